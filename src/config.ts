@@ -1,0 +1,52 @@
+/** Configuration from the environment, with the defaults of a one-machine install. */
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Largest accepted request body, bytes. */
+  bodyLimit: number;
+  /** Sign-in attempts per client address and minute. */
+  authRateLimit: number;
+  logLevel: string;
+  secureCookies: boolean;
+}
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, not "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intFrom(env.PORT, 8080, 'PORT'),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.CORESPOND_DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    bodyLimit: intFrom(env.CORESPOND_BODY_LIMIT, 1024 * 1024, 'CORESPOND_BODY_LIMIT'),
+    authRateLimit: intFrom(env.CORESPOND_AUTH_RATE_LIMIT, 30, 'CORESPOND_AUTH_RATE_LIMIT'),
+    logLevel: env.CORESPOND_LOG_LEVEL ?? 'info',
+    secureCookies: env.CORESPOND_SECURE_COOKIES === 'true',
+  };
+}
+
+/**
+ * The key that encrypts personal data in audit records: from CORESPOND_SECRET when set
+ * (several API nodes must share it), else a key file made once in the data directory.
+ */
+export function loadAuditKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): Buffer {
+  const secret = env.CORESPOND_SECRET;
+  if (secret) return createHash('sha256').update(secret).digest();
+  const file = join(dataDir, 'secret.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  }
+  return createHash('sha256').update(readFileSync(file, 'utf8').trim()).digest();
+}

@@ -1,0 +1,77 @@
+/**
+ * Opens the one database: embedded SQLite (WAL, one file under the data directory) by
+ * default, PostgreSQL when a postgres:// URL is given. The rest of the code sees Kysely.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+} from 'kysely';
+import pg from 'pg';
+import type { Tables } from './schema';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<Tables>;
+  dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… to use PostgreSQL; otherwise SQLite. */
+  url?: string;
+  /** Where the SQLite file lives (ignored for PostgreSQL). */
+  dataDir?: string;
+  /** A SQLite file path, overriding dataDir (":memory:" allowed). */
+  sqliteFile?: string;
+  poolSize?: number;
+}
+
+/**
+ * SQLite transactions start with BEGIN IMMEDIATE so that a transaction that reads and
+ * then writes takes the write lock up front and waits (busy_timeout) instead of failing
+ * when another process writes first.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/** Opens a database from options; the caller runs migrations. */
+export function openDatabase(options: DatabaseOptions): Database {
+  if (options.url && /^postgres(ql)?:\/\//.test(options.url)) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  let file = options.sqliteFile;
+  if (!file) {
+    const dir = options.dataDir ?? 'data';
+    mkdirSync(dir, { recursive: true });
+    file = join(dir, 'corespond.db');
+  }
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('foreign_keys = ON');
+  const config = { database: sqlite };
+  const base = new SqliteDialect(config);
+  const dialect: Dialect = {
+    createAdapter: () => base.createAdapter(),
+    createDriver: () => new ImmediateSqliteDriver(config),
+    createQueryCompiler: () => base.createQueryCompiler(),
+    createIntrospector: (kysely) => base.createIntrospector(kysely),
+  };
+  const db = new Kysely<Tables>({ dialect });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}

@@ -1,0 +1,56 @@
+/** The append-only audit log and the head of its hash chain. */
+import type { AuditLogTable, Executor } from '../schema';
+
+export type AuditRow = AuditLogTable;
+
+/**
+ * Advances the chain head by one and returns the new sequence number and the previous
+ * hash. On PostgreSQL the UPDATE locks the head row until commit, so concurrent writers
+ * append one after another; SQLite serializes writers anyway.
+ */
+export async function advanceAuditHead(db: Executor): Promise<{ seq: number; prevHash: string }> {
+  const row = await db
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
+  return { seq: Number(row.seq), prevHash: row.hash };
+}
+
+export async function appendAuditRow(db: Executor, row: AuditRow): Promise<void> {
+  await db.insertInto('audit_log').values(row).execute();
+  await db.updateTable('audit_head').set({ hash: row.hash }).where('id', '=', 1).execute();
+}
+
+/** Rows in sequence order, from `afterSeq` on, at most `limit`. */
+export async function readAuditRows(
+  db: Executor,
+  filter: { afterSeq?: number; beforeSeq?: number; entityType?: string; entityId?: string; limit: number; descending?: boolean },
+): Promise<AuditRow[]> {
+  let q = db.selectFrom('audit_log').selectAll();
+  if (filter.afterSeq !== undefined) q = q.where('seq', '>', filter.afterSeq);
+  if (filter.beforeSeq !== undefined) q = q.where('seq', '<', filter.beforeSeq);
+  if (filter.entityType) q = q.where('entity_type', '=', filter.entityType);
+  if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
+  const rows = await q.orderBy('seq', filter.descending ? 'desc' : 'asc').limit(filter.limit).execute();
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
+export async function readAuditHead(db: Executor): Promise<{ seq: number; hash: string }> {
+  const row = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return { seq: Number(row.seq), hash: row.hash };
+}
+
+export async function countAuditRows(db: Executor, filter: { entityType?: string; entityId?: string }): Promise<number> {
+  let q = db.selectFrom('audit_log');
+  if (filter.entityType) q = q.where('entity_type', '=', filter.entityType);
+  if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
+  const row = await q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Takes the chain head's lock for the rest of the transaction without changing it. */
+export async function lockAuditHead(db: Executor): Promise<void> {
+  await db.updateTable('audit_head').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', 1).execute();
+}

@@ -1,0 +1,207 @@
+/**
+ * Organizations and their lookup tables (jurisdictions, function-map cells, service
+ * categories, name search terms), kept in step on every write.
+ */
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { Organization, OrganizationKind } from '../../model/organization';
+import { searchKey, searchTerms } from '../../model/search-text';
+import type { ServiceCategory } from '../../model/taxonomy';
+import { cellKey } from '../../model/taxonomy';
+import { containingCodes, levelOf } from '../../model/jurisdictions';
+import type { Executor, OrganizationsTable, Tables } from '../schema';
+
+export interface OrganizationFilter {
+  q?: string;
+  kind?: OrganizationKind;
+  /** Organizations whose service area overlaps this code (contains it or lies within it). */
+  jurisdiction?: string;
+  cell?: string;
+  category?: ServiceCategory;
+  includeArchived?: boolean;
+}
+
+export interface PageRequest {
+  limit: number;
+  after?: { name: string; id: string };
+}
+
+function toOrganization(row: OrganizationsTable): Organization {
+  return {
+    id: row.id,
+    kind: row.kind as OrganizationKind,
+    name: row.name,
+    nameEn: row.name_en,
+    creditCode: row.credit_code,
+    supervisingAgency: row.supervising_agency,
+    jurisdictions: JSON.parse(row.jurisdictions) as string[],
+    base: row.base_lat === null || row.base_lon === null ? null : { lat: row.base_lat, lon: row.base_lon },
+    capabilities: JSON.parse(row.capabilities) as Organization['capabilities'],
+    archived: row.archived_at !== null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toRow(org: Organization): OrganizationsTable {
+  return {
+    id: org.id,
+    kind: org.kind,
+    name: org.name,
+    name_en: org.nameEn,
+    search_key: [searchKey(org.name), org.nameEn ? searchKey(org.nameEn) : ''].join('\u0001'),
+    credit_code: org.creditCode,
+    supervising_agency: org.supervisingAgency,
+    jurisdictions: JSON.stringify(org.jurisdictions),
+    base_lat: org.base?.lat ?? null,
+    base_lon: org.base?.lon ?? null,
+    capabilities: JSON.stringify(org.capabilities),
+    archived_at: org.archived ? org.updatedAt : null,
+    created_at: org.createdAt,
+    updated_at: org.updatedAt,
+  };
+}
+
+/** The organization with this id, archived or not. */
+export async function findOrganization(db: Executor, id: string): Promise<Organization | undefined> {
+  const row = await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toOrganization(row) : undefined;
+}
+
+/** The organization holding this credit code, if any. */
+export async function findOrganizationByCreditCode(db: Executor, code: string): Promise<Organization | undefined> {
+  const row = await db.selectFrom('organizations').selectAll().where('credit_code', '=', code).executeTakeFirst();
+  return row ? toOrganization(row) : undefined;
+}
+
+/** Inserts a new organization with its lookup rows. */
+export async function insertOrganization(db: Executor, org: Organization): Promise<void> {
+  await db.insertInto('organizations').values(toRow(org)).execute();
+  await writeLookups(db, org);
+}
+
+/** Replaces an organization's row and lookup rows with the given state. */
+export async function saveOrganization(db: Executor, org: Organization): Promise<void> {
+  const { id, ...rest } = toRow(org);
+  await db.updateTable('organizations').set(rest).where('id', '=', id).execute();
+  for (const table of [
+    'organization_jurisdictions',
+    'organization_cells',
+    'organization_categories',
+    'organization_search_terms',
+  ] as const) {
+    await db.deleteFrom(table).where('organization_id', '=', id).execute();
+  }
+  await writeLookups(db, org);
+}
+
+async function writeLookups(db: Executor, org: Organization): Promise<void> {
+  const organization_id = org.id;
+  if (org.jurisdictions.length > 0) {
+    await db
+      .insertInto('organization_jurisdictions')
+      .values(org.jurisdictions.map((code) => ({ organization_id, code, province: code.slice(0, 2), city: code.slice(0, 4) })))
+      .execute();
+  }
+  if (org.capabilities.cells.length > 0) {
+    await db
+      .insertInto('organization_cells')
+      .values(org.capabilities.cells.map((c) => ({ organization_id, cell: cellKey(c) })))
+      .execute();
+  }
+  if (org.capabilities.serviceCategories.length > 0) {
+    await db
+      .insertInto('organization_categories')
+      .values(org.capabilities.serviceCategories.map((category) => ({ organization_id, category })))
+      .execute();
+  }
+  const terms = searchTerms(org.name, org.nameEn);
+  if (terms.length > 0) {
+    await db
+      .insertInto('organization_search_terms')
+      .values(terms.map((term) => ({ term, organization_id })))
+      .execute();
+  }
+}
+
+type OrgQuery = SelectQueryBuilder<Tables, 'organizations', object>;
+
+function applyFilter(query: OrgQuery, filter: OrganizationFilter): OrgQuery {
+  let q = query;
+  if (!filter.includeArchived) q = q.where('organizations.archived_at', 'is', null);
+  if (filter.kind) q = q.where('organizations.kind', '=', filter.kind);
+  if (filter.q) {
+    const key = searchKey(filter.q);
+    const terms = searchTerms(filter.q);
+    if ([...key].length >= 2) {
+      q = q.where('organizations.id', 'in', (eb) =>
+        eb
+          .selectFrom('organization_search_terms')
+          .select('organization_id')
+          .where('term', 'in', terms)
+          .groupBy('organization_id')
+          .having(sql<number>`count(*)`, '=', terms.length),
+      );
+    }
+    q = q.where(sql<boolean>`organizations.search_key like ${`%${escapeLike(key)}%`} escape '\\'`);
+  }
+  if (filter.jurisdiction) {
+    const code = filter.jurisdiction;
+    const level = levelOf(code);
+    const outer = containingCodes(code);
+    q = q.where('organizations.id', 'in', (eb) =>
+      eb
+        .selectFrom('organization_jurisdictions')
+        .select('organization_id')
+        .where((w) => {
+          const inside =
+            level === 'province'
+              ? w('province', '=', code.slice(0, 2))
+              : level === 'city'
+                ? w('city', '=', code.slice(0, 4))
+                : w('code', '=', code);
+          return outer.length > 0 ? w.or([inside, w('code', 'in', outer)]) : inside;
+        }),
+    );
+  }
+  if (filter.cell) {
+    const cell = filter.cell;
+    q = q.where('organizations.id', 'in', (eb) =>
+      eb.selectFrom('organization_cells').select('organization_id').where('cell', '=', cell),
+    );
+  }
+  if (filter.category) {
+    const category = filter.category;
+    q = q.where('organizations.id', 'in', (eb) =>
+      eb.selectFrom('organization_categories').select('organization_id').where('category', '=', category),
+    );
+  }
+  return q;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** One page of organizations matching the filter, ordered by name, with the total. */
+export async function searchOrganizations(
+  db: Executor,
+  filter: OrganizationFilter,
+  page: PageRequest,
+): Promise<{ items: Organization[]; total: number; hasMore: boolean }> {
+  let query = applyFilter(db.selectFrom('organizations'), filter).selectAll('organizations');
+  if (page.after) {
+    const { name, id } = page.after;
+    query = query.where((w) =>
+      w.or([w('organizations.name', '>', name), w.and([w('organizations.name', '=', name), w('organizations.id', '>', id)])]),
+    );
+  }
+  const rows = await query.orderBy('organizations.name').orderBy('organizations.id').limit(page.limit + 1).execute();
+  const counted = await applyFilter(db.selectFrom('organizations'), filter)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return {
+    items: rows.slice(0, page.limit).map(toOrganization),
+    total: Number(counted.n),
+    hasMore: rows.length > page.limit,
+  };
+}

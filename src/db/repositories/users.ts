@@ -1,0 +1,130 @@
+/** User accounts. E-mail addresses are stored lower-cased. */
+import type { Role } from '../../model/roles';
+import type { Executor, UsersTable } from '../schema';
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string | null;
+  role: Role;
+  organizationId: string | null;
+  jurisdiction: string | null;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserCredentials extends User {
+  passwordHash: string;
+  failedLogins: number;
+  lockedUntil: string | null;
+}
+
+function toUser(row: UsersTable): UserCredentials {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role as Role,
+    organizationId: row.organization_id,
+    jurisdiction: row.jurisdiction,
+    disabled: row.disabled === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    passwordHash: row.password_hash,
+    failedLogins: row.failed_logins,
+    lockedUntil: row.locked_until,
+  };
+}
+
+/** The account without its secrets. */
+export function publicUser(user: UserCredentials | User): User {
+  const { id, email, displayName, role, organizationId, jurisdiction, disabled, createdAt, updatedAt } = user;
+  return { id, email, displayName, role, organizationId, jurisdiction, disabled, createdAt, updatedAt };
+}
+
+export async function findUser(db: Executor, id: string): Promise<UserCredentials | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toUser(row) : undefined;
+}
+
+export async function findUserByEmail(db: Executor, email: string): Promise<UserCredentials | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  return row ? toUser(row) : undefined;
+}
+
+export async function countUsers(db: Executor): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertUser(db: Executor, user: UserCredentials): Promise<void> {
+  await db
+    .insertInto('users')
+    .values({
+      id: user.id,
+      email: user.email,
+      display_name: user.displayName,
+      password_hash: user.passwordHash,
+      role: user.role,
+      organization_id: user.organizationId,
+      jurisdiction: user.jurisdiction,
+      disabled: user.disabled ? 1 : 0,
+      failed_logins: user.failedLogins,
+      locked_until: user.lockedUntil,
+      created_at: user.createdAt,
+      updated_at: user.updatedAt,
+    })
+    .execute();
+}
+
+export async function saveUser(db: Executor, user: UserCredentials): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      email: user.email,
+      display_name: user.displayName,
+      password_hash: user.passwordHash,
+      role: user.role,
+      organization_id: user.organizationId,
+      jurisdiction: user.jurisdiction,
+      disabled: user.disabled ? 1 : 0,
+      failed_logins: user.failedLogins,
+      locked_until: user.lockedUntil,
+      updated_at: user.updatedAt,
+    })
+    .where('id', '=', user.id)
+    .execute();
+}
+
+/** Records a failed sign-in; returns the new count. Not audited: it is not a change of data. */
+export async function recordFailedLogin(db: Executor, id: string, lockedUntil: string | null): Promise<void> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), locked_until: lockedUntil }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function clearFailedLogins(db: Executor, id: string): Promise<void> {
+  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+}
+
+/** Users, optionally of one organization, ordered by e-mail, one page after a cursor. */
+export async function listUsers(
+  db: Executor,
+  filter: { organizationId?: string },
+  page: { limit: number; afterEmail?: string },
+): Promise<{ items: User[]; total: number; hasMore: boolean }> {
+  let query = db.selectFrom('users');
+  if (filter.organizationId) query = query.where('organization_id', '=', filter.organizationId);
+  const counted = await query.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  let rowsQuery = query.selectAll();
+  if (page.afterEmail) rowsQuery = rowsQuery.where('email', '>', page.afterEmail);
+  const rows = await rowsQuery.orderBy('email').limit(page.limit + 1).execute();
+  return {
+    items: rows.slice(0, page.limit).map((r) => publicUser(toUser(r))),
+    total: Number(counted.n),
+    hasMore: rows.length > page.limit,
+  };
+}

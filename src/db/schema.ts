@@ -1,0 +1,101 @@
+/** Table types as Kysely sees them. Times are ISO-8601 UTC text; JSON is text. */
+import type { Kysely, Transaction } from 'kysely';
+
+export interface OrganizationsTable {
+  id: string;
+  kind: string;
+  name: string;
+  name_en: string | null;
+  search_key: string;
+  credit_code: string | null;
+  supervising_agency: string | null;
+  jurisdictions: string;
+  base_lat: number | null;
+  base_lon: number | null;
+  capabilities: string;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrganizationJurisdictionsTable {
+  organization_id: string;
+  code: string;
+  province: string;
+  city: string;
+}
+
+export interface OrganizationCellsTable {
+  organization_id: string;
+  cell: string;
+}
+
+export interface OrganizationCategoriesTable {
+  organization_id: string;
+  category: string;
+}
+
+export interface OrganizationSearchTermsTable {
+  term: string;
+  organization_id: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string | null;
+  password_hash: string;
+  role: string;
+  organization_id: string | null;
+  jurisdiction: string | null;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  label: string | null;
+  csrf_token: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface Tables {
+  organizations: OrganizationsTable;
+  organization_jurisdictions: OrganizationJurisdictionsTable;
+  organization_cells: OrganizationCellsTable;
+  organization_categories: OrganizationCategoriesTable;
+  organization_search_terms: OrganizationSearchTermsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}
+
+/** A database handle or an open transaction: repositories accept either. */
+export type Executor = Kysely<Tables> | Transaction<Tables>;

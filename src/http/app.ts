@@ -1,0 +1,102 @@
+/** The Fastify application: API under /api, the web UI for every other path. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Config } from '../config';
+import type { Deps } from '../services/context';
+import type { App } from './app-types';
+import { auditRoutes } from './audit/routes';
+import { authHook } from './auth';
+import { authRoutes } from './auth/routes';
+import { organizationRoutes } from './organizations/routes';
+import { handleError, problemOf, sendProblem } from './problem';
+import { referenceRoutes } from './reference/routes';
+import { setupRoutes } from './setup/routes';
+import { userRoutes } from './users/routes';
+
+export interface AppOptions {
+  deps: Deps;
+  config: Pick<Config, 'bodyLimit' | 'authRateLimit' | 'secureCookies'>;
+  /** Built web UI to serve; omitted in API-only tests. */
+  webDist?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export const VERSION = '0.1.0';
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { deps, config } = options;
+  const app: App = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: config.bodyLimit,
+    // Requests the HTTP parser rejects (a raw non-ASCII URL, say) still get a problem answer.
+    clientErrorHandler: (error, socket) => {
+      const body = JSON.stringify({ type: 'urn:corespond:problem:invalid_input', title: 'The request could not be parsed', status: 400, code: 'invalid_input', detail: error.message });
+      if (socket.writable) {
+        socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      }
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('user', null);
+  app.decorateRequest('session', null);
+  app.setErrorHandler(handleError);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'CoRespond 协应 API',
+        version: VERSION,
+        description:
+          'Open cooperation network of government emergency agencies and social organizations. Errors are application/problem+json with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'corespond_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', authHook(deps));
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['platform'], summary: 'Liveness and database check' } }, async () => {
+    await deps.db.selectFrom('audit_head').select('seq').executeTakeFirst();
+    return { status: 'ok', database: deps.dialect, version: VERSION };
+  });
+
+  await referenceRoutes(app);
+  await setupRoutes(app, deps, config);
+  await authRoutes(app, deps, config);
+  await organizationRoutes(app, deps);
+  await userRoutes(app, deps);
+  await auditRoutes(app, deps);
+
+  const webDist = options.webDist;
+  const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || !hasWeb || request.method !== 'GET') {
+      return sendProblem(reply, problemOf('route_not_found', request, { detail: `${request.method} ${request.url.split('?')[0]} is not an endpoint` }));
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,27 @@
+/** Schemas shared by several resources. */
+import { Type } from 'typebox';
+
+export const Id = Type.String({ minLength: 1, maxLength: 64 });
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
+export const JurisdictionCode = Type.String({ pattern: '^[0-9]{6}$', description: 'GB/T 2260 six-digit code' });
+export const Limit = Type.Integer({ minimum: 1, maximum: 200, default: 50 });
+export const Cursor = Type.String({ maxLength: 500 });
+
+export const ProblemSchema = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  code: Type.String(),
+  detail: Type.Optional(Type.String()),
+  field: Type.Optional(Type.String()),
+});
+
+/** A list page: items, total count and the cursor of the next page. */
+export function Page<T extends ReturnType<typeof Type.Object>>(item: T) {
+  return Type.Object({ items: Type.Array(item), total: Type.Integer(), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+}
+
+/** Problem answers every route may give. */
+export const PROBLEMS = {
+  '4xx': { ...ProblemSchema, description: 'Problem (application/problem+json)' },
+};

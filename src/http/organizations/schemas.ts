@@ -1,0 +1,73 @@
+import { Type } from 'typebox';
+import { ORGANIZATION_KINDS } from '../../model/organization';
+import { PHASES, SERVICE_CATEGORIES, STRATEGIES } from '../../model/taxonomy';
+import { Cursor, Id, JurisdictionCode, Limit, Page } from '../common-schemas';
+
+const strict = { additionalProperties: false } as const;
+
+export const Kind = Type.Enum(ORGANIZATION_KINDS);
+export const Category = Type.Enum(SERVICE_CATEGORIES);
+const Cell = Type.Object(
+  {
+    strategy: Type.Enum(STRATEGIES),
+    phase: Type.Enum(PHASES),
+  },
+  strict,
+);
+const GeoPoint = Type.Object(
+  { lat: Type.Number({ minimum: -90, maximum: 90 }), lon: Type.Number({ minimum: -180, maximum: 180 }) },
+  strict,
+);
+const Capabilities = Type.Object(
+  { cells: Type.Array(Cell, { maxItems: 12 }), serviceCategories: Type.Array(Category, { maxItems: 20 }) },
+  strict,
+);
+const NullableText = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Null()]);
+
+const fields = {
+  kind: Kind,
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  nameEn: Type.Optional(NullableText(200)),
+  creditCode: Type.Optional(NullableText(40)),
+  supervisingAgency: Type.Optional(NullableText(200)),
+  jurisdictions: Type.Array(JurisdictionCode, { minItems: 1, maxItems: 100 }),
+  base: Type.Optional(Type.Union([GeoPoint, Type.Null()])),
+  capabilities: Type.Optional(Capabilities),
+};
+
+export const OrganizationBody = Type.Object(fields, strict);
+export const OrganizationPatchBody = Type.Partial(Type.Object(fields), strict);
+
+export const OrganizationSchema = Type.Object({
+  id: Id,
+  kind: Kind,
+  name: Type.String(),
+  nameEn: Type.Union([Type.String(), Type.Null()]),
+  creditCode: Type.Union([Type.String(), Type.Null()]),
+  supervisingAgency: Type.Union([Type.String(), Type.Null()]),
+  jurisdictions: Type.Array(Type.String()),
+  jurisdictionNames: Type.Array(Type.String()),
+  base: Type.Union([GeoPoint, Type.Null()]),
+  capabilities: Capabilities,
+  archived: Type.Boolean(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+
+export const OrganizationDetailSchema = Type.Object({ ...OrganizationSchema.properties, viewerCanEdit: Type.Boolean() });
+
+export const OrganizationQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    kind: Type.Optional(Kind),
+    jurisdiction: Type.Optional(JurisdictionCode),
+    cell: Type.Optional(Type.String({ pattern: `^(${STRATEGIES.join('|')}):(${PHASES.join('|')})$` })),
+    category: Type.Optional(Category),
+    includeArchived: Type.Optional(Type.Boolean()),
+    limit: Limit,
+    cursor: Type.Optional(Cursor),
+  },
+  strict,
+);
+
+export const OrganizationPage = Page(OrganizationSchema);

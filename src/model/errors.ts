@@ -1,0 +1,99 @@
+/**
+ * The one table of error codes. The server answers each with its HTTP status and an
+ * RFC 9457 problem; the web UI shows the message in the reader's language. Traditional
+ * Chinese is derived from the Simplified text (see scripts/i18n.ts).
+ */
+export const ERRORS = {
+  invalid_input: { status: 400, zh: '输入有误', en: 'The input is not valid' },
+  malformed_json: { status: 400, zh: '请求正文不是合法的 JSON', en: 'The request body is not valid JSON' },
+  unknown_field: { status: 400, zh: '包含不认识的字段', en: 'The input has a field that is not known' },
+  invalid_credit_code: {
+    status: 400,
+    zh: '统一社会信用代码不正确',
+    en: 'The Unified Social Credit Code is not valid',
+  },
+  unknown_jurisdiction: {
+    status: 400,
+    zh: '行政区划代码不存在',
+    en: 'No administrative division has this code',
+  },
+  invalid_cursor: { status: 400, zh: '分页游标无效', en: 'The page cursor is not valid' },
+  weak_password: {
+    status: 400,
+    zh: '密码至少 10 位，且不能全是同一类字符',
+    en: 'The password needs at least 10 characters of more than one kind',
+  },
+  role_needs_organization: {
+    status: 400,
+    zh: '该角色必须属于一个组织',
+    en: 'This role must belong to an organization',
+  },
+  role_needs_jurisdiction: {
+    status: 400,
+    zh: '协调员必须指定管辖区域',
+    en: 'A coordinator needs a jurisdiction',
+  },
+  not_authenticated: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  invalid_credentials: { status: 401, zh: '邮箱或密码不正确', en: 'The e-mail or password is wrong' },
+  csrf_failed: {
+    status: 403,
+    zh: '页面已过期，请刷新后重试',
+    en: 'The page has expired; reload and try again',
+  },
+  forbidden: { status: 403, zh: '您的角色无权执行此操作', en: 'Your role may not do this' },
+  out_of_scope: {
+    status: 403,
+    zh: '超出您的组织或管辖范围',
+    en: 'This is outside your organization or jurisdiction',
+  },
+  account_disabled: { status: 403, zh: '账号已停用', en: 'This account is disabled' },
+  not_found: { status: 404, zh: '找不到该记录', en: 'Not found' },
+  route_not_found: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  email_taken: { status: 409, zh: '该邮箱已被使用', en: 'This e-mail is already in use' },
+  credit_code_taken: {
+    status: 409,
+    zh: '已有组织使用该统一社会信用代码',
+    en: 'Another organization has this credit code',
+  },
+  setup_done: { status: 409, zh: '平台已完成初始化', en: 'The platform is already set up' },
+  archived: { status: 409, zh: '该记录已归档，不能修改', en: 'This record is archived and cannot change' },
+  body_too_large: { status: 413, zh: '请求正文过大', en: 'The request body is too large' },
+  unsupported_media_type: {
+    status: 415,
+    zh: '不支持的内容类型，请使用 application/json',
+    en: 'Unsupported content type; send application/json',
+  },
+  login_throttled: {
+    status: 429,
+    zh: '登录失败次数过多，请稍后再试',
+    en: 'Too many failed sign-ins; try again later',
+  },
+  rate_limited: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; slow down' },
+  internal_error: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** The one error type of the domain: a code from the table, the field at fault, a detail. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  readonly detail: string | undefined;
+
+  constructor(code: ErrorCode, options: { field?: string; detail?: string } = {}) {
+    super(options.detail ?? ERRORS[code].en);
+    this.name = 'AppError';
+    this.code = code;
+    this.field = options.field;
+    this.detail = options.detail;
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+/** Whether a string is a known error code. */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERRORS, code);
+}

@@ -1,0 +1,44 @@
+import type { FunctionCell, ServiceCategory } from './taxonomy';
+
+export const ORGANIZATION_KINDS = [
+  'government_agency',
+  'social_organization',
+  'foundation',
+  'rescue_team',
+  'volunteer_association',
+  'community_group',
+  'grassroots_group',
+  'enterprise',
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
+
+export interface Capabilities {
+  cells: FunctionCell[];
+  serviceCategories: ServiceCategory[];
+}
+
+/** An organization of the network as the rest of the system sees it. */
+export interface Organization {
+  id: string;
+  kind: OrganizationKind;
+  name: string;
+  nameEn: string | null;
+  creditCode: string | null;
+  supervisingAgency: string | null;
+  jurisdictions: string[];
+  base: GeoPoint | null;
+  capabilities: Capabilities;
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Whether an organization belongs to government (the study's other side). */
+export function isGovernment(kind: OrganizationKind): boolean {
+  return kind === 'government_agency';
+}

@@ -1,0 +1,113 @@
+/**
+ * Sign-in for browsers (cookie session with a CSRF token) and machine clients (bearer
+ * token). Throttling: five failures lock the account for fifteen minutes.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { findSession, insertSession, revokeSession, type Session, type SessionKind } from '../../db/repositories/sessions';
+import {
+  clearFailedLogins,
+  findUser,
+  findUserByEmail,
+  publicUser,
+  recordFailedLogin,
+  type User,
+} from '../../db/repositories/users';
+import { AppError } from '../../model/errors';
+import { recordChange } from '../audit/record-change';
+import { type Actor, type Deps, nowIso } from '../context';
+import { dummyPasswordHash, passwordMatches } from './passwords';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+const LIFETIME_DAYS: Record<SessionKind, number> = { cookie: 7, token: 365 };
+
+function sessionId(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** The actor a signed-in user acts as. */
+export function userActor(user: User): Actor {
+  return { kind: 'user', userId: user.id, role: user.role, organizationId: user.organizationId, jurisdiction: user.jurisdiction };
+}
+
+async function checkCredentials(deps: Deps, email: string, password: string): Promise<User> {
+  const user = await findUserByEmail(deps.db, email);
+  if (!user) {
+    await passwordMatches(await dummyPasswordHash(), password);
+    throw new AppError('invalid_credentials');
+  }
+  const now = deps.now();
+  if (user.lockedUntil && new Date(user.lockedUntil) > now) throw new AppError('login_throttled');
+  if (!(await passwordMatches(user.passwordHash, password))) {
+    const failures = user.failedLogins + 1;
+    const lockedUntil = failures >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
+    await recordFailedLogin(deps.db, user.id, lockedUntil);
+    throw new AppError(lockedUntil ? 'login_throttled' : 'invalid_credentials');
+  }
+  if (user.disabled) throw new AppError('account_disabled');
+  if (user.failedLogins > 0 || user.lockedUntil) await clearFailedLogins(deps.db, user.id);
+  return publicUser(user);
+}
+
+/** Opens a session for a user already known; returns the secret to hand to the client. */
+export async function openSession(
+  deps: Deps,
+  user: User,
+  kind: SessionKind,
+  label: string | null = null,
+): Promise<{ secret: string; session: Session }> {
+  const secret = randomBytes(32).toString('base64url');
+  const now = deps.now();
+  const session: Session = {
+    id: sessionId(secret),
+    userId: user.id,
+    kind,
+    label,
+    csrfToken: kind === 'cookie' ? randomBytes(24).toString('base64url') : null,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + LIFETIME_DAYS[kind] * 86_400_000).toISOString(),
+    revokedAt: null,
+  };
+  await deps.db.transaction().execute(async (trx) => {
+    await insertSession(trx, session);
+    // A bearer token is a standing credential, so its issue is on the record; browser sign-ins are not changes.
+    if (kind === 'token') {
+      await recordChange(trx, deps, userActor(user), {
+        action: 'token.issue',
+        entityType: 'token',
+        entityId: session.id.slice(0, 16),
+        after: { userId: user.id, label, expiresAt: session.expiresAt },
+      });
+    }
+  });
+  return { secret, session };
+}
+
+/** Checks e-mail and password and opens a session of the given kind. */
+export async function signIn(
+  deps: Deps,
+  email: string,
+  password: string,
+  kind: SessionKind,
+  label: string | null = null,
+): Promise<{ user: User; secret: string; session: Session }> {
+  const user = await checkCredentials(deps, email, password);
+  return { user, ...(await openSession(deps, user, kind, label)) };
+}
+
+/** The live session and its user for a presented secret, or undefined. */
+export async function authenticate(
+  deps: Deps,
+  secret: string,
+  kind: SessionKind,
+): Promise<{ user: User; session: Session } | undefined> {
+  const session = await findSession(deps.db, sessionId(secret));
+  if (!session || session.kind !== kind || session.revokedAt || new Date(session.expiresAt) <= deps.now()) return undefined;
+  const user = await findUser(deps.db, session.userId);
+  if (!user || user.disabled) return undefined;
+  return { user: publicUser(user), session };
+}
+
+export async function signOut(deps: Deps, session: Session): Promise<void> {
+  await revokeSession(deps.db, session.id, nowIso(deps));
+}

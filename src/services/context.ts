@@ -1,0 +1,32 @@
+/** What every use case receives: the database, the clock and keys, and who is acting. */
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../db/database';
+import type { Tables } from '../db/schema';
+import type { Role } from '../model/roles';
+
+export interface Deps {
+  db: Kysely<Tables>;
+  dialect: DialectName;
+  now: () => Date;
+  /** 32-byte key that encrypts personal data inside audit records. */
+  auditKey: Buffer;
+}
+
+export type Actor =
+  | {
+      kind: 'user';
+      userId: string;
+      role: Role;
+      organizationId: string | null;
+      jurisdiction: string | null;
+    }
+  | { kind: 'system'; label: string };
+
+/** The actor id written into audit records. */
+export function actorId(actor: Actor): string {
+  return actor.kind === 'user' ? actor.userId : `system:${actor.label}`;
+}
+
+export function nowIso(deps: Deps): string {
+  return deps.now().toISOString();
+}

@@ -1,0 +1,20 @@
+import { findOrganization, saveOrganization } from '../../db/repositories/organizations';
+import { AppError } from '../../model/errors';
+import type { Organization } from '../../model/organization';
+import { recordChange } from '../audit/record-change';
+import { type Actor, type Deps, nowIso } from '../context';
+import { assertCanArchiveOrganization } from '../policy';
+
+/** Takes an organization out of the directory. Nothing is deleted: the record stays, marked archived. */
+export async function archiveOrganization(deps: Deps, actor: Actor, id: string): Promise<Organization> {
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await findOrganization(trx, id);
+    if (!before) throw new AppError('not_found');
+    assertCanArchiveOrganization(actor, before);
+    if (before.archived) return before;
+    const after: Organization = { ...before, archived: true, updatedAt: nowIso(deps) };
+    await saveOrganization(trx, after);
+    await recordChange(trx, deps, actor, { action: 'organization.archive', entityType: 'organization', entityId: id, before, after });
+    return after;
+  });
+}

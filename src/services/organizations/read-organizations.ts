@@ -1,0 +1,40 @@
+import { findOrganization, type OrganizationFilter, searchOrganizations } from '../../db/repositories/organizations';
+import { AppError } from '../../model/errors';
+import type { Organization } from '../../model/organization';
+import type { Actor, Deps } from '../context';
+import { assertCanReadDirectory, canEditOrganization } from '../policy';
+import { decodeCursor, encodeCursor } from '../pagination';
+
+/** One organization, with whether the viewer may edit it. */
+export async function getOrganization(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<Organization & { viewerCanEdit: boolean }> {
+  assertCanReadDirectory(actor);
+  const org = await findOrganization(deps.db, id);
+  if (!org) throw new AppError('not_found');
+  return { ...org, viewerCanEdit: !org.archived && canEditOrganization(actor, org) };
+}
+
+/** A page of the directory, filtered and ordered by name. */
+export async function listOrganizations(
+  deps: Deps,
+  actor: Actor,
+  filter: OrganizationFilter,
+  page: { limit: number; cursor?: string },
+): Promise<{ items: Organization[]; total: number; nextCursor: string | null }> {
+  assertCanReadDirectory(actor);
+  let after: { name: string; id: string } | undefined;
+  if (page.cursor) {
+    const [name, id] = decodeCursor(page.cursor, 2);
+    after = { name: String(name), id: String(id) };
+  }
+  const result = await searchOrganizations(deps.db, filter, { limit: page.limit, after });
+  const last = result.items[result.items.length - 1];
+  return {
+    items: result.items,
+    total: result.total,
+    nextCursor: result.hasMore && last ? encodeCursor([last.name, last.id]) : null,
+  };
+}

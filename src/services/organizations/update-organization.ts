@@ -1,0 +1,33 @@
+import { findOrganization, findOrganizationByCreditCode, saveOrganization } from '../../db/repositories/organizations';
+import { AppError } from '../../model/errors';
+import type { Organization } from '../../model/organization';
+import { recordChange } from '../audit/record-change';
+import { type Actor, type Deps, nowIso } from '../context';
+import { assertCanEditOrganization } from '../policy';
+import { normalizeOrganizationFields, type OrganizationInput } from './organization-input';
+
+export type OrganizationPatch = Partial<OrganizationInput>;
+
+/** Changes an organization's profile; the whole new state is checked as on creation. */
+export async function updateOrganization(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  patch: OrganizationPatch,
+): Promise<Organization> {
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await findOrganization(trx, id);
+    if (!before) throw new AppError('not_found');
+    const fields = normalizeOrganizationFields({ ...before, ...patch });
+    const after: Organization = { ...before, ...fields, updatedAt: nowIso(deps) };
+    assertCanEditOrganization(actor, before, after);
+    if (before.archived) throw new AppError('archived');
+    if (after.creditCode && after.creditCode !== before.creditCode) {
+      const holder = await findOrganizationByCreditCode(trx, after.creditCode);
+      if (holder && holder.id !== id) throw new AppError('credit_code_taken', { field: 'creditCode' });
+    }
+    await saveOrganization(trx, after);
+    await recordChange(trx, deps, actor, { action: 'organization.update', entityType: 'organization', entityId: id, before, after });
+    return after;
+  });
+}

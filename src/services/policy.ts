@@ -1,0 +1,88 @@
+/**
+ * Who may do what, by role and scope (SPEC §2). Each rule throws `forbidden` when the role
+ * may never do it and `out_of_scope` when it may, but not for this organization or place.
+ */
+import { isWithin } from '../model/jurisdictions';
+import { AppError } from '../model/errors';
+import type { Organization } from '../model/organization';
+import type { Role } from '../model/roles';
+import type { Actor } from './context';
+
+type UserActor = Extract<Actor, { kind: 'user' }>;
+
+function isRole(actor: Actor, ...roles: Role[]): actor is UserActor {
+  return actor.kind === 'system' || roles.includes(actor.role);
+}
+
+/** Whether a coordinator's jurisdiction contains every one of the codes. */
+function coversAll(actor: UserActor, codes: readonly string[]): boolean {
+  return actor.jurisdiction !== null && codes.length > 0 && codes.every((c) => isWithin(c, actor.jurisdiction as string));
+}
+
+/** Reading the directory: every signed-in role. */
+export function assertCanReadDirectory(_actor: Actor): void {}
+
+export function assertCanCreateOrganization(actor: Actor, jurisdictions: readonly string[]): void {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return;
+  if (actor.role !== 'coordinator') throw new AppError('forbidden');
+  if (!coversAll(actor, jurisdictions)) throw new AppError('out_of_scope', { field: 'jurisdictions' });
+}
+
+/** Editing a profile: admins; coordinators for organizations at home in their area; its own admin. */
+export function canEditOrganization(actor: Actor, org: Organization): boolean {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return true;
+  if (actor.role === 'coordinator') return coversAll(actor, org.jurisdictions.slice(0, 1));
+  if (actor.role === 'org_admin') return actor.organizationId === org.id;
+  return false;
+}
+
+export function assertCanEditOrganization(actor: Actor, org: Organization, next: Organization): void {
+  if (!canEditOrganization(actor, org)) {
+    if (isRole(actor, 'coordinator', 'org_admin')) throw new AppError('out_of_scope');
+    throw new AppError('forbidden');
+  }
+  if (actor.kind === 'user' && actor.role === 'coordinator' && !coversAll(actor, next.jurisdictions)) {
+    throw new AppError('out_of_scope', { field: 'jurisdictions' });
+  }
+  // Only government may say an organization is government.
+  const kindChangesGovernment = (org.kind === 'government_agency') !== (next.kind === 'government_agency');
+  if (actor.kind === 'user' && actor.role === 'org_admin' && kindChangesGovernment) {
+    throw new AppError('forbidden', { field: 'kind' });
+  }
+}
+
+export function assertCanArchiveOrganization(actor: Actor, org: Organization): void {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return;
+  if (actor.role !== 'coordinator') throw new AppError('forbidden');
+  if (!coversAll(actor, org.jurisdictions.slice(0, 1))) throw new AppError('out_of_scope');
+}
+
+const ORG_MANAGED_ROLES: readonly Role[] = ['org_admin', 'org_member'];
+
+/** Creating or changing accounts: platform admins for all; organization admins for their own members. */
+export function assertCanManageUser(actor: Actor, target: { role: Role; organizationId: string | null }): void {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return;
+  if (actor.role !== 'org_admin') throw new AppError('forbidden');
+  if (!ORG_MANAGED_ROLES.includes(target.role)) throw new AppError('forbidden', { field: 'role' });
+  if (target.organizationId !== actor.organizationId) throw new AppError('out_of_scope', { field: 'organizationId' });
+}
+
+/** Listing accounts: platform admins see all; organization admins their own organization's. */
+export function userListScope(actor: Actor): { organizationId?: string } {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return {};
+  if (actor.role === 'org_admin' && actor.organizationId) return { organizationId: actor.organizationId };
+  throw new AppError('forbidden');
+}
+
+export function assertCanReadUser(actor: Actor, target: { id: string; organizationId: string | null }): void {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return;
+  if (actor.userId === target.id) return;
+  if (actor.role === 'org_admin' && actor.organizationId !== null && actor.organizationId === target.organizationId) return;
+  throw actor.role === 'org_admin' ? new AppError('out_of_scope') : new AppError('forbidden');
+}
+
+/** The audit log holds every change: platform admins only. */
+export function assertCanReadAudit(actor: Actor): void {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return;
+  throw new AppError('forbidden');
+}

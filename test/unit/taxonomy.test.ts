@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ERRORS } from '../../src/model/errors';
+import { allCells, cellKey, normalizeCategories, normalizeCells, phaseOfStage } from '../../src/model/taxonomy';
+
+describe('function map', () => {
+  it('has twelve cells, strategy by phase', () => {
+    expect(allCells()).toHaveLength(12);
+    expect(allCells()[0]).toEqual({ strategy: 'technology', phase: 'risk' });
+    expect(cellKey({ strategy: 'action', phase: 'crisis' })).toBe('action:crisis');
+  });
+
+  it('places the four stages in the three phases', () => {
+    expect(['mitigation', 'preparedness', 'response', 'recovery'].map((s) => phaseOfStage(s as never))).toEqual([
+      'risk',
+      'risk',
+      'crisis',
+      'recovery',
+    ]);
+  });
+
+  it('drops repeats and keeps map order', () => {
+    expect(
+      normalizeCells([
+        { strategy: 'ideas', phase: 'risk' },
+        { strategy: 'action', phase: 'crisis' },
+        { strategy: 'ideas', phase: 'risk' },
+      ]),
+    ).toEqual([
+      { strategy: 'action', phase: 'crisis' },
+      { strategy: 'ideas', phase: 'risk' },
+    ]);
+    expect(normalizeCategories(['shelter', 'search_rescue', 'shelter'])).toEqual(['search_rescue', 'shelter']);
+  });
+});
+
+describe('error table', () => {
+  it('gives every code a 4xx/5xx status and both languages', () => {
+    for (const [code, entry] of Object.entries(ERRORS)) {
+      expect(entry.status, code).toBeGreaterThanOrEqual(400);
+      expect(entry.zh.length, code).toBeGreaterThan(0);
+      expect(entry.en.length, code).toBeGreaterThan(0);
+    }
+    expect(Object.entries(ERRORS).filter(([, e]) => e.status >= 500).map(([c]) => c)).toEqual(['internal_error']);
+  });
+});
