@@ -22,10 +22,17 @@ function coversAll(actor: UserActor, codes: readonly string[]): boolean {
 /** Reading the directory: every signed-in role. */
 export function assertCanReadDirectory(_actor: Actor): void {}
 
-export function assertCanCreateOrganization(actor: Actor, jurisdictions: readonly string[]): void {
-  if (actor.kind === 'system' || actor.role === 'platform_admin') return;
-  if (actor.role !== 'coordinator') throw new AppError('forbidden');
-  if (!coversAll(actor, jurisdictions)) throw new AppError('out_of_scope', { field: 'jurisdictions' });
+/** Registering organizations: admins anywhere, coordinators inside their area (checked on the fields). */
+export function assertCanCreateOrganizations(actor: Actor): void {
+  if (actor.kind === 'system' || actor.role === 'platform_admin' || actor.role === 'coordinator') return;
+  throw new AppError('forbidden');
+}
+
+/** A coordinator may only place an organization inside their own area. */
+export function assertCanPlaceOrganization(actor: Actor, jurisdictions: readonly string[]): void {
+  if (actor.kind === 'user' && actor.role === 'coordinator' && !coversAll(actor, jurisdictions)) {
+    throw new AppError('out_of_scope', { field: 'jurisdictions' });
+  }
 }
 
 /** Editing a profile: admins; coordinators for organizations at home in their area; its own admin. */
@@ -36,14 +43,14 @@ export function canEditOrganization(actor: Actor, org: Organization): boolean {
   return false;
 }
 
-export function assertCanEditOrganization(actor: Actor, org: Organization, next: Organization): void {
-  if (!canEditOrganization(actor, org)) {
-    if (isRole(actor, 'coordinator', 'org_admin')) throw new AppError('out_of_scope');
-    throw new AppError('forbidden');
-  }
-  if (actor.kind === 'user' && actor.role === 'coordinator' && !coversAll(actor, next.jurisdictions)) {
-    throw new AppError('out_of_scope', { field: 'jurisdictions' });
-  }
+export function assertCanEditOrganization(actor: Actor, org: Organization): void {
+  if (canEditOrganization(actor, org)) return;
+  throw isRole(actor, 'coordinator', 'org_admin') ? new AppError('out_of_scope') : new AppError('forbidden');
+}
+
+/** Checks the new state of an edited organization against the editor's powers. */
+export function assertCanChangeOrganizationTo(actor: Actor, org: Organization, next: Organization): void {
+  assertCanPlaceOrganization(actor, next.jurisdictions);
   // Only government may say an organization is government.
   const kindChangesGovernment = (org.kind === 'government_agency') !== (next.kind === 'government_agency');
   if (actor.kind === 'user' && actor.role === 'org_admin' && kindChangesGovernment) {

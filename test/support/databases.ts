@@ -17,6 +17,8 @@ export const TEST_AUDIT_KEY = Buffer.alloc(32, 7);
 export interface TestDatabase {
   database: Database;
   deps: Deps;
+  /** How a separate process (the CLI) reaches the same database. */
+  env: { CORESPOND_DATA_DIR?: string; DATABASE_URL?: string };
   /** Moves the test clock (starts at the real time). */
   clock: { now: Date; advance(ms: number): void };
 }
@@ -29,6 +31,7 @@ export function dialects(): DialectName[] {
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase & { drop(): Promise<void> }> {
   let database: Database;
   let cleanup: () => Promise<void>;
+  let env: TestDatabase['env'];
   if (dialect === 'postgres') {
     const adminUrl = inject('postgresUrl') as string;
     const name = `t_${randomBytes(6).toString('hex')}`;
@@ -36,7 +39,9 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     await admin.connect();
     await admin.query(`create database ${name}`);
     await admin.end();
-    database = openDatabase({ url: adminUrl.replace(/\/postgres$/, `/${name}`), poolSize: 5 });
+    const url = adminUrl.replace(/\/postgres$/, `/${name}`);
+    database = openDatabase({ url, poolSize: 5 });
+    env = { DATABASE_URL: url };
     cleanup = async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
@@ -45,7 +50,8 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     };
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'corespond-sqlite-'));
-    database = openDatabase({ sqliteFile: join(dir, 'test.db') });
+    database = openDatabase({ dataDir: dir });
+    env = { CORESPOND_DATA_DIR: dir };
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
   await migrateToLatest(database.db);
@@ -60,6 +66,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     database,
     deps,
     clock,
+    env,
     async drop() {
       await database.close();
       await cleanup();

@@ -4,13 +4,14 @@ import { AppError } from '../../model/errors';
 import type { Organization } from '../../model/organization';
 import { recordChange } from '../audit/record-change';
 import { type Actor, type Deps, nowIso } from '../context';
-import { assertCanCreateOrganization } from '../policy';
+import { assertCanCreateOrganizations, assertCanPlaceOrganization } from '../policy';
 import { normalizeOrganizationFields, type OrganizationInput } from './organization-input';
 
 /** Registers an organization in the network directory. */
 export async function createOrganization(deps: Deps, actor: Actor, input: OrganizationInput): Promise<Organization> {
+  assertCanCreateOrganizations(actor);
   const fields = normalizeOrganizationFields(input);
-  assertCanCreateOrganization(actor, fields.jurisdictions);
+  assertCanPlaceOrganization(actor, fields.jurisdictions);
   return deps.db.transaction().execute(async (trx) => {
     if (fields.creditCode && (await findOrganizationByCreditCode(trx, fields.creditCode))) {
       throw new AppError('credit_code_taken', { field: 'creditCode' });

@@ -3,7 +3,7 @@ import { AppError } from '../../model/errors';
 import type { Organization } from '../../model/organization';
 import { recordChange } from '../audit/record-change';
 import { type Actor, type Deps, nowIso } from '../context';
-import { assertCanEditOrganization } from '../policy';
+import { assertCanChangeOrganizationTo, assertCanEditOrganization } from '../policy';
 import { normalizeOrganizationFields, type OrganizationInput } from './organization-input';
 
 export type OrganizationPatch = Partial<OrganizationInput>;
@@ -18,10 +18,11 @@ export async function updateOrganization(
   return deps.db.transaction().execute(async (trx) => {
     const before = await findOrganization(trx, id);
     if (!before) throw new AppError('not_found');
+    assertCanEditOrganization(actor, before);
+    if (before.archived) throw new AppError('archived');
     const fields = normalizeOrganizationFields({ ...before, ...patch });
     const after: Organization = { ...before, ...fields, updatedAt: nowIso(deps) };
-    assertCanEditOrganization(actor, before, after);
-    if (before.archived) throw new AppError('archived');
+    assertCanChangeOrganizationTo(actor, before, after);
     if (after.creditCode && after.creditCode !== before.creditCode) {
       const holder = await findOrganizationByCreditCode(trx, after.creditCode);
       if (holder && holder.id !== id) throw new AppError('credit_code_taken', { field: 'creditCode' });

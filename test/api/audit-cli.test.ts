@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import { beforeAll, expect, it } from 'vitest';
+import { call, testApp } from '../support/api';
+import { describeEachDatabase } from '../support/databases';
+import { buildNetwork } from '../support/fixtures';
+
+const run = promisify(execFile);
+const CLI = join(import.meta.dirname, '..', '..', 'bin', 'corespond.mjs');
+
+async function corespond(args: string[], env: Record<string, string | undefined>) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
+    return { code: 0, out: stdout + stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
+
+describeEachDatabase('corespond audit verify', (t) => {
+  beforeAll(async () => {
+    // Changes made through the API, as a day of use would.
+    const app = await testApp(t().deps);
+    const network = await buildNetwork(t().deps);
+    await call(app, 'PATCH', `/api/v1/organizations/${network.orgs.zhengzhouTeam}`, {
+      token: network.tokens.orgAdmin,
+      body: { nameEn: 'Zhengzhou Blue Sky' },
+    });
+    await call(app, 'POST', `/api/v1/organizations/${network.orgs.zhengzhouSpare}/archive`, { token: network.tokens.admin });
+  });
+
+  it('passes on an untouched log', async () => {
+    const result = await corespond(['audit', 'verify'], t().env);
+    expect(result.out).toMatch(/audit chain intact: \d+ records/);
+    expect(result.code).toBe(0);
+  });
+
+  it('fails, naming the record, once a row is edited in the database', async () => {
+    await sql`update audit_log set actor_id = 'someone-else' where seq = 3`.execute(t().deps.db);
+    const result = await corespond(['audit', 'verify'], t().env);
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/broken at record 3/);
+  });
+});

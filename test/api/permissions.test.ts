@@ -1,0 +1,182 @@
+/**
+ * Every route against every role, with the outcomes written out by hand from SPEC §2 —
+ * not derived from the policy code. Scope: the Henan coordinator covers 410000, the
+ * Guangdong coordinator 440000; the organization admin and member belong to the
+ * Zhengzhou team (home 410102); agency staff to the Henan agency.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import type { App } from '../../src/http/app-types';
+import { call, testApp } from '../support/api';
+import { describeEachDatabase } from '../support/databases';
+import { type ActorName, buildNetwork, type Network } from '../support/fixtures';
+
+type Who = 'anonymous' | ActorName;
+const WHO: Who[] = ['anonymous', 'admin', 'coordHenan', 'coordGuangdong', 'agencyStaff', 'orgAdmin', 'orgMember', 'observer'];
+
+interface Row {
+  name: string;
+  method: string;
+  path: (n: Network) => string;
+  body?: (n: Network, who: Who) => unknown;
+  /** Expected status for: anonymous, admin, coordHenan, coordGuangdong, agencyStaff, orgAdmin, orgMember, observer */
+  expect: [number, number, number, number, number, number, number, number];
+}
+
+const ROWS: Row[] = [
+  { name: 'health', method: 'GET', path: () => '/api/health', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  { name: 'openapi', method: 'GET', path: () => '/api/openapi.json', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  { name: 'taxonomy', method: 'GET', path: () => '/api/v1/taxonomy', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  { name: 'provinces', method: 'GET', path: () => '/api/v1/jurisdictions', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  { name: 'one division', method: 'GET', path: () => '/api/v1/jurisdictions/410102', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  { name: 'setup status', method: 'GET', path: () => '/api/v1/setup', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  {
+    name: 'setup again',
+    method: 'POST',
+    path: () => '/api/v1/setup',
+    body: (_n, who) => ({ email: `${who}.setup@example.cn`, password: 'correct-horse-42' }),
+    expect: [409, 409, 409, 409, 409, 409, 409, 409],
+  },
+  { name: 'session', method: 'GET', path: () => '/api/v1/auth/session', expect: [401, 200, 200, 200, 200, 200, 200, 200] },
+  { name: 'directory', method: 'GET', path: () => '/api/v1/organizations', expect: [401, 200, 200, 200, 200, 200, 200, 200] },
+  {
+    name: 'directory filtered',
+    method: 'GET',
+    path: () => '/api/v1/organizations?jurisdiction=410000&cell=action:crisis',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'profile',
+    method: 'GET',
+    path: (n) => `/api/v1/organizations/${n.orgs.zhengzhouTeam}`,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'register an organization in Zhengzhou',
+    method: 'POST',
+    path: () => '/api/v1/organizations',
+    body: (_n, who) => ({ kind: 'community_group', name: `金水区互助会-${who}`, jurisdictions: ['410105'] }),
+    expect: [401, 201, 201, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'edit the Zhengzhou team',
+    method: 'PATCH',
+    path: (n) => `/api/v1/organizations/${n.orgs.zhengzhouTeam}`,
+    body: (_n, who) => ({ supervisingAgency: `郑州市民政局 (${who})` }),
+    expect: [401, 200, 200, 403, 403, 200, 403, 403],
+  },
+  {
+    name: 'edit the Guangzhou team',
+    method: 'PATCH',
+    path: (n) => `/api/v1/organizations/${n.orgs.guangzhouTeam}`,
+    body: (_n, who) => ({ supervisingAgency: `广州市民政局 (${who})` }),
+    expect: [401, 200, 403, 200, 403, 403, 403, 403],
+  },
+  {
+    name: 'move the Zhengzhou team to Shanghai',
+    method: 'PATCH',
+    path: (n) => `/api/v1/organizations/${n.orgs.zhengzhouTeam}`,
+    body: () => ({ jurisdictions: ['310104'] }),
+    // The admin moves it first; from then on neither coordinator's area holds it, while its own admin still may edit.
+    expect: [401, 200, 403, 403, 403, 200, 403, 403],
+  },
+  {
+    name: 'archive the spare Zhengzhou organization',
+    method: 'POST',
+    path: (n) => `/api/v1/organizations/${n.orgs.zhengzhouSpare}/archive`,
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  { name: 'list accounts', method: 'GET', path: () => '/api/v1/users', expect: [401, 200, 403, 403, 403, 200, 403, 403] },
+  {
+    name: 'create a member of the Zhengzhou team',
+    method: 'POST',
+    path: () => '/api/v1/users',
+    body: (n, who) => ({ email: `new-${who}@example.cn`, password: 'correct-horse-42', role: 'org_member', organizationId: n.orgs.zhengzhouTeam }),
+    expect: [401, 201, 403, 403, 403, 201, 403, 403],
+  },
+  {
+    name: 'create a coordinator',
+    method: 'POST',
+    path: () => '/api/v1/users',
+    body: (_n, who) => ({ email: `coord-${who}@example.cn`, password: 'correct-horse-42', role: 'coordinator', jurisdiction: '410100' }),
+    expect: [401, 201, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'read the member',
+    method: 'GET',
+    path: (n) => `/api/v1/users/${n.users.orgMember.id}`,
+    expect: [401, 200, 403, 403, 403, 200, 200, 403],
+  },
+  {
+    name: 'rename the member',
+    method: 'PATCH',
+    path: (n) => `/api/v1/users/${n.users.orgMember.id}`,
+    body: (_n, who) => ({ displayName: `队员 (${who})` }),
+    expect: [401, 200, 403, 403, 403, 200, 200, 403],
+  },
+  {
+    name: 'reset the second member’s password',
+    method: 'POST',
+    path: (n) => `/api/v1/users/${n.users.member2.id}/password`,
+    body: () => ({ password: 'reset-password-77' }),
+    expect: [401, 204, 403, 403, 403, 204, 403, 403],
+  },
+  { name: 'audit log', method: 'GET', path: () => '/api/v1/audit', expect: [401, 200, 403, 403, 403, 403, 403, 403] },
+  { name: 'audit verify', method: 'GET', path: () => '/api/v1/audit/verify', expect: [401, 200, 403, 403, 403, 403, 403, 403] },
+  // Last: the second member's role changes for good here.
+  {
+    name: 'promote the second member to platform admin',
+    method: 'PATCH',
+    path: (n) => `/api/v1/users/${n.users.member2.id}`,
+    body: () => ({ role: 'platform_admin', organizationId: null }),
+    expect: [401, 200, 403, 403, 403, 403, 403, 403],
+  },
+];
+
+describeEachDatabase('permissions of every route', (t) => {
+  let app: App;
+  let network: Network;
+  beforeAll(async () => {
+    app = await testApp(t().deps);
+    network = await buildNetwork(t().deps);
+  });
+
+  it('lets a coordinator edit inside their area but not move an organization out of it', async () => {
+    const path = `/api/v1/organizations/${network.orgs.zhengzhouTeam}`;
+    const out = await call(app, 'PATCH', path, { token: network.tokens.coordHenan, body: { jurisdictions: ['440100'] } });
+    expect(out.json).toMatchObject({ status: 403, code: 'out_of_scope', field: 'jurisdictions' });
+    const inside = await call(app, 'PATCH', path, { token: network.tokens.coordHenan, body: { jurisdictions: ['410102', '410105'] } });
+    expect(inside.status).toBe(200);
+    const byOtherAdmin = await call(app, 'PATCH', `/api/v1/organizations/${network.orgs.guangzhouTeam}`, {
+      token: network.tokens.orgAdmin,
+      body: { name: '抢注' },
+    });
+    expect(byOtherAdmin.json).toMatchObject({ status: 403, code: 'out_of_scope' });
+    const toGovernment = await call(app, 'PATCH', path, { token: network.tokens.orgAdmin, body: { kind: 'government_agency' } });
+    expect(toGovernment.json).toMatchObject({ status: 403, code: 'forbidden', field: 'kind' });
+  });
+
+  for (const row of ROWS) {
+    it(`${row.method} ${row.name}`, async () => {
+      const got: number[] = [];
+      for (const who of WHO) {
+        const token = who === 'anonymous' ? undefined : network.tokens[who];
+        const res = await call(app, row.method, row.path(network), { token, body: row.body?.(network, who) });
+        got.push(res.status);
+        if (res.status >= 400) expect(res.headers['content-type'], `${who}`).toMatch(/application\/problem\+json/);
+      }
+      expect(Object.fromEntries(WHO.map((w, i) => [w, got[i]]))).toEqual(Object.fromEntries(WHO.map((w, i) => [w, row.expect[i]])));
+    });
+  }
+
+  it('never shows password hashes or sessions in any answer', async () => {
+    const res = await call(app, 'GET', '/api/v1/users', { token: network.tokens.admin });
+    expect(JSON.stringify(res.json)).not.toMatch(/argon2|passwordHash|password_hash/);
+  });
+
+  it('tells the editor and only the editor that they may edit', async () => {
+    const path = `/api/v1/organizations/${network.orgs.guangzhouTeam}`;
+    expect((await call(app, 'GET', path, { token: network.tokens.coordGuangdong })).json.viewerCanEdit).toBe(true);
+    expect((await call(app, 'GET', path, { token: network.tokens.coordHenan })).json.viewerCanEdit).toBe(false);
+    expect((await call(app, 'GET', path, { token: network.tokens.observer })).json.viewerCanEdit).toBe(false);
+  });
+});

@@ -1,0 +1,39 @@
+/** The HTTP app on a test database, and a tiny client for it. */
+import type { App } from '../../src/http/app-types';
+import { buildApp } from '../../src/http/app';
+import type { Deps } from '../../src/services/context';
+
+export async function testApp(deps: Deps, options: { bodyLimit?: number; webDist?: string } = {}): Promise<App> {
+  const app = await buildApp({
+    deps,
+    config: { bodyLimit: options.bodyLimit ?? 1024 * 1024, authRateLimit: 1000, secureCookies: false },
+    webDist: options.webDist,
+  });
+  await app.ready();
+  return app;
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Calls the app like a client would; returns status and parsed JSON. */
+export async function call(app: App, method: string, url: string, options: CallOptions = {}) {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const response = await app.inject({
+    method: method as 'GET',
+    url,
+    headers,
+    ...(options.body !== undefined ? { payload: options.body as object } : {}),
+  });
+  let json: unknown;
+  try {
+    json = response.json();
+  } catch {
+    json = undefined;
+  }
+  return { status: response.statusCode, json: json as Record<string, unknown> & { items?: Record<string, unknown>[] }, headers: response.headers };
+}
