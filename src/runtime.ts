@@ -11,7 +11,10 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function openRuntime(config: Pick<Config, 'dataDir' | 'databaseUrl'>, options: { migrate?: boolean } = {}): Promise<Runtime> {
+export async function openRuntime(
+  config: Pick<Config, 'dataDir' | 'databaseUrl'>,
+  options: { migrate?: boolean } = {},
+): Promise<Runtime> {
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   if (options.migrate !== false) await migrateToLatest(database.db);
   const deps: Deps = {

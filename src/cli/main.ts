@@ -57,7 +57,11 @@ program
   .action(async (opts: { email: string; password: string; name?: string }) => {
     const runtime = await openRuntime(loadConfig());
     try {
-      const user = await createFirstAdmin(runtime.deps, { email: opts.email, password: opts.password, displayName: opts.name }, 'cli');
+      const user = await createFirstAdmin(
+        runtime.deps,
+        { email: opts.email, password: opts.password, displayName: opts.name },
+        'cli',
+      );
       console.log(`created platform admin ${user.email} (${user.id})`);
     } finally {
       await runtime.close();
@@ -75,7 +79,9 @@ audit
       if (report.ok) {
         console.log(`audit chain intact: ${report.checked} records`);
       } else {
-        console.error(`audit chain broken at record ${report.firstBad?.seq}: ${report.firstBad?.reason} (${report.checked} records checked before it)`);
+        console.error(
+          `audit chain broken at record ${report.firstBad?.seq}: ${report.firstBad?.reason} (${report.checked} records checked before it)`,
+        );
         process.exitCode = 1;
       }
     } finally {

@@ -37,9 +37,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: config.bodyLimit,
     // Requests the HTTP parser rejects (a raw non-ASCII URL, say) still get a problem answer.
     clientErrorHandler: (error, socket) => {
-      const body = JSON.stringify({ type: 'urn:corespond:problem:invalid_input', title: 'The request could not be parsed', status: 400, code: 'invalid_input', detail: error.message });
+      const body = JSON.stringify({
+        type: 'urn:corespond:problem:invalid_input',
+        title: 'The request could not be parsed',
+        status: 400,
+        code: 'invalid_input',
+        detail: error.message,
+      });
       if (socket.writable) {
-        socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+        socket.end(
+          `HTTP/1.1 400 Bad Request\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+        );
       }
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
@@ -75,10 +83,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onRequest', authHook(deps));
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { config: { public: true }, schema: { tags: ['platform'], summary: 'Liveness and database check' } }, async () => {
-    await deps.db.selectFrom('audit_head').select('seq').executeTakeFirst();
-    return { status: 'ok', database: deps.dialect, version: VERSION };
-  });
+  app.get(
+    '/api/health',
+    { config: { public: true }, schema: { tags: ['platform'], summary: 'Liveness and database check' } },
+    async () => {
+      await deps.db.selectFrom('audit_head').select('seq').executeTakeFirst();
+      return { status: 'ok', database: deps.dialect, version: VERSION };
+    },
+  );
 
   await referenceRoutes(app);
   await setupRoutes(app, deps, config);
@@ -94,7 +106,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api') || !hasWeb || request.method !== 'GET') {
-      return sendProblem(reply, problemOf('route_not_found', request, { detail: `${request.method} ${request.url.split('?')[0]} is not an endpoint` }));
+      return sendProblem(
+        reply,
+        problemOf('route_not_found', request, { detail: `${request.method} ${request.url.split('?')[0]} is not an endpoint` }),
+      );
     }
     return reply.type('text/html').sendFile('index.html');
   });

@@ -1,6 +1,7 @@
 /**
  * Who is calling: a bearer token (machine clients) or the session cookie (browsers, with
- * a CSRF token on every change). Routes are private unless their config says `public`.
+ * a CSRF token on every change). Routes of the API proper (/api/v1) are private unless
+ * their config says `public`; the web UI's files, health and the API docs are open.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Session } from '../db/repositories/sessions';
@@ -44,7 +45,7 @@ export function authHook(deps: Deps) {
       }
     }
     const route = request.routeOptions;
-    if (route.url !== undefined && !route.config.public && !request.actor) throw new AppError('not_authenticated');
+    if (route.url?.startsWith('/api/v1/') && !route.config.public && !request.actor) throw new AppError('not_authenticated');
   };
 }
 

@@ -2,8 +2,9 @@
  * Who may do what, by role and scope (SPEC §2). Each rule throws `forbidden` when the role
  * may never do it and `out_of_scope` when it may, but not for this organization or place.
  */
-import { isWithin } from '../model/jurisdictions';
+
 import { AppError } from '../model/errors';
+import { isWithin } from '../model/jurisdictions';
 import type { Organization } from '../model/organization';
 import type { Role } from '../model/roles';
 import type { Actor } from './context';

@@ -18,7 +18,8 @@ describeEachDatabase('bad input gets a 4xx problem naming the problem', (t) => {
     token = network.tokens.admin;
   });
 
-  const post = (body: unknown, headers?: Record<string, string>) => call(app, 'POST', '/api/v1/organizations', { token, body, headers });
+  const post = (body: unknown, headers?: Record<string, string>) =>
+    call(app, 'POST', '/api/v1/organizations', { token, body, headers });
 
   it('an invalid credit code', async () => {
     const res = await post({ ...valid, creditCode: '91350100M000100Y44' });
@@ -33,7 +34,11 @@ describeEachDatabase('bad input gets a 4xx problem naming the problem', (t) => {
       code: 'unknown_jurisdiction',
       field: 'jurisdictions/1',
     });
-    expect((await post({ ...valid, jurisdictions: ['41010'] })).json).toMatchObject({ status: 400, code: 'invalid_input', field: 'jurisdictions/0' });
+    expect((await post({ ...valid, jurisdictions: ['41010'] })).json).toMatchObject({
+      status: 400,
+      code: 'invalid_input',
+      field: 'jurisdictions/0',
+    });
     expect((await call(app, 'GET', '/api/v1/organizations?jurisdiction=999999', { token })).json).toMatchObject({
       code: 'unknown_jurisdiction',
       field: 'jurisdiction',
@@ -59,7 +64,10 @@ describeEachDatabase('bad input gets a 4xx problem naming the problem', (t) => {
       code: 'unknown_field',
       field: 'base/alt',
     });
-    expect((await call(app, 'GET', '/api/v1/organizations?colour=red', { token })).json).toMatchObject({ status: 400, field: 'colour' });
+    expect((await call(app, 'GET', '/api/v1/organizations?colour=red', { token })).json).toMatchObject({
+      status: 400,
+      field: 'colour',
+    });
   });
 
   it('a missing or wrongly typed field', async () => {
@@ -78,9 +86,18 @@ describeEachDatabase('bad input gets a 4xx problem naming the problem', (t) => {
   });
 
   it('a bad cursor, a bad limit, an unknown id', async () => {
-    expect((await call(app, 'GET', '/api/v1/organizations?cursor=zzz', { token })).json).toMatchObject({ status: 400, code: 'invalid_cursor' });
-    expect((await call(app, 'GET', '/api/v1/organizations?limit=100000', { token })).json).toMatchObject({ status: 400, field: 'limit' });
-    expect((await call(app, 'GET', '/api/v1/organizations/nope', { token })).json).toMatchObject({ status: 404, code: 'not_found' });
+    expect((await call(app, 'GET', '/api/v1/organizations?cursor=zzz', { token })).json).toMatchObject({
+      status: 400,
+      code: 'invalid_cursor',
+    });
+    expect((await call(app, 'GET', '/api/v1/organizations?limit=100000', { token })).json).toMatchObject({
+      status: 400,
+      field: 'limit',
+    });
+    expect((await call(app, 'GET', '/api/v1/organizations/nope', { token })).json).toMatchObject({
+      status: 404,
+      code: 'not_found',
+    });
     expect((await call(app, 'GET', '/api/v1/nowhere', { token })).json).toMatchObject({ status: 404, code: 'route_not_found' });
   });
 
@@ -96,16 +113,25 @@ describeEachDatabase('bad input gets a 4xx problem naming the problem', (t) => {
         kind: fc.oneof(fc.constantFrom(...ORGANIZATION_KINDS), fc.string()),
         name: fc.oneof(fc.string({ maxLength: 30 }), fc.constant(''), jsonValue),
         nameEn: fc.oneof(fc.string(), fc.constant(null), jsonValue),
-        creditCode: fc.oneof(fc.string({ minLength: 18, maxLength: 18 }), fc.constant('91350100M000100Y43'), fc.constant(null), jsonValue),
+        creditCode: fc.oneof(
+          fc.string({ minLength: 18, maxLength: 18 }),
+          fc.constant('91350100M000100Y43'),
+          fc.constant(null),
+          jsonValue,
+        ),
         supervisingAgency: fc.oneof(fc.string(), fc.constant(null)),
         jurisdictions: fc.oneof(
-          fc.array(fc.oneof(fc.constantFrom('410102', '440100', '110103', '000000'), fc.stringMatching(/^\d{6}$/), fc.string()), { maxLength: 4 }),
+          fc.array(fc.oneof(fc.constantFrom('410102', '440100', '110103', '000000'), fc.stringMatching(/^\d{6}$/), fc.string()), {
+            maxLength: 4,
+          }),
           jsonValue,
         ),
         base: fc.oneof(fc.record({ lat: fc.double(), lon: fc.double() }), fc.constant(null), jsonValue),
         capabilities: fc.oneof(
           fc.record({
-            cells: fc.array(fc.record({ strategy: fc.constantFrom('action', 'ideas', 'x'), phase: fc.constantFrom('risk', 'crisis', 'y') })),
+            cells: fc.array(
+              fc.record({ strategy: fc.constantFrom('action', 'ideas', 'x'), phase: fc.constantFrom('risk', 'crisis', 'y') }),
+            ),
             serviceCategories: fc.array(fc.constantFrom('shelter', 'food', 'nope')),
           }),
           jsonValue,

@@ -27,7 +27,12 @@ const ROWS: Row[] = [
   { name: 'openapi', method: 'GET', path: () => '/api/openapi.json', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { name: 'taxonomy', method: 'GET', path: () => '/api/v1/taxonomy', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { name: 'provinces', method: 'GET', path: () => '/api/v1/jurisdictions', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
-  { name: 'one division', method: 'GET', path: () => '/api/v1/jurisdictions/410102', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  {
+    name: 'one division',
+    method: 'GET',
+    path: () => '/api/v1/jurisdictions/410102',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
   { name: 'setup status', method: 'GET', path: () => '/api/v1/setup', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   {
     name: 'setup again',
@@ -35,6 +40,28 @@ const ROWS: Row[] = [
     path: () => '/api/v1/setup',
     body: (_n, who) => ({ email: `${who}.setup@example.cn`, password: 'correct-horse-42' }),
     expect: [409, 409, 409, 409, 409, 409, 409, 409],
+  },
+  { name: 'API docs', method: 'GET', path: () => '/api/docs', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  {
+    name: 'sign in with a wrong password',
+    method: 'POST',
+    path: () => '/api/v1/auth/login',
+    body: (_n, who) => ({ email: `nobody-${who}@example.cn`, password: 'wrong-password-1' }),
+    expect: [401, 401, 401, 401, 401, 401, 401, 401],
+  },
+  {
+    name: 'token with a wrong password',
+    method: 'POST',
+    path: () => '/api/v1/auth/token',
+    body: (_n, who) => ({ email: `nobody-${who}@example.cn`, password: 'wrong-password-1' }),
+    expect: [401, 401, 401, 401, 401, 401, 401, 401],
+  },
+  {
+    name: 'change own password without the current one',
+    method: 'POST',
+    path: () => '/api/v1/auth/password',
+    body: () => ({ currentPassword: 'not-my-password-1', newPassword: 'whatever-pass-99' }),
+    expect: [401, 401, 401, 401, 401, 401, 401, 401],
   },
   { name: 'session', method: 'GET', path: () => '/api/v1/auth/session', expect: [401, 200, 200, 200, 200, 200, 200, 200] },
   { name: 'directory', method: 'GET', path: () => '/api/v1/organizations', expect: [401, 200, 200, 200, 200, 200, 200, 200] },
@@ -90,14 +117,24 @@ const ROWS: Row[] = [
     name: 'create a member of the Zhengzhou team',
     method: 'POST',
     path: () => '/api/v1/users',
-    body: (n, who) => ({ email: `new-${who}@example.cn`, password: 'correct-horse-42', role: 'org_member', organizationId: n.orgs.zhengzhouTeam }),
+    body: (n, who) => ({
+      email: `new-${who}@example.cn`,
+      password: 'correct-horse-42',
+      role: 'org_member',
+      organizationId: n.orgs.zhengzhouTeam,
+    }),
     expect: [401, 201, 403, 403, 403, 201, 403, 403],
   },
   {
     name: 'create a coordinator',
     method: 'POST',
     path: () => '/api/v1/users',
-    body: (_n, who) => ({ email: `coord-${who}@example.cn`, password: 'correct-horse-42', role: 'coordinator', jurisdiction: '410100' }),
+    body: (_n, who) => ({
+      email: `coord-${who}@example.cn`,
+      password: 'correct-horse-42',
+      role: 'coordinator',
+      jurisdiction: '410100',
+    }),
     expect: [401, 201, 403, 403, 403, 403, 403, 403],
   },
   {
@@ -130,6 +167,19 @@ const ROWS: Row[] = [
     body: () => ({ role: 'platform_admin', organizationId: null }),
     expect: [401, 200, 403, 403, 403, 403, 403, 403],
   },
+  // Very last: every token ends here.
+  {
+    name: 'sign out (ends each token)',
+    method: 'POST',
+    path: () => '/api/v1/auth/logout',
+    expect: [401, 204, 204, 204, 204, 204, 204, 204],
+  },
+  {
+    name: 'signed out tokens no longer work',
+    method: 'GET',
+    path: () => '/api/v1/organizations',
+    expect: [401, 401, 401, 401, 401, 401, 401, 401],
+  },
 ];
 
 describeEachDatabase('permissions of every route', (t) => {
@@ -144,7 +194,10 @@ describeEachDatabase('permissions of every route', (t) => {
     const path = `/api/v1/organizations/${network.orgs.zhengzhouTeam}`;
     const out = await call(app, 'PATCH', path, { token: network.tokens.coordHenan, body: { jurisdictions: ['440100'] } });
     expect(out.json).toMatchObject({ status: 403, code: 'out_of_scope', field: 'jurisdictions' });
-    const inside = await call(app, 'PATCH', path, { token: network.tokens.coordHenan, body: { jurisdictions: ['410102', '410105'] } });
+    const inside = await call(app, 'PATCH', path, {
+      token: network.tokens.coordHenan,
+      body: { jurisdictions: ['410102', '410105'] },
+    });
     expect(inside.status).toBe(200);
     const byOtherAdmin = await call(app, 'PATCH', `/api/v1/organizations/${network.orgs.guangzhouTeam}`, {
       token: network.tokens.orgAdmin,
@@ -154,19 +207,6 @@ describeEachDatabase('permissions of every route', (t) => {
     const toGovernment = await call(app, 'PATCH', path, { token: network.tokens.orgAdmin, body: { kind: 'government_agency' } });
     expect(toGovernment.json).toMatchObject({ status: 403, code: 'forbidden', field: 'kind' });
   });
-
-  for (const row of ROWS) {
-    it(`${row.method} ${row.name}`, async () => {
-      const got: number[] = [];
-      for (const who of WHO) {
-        const token = who === 'anonymous' ? undefined : network.tokens[who];
-        const res = await call(app, row.method, row.path(network), { token, body: row.body?.(network, who) });
-        got.push(res.status);
-        if (res.status >= 400) expect(res.headers['content-type'], `${who}`).toMatch(/application\/problem\+json/);
-      }
-      expect(Object.fromEntries(WHO.map((w, i) => [w, got[i]]))).toEqual(Object.fromEntries(WHO.map((w, i) => [w, row.expect[i]])));
-    });
-  }
 
   it('never shows password hashes or sessions in any answer', async () => {
     const res = await call(app, 'GET', '/api/v1/users', { token: network.tokens.admin });
@@ -179,4 +219,18 @@ describeEachDatabase('permissions of every route', (t) => {
     expect((await call(app, 'GET', path, { token: network.tokens.coordHenan })).json.viewerCanEdit).toBe(false);
     expect((await call(app, 'GET', path, { token: network.tokens.observer })).json.viewerCanEdit).toBe(false);
   });
+  for (const row of ROWS) {
+    it(`${row.method} ${row.name}`, async () => {
+      const got: number[] = [];
+      for (const who of WHO) {
+        const token = who === 'anonymous' ? undefined : network.tokens[who];
+        const res = await call(app, row.method, row.path(network), { token, body: row.body?.(network, who) });
+        got.push(res.status);
+        if (res.status >= 400) expect(res.headers['content-type'], `${who}`).toMatch(/application\/problem\+json/);
+      }
+      expect(Object.fromEntries(WHO.map((w, i) => [w, got[i]]))).toEqual(
+        Object.fromEntries(WHO.map((w, i) => [w, row.expect[i]])),
+      );
+    });
+  }
 });

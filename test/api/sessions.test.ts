@@ -17,7 +17,9 @@ describeEachDatabase('first start, browser sessions and tokens', (t) => {
 
   it('sets up the first admin from the setup page, once', async () => {
     expect((await call(app, 'GET', '/api/v1/setup')).json).toEqual({ needed: true });
-    expect((await call(app, 'POST', '/api/v1/setup', { body: { email: 'boss@example.cn', password: 'short' } })).json).toMatchObject({
+    expect(
+      (await call(app, 'POST', '/api/v1/setup', { body: { email: 'boss@example.cn', password: 'short' } })).json,
+    ).toMatchObject({
       status: 400,
       code: 'weak_password',
       field: 'password',
@@ -30,7 +32,9 @@ describeEachDatabase('first start, browser sessions and tokens', (t) => {
   });
 
   it('demands the CSRF token with the session cookie, not with a bearer token', async () => {
-    const login = await call(app, 'POST', '/api/v1/auth/login', { body: { email: 'boss@example.cn', password: 'correct-horse-42' } });
+    const login = await call(app, 'POST', '/api/v1/auth/login', {
+      body: { email: 'boss@example.cn', password: 'correct-horse-42' },
+    });
     expect(login.status).toBe(200);
     const cookie = cookieFrom(login.headers);
     const csrf = String(login.json.csrfToken);
@@ -56,13 +60,17 @@ describeEachDatabase('first start, browser sessions and tokens', (t) => {
     expect(issued.status).toBe(201);
     const token = String(issued.json.token);
     expect((await call(app, 'GET', '/api/v1/organizations?q=CSRF', { token })).json).toMatchObject({ total: 1 });
-    expect((await call(app, 'GET', '/api/v1/organizations', { token: 'made-up' })).json).toMatchObject({ status: 401, code: 'not_authenticated' });
+    expect((await call(app, 'GET', '/api/v1/organizations', { token: 'made-up' })).json).toMatchObject({
+      status: 401,
+      code: 'not_authenticated',
+    });
     expect((await call(app, 'POST', '/api/v1/auth/logout', { token })).status).toBe(204);
     expect((await call(app, 'GET', '/api/v1/organizations', { token })).status).toBe(401);
   });
 
   it('throttles repeated failed sign-ins', async () => {
-    const attempt = () => call(app, 'POST', '/api/v1/auth/login', { body: { email: 'boss@example.cn', password: 'wrong-password-0' } });
+    const attempt = () =>
+      call(app, 'POST', '/api/v1/auth/login', { body: { email: 'boss@example.cn', password: 'wrong-password-0' } });
     const codes: string[] = [];
     for (let i = 0; i < 6; i++) codes.push(String((await attempt()).json.code));
     expect(codes).toEqual([
@@ -73,7 +81,9 @@ describeEachDatabase('first start, browser sessions and tokens', (t) => {
       'login_throttled',
       'login_throttled',
     ]);
-    const right = await call(app, 'POST', '/api/v1/auth/login', { body: { email: 'boss@example.cn', password: 'correct-horse-42' } });
+    const right = await call(app, 'POST', '/api/v1/auth/login', {
+      body: { email: 'boss@example.cn', password: 'correct-horse-42' },
+    });
     expect(right.json).toMatchObject({ status: 429, code: 'login_throttled' });
   });
 });

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { authenticate, LOCK_MINUTES, openSession, signIn } from '../../src/services/auth/sessions';
+import { createOrganization } from '../../src/services/organizations/create-organization';
 import { changeOwnPassword, createUser, resetPassword, updateUser } from '../../src/services/users/manage-users';
 import { createFirstAdmin, setupNeeded } from '../../src/services/users/set-up-platform';
-import { createOrganization } from '../../src/services/organizations/create-organization';
 import { describeEachDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 
@@ -35,12 +35,18 @@ describeEachDatabase('accounts and sign-in', (t) => {
     const { deps, clock } = t();
     await createUser(deps, SYSTEM, { email: 'target@example.cn', password: PASSWORD, role: 'observer' });
     for (let i = 0; i < 4; i++) {
-      await expect(signIn(deps, 'target@example.cn', 'wrong-password-1', 'token')).rejects.toMatchObject({ code: 'invalid_credentials' });
+      await expect(signIn(deps, 'target@example.cn', 'wrong-password-1', 'token')).rejects.toMatchObject({
+        code: 'invalid_credentials',
+      });
     }
-    await expect(signIn(deps, 'target@example.cn', 'wrong-password-1', 'token')).rejects.toMatchObject({ code: 'login_throttled' });
+    await expect(signIn(deps, 'target@example.cn', 'wrong-password-1', 'token')).rejects.toMatchObject({
+      code: 'login_throttled',
+    });
     await expect(signIn(deps, 'target@example.cn', PASSWORD, 'token')).rejects.toMatchObject({ code: 'login_throttled' });
     clock.advance((LOCK_MINUTES + 1) * 60_000);
-    await expect(signIn(deps, 'target@example.cn', PASSWORD, 'token')).resolves.toMatchObject({ user: { email: 'target@example.cn' } });
+    await expect(signIn(deps, 'target@example.cn', PASSWORD, 'token')).resolves.toMatchObject({
+      user: { email: 'target@example.cn' },
+    });
     await expect(signIn(deps, 'nobody@example.cn', PASSWORD, 'token')).rejects.toMatchObject({ code: 'invalid_credentials' });
   });
 
@@ -58,7 +64,9 @@ describeEachDatabase('accounts and sign-in', (t) => {
     const again = await signIn(deps, 'expiring@example.cn', 'a-new-password-9', 'token');
     await updateUser(deps, SYSTEM, user.id, { disabled: true });
     expect(await authenticate(deps, again.secret, 'token')).toBeUndefined();
-    await expect(signIn(deps, 'expiring@example.cn', 'a-new-password-9', 'token')).rejects.toMatchObject({ code: 'account_disabled' });
+    await expect(signIn(deps, 'expiring@example.cn', 'a-new-password-9', 'token')).rejects.toMatchObject({
+      code: 'account_disabled',
+    });
   });
 
   it('checks role, organization and jurisdiction fit together', async () => {

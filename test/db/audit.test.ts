@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { readAuditRows } from '../../src/db/repositories/audit';
+import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { updateOrganization } from '../../src/services/organizations/update-organization';
-import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain';
 import { createUser } from '../../src/services/users/manage-users';
 import { describeEachDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
@@ -51,7 +51,9 @@ describeEachDatabase('audit log', (t) => {
 
   it('names the first record edited behind its back', async () => {
     const { deps } = t();
-    await sql`update audit_log set after = replace(after, '"kind":"community_group"', '"kind":"enterprise"') where seq = 9`.execute(deps.db);
+    await sql`update audit_log set after = replace(after, '"kind":"community_group"', '"kind":"enterprise"') where seq = 9`.execute(
+      deps.db,
+    );
     const rows = await readAuditRows(deps.db, { afterSeq: 8, limit: 1 });
     expect(rows[0].after).toContain('"kind":"enterprise"');
     expect(await verifyAuditChain(deps.db)).toMatchObject({ ok: false, checked: 8, firstBad: { seq: 9 } });

@@ -120,7 +120,10 @@ describeEachDatabase('organization directory', (t) => {
     const { deps } = t();
     const bad = (input: Partial<Parameters<typeof createOrganization>[2]>) =>
       createOrganization(deps, SYSTEM, { kind: 'enterprise', name: '某公司', jurisdictions: ['350100'], ...input });
-    await expect(bad({ creditCode: '91350100M000100Y44' })).rejects.toMatchObject({ code: 'invalid_credit_code', field: 'creditCode' });
+    await expect(bad({ creditCode: '91350100M000100Y44' })).rejects.toMatchObject({
+      code: 'invalid_credit_code',
+      field: 'creditCode',
+    });
     await expect(bad({ jurisdictions: ['350100', '359999'] })).rejects.toMatchObject({
       code: 'unknown_jurisdiction',
       field: 'jurisdictions/1',
@@ -130,7 +133,11 @@ describeEachDatabase('organization directory', (t) => {
 
   it('accepts a retired division code for old records', async () => {
     const { deps } = t();
-    const old = await createOrganization(deps, SYSTEM, { kind: 'community_group', name: '崇文区老社区', jurisdictions: ['110103'] });
+    const old = await createOrganization(deps, SYSTEM, {
+      kind: 'community_group',
+      name: '崇文区老社区',
+      jurisdictions: ['110103'],
+    });
     expect(old.jurisdictions).toEqual(['110103']);
     expect(await names({ jurisdiction: '110000', q: '崇文' })).toEqual(['崇文区老社区']);
   });

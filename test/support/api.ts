@@ -1,6 +1,7 @@
 /** The HTTP app on a test database, and a tiny client for it. */
-import type { App } from '../../src/http/app-types';
+
 import { buildApp } from '../../src/http/app';
+import type { App } from '../../src/http/app-types';
 import type { Deps } from '../../src/services/context';
 
 export async function testApp(deps: Deps, options: { bodyLimit?: number; webDist?: string } = {}): Promise<App> {
@@ -35,5 +36,9 @@ export async function call(app: App, method: string, url: string, options: CallO
   } catch {
     json = undefined;
   }
-  return { status: response.statusCode, json: json as Record<string, unknown> & { items?: Record<string, unknown>[] }, headers: response.headers };
+  return {
+    status: response.statusCode,
+    json: json as Record<string, unknown> & { items?: Record<string, unknown>[] },
+    headers: response.headers,
+  };
 }

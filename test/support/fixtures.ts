@@ -1,10 +1,11 @@
 /** A small network with one account per role, built through the services. */
+
+import type { User } from '../../src/db/repositories/users';
+import type { Role } from '../../src/model/roles';
 import { openSession } from '../../src/services/auth/sessions';
 import type { Actor, Deps } from '../../src/services/context';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { createUser } from '../../src/services/users/manage-users';
-import type { User } from '../../src/db/repositories/users';
-import type { Role } from '../../src/model/roles';
 
 export const SYSTEM: Actor = { kind: 'system', label: 'test' };
 export const PASSWORD = 'correct-horse-42';
@@ -51,7 +52,12 @@ export async function buildNetwork(deps: Deps, prefix = `n${++serial}`): Promise
     tokens[name] = (await openSession(deps, users[name], 'token')).secret;
   }
   return {
-    orgs: { henanAgency: henanAgency.id, zhengzhouTeam: zhengzhouTeam.id, zhengzhouSpare: zhengzhouSpare.id, guangzhouTeam: guangzhouTeam.id },
+    orgs: {
+      henanAgency: henanAgency.id,
+      zhengzhouTeam: zhengzhouTeam.id,
+      zhengzhouSpare: zhengzhouSpare.id,
+      guangzhouTeam: guangzhouTeam.id,
+    },
     users,
     tokens,
   };

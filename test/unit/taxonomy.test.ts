@@ -40,6 +40,10 @@ describe('error table', () => {
       expect(entry.zh.length, code).toBeGreaterThan(0);
       expect(entry.en.length, code).toBeGreaterThan(0);
     }
-    expect(Object.entries(ERRORS).filter(([, e]) => e.status >= 500).map(([c]) => c)).toEqual(['internal_error']);
+    expect(
+      Object.entries(ERRORS)
+        .filter(([, e]) => e.status >= 500)
+        .map(([c]) => c),
+    ).toEqual(['internal_error']);
   });
 });

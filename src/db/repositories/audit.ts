@@ -33,7 +33,10 @@ export async function readAuditRows(
   if (filter.beforeSeq !== undefined) q = q.where('seq', '<', filter.beforeSeq);
   if (filter.entityType) q = q.where('entity_type', '=', filter.entityType);
   if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
-  const rows = await q.orderBy('seq', filter.descending ? 'desc' : 'asc').limit(filter.limit).execute();
+  const rows = await q
+    .orderBy('seq', filter.descending ? 'desc' : 'asc')
+    .limit(filter.limit)
+    .execute();
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
@@ -52,5 +55,9 @@ export async function countAuditRows(db: Executor, filter: { entityType?: string
 
 /** Takes the chain head's lock for the rest of the transaction without changing it. */
 export async function lockAuditHead(db: Executor): Promise<void> {
-  await db.updateTable('audit_head').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', 1).execute();
+  await db
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb.ref('seq') }))
+    .where('id', '=', 1)
+    .execute();
 }

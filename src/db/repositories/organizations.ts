@@ -3,11 +3,11 @@
  * categories, name search terms), kept in step on every write.
  */
 import { type SelectQueryBuilder, sql } from 'kysely';
+import { containingCodes, levelOf } from '../../model/jurisdictions';
 import type { Organization, OrganizationKind } from '../../model/organization';
 import { searchKey, searchTerms } from '../../model/search-text';
 import type { ServiceCategory } from '../../model/taxonomy';
 import { cellKey } from '../../model/taxonomy';
-import { containingCodes, levelOf } from '../../model/jurisdictions';
 import type { Executor, OrganizationsTable, Tables } from '../schema';
 
 export interface OrganizationFilter {
@@ -75,8 +75,16 @@ export async function findOrganizationByCreditCode(db: Executor, code: string): 
 
 /** Inserts a new organization with its lookup rows. */
 export async function insertOrganization(db: Executor, org: Organization): Promise<void> {
-  await db.insertInto('organizations').values(toRow(org)).execute();
-  await writeLookups(db, org);
+  await insertOrganizations(db, [org]);
+}
+
+/** Inserts many organizations in a few statements (imports, demo data, benchmarks). */
+export async function insertOrganizations(db: Executor, orgs: readonly Organization[]): Promise<void> {
+  for (let i = 0; i < orgs.length; i += BATCH) {
+    const chunk = orgs.slice(i, i + BATCH);
+    await db.insertInto('organizations').values(chunk.map(toRow)).execute();
+    await writeLookups(db, chunk);
+  }
 }
 
 /** Replaces an organization's row and lookup rows with the given state. */
@@ -91,36 +99,36 @@ export async function saveOrganization(db: Executor, org: Organization): Promise
   ] as const) {
     await db.deleteFrom(table).where('organization_id', '=', id).execute();
   }
-  await writeLookups(db, org);
+  await writeLookups(db, [org]);
 }
 
-async function writeLookups(db: Executor, org: Organization): Promise<void> {
-  const organization_id = org.id;
-  if (org.jurisdictions.length > 0) {
-    await db
-      .insertInto('organization_jurisdictions')
-      .values(org.jurisdictions.map((code) => ({ organization_id, code, province: code.slice(0, 2), city: code.slice(0, 4) })))
-      .execute();
-  }
-  if (org.capabilities.cells.length > 0) {
-    await db
-      .insertInto('organization_cells')
-      .values(org.capabilities.cells.map((c) => ({ organization_id, cell: cellKey(c) })))
-      .execute();
-  }
-  if (org.capabilities.serviceCategories.length > 0) {
-    await db
-      .insertInto('organization_categories')
-      .values(org.capabilities.serviceCategories.map((category) => ({ organization_id, category })))
-      .execute();
-  }
-  const terms = searchTerms(org.name, org.nameEn);
-  if (terms.length > 0) {
-    await db
-      .insertInto('organization_search_terms')
-      .values(terms.map((term) => ({ term, organization_id })))
-      .execute();
-  }
+// Rows per statement, well under both databases' limits on bound parameters.
+const BATCH = 400;
+
+/** Writes rows in statements of bounded size. */
+async function inChunks<R>(rows: R[], write: (part: R[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH * 2) await write(rows.slice(i, i + BATCH * 2));
+}
+
+async function writeLookups(db: Executor, orgs: readonly Organization[]): Promise<void> {
+  await inChunks(
+    orgs.flatMap((o) =>
+      o.jurisdictions.map((code) => ({ organization_id: o.id, code, province: code.slice(0, 2), city: code.slice(0, 4) })),
+    ),
+    (part) => db.insertInto('organization_jurisdictions').values(part).execute(),
+  );
+  await inChunks(
+    orgs.flatMap((o) => o.capabilities.cells.map((c) => ({ organization_id: o.id, cell: cellKey(c) }))),
+    (part) => db.insertInto('organization_cells').values(part).execute(),
+  );
+  await inChunks(
+    orgs.flatMap((o) => o.capabilities.serviceCategories.map((category) => ({ organization_id: o.id, category }))),
+    (part) => db.insertInto('organization_categories').values(part).execute(),
+  );
+  await inChunks(
+    orgs.flatMap((o) => searchTerms(o.name, o.nameEn).map((term) => ({ term, organization_id: o.id }))),
+    (part) => db.insertInto('organization_search_terms').values(part).execute(),
+  );
 }
 
 type OrgQuery = SelectQueryBuilder<Tables, 'organizations', object>;
@@ -195,7 +203,11 @@ export async function searchOrganizations(
       w.or([w('organizations.name', '>', name), w.and([w('organizations.name', '=', name), w('organizations.id', '>', id)])]),
     );
   }
-  const rows = await query.orderBy('organizations.name').orderBy('organizations.id').limit(page.limit + 1).execute();
+  const rows = await query
+    .orderBy('organizations.name')
+    .orderBy('organizations.id')
+    .limit(page.limit + 1)
+    .execute();
   const counted = await applyFilter(db.selectFrom('organizations'), filter)
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirstOrThrow();

@@ -54,5 +54,10 @@ export async function revokeSession(db: Executor, id: string, at: string): Promi
 
 /** Revokes every live session and token of a user (after a password reset or disabling). */
 export async function revokeUserSessions(db: Executor, userId: string, at: string): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }

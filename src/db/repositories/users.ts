@@ -54,7 +54,10 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
 }
 
 export async function countUsers(db: Executor): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -121,7 +124,10 @@ export async function listUsers(
   const counted = await query.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
   let rowsQuery = query.selectAll();
   if (page.afterEmail) rowsQuery = rowsQuery.where('email', '>', page.afterEmail);
-  const rows = await rowsQuery.orderBy('email').limit(page.limit + 1).execute();
+  const rows = await rowsQuery
+    .orderBy('email')
+    .limit(page.limit + 1)
+    .execute();
   return {
     items: rows.slice(0, page.limit).map((r) => publicUser(toUser(r))),
     total: Number(counted.n),

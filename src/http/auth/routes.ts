@@ -1,5 +1,5 @@
-import { Type } from 'typebox';
 import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
 import type { Config } from '../../config';
 import type { Session } from '../../db/repositories/sessions';
 import type { User } from '../../db/repositories/users';
@@ -40,7 +40,8 @@ export async function authRoutes(app: App, deps: Deps, config: Pick<Config, 'sec
       config: { public: true, rateLimit },
       schema: { tags, summary: 'Sign in (browser session cookie)', body: Credentials, response: { 200: SessionSchema } },
     },
-    async (request, reply) => startBrowserSession(reply, config, await signIn(deps, request.body.email, request.body.password, 'cookie')),
+    async (request, reply) =>
+      startBrowserSession(reply, config, await signIn(deps, request.body.email, request.body.password, 'cookie')),
   );
 
   app.post(
@@ -67,12 +68,16 @@ export async function authRoutes(app: App, deps: Deps, config: Pick<Config, 'sec
     async (request) => ({ user: request.user as User, csrfToken: request.session?.csrfToken ?? '' }),
   );
 
-  app.post('/api/v1/auth/logout', { schema: { tags, summary: 'Sign out (ends this session or token)' } }, async (request, reply) => {
-    actorOf(request);
-    if (request.session) await signOut(deps, request.session);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/v1/auth/logout',
+    { schema: { tags, summary: 'Sign out (ends this session or token)' } },
+    async (request, reply) => {
+      actorOf(request);
+      if (request.session) await signOut(deps, request.session);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
   app.post(
     '/api/v1/auth/password',

@@ -1,5 +1,5 @@
-import { findJurisdiction } from '../../model/jurisdictions';
 import { AppError } from '../../model/errors';
+import { findJurisdiction } from '../../model/jurisdictions';
 import type { Organization } from '../../model/organization';
 import type { Deps } from '../../services/context';
 import { archiveOrganization } from '../../services/organizations/archive-organization';
@@ -32,7 +32,10 @@ export async function organizationRoutes(app: App, deps: Deps): Promise<void> {
     async (request) => {
       const { limit, cursor, jurisdiction, ...filter } = request.query;
       if (jurisdiction && !findJurisdiction(jurisdiction)) {
-        throw new AppError('unknown_jurisdiction', { field: 'jurisdiction', detail: `jurisdiction: no GB/T 2260 division has the code ${jurisdiction}` });
+        throw new AppError('unknown_jurisdiction', {
+          field: 'jurisdiction',
+          detail: `jurisdiction: no GB/T 2260 division has the code ${jurisdiction}`,
+        });
       }
       const page = await listOrganizations(deps, actorOf(request), { ...filter, jurisdiction }, { limit, cursor });
       return { ...page, items: page.items.map(presentOrganization) };
@@ -70,7 +73,14 @@ export async function organizationRoutes(app: App, deps: Deps): Promise<void> {
 
   app.post(
     '/api/v1/organizations/:id/archive',
-    { schema: { tags, summary: 'Archive an organization (nothing is deleted)', params: IdParams, response: { 200: OrganizationSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Archive an organization (nothing is deleted)',
+        params: IdParams,
+        response: { 200: OrganizationSchema },
+      },
+    },
     async (request) => presentOrganization(await archiveOrganization(deps, actorOf(request), request.params.id)),
   );
 }

@@ -48,7 +48,10 @@ export async function referenceRoutes(app: App): Promise<void> {
       const { parent, q } = request.query;
       if (q) return { items: searchJurisdictions(q) };
       if (parent && !findJurisdiction(parent)) {
-        throw new AppError('unknown_jurisdiction', { field: 'parent', detail: `parent: no GB/T 2260 division has the code ${parent}` });
+        throw new AppError('unknown_jurisdiction', {
+          field: 'parent',
+          detail: `parent: no GB/T 2260 division has the code ${parent}`,
+        });
       }
       return { items: childJurisdictions(parent ?? null) };
     },
@@ -67,7 +70,11 @@ export async function referenceRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const found = findJurisdiction(request.params.code);
-      if (!found) throw new AppError('unknown_jurisdiction', { field: 'code', detail: `no GB/T 2260 division has the code ${request.params.code}` });
+      if (!found)
+        throw new AppError('unknown_jurisdiction', {
+          field: 'code',
+          detail: `no GB/T 2260 division has the code ${request.params.code}`,
+        });
       return { ...found, path: jurisdictionPath(found.code) };
     },
   );

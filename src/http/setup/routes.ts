@@ -12,7 +12,14 @@ const tags = ['setup'];
 export async function setupRoutes(app: App, deps: Deps, config: Pick<Config, 'secureCookies' | 'authRateLimit'>): Promise<void> {
   app.get(
     '/api/v1/setup',
-    { config: { public: true }, schema: { tags, summary: 'Whether the platform still needs its first admin', response: { 200: Type.Object({ needed: Type.Boolean() }) } } },
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Whether the platform still needs its first admin',
+        response: { 200: Type.Object({ needed: Type.Boolean() }) },
+      },
+    },
     async () => ({ needed: await setupNeeded(deps) }),
   );
   app.post(

@@ -4,7 +4,7 @@
  * verified without exposing it, while an authorized operator holding the key can recover it.
  */
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { advanceAuditHead, appendAuditRow, type AuditRow } from '../../db/repositories/audit';
+import { type AuditRow, advanceAuditHead, appendAuditRow } from '../../db/repositories/audit';
 import type { Executor } from '../../db/schema';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 

@@ -3,6 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 
 // Algorithm.Argon2id; the package exports it as an ambient const enum.
 const ARGON2ID = 2;
+
 import { AppError } from '../../model/errors';
 
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 };

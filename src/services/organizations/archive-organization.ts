@@ -14,7 +14,13 @@ export async function archiveOrganization(deps: Deps, actor: Actor, id: string):
     if (before.archived) return before;
     const after: Organization = { ...before, archived: true, updatedAt: nowIso(deps) };
     await saveOrganization(trx, after);
-    await recordChange(trx, deps, actor, { action: 'organization.archive', entityType: 'organization', entityId: id, before, after });
+    await recordChange(trx, deps, actor, {
+      action: 'organization.archive',
+      entityType: 'organization',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }

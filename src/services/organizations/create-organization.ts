@@ -19,7 +19,12 @@ export async function createOrganization(deps: Deps, actor: Actor, input: Organi
     const at = nowIso(deps);
     const org: Organization = { id: randomUUID(), ...fields, archived: false, createdAt: at, updatedAt: at };
     await insertOrganization(trx, org);
-    await recordChange(trx, deps, actor, { action: 'organization.create', entityType: 'organization', entityId: org.id, after: org });
+    await recordChange(trx, deps, actor, {
+      action: 'organization.create',
+      entityType: 'organization',
+      entityId: org.id,
+      after: org,
+    });
     return org;
   });
 }

@@ -2,15 +2,11 @@ import { findOrganization, type OrganizationFilter, searchOrganizations } from '
 import { AppError } from '../../model/errors';
 import type { Organization } from '../../model/organization';
 import type { Actor, Deps } from '../context';
-import { assertCanReadDirectory, canEditOrganization } from '../policy';
 import { decodeCursor, encodeCursor } from '../pagination';
+import { assertCanReadDirectory, canEditOrganization } from '../policy';
 
 /** One organization, with whether the viewer may edit it. */
-export async function getOrganization(
-  deps: Deps,
-  actor: Actor,
-  id: string,
-): Promise<Organization & { viewerCanEdit: boolean }> {
+export async function getOrganization(deps: Deps, actor: Actor, id: string): Promise<Organization & { viewerCanEdit: boolean }> {
   assertCanReadDirectory(actor);
   const org = await findOrganization(deps.db, id);
   if (!org) throw new AppError('not_found');

@@ -9,12 +9,7 @@ import { normalizeOrganizationFields, type OrganizationInput } from './organizat
 export type OrganizationPatch = Partial<OrganizationInput>;
 
 /** Changes an organization's profile; the whole new state is checked as on creation. */
-export async function updateOrganization(
-  deps: Deps,
-  actor: Actor,
-  id: string,
-  patch: OrganizationPatch,
-): Promise<Organization> {
+export async function updateOrganization(deps: Deps, actor: Actor, id: string, patch: OrganizationPatch): Promise<Organization> {
   return deps.db.transaction().execute(async (trx) => {
     const before = await findOrganization(trx, id);
     if (!before) throw new AppError('not_found');
@@ -28,7 +23,13 @@ export async function updateOrganization(
       if (holder && holder.id !== id) throw new AppError('credit_code_taken', { field: 'creditCode' });
     }
     await saveOrganization(trx, after);
-    await recordChange(trx, deps, actor, { action: 'organization.update', entityType: 'organization', entityId: id, before, after });
+    await recordChange(trx, deps, actor, {
+      action: 'organization.update',
+      entityType: 'organization',
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -17,10 +17,10 @@ import { AppError } from '../../model/errors';
 import { findJurisdiction } from '../../model/jurisdictions';
 import { type Role, roleNeedsJurisdiction, roleNeedsOrganization } from '../../model/roles';
 import { recordChange } from '../audit/record-change';
+import { assertStrongPassword, hashPassword, passwordMatches } from '../auth/passwords';
 import { type Actor, type Deps, nowIso } from '../context';
 import { decodeCursor, encodeCursor } from '../pagination';
 import { assertCanManageUser, assertCanReadUser, userListScope } from '../policy';
-import { assertStrongPassword, hashPassword, passwordMatches } from '../auth/passwords';
 
 export interface NewUser {
   email: string;
@@ -46,14 +46,18 @@ async function checkPlacement(db: Executor, role: Role, organizationId: string |
   if (roleNeedsOrganization(role) && !organizationId) throw new AppError('role_needs_organization', { field: 'organizationId' });
   if (organizationId) {
     const org = await findOrganization(db, organizationId);
-    if (!org) throw new AppError('not_found', { field: 'organizationId', detail: `organizationId: no organization ${organizationId}` });
+    if (!org)
+      throw new AppError('not_found', { field: 'organizationId', detail: `organizationId: no organization ${organizationId}` });
     if (role === 'agency_staff' && org.kind !== 'government_agency') {
       throw new AppError('invalid_input', { field: 'organizationId', detail: 'agency staff belong to a government agency' });
     }
   }
   if (roleNeedsJurisdiction(role) && !jurisdiction) throw new AppError('role_needs_jurisdiction', { field: 'jurisdiction' });
   if (jurisdiction && !findJurisdiction(jurisdiction)) {
-    throw new AppError('unknown_jurisdiction', { field: 'jurisdiction', detail: `jurisdiction: no GB/T 2260 division has the code ${jurisdiction}` });
+    throw new AppError('unknown_jurisdiction', {
+      field: 'jurisdiction',
+      detail: `jurisdiction: no GB/T 2260 division has the code ${jurisdiction}`,
+    });
   }
 }
 
@@ -99,9 +103,15 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, patch: Us
     const onlyName = Object.keys(patch).every((k) => k === 'displayName');
     if (!(isSelf && onlyName)) {
       assertCanManageUser(actor, before);
-      assertCanManageUser(actor, { role: patch.role ?? before.role, organizationId: patch.organizationId ?? before.organizationId });
+      assertCanManageUser(actor, {
+        role: patch.role ?? before.role,
+        organizationId: patch.organizationId ?? before.organizationId,
+      });
       if (isSelf && (patch.disabled || (patch.role && patch.role !== before.role))) {
-        throw new AppError('forbidden', { field: patch.disabled ? 'disabled' : 'role', detail: 'you cannot disable or demote yourself' });
+        throw new AppError('forbidden', {
+          field: patch.disabled ? 'disabled' : 'role',
+          detail: 'you cannot disable or demote yourself',
+        });
       }
     }
     const role = patch.role ?? before.role;
