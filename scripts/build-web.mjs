@@ -7,7 +7,9 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const built = join(root, 'web', 'dist', 'index.html');
-const sources = ['web/src', 'web/index.html', 'web/public', 'vite.config.ts', 'src/model', 'package-lock.json'].map((p) => join(root, p));
+const sources = ['web/src', 'web/index.html', 'web/public', 'vite.config.ts', 'src/model', 'package-lock.json'].map((p) =>
+  join(root, p),
+);
 
 function newest(path) {
   if (!existsSync(path)) return 0;

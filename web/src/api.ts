@@ -1,0 +1,160 @@
+/**
+ * The one way the UI talks to the server: JSON over fetch with the session cookie, the
+ * CSRF header on every non-GET request, and RFC 9457 problems turned into ApiError.
+ */
+import type {
+  AuditRecord,
+  AuditVerification,
+  Jurisdiction,
+  JurisdictionWithPath,
+  NewUser,
+  OrganizationDetail,
+  OrganizationInput,
+  OrganizationSummary,
+  Page,
+  Session,
+  User,
+  UserPatch,
+} from './types';
+
+/** A failed request: the problem's code (see src/model/errors.ts), field and detail. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field: string | undefined;
+  readonly detail: string | undefined;
+
+  constructor(status: number, code: string, options: { field?: string; detail?: string; title?: string } = {}) {
+    super(options.detail ?? options.title ?? code);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.field = options.field;
+    this.detail = options.detail;
+  }
+}
+
+// Kept in memory only: it comes with every login and session answer.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH';
+type Query = Record<string, string | number | undefined | null>;
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+function statusCode(status: number): string {
+  if (status === 401) return 'not_authenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 429) return 'rate_limited';
+  if (status >= 400 && status < 500) return 'invalid_input';
+  return 'internal_error';
+}
+
+async function toError(response: Response): Promise<ApiError> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const problem = (await response.json()) as Partial<Record<'code' | 'field' | 'detail' | 'title', unknown>>;
+      const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+      return new ApiError(response.status, text(problem.code) ?? statusCode(response.status), {
+        field: text(problem.field),
+        detail: text(problem.detail),
+        title: text(problem.title),
+      });
+    } catch {
+      // fall through to the status alone
+    }
+  }
+  return new ApiError(response.status, statusCode(response.status));
+}
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error');
+  }
+  if (!response.ok) throw await toError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+const get = <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query));
+const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
+const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
+
+export const authApi = {
+  setupNeeded: async () => (await get<{ needed: boolean }>('/setup')).needed,
+  setup: (body: { email: string; password: string; displayName?: string }) => post<Session>('/setup', body),
+  login: (body: { email: string; password: string }) => post<Session>('/auth/login', body),
+  /** The current session, or null when nobody is signed in. */
+  session: async (): Promise<Session | null> => {
+    try {
+      return await get<Session>('/auth/session');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  logout: () => post<void>('/auth/logout'),
+  changePassword: (body: { currentPassword: string; newPassword: string }) => post<void>('/auth/password', body),
+};
+
+export const jurisdictionApi = {
+  children: async (parent?: string) => (await get<{ items: Jurisdiction[] }>('/jurisdictions', { parent })).items,
+  search: async (q: string) => (await get<{ items: Jurisdiction[] }>('/jurisdictions', { q })).items,
+  get: (code: string) => get<JurisdictionWithPath>(`/jurisdictions/${encodeURIComponent(code)}`),
+};
+
+export interface OrganizationQuery {
+  q?: string;
+  kind?: string;
+  jurisdiction?: string;
+  cell?: string;
+  category?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export const organizationApi = {
+  list: (query: OrganizationQuery) => get<Page<OrganizationSummary>>('/organizations', { ...query }),
+  get: (id: string) => get<OrganizationDetail>(`/organizations/${encodeURIComponent(id)}`),
+  create: (body: OrganizationInput) => post<OrganizationSummary>('/organizations', body),
+  update: (id: string, body: Partial<OrganizationInput>) =>
+    patch<OrganizationSummary>(`/organizations/${encodeURIComponent(id)}`, body),
+  archive: (id: string) => post<OrganizationSummary>(`/organizations/${encodeURIComponent(id)}/archive`),
+};
+
+export const userApi = {
+  list: (query: { limit?: number; cursor?: string }) => get<Page<User>>('/users', query),
+  create: (body: NewUser) => post<User>('/users', body),
+  update: (id: string, body: UserPatch) => patch<User>(`/users/${encodeURIComponent(id)}`, body),
+  resetPassword: (id: string, password: string) => post<void>(`/users/${encodeURIComponent(id)}/password`, { password }),
+};
+
+export const auditApi = {
+  list: (query: { limit?: number; cursor?: string }) => get<Page<AuditRecord>>('/audit', query),
+  verify: () => get<AuditVerification>('/audit/verify'),
+};

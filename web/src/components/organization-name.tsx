@@ -1,0 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { organizationApi } from '../api';
+
+/** An organization's name, looked up by id, linking to its profile. */
+export function OrganizationName({ id }: { id: string | null | undefined }) {
+  const { data } = useQuery({
+    queryKey: ['organization', id],
+    queryFn: () => organizationApi.get(id ?? ''),
+    enabled: Boolean(id),
+    staleTime: 60_000,
+  });
+  if (!id) return <span className="muted">—</span>;
+  return <Link to={`/organizations/${encodeURIComponent(id)}`}>{data?.name ?? id}</Link>;
+}

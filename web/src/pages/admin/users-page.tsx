@@ -1,0 +1,177 @@
+/** Accounts: platform admins see everyone, org admins their own organization's people. */
+import { CheckCircleOutlined, KeyOutlined, StopOutlined, UserAddOutlined } from '@ant-design/icons';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Badge, Button, Card, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { userApi } from '../../api';
+import { ErrorAlert } from '../../components/error-alert';
+import { JurisdictionName } from '../../components/jurisdiction-name';
+import { OrganizationName } from '../../components/organization-name';
+import { PageHeader } from '../../components/page-header';
+import { useErrorText } from '../../error-text';
+import { useDateTime } from '../../format';
+import { useCurrentUser } from '../../session';
+import type { User } from '../../types';
+import { CreateUserModal } from './create-user-modal';
+import { ResetPasswordModal } from './reset-password-modal';
+
+const PAGE_SIZE = 100;
+
+const ROLE_COLORS: Record<User['role'], string> = {
+  platform_admin: 'magenta',
+  coordinator: 'red',
+  agency_staff: 'orange',
+  org_admin: 'blue',
+  org_member: 'cyan',
+  observer: 'default',
+};
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const { message } = App.useApp();
+  const { full } = useErrorText();
+  const dateTime = useDateTime();
+  const queryClient = useQueryClient();
+  const [creating, setCreating] = useState(false);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const users = useInfiniteQuery({
+    queryKey: ['users'],
+    queryFn: ({ pageParam }) => userApi.list({ limit: PAGE_SIZE, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = users.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = users.data?.pages[0]?.total ?? 0;
+
+  const setDisabled = useMutation({
+    mutationFn: (user: User) => userApi.update(user.id, { disabled: !user.disabled }),
+    onSuccess: async (_, user) => {
+      message.success(user.disabled ? t('users.enabledDone') : t('users.disabledDone'));
+      await queryClient.invalidateQueries({ queryKey: ['users'] });
+    },
+    onError: (error) => message.error(full(error)),
+  });
+
+  const columns: ColumnsType<User> = [
+    {
+      title: t('users.user'),
+      key: 'user',
+      render: (_, user) => (
+        <div>
+          <div className="strong">{user.displayName || user.email}</div>
+          {user.displayName ? <div className="muted small">{user.email}</div> : null}
+        </div>
+      ),
+    },
+    {
+      title: t('field.role'),
+      key: 'role',
+      width: 150,
+      render: (_, user) => <Tag color={ROLE_COLORS[user.role]}>{t(`role.${user.role}`)}</Tag>,
+    },
+    { title: t('field.organizationId'), key: 'organization', render: (_, user) => <OrganizationName id={user.organizationId} /> },
+    { title: t('field.jurisdiction'), key: 'jurisdiction', render: (_, user) => <JurisdictionName code={user.jurisdiction} /> },
+    {
+      title: t('users.status'),
+      key: 'status',
+      width: 100,
+      render: (_, user) =>
+        user.disabled ? (
+          <Badge status="default" text={t('users.disabled')} />
+        ) : (
+          <Badge status="success" text={t('users.active')} />
+        ),
+    },
+    { title: t('field.createdAt'), key: 'createdAt', width: 170, render: (_, user) => dateTime(user.createdAt) },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 200,
+      render: (_, user) =>
+        user.id === me.id ? (
+          <Typography.Text type="secondary">{t('users.you')}</Typography.Text>
+        ) : (
+          <Flex gap={4} wrap>
+            {user.disabled ? (
+              <Button size="small" type="link" icon={<CheckCircleOutlined />} onClick={() => setDisabled.mutate(user)}>
+                {t('users.enable')}
+              </Button>
+            ) : (
+              <Popconfirm
+                title={t('users.disableConfirm', { name: user.displayName || user.email })}
+                okText={t('users.disable')}
+                cancelText={t('common.cancel')}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => setDisabled.mutateAsync(user)}
+              >
+                <Button size="small" type="link" danger icon={<StopOutlined />}>
+                  {t('users.disable')}
+                </Button>
+              </Popconfirm>
+            )}
+            <Button size="small" type="link" icon={<KeyOutlined />} onClick={() => setResetting(user)}>
+              {t('users.resetPassword')}
+            </Button>
+          </Flex>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('users.title')}
+        subtitle={me.role === 'platform_admin' ? t('users.subtitleAdmin') : t('users.subtitleOrg')}
+        crumbs={[{ title: t('nav.admin') }, { title: t('users.title') }]}
+        extra={
+          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setCreating(true)}>
+            {t('users.create')}
+          </Button>
+        }
+      />
+      <Card className="section-card table-card">
+        <ErrorAlert error={users.error} />
+        <Typography.Text className="table-summary" aria-live="polite">
+          {t('users.total', { count: total })}
+        </Typography.Text>
+        <Table<User>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={rows}
+          loading={users.isFetching && !users.isFetchingNextPage}
+          pagination={false}
+          scroll={{ x: 1000 }}
+        />
+        {users.hasNextPage ? (
+          <Flex justify="center" className="load-more">
+            <Button onClick={() => void users.fetchNextPage()} loading={users.isFetchingNextPage}>
+              {t('common.loadMore')}
+            </Button>
+          </Flex>
+        ) : null}
+      </Card>
+      <CreateUserModal
+        open={creating}
+        creator={me}
+        onClose={() => setCreating(false)}
+        onCreated={async () => {
+          setCreating(false);
+          message.success(t('users.created'));
+          await queryClient.invalidateQueries({ queryKey: ['users'] });
+        }}
+      />
+      <ResetPasswordModal
+        user={resetting}
+        onClose={() => setResetting(null)}
+        onDone={() => {
+          setResetting(null);
+          message.success(t('users.resetDone'));
+        }}
+      />
+    </>
+  );
+}

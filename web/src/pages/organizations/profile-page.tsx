@@ -1,0 +1,185 @@
+/** One organization's profile; its editors can edit it in place or archive it. */
+import { EditOutlined, InboxOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Col, Descriptions, Result, Row, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError, organizationApi } from '../../api';
+import { ErrorAlert } from '../../components/error-alert';
+import { FunctionMapGrid } from '../../components/function-map-grid';
+import { JurisdictionTag } from '../../components/jurisdiction-name';
+import { CategoryTags, KindTag } from '../../components/organization-tags';
+import { PageHeader } from '../../components/page-header';
+import { useErrorText } from '../../error-text';
+import { useDateTime } from '../../format';
+import type { OrganizationDetail, OrganizationInput } from '../../types';
+import { OrganizationForm } from './organization-form';
+
+function Details({ org }: { org: OrganizationDetail }) {
+  const { t } = useTranslation();
+  const dateTime = useDateTime();
+  const none = <span className="muted">{t('common.none')}</span>;
+  return (
+    <Card title={t('organization.sections.basic')} className="section-card">
+      <Descriptions
+        column={{ xs: 1, md: 2 }}
+        size="middle"
+        items={[
+          { key: 'kind', label: t('field.kind'), children: <KindTag kind={org.kind} /> },
+          { key: 'nameEn', label: t('field.nameEn'), children: org.nameEn ?? none },
+          {
+            key: 'creditCode',
+            label: t('field.creditCode'),
+            children: org.creditCode ? (
+              <Typography.Text copyable className="code-text">
+                {org.creditCode}
+              </Typography.Text>
+            ) : (
+              none
+            ),
+          },
+          { key: 'supervisingAgency', label: t('field.supervisingAgency'), children: org.supervisingAgency ?? none },
+          {
+            key: 'jurisdictions',
+            label: t('field.jurisdictions'),
+            span: 'filled',
+            children: org.jurisdictions.length
+              ? org.jurisdictions.map((code, i) => (
+                  <JurisdictionTag key={code} code={code} name={org.jurisdictionNames[i] ?? undefined} />
+                ))
+              : none,
+          },
+          {
+            key: 'base',
+            label: t('field.base'),
+            children: org.base ? (
+              <span className="code-text">
+                {t('organization.coordinates', { lat: org.base.lat.toFixed(4), lon: org.base.lon.toFixed(4) })}
+              </span>
+            ) : (
+              none
+            ),
+          },
+          { key: 'updatedAt', label: t('field.updatedAt'), children: dateTime(org.updatedAt) },
+          { key: 'createdAt', label: t('field.createdAt'), children: dateTime(org.createdAt) },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function Capabilities({ org }: { org: OrganizationDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('organization.sections.capabilities')} className="section-card">
+      <Row gutter={[32, 16]}>
+        <Col xs={24} xl={16}>
+          <Typography.Title level={2} className="section-title">
+            {t('field.cells')}
+          </Typography.Title>
+          <FunctionMapGrid value={org.capabilities.cells} />
+        </Col>
+        <Col xs={24} xl={8}>
+          <Typography.Title level={2} className="section-title">
+            {t('field.serviceCategories')}
+          </Typography.Title>
+          <CategoryTags categories={org.capabilities.serviceCategories} empty={t('common.none')} />
+        </Col>
+      </Row>
+    </Card>
+  );
+}
+
+export function ProfilePage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const { full } = useErrorText();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const query = useQuery({ queryKey: ['organization', id], queryFn: () => organizationApi.get(id) });
+
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: ['organization', id] });
+    await queryClient.invalidateQueries({ queryKey: ['organizations'] });
+  };
+  const archive = useMutation({
+    mutationFn: () => organizationApi.archive(id),
+    onSuccess: async () => {
+      message.success(t('organization.archivedDone'));
+      await refresh();
+    },
+    onError: (error) => message.error(full(error)),
+  });
+
+  const crumbs = [{ title: t('nav.network') }, { title: t('nav.organizations'), to: '/organizations' }];
+  if (query.isPending) return <Spin size="large" className="page-spin" />;
+  if (query.isError) {
+    const missing = query.error instanceof ApiError && query.error.status === 404;
+    return (
+      <>
+        <PageHeader title={t('organization.title')} crumbs={crumbs} />
+        {missing ? (
+          <Result status="404" title={t('organization.notFound')} extra={<Link to="/organizations">{t('notFound.back')}</Link>} />
+        ) : (
+          <ErrorAlert error={query.error} />
+        )}
+      </>
+    );
+  }
+
+  const org = query.data;
+  const editable = org.viewerCanEdit && !org.archived;
+  const save = async (input: OrganizationInput) => {
+    await organizationApi.update(id, input);
+    await refresh();
+    setEditing(false);
+    message.success(t('organization.saved'));
+  };
+  const confirmArchive = () =>
+    modal.confirm({
+      title: t('organization.archiveConfirmTitle', { name: org.name }),
+      content: t('organization.archiveConfirmBody'),
+      okText: t('organization.archive'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: () => archive.mutateAsync(),
+    });
+
+  return (
+    <>
+      <PageHeader
+        title={org.name}
+        subtitle={org.nameEn}
+        crumbs={[...crumbs, { title: org.name }]}
+        tags={
+          <>
+            <KindTag kind={org.kind} />
+            {org.archived ? <Tag>{t('organization.archived')}</Tag> : null}
+          </>
+        }
+        extra={
+          editable && !editing ? (
+            <>
+              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('organization.edit')}
+              </Button>
+              <Button danger icon={<InboxOutlined />} onClick={confirmArchive} loading={archive.isPending}>
+                {t('organization.archive')}
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      {editing ? (
+        <OrganizationForm initial={org} submitLabel={t('common.save')} onSubmit={save} onCancel={() => setEditing(false)} />
+      ) : (
+        <>
+          <Details org={org} />
+          <Capabilities org={org} />
+        </>
+      )}
+    </>
+  );
+}
