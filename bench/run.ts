@@ -21,7 +21,9 @@ if (!name || !available.includes(name)) {
 if (!existsSync(join(import.meta.dirname, `${name}.ts`))) process.exit(2);
 
 const url = process.env.DATABASE_URL;
-const dir = url ? undefined : mkdtempSync(join(tmpdir(), 'corespond-bench-'));
+// BENCH_DATA_DIR keeps the SQLite file between runs, so seeded data can be reused.
+const keep = process.env.BENCH_DATA_DIR;
+const dir = url ? undefined : (keep ?? mkdtempSync(join(tmpdir(), 'corespond-bench-')));
 const database = openDatabase({ url, dataDir: dir });
 try {
   await migrateToLatest(database.db);
@@ -30,5 +32,5 @@ try {
   console.log(line);
 } finally {
   await database.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dir && !keep) rmSync(dir, { recursive: true, force: true });
 }
