@@ -4,7 +4,7 @@
  */
 import type {
   AuditRecord,
-  AuditVerification,
+  ChainReport,
   Jurisdiction,
   JurisdictionWithPath,
   NewUser,
@@ -156,5 +156,5 @@ export const userApi = {
 
 export const auditApi = {
   list: (query: { limit?: number; cursor?: string }) => get<Page<AuditRecord>>('/audit', query),
-  verify: () => get<AuditVerification>('/audit/verify'),
+  verify: () => get<ChainReport>('/audit/verify'),
 };

@@ -1,20 +1,12 @@
 /** Shapes of the HTTP API's JSON as the web UI reads them. */
+
+import type { AuditRecord, ChainReport } from '../../src/model/audit';
+import type { Jurisdiction, JurisdictionLevel } from '../../src/model/jurisdictions';
 import type { Organization } from '../../src/model/organization';
 import type { Role } from '../../src/model/roles';
+import type { User } from '../../src/model/user';
 
-export type { Organization };
-
-export interface User {
-  id: string;
-  email: string;
-  displayName: string | null;
-  role: Role;
-  organizationId: string | null;
-  jurisdiction: string | null;
-  disabled: boolean;
-  createdAt: string;
-  updatedAt?: string;
-}
+export type { AuditRecord, ChainReport, Jurisdiction, JurisdictionLevel, Organization, User };
 
 export interface Session {
   user: User;
@@ -25,16 +17,6 @@ export interface Page<T> {
   items: T[];
   total: number;
   nextCursor: string | null;
-}
-
-export type JurisdictionLevel = 'province' | 'city' | 'county';
-
-export interface Jurisdiction {
-  code: string;
-  name: string;
-  level: JurisdictionLevel;
-  parentCode: string | null;
-  retired: boolean;
 }
 
 export interface JurisdictionWithPath extends Jurisdiction {
@@ -56,25 +38,6 @@ export type OrganizationInput = Pick<
   Organization,
   'kind' | 'name' | 'nameEn' | 'creditCode' | 'supervisingAgency' | 'jurisdictions' | 'base' | 'capabilities'
 >;
-
-export interface AuditRecord {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  hash: string;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  checked: number;
-  /** The first record that does not hold (older servers answered with its number only). */
-  firstBad?: { seq: number; reason?: string } | number | null;
-}
 
 export interface NewUser {
   email: string;

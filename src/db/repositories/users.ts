@@ -1,18 +1,10 @@
 /** User accounts. E-mail addresses are stored lower-cased. */
 import type { Role } from '../../model/roles';
-import type { Executor, UsersTable } from '../schema';
+import type { User } from '../../model/user';
 
-export interface User {
-  id: string;
-  email: string;
-  displayName: string | null;
-  role: Role;
-  organizationId: string | null;
-  jurisdiction: string | null;
-  disabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { User };
+
+import type { Executor, UsersTable } from '../schema';
 
 export interface UserCredentials extends User {
   passwordHash: string;

@@ -1,20 +1,8 @@
 /** Reads the audit log, newest first, for platform admins. */
 import { countAuditRows, readAuditRows } from '../../db/repositories/audit';
+import type { AuditRecord } from '../../model/audit';
 import type { Actor, Deps } from '../context';
 import { assertCanReadAudit } from '../policy';
-
-export interface AuditRecord {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  prevHash: string;
-  hash: string;
-}
 
 export async function listAuditRecords(
   deps: Deps,

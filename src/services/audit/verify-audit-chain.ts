@@ -2,13 +2,8 @@
 import { GENESIS_HASH } from '../../db/migrations/0001-foundation';
 import { readAuditHead, readAuditRows } from '../../db/repositories/audit';
 import type { Executor } from '../../db/schema';
+import type { ChainReport } from '../../model/audit';
 import { auditHash } from './record-change';
-
-export interface ChainReport {
-  ok: boolean;
-  checked: number;
-  firstBad?: { seq: number; reason: string };
-}
 
 const BATCH = 2000;
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { authApi } from '../api';
 import { ErrorAlert } from '../components/error-alert';
+import { NewPasswordFields } from '../components/new-password-fields';
 import { showFieldError, useErrorText } from '../error-text';
 import { useSignIn } from '../session';
 import { AuthShell } from './auth-shell';
@@ -58,28 +59,7 @@ export function SetupPage() {
         <Form.Item name="displayName" label={t('field.displayName')}>
           <Input autoComplete="name" maxLength={100} />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('login.password')}
-          extra={t('password.rule')}
-          rules={[{ required: true, min: 10, message: t('password.rule') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('account.confirmPassword')}
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('form.required') },
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('account.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="password" label={t('login.password')} />
         <Button type="primary" htmlType="submit" block loading={busy} size="large">
           {t('setup.submit')}
         </Button>

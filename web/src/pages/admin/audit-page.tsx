@@ -1,12 +1,13 @@
 /** The append-only audit log and a check of its hash chain. */
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Flex, Row, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { auditApi, userApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
+import { LoadMore } from '../../components/load-more';
 import { PageHeader } from '../../components/page-header';
 import { useDateTime } from '../../format';
 import type { AuditRecord } from '../../types';
@@ -138,7 +139,7 @@ export function AuditPage() {
   ];
 
   const result = verify.data;
-  const bad = typeof result?.firstBad === 'number' ? { seq: result.firstBad } : (result?.firstBad ?? null);
+  const bad = result?.firstBad ?? null;
   return (
     <>
       <PageHeader
@@ -168,7 +169,7 @@ export function AuditPage() {
               ? t('audit.verifyOk', { checked: result.checked })
               : t('audit.verifyBad', { checked: result.checked, seq: bad?.seq ?? '?' })
           }
-          description={!result.ok && bad && 'reason' in bad ? bad.reason : undefined}
+          description={!result.ok && bad ? bad.reason : undefined}
           data-testid="audit-verify-result"
         />
       ) : null}
@@ -187,13 +188,7 @@ export function AuditPage() {
           expandable={{ expandedRowRender: (record) => <Change record={record} /> }}
           scroll={{ x: 900 }}
         />
-        {records.hasNextPage ? (
-          <Flex justify="center" className="load-more">
-            <Button onClick={() => void records.fetchNextPage()} loading={records.isFetchingNextPage}>
-              {t('common.loadMore')}
-            </Button>
-          </Flex>
-        ) : null}
+        <LoadMore pager={records} />
       </Card>
     </>
   );

@@ -1,9 +1,10 @@
 /** An admin sets a new password for another account. */
-import { Form, Input, Modal } from 'antd';
+import { Form, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { userApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
+import { NewPasswordFields } from '../../components/new-password-fields';
 import type { User } from '../../types';
 
 interface Props {
@@ -50,28 +51,7 @@ export function ResetPasswordModal({ user, onClose, onDone }: Props) {
     >
       <Form form={form} name="reset-password" layout="vertical" onFinish={submit}>
         <ErrorAlert error={error} onClose={() => setError(null)} />
-        <Form.Item
-          name="password"
-          label={t('account.newPassword')}
-          extra={t('password.rule')}
-          rules={[{ required: true, min: 10, message: t('password.rule') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('account.confirmPassword')}
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('form.required') },
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('account.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields name="password" />
       </Form>
     </Modal>
   );

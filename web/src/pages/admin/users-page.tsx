@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { userApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { JurisdictionName } from '../../components/jurisdiction-name';
+import { LoadMore } from '../../components/load-more';
 import { OrganizationName } from '../../components/organization-name';
 import { PageHeader } from '../../components/page-header';
 import { useErrorText } from '../../error-text';
@@ -146,13 +147,7 @@ export function UsersPage() {
           pagination={false}
           scroll={{ x: 1000 }}
         />
-        {users.hasNextPage ? (
-          <Flex justify="center" className="load-more">
-            <Button onClick={() => void users.fetchNextPage()} loading={users.isFetchingNextPage}>
-              {t('common.loadMore')}
-            </Button>
-          </Flex>
-        ) : null}
+        <LoadMore pager={users} />
       </Card>
       <CreateUserModal
         open={creating}

@@ -11,6 +11,7 @@ import { allCells, cellKey, SERVICE_CATEGORIES } from '../../../../src/model/tax
 import { organizationApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
+import { LoadMore } from '../../components/load-more';
 import { CategoryTags, KindTag } from '../../components/organization-tags';
 import { PageHeader } from '../../components/page-header';
 import { canCreateOrganization } from '../../permissions';
@@ -236,13 +237,7 @@ export function DirectoryPage() {
           }}
           data-testid="directory-table"
         />
-        {query.hasNextPage ? (
-          <Flex justify="center" className="load-more">
-            <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-              {t('common.loadMore')}
-            </Button>
-          </Flex>
-        ) : null}
+        <LoadMore pager={query} />
       </Card>
     </>
   );
