@@ -102,13 +102,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const webDist = options.webDist;
   const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, index: false });
+    await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || !hasWeb || request.method !== 'GET') {
+    const path = request.url.split('?')[0];
+    // Page paths get the app; API paths and missing files (anything with an extension) get a 404 problem.
+    if (path.startsWith('/api') || !hasWeb || request.method !== 'GET' || /\.[A-Za-z0-9]+$/.test(path)) {
       return sendProblem(
         reply,
-        problemOf('route_not_found', request, { detail: `${request.method} ${request.url.split('?')[0]} is not an endpoint` }),
+        problemOf('route_not_found', request, { detail: `${request.method} ${path} is not an endpoint` }),
       );
     }
     return reply.type('text/html').sendFile('index.html');

@@ -65,6 +65,8 @@ function fromFastifyError(error: FastifyError): { code: ErrorCode; detail?: stri
   }
   if (error instanceof SyntaxError) return { code: 'malformed_json', detail: error.message };
   const status = error.statusCode ?? 500;
+  if (status === 401) return { code: 'not_authenticated' };
+  if (status === 403) return { code: 'forbidden' };
   if (status === 429) return { code: 'rate_limited' };
   if (status === 413) return { code: 'body_too_large' };
   if (status === 415) return { code: 'unsupported_media_type' };

@@ -3,17 +3,14 @@
  * of its name, open its profile and see its function map. Runs on SQLite with the built UI.
  */
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { createUser } from '../../src/services/users/manage-users';
-import { testApp } from '../support/api';
+import { chromiumPath, launchBrowser, serveUi } from '../support/browser';
 import { createTestDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
-
-const chromiumPath = inject('chromiumPath');
-const WEB_DIST = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
 describe.skipIf(!chromiumPath)('browser: directory search and profile', () => {
   let browser: Browser;
@@ -44,20 +41,8 @@ describe.skipIf(!chromiumPath)('browser: directory search and profile', () => {
       },
     });
     await createOrganization(db.deps, SYSTEM, { kind: 'foundation', name: '河南省慈善总会', jurisdictions: ['410000'] });
-    app = await testApp(db.deps, { webDist: WEB_DIST });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: chromiumPath as string,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--enable-unsafe-swiftshader',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    ({ app, base } = await serveUi(db.deps));
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/http/app-types';
+import { call, testApp } from '../support/api';
+import { WEB_DIST } from '../support/browser';
+import { createTestDatabase } from '../support/databases';
+
+describe('the web UI beside the API', () => {
+  let app: App;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    const db = await createTestDatabase('sqlite');
+    drop = db.drop;
+    app = await testApp(db.deps, { webDist: WEB_DIST });
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+
+  it('serves the app at the root and for every page path, without signing in', async () => {
+    for (const path of ['/', '/organizations', '/organizations/some-id', '/login']) {
+      const res = await app.inject({ method: 'GET', url: path });
+      expect(res.statusCode, path).toBe(200);
+      expect(res.headers['content-type'], path).toMatch(/text\/html/);
+      expect(res.body, path).toContain('<div id="root">');
+    }
+  });
+
+  it('serves built assets and answers unknown API paths with a problem', async () => {
+    const index = (await app.inject({ method: 'GET', url: '/' })).body;
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(index)?.[1];
+    expect(asset).toBeDefined();
+    expect((await app.inject({ method: 'GET', url: asset as string })).statusCode).toBe(200);
+    expect((await call(app, 'GET', '/api/v1/nothing-here')).json).toMatchObject({ status: 404, code: 'route_not_found' });
+    expect((await call(app, 'GET', '/assets/missing.js')).status).toBe(404);
+  });
+});

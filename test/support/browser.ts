@@ -1,0 +1,32 @@
+/** Headless Debian Chromium for browser tests, and the built UI served on a free port. */
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { inject } from 'vitest';
+import type { App } from '../../src/http/app-types';
+import type { Deps } from '../../src/services/context';
+import { testApp } from './api';
+
+export const chromiumPath = inject('chromiumPath');
+export const WEB_DIST = join(import.meta.dirname, '..', '..', 'web', 'dist');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath as string,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** The whole platform (API and built UI) on 127.0.0.1; returns the app and its base URL. */
+export async function serveUi(deps: Deps): Promise<{ app: App; base: string }> {
+  const app = await testApp(deps, { webDist: WEB_DIST });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, base };
+}
