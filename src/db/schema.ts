@@ -7,6 +7,7 @@ export interface OrganizationsTable {
   name: string;
   name_en: string | null;
   search_key: string;
+  sort_key: string;
   credit_code: string | null;
   supervising_agency: string | null;
   jurisdictions: string;

@@ -3,6 +3,7 @@
  * and case all fold to one key, so 廣東 finds 广东 and ＡＢＣ finds abc.
  */
 import * as OpenCC from 'opencc-js';
+import { pinyin } from 'pinyin-pro';
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
@@ -25,4 +26,14 @@ export function searchTerms(...names: (string | null | undefined)[]): string[] {
   const terms = new Set<string>();
   for (const name of names) if (name) for (const t of bigrams(searchKey(name))) terms.add(t);
   return [...terms];
+}
+
+/** The key a name sorts by: its pinyin without tones, lower case (郑州 → "zheng zhou"). */
+export function sortKey(name: string): string {
+  const simplified = toSimplified(name.normalize('NFKC'));
+  return pinyin(simplified, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join(' ')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -10,6 +10,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('name_en', 'text')
     .addColumn('search_key', 'text', (c) => c.notNull())
+    .addColumn('sort_key', 'text', (c) => c.notNull())
     .addColumn('credit_code', 'text')
     .addColumn('supervising_agency', 'text')
     .addColumn('jurisdictions', 'text', (c) => c.notNull())
@@ -21,7 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('organizations_credit_code').unique().on('organizations').column('credit_code').execute();
-  await db.schema.createIndex('organizations_name').on('organizations').columns(['name', 'id']).execute();
+  await db.schema.createIndex('organizations_sort').on('organizations').columns(['sort_key', 'id']).execute();
   await db.schema.createIndex('organizations_kind').on('organizations').column('kind').execute();
 
   await db.schema

@@ -5,7 +5,7 @@
 import { type SelectQueryBuilder, sql } from 'kysely';
 import { containingCodes, levelOf } from '../../model/jurisdictions';
 import type { Organization, OrganizationKind } from '../../model/organization';
-import { searchKey, searchTerms } from '../../model/search-text';
+import { searchKey, searchTerms, sortKey } from '../../model/search-text';
 import type { ServiceCategory } from '../../model/taxonomy';
 import { cellKey } from '../../model/taxonomy';
 import type { Executor, OrganizationsTable, Tables } from '../schema';
@@ -20,9 +20,15 @@ export interface OrganizationFilter {
   includeArchived?: boolean;
 }
 
+/** Where a page starts: after the organization with this sort key and id. */
+export interface DirectoryPosition {
+  sortKey: string;
+  id: string;
+}
+
 export interface PageRequest {
   limit: number;
-  after?: { name: string; id: string };
+  after?: DirectoryPosition;
 }
 
 function toOrganization(row: OrganizationsTable): Organization {
@@ -49,6 +55,7 @@ function toRow(org: Organization): OrganizationsTable {
     name: org.name,
     name_en: org.nameEn,
     search_key: [searchKey(org.name), org.nameEn ? searchKey(org.nameEn) : ''].join('\u0001'),
+    sort_key: sortKey(org.name),
     credit_code: org.creditCode,
     supervising_agency: org.supervisingAgency,
     jurisdictions: JSON.stringify(org.jurisdictions),
@@ -190,30 +197,34 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** One page of organizations matching the filter, ordered by name, with the total. */
+/** One page of organizations matching the filter, in pinyin order of their names, with the total. */
 export async function searchOrganizations(
   db: Executor,
   filter: OrganizationFilter,
   page: PageRequest,
-): Promise<{ items: Organization[]; total: number; hasMore: boolean }> {
+): Promise<{ items: Organization[]; total: number; next: DirectoryPosition | null }> {
   let query = applyFilter(db.selectFrom('organizations'), filter).selectAll('organizations');
   if (page.after) {
-    const { name, id } = page.after;
+    const { sortKey: key, id } = page.after;
     query = query.where((w) =>
-      w.or([w('organizations.name', '>', name), w.and([w('organizations.name', '=', name), w('organizations.id', '>', id)])]),
+      w.or([
+        w('organizations.sort_key', '>', key),
+        w.and([w('organizations.sort_key', '=', key), w('organizations.id', '>', id)]),
+      ]),
     );
   }
   const rows = await query
-    .orderBy('organizations.name')
+    .orderBy('organizations.sort_key')
     .orderBy('organizations.id')
     .limit(page.limit + 1)
     .execute();
   const counted = await applyFilter(db.selectFrom('organizations'), filter)
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirstOrThrow();
+  const last = rows[page.limit - 1];
   return {
     items: rows.slice(0, page.limit).map(toOrganization),
     total: Number(counted.n),
-    hasMore: rows.length > page.limit,
+    next: rows.length > page.limit && last ? { sortKey: last.sort_key, id: last.id } : null,
   };
 }

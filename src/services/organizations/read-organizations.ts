@@ -1,4 +1,9 @@
-import { findOrganization, type OrganizationFilter, searchOrganizations } from '../../db/repositories/organizations';
+import {
+  type DirectoryPosition,
+  findOrganization,
+  type OrganizationFilter,
+  searchOrganizations,
+} from '../../db/repositories/organizations';
 import { AppError } from '../../model/errors';
 import type { Organization } from '../../model/organization';
 import type { Actor, Deps } from '../context';
@@ -13,7 +18,7 @@ export async function getOrganization(deps: Deps, actor: Actor, id: string): Pro
   return { ...org, viewerCanEdit: !org.archived && canEditOrganization(actor, org) };
 }
 
-/** A page of the directory, filtered and ordered by name. */
+/** A page of the directory, filtered, in pinyin order of the names. */
 export async function listOrganizations(
   deps: Deps,
   actor: Actor,
@@ -21,16 +26,15 @@ export async function listOrganizations(
   page: { limit: number; cursor?: string },
 ): Promise<{ items: Organization[]; total: number; nextCursor: string | null }> {
   assertCanReadDirectory(actor);
-  let after: { name: string; id: string } | undefined;
+  let after: DirectoryPosition | undefined;
   if (page.cursor) {
-    const [name, id] = decodeCursor(page.cursor, 2);
-    after = { name: String(name), id: String(id) };
+    const [sortKey, id] = decodeCursor(page.cursor, 2);
+    after = { sortKey: String(sortKey), id: String(id) };
   }
   const result = await searchOrganizations(deps.db, filter, { limit: page.limit, after });
-  const last = result.items[result.items.length - 1];
   return {
     items: result.items,
     total: result.total,
-    nextCursor: result.hasMore && last ? encodeCursor([last.name, last.id]) : null,
+    nextCursor: result.next ? encodeCursor([result.next.sortKey, result.next.id]) : null,
   };
 }
