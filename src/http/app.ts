@@ -14,6 +14,7 @@ import type { App } from './app-types';
 import { auditRoutes } from './audit/routes';
 import { authHook } from './auth';
 import { authRoutes } from './auth/routes';
+import { ProblemSchema } from './common-schemas';
 import { organizationRoutes } from './organizations/routes';
 import { handleError, problemOf, sendProblem } from './problem';
 import { referenceRoutes } from './reference/routes';
@@ -81,6 +82,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onRequest', authHook(deps));
+  // Every API route documents its problem answers (one shape, codes from the error table).
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1/') || !route.schema) return;
+    route.schema.response = { ...(route.schema.response as object), '4xx': ProblemSchema, '5xx': ProblemSchema };
+  });
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get(

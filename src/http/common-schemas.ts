@@ -1,5 +1,6 @@
 /** Schemas shared by several resources. */
 import { Type } from 'typebox';
+import { ERRORS, type ErrorCode } from '../model/errors';
 
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
@@ -7,21 +8,19 @@ export const JurisdictionCode = Type.String({ pattern: '^[0-9]{6}$', description
 export const Limit = Type.Integer({ minimum: 1, maximum: 200, default: 50 });
 export const Cursor = Type.String({ maxLength: 500 });
 
-export const ProblemSchema = Type.Object({
-  type: Type.String(),
-  title: Type.String(),
-  status: Type.Integer(),
-  code: Type.String(),
-  detail: Type.Optional(Type.String()),
-  field: Type.Optional(Type.String()),
-});
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.Enum(Object.keys(ERRORS) as ErrorCode[], { description: 'stable code from the error table' }),
+    detail: Type.Optional(Type.String()),
+    field: Type.Optional(Type.String({ description: 'JSON pointer (without the leading slash) of the field at fault' })),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem (application/problem+json)' },
+);
 
 /** A list page: items, total count and the cursor of the next page. */
 export function Page<T extends ReturnType<typeof Type.Object>>(item: T) {
   return Type.Object({ items: Type.Array(item), total: Type.Integer(), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 }
-
-/** Problem answers every route may give. */
-export const PROBLEMS = {
-  '4xx': { ...ProblemSchema, description: 'Problem (application/problem+json)' },
-};
