@@ -98,6 +98,7 @@ export default async function orgsSearch({ database, log }: BenchContext): Promi
           base: null,
           capabilities: { cells, serviceCategories },
           archived: false,
+          membership: { status: 'active', tier: 'standard', plan: null },
           createdAt: at,
           updatedAt: at,
         });

@@ -12,6 +12,8 @@ export interface Config {
   bodyLimit: number;
   /** Sign-in attempts per client address and minute. */
   authRateLimit: number;
+  /** Public applications to join per client address and minute. */
+  applicationRateLimit: number;
   logLevel: string;
   secureCookies: boolean;
 }
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     bodyLimit: intFrom(env.CORESPOND_BODY_LIMIT, 1024 * 1024, 'CORESPOND_BODY_LIMIT'),
     authRateLimit: intFrom(env.CORESPOND_AUTH_RATE_LIMIT, 30, 'CORESPOND_AUTH_RATE_LIMIT'),
+    applicationRateLimit: intFrom(env.CORESPOND_APPLICATION_RATE_LIMIT, 20, 'CORESPOND_APPLICATION_RATE_LIMIT'),
     logLevel: env.CORESPOND_LOG_LEVEL ?? 'info',
     secureCookies: env.CORESPOND_SECURE_COOKIES === 'true',
   };

@@ -1,10 +1,12 @@
 /** Runs the migrations, which are listed here in order and never change once released. */
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as foundation from './migrations/0001-foundation';
+import * as membership from './migrations/0002-membership';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-membership': membership,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -15,6 +15,9 @@ export interface OrganizationsTable {
   base_lon: number | null;
   capabilities: string;
   archived_at: string | null;
+  membership_status: string;
+  membership_tier: string;
+  cultivation_plan: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -86,6 +89,34 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface MembershipEventsTable {
+  id: string;
+  organization_id: string;
+  seq: number;
+  from_status: string | null;
+  to_status: string;
+  tier: string;
+  actor_id: string;
+  reason: string;
+  plan: string | null;
+  at: string;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  organization_id: string;
+  home_jurisdiction: string;
+  contact_name: string;
+  contact_phone: string;
+  contact_email: string | null;
+  status: string;
+  decision: string | null;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
 export interface Tables {
   organizations: OrganizationsTable;
   organization_jurisdictions: OrganizationJurisdictionsTable;
@@ -96,6 +127,8 @@ export interface Tables {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  membership_events: MembershipEventsTable;
+  applications: ApplicationsTable;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

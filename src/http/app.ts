@@ -15,6 +15,7 @@ import { auditRoutes } from './audit/routes';
 import { authHook } from './auth';
 import { authRoutes } from './auth/routes';
 import { ProblemSchema } from './common-schemas';
+import { membershipRoutes } from './membership/routes';
 import { organizationRoutes } from './organizations/routes';
 import { handleError, problemOf, sendProblem } from './problem';
 import { referenceRoutes } from './reference/routes';
@@ -23,7 +24,7 @@ import { userRoutes } from './users/routes';
 
 export interface AppOptions {
   deps: Deps;
-  config: Pick<Config, 'bodyLimit' | 'authRateLimit' | 'secureCookies'>;
+  config: Pick<Config, 'bodyLimit' | 'authRateLimit' | 'applicationRateLimit' | 'secureCookies'>;
   /** Built web UI to serve; omitted in API-only tests. */
   webDist?: string;
   logger?: FastifyServerOptions['logger'];
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await setupRoutes(app, deps, config);
   await authRoutes(app, deps, config);
   await organizationRoutes(app, deps);
+  await membershipRoutes(app, deps, config);
   await userRoutes(app, deps);
   await auditRoutes(app, deps);
 

@@ -23,6 +23,11 @@ export const ERRORS = {
     zh: '密码至少 10 位，且不能全是同一类字符',
     en: 'The password needs at least 10 characters of more than one kind',
   },
+  plan_required: {
+    status: 400,
+    zh: '转入培育需要培育计划（目标、复核日期）',
+    en: 'Cultivation needs a plan (goals and a review date)',
+  },
   role_needs_organization: {
     status: 400,
     zh: '该角色必须属于一个组织',
@@ -55,6 +60,12 @@ export const ERRORS = {
     zh: '已有组织使用该统一社会信用代码',
     en: 'Another organization has this credit code',
   },
+  invalid_transition: {
+    status: 409,
+    zh: '当前成员状态不能转到该状态',
+    en: 'The membership cannot move from its current status to that one',
+  },
+  already_decided: { status: 409, zh: '该申请已经作出决定', en: 'This application has already been decided' },
   setup_done: { status: 409, zh: '平台已完成初始化', en: 'The platform is already set up' },
   archived: { status: 409, zh: '该记录已归档，不能修改', en: 'This record is archived and cannot change' },
   body_too_large: { status: 413, zh: '请求正文过大', en: 'The request body is too large' },

@@ -1,3 +1,4 @@
+import type { CultivationPlan, MembershipStatus, MembershipTier } from './membership';
 import type { FunctionCell, ServiceCategory } from './taxonomy';
 
 export const ORGANIZATION_KINDS = [
@@ -22,6 +23,13 @@ export interface Capabilities {
   serviceCategories: ServiceCategory[];
 }
 
+/** Where an organization stands in the network's membership lifecycle. */
+export interface Membership {
+  status: MembershipStatus;
+  tier: MembershipTier;
+  plan: CultivationPlan | null;
+}
+
 /** An organization of the network as the rest of the system sees it. */
 export interface Organization {
   id: string;
@@ -34,6 +42,7 @@ export interface Organization {
   base: GeoPoint | null;
   capabilities: Capabilities;
   archived: boolean;
+  membership: Membership;
   createdAt: string;
   updatedAt: string;
 }

@@ -94,3 +94,26 @@ export function assertCanReadAudit(actor: Actor): void {
   if (actor.kind === 'system' || actor.role === 'platform_admin') return;
   throw new AppError('forbidden');
 }
+
+/** Membership decisions: the coordinator whose area holds the organization's home, or an admin. */
+export function canDecideMembership(actor: Actor, org: Organization): boolean {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return true;
+  return actor.role === 'coordinator' && coversAll(actor, org.jurisdictions.slice(0, 1));
+}
+
+export function assertCanDecideMembership(actor: Actor, org: Organization): void {
+  if (canDecideMembership(actor, org)) return;
+  throw isRole(actor, 'coordinator') ? new AppError('out_of_scope') : new AppError('forbidden');
+}
+
+/** The application queue: coordinators (all may read) and admins. */
+export function assertCanReadApplications(actor: Actor): void {
+  if (actor.kind === 'system' || actor.role === 'platform_admin' || actor.role === 'coordinator') return;
+  throw new AppError('forbidden');
+}
+
+/** An applicant's contact person is personal data: only those who decide may see it. */
+export function canSeeApplicantContact(actor: Actor, homeJurisdiction: string): boolean {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return true;
+  return actor.role === 'coordinator' && coversAll(actor, [homeJurisdiction]);
+}

@@ -106,6 +106,39 @@ describeEachDatabase('bad input gets a 4xx problem naming the problem', (t) => {
     expect(res.json.title).toBe('统一社会信用代码不正确');
   });
 
+  it('bad applications, decisions and transitions', async () => {
+    const apply = (body: unknown) => call(app, 'POST', '/api/v1/applications', { body });
+    const organization = { kind: 'rescue_team', name: '申请测试队', jurisdictions: ['410102'] };
+    expect((await apply({ organization, contact: { name: '张', phone: '110' } })).json).toMatchObject({
+      status: 400,
+      field: 'contact/phone',
+    });
+    expect((await apply({ organization, contact: { name: '张', phone: '13800138000', wechat: 'x' } })).json).toMatchObject({
+      status: 400,
+      code: 'unknown_field',
+      field: 'contact/wechat',
+    });
+    expect(
+      (await apply({ organization: { ...organization, creditCode: '123' }, contact: { name: '张', phone: '13800138000' } })).json,
+    ).toMatchObject({ status: 400, code: 'invalid_credit_code', field: 'creditCode' });
+    const filed = await apply({ organization, contact: { name: '张', phone: '13800138000' } });
+    expect(filed.status).toBe(201);
+    const decide = (body: unknown) => call(app, 'POST', `/api/v1/applications/${filed.json.id}/decision`, { token, body });
+    expect((await decide({ decision: 'maybe', reason: 'x' })).json).toMatchObject({ status: 400, field: 'decision' });
+    expect((await decide({ decision: 'admit' })).json).toMatchObject({ status: 400, field: 'reason' });
+    expect((await decide({ decision: 'cultivate', reason: 'x' })).json).toMatchObject({ status: 400, code: 'plan_required' });
+    const move = (body: unknown) =>
+      call(app, 'POST', `/api/v1/organizations/${filed.json.organizationId}/membership/transitions`, { token, body });
+    expect(
+      (await move({ to: 'cultivation', reason: 'x', plan: { goals: ['g'], mentorOrganizationId: null, reviewOn: '30/06/2027' } }))
+        .json,
+    ).toMatchObject({ status: 400, field: 'plan/reviewOn' });
+    expect((await move({ to: 'exited', reason: 'x' })).json).toMatchObject({ status: 409, code: 'invalid_transition' });
+    expect(
+      (await call(app, 'POST', '/api/v1/applications/nope/decision', { token, body: { decision: 'admit', reason: 'x' } })).status,
+    ).toBe(404);
+  });
+
   describe('fuzzing the organization endpoints finds no 5xx', () => {
     const jsonValue = fc.jsonValue({ maxDepth: 3 });
     const orgLike = fc.record(
@@ -167,6 +200,51 @@ describeEachDatabase('bad input gets a 4xx problem naming the problem', (t) => {
           },
         ),
         { numRuns: 150 },
+      );
+    });
+
+    it('applications, decisions and transitions with arbitrary bodies', async () => {
+      const decision = fc.record(
+        {
+          decision: fc.oneof(fc.constantFrom('admit', 'admit_provisional', 'cultivate', 'decline'), fc.string()),
+          reason: fc.oneof(fc.string(), jsonValue),
+          to: fc.oneof(fc.constantFrom('active', 'cultivation', 'suspended', 'exited', 'declined', 'under_review'), fc.string()),
+          tier: fc.oneof(fc.constantFrom('standard', 'provisional'), jsonValue),
+          plan: fc.oneof(
+            fc.record({
+              goals: fc.array(fc.string()),
+              mentorOrganizationId: fc.oneof(fc.constant(null), fc.string(), fc.constant(network.orgs.henanAgency)),
+              reviewOn: fc.oneof(fc.constant('2027-01-31'), fc.string()),
+            }),
+            jsonValue,
+          ),
+        },
+        { requiredKeys: [] },
+      );
+      const filed = await call(app, 'POST', '/api/v1/applications', {
+        body: {
+          organization: { kind: 'grassroots_group', name: '模糊测试队', jurisdictions: ['410102'] },
+          contact: { name: '李', phone: '13700137000' },
+        },
+      });
+      await fc.assert(
+        fc.asyncProperty(
+          orgLike,
+          fc.record({ name: fc.string(), phone: fc.string(), email: jsonValue }, { requiredKeys: [] }),
+          decision,
+          async (organization, contact, body) => {
+            const applied = await call(app, 'POST', '/api/v1/applications', { body: { organization, contact } });
+            expect(applied.status).toBeLessThan(500);
+            const decided = await call(app, 'POST', `/api/v1/applications/${filed.json.id}/decision`, { token, body });
+            expect(decided.status, JSON.stringify(body)).toBeLessThan(500);
+            const moved = await call(app, 'POST', `/api/v1/organizations/${filed.json.organizationId}/membership/transitions`, {
+              token,
+              body,
+            });
+            expect(moved.status, JSON.stringify(body)).toBeLessThan(500);
+          },
+        ),
+        { numRuns: 120 },
       );
     });
 

@@ -6,6 +6,7 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
+import { submitApplication } from '../../src/services/membership/applications';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { type ActorName, buildNetwork, type Network } from '../support/fixtures';
@@ -13,10 +14,16 @@ import { type ActorName, buildNetwork, type Network } from '../support/fixtures'
 type Who = 'anonymous' | ActorName;
 const WHO: Who[] = ['anonymous', 'admin', 'coordHenan', 'coordGuangdong', 'agencyStaff', 'orgAdmin', 'orgMember', 'observer'];
 
+/** Per-actor applications, so that each actor decides or moves an organization of its own. */
+interface Doors {
+  applications: Record<Who, string>;
+  candidates: Record<Who, string>;
+}
+
 interface Row {
   name: string;
   method: string;
-  path: (n: Network) => string;
+  path: (n: Network & Doors, who: Who) => string;
   body?: (n: Network, who: Who) => unknown;
   /** Expected status for: anonymous, admin, coordHenan, coordGuangdong, agencyStaff, orgAdmin, orgMember, observer */
   expect: [number, number, number, number, number, number, number, number];
@@ -112,6 +119,53 @@ const ROWS: Row[] = [
     path: (n) => `/api/v1/organizations/${n.orgs.zhengzhouSpare}/archive`,
     expect: [401, 200, 200, 403, 403, 403, 403, 403],
   },
+  {
+    name: 'apply to join (public door)',
+    method: 'POST',
+    path: () => '/api/v1/applications',
+    body: (_n, who) => ({
+      organization: { kind: 'grassroots_group', name: `互助队-${who}`, jurisdictions: ['410105'] },
+      contact: { name: '申请人', phone: '13800138000' },
+    }),
+    expect: [201, 201, 201, 201, 201, 201, 201, 201],
+  },
+  { name: 'review queue', method: 'GET', path: () => '/api/v1/applications', expect: [401, 200, 200, 200, 403, 403, 403, 403] },
+  {
+    name: 'one application',
+    method: 'GET',
+    path: (n, who) => `/api/v1/applications/${n.applications[who]}`,
+    expect: [401, 200, 200, 200, 403, 403, 403, 403],
+  },
+  {
+    name: 'decide an application from Zhengzhou',
+    method: 'POST',
+    path: (n, who) => `/api/v1/applications/${n.applications[who]}/decision`,
+    body: () => ({ decision: 'admit', reason: '材料齐全' }),
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'membership of the Zhengzhou team',
+    method: 'GET',
+    path: (n) => `/api/v1/organizations/${n.orgs.zhengzhouTeam}/membership`,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'move a Zhengzhou applicant along the lifecycle',
+    method: 'POST',
+    path: (n, who) => `/api/v1/organizations/${n.candidates[who]}/membership/transitions`,
+    body: () => ({
+      to: 'cultivation',
+      reason: '纳入培育',
+      plan: { goals: ['参加培训'], mentorOrganizationId: null, reviewOn: '2027-06-30' },
+    }),
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'cultivation desk',
+    method: 'GET',
+    path: () => '/api/v1/membership/desk',
+    expect: [401, 200, 200, 200, 403, 403, 403, 403],
+  },
   { name: 'list accounts', method: 'GET', path: () => '/api/v1/users', expect: [401, 200, 403, 403, 403, 200, 403, 403] },
   {
     name: 'create a member of the Zhengzhou team',
@@ -184,10 +238,21 @@ const ROWS: Row[] = [
 
 describeEachDatabase('permissions of every route', (t) => {
   let app: App;
-  let network: Network;
+  let network: Network & Doors;
   beforeAll(async () => {
     app = await testApp(t().deps);
-    network = await buildNetwork(t().deps);
+    const built = await buildNetwork(t().deps);
+    const doors: Doors = { applications: {} as Record<Who, string>, candidates: {} as Record<Who, string> };
+    for (const who of WHO) {
+      const apply = (name: string) =>
+        submitApplication(t().deps, {
+          organization: { kind: 'rescue_team', name, jurisdictions: ['410102'] },
+          contact: { name: '联系人', phone: '13900139000' },
+        });
+      doors.applications[who] = (await apply(`申请队-${who}`)).application.id;
+      doors.candidates[who] = (await apply(`候选队-${who}`)).organization.id;
+    }
+    network = { ...built, ...doors };
   });
 
   it('lets a coordinator edit inside their area but not move an organization out of it', async () => {
@@ -224,7 +289,7 @@ describeEachDatabase('permissions of every route', (t) => {
       const got: number[] = [];
       for (const who of WHO) {
         const token = who === 'anonymous' ? undefined : network.tokens[who];
-        const res = await call(app, row.method, row.path(network), { token, body: row.body?.(network, who) });
+        const res = await call(app, row.method, row.path(network, who), { token, body: row.body?.(network, who) });
         got.push(res.status);
         if (res.status >= 400) expect(res.headers['content-type'], `${who}`).toMatch(/application\/problem\+json/);
       }

@@ -7,7 +7,12 @@ import type { Deps } from '../../src/services/context';
 export async function testApp(deps: Deps, options: { bodyLimit?: number; webDist?: string } = {}): Promise<App> {
   const app = await buildApp({
     deps,
-    config: { bodyLimit: options.bodyLimit ?? 1024 * 1024, authRateLimit: 1000, secureCookies: false },
+    config: {
+      bodyLimit: options.bodyLimit ?? 1024 * 1024,
+      authRateLimit: 1000,
+      applicationRateLimit: 1000,
+      secureCookies: false,
+    },
     webDist: options.webDist,
   });
   await app.ready();

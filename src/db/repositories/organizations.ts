@@ -4,6 +4,7 @@
  */
 import { type SelectQueryBuilder, sql } from 'kysely';
 import { containingCodes, levelOf } from '../../model/jurisdictions';
+import type { CultivationPlan, MembershipStatus, MembershipTier } from '../../model/membership';
 import type { Organization, OrganizationKind } from '../../model/organization';
 import { searchKey, searchTerms, sortKey } from '../../model/search-text';
 import type { ServiceCategory } from '../../model/taxonomy';
@@ -13,6 +14,7 @@ import type { Executor, OrganizationsTable, Tables } from '../schema';
 export interface OrganizationFilter {
   q?: string;
   kind?: OrganizationKind;
+  membershipStatus?: MembershipStatus;
   /** Organizations whose service area overlaps this code (contains it or lies within it). */
   jurisdiction?: string;
   cell?: string;
@@ -43,6 +45,11 @@ function toOrganization(row: OrganizationsTable): Organization {
     base: row.base_lat === null || row.base_lon === null ? null : { lat: row.base_lat, lon: row.base_lon },
     capabilities: JSON.parse(row.capabilities) as Organization['capabilities'],
     archived: row.archived_at !== null,
+    membership: {
+      status: row.membership_status as MembershipStatus,
+      tier: row.membership_tier as MembershipTier,
+      plan: row.cultivation_plan ? (JSON.parse(row.cultivation_plan) as CultivationPlan) : null,
+    },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -63,6 +70,9 @@ function toRow(org: Organization): OrganizationsTable {
     base_lon: org.base?.lon ?? null,
     capabilities: JSON.stringify(org.capabilities),
     archived_at: org.archived ? org.updatedAt : null,
+    membership_status: org.membership.status,
+    membership_tier: org.membership.tier,
+    cultivation_plan: org.membership.plan ? JSON.stringify(org.membership.plan) : null,
     created_at: org.createdAt,
     updated_at: org.updatedAt,
   };
@@ -144,6 +154,7 @@ function applyFilter(query: OrgQuery, filter: OrganizationFilter): OrgQuery {
   let q = query;
   if (!filter.includeArchived) q = q.where('organizations.archived_at', 'is', null);
   if (filter.kind) q = q.where('organizations.kind', '=', filter.kind);
+  if (filter.membershipStatus) q = q.where('organizations.membership_status', '=', filter.membershipStatus);
   if (filter.q) {
     const key = searchKey(filter.q);
     const terms = searchTerms(filter.q);

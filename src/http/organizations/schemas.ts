@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS } from '../../model/membership';
 import { ORGANIZATION_KINDS } from '../../model/organization';
 import { PHASES, SERVICE_CATEGORIES, STRATEGIES } from '../../model/taxonomy';
 import { Cursor, Id, JurisdictionCode, Limit, Page } from '../common-schemas';
@@ -38,6 +39,22 @@ const fields = {
 export const OrganizationBody = Type.Object(fields, strict);
 export const OrganizationPatchBody = Type.Partial(Type.Object(fields), strict);
 
+export const MembershipStatusSchema = Type.Enum(MEMBERSHIP_STATUSES);
+export const MembershipTierSchema = Type.Enum(MEMBERSHIP_TIERS);
+export const PlanSchema = Type.Object(
+  {
+    goals: Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { minItems: 1, maxItems: 20 }),
+    mentorOrganizationId: Type.Union([Id, Type.Null()]),
+    reviewOn: Type.String({ format: 'date', description: 'YYYY-MM-DD' }),
+  },
+  strict,
+);
+export const MembershipSchema = Type.Object({
+  status: MembershipStatusSchema,
+  tier: MembershipTierSchema,
+  plan: Type.Union([PlanSchema, Type.Null()]),
+});
+
 export const OrganizationSchema = Type.Object({
   id: Id,
   kind: Kind,
@@ -50,6 +67,7 @@ export const OrganizationSchema = Type.Object({
   base: Type.Union([GeoPoint, Type.Null()]),
   capabilities: Capabilities,
   archived: Type.Boolean(),
+  membership: MembershipSchema,
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -60,6 +78,7 @@ export const OrganizationQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 100 })),
     kind: Type.Optional(Kind),
+    membershipStatus: Type.Optional(MembershipStatusSchema),
     jurisdiction: Type.Optional(JurisdictionCode),
     cell: Type.Optional(Type.String({ pattern: `^(${STRATEGIES.join('|')}):(${PHASES.join('|')})$` })),
     category: Type.Optional(Category),

@@ -15,6 +15,7 @@ export const PERSONAL_KEYS = new Set([
   'phone',
   'contactPhone',
   'contactName',
+  'contactEmail',
   'leaderName',
   'leaderPhone',
   'address',
