@@ -42,7 +42,7 @@ export function setCsrfToken(token: string | null): void {
 }
 
 type Method = 'GET' | 'POST' | 'PATCH';
-type Query = Record<string, string | number | undefined | null>;
+type Query = Record<string, string | number | boolean | undefined | null>;
 
 function withQuery(path: string, query?: Query): string {
   if (!query) return path;
@@ -134,6 +134,8 @@ export interface OrganizationQuery {
   jurisdiction?: string;
   cell?: string;
   category?: string;
+  /** Also list archived organizations. */
+  includeArchived?: boolean;
   limit?: number;
   cursor?: string;
 }

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OrganizationKind } from '../../../src/model/organization';
 import { organizationApi } from '../api';
 
 interface Props {
@@ -10,6 +11,8 @@ interface Props {
   onChange?: (id: string | null) => void;
   id?: string;
   disabled?: boolean;
+  /** Offer only organizations of this kind. */
+  kind?: OrganizationKind;
 }
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -21,13 +24,13 @@ function useDebounced<T>(value: T, ms: number): T {
   return settled;
 }
 
-export function OrganizationPicker({ value, onChange, id, disabled }: Props) {
+export function OrganizationPicker({ value, onChange, id, disabled, kind }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 250);
   const results = useQuery({
-    queryKey: ['organizations', 'picker', q],
-    queryFn: () => organizationApi.list({ q, limit: 20 }),
+    queryKey: ['organizations', 'picker', q, kind ?? ''],
+    queryFn: () => organizationApi.list({ q, kind, limit: 20 }),
   });
   const current = useQuery({
     queryKey: ['organization', value],

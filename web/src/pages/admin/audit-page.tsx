@@ -1,7 +1,7 @@
 /** The append-only audit log and a check of its hash chain. */
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Row, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -14,6 +14,16 @@ import type { AuditRecord } from '../../types';
 
 const PAGE_SIZE = 50;
 
+/** Tag colours by what an action does (the part after the entity type). */
+const VERB_COLORS: Record<string, string> = {
+  create: 'green',
+  update: 'blue',
+  archive: 'orange',
+  password_reset: 'gold',
+  password_change: 'gold',
+  issue: 'purple',
+};
+
 /** Names of the accounts that appear as actors (one page of users is enough to name most). */
 function useUserNames(): Map<string, string> {
   const { data } = useQuery({
@@ -22,6 +32,29 @@ function useUserNames(): Map<string, string> {
     staleTime: 60_000,
   });
   return new Map((data?.items ?? []).map((user) => [user.id, user.displayName || user.email]));
+}
+
+/**
+ * The reader's words for an audit action ("organization.archive") or entity type ("user"),
+ * from audit.actions / audit.entityTypes; an id the catalogue does not know shows as is.
+ */
+function useAuditLabels(): { action: (id: string) => string; entityType: (id: string) => string } {
+  const { t, i18n } = useTranslation();
+  const label = (section: string, id: string) => {
+    const key = `audit.${section}.${id}`;
+    // An id naming a group ("organization") resolves to an object, which is no label either.
+    const text: unknown = i18n.exists(key) ? t(key, { returnObjects: true }) : null;
+    return typeof text === 'string' ? text : id;
+  };
+  return { action: (id) => label('actions', id), entityType: (id) => label('entityTypes', id) };
+}
+
+/** The name an organization had in the record itself (names are not personal data). */
+function recordedName(record: AuditRecord): string | null {
+  for (const side of [record.after, record.before]) {
+    if (side && typeof side === 'object' && 'name' in side && typeof side.name === 'string') return side.name;
+  }
+  return null;
 }
 
 function shortId(id: string): string {
@@ -40,12 +73,21 @@ function Actor({ id, names }: { id: string | null; names: Map<string, string> })
   );
 }
 
-function Entity({ record, names }: { record: AuditRecord; names: Map<string, string> }) {
+function entityLabel(record: AuditRecord, names: Map<string, string>): string {
   const { entityType, entityId } = record;
-  const label = entityId ? (entityType === 'user' ? (names.get(entityId) ?? shortId(entityId)) : shortId(entityId)) : '';
+  if (!entityId) return '';
+  if (entityType === 'user') return names.get(entityId) ?? shortId(entityId);
+  if (entityType === 'organization') return recordedName(record) ?? shortId(entityId);
+  return shortId(entityId);
+}
+
+function Entity({ record, names }: { record: AuditRecord; names: Map<string, string> }) {
+  const labels = useAuditLabels();
+  const { entityType, entityId } = record;
+  const label = entityLabel(record, names);
   return (
     <span>
-      <span className="code-text">{entityType}</span>
+      <span title={entityType}>{labels.entityType(entityType)}</span>
       {entityId ? (
         <>
           {' · '}
@@ -94,6 +136,7 @@ export function AuditPage() {
   const { t } = useTranslation();
   const dateTime = useDateTime();
   const names = useUserNames();
+  const labels = useAuditLabels();
   const records = useInfiniteQuery({
     queryKey: ['audit'],
     queryFn: ({ pageParam }) => auditApi.list({ limit: PAGE_SIZE, cursor: pageParam }),
@@ -118,7 +161,16 @@ export function AuditPage() {
       title: t('audit.action'),
       dataIndex: 'action',
       key: 'action',
-      render: (action: string) => <span className="code-text">{action}</span>,
+      render: (action: string) => {
+        const label = labels.action(action);
+        return label === action ? (
+          <span className="code-text">{action}</span>
+        ) : (
+          <Tag color={VERB_COLORS[action.slice(action.indexOf('.') + 1)] ?? 'default'} title={action} data-action={action}>
+            {label}
+          </Tag>
+        );
+      },
     },
     {
       title: t('audit.entity'),

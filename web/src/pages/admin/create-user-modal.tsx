@@ -1,25 +1,24 @@
 /** Creates an account. Platform admins choose any role; org admins add people to their own organization. */
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ORGANIZATION_ROLES, ROLES, type Role, roleNeedsJurisdiction, roleNeedsOrganization } from '../../../../src/model/roles';
 import { userApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
-import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
-import { OrganizationPicker } from '../../components/organization-picker';
-import { showFieldError, useErrorText } from '../../error-text';
+import { showFieldError } from '../../error-text';
 import type { NewUser, User } from '../../types';
+import {
+  type PlacementValues,
+  placementFields,
+  placementOf,
+  UserPlacementFields,
+  useUserErrorText,
+} from './user-placement-fields';
 
-interface Values {
+interface Values extends PlacementValues {
   email: string;
   displayName?: string;
   password: string;
-  role?: Role;
-  organizationId?: string | null;
-  jurisdiction?: string | null;
 }
-
-const FIELDS = [['email'], ['displayName'], ['password'], ['role'], ['organizationId'], ['jurisdiction']] as const;
 
 interface Props {
   open: boolean;
@@ -30,32 +29,31 @@ interface Props {
 
 export function CreateUserModal({ open, creator, onClose, onCreated }: Props) {
   const { t } = useTranslation();
-  const { message } = useErrorText();
+  const errorText = useUserErrorText();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  const role = Form.useWatch('role', form);
-  const isAdmin = creator.role === 'platform_admin';
-  const roles = isAdmin ? ROLES : ORGANIZATION_ROLES;
 
   const submit = async (values: Values) => {
+    if (!values.role) return;
     setError(null);
     setSaving(true);
+    const { organizationId, jurisdiction } = placementOf(creator, { ...values, role: values.role });
     const body: NewUser = {
       email: values.email.trim(),
       password: values.password,
-      role: values.role as Role,
+      role: values.role,
       displayName: values.displayName?.trim() || undefined,
+      organizationId: organizationId ?? undefined,
+      jurisdiction: jurisdiction ?? undefined,
     };
-    if (!isAdmin && creator.organizationId) body.organizationId = creator.organizationId;
-    else if (values.organizationId && body.role && roleNeedsOrganization(body.role)) body.organizationId = values.organizationId;
-    if (values.jurisdiction && body.role && roleNeedsJurisdiction(body.role)) body.jurisdiction = values.jurisdiction;
     try {
       const user = await userApi.create(body);
       form.resetFields();
       onCreated(user);
     } catch (failure) {
-      if (!showFieldError(form, failure, FIELDS, message(failure))) setError(failure);
+      const fields = [['email'], ['displayName'], ['password'], ...placementFields(creator, values.role)] as const;
+      if (!showFieldError(form, failure, fields, errorText(failure, values.role))) setError(failure);
     } finally {
       setSaving(false);
     }
@@ -91,27 +89,7 @@ export function CreateUserModal({ open, creator, onClose, onCreated }: Props) {
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item name="role" label={t('field.role')} rules={[{ required: true, message: t('form.required') }]}>
-          <Select placeholder={t('form.choose')} options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-        </Form.Item>
-        {isAdmin && role && roleNeedsOrganization(role) ? (
-          <Form.Item
-            name="organizationId"
-            label={t('field.organizationId')}
-            rules={[{ required: true, message: t('form.required') }]}
-          >
-            <OrganizationPicker />
-          </Form.Item>
-        ) : null}
-        {role && roleNeedsJurisdiction(role) ? (
-          <Form.Item
-            name="jurisdiction"
-            label={t('field.jurisdiction')}
-            rules={[{ required: true, message: t('form.required') }]}
-          >
-            <JurisdictionCascader />
-          </Form.Item>
-        ) : null}
+        <UserPlacementFields manager={creator} />
       </Form>
     </Modal>
   );

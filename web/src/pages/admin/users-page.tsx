@@ -1,5 +1,5 @@
 /** Accounts: platform admins see everyone, org admins their own organization's people. */
-import { CheckCircleOutlined, KeyOutlined, StopOutlined, UserAddOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, EditOutlined, KeyOutlined, StopOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Card, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -13,9 +13,11 @@ import { OrganizationName } from '../../components/organization-name';
 import { PageHeader } from '../../components/page-header';
 import { useErrorText } from '../../error-text';
 import { useDateTime } from '../../format';
-import { useCurrentUser } from '../../session';
+import { canManageAccount } from '../../permissions';
+import { SESSION_KEY, useCurrentUser } from '../../session';
 import type { User } from '../../types';
 import { CreateUserModal } from './create-user-modal';
+import { EditUserModal } from './edit-user-modal';
 import { ResetPasswordModal } from './reset-password-modal';
 
 const PAGE_SIZE = 100;
@@ -37,6 +39,7 @@ export function UsersPage() {
   const dateTime = useDateTime();
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const users = useInfiniteQuery({
     queryKey: ['users'],
@@ -90,12 +93,26 @@ export function UsersPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 200,
-      render: (_, user) =>
-        user.id === me.id ? (
-          <Typography.Text type="secondary">{t('users.you')}</Typography.Text>
-        ) : (
+      width: 290,
+      render: (_, user) => {
+        const self = user.id === me.id;
+        const edit = (
+          <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(user)}>
+            {t('users.edit')}
+          </Button>
+        );
+        if (self) {
+          return (
+            <Flex gap={4} wrap align="center">
+              {edit}
+              <Typography.Text type="secondary">{t('users.you')}</Typography.Text>
+            </Flex>
+          );
+        }
+        if (!canManageAccount(me, user)) return <span className="muted">—</span>;
+        return (
           <Flex gap={4} wrap>
+            {edit}
             {user.disabled ? (
               <Button size="small" type="link" icon={<CheckCircleOutlined />} onClick={() => setDisabled.mutate(user)}>
                 {t('users.enable')}
@@ -117,7 +134,8 @@ export function UsersPage() {
               {t('users.resetPassword')}
             </Button>
           </Flex>
-        ),
+        );
+      },
     },
   ];
 
@@ -145,7 +163,7 @@ export function UsersPage() {
           dataSource={rows}
           loading={users.isFetching && !users.isFetchingNextPage}
           pagination={false}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1100 }}
         />
         <LoadMore pager={users} />
       </Card>
@@ -157,6 +175,17 @@ export function UsersPage() {
           setCreating(false);
           message.success(t('users.created'));
           await queryClient.invalidateQueries({ queryKey: ['users'] });
+        }}
+      />
+      <EditUserModal
+        user={editing}
+        editor={me}
+        onClose={() => setEditing(null)}
+        onSaved={async (saved) => {
+          setEditing(null);
+          message.success(t('users.saved'));
+          await queryClient.invalidateQueries({ queryKey: ['users'] });
+          if (saved.id === me.id) await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
         }}
       />
       <ResetPasswordModal

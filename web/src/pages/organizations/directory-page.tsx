@@ -1,7 +1,7 @@
 /** The organization directory: search and filters kept in the URL, results paged by cursor. */
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Input, Select, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,11 +14,11 @@ import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
 import { LoadMore } from '../../components/load-more';
 import { CategoryTags, KindTag } from '../../components/organization-tags';
 import { PageHeader } from '../../components/page-header';
-import { canCreateOrganization } from '../../permissions';
+import { canCreateOrganization, canIncludeArchived } from '../../permissions';
 import { useCurrentUser } from '../../session';
 import type { OrganizationSummary } from '../../types';
 
-const FILTERS = ['q', 'kind', 'jurisdiction', 'cell', 'category'] as const;
+const FILTERS = ['q', 'kind', 'jurisdiction', 'cell', 'category', 'includeArchived'] as const;
 type Filter = (typeof FILTERS)[number];
 type Filters = Record<Filter, string>;
 
@@ -39,7 +39,14 @@ function useFilters(): [Filters, (key: Filter, value: string | null) => void, ()
       { replace: key === 'q' },
     );
   };
-  const clear = () => setParams(new URLSearchParams());
+  // Clears the filters but keeps the choice to see archived organizations.
+  const clear = () =>
+    setParams((current) => {
+      const next = new URLSearchParams();
+      const archived = current.get('includeArchived');
+      if (archived) next.set('includeArchived', archived);
+      return next;
+    });
   return [filters, set, clear];
 }
 
@@ -80,7 +87,11 @@ function useColumns(): ColumnsType<OrganizationSummary> {
           <Link to={`/organizations/${encodeURIComponent(org.id)}`} className="org-name-link">
             {org.name}
           </Link>
-          {org.archived ? <Tag className="inline-tag">{t('organization.archived')}</Tag> : null}
+          {org.archived ? (
+            <Tag color="default" className="inline-tag" data-testid="archived-tag">
+              {t('organization.archived')}
+            </Tag>
+          ) : null}
           {org.nameEn ? <div className="org-name-en">{org.nameEn}</div> : null}
         </div>
       ),
@@ -123,9 +134,12 @@ export function DirectoryPage() {
   const navigate = useNavigate();
   const [filters, setFilter, clearFilters] = useFilters();
   const columns = useColumns();
+  // Archived organizations are for those who archive them; the switch is theirs alone.
+  const mayIncludeArchived = canIncludeArchived(user.role);
+  const includeArchived = mayIncludeArchived && filters.includeArchived === 'true';
 
   const query = useInfiniteQuery({
-    queryKey: ['organizations', 'directory', filters],
+    queryKey: ['organizations', 'directory', { ...filters, includeArchived }],
     queryFn: ({ pageParam }) =>
       organizationApi.list({
         q: filters.q || undefined,
@@ -133,6 +147,7 @@ export function DirectoryPage() {
         jurisdiction: filters.jurisdiction || undefined,
         cell: filters.cell || undefined,
         category: filters.category || undefined,
+        includeArchived: includeArchived || undefined,
         limit: PAGE_SIZE,
         cursor: pageParam,
       }),
@@ -143,7 +158,8 @@ export function DirectoryPage() {
 
   const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
   const total = query.data?.pages[0]?.total ?? 0;
-  const filtered = FILTERS.some((key) => filters[key] !== '');
+  // Showing archived ones widens the list rather than narrowing it, so it is not a filter here.
+  const filtered = FILTERS.some((key) => key !== 'includeArchived' && filters[key] !== '');
   const canCreate = canCreateOrganization(user.role);
 
   return (
@@ -201,6 +217,18 @@ export function DirectoryPage() {
             options={SERVICE_CATEGORIES.map((category) => ({ value: category, label: t(`category.${category}`) }))}
             className="filter-select"
           />
+          {mayIncludeArchived ? (
+            <Flex align="center" gap={8} className="filter-switch">
+              <Switch
+                id="directory-include-archived"
+                size="small"
+                checked={includeArchived}
+                onChange={(checked) => setFilter('includeArchived', checked ? 'true' : null)}
+                data-testid="directory-include-archived"
+              />
+              <label htmlFor="directory-include-archived">{t('directory.includeArchived')}</label>
+            </Flex>
+          ) : null}
           {filtered ? (
             <Button type="link" onClick={clearFilters}>
               {t('directory.clearFilters')}
@@ -226,6 +254,7 @@ export function DirectoryPage() {
           dataSource={rows}
           loading={query.isFetching && !query.isFetchingNextPage}
           pagination={false}
+          rowClassName={(org) => (org.archived ? 'row-archived' : '')}
           scroll={{ x: 900 }}
           locale={{
             emptyText: (

@@ -1,7 +1,7 @@
 /** One organization's profile; its editors can edit it in place or archive it. */
 import { EditOutlined, InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Descriptions, Result, Row, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Result, Row, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -156,7 +156,7 @@ export function ProfilePage() {
         tags={
           <>
             <KindTag kind={org.kind} />
-            {org.archived ? <Tag>{t('organization.archived')}</Tag> : null}
+            {org.archived ? <Tag color="default">{t('organization.archived')}</Tag> : null}
           </>
         }
         extra={
@@ -172,6 +172,18 @@ export function ProfilePage() {
           ) : null
         }
       />
+      {org.archived ? (
+        <Alert
+          type="warning"
+          showIcon
+          icon={<InboxOutlined />}
+          role="status"
+          className="archived-banner"
+          title={t('organization.archivedBanner')}
+          description={t('organization.archivedBannerBody')}
+          data-testid="archived-banner"
+        />
+      ) : null}
       {editing ? (
         <OrganizationForm initial={org} submitLabel={t('common.save')} onSubmit={save} onCancel={() => setEditing(false)} />
       ) : (
