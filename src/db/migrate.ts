@@ -2,11 +2,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as foundation from './migrations/0001-foundation';
 import * as membership from './migrations/0002-membership';
+import * as embedding from './migrations/0003-embedding';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-membership': membership,
+  '0003-embedding': embedding,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -117,6 +117,49 @@ export interface ApplicationsTable {
   created_at: string;
 }
 
+interface VerifiedColumns {
+  declared_by: string;
+  verified_by: string | null;
+  verified_at: string | null;
+  created_at: string;
+}
+
+export interface FilingsTable extends VerifiedColumns {
+  id: string;
+  organization_id: string;
+  department: string;
+  filed_on: string;
+  reference: string | null;
+}
+
+export interface AgreementsTable extends VerifiedColumns {
+  id: string;
+  organization_id: string;
+  counterpart_id: string;
+  type: string;
+  valid_from: string;
+  valid_to: string | null;
+  reference: string | null;
+}
+
+export interface SeatsTable extends VerifiedColumns {
+  id: string;
+  organization_id: string;
+  structure: string;
+  subsystem: string;
+  liaison_name: string;
+  from_on: string;
+  to_on: string | null;
+}
+
+export interface FieldVerificationsTable {
+  organization_id: string;
+  field: string;
+  value: string;
+  verified_by: string;
+  verified_at: string;
+}
+
 export interface Tables {
   organizations: OrganizationsTable;
   organization_jurisdictions: OrganizationJurisdictionsTable;
@@ -129,6 +172,10 @@ export interface Tables {
   audit_head: AuditHeadTable;
   membership_events: MembershipEventsTable;
   applications: ApplicationsTable;
+  filings: FilingsTable;
+  agreements: AgreementsTable;
+  seats: SeatsTable;
+  field_verifications: FieldVerificationsTable;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

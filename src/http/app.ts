@@ -15,6 +15,7 @@ import { auditRoutes } from './audit/routes';
 import { authHook } from './auth';
 import { authRoutes } from './auth/routes';
 import { ProblemSchema } from './common-schemas';
+import { embeddingRoutes } from './embedding/routes';
 import { membershipRoutes } from './membership/routes';
 import { organizationRoutes } from './organizations/routes';
 import { handleError, problemOf, sendProblem } from './problem';
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await authRoutes(app, deps, config);
   await organizationRoutes(app, deps);
   await membershipRoutes(app, deps, config);
+  await embeddingRoutes(app, deps);
   await userRoutes(app, deps);
   await auditRoutes(app, deps);
 

@@ -117,3 +117,21 @@ export function canSeeApplicantContact(actor: Actor, homeJurisdiction: string): 
   if (actor.kind === 'system' || actor.role === 'platform_admin') return true;
   return actor.role === 'coordinator' && coversAll(actor, [homeJurisdiction]);
 }
+
+/** Declaring filings, seats and agreements: the organization's admin, its home coordinator, admins. */
+export function canDeclareFor(actor: Actor, org: Organization): boolean {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return true;
+  if (actor.role === 'org_admin') return actor.organizationId === org.id;
+  return actor.role === 'coordinator' && coversAll(actor, org.jurisdictions.slice(0, 1));
+}
+
+export function assertCanDeclareFor(actor: Actor, ...orgs: Organization[]): void {
+  if (orgs.some((org) => canDeclareFor(actor, org))) return;
+  throw isRole(actor, 'coordinator', 'org_admin') ? new AppError('out_of_scope') : new AppError('forbidden');
+}
+
+/** Liaison names are people's names: coordinators, admins and the organization's own people see them. */
+export function canSeeLiaisons(actor: Actor, org: Organization): boolean {
+  if (actor.kind === 'system' || actor.role === 'platform_admin' || actor.role === 'coordinator') return true;
+  return actor.organizationId === org.id;
+}

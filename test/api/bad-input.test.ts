@@ -139,6 +139,46 @@ describeEachDatabase('bad input gets a 4xx problem naming the problem', (t) => {
     ).toBe(404);
   });
 
+  it('bad filings, agreements, seats and verifications', async () => {
+    const org = network.orgs.guangzhouTeam;
+    const filing = (body: unknown) => call(app, 'POST', `/api/v1/organizations/${org}/filings`, { token, body });
+    expect((await filing({ department: '某局', filedOn: '2025-13-45' })).json).toMatchObject({ status: 400, field: 'filedOn' });
+    expect((await filing({ filedOn: '2025-01-01' })).json).toMatchObject({ status: 400, field: 'department' });
+    const agreement = (body: unknown) => call(app, 'POST', '/api/v1/agreements', { token, body });
+    expect(
+      (
+        await agreement({
+          organizationId: org,
+          counterpartId: network.orgs.henanAgency,
+          type: 'handshake',
+          validFrom: '2025-01-01',
+        })
+      ).json,
+    ).toMatchObject({
+      status: 400,
+      field: 'type',
+    });
+    const seat = (body: unknown) => call(app, 'POST', '/api/v1/seats', { token, body });
+    expect(
+      (await seat({ organizationId: org, structure: '指挥部', subsystem: 'finance', liaisonName: '吴', from: '2025-01-01' }))
+        .json,
+    ).toMatchObject({
+      status: 400,
+      field: 'subsystem',
+    });
+    expect(
+      (await seat({ organizationId: 'ghost', structure: '指挥部', subsystem: 'command', liaisonName: '吴', from: '2025-01-01' }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await call(app, 'POST', `/api/v1/organizations/${org}/verify`, { token, body: { fields: ['rating'] } })).json,
+    ).toMatchObject({
+      status: 400,
+      field: 'fields/0',
+    });
+    expect((await call(app, 'POST', '/api/v1/filings/ghost/verify', { token })).status).toBe(404);
+  });
+
   describe('fuzzing the organization endpoints finds no 5xx', () => {
     const jsonValue = fc.jsonValue({ maxDepth: 3 });
     const orgLike = fc.record(
@@ -245,6 +285,46 @@ describeEachDatabase('bad input gets a 4xx problem naming the problem', (t) => {
           },
         ),
         { numRuns: 120 },
+      );
+    });
+
+    it('filings, agreements and seats with arbitrary bodies', async () => {
+      const day = fc.oneof(fc.constant('2025-01-01'), fc.constant('2024-12-31'), fc.string(), jsonValue);
+      const body = fc.record(
+        {
+          organizationId: fc.oneof(fc.constant(network.orgs.guangzhouTeam), fc.string(), jsonValue),
+          counterpartId: fc.oneof(fc.constant(network.orgs.henanAgency), fc.constant(network.orgs.guangzhouTeam), fc.string()),
+          type: fc.oneof(fc.constantFrom('mou', 'service_contract', 'emergency_plan'), fc.string()),
+          subsystem: fc.oneof(fc.constantFrom('information', 'decision', 'assessment', 'command'), fc.string()),
+          department: fc.oneof(fc.string(), jsonValue),
+          structure: fc.string(),
+          liaisonName: fc.string(),
+          filedOn: day,
+          validFrom: day,
+          validTo: day,
+          from: day,
+          to: day,
+          reference: fc.oneof(fc.string(), fc.constant(null)),
+          fields: fc.oneof(
+            fc.array(fc.constantFrom('creditCode', 'name', 'kind', 'supervisingAgency', 'jurisdictions', 'x')),
+            jsonValue,
+          ),
+        },
+        { requiredKeys: [] },
+      );
+      await fc.assert(
+        fc.asyncProperty(body, async (b) => {
+          for (const [method, path] of [
+            ['POST', `/api/v1/organizations/${network.orgs.guangzhouTeam}/filings`],
+            ['POST', '/api/v1/agreements'],
+            ['POST', '/api/v1/seats'],
+            ['POST', `/api/v1/organizations/${network.orgs.guangzhouTeam}/verify`],
+          ]) {
+            const res = await call(app, method, path, { token, body: b });
+            expect(res.status, `${path} ${JSON.stringify(b)}`).toBeLessThan(500);
+          }
+        }),
+        { numRuns: 100 },
       );
     });
 

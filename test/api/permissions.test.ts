@@ -6,10 +6,11 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
+import { declareAgreement, declareSeat, fileFiling } from '../../src/services/embedding/declare-embedding';
 import { submitApplication } from '../../src/services/membership/applications';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
-import { type ActorName, buildNetwork, type Network } from '../support/fixtures';
+import { type ActorName, buildNetwork, type Network, SYSTEM } from '../support/fixtures';
 
 type Who = 'anonymous' | ActorName;
 const WHO: Who[] = ['anonymous', 'admin', 'coordHenan', 'coordGuangdong', 'agencyStaff', 'orgAdmin', 'orgMember', 'observer'];
@@ -18,6 +19,9 @@ const WHO: Who[] = ['anonymous', 'admin', 'coordHenan', 'coordGuangdong', 'agenc
 interface Doors {
   applications: Record<Who, string>;
   candidates: Record<Who, string>;
+  filings: Record<Who, string>;
+  agreements: Record<Who, string>;
+  seats: Record<Who, string>;
 }
 
 interface Row {
@@ -104,6 +108,69 @@ const ROWS: Row[] = [
     path: (n) => `/api/v1/organizations/${n.orgs.guangzhouTeam}`,
     body: (_n, who) => ({ supervisingAgency: `广州市民政局 (${who})` }),
     expect: [401, 200, 403, 200, 403, 403, 403, 403],
+  },
+  {
+    name: 'embedding of the Zhengzhou team',
+    method: 'GET',
+    path: (n) => `/api/v1/organizations/${n.orgs.zhengzhouTeam}/embedding`,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'declare a filing for the Zhengzhou team',
+    method: 'POST',
+    path: (n) => `/api/v1/organizations/${n.orgs.zhengzhouTeam}/filings`,
+    body: (_n, who) => ({ department: '郑州市应急管理局', filedOn: '2025-04-01', reference: `备案-${who}` }),
+    expect: [401, 201, 201, 403, 403, 201, 403, 403],
+  },
+  {
+    name: 'declare an agreement of the Zhengzhou team',
+    method: 'POST',
+    path: () => '/api/v1/agreements',
+    body: (n) => ({
+      organizationId: n.orgs.zhengzhouTeam,
+      counterpartId: n.orgs.henanAgency,
+      type: 'mou',
+      validFrom: '2025-01-01',
+    }),
+    expect: [401, 201, 201, 403, 403, 201, 403, 403],
+  },
+  {
+    name: 'declare a seat of the Zhengzhou team',
+    method: 'POST',
+    path: () => '/api/v1/seats',
+    body: (n) => ({
+      organizationId: n.orgs.zhengzhouTeam,
+      structure: '郑州市防汛指挥部',
+      subsystem: 'information',
+      liaisonName: '孙',
+      from: '2025-01-01',
+    }),
+    expect: [401, 201, 201, 403, 403, 201, 403, 403],
+  },
+  {
+    name: 'verify a filing',
+    method: 'POST',
+    path: (n, who) => `/api/v1/filings/${n.filings[who]}/verify`,
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'verify an agreement',
+    method: 'POST',
+    path: (n, who) => `/api/v1/agreements/${n.agreements[who]}/verify`,
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'verify a seat',
+    method: 'POST',
+    path: (n, who) => `/api/v1/seats/${n.seats[who]}/verify`,
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'verify the Zhengzhou team’s name',
+    method: 'POST',
+    path: (n) => `/api/v1/organizations/${n.orgs.zhengzhouTeam}/verify`,
+    body: () => ({ fields: ['name', 'jurisdictions'] }),
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
   },
   {
     name: 'move the Zhengzhou team to Shanghai',
@@ -242,7 +309,14 @@ describeEachDatabase('permissions of every route', (t) => {
   beforeAll(async () => {
     app = await testApp(t().deps);
     const built = await buildNetwork(t().deps);
-    const doors: Doors = { applications: {} as Record<Who, string>, candidates: {} as Record<Who, string> };
+    const doors: Doors = {
+      applications: {} as Record<Who, string>,
+      candidates: {} as Record<Who, string>,
+      filings: {} as Record<Who, string>,
+      agreements: {} as Record<Who, string>,
+      seats: {} as Record<Who, string>,
+    };
+    const team = built.orgs.zhengzhouTeam;
     for (const who of WHO) {
       const apply = (name: string) =>
         submitApplication(t().deps, {
@@ -251,6 +325,26 @@ describeEachDatabase('permissions of every route', (t) => {
         });
       doors.applications[who] = (await apply(`申请队-${who}`)).application.id;
       doors.candidates[who] = (await apply(`候选队-${who}`)).organization.id;
+      doors.filings[who] = (
+        await fileFiling(t().deps, SYSTEM, team, { department: '郑州市应急管理局', filedOn: '2025-01-01' })
+      ).id;
+      doors.agreements[who] = (
+        await declareAgreement(t().deps, SYSTEM, {
+          organizationId: team,
+          counterpartId: built.orgs.henanAgency,
+          type: 'emergency_plan',
+          validFrom: '2025-01-01',
+        })
+      ).id;
+      doors.seats[who] = (
+        await declareSeat(t().deps, SYSTEM, {
+          organizationId: team,
+          structure: '指挥部',
+          subsystem: 'assessment',
+          liaisonName: '周',
+          from: '2025-01-01',
+        })
+      ).id;
     }
     network = { ...built, ...doors };
   });

@@ -1,6 +1,12 @@
 /** The membership history of organizations and the applications to join. */
 import { randomUUID } from 'node:crypto';
-import type { ApplicationDecision, CultivationPlan, MembershipEvent, MembershipStatus, MembershipTier } from '../../model/membership';
+import type {
+  ApplicationDecision,
+  CultivationPlan,
+  MembershipEvent,
+  MembershipStatus,
+  MembershipTier,
+} from '../../model/membership';
 import type { ApplicationsTable, Executor } from '../schema';
 
 /**
@@ -120,9 +126,15 @@ export async function listApplicationRows(
   let rowsQuery = q.selectAll();
   if (page.before) {
     const { createdAt, id } = page.before;
-    rowsQuery = rowsQuery.where((w) => w.or([w('created_at', '<', createdAt), w.and([w('created_at', '=', createdAt), w('id', '<', id)])]));
+    rowsQuery = rowsQuery.where((w) =>
+      w.or([w('created_at', '<', createdAt), w.and([w('created_at', '=', createdAt), w('id', '<', id)])]),
+    );
   }
-  const rows = await rowsQuery.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit + 1).execute();
+  const rows = await rowsQuery
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
   const last = rows[page.limit - 1];
   return {
     items: rows.slice(0, page.limit).map(toApplication),

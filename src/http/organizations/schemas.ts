@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { VERIFIABLE_FIELDS } from '../../model/embedding';
 import { MEMBERSHIP_STATUSES, MEMBERSHIP_TIERS } from '../../model/membership';
 import { ORGANIZATION_KINDS } from '../../model/organization';
 import { PHASES, SERVICE_CATEGORIES, STRATEGIES } from '../../model/taxonomy';
@@ -72,7 +73,13 @@ export const OrganizationSchema = Type.Object({
   updatedAt: Type.String(),
 });
 
-export const OrganizationDetailSchema = Type.Object({ ...OrganizationSchema.properties, viewerCanEdit: Type.Boolean() });
+export const OrganizationDetailSchema = Type.Object({
+  ...OrganizationSchema.properties,
+  verifiedFields: Type.Array(Type.Enum(VERIFIABLE_FIELDS), {
+    description: 'fields a coordinator has verified; the rest are self-declared',
+  }),
+  viewerCanEdit: Type.Boolean(),
+});
 
 export const OrganizationQuery = Type.Object(
   {

@@ -18,6 +18,7 @@ export const PERSONAL_KEYS = new Set([
   'contactEmail',
   'leaderName',
   'leaderPhone',
+  'liaisonName',
   'address',
   'personName',
 ]);

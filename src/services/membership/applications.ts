@@ -62,7 +62,13 @@ export async function submitApplication(
       action: 'application.submit',
       entityType: 'application',
       entityId: application.id,
-      after: { ...application, contact: undefined, contactName: name, contactPhone: phone, contactEmail: application.contact.email },
+      after: {
+        ...application,
+        contact: undefined,
+        contactName: name,
+        contactPhone: phone,
+        contactEmail: application.contact.email,
+      },
     });
     return { application, organization };
   });

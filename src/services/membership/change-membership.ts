@@ -1,6 +1,7 @@
 /** The one way an organization's membership changes: new state, history entry, audit record. */
-import { findOrganization, saveOrganization } from '../../db/repositories/organizations';
+
 import { appendMembershipEvent } from '../../db/repositories/membership';
+import { findOrganization, saveOrganization } from '../../db/repositories/organizations';
 import type { Executor } from '../../db/schema';
 import { AppError } from '../../model/errors';
 import {

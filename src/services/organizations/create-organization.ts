@@ -8,7 +8,7 @@ import type { Organization } from '../../model/organization';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { assertCanCreateOrganizations, assertCanPlaceOrganization } from '../policy';
-import { type OrganizationFields, normalizeOrganizationFields, type OrganizationInput } from './organization-input';
+import { normalizeOrganizationFields, type OrganizationFields, type OrganizationInput } from './organization-input';
 
 /**
  * Adds an organization in the given membership status, with the first entry of its
@@ -43,7 +43,12 @@ export async function registerOrganization(
     plan: null,
     at,
   });
-  await recordChange(trx, deps, actor, { action: 'organization.create', entityType: 'organization', entityId: org.id, after: org });
+  await recordChange(trx, deps, actor, {
+    action: 'organization.create',
+    entityType: 'organization',
+    entityId: org.id,
+    after: org,
+  });
   return org;
 }
 
@@ -52,5 +57,7 @@ export async function createOrganization(deps: Deps, actor: Actor, input: Organi
   assertCanCreateOrganizations(actor);
   const fields = normalizeOrganizationFields(input);
   assertCanPlaceOrganization(actor, fields.jurisdictions);
-  return deps.db.transaction().execute((trx) => registerOrganization(trx, deps, actor, fields, { status: 'active', reason: 'registered' }));
+  return deps.db
+    .transaction()
+    .execute((trx) => registerOrganization(trx, deps, actor, fields, { status: 'active', reason: 'registered' }));
 }

@@ -4,18 +4,25 @@ import {
   type OrganizationFilter,
   searchOrganizations,
 } from '../../db/repositories/organizations';
+import type { VerifiableField } from '../../model/embedding';
 import { AppError } from '../../model/errors';
 import type { Organization } from '../../model/organization';
 import type { Actor, Deps } from '../context';
+import { verifiedFields } from '../embedding/read-embedding';
 import { decodeCursor, encodeCursor } from '../pagination';
 import { assertCanReadDirectory, canEditOrganization } from '../policy';
 
-/** One organization, with whether the viewer may edit it. */
-export async function getOrganization(deps: Deps, actor: Actor, id: string): Promise<Organization & { viewerCanEdit: boolean }> {
+/** One organization, with the fields a coordinator has verified and whether the viewer may edit it. */
+export async function getOrganization(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<Organization & { verifiedFields: VerifiableField[]; viewerCanEdit: boolean }> {
   assertCanReadDirectory(actor);
   const org = await findOrganization(deps.db, id);
   if (!org) throw new AppError('not_found');
-  return { ...org, viewerCanEdit: !org.archived && canEditOrganization(actor, org) };
+  const verified = (await verifiedFields(deps.db, org)).map((v) => v.field);
+  return { ...org, verifiedFields: verified, viewerCanEdit: !org.archived && canEditOrganization(actor, org) };
 }
 
 /** A page of the directory, filtered, in pinyin order of the names. */

@@ -1,0 +1,157 @@
+/** An organization declares a filing (备案), an agreement or a seat; each starts self-declared. */
+import { randomUUID } from 'node:crypto';
+import { insertAgreement, insertFiling, insertSeat } from '../../db/repositories/embedding';
+import type { Executor } from '../../db/schema';
+import {
+  type Agreement,
+  type AgreementType,
+  type Filing,
+  rangeIsOrdered,
+  type Seat,
+  type Subsystem,
+} from '../../model/embedding';
+import { AppError } from '../../model/errors';
+import type { Organization } from '../../model/organization';
+import { recordChange } from '../audit/record-change';
+import { type Actor, actorId, type Deps, nowIso } from '../context';
+import { organizationForChange } from '../membership/change-membership';
+import { assertCanDeclareFor } from '../policy';
+
+function required(value: string, field: string): string {
+  const trimmed = value.trim();
+  if (!trimmed) throw new AppError('invalid_input', { field, detail: `${field} must not be blank` });
+  return trimmed;
+}
+
+function orderedRange(from: string, to: string | null | undefined, field: string): string | null {
+  const end = to ?? null;
+  if (!rangeIsOrdered(from, end)) throw new AppError('invalid_input', { field, detail: `${field} is before the start date` });
+  return end;
+}
+
+async function declare<T extends { id: string }>(
+  deps: Deps,
+  actor: Actor,
+  load: (trx: Executor) => Promise<Organization[]>,
+  build: (declaredBy: string, at: string) => T,
+  write: (trx: Executor, item: T) => Promise<void>,
+  entityType: string,
+): Promise<T> {
+  return deps.db.transaction().execute(async (trx) => {
+    const orgs = await load(trx);
+    assertCanDeclareFor(actor, ...orgs);
+    const item = build(actorId(actor), nowIso(deps));
+    await write(trx, item);
+    await recordChange(trx, deps, actor, { action: `${entityType}.declare`, entityType, entityId: item.id, after: item });
+    return item;
+  });
+}
+
+export async function fileFiling(
+  deps: Deps,
+  actor: Actor,
+  organizationId: string,
+  input: { department: string; filedOn: string; reference?: string | null },
+): Promise<Filing> {
+  const department = required(input.department, 'department');
+  return declare(
+    deps,
+    actor,
+    async (trx) => [await organizationForChange(trx, organizationId)],
+    (declaredBy, at) => ({
+      id: randomUUID(),
+      organizationId,
+      department,
+      filedOn: input.filedOn,
+      reference: input.reference?.trim() || null,
+      declaredBy,
+      verification: null,
+      createdAt: at,
+    }),
+    insertFiling,
+    'filing',
+  );
+}
+
+export async function declareAgreement(
+  deps: Deps,
+  actor: Actor,
+  input: {
+    organizationId: string;
+    counterpartId: string;
+    type: AgreementType;
+    validFrom: string;
+    validTo?: string | null;
+    reference?: string | null;
+  },
+): Promise<Agreement> {
+  if (input.organizationId === input.counterpartId) {
+    throw new AppError('invalid_input', { field: 'counterpartId', detail: 'an agreement needs two different organizations' });
+  }
+  const validTo = orderedRange(input.validFrom, input.validTo, 'validTo');
+  return declare(
+    deps,
+    actor,
+    async (trx) => [await organizationForChange(trx, input.organizationId), await counterpart(trx, input.counterpartId)],
+    (declaredBy, at) => ({
+      id: randomUUID(),
+      organizationId: input.organizationId,
+      counterpartId: input.counterpartId,
+      type: input.type,
+      validFrom: input.validFrom,
+      validTo,
+      reference: input.reference?.trim() || null,
+      declaredBy,
+      verification: null,
+      createdAt: at,
+    }),
+    insertAgreement,
+    'agreement',
+  );
+}
+
+async function counterpart(trx: Executor, id: string): Promise<Organization> {
+  try {
+    return await organizationForChange(trx, id);
+  } catch (error) {
+    if (error instanceof AppError)
+      throw new AppError(error.code, { field: 'counterpartId', detail: `counterpartId: ${error.message}` });
+    throw error;
+  }
+}
+
+export async function declareSeat(
+  deps: Deps,
+  actor: Actor,
+  input: {
+    organizationId: string;
+    structure: string;
+    subsystem: Subsystem;
+    liaisonName: string;
+    from: string;
+    to?: string | null;
+  },
+): Promise<Seat> {
+  const structure = required(input.structure, 'structure');
+  const liaisonName = required(input.liaisonName, 'liaisonName');
+  const to = orderedRange(input.from, input.to, 'to');
+  return declare(
+    deps,
+    actor,
+    async (trx) => [await organizationForChange(trx, input.organizationId)],
+    (declaredBy, at) => ({
+      id: randomUUID(),
+      organizationId: input.organizationId,
+      structure,
+      subsystem: input.subsystem,
+      liaisonName,
+      from: input.from,
+      to,
+      declaredBy,
+      verification: null,
+      createdAt: at,
+    }),
+    insertSeat,
+    'seat',
+  );
+}
