@@ -3,12 +3,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as foundation from './migrations/0001-foundation';
 import * as membership from './migrations/0002-membership';
 import * as embedding from './migrations/0003-embedding';
+import * as capacity from './migrations/0004-capacity';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-membership': membership,
   '0003-embedding': embedding,
+  '0004-capacity': capacity,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -160,6 +160,39 @@ export interface FieldVerificationsTable {
   verified_at: string;
 }
 
+export interface CapacitiesTable extends VerifiedColumns {
+  id: string;
+  organization_id: string;
+  kind: string;
+  type: string;
+  type_level: number;
+  quantity: number;
+  description: string | null;
+  updated_at: string;
+}
+
+export interface SpecialtiesTable extends VerifiedColumns {
+  id: string;
+  organization_id: string;
+  specialty: string;
+  grade: number;
+  assessed_by: string;
+  valid_until: string;
+}
+
+export interface VolunteersTable extends VerifiedColumns {
+  id: string;
+  organization_id: string;
+  name: string;
+  phone: string | null;
+  skills: string;
+  certifications: string;
+  insurance_expires_on: string | null;
+  availability: string;
+  active: number;
+  updated_at: string;
+}
+
 export interface Tables {
   organizations: OrganizationsTable;
   organization_jurisdictions: OrganizationJurisdictionsTable;
@@ -176,6 +209,9 @@ export interface Tables {
   agreements: AgreementsTable;
   seats: SeatsTable;
   field_verifications: FieldVerificationsTable;
+  capacities: CapacitiesTable;
+  specialties: SpecialtiesTable;
+  volunteers: VolunteersTable;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

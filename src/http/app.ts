@@ -14,7 +14,9 @@ import type { App } from './app-types';
 import { auditRoutes } from './audit/routes';
 import { authHook } from './auth';
 import { authRoutes } from './auth/routes';
+import { capacityRoutes } from './capacity/routes';
 import { ProblemSchema } from './common-schemas';
+import { declarationRoutes } from './declarations/routes';
 import { embeddingRoutes } from './embedding/routes';
 import { membershipRoutes } from './membership/routes';
 import { organizationRoutes } from './organizations/routes';
@@ -106,6 +108,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await organizationRoutes(app, deps);
   await membershipRoutes(app, deps, config);
   await embeddingRoutes(app, deps);
+  await capacityRoutes(app, deps);
+  await declarationRoutes(app, deps);
   await userRoutes(app, deps);
   await auditRoutes(app, deps);
 

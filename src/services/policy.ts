@@ -130,8 +130,8 @@ export function assertCanDeclareFor(actor: Actor, ...orgs: Organization[]): void
   throw isRole(actor, 'coordinator', 'org_admin') ? new AppError('out_of_scope') : new AppError('forbidden');
 }
 
-/** Liaison names are people's names: coordinators, admins and the organization's own people see them. */
-export function canSeeLiaisons(actor: Actor, org: Organization): boolean {
+/** Names of people (liaisons, volunteers): coordinators, admins and the organization’s own people see them. */
+export function canSeeOrganizationPeople(actor: Actor, org: Organization): boolean {
   if (actor.kind === 'system' || actor.role === 'platform_admin' || actor.role === 'coordinator') return true;
   return actor.organizationId === org.id;
 }

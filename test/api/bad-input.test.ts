@@ -179,6 +179,34 @@ describeEachDatabase('bad input gets a 4xx problem naming the problem', (t) => {
     expect((await call(app, 'POST', '/api/v1/filings/ghost/verify', { token })).status).toBe(404);
   });
 
+  it('bad capacity, specialties and volunteers', async () => {
+    const org = network.orgs.guangzhouTeam;
+    const post = (path: string, body: unknown) => call(app, 'POST', `/api/v1/organizations/${org}/${path}`, { token, body });
+    expect((await post('capacity', { kind: 'helicopter', type: '直升机', typeLevel: 1, quantity: 1 })).json).toMatchObject({
+      status: 400,
+      field: 'kind',
+    });
+    expect((await post('capacity', { kind: 'boat', type: '冲锋舟', typeLevel: 0, quantity: 1 })).json).toMatchObject({
+      status: 400,
+      field: 'typeLevel',
+    });
+    expect((await post('capacity', { kind: 'boat', type: '冲锋舟', typeLevel: 1, quantity: -2 })).json).toMatchObject({
+      status: 400,
+      field: 'quantity',
+    });
+    expect(
+      (await post('specialties', { specialty: 'water', grade: 4, assessedBy: 'x', validUntil: '2027-01-01' })).json,
+    ).toMatchObject({
+      status: 400,
+      field: 'grade',
+    });
+    expect(
+      (await post('volunteers', { name: '赵', certifications: [{ type: '急救', issuer: '红会', expiresOn: 'soon' }] })).json,
+    ).toMatchObject({ status: 400, field: 'certifications/0/expiresOn' });
+    expect((await call(app, 'PATCH', '/api/v1/volunteers/ghost', { token, body: { active: false } })).status).toBe(404);
+    expect((await call(app, 'PATCH', '/api/v1/capacity/ghost', { token, body: { quantity: 1 } })).status).toBe(404);
+  });
+
   describe('fuzzing the organization endpoints finds no 5xx', () => {
     const jsonValue = fc.jsonValue({ maxDepth: 3 });
     const orgLike = fc.record(
@@ -288,7 +316,7 @@ describeEachDatabase('bad input gets a 4xx problem naming the problem', (t) => {
       );
     });
 
-    it('filings, agreements and seats with arbitrary bodies', async () => {
+    it('filings, agreements, seats, capacity, specialties and volunteers with arbitrary bodies', async () => {
       const day = fc.oneof(fc.constant('2025-01-01'), fc.constant('2024-12-31'), fc.string(), jsonValue);
       const body = fc.record(
         {
@@ -319,6 +347,9 @@ describeEachDatabase('bad input gets a 4xx problem naming the problem', (t) => {
             ['POST', '/api/v1/agreements'],
             ['POST', '/api/v1/seats'],
             ['POST', `/api/v1/organizations/${network.orgs.guangzhouTeam}/verify`],
+            ['POST', `/api/v1/organizations/${network.orgs.guangzhouTeam}/capacity`],
+            ['POST', `/api/v1/organizations/${network.orgs.guangzhouTeam}/specialties`],
+            ['POST', `/api/v1/organizations/${network.orgs.guangzhouTeam}/volunteers`],
           ]) {
             const res = await call(app, method, path, { token, body: b });
             expect(res.status, `${path} ${JSON.stringify(b)}`).toBeLessThan(500);

@@ -6,6 +6,7 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
+import { addVolunteer, declareCapacity, declareSpecialty } from '../../src/services/capacity/manage-capacity';
 import { declareAgreement, declareSeat, fileFiling } from '../../src/services/embedding/declare-embedding';
 import { submitApplication } from '../../src/services/membership/applications';
 import { call, testApp } from '../support/api';
@@ -22,6 +23,9 @@ interface Doors {
   filings: Record<Who, string>;
   agreements: Record<Who, string>;
   seats: Record<Who, string>;
+  capacities: Record<Who, string>;
+  specialties: Record<Who, string>;
+  volunteers: Record<Who, string>;
 }
 
 interface Row {
@@ -173,6 +177,71 @@ const ROWS: Row[] = [
     expect: [401, 200, 200, 403, 403, 403, 403, 403],
   },
   {
+    name: 'capacity of the Zhengzhou team',
+    method: 'GET',
+    path: (n) => `/api/v1/organizations/${n.orgs.zhengzhouTeam}/capacity`,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'declare capacity for the Zhengzhou team',
+    method: 'POST',
+    path: (n) => `/api/v1/organizations/${n.orgs.zhengzhouTeam}/capacity`,
+    body: () => ({ kind: 'boat', type: '橡皮艇', typeLevel: 3, quantity: 2 }),
+    expect: [401, 201, 201, 403, 403, 201, 403, 403],
+  },
+  {
+    name: 'change a capacity item',
+    method: 'PATCH',
+    path: (n) => `/api/v1/capacity/${n.capacities.anonymous}`,
+    body: () => ({ quantity: 5 }),
+    expect: [401, 200, 200, 403, 403, 200, 403, 403],
+  },
+  {
+    name: 'declare a rescue specialty',
+    method: 'POST',
+    path: (n) => `/api/v1/organizations/${n.orgs.zhengzhouTeam}/specialties`,
+    body: () => ({ specialty: 'building_collapse', grade: 2, assessedBy: '河南省应急管理厅', validUntil: '2028-01-01' }),
+    expect: [401, 201, 201, 403, 403, 201, 403, 403],
+  },
+  {
+    name: 'volunteers of the Zhengzhou team',
+    method: 'GET',
+    path: (n) => `/api/v1/organizations/${n.orgs.zhengzhouTeam}/volunteers`,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'add a volunteer',
+    method: 'POST',
+    path: (n) => `/api/v1/organizations/${n.orgs.zhengzhouTeam}/volunteers`,
+    body: (_n, who) => ({ name: `志愿者-${who}`, skills: ['急救'] }),
+    expect: [401, 201, 201, 403, 403, 201, 403, 403],
+  },
+  {
+    name: 'change a volunteer',
+    method: 'PATCH',
+    path: (n) => `/api/v1/volunteers/${n.volunteers.anonymous}`,
+    body: () => ({ availability: 'limited' }),
+    expect: [401, 200, 200, 403, 403, 200, 403, 403],
+  },
+  {
+    name: 'verify a capacity item',
+    method: 'POST',
+    path: (n, who) => `/api/v1/capacity/${n.capacities[who]}/verify`,
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'verify a specialty',
+    method: 'POST',
+    path: (n, who) => `/api/v1/specialties/${n.specialties[who]}/verify`,
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'verify a volunteer record',
+    method: 'POST',
+    path: (n, who) => `/api/v1/volunteers/${n.volunteers[who]}/verify`,
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  {
     name: 'move the Zhengzhou team to Shanghai',
     method: 'PATCH',
     path: (n) => `/api/v1/organizations/${n.orgs.zhengzhouTeam}`,
@@ -315,6 +384,9 @@ describeEachDatabase('permissions of every route', (t) => {
       filings: {} as Record<Who, string>,
       agreements: {} as Record<Who, string>,
       seats: {} as Record<Who, string>,
+      capacities: {} as Record<Who, string>,
+      specialties: {} as Record<Who, string>,
+      volunteers: {} as Record<Who, string>,
     };
     const team = built.orgs.zhengzhouTeam;
     for (const who of WHO) {
@@ -336,6 +408,18 @@ describeEachDatabase('permissions of every route', (t) => {
           validFrom: '2025-01-01',
         })
       ).id;
+      doors.capacities[who] = (
+        await declareCapacity(t().deps, SYSTEM, team, { kind: 'vehicle', type: '越野车', typeLevel: 2, quantity: 2 })
+      ).id;
+      doors.specialties[who] = (
+        await declareSpecialty(t().deps, SYSTEM, team, {
+          specialty: 'water',
+          grade: 2,
+          assessedBy: '郑州市应急管理局',
+          validUntil: '2027-12-31',
+        })
+      ).id;
+      doors.volunteers[who] = (await addVolunteer(t().deps, SYSTEM, team, { name: `队员${who}` })).id;
       doors.seats[who] = (
         await declareSeat(t().deps, SYSTEM, {
           organizationId: team,

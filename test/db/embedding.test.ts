@@ -2,10 +2,10 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/services/context';
 import { declareAgreement, declareSeat, fileFiling } from '../../src/services/embedding/declare-embedding';
 import { getEmbedding } from '../../src/services/embedding/read-embedding';
-import { verifyEmbedding, verifyOrganizationFields } from '../../src/services/embedding/verify-embedding';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { getOrganization } from '../../src/services/organizations/read-organizations';
 import { updateOrganization } from '../../src/services/organizations/update-organization';
+import { verifyDeclaration, verifyOrganizationFields } from '../../src/services/verify-declaration';
 import { describeEachDatabase } from '../support/databases';
 import { SYSTEM } from '../support/fixtures';
 
@@ -68,13 +68,13 @@ describeEachDatabase('embedding: filings, agreements, seats and verification', (
     });
     for (const item of [filing, agreement, seat]) expect(item.verification).toBeNull();
 
-    await expect(verifyEmbedding(deps, teamAdmin, 'filings', filing.id)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(verifyEmbedding(deps, guangdong, 'seats', seat.id)).rejects.toMatchObject({ code: 'out_of_scope' });
-    const verified = await verifyEmbedding(deps, henan, 'filings', filing.id);
+    await expect(verifyDeclaration(deps, teamAdmin, 'filings', filing.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(verifyDeclaration(deps, guangdong, 'seats', seat.id)).rejects.toMatchObject({ code: 'out_of_scope' });
+    const verified = await verifyDeclaration(deps, henan, 'filings', filing.id);
     expect(verified.verification).toMatchObject({ by: henan.kind === 'user' ? henan.userId : '' });
-    await verifyEmbedding(deps, henan, 'agreements', agreement.id);
+    await verifyDeclaration(deps, henan, 'agreements', agreement.id);
     // Verifying twice keeps the first verification.
-    const again = await verifyEmbedding(deps, henan, 'filings', filing.id);
+    const again = await verifyDeclaration(deps, henan, 'filings', filing.id);
     expect(again.verification).toEqual(verified.verification);
 
     const view = await getEmbedding(deps, henan, teamId);

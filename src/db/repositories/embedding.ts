@@ -1,14 +1,7 @@
 /** Filings, agreements, seats and verified organization fields. */
-import type { Agreement, AgreementType, Filing, Seat, Subsystem, Verification } from '../../model/embedding';
+import type { Agreement, AgreementType, Filing, Seat, Subsystem } from '../../model/embedding';
 import type { AgreementsTable, Executor, FilingsTable, SeatsTable } from '../schema';
-
-function verificationOf(row: { verified_by: string | null; verified_at: string | null }): Verification | null {
-  return row.verified_by && row.verified_at ? { by: row.verified_by, at: row.verified_at } : null;
-}
-
-function verifiedColumns(v: Verification | null) {
-  return { verified_by: v?.by ?? null, verified_at: v?.at ?? null };
-}
+import { verificationOf, verifiedColumns } from './declarations';
 
 const toFiling = (r: FilingsTable): Filing => ({
   id: r.id,
@@ -99,8 +92,6 @@ export async function insertSeat(db: Executor, s: Seat): Promise<void> {
     .execute();
 }
 
-export type EmbeddingKind = 'filings' | 'agreements' | 'seats';
-
 export async function findFiling(db: Executor, id: string): Promise<Filing | undefined> {
   const row = await db.selectFrom('filings').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toFiling(row) : undefined;
@@ -114,11 +105,6 @@ export async function findAgreement(db: Executor, id: string): Promise<Agreement
 export async function findSeat(db: Executor, id: string): Promise<Seat | undefined> {
   const row = await db.selectFrom('seats').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toSeat(row) : undefined;
-}
-
-/** Marks a filing, agreement or seat verified. */
-export async function markVerified(db: Executor, kind: EmbeddingKind, id: string, v: Verification): Promise<void> {
-  await db.updateTable(kind).set(verifiedColumns(v)).where('id', '=', id).execute();
 }
 
 /** Everything that embeds one organization: its filings and seats, and agreements on either side. */

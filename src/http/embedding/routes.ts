@@ -4,52 +4,14 @@ import { AGREEMENT_TYPES, SUBSYSTEMS, VERIFIABLE_FIELDS } from '../../model/embe
 import type { Deps } from '../../services/context';
 import { declareAgreement, declareSeat, fileFiling } from '../../services/embedding/declare-embedding';
 import { getEmbedding } from '../../services/embedding/read-embedding';
-import { verifyEmbedding, verifyOrganizationFields } from '../../services/embedding/verify-embedding';
+import { verifyOrganizationFields } from '../../services/verify-declaration';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { Id, IdParams } from '../common-schemas';
+import { AgreementSchema, Day, FilingSchema, NullableText, SeatSchema, Text, VerifiedField } from './schemas';
 
 const tags = ['embedding'];
 const strict = { additionalProperties: false } as const;
-const Day = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
-const NullableText = (maxLength: number) => Type.Union([Type.String({ maxLength }), Type.Null()]);
-const Verification = Type.Union([Type.Object({ by: Type.String(), at: Type.String() }), Type.Null()]);
-const Declared = { declaredBy: Type.String(), verification: Verification, createdAt: Type.String() };
-
-const FilingSchema = Type.Object({
-  id: Id,
-  organizationId: Id,
-  department: Type.String(),
-  filedOn: Type.String(),
-  reference: Type.Union([Type.String(), Type.Null()]),
-  ...Declared,
-});
-const AgreementSchema = Type.Object({
-  id: Id,
-  organizationId: Id,
-  counterpartId: Id,
-  type: Type.Enum(AGREEMENT_TYPES),
-  validFrom: Type.String(),
-  validTo: Type.Union([Type.String(), Type.Null()]),
-  reference: Type.Union([Type.String(), Type.Null()]),
-  ...Declared,
-});
-const SeatSchema = Type.Object({
-  id: Id,
-  organizationId: Id,
-  structure: Type.String(),
-  subsystem: Type.Enum(SUBSYSTEMS),
-  liaisonName: Type.Union([Type.String(), Type.Null()]),
-  from: Type.String(),
-  to: Type.Union([Type.String(), Type.Null()]),
-  ...Declared,
-});
-const VerifiedField = Type.Object({
-  field: Type.Enum(VERIFIABLE_FIELDS),
-  verification: Type.Object({ by: Type.String(), at: Type.String() }),
-});
-
 export async function embeddingRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
     '/api/v1/organizations/:id/embedding',
@@ -131,25 +93,6 @@ export async function embeddingRoutes(app: App, deps: Deps): Promise<void> {
     },
     async (request, reply) => reply.status(201).send(await declareSeat(deps, actorOf(request), request.body)),
   );
-
-  for (const [kind, schema] of [
-    ['filings', FilingSchema],
-    ['agreements', AgreementSchema],
-    ['seats', SeatSchema],
-  ] as const) {
-    app.post(
-      `/api/v1/${kind}/:id/verify`,
-      {
-        schema: {
-          tags,
-          summary: `Verify a declared ${kind.slice(0, -1)} (coordinator of the home area)`,
-          params: IdParams,
-          response: { 200: schema },
-        },
-      },
-      async (request) => verifyEmbedding(deps, actorOf(request), kind, request.params.id),
-    );
-  }
 
   app.post(
     '/api/v1/organizations/:id/verify',

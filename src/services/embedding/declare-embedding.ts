@@ -2,50 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { insertAgreement, insertFiling, insertSeat } from '../../db/repositories/embedding';
 import type { Executor } from '../../db/schema';
-import {
-  type Agreement,
-  type AgreementType,
-  type Filing,
-  rangeIsOrdered,
-  type Seat,
-  type Subsystem,
-} from '../../model/embedding';
+import type { Agreement, AgreementType, Filing, Seat, Subsystem } from '../../model/embedding';
 import { AppError } from '../../model/errors';
 import type { Organization } from '../../model/organization';
-import { recordChange } from '../audit/record-change';
-import { type Actor, actorId, type Deps, nowIso } from '../context';
+import type { Actor, Deps } from '../context';
+import { declare, orderedRange, requiredText } from '../declarations';
 import { organizationForChange } from '../membership/change-membership';
-import { assertCanDeclareFor } from '../policy';
-
-function required(value: string, field: string): string {
-  const trimmed = value.trim();
-  if (!trimmed) throw new AppError('invalid_input', { field, detail: `${field} must not be blank` });
-  return trimmed;
-}
-
-function orderedRange(from: string, to: string | null | undefined, field: string): string | null {
-  const end = to ?? null;
-  if (!rangeIsOrdered(from, end)) throw new AppError('invalid_input', { field, detail: `${field} is before the start date` });
-  return end;
-}
-
-async function declare<T extends { id: string }>(
-  deps: Deps,
-  actor: Actor,
-  load: (trx: Executor) => Promise<Organization[]>,
-  build: (declaredBy: string, at: string) => T,
-  write: (trx: Executor, item: T) => Promise<void>,
-  entityType: string,
-): Promise<T> {
-  return deps.db.transaction().execute(async (trx) => {
-    const orgs = await load(trx);
-    assertCanDeclareFor(actor, ...orgs);
-    const item = build(actorId(actor), nowIso(deps));
-    await write(trx, item);
-    await recordChange(trx, deps, actor, { action: `${entityType}.declare`, entityType, entityId: item.id, after: item });
-    return item;
-  });
-}
 
 export async function fileFiling(
   deps: Deps,
@@ -53,7 +15,7 @@ export async function fileFiling(
   organizationId: string,
   input: { department: string; filedOn: string; reference?: string | null },
 ): Promise<Filing> {
-  const department = required(input.department, 'department');
+  const department = requiredText(input.department, 'department');
   return declare(
     deps,
     actor,
@@ -132,8 +94,8 @@ export async function declareSeat(
     to?: string | null;
   },
 ): Promise<Seat> {
-  const structure = required(input.structure, 'structure');
-  const liaisonName = required(input.liaisonName, 'liaisonName');
+  const structure = requiredText(input.structure, 'structure');
+  const liaisonName = requiredText(input.liaisonName, 'liaisonName');
   const to = orderedRange(input.from, input.to, 'to');
   return declare(
     deps,

@@ -6,7 +6,7 @@ import { VERIFIABLE_FIELDS } from '../../model/embedding';
 import { AppError } from '../../model/errors';
 import type { Organization } from '../../model/organization';
 import type { Actor, Deps } from '../context';
-import { assertCanReadDirectory, canDecideMembership, canSeeLiaisons } from '../policy';
+import { assertCanReadDirectory, canDecideMembership, canSeeOrganizationPeople } from '../policy';
 
 /** The verifications of an organization's fields that still hold (the value has not changed since). */
 export async function verifiedFields(
@@ -34,7 +34,7 @@ export async function getEmbedding(deps: Deps, actor: Actor, organizationId: str
   const org = await findOrganization(deps.db, organizationId);
   if (!org) throw new AppError('not_found');
   const { filings, agreements, seats } = await embeddingOf(deps.db, org.id);
-  const showLiaisons = canSeeLiaisons(actor, org);
+  const showLiaisons = canSeeOrganizationPeople(actor, org);
   return {
     filings,
     agreements,

@@ -1,31 +1,50 @@
-/** A coordinator confirms what an organization declared: a filing, agreement or seat, or its own fields. */
-import {
-  type EmbeddingKind,
-  findAgreement,
-  findFiling,
-  findSeat,
-  markVerified,
-  saveFieldVerification,
-} from '../../db/repositories/embedding';
-import { findOrganization } from '../../db/repositories/organizations';
-import type { Agreement, Filing, Seat, VerifiableField } from '../../model/embedding';
-import { AppError } from '../../model/errors';
-import { recordChange } from '../audit/record-change';
-import { type Actor, actorId, type Deps, nowIso } from '../context';
-import { assertCanDecideMembership } from '../policy';
+/** A coordinator confirms what an organization declared about itself, or its own fields. */
+import { findCapacity, findSpecialty, findVolunteer } from '../db/repositories/capacity';
+import { type DeclarationTable, markVerified } from '../db/repositories/declarations';
+import { findAgreement, findFiling, findSeat, saveFieldVerification } from '../db/repositories/embedding';
+import { findOrganization } from '../db/repositories/organizations';
+import type { CapacityItem, Specialty, Volunteer } from '../model/capacity';
+import type { Agreement, Filing, Seat, VerifiableField } from '../model/embedding';
+import { AppError } from '../model/errors';
+import { recordChange } from './audit/record-change';
+import { type Actor, actorId, type Deps, nowIso } from './context';
+import { assertCanDecideMembership } from './policy';
 
-const FINDERS = { filings: findFiling, agreements: findAgreement, seats: findSeat } as const;
-const ENTITY: Record<EmbeddingKind, string> = { filings: 'filing', agreements: 'agreement', seats: 'seat' };
+const FINDERS = {
+  filings: findFiling,
+  agreements: findAgreement,
+  seats: findSeat,
+  capacities: findCapacity,
+  specialties: findSpecialty,
+  volunteers: findVolunteer,
+} as const;
+const ENTITY: Record<DeclarationTable, string> = {
+  filings: 'filing',
+  agreements: 'agreement',
+  seats: 'seat',
+  capacities: 'capacity',
+  specialties: 'specialty',
+  volunteers: 'volunteer',
+};
 
-/** Verifies one declared item; verifying it again changes nothing. */
-export async function verifyEmbedding(
+interface DeclaredIn {
+  filings: Filing;
+  agreements: Agreement;
+  seats: Seat;
+  capacities: CapacityItem;
+  specialties: Specialty;
+  volunteers: Volunteer;
+}
+
+/** Verifies one self-declared record; verifying it again changes nothing. */
+export async function verifyDeclaration<K extends DeclarationTable>(
   deps: Deps,
   actor: Actor,
-  kind: EmbeddingKind,
+  kind: K,
   id: string,
-): Promise<Filing | Agreement | Seat> {
+): Promise<DeclaredIn[K]> {
   return deps.db.transaction().execute(async (trx) => {
-    const item = await FINDERS[kind](trx, id);
+    const item = (await FINDERS[kind](trx, id)) as DeclaredIn[K] | undefined;
     if (!item) throw new AppError('not_found');
     const org = await findOrganization(trx, item.organizationId);
     if (!org) throw new AppError('not_found');
