@@ -1,14 +1,27 @@
-/** `corespond`: serve, migrate, create-admin, audit verify. Commands call services, not HTTP. */
-import { dirname, join } from 'node:path';
+/** `corespond`: serve, migrate, create-admin, import, export, audit verify. Commands call services, not HTTP. */
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { loadConfig } from '../config';
 import { migrateToLatest } from '../db/migrate';
 import { buildApp, VERSION } from '../http/app';
+import { readTable } from '../interop/spreadsheet';
 import { AppError } from '../model/errors';
 import { openRuntime } from '../runtime';
 import { verifyAuditChain } from '../services/audit/verify-audit-chain';
+import type { Actor } from '../services/context';
+import { exportOrganizations } from '../services/imports/export-organizations';
+import { importOrganizations } from '../services/imports/import-organizations';
 import { createFirstAdmin } from '../services/users/set-up-platform';
+
+const CLI: Actor = { kind: 'system', label: 'cli' };
+
+function progressBar(done: number, total: number): string {
+  const width = 30;
+  const filled = Math.round((done / Math.max(total, 1)) * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
+}
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -63,6 +76,49 @@ program
         'cli',
       );
       console.log(`created platform admin ${user.email} (${user.id})`);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+program
+  .command('import')
+  .description('import data from a spreadsheet')
+  .command('organizations')
+  .argument('<file>', 'CSV or XLSX roster (download the template from the import page)')
+  .description('import a roster of organizations; rows are imported or refused one by one')
+  .action(async (file: string) => {
+    const runtime = await openRuntime(loadConfig());
+    try {
+      const table = await readTable(await readFile(file));
+      const report = await importOrganizations(runtime.deps, CLI, table, (done, total) => {
+        if (process.stderr.isTTY) process.stderr.write(`\r${progressBar(done, total)}`);
+      });
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      const { created, updated, unchanged, refused } = report.counts;
+      console.log(`${report.total} rows: ${created} created, ${updated} updated, ${unchanged} unchanged, ${refused} refused`);
+      for (const row of report.rows.filter((r) => r.outcome === 'refused')) {
+        for (const p of row.problems)
+          console.log(`  row ${row.row}${row.name ? ` (${row.name})` : ''}: ${p.field}: ${p.message}`);
+      }
+      if (refused > 0) process.exitCode = 3;
+    } finally {
+      await runtime.close();
+    }
+  });
+
+program
+  .command('export')
+  .description('export data to a spreadsheet')
+  .command('organizations')
+  .argument('<file>', 'output file, .xlsx or .csv')
+  .description('export the organization directory for reporting upward')
+  .action(async (file: string) => {
+    const runtime = await openRuntime(loadConfig());
+    try {
+      const format = extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
+      await writeFile(file, await exportOrganizations(runtime.deps, CLI, {}, format));
+      console.log(`wrote ${file}`);
     } finally {
       await runtime.close();
     }

@@ -4,6 +4,7 @@ import * as foundation from './migrations/0001-foundation';
 import * as membership from './migrations/0002-membership';
 import * as embedding from './migrations/0003-embedding';
 import * as capacity from './migrations/0004-capacity';
+import * as imports from './migrations/0005-imports';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-membership': membership,
   '0003-embedding': embedding,
   '0004-capacity': capacity,
+  '0005-imports': imports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -193,6 +193,20 @@ export interface VolunteersTable extends VerifiedColumns {
   updated_at: string;
 }
 
+export interface ImportJobsTable {
+  id: string;
+  kind: string;
+  actor_id: string;
+  file_name: string | null;
+  status: string;
+  total: number;
+  processed: number;
+  report: string | null;
+  error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface Tables {
   organizations: OrganizationsTable;
   organization_jurisdictions: OrganizationJurisdictionsTable;
@@ -212,6 +226,7 @@ export interface Tables {
   capacities: CapacitiesTable;
   specialties: SpecialtiesTable;
   volunteers: VolunteersTable;
+  import_jobs: ImportJobsTable;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

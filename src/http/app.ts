@@ -18,6 +18,7 @@ import { capacityRoutes } from './capacity/routes';
 import { ProblemSchema } from './common-schemas';
 import { declarationRoutes } from './declarations/routes';
 import { embeddingRoutes } from './embedding/routes';
+import { importRoutes } from './imports/routes';
 import { membershipRoutes } from './membership/routes';
 import { organizationRoutes } from './organizations/routes';
 import { handleError, problemOf, sendProblem } from './problem';
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await embeddingRoutes(app, deps);
   await capacityRoutes(app, deps);
   await declarationRoutes(app, deps);
+  await importRoutes(app, deps);
   await userRoutes(app, deps);
   await auditRoutes(app, deps);
 

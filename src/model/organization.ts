@@ -47,6 +47,22 @@ export interface Organization {
   updatedAt: string;
 }
 
+/** The fields of an organization's profile, as checked and stored. */
+export interface OrganizationFields {
+  kind: OrganizationKind;
+  name: string;
+  nameEn: string | null;
+  creditCode: string | null;
+  supervisingAgency: string | null;
+  jurisdictions: string[];
+  base: GeoPoint | null;
+  capabilities: Capabilities;
+}
+
+/** Profile fields as a client sends them: the optional ones may be left out. */
+export type OrganizationInput = Partial<Omit<OrganizationFields, 'kind' | 'name' | 'jurisdictions'>> &
+  Pick<OrganizationFields, 'kind' | 'name' | 'jurisdictions'>;
+
 /** Whether an organization belongs to government (the study's other side). */
 export function isGovernment(kind: OrganizationKind): boolean {
   return kind === 'government_agency';

@@ -239,3 +239,14 @@ export async function searchOrganizations(
     next: rows.length > page.limit && last ? { sortKey: last.sort_key, id: last.id } : null,
   };
 }
+
+/** Current (not archived) organizations with exactly this name. */
+export async function findOrganizationsByName(db: Executor, name: string): Promise<Organization[]> {
+  const rows = await db
+    .selectFrom('organizations')
+    .selectAll()
+    .where('name', '=', name)
+    .where('archived_at', 'is', null)
+    .execute();
+  return rows.map(toOrganization);
+}

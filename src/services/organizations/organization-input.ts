@@ -2,22 +2,11 @@
 import { checkCreditCode } from '../../model/credit-code';
 import { AppError } from '../../model/errors';
 import { findJurisdiction } from '../../model/jurisdictions';
-import type { Capabilities, GeoPoint, OrganizationKind } from '../../model/organization';
+import type { OrganizationFields, OrganizationInput } from '../../model/organization';
+
+export type { OrganizationFields, OrganizationInput };
+
 import { normalizeCategories, normalizeCells } from '../../model/taxonomy';
-
-export interface OrganizationFields {
-  kind: OrganizationKind;
-  name: string;
-  nameEn: string | null;
-  creditCode: string | null;
-  supervisingAgency: string | null;
-  jurisdictions: string[];
-  base: GeoPoint | null;
-  capabilities: Capabilities;
-}
-
-export type OrganizationInput = Partial<Omit<OrganizationFields, 'kind' | 'name' | 'jurisdictions'>> &
-  Pick<OrganizationFields, 'kind' | 'name' | 'jurisdictions'>;
 
 function blankToNull(value: string | null | undefined): string | null {
   const trimmed = value?.trim();

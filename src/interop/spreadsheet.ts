@@ -1,0 +1,96 @@
+/** Reading and writing tables as CSV (papaparse) and XLSX (exceljs). */
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { AppError } from '../model/errors';
+
+export type SheetFormat = 'csv' | 'xlsx';
+
+/** A table: header names and rows keyed by them, with the row number a person sees in the file. */
+export interface Table {
+  headers: string[];
+  rows: { row: number; values: Record<string, string> }[];
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return value.result === undefined ? '' : String(value.result);
+    return '';
+  }
+  return String(value);
+}
+
+/** Whether a file looks like XLSX (a ZIP archive) rather than text. */
+export function sniffFormat(content: Buffer): SheetFormat {
+  return content.length >= 4 && content[0] === 0x50 && content[1] === 0x4b ? 'xlsx' : 'csv';
+}
+
+export async function readTable(content: Buffer, format: SheetFormat = sniffFormat(content)): Promise<Table> {
+  if (format === 'xlsx') {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(content as unknown as ArrayBuffer);
+    } catch {
+      throw new AppError('invalid_input', { field: 'file', detail: 'the file is not a readable XLSX workbook' });
+    }
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new AppError('invalid_input', { field: 'file', detail: 'the workbook has no sheet' });
+    const headers: string[] = [];
+    sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
+      headers[col - 1] = cellText(cell.value).trim();
+    });
+    const rows: Table['rows'] = [];
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const values: Record<string, string> = {};
+      headers.forEach((h, i) => {
+        if (h) values[h] = cellText(row.getCell(i + 1).value).trim();
+      });
+      if (Object.values(values).some(Boolean)) rows.push({ row: r, values });
+    }
+    return { headers: headers.filter(Boolean), rows };
+  }
+  const text = content.toString('utf8').replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  const [head = [], ...body] = parsed.data;
+  const headers = head.map((h) => h.trim());
+  const rows: Table['rows'] = [];
+  body.forEach((cells, i) => {
+    const values: Record<string, string> = {};
+    headers.forEach((h, c) => {
+      if (h) values[h] = (cells[c] ?? '').trim();
+    });
+    if (Object.values(values).some(Boolean)) rows.push({ row: i + 2, values });
+  });
+  return { headers: headers.filter(Boolean), rows };
+}
+
+/** Writes one sheet; CSV gets a byte-order mark so that Excel opens Chinese text correctly. */
+export async function writeTable(
+  format: SheetFormat,
+  sheetName: string,
+  headers: string[],
+  rows: (string | number | null)[][],
+  notes: string[] = [],
+): Promise<Buffer> {
+  if (format === 'csv') {
+    return Buffer.from(`\uFEFF${Papa.unparse({ fields: headers, data: rows.map((r) => r.map((v) => v ?? '')) })}\r\n`, 'utf8');
+  }
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow(headers).font = { bold: true };
+  for (const r of rows) sheet.addRow(r.map((v) => v ?? ''));
+  sheet.columns.forEach((column) => {
+    column.width = 18;
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  if (notes.length) {
+    const help = workbook.addWorksheet('说明');
+    for (const note of notes) help.addRow([note]);
+    help.getColumn(1).width = 100;
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
