@@ -11,9 +11,10 @@ import { AppError } from '../model/errors';
 import { openRuntime } from '../runtime';
 import { verifyAuditChain } from '../services/audit/verify-audit-chain';
 import type { Actor } from '../services/context';
+import { DEMO_PASSWORD, loadDemoNetwork } from '../services/demo/demo-network';
 import { exportOrganizations } from '../services/imports/export-organizations';
 import { importOrganizations } from '../services/imports/import-organizations';
-import { createFirstAdmin } from '../services/users/set-up-platform';
+import { createFirstAdmin, setupNeeded } from '../services/users/set-up-platform';
 
 const CLI: Actor = { kind: 'system', label: 'cli' };
 
@@ -119,6 +120,32 @@ program
       const format = extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
       await writeFile(file, await exportOrganizations(runtime.deps, CLI, {}, format));
       console.log(`wrote ${file}`);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+program
+  .command('demo')
+  .description('load a realistic demo network into an empty platform, with one account per role')
+  .option('--admin-email <email>', 'e-mail of the demo platform admin', 'admin@demo.corespond.cn')
+  .action(async (opts: { adminEmail: string }) => {
+    const runtime = await openRuntime(loadConfig());
+    try {
+      const started = Date.now();
+      if (await setupNeeded(runtime.deps)) {
+        await createFirstAdmin(runtime.deps, { email: opts.adminEmail, password: DEMO_PASSWORD, displayName: 'admin' }, 'demo');
+      }
+      const report = await loadDemoNetwork(runtime.deps, (m) => console.log(m));
+      console.log(
+        `demo network loaded: ${report.organizations} organizations in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      console.log('demo accounts (password for all: %s):', DEMO_PASSWORD);
+      console.log(`  platform_admin  ${opts.adminEmail}`);
+      for (const a of report.accounts)
+        console.log(
+          `  ${a.role.padEnd(15)} ${a.email}${a.organization ? `  (${a.organization})` : ''}${a.jurisdiction ? `  (${a.jurisdiction})` : ''}`,
+        );
     } finally {
       await runtime.close();
     }

@@ -3,18 +3,30 @@
  * CSRF header on every non-GET request, and RFC 9457 problems turned into ApiError.
  */
 import type {
+  AgreementInput,
+  Application,
+  ApplicationInput,
+  ApplicationReceipt,
   AuditRecord,
   ChainReport,
+  DecisionInput,
+  Embedding,
+  FilingInput,
   Jurisdiction,
   JurisdictionWithPath,
+  MembershipDetail,
+  MembershipStatus,
   NewUser,
   OrganizationDetail,
   OrganizationInput,
   OrganizationSummary,
   Page,
+  SeatInput,
   Session,
+  TransitionInput,
   User,
   UserPatch,
+  VerifiableField,
 } from './types';
 
 /** A failed request: the problem's code (see src/model/errors.ts), field and detail. */
@@ -131,6 +143,7 @@ export const jurisdictionApi = {
 export interface OrganizationQuery {
   q?: string;
   kind?: string;
+  membershipStatus?: MembershipStatus;
   jurisdiction?: string;
   cell?: string;
   category?: string;
@@ -149,10 +162,41 @@ export const organizationApi = {
   archive: (id: string) => post<OrganizationSummary>(`/organizations/${encodeURIComponent(id)}/archive`),
 };
 
+const organizationPath = (id: string, rest = '') => `/organizations/${encodeURIComponent(id)}${rest}`;
+
+export const applicationApi = {
+  /** Public: anyone may apply, without an account. */
+  submit: (body: ApplicationInput) => post<ApplicationReceipt>('/applications', body),
+  list: (query: { status?: Application['status']; limit?: number; cursor?: string }) =>
+    get<Page<Application>>('/applications', query),
+  get: (id: string) => get<Application>(`/applications/${encodeURIComponent(id)}`),
+  decide: (id: string, body: DecisionInput) => post<Application>(`/applications/${encodeURIComponent(id)}/decision`, body),
+};
+
+export const membershipApi = {
+  get: (organizationId: string) => get<MembershipDetail>(organizationPath(organizationId, '/membership')),
+  transition: (organizationId: string, body: TransitionInput) =>
+    post<MembershipDetail>(organizationPath(organizationId, '/membership/transitions'), body),
+  desk: async () => (await get<{ items: OrganizationSummary[] }>('/membership/desk')).items,
+};
+
+export type EmbeddingKind = 'filings' | 'agreements' | 'seats';
+
+export const embeddingApi = {
+  get: (organizationId: string) => get<Embedding>(organizationPath(organizationId, '/embedding')),
+  file: (organizationId: string, body: FilingInput) => post<unknown>(organizationPath(organizationId, '/filings'), body),
+  agree: (body: AgreementInput) => post<unknown>('/agreements', body),
+  seat: (body: SeatInput) => post<unknown>('/seats', body),
+  verify: (kind: EmbeddingKind, id: string) => post<unknown>(`/${kind}/${encodeURIComponent(id)}/verify`),
+  verifyFields: (organizationId: string, fields: VerifiableField[]) =>
+    post<{ verifiedFields: Embedding['verifiedFields'] }>(organizationPath(organizationId, '/verify'), { fields }),
+};
+
 export const userApi = {
   list: (query: { limit?: number; cursor?: string }) => get<Page<User>>('/users', query),
   create: (body: NewUser) => post<User>('/users', body),
   update: (id: string, body: UserPatch) => patch<User>(`/users/${encodeURIComponent(id)}`, body),
+  get: (id: string) => get<User>(`/users/${encodeURIComponent(id)}`),
   resetPassword: (id: string, password: string) => post<void>(`/users/${encodeURIComponent(id)}/password`, { password }),
 };
 

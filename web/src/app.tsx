@@ -11,13 +11,16 @@ import { antdLocale, currentLanguage } from './i18n';
 import { AppLayout } from './layout/app-layout';
 import { AuditPage } from './pages/admin/audit-page';
 import { UsersPage } from './pages/admin/users-page';
+import { JoinPage } from './pages/join-page';
 import { LoginPage } from './pages/login-page';
+import { ApplicationsPage } from './pages/membership/applications-page';
+import { DeskPage } from './pages/membership/desk-page';
 import { ForbiddenPage, NotFoundPage } from './pages/not-found-page';
 import { DirectoryPage } from './pages/organizations/directory-page';
 import { NewOrganizationPage } from './pages/organizations/new-organization-page';
 import { ProfilePage } from './pages/organizations/profile-page';
 import { SetupPage } from './pages/setup-page';
-import { canCreateOrganization, canManageUsers, canReadAudit } from './permissions';
+import { canCreateOrganization, canManageUsers, canReadAudit, canReviewMembership } from './permissions';
 import { SESSION_KEY, useCurrentUser, useSessionQuery } from './session';
 
 const THEME: ThemeConfig = {
@@ -107,6 +110,7 @@ function AppRoutes() {
       <Routes>
         <Route path="/setup" element={<SetupPage />} />
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/join" element={<JoinPage />} />
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>
             <Route index element={<Navigate to="/organizations" replace />} />
@@ -120,6 +124,22 @@ function AppRoutes() {
               }
             />
             <Route path="organizations/:id" element={<ProfilePage />} />
+            <Route
+              path="membership/applications"
+              element={
+                <RequireRole allow={canReviewMembership}>
+                  <ApplicationsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="membership/desk"
+              element={
+                <RequireRole allow={canReviewMembership}>
+                  <DeskPage />
+                </RequireRole>
+              }
+            />
             <Route
               path="admin/users"
               element={

@@ -49,3 +49,8 @@ export function canReadAudit(role: Role): boolean {
 export function canReadApiDocs(role: Role): boolean {
   return role === 'platform_admin';
 }
+
+/** The membership desk: the review queue and the cultivation desk (coordinators and admins). */
+export function canReviewMembership(role: Role): boolean {
+  return role === 'platform_admin' || role === 'coordinator';
+}

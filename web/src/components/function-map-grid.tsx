@@ -84,7 +84,13 @@ export function FunctionMapGrid({ value = [], onChange, editable = false, id }: 
                     <span className="fmap-mark" aria-hidden="true">
                       {on ? <CheckOutlined /> : null}
                     </span>
-                    <span className="fmap-text">{hint}</span>
+                    <span className="fmap-text">
+                      {/* Shown only where the map stacks by strategy and the phase headers are gone. */}
+                      <span className="fmap-phase" aria-hidden="true">
+                        {t(`phase.${phase}`)}
+                      </span>
+                      {hint}
+                    </span>
                   </>
                 );
                 return (

@@ -12,9 +12,11 @@ interface Props {
   /** Names already known, by code (e.g. the organization's jurisdictionNames). */
   names?: Record<string, string>;
   id?: string;
+  /** A mark for the first division (e.g. 属地, the home area). */
+  firstLabel?: string;
 }
 
-export function JurisdictionListPicker({ value = [], onChange, names = {}, id }: Props) {
+export function JurisdictionListPicker({ value = [], onChange, names = {}, id, firstLabel }: Props) {
   const { t } = useTranslation();
   const [pending, setPending] = useState<{ code: string; name: string | null } | null>(null);
   const [added, setAdded] = useState<Record<string, string>>({});
@@ -34,11 +36,12 @@ export function JurisdictionListPicker({ value = [], onChange, names = {}, id }:
           <Typography.Text type="secondary">{t('jurisdiction.none')}</Typography.Text>
         ) : (
           <Flex wrap gap={4}>
-            {value.map((code) => (
+            {value.map((code, i) => (
               <JurisdictionTag
                 key={code}
                 code={code}
                 name={known[code]}
+                mark={i === 0 ? firstLabel : undefined}
                 closeLabel={t('jurisdiction.remove', { name: known[code] ?? code })}
                 onClose={() => onChange?.(value.filter((c) => c !== code))}
               />

@@ -33,11 +33,14 @@ export function JurisdictionTag({
   name,
   onClose,
   closeLabel,
+  mark,
 }: {
   code: string;
   name?: string;
   onClose?: () => void;
   closeLabel?: string;
+  /** A short word shown before the name (e.g. 属地). */
+  mark?: string;
 }) {
   const resolved = useJurisdictionName(code, name);
   return (
@@ -48,8 +51,9 @@ export function JurisdictionTag({
         event.preventDefault();
         onClose?.();
       }}
-      className="jurisdiction-tag"
+      className={mark ? 'jurisdiction-tag jurisdiction-tag-marked' : 'jurisdiction-tag'}
     >
+      {mark ? <span className="jurisdiction-mark">{mark}</span> : null}
       {resolved ?? code}
     </Tag>
   );

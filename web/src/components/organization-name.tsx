@@ -4,12 +4,13 @@ import { organizationApi } from '../api';
 
 /** An organization's name, looked up by id, linking to its profile. */
 export function OrganizationName({ id }: { id: string | null | undefined }) {
-  const { data } = useQuery({
+  const { data, isPending } = useQuery({
     queryKey: ['organization', id],
     queryFn: () => organizationApi.get(id ?? ''),
     enabled: Boolean(id),
     staleTime: 60_000,
   });
   if (!id) return <span className="muted">—</span>;
-  return <Link to={`/organizations/${encodeURIComponent(id)}`}>{data?.name ?? id}</Link>;
+  // While the name loads, a placeholder rather than the raw id.
+  return <Link to={`/organizations/${encodeURIComponent(id)}`}>{data?.name ?? (isPending ? '…' : id)}</Link>;
 }

@@ -13,6 +13,9 @@ interface Props {
   disabled?: boolean;
   /** Offer only organizations of this kind. */
   kind?: OrganizationKind;
+  /** Leave this organization out (an organization is not its own mentor or counterpart). */
+  exclude?: string;
+  placeholder?: string;
 }
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -24,7 +27,7 @@ function useDebounced<T>(value: T, ms: number): T {
   return settled;
 }
 
-export function OrganizationPicker({ value, onChange, id, disabled, kind }: Props) {
+export function OrganizationPicker({ value, onChange, id, disabled, kind, exclude, placeholder }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 250);
@@ -39,7 +42,9 @@ export function OrganizationPicker({ value, onChange, id, disabled, kind }: Prop
     staleTime: 60_000,
   });
 
-  const options = (results.data?.items ?? []).map((org) => ({ value: org.id, label: org.name }));
+  const options = (results.data?.items ?? [])
+    .filter((org) => org.id !== exclude)
+    .map((org) => ({ value: org.id, label: org.name }));
   if (value && current.data && !options.some((o) => o.value === value)) {
     options.unshift({ value, label: current.data.name });
   }
@@ -53,7 +58,7 @@ export function OrganizationPicker({ value, onChange, id, disabled, kind }: Prop
       allowClear
       showSearch={{ filterOption: false, onSearch: setText }}
       loading={results.isFetching}
-      placeholder={t('users.organizationPlaceholder')}
+      placeholder={placeholder ?? t('users.organizationPlaceholder')}
       notFoundContent={results.isFetching ? t('common.loading') : t('common.noMatch')}
       options={options}
     />

@@ -1,10 +1,20 @@
 /** The signed-in frame: header bar, left navigation, and the page. */
-import { ApartmentOutlined, ApiOutlined, AuditOutlined, PlusSquareOutlined, TeamOutlined } from '@ant-design/icons';
-import { Layout, Menu, type MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  ApiOutlined,
+  AuditOutlined,
+  FileSearchOutlined,
+  PlusSquareOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Layout, Menu, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { canCreateOrganization, canManageUsers, canReadApiDocs, canReadAudit } from '../permissions';
+import { applicationApi } from '../api';
+import { canCreateOrganization, canManageUsers, canReadApiDocs, canReadAudit, canReviewMembership } from '../permissions';
 import { useCurrentUser } from '../session';
 import { AccountMenu } from './account-menu';
 import { LanguageSwitcher } from './language-switcher';
@@ -17,17 +27,57 @@ function selectedKey(pathname: string): string {
   return pathname;
 }
 
+/**
+ * How many applications wait for the reader's decision (the queue's badge): those of the
+ * newest 200 under review that the reader may decide (the home area is theirs).
+ */
+function usePendingApplications(enabled: boolean): number {
+  const { data } = useQuery({
+    queryKey: ['applications', 'under_review', 'badge'],
+    queryFn: () => applicationApi.list({ status: 'under_review', limit: 200 }),
+    enabled,
+    refetchInterval: 60_000,
+  });
+  return data?.items.filter((application) => application.viewerCanDecide).length ?? 0;
+}
+
 function useNavItems(): MenuItem[] {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const reviews = canReviewMembership(user.role);
+  const pending = usePendingApplications(reviews);
   const network: MenuItem[] = [{ key: '/organizations', icon: <ApartmentOutlined />, label: t('nav.organizations') }];
   if (canCreateOrganization(user.role)) {
     network.push({ key: '/organizations/new', icon: <PlusSquareOutlined />, label: t('nav.newOrganization') });
   }
+  const membership: MenuItem[] = reviews
+    ? [
+        {
+          key: '/membership/applications',
+          icon: <FileSearchOutlined />,
+          label: (
+            <span className="nav-with-badge">
+              <span>{t('nav.applications')}</span>
+              {pending > 0 ? (
+                <Badge
+                  count={pending}
+                  overflowCount={99}
+                  size="small"
+                  aria-label={t('nav.pendingCount', { count: pending })}
+                  data-testid="pending-badge"
+                />
+              ) : null}
+            </span>
+          ),
+        },
+        { key: '/membership/desk', icon: <ScheduleOutlined />, label: t('nav.desk') },
+      ]
+    : [];
   const admin: MenuItem[] = [];
   if (canManageUsers(user.role)) admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') });
   if (canReadAudit(user.role)) admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') });
   const items: MenuItem[] = [{ key: 'network', type: 'group', label: t('nav.network'), children: network }];
+  if (membership.length) items.push({ key: 'membership', type: 'group', label: t('nav.membership'), children: membership });
   if (admin.length) items.push({ key: 'admin', type: 'group', label: t('nav.admin'), children: admin });
   return items;
 }

@@ -2,7 +2,7 @@ import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { authApi } from '../api';
 import { ErrorAlert } from '../components/error-alert';
 import { useSessionQuery, useSignIn } from '../session';
@@ -68,6 +68,12 @@ export function LoginPage() {
           {t('login.submit')}
         </Button>
       </Form>
+      <div className="auth-join">
+        <span className="muted">{t('login.noAccount')}</span>
+        <Link to="/join" data-testid="join-link">
+          {t('join.link')}
+        </Link>
+      </div>
     </AuthShell>
   );
 }

@@ -6,23 +6,29 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { MEMBERSHIP_STATUSES, type MembershipStatus } from '../../../../src/model/membership';
 import { ORGANIZATION_KINDS } from '../../../../src/model/organization';
 import { allCells, cellKey, SERVICE_CATEGORIES } from '../../../../src/model/taxonomy';
 import { organizationApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
 import { LoadMore } from '../../components/load-more';
+import { MembershipStatusTag, MembershipTierTag } from '../../components/membership-tags';
 import { CategoryTags, KindTag } from '../../components/organization-tags';
 import { PageHeader } from '../../components/page-header';
 import { canCreateOrganization, canIncludeArchived } from '../../permissions';
 import { useCurrentUser } from '../../session';
 import type { OrganizationSummary } from '../../types';
 
-const FILTERS = ['q', 'kind', 'jurisdiction', 'cell', 'category', 'includeArchived'] as const;
+const FILTERS = ['q', 'kind', 'membershipStatus', 'jurisdiction', 'cell', 'category', 'includeArchived'] as const;
 type Filter = (typeof FILTERS)[number];
 type Filters = Record<Filter, string>;
 
 const PAGE_SIZE = 50;
+
+function isStatus(value: string): value is MembershipStatus {
+  return (MEMBERSHIP_STATUSES as readonly string[]).includes(value);
+}
 const SHOWN_TAGS = 3;
 
 function useFilters(): [Filters, (key: Filter, value: string | null) => void, () => void] {
@@ -98,6 +104,17 @@ function useColumns(): ColumnsType<OrganizationSummary> {
     },
     { title: t('field.kind'), key: 'kind', width: 130, render: (_, org) => <KindTag kind={org.kind} /> },
     {
+      title: t('membership.statusColumn'),
+      key: 'membership',
+      width: 130,
+      render: (_, org) => (
+        <span className="status-cell">
+          <MembershipStatusTag status={org.membership.status} />
+          <MembershipTierTag tier={org.membership.tier} />
+        </span>
+      ),
+    },
+    {
       title: t('field.jurisdictions'),
       key: 'jurisdictions',
       width: 220,
@@ -144,6 +161,7 @@ export function DirectoryPage() {
       organizationApi.list({
         q: filters.q || undefined,
         kind: filters.kind || undefined,
+        membershipStatus: isStatus(filters.membershipStatus) ? filters.membershipStatus : undefined,
         jurisdiction: filters.jurisdiction || undefined,
         cell: filters.cell || undefined,
         category: filters.category || undefined,
@@ -187,6 +205,16 @@ export function DirectoryPage() {
             onChange={(value: string | undefined) => setFilter('kind', value ?? null)}
             options={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
             className="filter-select"
+          />
+          <Select
+            aria-label={t('membership.statusColumn')}
+            allowClear
+            placeholder={t('directory.anyStatus')}
+            value={isStatus(filters.membershipStatus) ? filters.membershipStatus : undefined}
+            onChange={(value: string | undefined) => setFilter('membershipStatus', value ?? null)}
+            options={MEMBERSHIP_STATUSES.map((status) => ({ value: status, label: t(`membership.status.${status}`) }))}
+            className="filter-select"
+            data-testid="directory-status-filter"
           />
           <JurisdictionCascader
             aria-label={t('field.jurisdictions')}
@@ -255,7 +283,7 @@ export function DirectoryPage() {
           loading={query.isFetching && !query.isFetchingNextPage}
           pagination={false}
           rowClassName={(org) => (org.archived ? 'row-archived' : '')}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1030 }}
           locale={{
             emptyText: (
               <Empty

@@ -1,54 +1,87 @@
 /** One organization's profile; its editors can edit it in place or archive it. */
-import { EditOutlined, InboxOutlined } from '@ant-design/icons';
+import { EditOutlined, InboxOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Result, Row, Spin, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, organizationApi } from '../../api';
+import { ApiError, embeddingApi, organizationApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { FunctionMapGrid } from '../../components/function-map-grid';
 import { JurisdictionTag } from '../../components/jurisdiction-name';
+import { MembershipStatusTag, MembershipTierTag } from '../../components/membership-tags';
 import { CategoryTags, KindTag } from '../../components/organization-tags';
 import { PageHeader } from '../../components/page-header';
+import { VerificationTag } from '../../components/verification-tag';
 import { useErrorText } from '../../error-text';
 import { useDateTime } from '../../format';
-import type { OrganizationDetail, OrganizationInput } from '../../types';
+import type { Embedding, OrganizationDetail, OrganizationInput, VerifiableField } from '../../types';
+import { EmbeddingSection } from './embedding-section';
+import { MembershipSection } from './membership-section';
 import { OrganizationForm } from './organization-form';
+import { hasValue, VerifyFieldsModal } from './verify-fields-modal';
 
-function Details({ org }: { org: OrganizationDetail }) {
+function Details({ org, embedding }: { org: OrganizationDetail; embedding: Embedding | undefined }) {
   const { t } = useTranslation();
   const dateTime = useDateTime();
+  const [verifying, setVerifying] = useState(false);
   const none = <span className="muted">{t('common.none')}</span>;
+  // A field with a value is 已核验 or 自报; who verified it and when come with the embedding.
+  const marked = (field: VerifiableField, value: ReactNode) => {
+    if (!hasValue(org, field)) return none;
+    const verification = embedding?.verifiedFields.find((v) => v.field === field)?.verification;
+    return (
+      <span className="verifiable" data-field={field}>
+        <span>{value}</span>
+        <VerificationTag verified={org.verifiedFields.includes(field)} verification={verification} />
+      </span>
+    );
+  };
+  const canVerify = Boolean(embedding?.viewerCanVerify) && !org.archived;
   return (
-    <Card title={t('organization.sections.basic')} className="section-card">
+    <Card
+      title={t('organization.sections.basic')}
+      className="section-card"
+      extra={
+        canVerify ? (
+          <Button icon={<SafetyCertificateOutlined />} onClick={() => setVerifying(true)} data-testid="verify-fields">
+            {t('embedding.verifyFields')}
+          </Button>
+        ) : null
+      }
+    >
       <Descriptions
         column={{ xs: 1, md: 2 }}
         size="middle"
         items={[
-          { key: 'kind', label: t('field.kind'), children: <KindTag kind={org.kind} /> },
+          { key: 'name', label: t('field.name'), children: marked('name', org.name) },
+          { key: 'kind', label: t('field.kind'), children: marked('kind', <KindTag kind={org.kind} />) },
           { key: 'nameEn', label: t('field.nameEn'), children: org.nameEn ?? none },
           {
             key: 'creditCode',
             label: t('field.creditCode'),
-            children: org.creditCode ? (
+            children: marked(
+              'creditCode',
               <Typography.Text copyable className="code-text">
                 {org.creditCode}
-              </Typography.Text>
-            ) : (
-              none
+              </Typography.Text>,
             ),
           },
-          { key: 'supervisingAgency', label: t('field.supervisingAgency'), children: org.supervisingAgency ?? none },
+          {
+            key: 'supervisingAgency',
+            label: t('field.supervisingAgency'),
+            children: marked('supervisingAgency', org.supervisingAgency),
+          },
           {
             key: 'jurisdictions',
             label: t('field.jurisdictions'),
             span: 'filled',
-            children: org.jurisdictions.length
-              ? org.jurisdictions.map((code, i) => (
-                  <JurisdictionTag key={code} code={code} name={org.jurisdictionNames[i] ?? undefined} />
-                ))
-              : none,
+            children: marked(
+              'jurisdictions',
+              org.jurisdictions.map((code, i) => (
+                <JurisdictionTag key={code} code={code} name={org.jurisdictionNames[i] ?? undefined} />
+              )),
+            ),
           },
           {
             key: 'base',
@@ -65,6 +98,7 @@ function Details({ org }: { org: OrganizationDetail }) {
           { key: 'createdAt', label: t('field.createdAt'), children: dateTime(org.createdAt) },
         ]}
       />
+      {canVerify ? <VerifyFieldsModal org={org} open={verifying} onClose={() => setVerifying(false)} /> : null}
     </Card>
   );
 }
@@ -99,10 +133,16 @@ export function ProfilePage() {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const query = useQuery({ queryKey: ['organization', id], queryFn: () => organizationApi.get(id) });
+  const embedding = useQuery({
+    queryKey: ['embedding', id],
+    queryFn: () => embeddingApi.get(id),
+    enabled: query.isSuccess,
+  });
 
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: ['organization', id] });
     await queryClient.invalidateQueries({ queryKey: ['organizations'] });
+    await queryClient.invalidateQueries({ queryKey: ['embedding', id] });
   };
   const archive = useMutation({
     mutationFn: () => organizationApi.archive(id),
@@ -156,6 +196,8 @@ export function ProfilePage() {
         tags={
           <>
             <KindTag kind={org.kind} />
+            <MembershipStatusTag status={org.membership.status} />
+            <MembershipTierTag tier={org.membership.tier} />
             {org.archived ? <Tag color="default">{t('organization.archived')}</Tag> : null}
           </>
         }
@@ -188,8 +230,15 @@ export function ProfilePage() {
         <OrganizationForm initial={org} submitLabel={t('common.save')} onSubmit={save} onCancel={() => setEditing(false)} />
       ) : (
         <>
-          <Details org={org} />
+          <Details org={org} embedding={embedding.data} />
           <Capabilities org={org} />
+          <MembershipSection org={org} />
+          <EmbeddingSection
+            org={org}
+            embedding={embedding.data}
+            loading={embedding.isPending && query.isSuccess}
+            error={embedding.error}
+          />
         </>
       )}
     </>

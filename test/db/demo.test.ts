@@ -1,0 +1,46 @@
+import { expect, it } from 'vitest';
+import { findUserByEmail } from '../../src/db/repositories/users';
+import { MEMBERSHIP_STATUSES } from '../../src/model/membership';
+import { ORGANIZATION_KINDS } from '../../src/model/organization';
+import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain';
+import { signIn } from '../../src/services/auth/sessions';
+import { DEMO_PASSWORD, loadDemoNetwork } from '../../src/services/demo/demo-network';
+import { describeEachDatabase } from '../support/databases';
+
+describeEachDatabase('demo network', (t) => {
+  it('loads a few hundred organizations of every kind and membership state, with one account per role', async () => {
+    const { deps } = t();
+    const report = await loadDemoNetwork(deps);
+    expect(report.organizations).toBeGreaterThanOrEqual(200);
+    const byStatus = await deps.db
+      .selectFrom('organizations')
+      .select(['membership_status', 'membership_tier', 'kind', 'jurisdictions'])
+      .execute();
+    expect(new Set(byStatus.map((o) => o.membership_status))).toEqual(new Set(MEMBERSHIP_STATUSES));
+    expect(new Set(byStatus.map((o) => o.kind))).toEqual(new Set(ORGANIZATION_KINDS));
+    expect(byStatus.some((o) => o.membership_tier === 'provisional')).toBe(true);
+    expect(new Set(byStatus.map((o) => (JSON.parse(o.jurisdictions) as string[])[0].slice(0, 2)))).toEqual(
+      new Set(['41', '42', '51']),
+    );
+    for (const table of ['filings', 'agreements', 'seats', 'capacities', 'specialties', 'volunteers'] as const) {
+      const rows = await deps.db.selectFrom(table).select(['verified_by']).execute();
+      expect(rows.length, table).toBeGreaterThan(10);
+      expect(rows.some((r) => r.verified_by) && rows.some((r) => !r.verified_by), table).toBe(true);
+    }
+    expect(report.accounts.map((a) => a.role).sort()).toEqual([
+      'agency_staff',
+      'coordinator',
+      'observer',
+      'org_admin',
+      'org_member',
+    ]);
+    const coordinator = await findUserByEmail(deps.db, 'coordinator@demo.corespond.cn');
+    expect(coordinator?.jurisdiction).toBe('410000');
+    await expect(signIn(deps, 'team-admin@demo.corespond.cn', DEMO_PASSWORD, 'token')).resolves.toBeDefined();
+    expect((await verifyAuditChain(deps.db)).ok).toBe(true);
+  });
+
+  it('refuses to load into a platform that already has organizations', async () => {
+    await expect(loadDemoNetwork(t().deps)).rejects.toMatchObject({ code: 'setup_done' });
+  });
+});
