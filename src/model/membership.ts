@@ -21,7 +21,8 @@ export const MEMBER_STATUSES: readonly MembershipStatus[] = ['active', 'cultivat
 const TRANSITIONS: Record<MembershipStatus, readonly MembershipStatus[]> = {
   under_review: ['active', 'cultivation', 'declined'],
   active: ['cultivation', 'suspended', 'exited'],
-  cultivation: ['active', 'suspended', 'exited', 'declined'],
+  // Cultivation may be extended with a new plan at its review.
+  cultivation: ['active', 'cultivation', 'suspended', 'exited', 'declined'],
   declined: ['under_review'],
   suspended: ['active', 'cultivation', 'exited'],
   exited: ['under_review', 'active'],

@@ -23,7 +23,7 @@ const HENAN = coordinator('410000');
 const ZHENGZHOU = coordinator('410100');
 const GUANGDONG = coordinator('440000');
 
-const application = (name: string, kind: 'grassroots_group' | 'rescue_team' = 'rescue_team', home = '410102') => ({
+const application_ = (name: string, kind: 'grassroots_group' | 'rescue_team' = 'rescue_team', home = '410102') => ({
   organization: { kind, name, jurisdictions: [home, '410100'] },
   contact: { name: '王队长', phone: '138 0000 1234', email: null },
 });
@@ -38,7 +38,7 @@ describeEachDatabase('membership lifecycle', (t) => {
 
   it('puts a public application under review and admits it by the home coordinator only', async () => {
     const { deps } = t();
-    const { application: filed, organization } = await submitApplication(deps, application('金水区应急志愿队'));
+    const { application: filed, organization } = await submitApplication(deps, application_('金水区应急志愿队'));
     expect(organization.membership).toEqual({ status: 'under_review', tier: 'standard', plan: null });
     expect(filed.contact.phone).toBe('13800001234');
 
@@ -71,7 +71,7 @@ describeEachDatabase('membership lifecycle', (t) => {
   it('checks the applicant’s input and keeps government out of the public door', async () => {
     const { deps } = t();
     await expect(
-      submitApplication(deps, { ...application('电话错误队'), contact: { name: '李', phone: '12345' } }),
+      submitApplication(deps, { ...application_('电话错误队'), contact: { name: '李', phone: '12345' } }),
     ).rejects.toMatchObject({
       field: 'contact/phone',
     });
@@ -91,13 +91,13 @@ describeEachDatabase('membership lifecycle', (t) => {
 
   it('admits emergent groups provisionally, but not other kinds', async () => {
     const { deps } = t();
-    const group = await submitApplication(deps, application('暴雨互助群', 'grassroots_group'));
+    const group = await submitApplication(deps, application_('暴雨互助群', 'grassroots_group'));
     const admitted = await decideApplication(deps, HENAN, group.application.id, {
       decision: 'admit_provisional',
       reason: '应急期临时纳入',
     });
     expect(admitted.organization.membership).toMatchObject({ status: 'active', tier: 'provisional' });
-    const team = await submitApplication(deps, application('专业救援队'));
+    const team = await submitApplication(deps, application_('专业救援队'));
     await expect(
       decideApplication(deps, HENAN, team.application.id, { decision: 'admit_provisional', reason: 'x' }),
     ).rejects.toMatchObject({ field: 'tier' });
@@ -112,7 +112,7 @@ describeEachDatabase('membership lifecycle', (t) => {
 
   it('walks every transition, each with its history', async () => {
     const { deps, clock } = t();
-    const { application: filed, organization } = await submitApplication(deps, application('培育对象救援队'));
+    const { application: filed, organization } = await submitApplication(deps, application_('培育对象救援队'));
     await expect(decideApplication(deps, HENAN, filed.id, { decision: 'cultivate', reason: '能力不足' })).rejects.toMatchObject({
       code: 'plan_required',
     });
@@ -163,9 +163,41 @@ describeEachDatabase('membership lifecycle', (t) => {
     expect(history.slice(2).map((h) => h.reason)).toEqual(steps.map(([, r]) => r));
   });
 
+  it('decides the pending application when a coordinator moves the organization out of review directly', async () => {
+    const { deps } = t();
+    const { application, organization } = await submitApplication(deps, application_('直接处理队'));
+    await transitionMembership(deps, ZHENGZHOU, organization.id, { to: 'active', reason: '现场核实后纳入' });
+    expect(await getApplication(deps, HENAN, application.id)).toMatchObject({
+      status: 'decided',
+      decision: 'admit',
+      reason: '现场核实后纳入',
+      decidedBy: 'coord-410100',
+    });
+    expect((await listApplications(deps, HENAN, { status: 'under_review', limit: 50 })).items.map((a) => a.id)).not.toContain(
+      application.id,
+    );
+  });
+
+  it('extends cultivation with a new plan at its review', async () => {
+    const { deps } = t();
+    const org = await createOrganization(deps, SYSTEM, {
+      kind: 'community_group',
+      name: '延长培育社区队',
+      jurisdictions: ['410105'],
+    });
+    const plan = { goals: ['建立值班制度'], mentorOrganizationId: null, reviewOn: '2027-01-31' };
+    await transitionMembership(deps, HENAN, org.id, { to: 'cultivation', reason: '培育', plan });
+    const extended = await transitionMembership(deps, HENAN, org.id, {
+      to: 'cultivation',
+      reason: '延长培育',
+      plan: { ...plan, reviewOn: '2027-07-31' },
+    });
+    expect(extended.membership.plan?.reviewOn).toBe('2027-07-31');
+  });
+
   it('refuses moves the lifecycle does not allow, and blank reasons', async () => {
     const { deps } = t();
-    const { organization } = await submitApplication(deps, application('规则测试队'));
+    const { organization } = await submitApplication(deps, application_('规则测试队'));
     await expect(transitionMembership(deps, HENAN, organization.id, { to: 'suspended', reason: '无' })).rejects.toMatchObject({
       code: 'invalid_transition',
     });

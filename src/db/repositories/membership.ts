@@ -155,3 +155,14 @@ export async function cultivationDue(db: Executor, today: string): Promise<strin
     .filter((r) => r.cultivation_plan && (JSON.parse(r.cultivation_plan) as CultivationPlan).reviewOn <= today)
     .map((r) => r.id);
 }
+
+/** The application still under review for an organization, if any. */
+export async function findPendingApplication(db: Executor, organizationId: string): Promise<Application | undefined> {
+  const row = await db
+    .selectFrom('applications')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('status', '=', 'under_review')
+    .executeTakeFirst();
+  return row ? toApplication(row) : undefined;
+}

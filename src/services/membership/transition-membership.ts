@@ -1,5 +1,7 @@
+import { findPendingApplication, saveApplication } from '../../db/repositories/membership';
+import type { ApplicationDecision } from '../../model/membership';
 import type { Organization } from '../../model/organization';
-import type { Actor, Deps } from '../context';
+import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { assertCanDecideMembership } from '../policy';
 import { changeMembership, type MembershipChange, organizationForChange } from './change-membership';
 
@@ -13,6 +15,27 @@ export async function transitionMembership(
   return deps.db.transaction().execute(async (trx) => {
     const org = await organizationForChange(trx, organizationId);
     assertCanDecideMembership(actor, org);
-    return changeMembership(trx, deps, actor, org, change);
+    const after = await changeMembership(trx, deps, actor, org, change);
+    // Leaving review by a transition decides the pending application too, so none is left stranded.
+    const pending = org.membership.status === 'under_review' ? await findPendingApplication(trx, org.id) : undefined;
+    if (pending) {
+      const decision = decisionFor(after);
+      await saveApplication(trx, {
+        ...pending,
+        status: 'decided',
+        decision,
+        reason: change.reason.trim(),
+        decidedBy: actorId(actor),
+        decidedAt: nowIso(deps),
+      });
+    }
+    return after;
   });
+}
+
+/** The application decision a move out of review amounts to. */
+function decisionFor(org: Organization): ApplicationDecision {
+  if (org.membership.status === 'cultivation') return 'cultivate';
+  if (org.membership.status === 'declined') return 'decline';
+  return org.membership.tier === 'provisional' ? 'admit_provisional' : 'admit';
 }
