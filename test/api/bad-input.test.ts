@@ -359,6 +359,40 @@ describeEachDatabase('bad input gets a 4xx problem naming the problem', (t) => {
       );
     });
 
+    it('roster uploads with arbitrary content', async () => {
+      const cell = fc.oneof(
+        fc.string(),
+        fc.constantFrom('救援队', '410102', '行动介入·危机管理', '91350100M000100Y43', '91', ''),
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.oneof(fc.constantFrom('组织名称', '组织类型', '服务区域代码', '驻地纬度', '功能坐标'), fc.string()), {
+            minLength: 1,
+            maxLength: 6,
+          }),
+          fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 5 }),
+          async (headers, rows) => {
+            const csv = [headers, ...rows].map((r) => r.map((v) => `"${v.replaceAll('"', '""')}"`).join(',')).join('\n');
+            const res = await call(app, 'POST', '/api/v1/imports/organizations', {
+              token,
+              body: csv,
+              headers: { 'content-type': 'text/csv' },
+            });
+            expect(res.status, csv).toBeLessThan(500);
+            if (res.status === 202) {
+              let job = res.json;
+              for (let i = 0; i < 100 && job.status === 'running'; i++) {
+                await new Promise((r) => setTimeout(r, 10));
+                job = (await call(app, 'GET', `/api/v1/imports/${res.json.id}`, { token })).json;
+              }
+              expect(job.status, csv).toBe('done');
+            }
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+
     it('raw bytes as a body', async () => {
       await fc.assert(
         fc.asyncProperty(fc.string(), async (raw) => {
