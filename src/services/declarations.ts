@@ -9,6 +9,7 @@ import { AppError } from '../model/errors';
 import type { Organization } from '../model/organization';
 import { recordChange } from './audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from './context';
+import { organizationForChange } from './organizations/load-organization';
 import { assertCanDeclareFor } from './policy';
 
 export function requiredText(value: string, field: string): string {
@@ -40,6 +41,18 @@ export async function declare<T extends { id: string }>(
     await recordChange(trx, deps, actor, { action: `${entityType}.declare`, entityType, entityId: item.id, after: item });
     return item;
   });
+}
+
+/** Declares one item about a single organization. */
+export function declareFor<T extends { id: string }>(
+  deps: Deps,
+  actor: Actor,
+  organizationId: string,
+  build: (declaredBy: string, at: string) => T,
+  write: (trx: Executor, item: T) => Promise<void>,
+  entityType: string,
+): Promise<T> {
+  return declare(deps, actor, async (trx) => [await organizationForChange(trx, organizationId)], build, write, entityType);
 }
 
 /**

@@ -19,8 +19,8 @@ import type {
   Volunteer,
 } from '../../model/capacity';
 import type { Actor, Deps } from '../context';
-import { amend, declare, requiredText } from '../declarations';
-import { organizationForChange } from '../membership/change-membership';
+import { amend, declareFor, requiredText } from '../declarations';
+import { organizationForChange } from '../organizations/load-organization';
 
 export interface CapacityInput {
   kind: CapacityKind;
@@ -37,10 +37,10 @@ export async function declareCapacity(
   input: CapacityInput,
 ): Promise<CapacityItem> {
   const type = requiredText(input.type, 'type');
-  return declare(
+  return declareFor(
     deps,
     actor,
-    async (trx) => [await organizationForChange(trx, organizationId)],
+    organizationId,
     (declaredBy, at) => ({
       id: randomUUID(),
       organizationId,
@@ -90,10 +90,10 @@ export async function declareSpecialty(
   input: { specialty: RescueSpecialty; grade: number; assessedBy: string; validUntil: string },
 ): Promise<Specialty> {
   const assessedBy = requiredText(input.assessedBy, 'assessedBy');
-  return declare(
+  return declareFor(
     deps,
     actor,
-    async (trx) => [await organizationForChange(trx, organizationId)],
+    organizationId,
     (declaredBy, at) => ({
       id: randomUUID(),
       organizationId,
@@ -134,10 +134,10 @@ function cleanCertifications(values: Certification[] | undefined): Certification
 export async function addVolunteer(deps: Deps, actor: Actor, organizationId: string, input: VolunteerInput): Promise<Volunteer> {
   const name = requiredText(input.name, 'name');
   const certifications = cleanCertifications(input.certifications);
-  return declare(
+  return declareFor(
     deps,
     actor,
-    async (trx) => [await organizationForChange(trx, organizationId)],
+    organizationId,
     (declaredBy, at) => ({
       id: randomUUID(),
       organizationId,

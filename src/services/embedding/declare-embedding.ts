@@ -6,8 +6,8 @@ import type { Agreement, AgreementType, Filing, Seat, Subsystem } from '../../mo
 import { AppError } from '../../model/errors';
 import type { Organization } from '../../model/organization';
 import type { Actor, Deps } from '../context';
-import { declare, orderedRange, requiredText } from '../declarations';
-import { organizationForChange } from '../membership/change-membership';
+import { declare, declareFor, orderedRange, requiredText } from '../declarations';
+import { organizationForChange } from '../organizations/load-organization';
 
 export async function fileFiling(
   deps: Deps,
@@ -16,10 +16,10 @@ export async function fileFiling(
   input: { department: string; filedOn: string; reference?: string | null },
 ): Promise<Filing> {
   const department = requiredText(input.department, 'department');
-  return declare(
+  return declareFor(
     deps,
     actor,
-    async (trx) => [await organizationForChange(trx, organizationId)],
+    organizationId,
     (declaredBy, at) => ({
       id: randomUUID(),
       organizationId,
@@ -97,10 +97,10 @@ export async function declareSeat(
   const structure = requiredText(input.structure, 'structure');
   const liaisonName = requiredText(input.liaisonName, 'liaisonName');
   const to = orderedRange(input.from, input.to, 'to');
-  return declare(
+  return declareFor(
     deps,
     actor,
-    async (trx) => [await organizationForChange(trx, input.organizationId)],
+    input.organizationId,
     (declaredBy, at) => ({
       id: randomUUID(),
       organizationId: input.organizationId,

@@ -14,10 +14,11 @@ import type { Organization } from '../../model/organization';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { registerOrganization } from '../organizations/create-organization';
+import { organizationForChange } from '../organizations/load-organization';
 import { normalizeOrganizationFields, type OrganizationInput } from '../organizations/organization-input';
 import { decodeCursor, encodeCursor } from '../pagination';
 import { assertCanDecideMembership, assertCanReadApplications, canSeeApplicantContact } from '../policy';
-import { changeMembership, organizationForChange } from './change-membership';
+import { changeMembership } from './change-membership';
 
 export interface ApplicationInput {
   organization: OrganizationInput;

@@ -65,11 +65,3 @@ export async function changeMembership(
   });
   return after;
 }
-
-/** Loads an organization for a membership change, refusing archived ones. */
-export async function organizationForChange(trx: Executor, id: string): Promise<Organization> {
-  const org = await findOrganization(trx, id);
-  if (!org) throw new AppError('not_found');
-  if (org.archived) throw new AppError('archived');
-  return org;
-}

@@ -2,8 +2,9 @@ import { findPendingApplication, saveApplication } from '../../db/repositories/m
 import type { ApplicationDecision } from '../../model/membership';
 import type { Organization } from '../../model/organization';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
+import { organizationForChange } from '../organizations/load-organization';
 import { assertCanDecideMembership } from '../policy';
-import { changeMembership, type MembershipChange, organizationForChange } from './change-membership';
+import { changeMembership, type MembershipChange } from './change-membership';
 
 /** A coordinator moves an organization along the lifecycle (cultivate, suspend, exit, readmit). */
 export async function transitionMembership(
