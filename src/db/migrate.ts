@@ -5,6 +5,7 @@ import * as membership from './migrations/0002-membership';
 import * as embedding from './migrations/0003-embedding';
 import * as capacity from './migrations/0004-capacity';
 import * as imports from './migrations/0005-imports';
+import * as incidents from './migrations/0006-incidents';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-embedding': embedding,
   '0004-capacity': capacity,
   '0005-imports': imports,
+  '0006-incidents': incidents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

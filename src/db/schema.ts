@@ -207,6 +207,67 @@ export interface ImportJobsTable {
   finished_at: string | null;
 }
 
+export interface IncidentsTable {
+  id: string;
+  name: string;
+  category: string;
+  type: string;
+  level: number;
+  warning_color: string | null;
+  jurisdictions: string;
+  stage: string;
+  policy: string;
+  description: string | null;
+  declared_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IncidentStagesTable {
+  incident_id: string;
+  seq: number;
+  from_stage: string | null;
+  to_stage: string;
+  actor_id: string;
+  reason: string | null;
+  at: string;
+}
+
+export interface DeploymentsTable {
+  id: string;
+  incident_id: string;
+  organization_id: string;
+  team_name: string;
+  leader_name: string;
+  leader_phone: string;
+  headcount: number;
+  specialties: string;
+  equipment: string;
+  vehicles: number;
+  origin: string;
+  eta: string | null;
+  invitation_reference: string | null;
+  status: string;
+  zone: string | null;
+  reason: string | null;
+  last_check_in_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeploymentEventsTable {
+  deployment_id: string;
+  seq: number;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+  lat: number | null;
+  lon: number | null;
+  actor_id: string;
+  at: string;
+}
+
 export interface Tables {
   organizations: OrganizationsTable;
   organization_jurisdictions: OrganizationJurisdictionsTable;
@@ -227,6 +288,10 @@ export interface Tables {
   specialties: SpecialtiesTable;
   volunteers: VolunteersTable;
   import_jobs: ImportJobsTable;
+  incidents: IncidentsTable;
+  incident_stages: IncidentStagesTable;
+  deployments: DeploymentsTable;
+  deployment_events: DeploymentEventsTable;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

@@ -17,8 +17,10 @@ import { authRoutes } from './auth/routes';
 import { capacityRoutes } from './capacity/routes';
 import { ProblemSchema } from './common-schemas';
 import { declarationRoutes } from './declarations/routes';
+import { deploymentRoutes } from './deployments/routes';
 import { embeddingRoutes } from './embedding/routes';
 import { importRoutes } from './imports/routes';
+import { incidentRoutes } from './incidents/routes';
 import { membershipRoutes } from './membership/routes';
 import { organizationRoutes } from './organizations/routes';
 import { handleError, problemOf, sendProblem } from './problem';
@@ -112,6 +114,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await capacityRoutes(app, deps);
   await declarationRoutes(app, deps);
   await importRoutes(app, deps);
+  await incidentRoutes(app, deps);
+  await deploymentRoutes(app, deps);
   await userRoutes(app, deps);
   await auditRoutes(app, deps);
 

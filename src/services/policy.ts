@@ -4,7 +4,7 @@
  */
 
 import { AppError } from '../model/errors';
-import { isWithin } from '../model/jurisdictions';
+import { isWithin, overlaps } from '../model/jurisdictions';
 import type { Organization } from '../model/organization';
 import type { Role } from '../model/roles';
 import type { Actor } from './context';
@@ -134,4 +134,35 @@ export function assertCanDeclareFor(actor: Actor, ...orgs: Organization[]): void
 export function canSeeOrganizationPeople(actor: Actor, org: Organization): boolean {
   if (actor.kind === 'system' || actor.role === 'platform_admin' || actor.role === 'coordinator') return true;
   return actor.organizationId === org.id;
+}
+
+/** Declaring and running an incident: a coordinator whose area holds every affected area, or an admin. */
+export function canManageIncident(actor: Actor, jurisdictions: readonly string[]): boolean {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return true;
+  return actor.role === 'coordinator' && coversAll(actor, jurisdictions);
+}
+
+export function assertCanManageIncident(actor: Actor, jurisdictions: readonly string[]): void {
+  if (canManageIncident(actor, jurisdictions)) return;
+  throw isRole(actor, 'coordinator') ? new AppError('out_of_scope', { field: 'jurisdictions' }) : new AppError('forbidden');
+}
+
+/** Deciding on deployments: any coordinator whose area shares ground with the incident's. */
+export function canCoordinateIncident(actor: Actor, jurisdictions: readonly string[]): boolean {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return true;
+  const own = actor.role === 'coordinator' ? actor.jurisdiction : null;
+  return own !== null && jurisdictions.some((j) => overlaps(j, own));
+}
+
+/** Acting for an organization in the field: its admin, its members, or an agency's staff. */
+export function actsFor(actor: Actor, organizationId: string): boolean {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return true;
+  return ['org_admin', 'org_member', 'agency_staff'].includes(actor.role) && actor.organizationId === organizationId;
+}
+
+/** Filing a deployment: the organization's admin or, for a government agency, its staff. */
+export function assertCanFileFor(actor: Actor, organizationId: string): void {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return;
+  if (actor.role !== 'org_admin' && actor.role !== 'agency_staff') throw new AppError('forbidden');
+  if (actor.organizationId !== organizationId) throw new AppError('out_of_scope', { field: 'organizationId' });
 }

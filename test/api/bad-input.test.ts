@@ -393,6 +393,68 @@ describeEachDatabase('bad input gets a 4xx problem naming the problem', (t) => {
       );
     });
 
+    it('incidents and deployments with arbitrary bodies', async () => {
+      const created = await call(app, 'POST', '/api/v1/incidents', {
+        token,
+        body: { name: '模糊测试事件', category: 'natural_disaster', type: '地震', level: 2, jurisdictions: ['410100'] },
+      });
+      expect(created.status).toBe(201);
+      const incident = String(created.json.id);
+      const body = fc.record(
+        {
+          name: fc.oneof(fc.string(), jsonValue),
+          category: fc.oneof(fc.constantFrom('natural_disaster', 'public_health'), fc.string()),
+          type: fc.string(),
+          level: fc.oneof(fc.integer({ min: 0, max: 5 }), jsonValue),
+          warningColor: fc.oneof(fc.constantFrom('red', 'blue', null), fc.string()),
+          jurisdictions: fc.oneof(fc.array(fc.constantFrom('410100', '410700', '999999', '4101')), jsonValue),
+          stage: fc.oneof(fc.constantFrom('preparedness', 'response', 'recovery', 'closed'), fc.string()),
+          to: fc.oneof(
+            fc.constantFrom('approved', 'declined', 'standby', 'en_route', 'checked_in', 'working', 'returned', 'recovery'),
+            fc.string(),
+          ),
+          reason: fc.oneof(fc.string(), fc.constant(null)),
+          zone: fc.oneof(fc.string(), fc.constant(null)),
+          policy: fc.oneof(
+            fc.record({ invitationRequired: fc.boolean(), checkInIntervalMinutes: fc.integer() }, { requiredKeys: [] }),
+            jsonValue,
+          ),
+          organizationId: fc.oneof(fc.constant(network.orgs.guangzhouTeam), fc.string()),
+          teamName: fc.string(),
+          leaderName: fc.string(),
+          leaderPhone: fc.string(),
+          headcount: fc.oneof(fc.integer(), jsonValue),
+          origin: fc.oneof(fc.constantFrom('440100', '000000'), fc.string()),
+          eta: fc.oneof(fc.constant('2026-11-27T08:00:00Z'), fc.string(), fc.constant(null)),
+          lat: fc.oneof(fc.double(), jsonValue),
+          lon: fc.oneof(fc.double(), jsonValue),
+          note: fc.string(),
+        },
+        { requiredKeys: [] },
+      );
+      await fc.assert(
+        fc.asyncProperty(body, async (b) => {
+          const filed = await call(app, 'POST', `/api/v1/incidents/${incident}/deployments`, { token, body: b });
+          expect(filed.status, JSON.stringify(b)).toBeLessThan(500);
+          for (const [method, path] of [
+            ['POST', '/api/v1/incidents'],
+            ['PATCH', `/api/v1/incidents/${incident}`],
+            ['POST', `/api/v1/incidents/${incident}/stage`],
+            ...(filed.status === 201
+              ? [
+                  ['POST', `/api/v1/deployments/${filed.json.id}/transitions`],
+                  ['POST', `/api/v1/deployments/${filed.json.id}/check-ins`],
+                ]
+              : []),
+          ]) {
+            const res = await call(app, method, path, { token, body: b });
+            expect(res.status, `${method} ${path} ${JSON.stringify(b)}`).toBeLessThan(500);
+          }
+        }),
+        { numRuns: 80 },
+      );
+    });
+
     it('raw bytes as a body', async () => {
       await fc.assert(
         fc.asyncProperty(fc.string(), async (raw) => {

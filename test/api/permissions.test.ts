@@ -7,7 +7,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import { addVolunteer, declareCapacity, declareSpecialty } from '../../src/services/capacity/manage-capacity';
+import { fileDeployment, moveDeployment } from '../../src/services/deployments/manage-deployments';
 import { declareAgreement, declareSeat, fileFiling } from '../../src/services/embedding/declare-embedding';
+import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { submitApplication } from '../../src/services/membership/applications';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
@@ -27,6 +29,10 @@ interface Doors {
   specialties: Record<Who, string>;
   volunteers: Record<Who, string>;
   adminImport?: string;
+  incident: string;
+  incidents: Record<Who, string>;
+  deployments: Record<Who, string>;
+  approvedDeployment: string;
 }
 
 interface Row {
@@ -270,6 +276,80 @@ const ROWS: Row[] = [
     path: () => '/api/v1/organizations/export?format=csv&jurisdiction=410000',
     expect: [401, 200, 200, 200, 200, 200, 200, 200],
   },
+  { name: 'incidents', method: 'GET', path: () => '/api/v1/incidents', expect: [401, 200, 200, 200, 200, 200, 200, 200] },
+  {
+    name: 'declare an incident in Zhengzhou',
+    method: 'POST',
+    path: () => '/api/v1/incidents',
+    body: (_n, who) => ({ name: `暴雨-${who}`, category: 'natural_disaster', type: '洪涝', level: 3, jurisdictions: ['410100'] }),
+    expect: [401, 201, 201, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'one incident',
+    method: 'GET',
+    path: (n) => `/api/v1/incidents/${n.incident}`,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'change an incident',
+    method: 'PATCH',
+    path: (n) => `/api/v1/incidents/${n.incident}`,
+    body: (_n, who) => ({ description: `更新 ${who}` }),
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'move an incident to response',
+    method: 'POST',
+    path: (n, who) => `/api/v1/incidents/${n.incidents[who]}/stage`,
+    body: () => ({ to: 'response' }),
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'deployments of an incident',
+    method: 'GET',
+    path: (n) => `/api/v1/incidents/${n.incident}/deployments`,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'file a deployment for the Zhengzhou team',
+    method: 'POST',
+    path: (n) => `/api/v1/incidents/${n.incident}/deployments`,
+    body: (n, who) => ({
+      organizationId: n.orgs.zhengzhouTeam,
+      teamName: `分队-${who}`,
+      leaderName: '郑队长',
+      leaderPhone: '13500135000',
+      headcount: 6,
+      origin: '410102',
+    }),
+    expect: [401, 201, 403, 403, 403, 201, 403, 403],
+  },
+  {
+    name: 'alarms of an incident',
+    method: 'GET',
+    path: (n) => `/api/v1/incidents/${n.incident}/alarms`,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'one deployment',
+    method: 'GET',
+    path: (n) => `/api/v1/deployments/${n.approvedDeployment}`,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'approve a deployment',
+    method: 'POST',
+    path: (n, who) => `/api/v1/deployments/${n.deployments[who]}/transitions`,
+    body: () => ({ to: 'approved' }),
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'check in a deployed team',
+    method: 'POST',
+    path: (n) => `/api/v1/deployments/${n.approvedDeployment}/check-ins`,
+    body: () => ({ note: '到达集结点' }),
+    expect: [401, 200, 200, 403, 403, 200, 200, 403],
+  },
   {
     name: 'move the Zhengzhou team to Shanghai',
     method: 'PATCH',
@@ -416,7 +496,29 @@ describeEachDatabase('permissions of every route', (t) => {
       capacities: {} as Record<Who, string>,
       specialties: {} as Record<Who, string>,
       volunteers: {} as Record<Who, string>,
+      incident: '',
+      incidents: {} as Record<Who, string>,
+      deployments: {} as Record<Who, string>,
+      approvedDeployment: '',
     };
+    const flood = {
+      name: '郑州暴雨',
+      category: 'natural_disaster' as const,
+      type: '洪涝',
+      level: 2 as const,
+      jurisdictions: ['410100'],
+    };
+    const filing = {
+      organizationId: built.orgs.zhengzhouTeam,
+      teamName: '一分队',
+      leaderName: '郑队长',
+      leaderPhone: '13500135000',
+      headcount: 8,
+      origin: '410102',
+    };
+    doors.incident = (await declareIncident(t().deps, SYSTEM, flood)).id;
+    doors.approvedDeployment = (await fileDeployment(t().deps, SYSTEM, doors.incident, filing)).id;
+    await moveDeployment(t().deps, SYSTEM, doors.approvedDeployment, { to: 'approved' });
     const team = built.orgs.zhengzhouTeam;
     for (const who of WHO) {
       const apply = (name: string) =>
@@ -437,6 +539,10 @@ describeEachDatabase('permissions of every route', (t) => {
           validFrom: '2025-01-01',
         })
       ).id;
+      doors.incidents[who] = (
+        await declareIncident(t().deps, SYSTEM, { ...flood, name: `演练-${who}`, stage: 'preparedness' })
+      ).id;
+      doors.deployments[who] = (await fileDeployment(t().deps, SYSTEM, doors.incident, filing)).id;
       doors.capacities[who] = (
         await declareCapacity(t().deps, SYSTEM, team, { kind: 'vehicle', type: '越野车', typeLevel: 2, quantity: 2 })
       ).id;
