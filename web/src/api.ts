@@ -8,10 +8,15 @@ import type {
   ApplicationInput,
   ApplicationReceipt,
   AuditRecord,
+  CapacityInput,
+  CapacityItem,
+  CapacityPatch,
+  CapacityView,
   ChainReport,
   DecisionInput,
   Embedding,
   FilingInput,
+  ImportJob,
   Jurisdiction,
   JurisdictionWithPath,
   MembershipDetail,
@@ -23,10 +28,15 @@ import type {
   Page,
   SeatInput,
   Session,
+  SetupAnswer,
+  SpecialtyInput,
   TransitionInput,
   User,
   UserPatch,
   VerifiableField,
+  VolunteerInput,
+  VolunteerList,
+  VolunteerPatch,
 } from './types';
 
 /** A failed request: the problem's code (see src/model/errors.ts), field and detail. */
@@ -93,33 +103,74 @@ async function toError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, statusCode(response.status));
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+/** A request body: JSON, or a file sent as it is with its own content type. */
+type Payload = { json: unknown } | { raw: Blob; contentType: string } | undefined;
+
+async function send(method: Method, path: string, payload: Payload, accept = 'application/json'): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
+  let body: BodyInit | undefined;
+  if (payload && 'json' in payload) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(payload.json);
+  } else if (payload) {
+    headers['Content-Type'] = payload.contentType;
+    body = payload.raw;
+  }
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(`/api/v1${path}`, { method, headers, credentials: 'same-origin', body });
   } catch {
     throw new ApiError(0, 'network_error');
   }
   if (!response.ok) throw await toError(response);
+  return response;
+}
+
+async function request<T>(method: Method, path: string, payload?: Payload): Promise<T> {
+  const response = await send(method, path, payload);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 
 const get = <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query));
-const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
-const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
+const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { json: body ?? {} });
+const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { json: body });
+/** Sends a file itself as the request body (not as a form), with its content type. */
+const upload = <T>(path: string, file: Blob, contentType: string, query?: Query) =>
+  request<T>('POST', withQuery(path, query), { raw: file, contentType });
+
+/** The file name a download's Content-Disposition gives (RFC 6266 filename* first). */
+function downloadName(disposition: string | null, fallback: string): string {
+  const extended = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  if (extended) {
+    try {
+      return decodeURIComponent(extended);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
+}
+
+/** Fetches a file (template, export) and hands it to the browser as a download. */
+async function download(path: string, query: Query, fallbackName: string): Promise<void> {
+  const response = await send('GET', withQuery(path, query), undefined, '*/*');
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = downloadName(response.headers.get('content-disposition'), fallbackName);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 export const authApi = {
   setupNeeded: async () => (await get<{ needed: boolean }>('/setup')).needed,
-  setup: (body: { email: string; password: string; displayName?: string }) => post<Session>('/setup', body),
+  setup: (body: { email: string; password: string; displayName?: string; loadDemo?: boolean }) =>
+    post<SetupAnswer>('/setup', body),
   login: (body: { email: string; password: string }) => post<Session>('/auth/login', body),
   /** The current session, or null when nobody is signed in. */
   session: async (): Promise<Session | null> => {
@@ -160,6 +211,29 @@ export const organizationApi = {
   update: (id: string, body: Partial<OrganizationInput>) =>
     patch<OrganizationSummary>(`/organizations/${encodeURIComponent(id)}`, body),
   archive: (id: string) => post<OrganizationSummary>(`/organizations/${encodeURIComponent(id)}/archive`),
+  /** Downloads the directory, with the same filters, as a spreadsheet. */
+  export: (query: Omit<OrganizationQuery, 'limit' | 'cursor'>, format: SheetFormat) =>
+    download('/organizations/export', { ...query, format }, `organizations.${format}`),
+};
+
+export type SheetFormat = 'xlsx' | 'csv';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The format of a roster file by its name, or null when it is neither CSV nor XLSX. */
+export function sheetFormatOf(fileName: string): SheetFormat | null {
+  const name = fileName.toLowerCase();
+  if (name.endsWith('.xlsx')) return 'xlsx';
+  if (name.endsWith('.csv')) return 'csv';
+  return null;
+}
+
+export const importApi = {
+  template: (format: SheetFormat) => download('/imports/organizations/template', { format }, `roster-template.${format}`),
+  /** Starts importing a roster file; answers with the job to follow. */
+  start: (file: File, format: SheetFormat) =>
+    upload<ImportJob>('/imports/organizations', file, format === 'xlsx' ? XLSX_TYPE : 'text/csv', { fileName: file.name }),
+  get: (id: string) => get<ImportJob>(`/imports/${encodeURIComponent(id)}`),
 };
 
 const organizationPath = (id: string, rest = '') => `/organizations/${encodeURIComponent(id)}${rest}`;
@@ -190,6 +264,23 @@ export const embeddingApi = {
   verify: (kind: EmbeddingKind, id: string) => post<unknown>(`/${kind}/${encodeURIComponent(id)}/verify`),
   verifyFields: (organizationId: string, fields: VerifiableField[]) =>
     post<{ verifiedFields: Embedding['verifiedFields'] }>(organizationPath(organizationId, '/verify'), { fields }),
+};
+
+export type DeclarationKind = 'capacity' | 'specialties' | 'volunteers';
+
+export const capacityApi = {
+  get: (organizationId: string) => get<CapacityView>(organizationPath(organizationId, '/capacity')),
+  declare: (organizationId: string, body: CapacityInput) =>
+    post<CapacityItem>(organizationPath(organizationId, '/capacity'), body),
+  amend: (id: string, body: CapacityPatch) => patch<CapacityItem>(`/capacity/${encodeURIComponent(id)}`, body),
+  declareSpecialty: (organizationId: string, body: SpecialtyInput) =>
+    post<unknown>(organizationPath(organizationId, '/specialties'), body),
+  volunteers: (organizationId: string, includeInactive: boolean) =>
+    get<VolunteerList>(organizationPath(organizationId, '/volunteers'), { includeInactive }),
+  addVolunteer: (organizationId: string, body: VolunteerInput) =>
+    post<unknown>(organizationPath(organizationId, '/volunteers'), body),
+  amendVolunteer: (id: string, body: VolunteerPatch) => patch<unknown>(`/volunteers/${encodeURIComponent(id)}`, body),
+  verify: (kind: DeclarationKind, id: string) => post<unknown>(`/${kind}/${encodeURIComponent(id)}/verify`),
 };
 
 export const userApi = {

@@ -17,10 +17,11 @@ import { ApplicationsPage } from './pages/membership/applications-page';
 import { DeskPage } from './pages/membership/desk-page';
 import { ForbiddenPage, NotFoundPage } from './pages/not-found-page';
 import { DirectoryPage } from './pages/organizations/directory-page';
+import { ImportPage } from './pages/organizations/import-page';
 import { NewOrganizationPage } from './pages/organizations/new-organization-page';
 import { ProfilePage } from './pages/organizations/profile-page';
 import { SetupPage } from './pages/setup-page';
-import { canCreateOrganization, canManageUsers, canReadAudit, canReviewMembership } from './permissions';
+import { canCreateOrganization, canImportOrganizations, canManageUsers, canReadAudit, canReviewMembership } from './permissions';
 import { SESSION_KEY, useCurrentUser, useSessionQuery } from './session';
 
 const THEME: ThemeConfig = {
@@ -120,6 +121,14 @@ function AppRoutes() {
               element={
                 <RequireRole allow={canCreateOrganization}>
                   <NewOrganizationPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="organizations/import"
+              element={
+                <RequireRole allow={canImportOrganizations}>
+                  <ImportPage />
                 </RequireRole>
               }
             />

@@ -54,3 +54,8 @@ export function canReadApiDocs(role: Role): boolean {
 export function canReviewMembership(role: Role): boolean {
   return role === 'platform_admin' || role === 'coordinator';
 }
+
+/** Roster import (名录导入): those who may register organizations, so platform admins and coordinators. */
+export function canImportOrganizations(role: Role): boolean {
+  return role === 'platform_admin' || role === 'coordinator';
+}

@@ -1,6 +1,17 @@
 /** Shapes of the HTTP API's JSON as the web UI reads them. */
 
 import type { AuditRecord, ChainReport } from '../../src/model/audit';
+import type {
+  Availability,
+  CapacityItem,
+  CapacityKind,
+  Certification,
+  ExpiryState,
+  ExpiryWarning,
+  RescueSpecialty,
+  Specialty,
+  Volunteer,
+} from '../../src/model/capacity';
 import type { Agreement, AgreementType, Filing, Seat, Subsystem, VerifiableField, Verification } from '../../src/model/embedding';
 import type { Jurisdiction, JurisdictionLevel } from '../../src/model/jurisdictions';
 import type {
@@ -19,8 +30,14 @@ export type {
   AgreementType,
   ApplicationDecision,
   AuditRecord,
+  Availability,
+  CapacityItem,
+  CapacityKind,
+  Certification,
   ChainReport,
   CultivationPlan,
+  ExpiryState,
+  ExpiryWarning,
   Filing,
   Jurisdiction,
   JurisdictionLevel,
@@ -29,15 +46,34 @@ export type {
   MembershipStatus,
   MembershipTier,
   Organization,
+  RescueSpecialty,
+  Specialty,
   Subsystem,
   User,
   VerifiableField,
   Verification,
+  Volunteer,
 };
 
 export interface Session {
   user: User;
   csrfToken: string;
+}
+
+/** One account of the demo network, with its (public) password. */
+export interface DemoAccount {
+  role: Role;
+  email: string;
+  password: string;
+  /** The organization's name, for accounts that belong to one. */
+  organization: string | null;
+  /** The division code, for coordinators. */
+  jurisdiction: string | null;
+}
+
+/** The answer to setting up: the first admin's session and, when asked for, the demo network. */
+export interface SetupAnswer extends Session {
+  demo: { organizations: number; accounts: DemoAccount[] } | null;
 }
 
 export interface Page<T> {
@@ -165,4 +201,84 @@ export interface SeatInput {
   liaisonName: string;
   from: string;
   to?: string | null;
+}
+
+/** An organization's typed capacity and graded rescue specialties. */
+export interface CapacityView {
+  capacity: CapacityItem[];
+  specialties: (Specialty & { validity: ExpiryState })[];
+  viewerCanDeclare: boolean;
+  viewerCanVerify: boolean;
+}
+
+export interface CapacityInput {
+  kind: CapacityKind;
+  type: string;
+  typeLevel: number;
+  quantity: number;
+  description?: string | null;
+}
+
+export type CapacityPatch = Partial<Pick<CapacityInput, 'typeLevel' | 'quantity' | 'description'>>;
+
+export interface SpecialtyInput {
+  specialty: RescueSpecialty;
+  grade: number;
+  assessedBy: string;
+  validUntil: string;
+}
+
+/** A volunteer as read: name and phone are null for viewers who need not know them. */
+export type VolunteerView = Omit<Volunteer, 'name' | 'phone'> & {
+  name: string | null;
+  phone: string | null;
+  warnings: ExpiryWarning[];
+};
+
+export interface VolunteerList {
+  items: VolunteerView[];
+  summary: { total: number; available: number; withWarnings: number };
+  viewerCanDeclare: boolean;
+  viewerCanVerify: boolean;
+}
+
+export interface VolunteerInput {
+  name: string;
+  phone?: string | null;
+  skills?: string[];
+  certifications?: Certification[];
+  insuranceExpiresOn?: string | null;
+  availability?: Availability;
+}
+
+export type VolunteerPatch = Partial<VolunteerInput> & { active?: boolean };
+
+export type ImportOutcome = 'created' | 'updated' | 'unchanged' | 'refused';
+
+export interface ImportRowReport {
+  row: number;
+  outcome: ImportOutcome;
+  name: string | null;
+  organizationId: string | null;
+  problems: { field: string; message: string }[];
+}
+
+export interface ImportReport {
+  total: number;
+  counts: Record<ImportOutcome, number>;
+  rows: ImportRowReport[];
+}
+
+/** A roster import running in the background, with its progress and, once done, its report. */
+export interface ImportJob {
+  id: string;
+  kind: string;
+  fileName: string | null;
+  status: 'running' | 'done' | 'failed';
+  total: number;
+  processed: number;
+  report: ImportReport | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
 }

@@ -1,18 +1,53 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Dropdown } from 'antd';
+import { ApiOutlined, CheckOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dropdown, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { currentLanguage, LANGUAGES, setLanguage } from '../i18n';
 import { useCurrentUser, useSignOut } from '../session';
 import { ChangePasswordModal } from './change-password-modal';
+import { LANGUAGE_NAMES } from './language-switcher';
 
-export function AccountMenu() {
+type MenuItem = Required<MenuProps>['items'][number];
+
+/**
+ * The signed-in account's menu. On narrow screens, where the header has no room for them,
+ * it also holds the language choice and the link to the API documentation.
+ */
+export function AccountMenu({ compact = false, apiDocs = false }: { compact?: boolean; apiDocs?: boolean }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const signOut = useSignOut();
   const navigate = useNavigate();
   const [changing, setChanging] = useState(false);
   const name = user.displayName || user.email;
+  const language = currentLanguage();
+
+  const extra: MenuItem[] = [];
+  if (compact) {
+    extra.push({
+      key: 'language',
+      type: 'group',
+      label: t('language.label'),
+      children: LANGUAGES.map((option) => ({
+        key: `language:${option}`,
+        icon: option === language ? <CheckOutlined /> : <span className="menu-icon-space" aria-hidden="true" />,
+        label: <span lang={LANGUAGE_NAMES[option].lang}>{LANGUAGE_NAMES[option].short}</span>,
+      })),
+    });
+    if (apiDocs) {
+      extra.push({
+        key: 'api-docs',
+        icon: <ApiOutlined />,
+        label: (
+          <a href="/api/docs" target="_blank" rel="noreferrer">
+            {t('nav.apiDocs')}
+          </a>
+        ),
+      });
+    }
+    extra.push({ type: 'divider' });
+  }
 
   return (
     <>
@@ -20,6 +55,7 @@ export function AccountMenu() {
         trigger={['click']}
         placement="bottomRight"
         menu={{
+          selectable: false,
           items: [
             {
               key: 'who',
@@ -33,10 +69,15 @@ export function AccountMenu() {
               ),
             },
             { type: 'divider' },
+            ...extra,
             { key: 'password', icon: <KeyOutlined />, label: t('account.changePassword') },
             { key: 'logout', icon: <LogoutOutlined />, label: t('account.logout'), danger: true },
           ],
           onClick: ({ key }) => {
+            if (key.startsWith('language:')) {
+              const chosen = LANGUAGES.find((option) => key === `language:${option}`);
+              if (chosen) setLanguage(chosen);
+            }
             if (key === 'password') setChanging(true);
             if (key === 'logout') void signOut().then(() => navigate('/login', { replace: true }));
           },

@@ -3,18 +3,26 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
   FileSearchOutlined,
   PlusSquareOutlined,
   ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Layout, Menu, type MenuProps } from 'antd';
+import { Badge, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { applicationApi } from '../api';
-import { canCreateOrganization, canManageUsers, canReadApiDocs, canReadAudit, canReviewMembership } from '../permissions';
+import {
+  canCreateOrganization,
+  canImportOrganizations,
+  canManageUsers,
+  canReadApiDocs,
+  canReadAudit,
+  canReviewMembership,
+} from '../permissions';
 import { useCurrentUser } from '../session';
 import { AccountMenu } from './account-menu';
 import { LanguageSwitcher } from './language-switcher';
@@ -22,7 +30,7 @@ import { LanguageSwitcher } from './language-switcher';
 type MenuItem = Required<MenuProps>['items'][number];
 
 function selectedKey(pathname: string): string {
-  if (pathname === '/organizations/new') return '/organizations/new';
+  if (pathname === '/organizations/new' || pathname === '/organizations/import') return pathname;
   if (pathname.startsWith('/organizations')) return '/organizations';
   return pathname;
 }
@@ -49,6 +57,9 @@ function useNavItems(): MenuItem[] {
   const network: MenuItem[] = [{ key: '/organizations', icon: <ApartmentOutlined />, label: t('nav.organizations') }];
   if (canCreateOrganization(user.role)) {
     network.push({ key: '/organizations/new', icon: <PlusSquareOutlined />, label: t('nav.newOrganization') });
+  }
+  if (canImportOrganizations(user.role)) {
+    network.push({ key: '/organizations/import', icon: <CloudUploadOutlined />, label: t('nav.import') });
   }
   const membership: MenuItem[] = reviews
     ? [
@@ -89,6 +100,10 @@ export function AppLayout() {
   const navigate = useNavigate();
   const items = useNavItems();
   const [collapsed, setCollapsed] = useState(false);
+  // On phones the header keeps only the brand and the account menu, which takes over the
+  // language choice and the API documentation link.
+  const compact = Grid.useBreakpoint().md === false;
+  const apiDocs = canReadApiDocs(user.role);
 
   return (
     <Layout className="app-shell">
@@ -108,13 +123,13 @@ export function AppLayout() {
           <span className="brand-tagline">{t('app.tagline')}</span>
         </Link>
         <div className="header-actions">
-          {canReadApiDocs(user.role) ? (
+          {apiDocs && !compact ? (
             <a href="/api/docs" target="_blank" rel="noreferrer" className="header-link">
               <ApiOutlined aria-hidden="true" /> {t('nav.apiDocs')}
             </a>
           ) : null}
-          <LanguageSwitcher />
-          <AccountMenu />
+          {compact ? null : <LanguageSwitcher />}
+          <AccountMenu compact={compact} apiDocs={apiDocs} />
         </div>
       </Layout.Header>
       <Layout>

@@ -4,7 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../layout/language-switcher';
 
 /** The frame of the pages shown before sign-in: brand panel and one form card. */
-export function AuthShell({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
+export function AuthShell({
+  title,
+  intro,
+  wide = false,
+  children,
+}: {
+  title: string;
+  intro?: ReactNode;
+  /** A wider card, for a table rather than a form. */
+  wide?: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <div className="auth-page">
@@ -24,7 +35,7 @@ export function AuthShell({ title, intro, children }: { title: string; intro?: R
             <li>{t('login.point3')}</li>
           </ul>
         </section>
-        <section className="auth-card">
+        <section className={wide ? 'auth-card auth-card-wide' : 'auth-card'}>
           <Typography.Title level={1} className="auth-title">
             {title}
           </Typography.Title>

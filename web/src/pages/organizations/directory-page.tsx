@@ -1,7 +1,7 @@
 /** The organization directory: search and filters kept in the URL, results paged by cursor. */
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Input, Select, Switch, Table, Tag, Typography } from 'antd';
+import { CloudUploadOutlined, DownloadOutlined, DownOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { keepPreviousData, useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { App, Button, Card, Dropdown, Empty, Flex, Input, Select, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,14 +9,15 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { MEMBERSHIP_STATUSES, type MembershipStatus } from '../../../../src/model/membership';
 import { ORGANIZATION_KINDS } from '../../../../src/model/organization';
 import { allCells, cellKey, SERVICE_CATEGORIES } from '../../../../src/model/taxonomy';
-import { organizationApi } from '../../api';
+import { type OrganizationQuery, organizationApi, type SheetFormat } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
 import { LoadMore } from '../../components/load-more';
 import { MembershipStatusTag, MembershipTierTag } from '../../components/membership-tags';
 import { CategoryTags, KindTag } from '../../components/organization-tags';
 import { PageHeader } from '../../components/page-header';
-import { canCreateOrganization, canIncludeArchived } from '../../permissions';
+import { useErrorText } from '../../error-text';
+import { canCreateOrganization, canImportOrganizations, canIncludeArchived } from '../../permissions';
 import { useCurrentUser } from '../../session';
 import type { OrganizationSummary } from '../../types';
 
@@ -54,6 +55,33 @@ function useFilters(): [Filters, (key: Filter, value: string | null) => void, ()
       return next;
     });
   return [filters, set, clear];
+}
+
+/** 导出: the directory as it is filtered now, as XLSX or CSV. */
+function ExportButton({ query }: { query: Omit<OrganizationQuery, 'limit' | 'cursor'> }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { full } = useErrorText();
+  const exporting = useMutation({
+    mutationFn: (format: SheetFormat) => organizationApi.export(query, format),
+    onError: (error) => message.error(full(error)),
+  });
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'xlsx', label: t('directory.exportXlsx') },
+          { key: 'csv', label: t('directory.exportCsv') },
+        ],
+        onClick: ({ key }) => exporting.mutate(key as SheetFormat),
+      }}
+    >
+      <Button icon={<DownloadOutlined />} loading={exporting.isPending} data-testid="directory-export">
+        {t('directory.export')} <DownOutlined aria-hidden="true" className="small" />
+      </Button>
+    </Dropdown>
+  );
 }
 
 function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
@@ -155,20 +183,18 @@ export function DirectoryPage() {
   const mayIncludeArchived = canIncludeArchived(user.role);
   const includeArchived = mayIncludeArchived && filters.includeArchived === 'true';
 
+  const filterQuery: Omit<OrganizationQuery, 'limit' | 'cursor'> = {
+    q: filters.q || undefined,
+    kind: filters.kind || undefined,
+    membershipStatus: isStatus(filters.membershipStatus) ? filters.membershipStatus : undefined,
+    jurisdiction: filters.jurisdiction || undefined,
+    cell: filters.cell || undefined,
+    category: filters.category || undefined,
+    includeArchived: includeArchived || undefined,
+  };
   const query = useInfiniteQuery({
     queryKey: ['organizations', 'directory', { ...filters, includeArchived }],
-    queryFn: ({ pageParam }) =>
-      organizationApi.list({
-        q: filters.q || undefined,
-        kind: filters.kind || undefined,
-        membershipStatus: isStatus(filters.membershipStatus) ? filters.membershipStatus : undefined,
-        jurisdiction: filters.jurisdiction || undefined,
-        cell: filters.cell || undefined,
-        category: filters.category || undefined,
-        includeArchived: includeArchived || undefined,
-        limit: PAGE_SIZE,
-        cursor: pageParam,
-      }),
+    queryFn: ({ pageParam }) => organizationApi.list({ ...filterQuery, limit: PAGE_SIZE, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -187,11 +213,19 @@ export function DirectoryPage() {
         subtitle={t('directory.subtitle')}
         crumbs={[{ title: t('nav.network') }, { title: t('nav.organizations') }]}
         extra={
-          canCreate ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/organizations/new')}>
-              {t('directory.create')}
-            </Button>
-          ) : null
+          <>
+            <ExportButton query={filterQuery} />
+            {canImportOrganizations(user.role) ? (
+              <Button icon={<CloudUploadOutlined />} onClick={() => navigate('/organizations/import')}>
+                {t('directory.import')}
+              </Button>
+            ) : null}
+            {canCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/organizations/new')}>
+                {t('directory.create')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Card className="section-card" role="search" aria-label={t('directory.filters')}>

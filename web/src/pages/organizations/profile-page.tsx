@@ -16,10 +16,12 @@ import { VerificationTag } from '../../components/verification-tag';
 import { useErrorText } from '../../error-text';
 import { useDateTime } from '../../format';
 import type { Embedding, OrganizationDetail, OrganizationInput, VerifiableField } from '../../types';
+import { CapacitySection } from './capacity-section';
 import { EmbeddingSection } from './embedding-section';
 import { MembershipSection } from './membership-section';
 import { OrganizationForm } from './organization-form';
 import { hasValue, VerifyFieldsModal } from './verify-fields-modal';
+import { VolunteerSection } from './volunteer-section';
 
 function Details({ org, embedding }: { org: OrganizationDetail; embedding: Embedding | undefined }) {
   const { t } = useTranslation();
@@ -143,6 +145,9 @@ export function ProfilePage() {
     await queryClient.invalidateQueries({ queryKey: ['organization', id] });
     await queryClient.invalidateQueries({ queryKey: ['organizations'] });
     await queryClient.invalidateQueries({ queryKey: ['embedding', id] });
+    // Archiving ends declaring and verifying.
+    await queryClient.invalidateQueries({ queryKey: ['capacity', id] });
+    await queryClient.invalidateQueries({ queryKey: ['volunteers', id] });
   };
   const archive = useMutation({
     mutationFn: () => organizationApi.archive(id),
@@ -232,6 +237,8 @@ export function ProfilePage() {
         <>
           <Details org={org} embedding={embedding.data} />
           <Capabilities org={org} />
+          <CapacitySection org={org} />
+          <VolunteerSection org={org} />
           <MembershipSection org={org} />
           <EmbeddingSection
             org={org}
