@@ -14,6 +14,8 @@ export interface Config {
   authRateLimit: number;
   /** Public applications to join per client address and minute. */
   applicationRateLimit: number;
+  /** Public need reports and receipt look-ups per client address and minute. */
+  publicRateLimit: number;
   logLevel: string;
   secureCookies: boolean;
 }
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: intFrom(env.CORESPOND_BODY_LIMIT, 1024 * 1024, 'CORESPOND_BODY_LIMIT'),
     authRateLimit: intFrom(env.CORESPOND_AUTH_RATE_LIMIT, 30, 'CORESPOND_AUTH_RATE_LIMIT'),
     applicationRateLimit: intFrom(env.CORESPOND_APPLICATION_RATE_LIMIT, 20, 'CORESPOND_APPLICATION_RATE_LIMIT'),
+    publicRateLimit: intFrom(env.CORESPOND_PUBLIC_RATE_LIMIT, 120, 'CORESPOND_PUBLIC_RATE_LIMIT'),
     logLevel: env.CORESPOND_LOG_LEVEL ?? 'info',
     secureCookies: env.CORESPOND_SECURE_COOKIES === 'true',
   };

@@ -22,6 +22,7 @@ export async function openRuntime(
     dialect: database.dialect,
     now: () => new Date(),
     auditKey: loadAuditKey(config.dataDir),
+    dataDir: config.dataDir,
   };
   return { database, deps, close: () => database.close() };
 }

@@ -14,6 +14,7 @@ import type { Actor } from '../services/context';
 import { DEMO_PASSWORD, loadDemoNetwork } from '../services/demo/demo-network';
 import { exportOrganizations } from '../services/imports/export-organizations';
 import { importOrganizations } from '../services/imports/import-organizations';
+import { expireClaims } from '../services/needs/claims';
 import { createFirstAdmin, setupNeeded } from '../services/users/set-up-platform';
 
 const CLI: Actor = { kind: 'system', label: 'cli' };
@@ -40,7 +41,12 @@ program
       webDist: join(ROOT, 'web', 'dist'),
       logger: { level: config.logLevel },
     });
+    // Claims without progress expire; sweep once a minute (every node may, the sweep is idempotent).
+    const sweeper = setInterval(() => {
+      expireClaims(runtime.deps).catch((error: unknown) => app.log.error({ err: error }, 'claim expiry sweep failed'));
+    }, 60_000);
     const stop = async () => {
+      clearInterval(sweeper);
       await app.close();
       await runtime.close();
       process.exit(0);

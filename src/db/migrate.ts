@@ -6,6 +6,7 @@ import * as embedding from './migrations/0003-embedding';
 import * as capacity from './migrations/0004-capacity';
 import * as imports from './migrations/0005-imports';
 import * as incidents from './migrations/0006-incidents';
+import * as needs from './migrations/0007-needs';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-capacity': capacity,
   '0005-imports': imports,
   '0006-incidents': incidents,
+  '0007-needs': needs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -268,6 +268,82 @@ export interface DeploymentEventsTable {
   at: string;
 }
 
+export interface NeedsTable {
+  id: string;
+  incident_id: string;
+  title: string;
+  description: string | null;
+  kind: string;
+  category: string;
+  quantity: number;
+  unit: string;
+  jurisdiction: string;
+  lat: number;
+  lon: number;
+  urgency: string;
+  vulnerable_groups: string;
+  people_affected: number | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  address: string | null;
+  source: string;
+  verification_level: string;
+  verified_by: string | null;
+  verified_at: string | null;
+  status: string;
+  claimed_quantity: number;
+  fulfilled_quantity: number;
+  close_reason: string | null;
+  close_note: string | null;
+  duplicate_of: string | null;
+  receipt_code: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NeedClaimsTable {
+  id: string;
+  need_id: string;
+  organization_id: string;
+  quantity: number;
+  status: string;
+  dispatched_by: string | null;
+  note: string | null;
+  claimed_by: string;
+  claimed_at: string;
+  progress_at: string | null;
+  expires_at: string;
+  ended_at: string | null;
+}
+
+export interface NeedEventsTable {
+  need_id: string;
+  seq: number;
+  kind: string;
+  detail: string;
+  actor_id: string;
+  at: string;
+}
+
+export interface NeedDuplicatesTable {
+  need_id: string;
+  candidate_id: string;
+  score: number;
+  reasons: string;
+  status: string;
+  created_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  scope: string;
+  body_hash: string;
+  status_code: number;
+  response: string;
+  created_at: string;
+}
+
 export interface Tables {
   organizations: OrganizationsTable;
   organization_jurisdictions: OrganizationJurisdictionsTable;
@@ -292,6 +368,11 @@ export interface Tables {
   incident_stages: IncidentStagesTable;
   deployments: DeploymentsTable;
   deployment_events: DeploymentEventsTable;
+  needs: NeedsTable;
+  need_claims: NeedClaimsTable;
+  need_events: NeedEventsTable;
+  need_duplicates: NeedDuplicatesTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

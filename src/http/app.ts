@@ -22,15 +22,17 @@ import { embeddingRoutes } from './embedding/routes';
 import { importRoutes } from './imports/routes';
 import { incidentRoutes } from './incidents/routes';
 import { membershipRoutes } from './membership/routes';
+import { needRoutes } from './needs/routes';
 import { organizationRoutes } from './organizations/routes';
 import { handleError, problemOf, sendProblem } from './problem';
+import { publicRoutes } from './public/routes';
 import { referenceRoutes } from './reference/routes';
 import { setupRoutes } from './setup/routes';
 import { userRoutes } from './users/routes';
 
 export interface AppOptions {
   deps: Deps;
-  config: Pick<Config, 'bodyLimit' | 'authRateLimit' | 'applicationRateLimit' | 'secureCookies'>;
+  config: Pick<Config, 'bodyLimit' | 'authRateLimit' | 'applicationRateLimit' | 'publicRateLimit' | 'secureCookies'>;
   /** Built web UI to serve; omitted in API-only tests. */
   webDist?: string;
   logger?: FastifyServerOptions['logger'];
@@ -116,6 +118,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await importRoutes(app, deps);
   await incidentRoutes(app, deps);
   await deploymentRoutes(app, deps);
+  await needRoutes(app, deps);
+  await publicRoutes(app, deps, config);
   await userRoutes(app, deps);
   await auditRoutes(app, deps);
 

@@ -16,8 +16,21 @@ export const ProblemSchema = Type.Object(
     code: Type.Enum(Object.keys(ERRORS) as ErrorCode[], { description: 'stable code from the error table' }),
     detail: Type.Optional(Type.String()),
     field: Type.Optional(Type.String({ description: 'JSON pointer (without the leading slash) of the field at fault' })),
+    holders: Type.Optional(
+      Type.Array(
+        Type.Object({
+          organizationId: Type.String(),
+          organizationName: Type.String(),
+          quantity: Type.Integer(),
+          status: Type.String(),
+        }),
+        {
+          description: 'for claim_conflict: who holds the need now',
+        },
+      ),
+    ),
   },
-  { $id: 'Problem', description: 'RFC 9457 problem (application/problem+json)' },
+  { $id: 'Problem', description: 'RFC 9457 problem (application/problem+json)', additionalProperties: true },
 );
 
 /** A list page: items, total count and the cursor of the next page. */

@@ -11,7 +11,11 @@ export interface Problem {
   field?: string;
 }
 
-export function problemOf(code: ErrorCode, request: FastifyRequest, extra: { detail?: string; field?: string } = {}): Problem {
+export function problemOf(
+  code: ErrorCode,
+  request: FastifyRequest,
+  extra: { detail?: string; field?: string; members?: Record<string, unknown> } = {},
+): Problem {
   const entry = ERRORS[code];
   const zh = /^zh/i.test(request.headers['accept-language'] ?? '');
   return {
@@ -21,6 +25,7 @@ export function problemOf(code: ErrorCode, request: FastifyRequest, extra: { det
     code,
     ...(extra.detail ? { detail: extra.detail } : {}),
     ...(extra.field ? { field: extra.field } : {}),
+    ...extra.members,
   };
 }
 
@@ -77,7 +82,7 @@ function fromFastifyError(error: FastifyError): { code: ErrorCode; detail?: stri
 
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof AppError) {
-    return sendProblem(reply, problemOf(error.code, request, { detail: error.detail, field: error.field }));
+    return sendProblem(reply, problemOf(error.code, request, { detail: error.detail, field: error.field, members: error.extra }));
   }
   const mapped = fromFastifyError(error as FastifyError);
   if (mapped.code === 'internal_error') request.log.error({ err: error }, 'unhandled error');

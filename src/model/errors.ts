@@ -65,6 +65,16 @@ export const ERRORS = {
     zh: '当前成员状态不能转到该状态',
     en: 'The membership cannot move from its current status to that one',
   },
+  claim_conflict: {
+    status: 409,
+    zh: '剩余未认领数量不足，已被其他组织认领',
+    en: 'Not enough of this need is left unclaimed; others hold it',
+  },
+  idempotency_mismatch: {
+    status: 422,
+    zh: '同一幂等键已用于不同的请求内容',
+    en: 'This Idempotency-Key was already used with a different request body',
+  },
   already_decided: { status: 409, zh: '该申请已经作出决定', en: 'This application has already been decided' },
   setup_done: { status: 409, zh: '平台已完成初始化', en: 'The platform is already set up' },
   archived: { status: 409, zh: '该记录已归档，不能修改', en: 'This record is archived and cannot change' },
@@ -90,13 +100,16 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
   readonly detail: string | undefined;
+  /** More members of the problem answer, e.g. the current holders of a need. */
+  readonly extra: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, options: { field?: string; detail?: string } = {}) {
+  constructor(code: ErrorCode, options: { field?: string; detail?: string; extra?: Record<string, unknown> } = {}) {
     super(options.detail ?? ERRORS[code].en);
     this.name = 'AppError';
     this.code = code;
     this.field = options.field;
     this.detail = options.detail;
+    this.extra = options.extra;
   }
 
   get status(): number {

@@ -10,6 +10,8 @@ export interface Deps {
   now: () => Date;
   /** 32-byte key that encrypts personal data inside audit records. */
   auditKey: Buffer;
+  /** Where uploaded files (evidence photos) are kept. */
+  dataDir: string;
 }
 
 export type Actor =

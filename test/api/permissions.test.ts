@@ -11,6 +11,8 @@ import { fileDeployment, moveDeployment } from '../../src/services/deployments/m
 import { declareAgreement, declareSeat, fileFiling } from '../../src/services/embedding/declare-embedding';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { submitApplication } from '../../src/services/membership/applications';
+import { claimNeed, dispatchNeed } from '../../src/services/needs/claims';
+import { reportNeed, reportPublicNeed } from '../../src/services/needs/report-need';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { type ActorName, buildNetwork, type Network, SYSTEM } from '../support/fixtures';
@@ -33,13 +35,22 @@ interface Doors {
   incidents: Record<Who, string>;
   deployments: Record<Who, string>;
   approvedDeployment: string;
+  need: string;
+  bigNeed: string;
+  heldClaim: string;
+  claims: Record<Who, string>;
+  offers: Record<Who, string>;
+  needs: Record<Who, string>;
+  duplicates: Record<Who, string>;
+  receipt: string;
+  receipts: Record<Who, string>;
 }
 
 interface Row {
   name: string;
   method: string;
   path: (n: Network & Doors, who: Who) => string;
-  body?: (n: Network, who: Who) => unknown;
+  body?: (n: Network & Doors, who: Who) => unknown;
   headers?: Record<string, string>;
   /** Expected status for: anonymous, admin, coordHenan, coordGuangdong, agencyStaff, orgAdmin, orgMember, observer */
   expect: [number, number, number, number, number, number, number, number];
@@ -351,6 +362,129 @@ const ROWS: Row[] = [
     expect: [401, 200, 200, 403, 403, 200, 200, 403],
   },
   {
+    name: 'report a need',
+    method: 'POST',
+    path: (n) => `/api/v1/incidents/${n.incident}/needs`,
+    body: (_n, who) => ({
+      title: `需要食物-${who}`,
+      category: 'food',
+      quantity: 5,
+      jurisdiction: '410105',
+      lat: 30 + WHO.indexOf(who),
+      lon: 100,
+    }),
+    expect: [401, 201, 201, 403, 201, 201, 201, 403],
+  },
+  {
+    name: 'needs of an incident',
+    method: 'GET',
+    path: (n) => `/api/v1/incidents/${n.incident}/needs`,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  { name: 'one need', method: 'GET', path: (n) => `/api/v1/needs/${n.need}`, expect: [401, 200, 200, 200, 200, 200, 200, 200] },
+  {
+    name: 'claim for the Zhengzhou team',
+    method: 'POST',
+    path: (n) => `/api/v1/needs/${n.bigNeed}/claims`,
+    body: (n) => ({ organizationId: n.orgs.zhengzhouTeam, quantity: 1 }),
+    expect: [401, 201, 403, 403, 403, 201, 201, 403],
+  },
+  {
+    name: 'dispatch to the Zhengzhou team',
+    method: 'POST',
+    path: (n) => `/api/v1/needs/${n.bigNeed}/dispatch`,
+    body: (n) => ({ organizationId: n.orgs.zhengzhouTeam, quantity: 1 }),
+    expect: [401, 201, 201, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'report progress on the team’s claim',
+    method: 'POST',
+    path: (n) => `/api/v1/claims/${n.heldClaim}/progress`,
+    body: () => ({ note: '已送达一批' }),
+    expect: [401, 200, 403, 403, 403, 200, 200, 403],
+  },
+  {
+    name: 'release a claim',
+    method: 'POST',
+    path: (n, who) => `/api/v1/claims/${n.claims[who]}/release`,
+    body: () => ({ reason: '人手不足' }),
+    expect: [401, 200, 200, 403, 403, 200, 200, 403],
+  },
+  {
+    name: 'accept a dispatch',
+    method: 'POST',
+    path: (n, who) => `/api/v1/claims/${n.offers[who]}/answer`,
+    body: () => ({ accept: true }),
+    expect: [401, 200, 403, 403, 403, 200, 200, 403],
+  },
+  {
+    name: 'close a need',
+    method: 'POST',
+    path: (n, who) => `/api/v1/needs/${n.needs[who]}/close`,
+    body: () => ({ reason: 'referred', note: '已转交街道' }),
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'verify a need',
+    method: 'POST',
+    path: (n) => `/api/v1/needs/${n.need}/verify`,
+    body: () => ({ level: 'verified' }),
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'merge a duplicate need',
+    method: 'POST',
+    path: (n, who) => `/api/v1/needs/${n.duplicates[who]}/merge`,
+    body: (n) => ({ into: n.need }),
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'attach evidence to a need the team holds',
+    method: 'POST',
+    path: (n) => `/api/v1/needs/${n.bigNeed}/evidence`,
+    headers: { 'content-type': 'image/png' },
+    body: () => Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+    expect: [401, 201, 201, 403, 403, 201, 201, 403],
+  },
+  {
+    name: 'public incidents',
+    method: 'GET',
+    path: () => '/api/v1/public/incidents',
+    expect: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'public map',
+    method: 'GET',
+    path: (n) => `/api/v1/public/incidents/${n.incident}/needs`,
+    expect: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'public report',
+    method: 'POST',
+    path: () => '/api/v1/public/needs',
+    body: (n, who) => ({
+      incidentId: n.incident,
+      title: `被困-${who}`,
+      category: 'search_rescue',
+      jurisdiction: '410105',
+      lat: 20 + WHO.indexOf(who),
+      lon: 100,
+    }),
+    expect: [201, 201, 201, 201, 201, 201, 201, 201],
+  },
+  {
+    name: 'follow a receipt',
+    method: 'GET',
+    path: (n) => `/api/v1/public/receipts/${n.receipt}`,
+    expect: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'resolve by receipt',
+    method: 'POST',
+    path: (n, who) => `/api/v1/public/receipts/${n.receipts[who]}/resolve`,
+    expect: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
     name: 'move the Zhengzhou team to Shanghai',
     method: 'PATCH',
     path: (n) => `/api/v1/organizations/${n.orgs.zhengzhouTeam}`,
@@ -500,6 +634,15 @@ describeEachDatabase('permissions of every route', (t) => {
       incidents: {} as Record<Who, string>,
       deployments: {} as Record<Who, string>,
       approvedDeployment: '',
+      need: '',
+      bigNeed: '',
+      heldClaim: '',
+      claims: {} as Record<Who, string>,
+      offers: {} as Record<Who, string>,
+      needs: {} as Record<Who, string>,
+      duplicates: {} as Record<Who, string>,
+      receipt: '',
+      receipts: {} as Record<Who, string>,
     };
     const flood = {
       name: '郑州暴雨',
@@ -520,6 +663,36 @@ describeEachDatabase('permissions of every route', (t) => {
     doors.approvedDeployment = (await fileDeployment(t().deps, SYSTEM, doors.incident, filing)).id;
     await moveDeployment(t().deps, SYSTEM, doors.approvedDeployment, { to: 'approved' });
     const team = built.orgs.zhengzhouTeam;
+    let spot = 0;
+    const report = async (title: string, quantity = 1) => {
+      spot += 1;
+      const outcome = await reportNeed(t().deps, SYSTEM, doors.incident, {
+        title,
+        category: 'food',
+        quantity,
+        jurisdiction: '410105',
+        lat: 34 + spot * 0.05,
+        lon: 113 + spot * 0.05,
+      });
+      if (outcome.replayed) throw new Error('fresh need expected');
+      return outcome.reported.need.id;
+    };
+    doors.need = await report('安置点需要食物');
+    doors.bigNeed = await report('需要大量饮用水', 10_000);
+    doors.heldClaim = (await claimNeed(t().deps, SYSTEM, doors.bigNeed, { organizationId: team, quantity: 1 })).claim.id;
+    const publicReport = async (title: string) => {
+      spot += 1;
+      const outcome = await reportPublicNeed(t().deps, doors.incident, {
+        title,
+        category: 'shelter',
+        jurisdiction: '410105',
+        lat: 34 + spot * 0.05,
+        lon: 113 + spot * 0.05,
+      });
+      if (outcome.replayed) throw new Error('fresh need expected');
+      return outcome.reported.need.receiptCode as string;
+    };
+    doors.receipt = await publicReport('公众求助');
     for (const who of WHO) {
       const apply = (name: string) =>
         submitApplication(t().deps, {
@@ -543,6 +716,11 @@ describeEachDatabase('permissions of every route', (t) => {
         await declareIncident(t().deps, SYSTEM, { ...flood, name: `演练-${who}`, stage: 'preparedness' })
       ).id;
       doors.deployments[who] = (await fileDeployment(t().deps, SYSTEM, doors.incident, filing)).id;
+      doors.claims[who] = (await claimNeed(t().deps, SYSTEM, doors.bigNeed, { organizationId: team, quantity: 1 })).claim.id;
+      doors.offers[who] = (await dispatchNeed(t().deps, SYSTEM, doors.bigNeed, { organizationId: team, quantity: 1 })).claim.id;
+      doors.needs[who] = await report(`待关闭-${who}`);
+      doors.duplicates[who] = await report(`重复-${who}`);
+      doors.receipts[who] = await publicReport(`待解决-${who}`);
       doors.capacities[who] = (
         await declareCapacity(t().deps, SYSTEM, team, { kind: 'vehicle', type: '越野车', typeLevel: 2, quantity: 2 })
       ).id;

@@ -4,13 +4,17 @@ import { buildApp } from '../../src/http/app';
 import type { App } from '../../src/http/app-types';
 import type { Deps } from '../../src/services/context';
 
-export async function testApp(deps: Deps, options: { bodyLimit?: number; webDist?: string } = {}): Promise<App> {
+export async function testApp(
+  deps: Deps,
+  options: { bodyLimit?: number; webDist?: string; publicRateLimit?: number } = {},
+): Promise<App> {
   const app = await buildApp({
     deps,
     config: {
       bodyLimit: options.bodyLimit ?? 1024 * 1024,
       authRateLimit: 1000,
       applicationRateLimit: 1000,
+      publicRateLimit: options.publicRateLimit ?? 100_000,
       secureCookies: false,
     },
     webDist: options.webDist,

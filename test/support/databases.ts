@@ -61,7 +61,13 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  const deps: Deps = { db: database.db, dialect, now: () => clock.now, auditKey: TEST_AUDIT_KEY };
+  const deps: Deps = {
+    db: database.db,
+    dialect,
+    now: () => clock.now,
+    auditKey: TEST_AUDIT_KEY,
+    dataDir: mkdtempSync(join(tmpdir(), 'corespond-files-')),
+  };
   return {
     database,
     deps,

@@ -1,0 +1,386 @@
+/** Needs, their claims, history and duplicate flags. Quantities change only by guarded UPDATEs. */
+import { sql } from 'kysely';
+import type {
+  CloseReason,
+  Need,
+  NeedKind,
+  NeedSource,
+  NeedStatus,
+  Urgency,
+  VerificationLevel,
+  VulnerableGroup,
+} from '../../model/need';
+import type { ServiceCategory } from '../../model/taxonomy';
+import type { Executor, NeedClaimsTable, NeedsTable } from '../schema';
+
+export const toNeed = (r: NeedsTable): Need => ({
+  id: r.id,
+  incidentId: r.incident_id,
+  title: r.title,
+  description: r.description,
+  kind: r.kind as NeedKind,
+  category: r.category as ServiceCategory,
+  quantity: Number(r.quantity),
+  unit: r.unit,
+  jurisdiction: r.jurisdiction,
+  lat: Number(r.lat),
+  lon: Number(r.lon),
+  urgency: r.urgency as Urgency,
+  vulnerableGroups: JSON.parse(r.vulnerable_groups) as VulnerableGroup[],
+  peopleAffected: r.people_affected === null ? null : Number(r.people_affected),
+  contactName: r.contact_name,
+  contactPhone: r.contact_phone,
+  address: r.address,
+  source: r.source as NeedSource,
+  verification: { level: r.verification_level as VerificationLevel, by: r.verified_by, at: r.verified_at },
+  status: r.status as NeedStatus,
+  claimedQuantity: Number(r.claimed_quantity),
+  fulfilledQuantity: Number(r.fulfilled_quantity),
+  closeReason: r.close_reason as CloseReason | null,
+  closeNote: r.close_note,
+  duplicateOf: r.duplicate_of,
+  receiptCode: r.receipt_code,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toRow = (n: Need): NeedsTable => ({
+  id: n.id,
+  incident_id: n.incidentId,
+  title: n.title,
+  description: n.description,
+  kind: n.kind,
+  category: n.category,
+  quantity: n.quantity,
+  unit: n.unit,
+  jurisdiction: n.jurisdiction,
+  lat: n.lat,
+  lon: n.lon,
+  urgency: n.urgency,
+  vulnerable_groups: JSON.stringify(n.vulnerableGroups),
+  people_affected: n.peopleAffected,
+  contact_name: n.contactName,
+  contact_phone: n.contactPhone,
+  address: n.address,
+  source: n.source,
+  verification_level: n.verification.level,
+  verified_by: n.verification.by,
+  verified_at: n.verification.at,
+  status: n.status,
+  claimed_quantity: n.claimedQuantity,
+  fulfilled_quantity: n.fulfilledQuantity,
+  close_reason: n.closeReason,
+  close_note: n.closeNote,
+  duplicate_of: n.duplicateOf,
+  receipt_code: n.receiptCode,
+  created_by: n.createdBy,
+  created_at: n.createdAt,
+  updated_at: n.updatedAt,
+});
+
+export async function insertNeed(db: Executor, need: Need): Promise<void> {
+  await db.insertInto('needs').values(toRow(need)).execute();
+}
+
+/** Saves everything but the quantities, which only the guarded updates below change. */
+export async function saveNeed(db: Executor, need: Need): Promise<void> {
+  const { id, claimed_quantity: _c, fulfilled_quantity: _f, ...rest } = toRow(need);
+  await db.updateTable('needs').set(rest).where('id', '=', id).execute();
+}
+
+export async function findNeed(db: Executor, id: string): Promise<Need | undefined> {
+  const row = await db.selectFrom('needs').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toNeed(row) : undefined;
+}
+
+export async function findNeedByReceipt(db: Executor, code: string): Promise<Need | undefined> {
+  const row = await db.selectFrom('needs').selectAll().where('receipt_code', '=', code).executeTakeFirst();
+  return row ? toNeed(row) : undefined;
+}
+
+/**
+ * Reserves quantity on a need if that much is still unclaimed; false when not. One guarded
+ * UPDATE, so concurrent claims succeed in commit order and never over-claim.
+ */
+export async function reserveQuantity(db: Executor, needId: string, quantity: number): Promise<boolean> {
+  const result = await db
+    .updateTable('needs')
+    .set((eb) => ({ claimed_quantity: eb('claimed_quantity', '+', quantity) }))
+    .where('id', '=', needId)
+    .where('close_reason', 'is', null)
+    .where(sql<boolean>`quantity - claimed_quantity - fulfilled_quantity >= ${quantity}`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Gives claimed quantity back (release, expiry, declined dispatch). */
+export async function returnQuantity(db: Executor, needId: string, quantity: number): Promise<void> {
+  await db
+    .updateTable('needs')
+    .set((eb) => ({ claimed_quantity: eb('claimed_quantity', '-', quantity) }))
+    .where('id', '=', needId)
+    .execute();
+}
+
+/** Moves claimed quantity to fulfilled. */
+export async function fulfilQuantity(db: Executor, needId: string, quantity: number): Promise<void> {
+  await db
+    .updateTable('needs')
+    .set((eb) => ({
+      claimed_quantity: eb('claimed_quantity', '-', quantity),
+      fulfilled_quantity: eb('fulfilled_quantity', '+', quantity),
+    }))
+    .where('id', '=', needId)
+    .execute();
+}
+
+export interface NeedFilter {
+  incidentId: string;
+  statuses?: NeedStatus[];
+  category?: ServiceCategory;
+  urgency?: Urgency;
+  vulnerableOnly?: boolean;
+  unclaimedOnly?: boolean;
+  box?: { south: number; west: number; north: number; east: number };
+}
+
+/** Needs of an incident, newest first, one page before a (createdAt, id) position. */
+export async function listNeedRows(
+  db: Executor,
+  filter: NeedFilter,
+  page: { limit: number; before?: { createdAt: string; id: string } },
+): Promise<{ items: Need[]; total: number; next: { createdAt: string; id: string } | null }> {
+  let q = db.selectFrom('needs').where('incident_id', '=', filter.incidentId);
+  if (filter.statuses?.length) q = q.where('status', 'in', filter.statuses);
+  if (filter.category) q = q.where('category', '=', filter.category);
+  if (filter.urgency) q = q.where('urgency', '=', filter.urgency);
+  if (filter.vulnerableOnly) q = q.where('vulnerable_groups', '<>', '[]');
+  if (filter.unclaimedOnly)
+    q = q.where(sql<boolean>`quantity - claimed_quantity - fulfilled_quantity > 0`).where('close_reason', 'is', null);
+  if (filter.box) {
+    const { south, west, north, east } = filter.box;
+    q = q.where('lat', '>=', south).where('lat', '<=', north).where('lon', '>=', west).where('lon', '<=', east);
+  }
+  const counted = await q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  let rows = q.selectAll();
+  if (page.before) {
+    const { createdAt, id } = page.before;
+    rows = rows.where((w) => w.or([w('created_at', '<', createdAt), w.and([w('created_at', '=', createdAt), w('id', '<', id)])]));
+  }
+  const found = await rows
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+  const last = found[page.limit - 1];
+  return {
+    items: found.slice(0, page.limit).map(toNeed),
+    total: Number(counted.n),
+    next: found.length > page.limit && last ? { createdAt: last.created_at, id: last.id } : null,
+  };
+}
+
+/** Open needs of an incident within a box around a point, reported since a time (duplicate candidates). */
+export async function needsNear(
+  db: Executor,
+  incidentId: string,
+  lat: number,
+  lon: number,
+  since: string,
+  degrees = 0.01,
+): Promise<Need[]> {
+  const rows = await db
+    .selectFrom('needs')
+    .selectAll()
+    .where('incident_id', '=', incidentId)
+    .where('lat', '>=', lat - degrees)
+    .where('lat', '<=', lat + degrees)
+    .where('lon', '>=', lon - degrees)
+    .where('lon', '<=', lon + degrees)
+    .where('created_at', '>=', since)
+    .where('close_reason', 'is', null)
+    .limit(200)
+    .execute();
+  return rows.map(toNeed);
+}
+
+export async function needsWithPhone(db: Executor, incidentId: string, phone: string): Promise<Need[]> {
+  const rows = await db
+    .selectFrom('needs')
+    .selectAll()
+    .where('incident_id', '=', incidentId)
+    .where('contact_phone', '=', phone)
+    .where('close_reason', 'is', null)
+    .limit(50)
+    .execute();
+  return rows.map(toNeed);
+}
+
+export type ClaimStatus = 'offered' | 'active' | 'released' | 'expired' | 'declined' | 'fulfilled';
+
+export interface Claim {
+  id: string;
+  needId: string;
+  organizationId: string;
+  quantity: number;
+  status: ClaimStatus;
+  dispatchedBy: string | null;
+  note: string | null;
+  claimedBy: string;
+  claimedAt: string;
+  progressAt: string | null;
+  expiresAt: string;
+  endedAt: string | null;
+}
+
+const toClaim = (r: NeedClaimsTable): Claim => ({
+  id: r.id,
+  needId: r.need_id,
+  organizationId: r.organization_id,
+  quantity: Number(r.quantity),
+  status: r.status as ClaimStatus,
+  dispatchedBy: r.dispatched_by,
+  note: r.note,
+  claimedBy: r.claimed_by,
+  claimedAt: r.claimed_at,
+  progressAt: r.progress_at,
+  expiresAt: r.expires_at,
+  endedAt: r.ended_at,
+});
+
+const claimRow = (c: Claim): NeedClaimsTable => ({
+  id: c.id,
+  need_id: c.needId,
+  organization_id: c.organizationId,
+  quantity: c.quantity,
+  status: c.status,
+  dispatched_by: c.dispatchedBy,
+  note: c.note,
+  claimed_by: c.claimedBy,
+  claimed_at: c.claimedAt,
+  progress_at: c.progressAt,
+  expires_at: c.expiresAt,
+  ended_at: c.endedAt,
+});
+
+export async function insertClaim(db: Executor, c: Claim): Promise<void> {
+  await db.insertInto('need_claims').values(claimRow(c)).execute();
+}
+
+export async function saveClaim(db: Executor, c: Claim): Promise<void> {
+  const { id, ...rest } = claimRow(c);
+  await db.updateTable('need_claims').set(rest).where('id', '=', id).execute();
+}
+
+export async function findClaim(db: Executor, id: string): Promise<Claim | undefined> {
+  const row = await db.selectFrom('need_claims').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toClaim(row) : undefined;
+}
+
+/** Claims that hold quantity on a need now (offered by dispatch or active). */
+export async function holdingClaims(db: Executor, needId: string): Promise<Claim[]> {
+  const rows = await db
+    .selectFrom('need_claims')
+    .selectAll()
+    .where('need_id', '=', needId)
+    .where('status', 'in', ['offered', 'active'])
+    .orderBy('claimed_at')
+    .execute();
+  return rows.map(toClaim);
+}
+
+/** Holding claims past their expiry, on one need or everywhere. */
+export async function dueClaims(db: Executor, now: string, needId?: string): Promise<Claim[]> {
+  let q = db.selectFrom('need_claims').selectAll().where('status', 'in', ['offered', 'active']).where('expires_at', '<', now);
+  if (needId) q = q.where('need_id', '=', needId);
+  return (await q.limit(1000).execute()).map(toClaim);
+}
+
+export async function appendNeedEvent(
+  db: Executor,
+  needId: string,
+  kind: string,
+  detail: unknown,
+  actor: string,
+  at: string,
+): Promise<void> {
+  const last = await db
+    .selectFrom('need_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('need_id', '=', needId)
+    .executeTakeFirst();
+  await db
+    .insertInto('need_events')
+    .values({ need_id: needId, seq: Number(last?.seq ?? 0) + 1, kind, detail: JSON.stringify(detail), actor_id: actor, at })
+    .execute();
+}
+
+export async function needHistory(
+  db: Executor,
+  needId: string,
+): Promise<{ kind: string; detail: unknown; actor: string; at: string }[]> {
+  const rows = await db.selectFrom('need_events').selectAll().where('need_id', '=', needId).orderBy('seq').execute();
+  return rows.map((r) => ({ kind: r.kind, detail: JSON.parse(r.detail) as unknown, actor: r.actor_id, at: r.at }));
+}
+
+export async function flagDuplicate(
+  db: Executor,
+  needId: string,
+  candidateId: string,
+  score: number,
+  reasons: string[],
+  at: string,
+): Promise<void> {
+  await db
+    .insertInto('need_duplicates')
+    .values({
+      need_id: needId,
+      candidate_id: candidateId,
+      score,
+      reasons: JSON.stringify(reasons),
+      status: 'open',
+      created_at: at,
+    })
+    .execute();
+}
+
+export async function duplicateFlags(db: Executor, needId: string) {
+  const rows = await db
+    .selectFrom('need_duplicates')
+    .selectAll()
+    .where((w) => w.or([w('need_id', '=', needId), w('candidate_id', '=', needId)]))
+    .where('status', '=', 'open')
+    .execute();
+  return rows.map((r) => ({
+    needId: r.need_id,
+    candidateId: r.candidate_id,
+    score: Number(r.score),
+    reasons: JSON.parse(r.reasons) as string[],
+  }));
+}
+
+export async function settleDuplicate(db: Executor, a: string, b: string, status: 'merged' | 'dismissed'): Promise<void> {
+  await db
+    .updateTable('need_duplicates')
+    .set({ status })
+    .where((w) =>
+      w.or([w.and([w('need_id', '=', a), w('candidate_id', '=', b)]), w.and([w('need_id', '=', b), w('candidate_id', '=', a)])]),
+    )
+    .execute();
+}
+
+/** Moves a claim out of the given statuses; false when another writer got there first. */
+export async function endClaim(db: Executor, id: string, from: ClaimStatus[], to: ClaimStatus, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('need_claims')
+    .set({ status: to, ended_at: to === 'active' ? null : at })
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setNeedStatus(db: Executor, id: string, status: NeedStatus, at: string): Promise<void> {
+  await db.updateTable('needs').set({ status, updated_at: at }).where('id', '=', id).execute();
+}

@@ -1,0 +1,279 @@
+/** Needs of an incident: report, read, claim, dispatch, progress, release, close, verify, merge, evidence. */
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { AppError } from '../../model/errors';
+import { NEED_STATUSES, URGENCIES } from '../../model/need';
+import { SERVICE_CATEGORIES } from '../../model/taxonomy';
+import { type Actor, actorId, type Deps } from '../../services/context';
+import type { IdempotentRequest } from '../../services/idempotency';
+import { answerDispatch, claimNeed, dispatchNeed, releaseClaim, reportProgress } from '../../services/needs/claims';
+import { addEvidence, closeNeed, mergeNeeds, verifyNeed } from '../../services/needs/manage-needs';
+import { getNeed, listNeeds } from '../../services/needs/read-needs';
+import { reportNeed } from '../../services/needs/report-need';
+import type { App } from '../app-types';
+import { actorOf } from '../auth';
+import { Cursor, Id, IdParams, Limit, Page } from '../common-schemas';
+import { ClaimBody, ClaimSchema, CloseBody, NeedBody, NeedDetail, NeedSchema } from './schemas';
+
+const tags = ['needs'];
+const strict = { additionalProperties: false } as const;
+
+/** The Idempotency-Key of a create, scoped to its route and client. */
+export function idempotencyOf(request: FastifyRequest, client: string): IdempotentRequest | undefined {
+  const header = request.headers['idempotency-key'];
+  const key = Array.isArray(header) ? header[0] : header;
+  if (!key) return undefined;
+  if (key.length > 200)
+    throw new AppError('invalid_input', { field: 'Idempotency-Key', detail: 'Idempotency-Key is longer than 200 characters' });
+  return { key, scope: `${request.method} ${request.routeOptions.url}|${client}`, body: request.body };
+}
+
+function parseBox(text: string | undefined) {
+  if (!text) return undefined;
+  const parts = text.split(',').map(Number);
+  const [south, west, north, east] = parts;
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n)) || south > north || west > east) {
+    throw new AppError('invalid_input', { field: 'bbox', detail: 'bbox is south,west,north,east in degrees' });
+  }
+  return { south, west, north, east };
+}
+
+export async function needRoutes(app: App, deps: Deps): Promise<void> {
+  const whoFor = (actor: Actor) => actorId(actor);
+
+  app.post(
+    '/api/v1/incidents/:id/needs',
+    {
+      schema: {
+        tags,
+        summary: 'Report a need (coordinators, organizations); send Idempotency-Key to retry safely',
+        params: IdParams,
+        body: NeedBody,
+        response: {
+          201: Type.Object({
+            need: NeedSchema,
+            possibleDuplicates: Type.Array(Type.Object({ id: Id, score: Type.Number(), reasons: Type.Array(Type.String()) })),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const outcome = await reportNeed(deps, actor, request.params.id, request.body, idempotencyOf(request, whoFor(actor)));
+      const id = outcome.replayed ? outcome.needId : outcome.reported.need.id;
+      const possibleDuplicates = outcome.replayed ? [] : outcome.reported.possibleDuplicates;
+      return reply.status(201).send({ need: await getNeed(deps, actor, id), possibleDuplicates });
+    },
+  );
+
+  app.get(
+    '/api/v1/incidents/:id/needs',
+    {
+      schema: {
+        tags,
+        summary: 'Needs of an incident, newest first, with filters',
+        params: IdParams,
+        querystring: Type.Object(
+          {
+            status: Type.Optional(Type.Array(Type.Enum(NEED_STATUSES))),
+            category: Type.Optional(Type.Enum(SERVICE_CATEGORIES)),
+            urgency: Type.Optional(Type.Enum(URGENCIES)),
+            vulnerable: Type.Optional(Type.Boolean()),
+            unclaimed: Type.Optional(Type.Boolean()),
+            bbox: Type.Optional(Type.String({ maxLength: 100, description: 'south,west,north,east' })),
+            limit: Limit,
+            cursor: Type.Optional(Cursor),
+          },
+          strict,
+        ),
+        response: { 200: Page(NeedSchema) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return listNeeds(
+        deps,
+        actorOf(request),
+        {
+          incidentId: request.params.id,
+          statuses: q.status,
+          category: q.category,
+          urgency: q.urgency,
+          vulnerableOnly: q.vulnerable,
+          unclaimedOnly: q.unclaimed,
+          box: parseBox(q.bbox),
+        },
+        { limit: q.limit, cursor: q.cursor },
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/needs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One need with holders, history and duplicate flags',
+        params: IdParams,
+        response: { 200: NeedDetail },
+      },
+    },
+    async (request) => getNeed(deps, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/v1/needs/:id/claims',
+    {
+      schema: {
+        tags,
+        summary: 'Claim a need or a quantity of it (no quantity: all that remains); 409 names the holders',
+        params: IdParams,
+        body: ClaimBody,
+        response: { 201: Type.Object({ claim: ClaimSchema, need: NeedSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { claim } = await claimNeed(deps, actor, request.params.id, request.body);
+      return reply.status(201).send({ claim, need: await getNeed(deps, actor, request.params.id) });
+    },
+  );
+
+  app.post(
+    '/api/v1/needs/:id/dispatch',
+    {
+      schema: {
+        tags,
+        summary: 'Dispatch a need to an organization (coordinators); it accepts or declines',
+        params: IdParams,
+        body: ClaimBody,
+        response: { 201: Type.Object({ claim: ClaimSchema, need: NeedSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { claim } = await dispatchNeed(deps, actor, request.params.id, request.body);
+      return reply.status(201).send({ claim, need: await getNeed(deps, actor, request.params.id) });
+    },
+  );
+
+  const claimAction = (
+    path: string,
+    summary: string,
+    body: ReturnType<typeof Type.Object>,
+    run: (actor: Actor, id: string, input: never) => Promise<{ id: string }>,
+  ) =>
+    app.post(
+      `/api/v1/claims/:id/${path}`,
+      { schema: { tags, summary, params: IdParams, body, response: { 200: NeedSchema } } },
+      async (request) => {
+        const actor = actorOf(request);
+        const need = await run(actor, request.params.id, request.body as never);
+        return getNeed(deps, actor, need.id);
+      },
+    );
+  claimAction(
+    'release',
+    'Release a claim (one action)',
+    Type.Object({ reason: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])) }, strict),
+    (actor, id, input: { reason?: string | null }) => releaseClaim(deps, actor, id, input?.reason),
+  );
+  claimAction(
+    'answer',
+    'Accept or decline (with a reason) a dispatched need',
+    Type.Object(
+      { accept: Type.Boolean(), reason: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])) },
+      strict,
+    ),
+    (actor, id, input: { accept: boolean; reason?: string | null }) => answerDispatch(deps, actor, id, input),
+  );
+  claimAction(
+    'progress',
+    'Report progress (keeps the claim alive) or that the claimed part is done',
+    Type.Object(
+      { note: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])), done: Type.Optional(Type.Boolean()) },
+      strict,
+    ),
+    (actor, id, input: { note?: string | null; done?: boolean }) => reportProgress(deps, actor, id, input),
+  );
+
+  app.post(
+    '/api/v1/needs/:id/close',
+    {
+      schema: {
+        tags,
+        summary: 'Close a need: duplicate, not found, done by others, referred',
+        params: IdParams,
+        body: CloseBody,
+        response: { 200: NeedSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await closeNeed(deps, actor, request.params.id, request.body);
+      return getNeed(deps, actor, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/needs/:id/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Verify a need (coordinators): verified or official',
+        params: IdParams,
+        body: Type.Object({ level: Type.Enum(['verified', 'official']) }, strict),
+        response: { 200: NeedSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await verifyNeed(deps, actor, request.params.id, request.body.level);
+      return getNeed(deps, actor, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/needs/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Merge this need into the one it repeats (both records and histories are kept)',
+        params: IdParams,
+        body: Type.Object({ into: Id }, strict),
+        response: { 200: NeedSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await mergeNeeds(deps, actor, request.params.id, request.body.into);
+      return getNeed(deps, actor, request.params.id);
+    },
+  );
+
+  app.addContentTypeParser(
+    ['image/jpeg', 'image/png', 'image/webp'],
+    { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 },
+    (_r, body, done) => done(null, body),
+  );
+  app.post(
+    '/api/v1/needs/:id/evidence',
+    {
+      bodyLimit: 10 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Attach an evidence photo (JPEG, PNG or WebP as the body)',
+        params: IdParams,
+        response: { 201: Type.Object({ file: Type.String() }) },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body))
+        throw new AppError('unsupported_media_type', { detail: 'send the photo itself as image/jpeg, image/png or image/webp' });
+      const contentType = String(request.headers['content-type'] ?? '').split(';')[0];
+      return reply
+        .status(201)
+        .send(await addEvidence(deps, actorOf(request), request.params.id, { content: request.body, contentType }));
+    },
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * Needs (需求) of an incident: what is needed, where, how urgently, for whom — and the rules
+ * that keep a need with exactly one holder per quantity, show personal data only to those
+ * who need it, and spot likely duplicates on entry. Pure rules, no I/O.
+ */
+import type { ServiceCategory } from './taxonomy';
+
+export const NEED_KINDS = ['response_generated', 'agent_generated'] as const;
+export type NeedKind = (typeof NEED_KINDS)[number];
+
+export const URGENCIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const VULNERABLE_GROUPS = [
+  'elderly',
+  'disabled',
+  'children',
+  'pregnant',
+  'chronically_ill',
+  'minority',
+  'migrant',
+  'living_alone',
+] as const;
+export type VulnerableGroup = (typeof VULNERABLE_GROUPS)[number];
+
+export const NEED_SOURCES = ['coordinator', 'organization', 'assessment', 'public'] as const;
+export type NeedSource = (typeof NEED_SOURCES)[number];
+
+export const NEED_STATUSES = ['open', 'claimed', 'in_progress', 'fulfilled', 'closed'] as const;
+export type NeedStatus = (typeof NEED_STATUSES)[number];
+
+export const CLOSE_REASONS = ['duplicate', 'not_found', 'done_by_others', 'referred', 'resolved_by_reporter'] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+export const VERIFICATION_LEVELS = ['unverified', 'verified', 'official'] as const;
+export type VerificationLevel = (typeof VERIFICATION_LEVELS)[number];
+
+export interface Need {
+  id: string;
+  incidentId: string;
+  title: string;
+  description: string | null;
+  kind: NeedKind;
+  category: ServiceCategory;
+  quantity: number;
+  unit: string;
+  jurisdiction: string;
+  lat: number;
+  lon: number;
+  urgency: Urgency;
+  vulnerableGroups: VulnerableGroup[];
+  peopleAffected: number | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  address: string | null;
+  source: NeedSource;
+  verification: { level: VerificationLevel; by: string | null; at: string | null };
+  status: NeedStatus;
+  claimedQuantity: number;
+  fulfilledQuantity: number;
+  closeReason: CloseReason | null;
+  closeNote: string | null;
+  duplicateOf: string | null;
+  receiptCode: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The status a need's quantities give it, unless it was closed. */
+export function needStatus(
+  need: Pick<Need, 'quantity' | 'claimedQuantity' | 'fulfilledQuantity' | 'closeReason'>,
+  inProgress: boolean,
+): NeedStatus {
+  if (need.closeReason) return 'closed';
+  if (need.fulfilledQuantity >= need.quantity) return 'fulfilled';
+  if (need.claimedQuantity === 0 && need.fulfilledQuantity === 0) return 'open';
+  // Part of it done counts as work in progress, even while the rest waits for a holder.
+  return inProgress || need.fulfilledQuantity > 0 ? 'in_progress' : 'claimed';
+}
+
+/** Grid step of the public map: 0.01° is about 1.1 km north–south. */
+export const PUBLIC_GRID = 0.01;
+
+/** Snaps a point to the centre of its cell on the fixed public grid. */
+export function snapToGrid(lat: number, lon: number, step = PUBLIC_GRID): { lat: number; lon: number } {
+  const snap = (v: number) => Number(((Math.floor(v / step) + 0.5) * step).toFixed(6));
+  return { lat: snap(lat), lon: snap(lon) };
+}
+
+/** Great-circle distance in metres. */
+export function distanceMetres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** How long a claim without progress holds, by category and the incident's stage. */
+export function claimHoldMinutes(category: ServiceCategory, stage: string, config = CLAIM_HOLD_MINUTES): number {
+  if (category === 'search_rescue') return config.searchRescue;
+  return stage === 'recovery' ? config.recovery : config.response;
+}
+
+export const CLAIM_HOLD_MINUTES = { searchRescue: 120, response: 24 * 60, recovery: 7 * 24 * 60 };

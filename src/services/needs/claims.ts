@@ -1,0 +1,305 @@
+/**
+ * No double work: a need, or a quantity of it, is held by exactly one organization at a
+ * time. Claims succeed in commit order while unclaimed quantity remains; a claim without
+ * progress expires; coordinators can dispatch a need to an organization, which accepts or
+ * declines with a reason.
+ */
+import { randomUUID } from 'node:crypto';
+import { findIncident } from '../../db/repositories/incidents';
+import {
+  appendNeedEvent,
+  type Claim,
+  type ClaimStatus,
+  dueClaims,
+  endClaim,
+  findClaim,
+  findNeed,
+  fulfilQuantity,
+  holdingClaims,
+  insertClaim,
+  reserveQuantity,
+  returnQuantity,
+  saveClaim,
+  setNeedStatus,
+} from '../../db/repositories/needs';
+import { findOrganization } from '../../db/repositories/organizations';
+import type { Executor } from '../../db/schema';
+import { AppError } from '../../model/errors';
+import { claimHoldMinutes, type Need, needStatus } from '../../model/need';
+import { recordChange } from '../audit/record-change';
+import { type Actor, actorId, type Deps, nowIso } from '../context';
+import { organizationForChange } from '../organizations/load-organization';
+import { actsFor, canCoordinateIncident } from '../policy';
+
+const EXPIRY: Actor = { kind: 'system', label: 'expiry' };
+
+/** Ends the claims on a need whose time ran out, giving their quantity back. */
+async function expireDue(trx: Executor, deps: Deps, needId: string): Promise<void> {
+  const at = nowIso(deps);
+  for (const claim of await dueClaims(trx, at, needId)) {
+    if (await endClaim(trx, claim.id, ['offered', 'active'], 'expired', at)) {
+      await returnQuantity(trx, needId, claim.quantity);
+      await appendNeedEvent(
+        trx,
+        needId,
+        'claim_expired',
+        { claimId: claim.id, organizationId: claim.organizationId },
+        'system:expiry',
+        at,
+      );
+    }
+  }
+}
+
+/** Recomputes and stores a need's status from its quantities and claims. */
+async function settle(trx: Executor, deps: Deps, needId: string): Promise<Need> {
+  const need = (await findNeed(trx, needId)) as Need;
+  const holding = await holdingClaims(trx, needId);
+  const status = needStatus(
+    need,
+    holding.some((c) => c.status === 'active' && c.progressAt !== null),
+  );
+  if (status !== need.status) await setNeedStatus(trx, needId, status, nowIso(deps));
+  return { ...need, status };
+}
+
+async function loadNeed(trx: Executor, needId: string): Promise<Need> {
+  const need = await findNeed(trx, needId);
+  if (!need) throw new AppError('not_found');
+  if (need.closeReason) throw new AppError('archived', { detail: 'the need is closed' });
+  return need;
+}
+
+async function holders(trx: Executor, needId: string) {
+  const list = [];
+  for (const c of await holdingClaims(trx, needId)) {
+    const org = await findOrganization(trx, c.organizationId);
+    list.push({
+      organizationId: c.organizationId,
+      organizationName: org?.name ?? c.organizationId,
+      quantity: c.quantity,
+      status: c.status,
+    });
+  }
+  return list;
+}
+
+async function hold(deps: Deps, trx: Executor, need: Need): Promise<string> {
+  const incident = await findIncident(trx, need.incidentId);
+  const minutes = claimHoldMinutes(need.category, incident?.stage ?? 'response');
+  return new Date(deps.now().getTime() + minutes * 60_000).toISOString();
+}
+
+async function reserve(
+  trx: Executor,
+  deps: Deps,
+  actor: Actor,
+  need: Need,
+  organizationId: string,
+  quantity: number | undefined,
+  status: Extract<ClaimStatus, 'offered' | 'active'>,
+): Promise<Claim> {
+  await expireDue(trx, deps, need.id);
+  const fresh = (await findNeed(trx, need.id)) as Need;
+  const remaining = fresh.quantity - fresh.claimedQuantity - fresh.fulfilledQuantity;
+  const wanted = quantity ?? remaining;
+  if (wanted <= 0 || !(await reserveQuantity(trx, need.id, wanted))) {
+    throw new AppError('claim_conflict', {
+      field: 'quantity',
+      detail: `${Math.max(remaining, 0)} ${need.unit} left unclaimed; asked for ${wanted}`,
+      extra: { remaining: Math.max(remaining, 0), holders: await holders(trx, need.id) },
+    });
+  }
+  const at = nowIso(deps);
+  const claim: Claim = {
+    id: randomUUID(),
+    needId: need.id,
+    organizationId,
+    quantity: wanted,
+    status,
+    dispatchedBy: status === 'offered' ? actorId(actor) : null,
+    note: null,
+    claimedBy: actorId(actor),
+    claimedAt: at,
+    progressAt: null,
+    expiresAt: await hold(deps, trx, need),
+    endedAt: null,
+  };
+  await insertClaim(trx, claim);
+  await appendNeedEvent(
+    trx,
+    need.id,
+    status === 'offered' ? 'dispatched' : 'claimed',
+    { claimId: claim.id, organizationId, quantity: wanted },
+    actorId(actor),
+    at,
+  );
+  await recordChange(trx, deps, actor, {
+    action: status === 'offered' ? 'need.dispatch' : 'need.claim',
+    entityType: 'claim',
+    entityId: claim.id,
+    after: claim,
+  });
+  return claim;
+}
+
+/** An organization takes on a need, or part of it (no quantity: all that remains). */
+export async function claimNeed(
+  deps: Deps,
+  actor: Actor,
+  needId: string,
+  input: { organizationId: string; quantity?: number },
+): Promise<{ claim: Claim; need: Need }> {
+  if (!actsFor(actor, input.organizationId)) {
+    throw new AppError(actor.kind === 'user' && actor.organizationId ? 'out_of_scope' : 'forbidden', { field: 'organizationId' });
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    await organizationForChange(trx, input.organizationId);
+    const need = await loadNeed(trx, needId);
+    const claim = await reserve(trx, deps, actor, need, input.organizationId, input.quantity, 'active');
+    return { claim, need: await settle(trx, deps, needId) };
+  });
+}
+
+/** A coordinator hands a need to an organization, which then accepts or declines. */
+export async function dispatchNeed(
+  deps: Deps,
+  actor: Actor,
+  needId: string,
+  input: { organizationId: string; quantity?: number },
+): Promise<{ claim: Claim; need: Need }> {
+  return deps.db.transaction().execute(async (trx) => {
+    const need = await loadNeed(trx, needId);
+    const incident = await findIncident(trx, need.incidentId);
+    if (!incident || !canCoordinateIncident(actor, incident.jurisdictions)) {
+      throw new AppError(actor.kind === 'user' && actor.role === 'coordinator' ? 'out_of_scope' : 'forbidden');
+    }
+    await organizationForChange(trx, input.organizationId);
+    const claim = await reserve(trx, deps, actor, need, input.organizationId, input.quantity, 'offered');
+    return { claim, need: await settle(trx, deps, needId) };
+  });
+}
+
+async function loadClaim(trx: Executor, id: string): Promise<Claim> {
+  const claim = await findClaim(trx, id);
+  if (!claim) throw new AppError('not_found');
+  return claim;
+}
+
+async function assertHolderOrCoordinator(trx: Executor, actor: Actor, claim: Claim, holderOnly = false): Promise<void> {
+  if (actsFor(actor, claim.organizationId)) return;
+  if (!holderOnly) {
+    const need = await findNeed(trx, claim.needId);
+    const incident = need ? await findIncident(trx, need.incidentId) : undefined;
+    if (incident && canCoordinateIncident(actor, incident.jurisdictions)) return;
+  }
+  throw new AppError('forbidden');
+}
+
+/** Ends a claim in one action: the quantity is free for others again. */
+export async function releaseClaim(deps: Deps, actor: Actor, claimId: string, reason?: string | null): Promise<Need> {
+  return deps.db.transaction().execute(async (trx) => {
+    const claim = await loadClaim(trx, claimId);
+    await assertHolderOrCoordinator(trx, actor, claim);
+    const at = nowIso(deps);
+    if (!(await endClaim(trx, claimId, ['offered', 'active'], 'released', at))) {
+      throw new AppError('invalid_transition', { detail: `the claim is already ${claim.status}` });
+    }
+    await returnQuantity(trx, claim.needId, claim.quantity);
+    await appendNeedEvent(
+      trx,
+      claim.needId,
+      'released',
+      { claimId, organizationId: claim.organizationId, reason: reason ?? null },
+      actorId(actor),
+      at,
+    );
+    await recordChange(trx, deps, actor, {
+      action: 'need.release',
+      entityType: 'claim',
+      entityId: claimId,
+      after: { status: 'released', reason },
+    });
+    return settle(trx, deps, claim.needId);
+  });
+}
+
+/** The holder accepts or declines (with a reason) a need a coordinator dispatched to it. */
+export async function answerDispatch(
+  deps: Deps,
+  actor: Actor,
+  claimId: string,
+  answer: { accept: boolean; reason?: string | null },
+): Promise<Need> {
+  return deps.db.transaction().execute(async (trx) => {
+    const claim = await loadClaim(trx, claimId);
+    await assertHolderOrCoordinator(trx, actor, claim, true);
+    const reason = answer.reason?.trim() || null;
+    if (!answer.accept && !reason)
+      throw new AppError('invalid_input', { field: 'reason', detail: 'declining a dispatch needs a reason' });
+    const at = nowIso(deps);
+    if (!(await endClaim(trx, claimId, ['offered'], answer.accept ? 'active' : 'declined', at))) {
+      throw new AppError('invalid_transition', { detail: `the claim is ${claim.status}, not awaiting an answer` });
+    }
+    if (!answer.accept) await returnQuantity(trx, claim.needId, claim.quantity);
+    await appendNeedEvent(
+      trx,
+      claim.needId,
+      answer.accept ? 'dispatch_accepted' : 'dispatch_declined',
+      { claimId, reason },
+      actorId(actor),
+      at,
+    );
+    await recordChange(trx, deps, actor, {
+      action: 'need.dispatch_answer',
+      entityType: 'claim',
+      entityId: claimId,
+      after: { accept: answer.accept, reason },
+    });
+    return settle(trx, deps, claim.needId);
+  });
+}
+
+/** The holder reports progress (which keeps the claim alive) or that its part is done. */
+export async function reportProgress(
+  deps: Deps,
+  actor: Actor,
+  claimId: string,
+  report: { note?: string | null; done?: boolean },
+): Promise<Need> {
+  return deps.db.transaction().execute(async (trx) => {
+    const claim = await loadClaim(trx, claimId);
+    await assertHolderOrCoordinator(trx, actor, claim, true);
+    if (claim.status !== 'active') throw new AppError('invalid_transition', { detail: `the claim is ${claim.status}` });
+    const need = await loadNeed(trx, claim.needId);
+    const at = nowIso(deps);
+    const note = report.note?.trim() || null;
+    if (report.done) {
+      if (!(await endClaim(trx, claimId, ['active'], 'fulfilled', at))) throw new AppError('invalid_transition');
+      await fulfilQuantity(trx, claim.needId, claim.quantity);
+    } else {
+      await saveClaim(trx, { ...claim, progressAt: at, note, expiresAt: await hold(deps, trx, need) });
+    }
+    await appendNeedEvent(trx, claim.needId, report.done ? 'fulfilled' : 'progress', { claimId, note }, actorId(actor), at);
+    await recordChange(trx, deps, actor, {
+      action: report.done ? 'need.fulfil' : 'need.progress',
+      entityType: 'claim',
+      entityId: claimId,
+      after: { note },
+    });
+    return settle(trx, deps, claim.needId);
+  });
+}
+
+/** Expires every claim whose time ran out (run periodically by the server). */
+export async function expireClaims(deps: Deps): Promise<number> {
+  const due = await dueClaims(deps.db, nowIso(deps));
+  const needs = new Set(due.map((c) => c.needId));
+  for (const needId of needs) {
+    await deps.db.transaction().execute(async (trx) => {
+      await expireDue(trx, deps, needId);
+      await settle(trx, deps, needId);
+    });
+  }
+  return due.length;
+}

@@ -1,0 +1,174 @@
+/**
+ * Reading needs. Personal data — contact name and phone, exact address, vulnerable groups —
+ * is shown only to coordinators of the incident and to organizations holding the need; the
+ * public sees locations snapped to a ~1 km grid and nothing personal.
+ */
+import { findIncident } from '../../db/repositories/incidents';
+import {
+  type Claim,
+  duplicateFlags,
+  findNeed,
+  findNeedByReceipt,
+  holdingClaims,
+  listNeedRows,
+  type NeedFilter,
+  needHistory,
+} from '../../db/repositories/needs';
+import { findOrganization } from '../../db/repositories/organizations';
+import type { Executor } from '../../db/schema';
+import { AppError } from '../../model/errors';
+import type { Incident } from '../../model/incident';
+import { type Need, snapToGrid } from '../../model/need';
+import type { Actor, Deps } from '../context';
+import { decodeCursor, encodeCursor } from '../pagination';
+import { actsFor, assertCanReadDirectory, canCoordinateIncident } from '../policy';
+
+export type HolderView = {
+  claimId: string;
+  organizationId: string;
+  organizationName: string;
+  quantity: number;
+  status: string;
+  expiresAt: string;
+};
+
+export type NeedView = Omit<Need, 'contactName' | 'contactPhone' | 'address' | 'vulnerableGroups' | 'receiptCode'> & {
+  contactName: string | null;
+  contactPhone: string | null;
+  address: string | null;
+  vulnerableGroups: Need['vulnerableGroups'] | null;
+  personalDataVisible: boolean;
+  holders: HolderView[];
+};
+
+async function holdersOf(db: Executor, needId: string): Promise<{ claims: Claim[]; holders: HolderView[] }> {
+  const claims = await holdingClaims(db, needId);
+  const holders: HolderView[] = [];
+  for (const c of claims) {
+    const org = await findOrganization(db, c.organizationId);
+    holders.push({
+      claimId: c.id,
+      organizationId: c.organizationId,
+      organizationName: org?.name ?? '',
+      quantity: c.quantity,
+      status: c.status,
+      expiresAt: c.expiresAt,
+    });
+  }
+  return { claims, holders };
+}
+
+/** Whether the viewer may see a need's personal data. */
+function seesPersonal(actor: Actor, incident: Incident, claims: Claim[]): boolean {
+  return canCoordinateIncident(actor, incident.jurisdictions) || claims.some((c) => actsFor(actor, c.organizationId));
+}
+
+async function viewOf(db: Executor, actor: Actor, incident: Incident, need: Need): Promise<NeedView> {
+  const { claims, holders } = await holdersOf(db, need.id);
+  const personal = seesPersonal(actor, incident, claims);
+  const { receiptCode: _r, ...rest } = need;
+  return {
+    ...rest,
+    contactName: personal ? need.contactName : null,
+    contactPhone: personal ? need.contactPhone : null,
+    address: personal ? need.address : null,
+    vulnerableGroups: personal ? need.vulnerableGroups : null,
+    personalDataVisible: personal,
+    holders,
+  };
+}
+
+async function incidentFor(deps: Deps, id: string): Promise<Incident> {
+  const incident = await findIncident(deps.db, id);
+  if (!incident) throw new AppError('not_found');
+  return incident;
+}
+
+export async function getNeed(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<
+  NeedView & { history: Awaited<ReturnType<typeof needHistory>>; duplicates: Awaited<ReturnType<typeof duplicateFlags>> }
+> {
+  assertCanReadDirectory(actor);
+  const need = await findNeed(deps.db, id);
+  if (!need) throw new AppError('not_found');
+  const incident = await incidentFor(deps, need.incidentId);
+  return {
+    ...(await viewOf(deps.db, actor, incident, need)),
+    history: await needHistory(deps.db, id),
+    duplicates: await duplicateFlags(deps.db, id),
+  };
+}
+
+export async function listNeeds(
+  deps: Deps,
+  actor: Actor,
+  filter: NeedFilter,
+  page: { limit: number; cursor?: string },
+): Promise<{ items: NeedView[]; total: number; nextCursor: string | null }> {
+  assertCanReadDirectory(actor);
+  const incident = await incidentFor(deps, filter.incidentId);
+  let before: { createdAt: string; id: string } | undefined;
+  if (page.cursor) {
+    const [createdAt, id] = decodeCursor(page.cursor, 2);
+    before = { createdAt: String(createdAt), id: String(id) };
+  }
+  const found = await listNeedRows(deps.db, filter, { limit: page.limit, before });
+  const items: NeedView[] = [];
+  for (const need of found.items) items.push(await viewOf(deps.db, actor, incident, need));
+  return { items, total: found.total, nextCursor: found.next ? encodeCursor([found.next.createdAt, found.next.id]) : null };
+}
+
+/** What anyone may see of a need: no personal data, the place snapped to the public grid. */
+export interface PublicNeed {
+  id: string;
+  incidentId: string;
+  title: string;
+  category: Need['category'];
+  urgency: Need['urgency'];
+  quantity: number;
+  unit: string;
+  jurisdiction: string;
+  lat: number;
+  lon: number;
+  status: Need['status'];
+  verification: Need['verification']['level'];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function publicView(need: Need): PublicNeed {
+  const place = snapToGrid(need.lat, need.lon);
+  return {
+    id: need.id,
+    incidentId: need.incidentId,
+    title: need.title,
+    category: need.category,
+    urgency: need.urgency,
+    quantity: need.quantity,
+    unit: need.unit,
+    jurisdiction: need.jurisdiction,
+    ...place,
+    status: need.status,
+    verification: need.verification.level,
+    createdAt: need.createdAt,
+    updatedAt: need.updatedAt,
+  };
+}
+
+/** The public map of an incident's needs. */
+export async function listPublicNeeds(deps: Deps, incidentId: string, limit: number): Promise<PublicNeed[]> {
+  await incidentFor(deps, incidentId);
+  const found = await listNeedRows(deps.db, { incidentId, statuses: ['open', 'claimed', 'in_progress'] }, { limit });
+  return found.items.map(publicView);
+}
+
+/** A reporter looks up their need by its receipt code. */
+export async function needByReceipt(deps: Deps, code: string): Promise<PublicNeed & { history: { kind: string; at: string }[] }> {
+  const need = await findNeedByReceipt(deps.db, code.trim().toUpperCase());
+  if (!need) throw new AppError('not_found', { field: 'code', detail: 'no need has this receipt code' });
+  const history = (await needHistory(deps.db, need.id)).map((h) => ({ kind: h.kind, at: h.at }));
+  return { ...publicView(need), history };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { DUPLICATE_THRESHOLD, duplicateScore, textSimilarity } from '../../src/matching/duplicates';
+import { claimHoldMinutes, distanceMetres, needStatus, snapToGrid } from '../../src/model/need';
+
+const base = {
+  id: 'a',
+  title: '文化路3号楼停水',
+  description: null,
+  category: 'water_sanitation' as const,
+  lat: 34.7725,
+  lon: 113.6868,
+  contactPhone: null,
+  createdAt: '2026-07-20T10:00:00Z',
+};
+
+describe('needs', () => {
+  it('derives status from quantities and progress', () => {
+    const n = { quantity: 10, claimedQuantity: 0, fulfilledQuantity: 0, closeReason: null };
+    expect(needStatus(n, false)).toBe('open');
+    expect(needStatus({ ...n, claimedQuantity: 4 }, false)).toBe('claimed');
+    expect(needStatus({ ...n, claimedQuantity: 4 }, true)).toBe('in_progress');
+    expect(needStatus({ ...n, fulfilledQuantity: 4 }, false)).toBe('in_progress');
+    expect(needStatus({ ...n, fulfilledQuantity: 10 }, false)).toBe('fulfilled');
+    expect(needStatus({ ...n, closeReason: 'duplicate' }, false)).toBe('closed');
+  });
+
+  it('snaps public locations to the centre of a fixed 0.01° cell', () => {
+    expect(snapToGrid(34.77771, 113.66666)).toEqual({ lat: 34.775, lon: 113.665 });
+    expect(snapToGrid(34.77001, 113.66999)).toEqual({ lat: 34.775, lon: 113.665 });
+    expect(snapToGrid(-0.001, -0.001)).toEqual({ lat: -0.005, lon: -0.005 });
+  });
+
+  it('measures distance on the sphere', () => {
+    expect(Math.round(distanceMetres({ lat: 34, lon: 113 }, { lat: 34.01, lon: 113 }))).toBe(1112);
+  });
+
+  it('scores duplicates by place, time, category, text and phone', () => {
+    expect(textSimilarity('文化路3号楼停水', '文化路3号楼停水 急需饮用水')).toBeGreaterThan(0.5);
+    const near = duplicateScore(base, {
+      ...base,
+      id: 'b',
+      title: '文化路3号楼 停水了',
+      lat: 34.7727,
+      createdAt: '2026-07-20T11:00:00Z',
+    });
+    expect(near.score).toBeGreaterThanOrEqual(DUPLICATE_THRESHOLD);
+    expect(duplicateScore(base, { ...base, id: 'c', lat: 34.9 }).score).toBe(0);
+    expect(duplicateScore(base, { ...base, id: 'd', category: 'food', title: '需要面包', lat: 34.78 }).score).toBeLessThan(
+      DUPLICATE_THRESHOLD,
+    );
+    expect(duplicateScore({ ...base, contactPhone: '139' }, { ...base, id: 'e', lat: 40, contactPhone: '139' })).toEqual({
+      score: 1,
+      reasons: ['same phone'],
+    });
+  });
+
+  it('holds a claim two hours for search and rescue, a day in response, a week in recovery', () => {
+    expect(claimHoldMinutes('search_rescue', 'response')).toBe(120);
+    expect(claimHoldMinutes('food', 'response')).toBe(1440);
+    expect(claimHoldMinutes('livelihoods', 'recovery')).toBe(10080);
+  });
+});
