@@ -7,6 +7,7 @@ import * as capacity from './migrations/0004-capacity';
 import * as imports from './migrations/0005-imports';
 import * as incidents from './migrations/0006-incidents';
 import * as needs from './migrations/0007-needs';
+import * as liveEvents from './migrations/0008-live-events';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-imports': imports,
   '0006-incidents': incidents,
   '0007-needs': needs,
+  '0008-live-events': liveEvents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -344,6 +344,14 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+export interface LiveEventsTable {
+  seq: number;
+  incident_id: string;
+  kind: string;
+  entity_id: string;
+  at: string;
+}
+
 export interface Tables {
   organizations: OrganizationsTable;
   organization_jurisdictions: OrganizationJurisdictionsTable;
@@ -373,6 +381,7 @@ export interface Tables {
   need_events: NeedEventsTable;
   need_duplicates: NeedDuplicatesTable;
   idempotency_keys: IdempotencyKeysTable;
+  live_events: LiveEventsTable;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

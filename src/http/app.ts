@@ -21,6 +21,8 @@ import { deploymentRoutes } from './deployments/routes';
 import { embeddingRoutes } from './embedding/routes';
 import { importRoutes } from './imports/routes';
 import { incidentRoutes } from './incidents/routes';
+import { LiveHub } from './live/hub';
+import { liveRoutes } from './live/routes';
 import { membershipRoutes } from './membership/routes';
 import { needRoutes } from './needs/routes';
 import { organizationRoutes } from './organizations/routes';
@@ -36,6 +38,8 @@ export interface AppOptions {
   /** Built web UI to serve; omitted in API-only tests. */
   webDist?: string;
   logger?: FastifyServerOptions['logger'];
+  /** How often live updates are read from the database, ms. */
+  livePollMs?: number;
 }
 
 export const VERSION = '0.1.0';
@@ -120,6 +124,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await deploymentRoutes(app, deps);
   await needRoutes(app, deps);
   await publicRoutes(app, deps, config);
+  const hub = new LiveHub(deps, options.livePollMs);
+  app.addHook('onReady', () => hub.start());
+  app.addHook('onClose', async () => hub.stop());
+  await liveRoutes(app, deps, hub);
   await userRoutes(app, deps);
   await auditRoutes(app, deps);
 

@@ -5,6 +5,7 @@
  */
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { type AuditRow, advanceAuditHead, appendAuditRow } from '../../db/repositories/audit';
+import { insertLiveEvent, type LiveKind } from '../../db/repositories/live-events';
 import type { Executor } from '../../db/schema';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 
@@ -32,6 +33,8 @@ export interface Change {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /** Also announce the change on an incident's live stream. */
+  live?: { incidentId: string; kind: LiveKind };
 }
 
 /** The hash of a record: SHA-256 over its stored fields and the previous hash. */
@@ -84,4 +87,13 @@ export async function recordChange(db: Executor, deps: Deps, actor: Actor, chang
     prev_hash: prevHash,
   };
   await appendAuditRow(db, { ...row, hash: auditHash(row) });
+  if (change.live) {
+    await insertLiveEvent(db, {
+      seq,
+      incidentId: change.live.incidentId,
+      kind: change.live.kind,
+      entityId: change.entityId,
+      at: row.at,
+    });
+  }
 }

@@ -97,6 +97,7 @@ export async function fileDeployment(deps: Deps, actor: Actor, incidentId: strin
       action: 'deployment.file',
       entityType: 'deployment',
       entityId: deployment.id,
+      live: { incidentId, kind: 'deployment' },
       after: deployment,
     });
     return deployment;
@@ -150,6 +151,7 @@ export async function moveDeployment(
       action: 'deployment.move',
       entityType: 'deployment',
       entityId: id,
+      live: { incidentId: before.incidentId, kind: 'deployment' },
       before: { status: before.status, zone: before.zone },
       after: { status: after.status, zone: after.zone, reason },
     });
@@ -190,6 +192,7 @@ export async function checkInDeployment(
       action: 'deployment.check_in',
       entityType: 'deployment',
       entityId: id,
+      live: { incidentId: before.incidentId, kind: 'deployment' },
       after: { at },
     });
     return after;

@@ -74,6 +74,7 @@ export async function declareIncident(deps: Deps, actor: Actor, input: IncidentI
       action: 'incident.declare',
       entityType: 'incident',
       entityId: incident.id,
+      live: { incidentId: incident.id, kind: 'incident' },
       after: row,
     });
     return incident;
@@ -109,6 +110,7 @@ export async function updateIncident(deps: Deps, actor: Actor, id: string, patch
       action: 'incident.update',
       entityType: 'incident',
       entityId: id,
+      live: { incidentId: id, kind: 'incident' },
       before: beforeRow,
       after: afterRow,
     });
@@ -142,6 +144,7 @@ export async function moveIncidentStage(
       action: 'incident.stage',
       entityType: 'incident',
       entityId: id,
+      live: { incidentId: id, kind: 'incident' },
       before: { stage: before.stage },
       after: step,
     });

@@ -36,6 +36,7 @@ const EXPIRY: Actor = { kind: 'system', label: 'expiry' };
 /** Ends the claims on a need whose time ran out, giving their quantity back. */
 async function expireDue(trx: Executor, deps: Deps, needId: string): Promise<void> {
   const at = nowIso(deps);
+  const incidentId = await incidentOfNeed(trx, needId);
   for (const claim of await dueClaims(trx, at, needId)) {
     if (await endClaim(trx, claim.id, ['offered', 'active'], 'expired', at)) {
       await returnQuantity(trx, needId, claim.quantity);
@@ -44,9 +45,16 @@ async function expireDue(trx: Executor, deps: Deps, needId: string): Promise<voi
         needId,
         'claim_expired',
         { claimId: claim.id, organizationId: claim.organizationId },
-        'system:expiry',
+        actorId(EXPIRY),
         at,
       );
+      await recordChange(trx, deps, EXPIRY, {
+        action: 'need.claim_expired',
+        entityType: 'claim',
+        entityId: claim.id,
+        after: { status: 'expired' },
+        live: { incidentId, kind: 'claim' },
+      });
     }
   }
 }
@@ -61,6 +69,10 @@ async function settle(trx: Executor, deps: Deps, needId: string): Promise<Need> 
   );
   if (status !== need.status) await setNeedStatus(trx, needId, status, nowIso(deps));
   return { ...need, status };
+}
+
+async function incidentOfNeed(trx: Executor, needId: string): Promise<string> {
+  return ((await findNeed(trx, needId)) as Need).incidentId;
 }
 
 async function loadNeed(trx: Executor, needId: string): Promise<Need> {
@@ -139,6 +151,7 @@ async function reserve(
     entityType: 'claim',
     entityId: claim.id,
     after: claim,
+    live: { incidentId: need.incidentId, kind: 'claim' },
   });
   return claim;
 }
@@ -218,6 +231,7 @@ export async function releaseClaim(deps: Deps, actor: Actor, claimId: string, re
       action: 'need.release',
       entityType: 'claim',
       entityId: claimId,
+      live: { incidentId: await incidentOfNeed(trx, claim.needId), kind: 'claim' },
       after: { status: 'released', reason },
     });
     return settle(trx, deps, claim.needId);
@@ -254,6 +268,7 @@ export async function answerDispatch(
       action: 'need.dispatch_answer',
       entityType: 'claim',
       entityId: claimId,
+      live: { incidentId: await incidentOfNeed(trx, claim.needId), kind: 'claim' },
       after: { accept: answer.accept, reason },
     });
     return settle(trx, deps, claim.needId);
@@ -285,6 +300,7 @@ export async function reportProgress(
       action: report.done ? 'need.fulfil' : 'need.progress',
       entityType: 'claim',
       entityId: claimId,
+      live: { incidentId: await incidentOfNeed(trx, claim.needId), kind: 'claim' },
       after: { note },
     });
     return settle(trx, deps, claim.needId);

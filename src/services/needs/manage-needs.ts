@@ -53,6 +53,7 @@ async function close(
     action: 'need.close',
     entityType: 'need',
     entityId: need.id,
+    live: { incidentId: need.incidentId, kind: 'need' },
     before: { status: need.status },
     after: { reason, note, duplicateOf },
   });
@@ -121,6 +122,7 @@ export async function verifyNeed(
       action: 'need.verify',
       entityType: 'need',
       entityId: id,
+      live: { incidentId: need.incidentId, kind: 'need' },
       before: need.verification,
       after: after.verification,
     });
@@ -158,7 +160,13 @@ export async function addEvidence(
     await writeFile(join(dir, name), file.content);
     const at = nowIso(deps);
     await appendNeedEvent(trx, id, 'evidence', { file: name, bytes: file.content.length }, actorId(actor), at);
-    await recordChange(trx, deps, actor, { action: 'need.evidence', entityType: 'need', entityId: id, after: { file: name } });
+    await recordChange(trx, deps, actor, {
+      action: 'need.evidence',
+      entityType: 'need',
+      entityId: id,
+      live: { incidentId: need.incidentId, kind: 'need' },
+      after: { file: name },
+    });
     await setNeedStatus(trx, id, need.status, at);
     return { file: name };
   });

@@ -137,7 +137,13 @@ async function recordNeed(
     actorId(actor),
     at,
   );
-  await recordChange(trx, deps, actor, { action: 'need.report', entityType: 'need', entityId: need.id, after: need });
+  await recordChange(trx, deps, actor, {
+    action: 'need.report',
+    entityType: 'need',
+    entityId: need.id,
+    after: need,
+    live: { incidentId: incident.id, kind: 'need' },
+  });
   return { need, possibleDuplicates: possibleDuplicates.sort((a, b) => b.score - a.score) };
 }
 

@@ -1,0 +1,120 @@
+/**
+ * Live updates of incidents over server-sent events. Every process tails the live event log
+ * in the database (so a change made by another API node reaches this node's clients too)
+ * and fans new events out to the clients of each incident. Event ids are audit sequence
+ * numbers: a client that reconnects with Last-Event-ID gets everything it missed.
+ */
+import type { ServerResponse } from 'node:http';
+import { incidentEventsAfter, type LiveEvent, lastLiveSeq, liveEventsAfter } from '../../db/repositories/live-events';
+import type { Deps } from '../../services/context';
+
+const BATCH = 1000;
+const HEARTBEAT_MS = 15_000;
+
+class Client {
+  private lastSent: number;
+  private ready = false;
+  private waiting: LiveEvent[] = [];
+
+  constructor(
+    private readonly res: ServerResponse,
+    after: number,
+  ) {
+    this.lastSent = after;
+  }
+
+  private write(e: LiveEvent): void {
+    if (e.seq <= this.lastSent) return;
+    this.lastSent = e.seq;
+    this.res.write(`id: ${e.seq}\nevent: ${e.kind}\ndata: ${JSON.stringify({ type: e.kind, id: e.entityId, at: e.at })}\n\n`);
+  }
+
+  /** Live events arriving while the backlog is still being replayed wait their turn. */
+  deliver(e: LiveEvent): void {
+    if (this.ready) this.write(e);
+    else this.waiting.push(e);
+  }
+
+  replayed(backlog: LiveEvent[]): void {
+    for (const e of backlog) this.write(e);
+    for (const e of this.waiting.sort((a, b) => a.seq - b.seq)) this.write(e);
+    this.waiting = [];
+    this.ready = true;
+  }
+
+  ping(): void {
+    this.res.write(': ping\n\n');
+  }
+}
+
+export class LiveHub {
+  private readonly clients = new Map<string, Set<Client>>();
+  private last = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private polling = false;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly intervalMs = 200,
+  ) {}
+
+  async start(): Promise<void> {
+    this.last = await lastLiveSeq(this.deps.db);
+    this.timer = setInterval(() => void this.poll(), this.intervalMs);
+    this.heartbeat = setInterval(() => {
+      for (const set of this.clients.values()) for (const c of set) c.ping();
+    }, HEARTBEAT_MS);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    clearInterval(this.heartbeat);
+  }
+
+  /** How many clients are connected (for the board's counters and the benchmark). */
+  size(): number {
+    let n = 0;
+    for (const set of this.clients.values()) n += set.size;
+    return n;
+  }
+
+  private async poll(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      for (;;) {
+        const events = await liveEventsAfter(this.deps.db, this.last, BATCH);
+        for (const e of events) {
+          this.last = e.seq;
+          for (const c of this.clients.get(e.incidentId) ?? []) c.deliver(e);
+        }
+        if (events.length < BATCH) break;
+      }
+    } catch {
+      // The next tick tries again; the log keeps everything until then.
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  /** Streams an incident's events to a response, starting after `after`. */
+  async attach(incidentId: string, res: ServerResponse, after: number): Promise<void> {
+    const client = new Client(res, after);
+    const set = this.clients.get(incidentId) ?? new Set<Client>();
+    set.add(client);
+    this.clients.set(incidentId, set);
+    res.on('close', () => {
+      set.delete(client);
+      if (set.size === 0) this.clients.delete(incidentId);
+    });
+    const backlog: LiveEvent[] = [];
+    for (let from = after; ; ) {
+      const page = await incidentEventsAfter(this.deps.db, incidentId, from, BATCH);
+      backlog.push(...page);
+      if (page.length < BATCH) break;
+      from = page[page.length - 1].seq;
+    }
+    client.replayed(backlog);
+  }
+}
