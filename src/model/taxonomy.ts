@@ -76,3 +76,24 @@ export function normalizeCategories(categories: readonly ServiceCategory[]): Ser
   const wanted = new Set(categories);
   return SERVICE_CATEGORIES.filter((c) => wanted.has(c));
 }
+
+/** The intervention strategy a service category usually calls for (a need's default cell). */
+export function strategyOfCategory(category: ServiceCategory): Strategy {
+  switch (category) {
+    case 'risk_assessment':
+    case 'early_warning':
+    case 'information_management':
+    case 'evaluation':
+    case 'communications':
+      return 'technology';
+    case 'fundraising':
+    case 'logistics_transport':
+    case 'food':
+      return 'resources';
+    case 'advocacy':
+    case 'education':
+      return 'ideas';
+    default:
+      return 'action';
+  }
+}

@@ -383,6 +383,12 @@ const ROWS: Row[] = [
   },
   { name: 'one need', method: 'GET', path: (n) => `/api/v1/needs/${n.need}`, expect: [401, 200, 200, 200, 200, 200, 200, 200] },
   {
+    name: 'recommendations for a need',
+    method: 'GET',
+    path: (n) => `/api/v1/needs/${n.need}/recommendations`,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
     name: 'claim for the Zhengzhou team',
     method: 'POST',
     path: (n) => `/api/v1/needs/${n.bigNeed}/claims`,

@@ -11,6 +11,7 @@ import {
 } from '../../src/services/needs/claims';
 import { closeNeed, mergeNeeds, resolveByReceipt, verifyNeed } from '../../src/services/needs/manage-needs';
 import { getNeed, listNeeds, listPublicNeeds, needByReceipt } from '../../src/services/needs/read-needs';
+import { recommendOrganizations } from '../../src/services/needs/recommend-organizations';
 import { type NeedInput, reportNeed, reportPublicNeed } from '../../src/services/needs/report-need';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { describeEachDatabase } from '../support/databases';
@@ -287,6 +288,42 @@ describeEachDatabase('needs, claims and the public door', (t) => {
     expect(await needByReceipt(deps, code)).toMatchObject({ status: 'closed' });
     expect((await listPublicNeeds(deps, incidentId, 100)).map((n) => n.id)).not.toContain(outcome.reported.need.id);
     await expect(needByReceipt(deps, 'NOPE2345')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('recommends organizations by function for a need, explained', async () => {
+    const { deps } = t();
+    const near = await createOrganization(deps, SYSTEM, {
+      kind: 'grassroots_group',
+      name: '金水区供水互助队',
+      jurisdictions: ['410105'],
+      base: { lat: 34.78, lon: 113.69 },
+      capabilities: { cells: [{ strategy: 'action', phase: 'crisis' }], serviceCategories: ['water_sanitation'] },
+    });
+    await createOrganization(deps, SYSTEM, {
+      kind: 'rescue_team',
+      name: '南阳供水保障队',
+      jurisdictions: ['411300'],
+      base: { lat: 33.0, lon: 112.5 },
+      capabilities: { cells: [], serviceCategories: ['water_sanitation'] },
+    });
+    await createOrganization(deps, SYSTEM, {
+      kind: 'foundation',
+      name: '广州供水基金',
+      jurisdictions: ['440100'],
+      capabilities: { cells: [], serviceCategories: ['water_sanitation'] },
+    });
+    const outcome = await reportNeed(deps, COORD, incidentId, {
+      ...water,
+      title: '推荐测试',
+      contactPhone: null,
+      lat: 34.7725,
+      lon: 113.6868,
+    });
+    if (outcome.replayed) throw new Error('not replayed');
+    const ranked = await recommendOrganizations(deps, OBSERVER, outcome.reported.need.id);
+    expect(ranked.map((r) => r.name)).toEqual(['金水区供水互助队', '南阳供水保障队']);
+    expect(ranked[0]).toMatchObject({ organizationId: near.id, membershipStatus: 'active' });
+    expect(ranked[0].explanation).toMatch(/^covers water_sanitation; works in action:crisis; 1 km; serves this area/);
   });
 
   it('never creates a second record for a retried Idempotency-Key, and refuses the key with another body', async () => {

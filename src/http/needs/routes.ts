@@ -9,6 +9,7 @@ import type { IdempotentRequest } from '../../services/idempotency';
 import { answerDispatch, claimNeed, dispatchNeed, releaseClaim, reportProgress } from '../../services/needs/claims';
 import { addEvidence, closeNeed, mergeNeeds, verifyNeed } from '../../services/needs/manage-needs';
 import { getNeed, listNeeds } from '../../services/needs/read-needs';
+import { recommendOrganizations } from '../../services/needs/recommend-organizations';
 import { reportNeed } from '../../services/needs/report-need';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
@@ -119,6 +120,41 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request) => getNeed(deps, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/needs/:id/recommendations',
+    {
+      schema: {
+        tags,
+        summary: 'Organizations ranked by function for this need, each score explained',
+        params: IdParams,
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) }, strict),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                organizationId: Id,
+                name: Type.String(),
+                kind: Type.String(),
+                membershipStatus: Type.String(),
+                score: Type.Number(),
+                factors: Type.Object({
+                  capability: Type.Number(),
+                  distance: Type.Union([Type.Number(), Type.Null()]),
+                  area: Type.Number(),
+                  capacity: Type.Union([Type.Number(), Type.Null()]),
+                  record: Type.Number(),
+                }),
+                distanceKm: Type.Union([Type.Number(), Type.Null()]),
+                explanation: Type.String(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({ items: await recommendOrganizations(deps, actorOf(request), request.params.id, request.query.limit) }),
   );
 
   app.post(
