@@ -61,7 +61,8 @@ export function openDatabase(options: DatabaseOptions): Database {
   }
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL: an acknowledged write survives a power cut, not only a crash of the process.
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('foreign_keys = ON');
   const config = { database: sqlite };

@@ -37,6 +37,15 @@ describeEachDatabase('demo network', (t) => {
     const coordinator = await findUserByEmail(deps.db, 'coordinator@demo.corespond.cn');
     expect(coordinator?.jurisdiction).toBe('410000');
     await expect(signIn(deps, 'team-admin@demo.corespond.cn', DEMO_PASSWORD, 'token')).resolves.toBeDefined();
+    // An ongoing incident with teams in every state of their deployment and needs in every state.
+    const incidents = await deps.db.selectFrom('incidents').select(['id', 'stage']).execute();
+    expect(incidents.map((i) => i.stage)).toEqual(['response']);
+    const deployments = await deps.db.selectFrom('deployments').select('status').execute();
+    expect(new Set(deployments.map((d) => d.status)).size).toBeGreaterThanOrEqual(6);
+    const needs = await deps.db.selectFrom('needs').select(['status', 'source']).execute();
+    expect(new Set(needs.map((n) => n.status))).toEqual(new Set(['open', 'claimed', 'in_progress', 'fulfilled']));
+    expect(needs.some((n) => n.source === 'public')).toBe(true);
+    expect((await deps.db.selectFrom('need_duplicates').select('need_id').execute()).length).toBeGreaterThanOrEqual(1);
     expect((await verifyAuditChain(deps.db)).ok).toBe(true);
   });
 
