@@ -280,6 +280,7 @@ export interface NeedsTable {
   jurisdiction: string;
   lat: number;
   lon: number;
+  cell: string;
   urgency: string;
   vulnerable_groups: string;
   people_affected: number | null;

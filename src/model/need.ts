@@ -88,6 +88,29 @@ export function snapToGrid(lat: number, lon: number, step = PUBLIC_GRID): { lat:
   return { lat: snap(lat), lon: snap(lon) };
 }
 
+/** Size of the cells that index needs by place, degrees (about 11 km). */
+export const PLACE_CELL = 0.1;
+
+/** The index cell of a point, e.g. "347:1136". */
+export function placeCell(lat: number, lon: number): string {
+  return `${Math.floor(lat / PLACE_CELL)}:${Math.floor(lon / PLACE_CELL)}`;
+}
+
+/** The index cells that cover a box; undefined when the box is too large to list them. */
+export function cellsCovering(
+  box: { south: number; west: number; north: number; east: number },
+  max = 400,
+): string[] | undefined {
+  const rows = Math.floor(box.north / PLACE_CELL) - Math.floor(box.south / PLACE_CELL) + 1;
+  const cols = Math.floor(box.east / PLACE_CELL) - Math.floor(box.west / PLACE_CELL) + 1;
+  if (rows * cols > max) return undefined;
+  const cells: string[] = [];
+  for (let r = Math.floor(box.south / PLACE_CELL); r <= Math.floor(box.north / PLACE_CELL); r++) {
+    for (let c = Math.floor(box.west / PLACE_CELL); c <= Math.floor(box.east / PLACE_CELL); c++) cells.push(`${r}:${c}`);
+  }
+  return cells;
+}
+
 /** Great-circle distance in metres. */
 export function distanceMetres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;

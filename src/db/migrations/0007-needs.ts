@@ -15,6 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('jurisdiction', 'text', (c) => c.notNull())
     .addColumn('lat', 'double precision', (c) => c.notNull())
     .addColumn('lon', 'double precision', (c) => c.notNull())
+    .addColumn('cell', 'text', (c) => c.notNull())
     .addColumn('urgency', 'text', (c) => c.notNull())
     .addColumn('vulnerable_groups', 'text', (c) => c.notNull())
     .addColumn('people_affected', 'integer')
@@ -37,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('needs_incident_status').on('needs').columns(['incident_id', 'status', 'created_at']).execute();
-  await db.schema.createIndex('needs_place').on('needs').columns(['lat', 'lon']).execute();
+  await db.schema.createIndex('needs_cell').on('needs').columns(['incident_id', 'cell']).execute();
 
   await db.schema
     .createTable('need_claims')

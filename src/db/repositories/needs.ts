@@ -1,14 +1,16 @@
 /** Needs, their claims, history and duplicate flags. Quantities change only by guarded UPDATEs. */
 import { sql } from 'kysely';
-import type {
-  CloseReason,
-  Need,
-  NeedKind,
-  NeedSource,
-  NeedStatus,
-  Urgency,
-  VerificationLevel,
-  VulnerableGroup,
+import {
+  type CloseReason,
+  cellsCovering,
+  type Need,
+  type NeedKind,
+  type NeedSource,
+  type NeedStatus,
+  placeCell,
+  type Urgency,
+  type VerificationLevel,
+  type VulnerableGroup,
 } from '../../model/need';
 import type { ServiceCategory } from '../../model/taxonomy';
 import type { Executor, NeedClaimsTable, NeedsTable } from '../schema';
@@ -57,6 +59,7 @@ const toRow = (n: Need): NeedsTable => ({
   jurisdiction: n.jurisdiction,
   lat: n.lat,
   lon: n.lon,
+  cell: placeCell(n.lat, n.lon),
   urgency: n.urgency,
   vulnerable_groups: JSON.stringify(n.vulnerableGroups),
   people_affected: n.peopleAffected,
@@ -160,6 +163,8 @@ export async function listNeedRows(
     q = q.where(sql<boolean>`quantity - claimed_quantity - fulfilled_quantity > 0`).where('close_reason', 'is', null);
   if (filter.box) {
     const { south, west, north, east } = filter.box;
+    const cells = cellsCovering(filter.box);
+    if (cells) q = q.where('cell', 'in', cells);
     q = q.where('lat', '>=', south).where('lat', '<=', north).where('lon', '>=', west).where('lon', '<=', east);
   }
   const counted = await q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
@@ -190,10 +195,12 @@ export async function needsNear(
   since: string,
   degrees = 0.01,
 ): Promise<Need[]> {
+  const cells = cellsCovering({ south: lat - degrees, west: lon - degrees, north: lat + degrees, east: lon + degrees }) ?? [];
   const rows = await db
     .selectFrom('needs')
     .selectAll()
     .where('incident_id', '=', incidentId)
+    .where('cell', 'in', cells)
     .where('lat', '>=', lat - degrees)
     .where('lat', '<=', lat + degrees)
     .where('lon', '>=', lon - degrees)
@@ -288,6 +295,23 @@ export async function holdingClaims(db: Executor, needId: string): Promise<Claim
     .orderBy('claimed_at')
     .execute();
   return rows.map(toClaim);
+}
+
+/** Holding claims of many needs at once (the board shows a page of needs with their holders). */
+export async function holdingClaimsOf(db: Executor, needIds: string[]): Promise<Claim[]> {
+  if (needIds.length === 0) return [];
+  const out: Claim[] = [];
+  for (let i = 0; i < needIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('need_claims')
+      .selectAll()
+      .where('need_id', 'in', needIds.slice(i, i + 500))
+      .where('status', 'in', ['offered', 'active'])
+      .orderBy('claimed_at')
+      .execute();
+    out.push(...rows.map(toClaim));
+  }
+  return out;
 }
 
 /** Holding claims past their expiry, on one need or everywhere. */

@@ -9,12 +9,11 @@ import {
   duplicateFlags,
   findNeed,
   findNeedByReceipt,
-  holdingClaims,
+  holdingClaimsOf,
   listNeedRows,
   type NeedFilter,
   needHistory,
 } from '../../db/repositories/needs';
-import { findOrganization } from '../../db/repositories/organizations';
 import type { Executor } from '../../db/schema';
 import { AppError } from '../../model/errors';
 import type { Incident } from '../../model/incident';
@@ -41,21 +40,35 @@ export type NeedView = Omit<Need, 'contactName' | 'contactPhone' | 'address' | '
   holders: HolderView[];
 };
 
-async function holdersOf(db: Executor, needId: string): Promise<{ claims: Claim[]; holders: HolderView[] }> {
-  const claims = await holdingClaims(db, needId);
-  const holders: HolderView[] = [];
+/** The claims holding each of the needs and their holders' names, in two queries. */
+async function holdersOf(db: Executor, needIds: string[]): Promise<Map<string, { claims: Claim[]; holders: HolderView[] }>> {
+  const claims = await holdingClaimsOf(db, needIds);
+  const orgIds = [...new Set(claims.map((c) => c.organizationId))];
+  const names = new Map<string, string>();
+  for (let i = 0; i < orgIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('organizations')
+      .select(['id', 'name'])
+      .where('id', 'in', orgIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) names.set(r.id, r.name);
+  }
+  const byNeed = new Map<string, { claims: Claim[]; holders: HolderView[] }>(
+    needIds.map((id) => [id, { claims: [], holders: [] }]),
+  );
   for (const c of claims) {
-    const org = await findOrganization(db, c.organizationId);
-    holders.push({
+    const entry = byNeed.get(c.needId);
+    entry?.claims.push(c);
+    entry?.holders.push({
       claimId: c.id,
       organizationId: c.organizationId,
-      organizationName: org?.name ?? '',
+      organizationName: names.get(c.organizationId) ?? '',
       quantity: c.quantity,
       status: c.status,
       expiresAt: c.expiresAt,
     });
   }
-  return { claims, holders };
+  return byNeed;
 }
 
 /** Whether the viewer may see a need's personal data. */
@@ -63,8 +76,20 @@ function seesPersonal(actor: Actor, incident: Incident, claims: Claim[]): boolea
   return canCoordinateIncident(actor, incident.jurisdictions) || claims.some((c) => actsFor(actor, c.organizationId));
 }
 
-async function viewOf(db: Executor, actor: Actor, incident: Incident, need: Need): Promise<NeedView> {
-  const { claims, holders } = await holdersOf(db, need.id);
+async function viewsOf(db: Executor, actor: Actor, incident: Incident, needs: Need[]): Promise<NeedView[]> {
+  const held = await holdersOf(
+    db,
+    needs.map((n) => n.id),
+  );
+  return needs.map((need) => viewOf(actor, incident, need, held.get(need.id) ?? { claims: [], holders: [] }));
+}
+
+function viewOf(
+  actor: Actor,
+  incident: Incident,
+  need: Need,
+  { claims, holders }: { claims: Claim[]; holders: HolderView[] },
+): NeedView {
   const personal = seesPersonal(actor, incident, claims);
   const { receiptCode: _r, ...rest } = need;
   return {
@@ -95,11 +120,8 @@ export async function getNeed(
   const need = await findNeed(deps.db, id);
   if (!need) throw new AppError('not_found');
   const incident = await incidentFor(deps, need.incidentId);
-  return {
-    ...(await viewOf(deps.db, actor, incident, need)),
-    history: await needHistory(deps.db, id),
-    duplicates: await duplicateFlags(deps.db, id),
-  };
+  const [view] = await viewsOf(deps.db, actor, incident, [need]);
+  return { ...view, history: await needHistory(deps.db, id), duplicates: await duplicateFlags(deps.db, id) };
 }
 
 export async function listNeeds(
@@ -116,8 +138,7 @@ export async function listNeeds(
     before = { createdAt: String(createdAt), id: String(id) };
   }
   const found = await listNeedRows(deps.db, filter, { limit: page.limit, before });
-  const items: NeedView[] = [];
-  for (const need of found.items) items.push(await viewOf(deps.db, actor, incident, need));
+  const items = await viewsOf(deps.db, actor, incident, found.items);
   return { items, total: found.total, nextCursor: found.next ? encodeCursor([found.next.createdAt, found.next.id]) : null };
 }
 
