@@ -4,13 +4,11 @@
  * ratio = linear scan p99 / recommendation p99.
  */
 import { tmpdir } from 'node:os';
-import { type Candidate, recommend } from '../src/matching/recommend';
-import type { MembershipStatus } from '../src/model/membership';
-import type { Organization } from '../src/model/organization';
+import { recommend } from '../src/matching/recommend';
 import { SERVICE_CATEGORIES } from '../src/model/taxonomy';
 import type { Actor, Deps } from '../src/services/context';
 import { declareIncident } from '../src/services/incidents/manage-incidents';
-import { recommendOrganizations } from '../src/services/needs/recommend-organizations';
+import { candidateFromRow, recommendOrganizations } from '../src/services/needs/recommend-organizations';
 import { reportNeed } from '../src/services/needs/report-need';
 import { type BenchContext, percentile, summary, timeEach } from './harness';
 import { seeded, seedOrganizations } from './seed';
@@ -61,23 +59,7 @@ export default async function recommendBench({ database, log }: BenchContext): P
       .select(['id', 'name', 'kind', 'membership_status', 'jurisdictions', 'base_lat', 'base_lon', 'capabilities'])
       .where('archived_at', 'is', null)
       .execute();
-    const candidates: Candidate[] = rows.map((r) => {
-      const capabilities = JSON.parse(r.capabilities) as Organization['capabilities'];
-      return {
-        id: r.id,
-        name: r.name,
-        kind: r.kind as Organization['kind'],
-        membershipStatus: r.membership_status as MembershipStatus,
-        jurisdictions: JSON.parse(r.jurisdictions) as string[],
-        base: r.base_lat === null || r.base_lon === null ? null : { lat: Number(r.base_lat), lon: Number(r.base_lon) },
-        categories: capabilities.serviceCategories,
-        cells: capabilities.cells,
-        people: 0,
-        deployed: 0,
-        fulfilled: 0,
-        dropped: 0,
-      };
-    });
+    const candidates = rows.map((r) => candidateFromRow(r, { people: 0, deployed: 0, fulfilled: 0, dropped: 0 }));
     return recommend({ ...need, cell: null }, candidates, 10);
   };
   const baseline = await timeEach(calls.slice(0, 30), linear, 2);

@@ -34,7 +34,7 @@ const StageChange = Type.Object({
   actor: Type.String(),
   reason: Type.Union([Type.String(), Type.Null()]),
 });
-const IncidentSummary = Type.Object({
+export const IncidentSummary = Type.Object({
   id: Id,
   name: Type.String(),
   category: Type.Enum(INCIDENT_CATEGORIES),

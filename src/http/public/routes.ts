@@ -6,7 +6,6 @@
 import { Type } from 'typebox';
 import type { Config } from '../../config';
 import { findNeed } from '../../db/repositories/needs';
-import { INCIDENT_CATEGORIES, INCIDENT_STAGES, WARNING_COLORS } from '../../model/incident';
 import type { Deps } from '../../services/context';
 import { listIncidents } from '../../services/incidents/read-incidents';
 import { resolveByReceipt } from '../../services/needs/manage-needs';
@@ -14,6 +13,7 @@ import { listPublicNeeds, needByReceipt, publicView } from '../../services/needs
 import { reportPublicNeed } from '../../services/needs/report-need';
 import type { App } from '../app-types';
 import { Id, IdParams } from '../common-schemas';
+import { IncidentSummary } from '../incidents/routes';
 import { idempotencyOf } from '../needs/routes';
 import { NeedBody, PublicNeedSchema } from '../needs/schemas';
 
@@ -34,16 +34,7 @@ export async function publicRoutes(app: App, deps: Deps, config: Pick<Config, 'p
         response: {
           200: Type.Object({
             items: Type.Array(
-              Type.Object({
-                id: Id,
-                name: Type.String(),
-                category: Type.Enum(INCIDENT_CATEGORIES),
-                type: Type.String(),
-                level: Type.Integer(),
-                warningColor: Type.Union([Type.Enum(WARNING_COLORS), Type.Null()]),
-                jurisdictions: Type.Array(Type.String()),
-                stage: Type.Enum(INCIDENT_STAGES),
-              }),
+              Type.Pick(IncidentSummary, ['id', 'name', 'category', 'type', 'level', 'warningColor', 'jurisdictions', 'stage']),
             ),
           }),
         },

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { findIncident } from '../../db/repositories/incidents';
 import { findNeed } from '../../db/repositories/needs';
-import type { Executor } from '../../db/schema';
+import type { Executor, OrganizationsTable } from '../../db/schema';
 import { type Candidate, type Recommendation, recommend } from '../../matching/recommend';
 import { AppError } from '../../model/errors';
 import type { MembershipStatus } from '../../model/membership';
@@ -75,23 +75,36 @@ async function candidatesFor(
   const peopleOf = by(people);
   const deployedOf = by(deployed);
   const recordOf = by(record);
-  return rows.map((r) => {
-    const capabilities = JSON.parse(r.capabilities) as Organization['capabilities'];
-    return {
-      id: r.id,
-      name: r.name,
-      kind: r.kind as Organization['kind'],
-      membershipStatus: r.membership_status as MembershipStatus,
-      jurisdictions: JSON.parse(r.jurisdictions) as string[],
-      base: r.base_lat === null || r.base_lon === null ? null : { lat: Number(r.base_lat), lon: Number(r.base_lon) },
-      categories: capabilities.serviceCategories,
-      cells: capabilities.cells,
+  return rows.map((r) =>
+    candidateFromRow(r, {
       people: Number(peopleOf.get(r.id)?.n ?? 0),
       deployed: Number(deployedOf.get(r.id)?.n ?? 0),
       fulfilled: Number(recordOf.get(r.id)?.fulfilled ?? 0),
       dropped: Number(recordOf.get(r.id)?.dropped ?? 0),
-    };
-  });
+    }),
+  );
+}
+
+/** A candidate from an organization row and its figures. */
+export function candidateFromRow(
+  r: Pick<
+    OrganizationsTable,
+    'id' | 'name' | 'kind' | 'membership_status' | 'jurisdictions' | 'base_lat' | 'base_lon' | 'capabilities'
+  >,
+  figures: Pick<Candidate, 'people' | 'deployed' | 'fulfilled' | 'dropped'>,
+): Candidate {
+  const capabilities = JSON.parse(r.capabilities) as Organization['capabilities'];
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind as Organization['kind'],
+    membershipStatus: r.membership_status as MembershipStatus,
+    jurisdictions: JSON.parse(r.jurisdictions) as string[],
+    base: r.base_lat === null || r.base_lon === null ? null : { lat: Number(r.base_lat), lon: Number(r.base_lon) },
+    categories: capabilities.serviceCategories,
+    cells: capabilities.cells,
+    ...figures,
+  };
 }
 
 /** The ten organizations best able to serve a need, each with its explained score. */
