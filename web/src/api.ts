@@ -13,19 +13,37 @@ import type {
   CapacityPatch,
   CapacityView,
   ChainReport,
+  Claim,
   DecisionInput,
+  DeploymentDetail,
+  DeploymentInput,
+  DeploymentMove,
+  DeploymentStatus,
+  DeploymentView,
   Embedding,
   FilingInput,
   ImportJob,
+  IncidentDetail,
+  IncidentInput,
+  IncidentStage,
+  IncidentSummary,
   Jurisdiction,
   JurisdictionWithPath,
   MembershipDetail,
   MembershipStatus,
+  NeedDetail,
+  NeedInput,
+  NeedQuery,
+  NeedView,
   NewUser,
   OrganizationDetail,
   OrganizationInput,
   OrganizationSummary,
   Page,
+  PublicIncident,
+  PublicNeed,
+  PublicReceipt,
+  ReportedNeed,
   SeatInput,
   Session,
   SetupAnswer,
@@ -45,14 +63,21 @@ export class ApiError extends Error {
   readonly code: string;
   readonly field: string | undefined;
   readonly detail: string | undefined;
+  /** The problem's other members (e.g. `remaining` and `holders` of a claim_conflict). */
+  readonly members: Record<string, unknown>;
 
-  constructor(status: number, code: string, options: { field?: string; detail?: string; title?: string } = {}) {
+  constructor(
+    status: number,
+    code: string,
+    options: { field?: string; detail?: string; title?: string; members?: Record<string, unknown> } = {},
+  ) {
     super(options.detail ?? options.title ?? code);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = options.field;
     this.detail = options.detail;
+    this.members = options.members ?? {};
   }
 }
 
@@ -64,13 +89,16 @@ export function setCsrfToken(token: string | null): void {
 }
 
 type Method = 'GET' | 'POST' | 'PATCH';
-type Query = Record<string, string | number | boolean | undefined | null>;
+type QueryValue = string | number | boolean | undefined | null;
+type Query = Record<string, QueryValue | readonly string[]>;
 
 function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    // A list goes as the key repeated (status=open&status=claimed).
+    if (Array.isArray(value)) for (const item of value) params.append(key, item);
+    else if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
   const text = params.toString();
   return text ? `${path}?${text}` : path;
@@ -89,12 +117,13 @@ async function toError(response: Response): Promise<ApiError> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {
-      const problem = (await response.json()) as Partial<Record<'code' | 'field' | 'detail' | 'title', unknown>>;
+      const problem = (await response.json()) as Record<string, unknown>;
       const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
       return new ApiError(response.status, text(problem.code) ?? statusCode(response.status), {
         field: text(problem.field),
         detail: text(problem.detail),
         title: text(problem.title),
+        members: problem,
       });
     } catch {
       // fall through to the status alone
@@ -106,8 +135,14 @@ async function toError(response: Response): Promise<ApiError> {
 /** A request body: JSON, or a file sent as it is with its own content type. */
 type Payload = { json: unknown } | { raw: Blob; contentType: string } | undefined;
 
-async function send(method: Method, path: string, payload: Payload, accept = 'application/json'): Promise<Response> {
-  const headers: Record<string, string> = { Accept: accept };
+async function send(
+  method: Method,
+  path: string,
+  payload: Payload,
+  accept = 'application/json',
+  extraHeaders: Record<string, string> = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept, ...extraHeaders };
   let body: BodyInit | undefined;
   if (payload && 'json' in payload) {
     headers['Content-Type'] = 'application/json';
@@ -127,14 +162,17 @@ async function send(method: Method, path: string, payload: Payload, accept = 'ap
   return response;
 }
 
-async function request<T>(method: Method, path: string, payload?: Payload): Promise<T> {
-  const response = await send(method, path, payload);
+async function request<T>(method: Method, path: string, payload?: Payload, headers?: Record<string, string>): Promise<T> {
+  const response = await send(method, path, payload, 'application/json', headers);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 
 const get = <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query));
 const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { json: body ?? {} });
+/** A create that may be retried: the same Idempotency-Key never makes a second record. */
+const postOnce = <T>(path: string, body: unknown, idempotencyKey: string) =>
+  request<T>('POST', path, { json: body }, { 'Idempotency-Key': idempotencyKey });
 const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { json: body });
 /** Sends a file itself as the request body (not as a form), with its content type. */
 const upload = <T>(path: string, file: Blob, contentType: string, query?: Query) =>
@@ -295,3 +333,73 @@ export const auditApi = {
   list: (query: { limit?: number; cursor?: string }) => get<Page<AuditRecord>>('/audit', query),
   verify: () => get<ChainReport>('/audit/verify'),
 };
+
+const incidentPath = (id: string, rest = '') => `/incidents/${encodeURIComponent(id)}${rest}`;
+
+export const incidentApi = {
+  list: async (query: { stage?: IncidentStage[]; jurisdiction?: string } = {}) =>
+    (await get<{ items: IncidentSummary[] }>('/incidents', query)).items,
+  get: (id: string) => get<IncidentDetail>(incidentPath(id)),
+  declare: (body: IncidentInput) => post<IncidentSummary>('/incidents', body),
+  update: (id: string, body: Partial<IncidentInput>) => patch<IncidentSummary>(incidentPath(id), body),
+  moveStage: (id: string, body: { to: IncidentStage; reason?: string | null }) =>
+    post<IncidentSummary>(incidentPath(id, '/stage'), body),
+};
+
+export const deploymentApi = {
+  list: async (incidentId: string, status?: DeploymentStatus) =>
+    (await get<{ items: DeploymentView[] }>(incidentPath(incidentId, '/deployments'), { status })).items,
+  alarms: async (incidentId: string) => (await get<{ items: DeploymentView[] }>(incidentPath(incidentId, '/alarms'))).items,
+  get: (id: string) => get<DeploymentDetail>(`/deployments/${encodeURIComponent(id)}`),
+  file: (incidentId: string, body: DeploymentInput) => post<DeploymentView>(incidentPath(incidentId, '/deployments'), body),
+  move: (id: string, body: DeploymentMove) => post<DeploymentView>(`/deployments/${encodeURIComponent(id)}/transitions`, body),
+  checkIn: (id: string, body: { note?: string | null; lat?: number | null; lon?: number | null }) =>
+    post<DeploymentView>(`/deployments/${encodeURIComponent(id)}/check-ins`, body),
+};
+
+const needPath = (id: string, rest = '') => `/needs/${encodeURIComponent(id)}${rest}`;
+const claimPath = (id: string, rest: string) => `/claims/${encodeURIComponent(id)}${rest}`;
+
+export const needApi = {
+  list: (incidentId: string, query: NeedQuery) =>
+    get<Page<NeedView>>(incidentPath(incidentId, '/needs'), { ...query, status: query.status ?? [] }),
+  get: (id: string) => get<NeedDetail>(needPath(id)),
+  report: (incidentId: string, body: NeedInput, idempotencyKey: string) =>
+    postOnce<ReportedNeed>(incidentPath(incidentId, '/needs'), body, idempotencyKey),
+  claim: (id: string, body: { organizationId: string; quantity?: number }) =>
+    post<{ claim: Claim; need: NeedView }>(needPath(id, '/claims'), body),
+  dispatch: (id: string, body: { organizationId: string; quantity?: number }) =>
+    post<{ claim: Claim; need: NeedView }>(needPath(id, '/dispatch'), body),
+  release: (claimId: string, reason?: string | null) => post<NeedView>(claimPath(claimId, '/release'), { reason }),
+  answer: (claimId: string, body: { accept: boolean; reason?: string | null }) =>
+    post<NeedView>(claimPath(claimId, '/answer'), body),
+  progress: (claimId: string, body: { note?: string | null; done?: boolean }) =>
+    post<NeedView>(claimPath(claimId, '/progress'), body),
+  close: (id: string, body: { reason: 'duplicate' | 'not_found' | 'done_by_others' | 'referred'; note?: string | null }) =>
+    post<NeedView>(needPath(id, '/close'), body),
+  verify: (id: string, level: 'verified' | 'official') => post<NeedView>(needPath(id, '/verify'), { level }),
+  merge: (id: string, into: string) => post<NeedView>(needPath(id, '/merge'), { into }),
+};
+
+/** The public door: no account needed. */
+export const publicApi = {
+  incidents: async () => (await get<{ items: PublicIncident[] }>('/public/incidents')).items,
+  needs: async (incidentId: string) =>
+    (await get<{ items: PublicNeed[] }>(`/public/incidents/${encodeURIComponent(incidentId)}/needs`)).items,
+  report: (body: NeedInput & { incidentId: string }, idempotencyKey: string) =>
+    postOnce<{ receiptCode: string; need: PublicNeed }>('/public/needs', body, idempotencyKey),
+  receipt: (code: string) => get<PublicReceipt>(`/public/receipts/${encodeURIComponent(code)}`),
+  resolve: (code: string) => post<PublicNeed>(`/public/receipts/${encodeURIComponent(code)}/resolve`),
+};
+
+/** The URL of an incident's live event stream (server-sent events). */
+export function incidentEventsUrl(incidentId: string): string {
+  return `/api/v1${incidentPath(incidentId, '/events')}`;
+}
+
+/** A random id for an Idempotency-Key (crypto.randomUUID needs a secure context; fall back without it). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

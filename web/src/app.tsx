@@ -11,6 +11,8 @@ import { antdLocale, currentLanguage } from './i18n';
 import { AppLayout } from './layout/app-layout';
 import { AuditPage } from './pages/admin/audit-page';
 import { UsersPage } from './pages/admin/users-page';
+import { BoardPage } from './pages/incidents/board-page';
+import { IncidentsPage } from './pages/incidents/incidents-page';
 import { JoinPage } from './pages/join-page';
 import { LoginPage } from './pages/login-page';
 import { ApplicationsPage } from './pages/membership/applications-page';
@@ -20,6 +22,8 @@ import { DirectoryPage } from './pages/organizations/directory-page';
 import { ImportPage } from './pages/organizations/import-page';
 import { NewOrganizationPage } from './pages/organizations/new-organization-page';
 import { ProfilePage } from './pages/organizations/profile-page';
+import { ReceiptPage } from './pages/public/receipt-page';
+import { ReportFormPage, ReportStartPage } from './pages/public/report-page';
 import { SetupPage } from './pages/setup-page';
 import { canCreateOrganization, canImportOrganizations, canManageUsers, canReadAudit, canReviewMembership } from './permissions';
 import { SESSION_KEY, useCurrentUser, useSessionQuery } from './session';
@@ -112,6 +116,10 @@ function AppRoutes() {
         <Route path="/setup" element={<SetupPage />} />
         <Route path="/login" element={<LoginPage />} />
         <Route path="/join" element={<JoinPage />} />
+        <Route path="/report" element={<ReportStartPage />} />
+        <Route path="/report/:incidentId" element={<ReportFormPage />} />
+        <Route path="/receipt" element={<ReceiptPage />} />
+        <Route path="/receipt/:code" element={<ReceiptPage />} />
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>
             <Route index element={<Navigate to="/organizations" replace />} />
@@ -133,6 +141,8 @@ function AppRoutes() {
               }
             />
             <Route path="organizations/:id" element={<ProfilePage />} />
+            <Route path="incidents" element={<IncidentsPage />} />
+            <Route path="incidents/:id" element={<BoardPage />} />
             <Route
               path="membership/applications"
               element={

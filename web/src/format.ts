@@ -12,3 +12,17 @@ export function useDateTime(): (iso: string | null | undefined) => string {
     return Number.isNaN(date.getTime()) ? iso : format.format(date);
   };
 }
+
+/** A short time for tables: hours and minutes today, else month, day and time. */
+export function useShortDateTime(): (iso: string | null | undefined) => string {
+  useTranslation(); // re-render when the language changes
+  const locale = intlLocale(currentLanguage());
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  const dayTime = new Intl.DateTimeFormat(locale, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return (iso) => {
+    if (!iso) return '—';
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return iso;
+    return date.toDateString() === new Date().toDateString() ? time.format(date) : dayTime.format(date);
+  };
+}

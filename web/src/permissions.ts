@@ -59,3 +59,39 @@ export function canReviewMembership(role: Role): boolean {
 export function canImportOrganizations(role: Role): boolean {
   return role === 'platform_admin' || role === 'coordinator';
 }
+
+/** Declaring incidents: coordinators (for their own area) and admins. */
+export function canDeclareIncident(role: Role): boolean {
+  return role === 'platform_admin' || role === 'coordinator';
+}
+
+/** Acting for an organization in the field: its admin, its members, or an agency's staff (src/services/policy.ts actsFor). */
+export function actsFor(user: User, organizationId: string): boolean {
+  if (user.role === 'platform_admin') return true;
+  return (
+    (user.role === 'org_admin' || user.role === 'org_member' || user.role === 'agency_staff') &&
+    user.organizationId === organizationId
+  );
+}
+
+/** The organization a user works for in the field, if any (platform admins pick one). */
+export function fieldOrganization(user: User): string | null {
+  if (user.role === 'org_admin' || user.role === 'org_member' || user.role === 'agency_staff') return user.organizationId;
+  return null;
+}
+
+/** Filing a deployment (报备): an organization's admin or an agency's staff, for their own organization; admins for any. */
+export function canFileDeployment(user: User): boolean {
+  if (user.role === 'platform_admin') return true;
+  return (user.role === 'org_admin' || user.role === 'agency_staff') && user.organizationId !== null;
+}
+
+/** Claiming needs: whoever acts for an organization (admins pick which). */
+export function canClaimNeeds(user: User): boolean {
+  return user.role === 'platform_admin' || fieldOrganization(user) !== null;
+}
+
+/** Reporting a need on the board: the incident's coordinators and organizations (observers only read). */
+export function canReportNeed(user: User, viewerCanCoordinate: boolean): boolean {
+  return viewerCanCoordinate || fieldOrganization(user) !== null;
+}

@@ -12,7 +12,17 @@ import type {
   Specialty,
   Volunteer,
 } from '../../src/model/capacity';
+import type { DeploymentStatus } from '../../src/model/deployment';
 import type { Agreement, AgreementType, Filing, Seat, Subsystem, VerifiableField, Verification } from '../../src/model/embedding';
+import type {
+  Incident,
+  IncidentCategory,
+  IncidentLevel,
+  IncidentPolicy,
+  IncidentStage,
+  StageChange,
+  WarningColor,
+} from '../../src/model/incident';
 import type { Jurisdiction, JurisdictionLevel } from '../../src/model/jurisdictions';
 import type {
   ApplicationDecision,
@@ -21,8 +31,18 @@ import type {
   MembershipStatus,
   MembershipTier,
 } from '../../src/model/membership';
+import type {
+  CloseReason,
+  NeedKind,
+  NeedSource,
+  NeedStatus,
+  Urgency,
+  VerificationLevel,
+  VulnerableGroup,
+} from '../../src/model/need';
 import type { Membership, Organization, OrganizationKind } from '../../src/model/organization';
 import type { Role } from '../../src/model/roles';
+import type { ServiceCategory } from '../../src/model/taxonomy';
 import type { User } from '../../src/model/user';
 
 export type {
@@ -35,24 +55,40 @@ export type {
   CapacityKind,
   Certification,
   ChainReport,
+  CloseReason,
   CultivationPlan,
+  DeploymentStatus,
   ExpiryState,
   ExpiryWarning,
   Filing,
+  Incident,
+  IncidentCategory,
+  IncidentLevel,
+  IncidentPolicy,
+  IncidentStage,
   Jurisdiction,
   JurisdictionLevel,
   Membership,
   MembershipEvent,
   MembershipStatus,
   MembershipTier,
+  NeedKind,
+  NeedSource,
+  NeedStatus,
   Organization,
   RescueSpecialty,
+  ServiceCategory,
   Specialty,
+  StageChange,
   Subsystem,
+  Urgency,
   User,
   VerifiableField,
   Verification,
+  VerificationLevel,
   Volunteer,
+  VulnerableGroup,
+  WarningColor,
 };
 
 export interface Session {
@@ -281,4 +317,233 @@ export interface ImportJob {
   error: string | null;
   createdAt: string;
   finishedAt: string | null;
+}
+
+/** An incident as lists show it (no stage history). */
+export type IncidentSummary = Omit<Incident, 'stages'>;
+
+/** One incident with its stage history and what the reader may do with it. */
+export interface IncidentDetail extends Incident {
+  viewerCanManage: boolean;
+  viewerCanCoordinate: boolean;
+}
+
+export interface IncidentInput {
+  name: string;
+  category: IncidentCategory;
+  type: string;
+  level: IncidentLevel;
+  warningColor?: WarningColor | null;
+  jurisdictions: string[];
+  description?: string | null;
+  stage?: 'preparedness' | 'response';
+  policy?: Partial<IncidentPolicy>;
+}
+
+/** A deployed team; the leader's name and phone are null for readers who need not know them. */
+export interface DeploymentView {
+  id: string;
+  incidentId: string;
+  organizationId: string;
+  teamName: string;
+  leaderName: string | null;
+  leaderPhone: string | null;
+  headcount: number;
+  specialties: RescueSpecialty[];
+  equipment: string[];
+  vehicles: number;
+  origin: string;
+  eta: string | null;
+  invitationReference: string | null;
+  status: DeploymentStatus;
+  zone: string | null;
+  reason: string | null;
+  lastCheckInAt: string | null;
+  overdue: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DeploymentLogEntry {
+  kind: 'status' | 'check_in';
+  from: DeploymentStatus | null;
+  to: DeploymentStatus | null;
+  note: string | null;
+  lat: number | null;
+  lon: number | null;
+  actor: string;
+  at: string;
+}
+
+export interface DeploymentDetail extends DeploymentView {
+  log: DeploymentLogEntry[];
+}
+
+export interface DeploymentInput {
+  organizationId: string;
+  teamName: string;
+  leaderName: string;
+  leaderPhone: string;
+  headcount: number;
+  specialties?: RescueSpecialty[];
+  equipment?: string[];
+  vehicles?: number;
+  origin: string;
+  eta?: string | null;
+  invitationReference?: string | null;
+}
+
+export interface DeploymentMove {
+  to: DeploymentStatus;
+  reason?: string | null;
+  zone?: string | null;
+}
+
+/** An organization holding (a quantity of) a need: an active claim, or a dispatch awaiting its answer. */
+export interface Holder {
+  claimId: string;
+  organizationId: string;
+  organizationName: string;
+  quantity: number;
+  status: string;
+  expiresAt: string;
+}
+
+/** A need as the board reads it: personal fields are null when hidden from the reader. */
+export interface NeedView {
+  id: string;
+  incidentId: string;
+  title: string;
+  description: string | null;
+  kind: NeedKind;
+  category: ServiceCategory;
+  quantity: number;
+  unit: string;
+  jurisdiction: string;
+  lat: number;
+  lon: number;
+  urgency: Urgency;
+  vulnerableGroups: VulnerableGroup[] | null;
+  peopleAffected: number | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  address: string | null;
+  source: NeedSource;
+  verification: { level: VerificationLevel; by: string | null; at: string | null };
+  status: NeedStatus;
+  claimedQuantity: number;
+  fulfilledQuantity: number;
+  closeReason: CloseReason | null;
+  closeNote: string | null;
+  duplicateOf: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  personalDataVisible: boolean;
+  holders: Holder[];
+}
+
+export interface NeedHistoryEntry {
+  kind: string;
+  detail: unknown;
+  actor: string;
+  at: string;
+}
+
+export interface DuplicateFlag {
+  needId: string;
+  candidateId: string;
+  score: number;
+  reasons: string[];
+}
+
+export interface NeedDetail extends NeedView {
+  history: NeedHistoryEntry[];
+  duplicates: DuplicateFlag[];
+}
+
+export interface NeedInput {
+  title: string;
+  description?: string | null;
+  kind?: NeedKind;
+  category: ServiceCategory;
+  quantity?: number;
+  unit?: string;
+  jurisdiction: string;
+  lat: number;
+  lon: number;
+  coordSystem?: 'wgs84' | 'gcj02';
+  urgency?: Urgency;
+  vulnerableGroups?: VulnerableGroup[];
+  peopleAffected?: number | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  address?: string | null;
+}
+
+export interface NeedQuery {
+  status?: NeedStatus[];
+  category?: ServiceCategory;
+  urgency?: Urgency;
+  vulnerable?: boolean;
+  unclaimed?: boolean;
+  bbox?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface ReportedNeed {
+  need: NeedView;
+  possibleDuplicates: { id: string; score: number; reasons: string[] }[];
+}
+
+export interface Claim {
+  id: string;
+  needId: string;
+  organizationId: string;
+  quantity: number;
+  status: string;
+  dispatchedBy: string | null;
+  note: string | null;
+  claimedBy: string;
+  claimedAt: string;
+  progressAt: string | null;
+  expiresAt: string;
+  endedAt: string | null;
+}
+
+/** Who holds a need, as a claim_conflict problem names them. */
+export interface ConflictHolder {
+  organizationId: string;
+  organizationName: string;
+  quantity: number;
+  status: string;
+}
+
+/** An open incident as the public sees it. */
+export type PublicIncident = Pick<
+  Incident,
+  'id' | 'name' | 'category' | 'type' | 'level' | 'warningColor' | 'jurisdictions' | 'stage'
+>;
+
+/** A need as anyone may see it: no personal data, the place snapped to a ~1 km grid. */
+export interface PublicNeed {
+  id: string;
+  incidentId: string;
+  title: string;
+  category: ServiceCategory;
+  urgency: Urgency;
+  quantity: number;
+  unit: string;
+  jurisdiction: string;
+  lat: number;
+  lon: number;
+  status: NeedStatus;
+  verification: VerificationLevel;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PublicReceipt extends PublicNeed {
+  history: { kind: string; at: string }[];
 }

@@ -14,9 +14,11 @@ interface Props {
   id?: string;
   /** A mark for the first division (e.g. 属地, the home area). */
   firstLabel?: string;
+  /** What to say while none is chosen. */
+  emptyText?: string;
 }
 
-export function JurisdictionListPicker({ value = [], onChange, names = {}, id, firstLabel }: Props) {
+export function JurisdictionListPicker({ value = [], onChange, names = {}, id, firstLabel, emptyText }: Props) {
   const { t } = useTranslation();
   const [pending, setPending] = useState<{ code: string; name: string | null } | null>(null);
   const [added, setAdded] = useState<Record<string, string>>({});
@@ -33,7 +35,7 @@ export function JurisdictionListPicker({ value = [], onChange, names = {}, id, f
     <Flex vertical gap={8}>
       <div aria-live="polite">
         {value.length === 0 ? (
-          <Typography.Text type="secondary">{t('jurisdiction.none')}</Typography.Text>
+          <Typography.Text type="secondary">{emptyText ?? t('jurisdiction.none')}</Typography.Text>
         ) : (
           <Flex wrap gap={4}>
             {value.map((code, i) => (

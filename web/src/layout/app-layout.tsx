@@ -1,5 +1,6 @@
 /** The signed-in frame: header bar, left navigation, and the page. */
 import {
+  AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
@@ -32,6 +33,7 @@ type MenuItem = Required<MenuProps>['items'][number];
 function selectedKey(pathname: string): string {
   if (pathname === '/organizations/new' || pathname === '/organizations/import') return pathname;
   if (pathname.startsWith('/organizations')) return '/organizations';
+  if (pathname.startsWith('/incidents')) return '/incidents';
   return pathname;
 }
 
@@ -87,7 +89,11 @@ function useNavItems(): MenuItem[] {
   const admin: MenuItem[] = [];
   if (canManageUsers(user.role)) admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') });
   if (canReadAudit(user.role)) admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') });
-  const items: MenuItem[] = [{ key: 'network', type: 'group', label: t('nav.network'), children: network }];
+  const response: MenuItem[] = [{ key: '/incidents', icon: <AlertOutlined />, label: t('nav.incidents') }];
+  const items: MenuItem[] = [
+    { key: 'response', type: 'group', label: t('nav.response'), children: response },
+    { key: 'network', type: 'group', label: t('nav.network'), children: network },
+  ];
   if (membership.length) items.push({ key: 'membership', type: 'group', label: t('nav.membership'), children: membership });
   if (admin.length) items.push({ key: 'admin', type: 'group', label: t('nav.admin'), children: admin });
   return items;

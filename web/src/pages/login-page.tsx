@@ -74,6 +74,13 @@ export function LoginPage() {
           {t('join.link')}
         </Link>
       </div>
+      <div className="auth-public-help">
+        <span className="muted">{t('login.needHelp')}</span>
+        <Link to="/report" data-testid="public-help-link">
+          {t('public.reportLink')}
+        </Link>
+        <Link to="/receipt">{t('public.receiptLink')}</Link>
+      </div>
     </AuthShell>
   );
 }

@@ -1,0 +1,216 @@
+/**
+ * In headless Chromium, on the board of a flood in Zhengzhou: a rescue team's admin files a
+ * deployment (报备) and the Henan coordinator approves it; then a second organization's admin
+ * tries to claim a need the first has just claimed and is told who holds it (409).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deploymentsOf } from '../../src/db/repositories/deployments';
+import { findNeed, holdingClaims } from '../../src/db/repositories/needs';
+import type { App } from '../../src/http/app-types';
+import { declareIncident } from '../../src/services/incidents/manage-incidents';
+import { reportNeed } from '../../src/services/needs/report-need';
+import { createOrganization } from '../../src/services/organizations/create-organization';
+import { createUser } from '../../src/services/users/manage-users';
+import { chromiumPath, launchBrowser, serveUi } from '../support/browser';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { PASSWORD, SYSTEM } from '../support/fixtures';
+
+const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
+const INCIDENT = '郑州暴雨内涝';
+const TEAM_A = '郑州蓝天救援队';
+const TEAM_B = '郑州社区志愿服务中心';
+const SQUAD = '蓝天第一突击队';
+const NEED = '建设路小区 20 位老人需转移';
+
+describe.skipIf(!chromiumPath)('browser: the incident board', () => {
+  let browser: Browser;
+  let app: App;
+  let base: string;
+  let db: TestDatabase & { drop(): Promise<void> };
+  let incidentId = '';
+  let needId = '';
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    db = await createTestDatabase('sqlite');
+    const capabilities = { cells: [{ strategy: 'action' as const, phase: 'crisis' as const }], serviceCategories: [] };
+    const teamA = await createOrganization(db.deps, SYSTEM, {
+      kind: 'rescue_team',
+      name: TEAM_A,
+      jurisdictions: ['410102'],
+      capabilities: { ...capabilities, serviceCategories: ['search_rescue'] },
+    });
+    const teamB = await createOrganization(db.deps, SYSTEM, {
+      kind: 'social_organization',
+      name: TEAM_B,
+      jurisdictions: ['410100'],
+      capabilities: { ...capabilities, serviceCategories: ['shelter'] },
+    });
+    await createUser(db.deps, SYSTEM, {
+      email: 'coord@example.cn',
+      password: PASSWORD,
+      role: 'coordinator',
+      jurisdiction: '410000',
+      displayName: '河南协调员',
+    });
+    await createUser(db.deps, SYSTEM, {
+      email: 'a.admin@example.cn',
+      password: PASSWORD,
+      role: 'org_admin',
+      organizationId: teamA.id,
+      displayName: '蓝天队长',
+    });
+    await createUser(db.deps, SYSTEM, {
+      email: 'b.admin@example.cn',
+      password: PASSWORD,
+      role: 'org_admin',
+      organizationId: teamB.id,
+      displayName: '社区中心主任',
+    });
+    const incident = await declareIncident(db.deps, SYSTEM, {
+      name: INCIDENT,
+      category: 'natural_disaster',
+      type: '洪涝',
+      level: 2,
+      warningColor: 'red',
+      jurisdictions: ['410100'],
+    });
+    incidentId = incident.id;
+    const reported = await reportNeed(db.deps, SYSTEM, incidentId, {
+      title: NEED,
+      category: 'search_rescue',
+      quantity: 20,
+      unit: '人',
+      jurisdiction: '410102',
+      lat: 34.7472,
+      lon: 113.6253,
+      urgency: 'critical',
+      vulnerableGroups: ['elderly'],
+      contactPhone: '13800138000',
+    });
+    if (reported.replayed) throw new Error('a fresh need');
+    needId = reported.reported.need.id;
+    ({ app, base } = await serveUi(db.deps));
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await app?.close();
+    await db?.drop();
+  });
+
+  async function signIn(email: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 960 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/login`);
+    await page.getByLabel('邮箱').fill(email);
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/organizations/);
+    return page;
+  }
+
+  /** From the navigation to the incident's board. */
+  async function openBoard(page: Page) {
+    await page.getByRole('menuitem', { name: '应急事件' }).click();
+    await page.waitForURL(/\/incidents$/);
+    await page.getByRole('link', { name: INCIDENT }).click();
+    await page.waitForURL(new RegExp(`/incidents/${incidentId}`));
+    await page.getByRole('heading', { level: 1, name: INCIDENT }).waitFor();
+  }
+
+  const deploymentRow = (page: Page) => page.getByTestId('deployments-table').getByRole('row', { name: new RegExp(SQUAD) });
+
+  let teamAPage: Page;
+
+  it('lets an organization admin file a deployment and the coordinator approve it', async () => {
+    teamAPage = await signIn('a.admin@example.cn');
+    const page = teamAPage;
+    await openBoard(page);
+    expect(await page.getByTestId('incident-level').first().textContent()).toBe('Ⅱ级');
+    expect(await page.getByTestId('incident-warning').first().textContent()).toContain('红色预警');
+    expect(await page.getByTestId('incident-stage').first().textContent()).toBe('响应');
+
+    await page.getByRole('tab', { name: /队伍报备/ }).click();
+    await page.getByTestId('file-deployment').click();
+    const dialog = page.getByRole('dialog', { name: /报备队伍/ });
+    await dialog.getByLabel('队伍名称').fill(SQUAD);
+    await dialog.getByLabel('人数').fill('12');
+    await dialog.getByLabel('带队人姓名').fill('李振华');
+    await dialog.getByLabel('带队人电话').fill('13912345678');
+    await dialog.getByLabel('车辆数').fill('3');
+    // The origin comes preset with the organization's home (中原区).
+    await expect.poll(() => dialog.locator('.ant-cascader').textContent()).toContain('中原区');
+    await page.screenshot({ path: join(SHOTS, 'board-file-deployment.png') });
+    await dialog.getByRole('button', { name: '提交报备' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const row = deploymentRow(page);
+    await row.waitFor();
+    expect(await row.getByTestId('deployment-status').textContent()).toBe('已报备');
+    // The team may not approve itself.
+    expect(await row.getByRole('button', { name: '批准', exact: true }).count()).toBe(0);
+
+    const coordinator = await signIn('coord@example.cn');
+    await openBoard(coordinator);
+    await coordinator.getByRole('tab', { name: /队伍报备/ }).click();
+    const pending = deploymentRow(coordinator);
+    await pending.waitFor();
+    expect(await pending.textContent()).toContain('李振华');
+    await pending.getByRole('button', { name: '批准', exact: true }).click();
+    await expect.poll(() => pending.getByTestId('deployment-status').textContent()).toBe('已批准');
+    await coordinator.screenshot({ path: join(SHOTS, 'board-deployments.png'), fullPage: true });
+
+    const [filed] = await deploymentsOf(db.deps.db, incidentId);
+    expect(filed).toMatchObject({ teamName: SQUAD, headcount: 12, vehicles: 3, origin: '410102', status: 'approved' });
+
+    // The team sees the decision too, without reloading (live stream or polling).
+    await expect
+      .poll(() => deploymentRow(page).getByTestId('deployment-status').textContent(), { timeout: 30_000 })
+      .toBe('已批准');
+  }, 90_000);
+
+  it('tells a second organization who holds a need it tries to claim', async () => {
+    const page = await signIn('b.admin@example.cn');
+    await openBoard(page);
+    const link = page.getByTestId('needs-table').getByRole('link', { name: NEED });
+    await link.click();
+    const drawer = page.getByTestId('need-drawer');
+    await drawer.getByText('仅协调员和认领组织可见').first().waitFor();
+    await drawer.getByTestId('need-claim').click();
+    const dialog = page.getByRole('dialog', { name: /认领：/ });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.textContent()).toContain(TEAM_B);
+
+    // Meanwhile the rescue team claims all of it from its own board.
+    const a = teamAPage;
+    await a.getByRole('tab', { name: '需求' }).click();
+    await a.getByTestId('needs-table').getByRole('link', { name: NEED }).click();
+    await a.getByTestId('need-drawer').getByTestId('need-claim').click();
+    const claim = a.getByRole('dialog', { name: /认领：/ });
+    await claim.getByRole('button', { name: '确认认领' }).click();
+    await claim.waitFor({ state: 'hidden' });
+    await a.getByTestId('need-drawer').getByTestId('need-holders').getByText(TEAM_A).waitFor();
+    // The holder now sees the contact details.
+    await a.getByTestId('need-drawer').getByText('13800138000').waitFor();
+    await a.screenshot({ path: join(SHOTS, 'board-need-claimed.png') });
+
+    await dialog.getByRole('button', { name: '确认认领' }).click();
+    const conflict = dialog.getByTestId('claim-conflict');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain(`已被 ${TEAM_A} 认领 20 份，剩余 0`);
+    await page.screenshot({ path: join(SHOTS, 'board-claim-conflict.png') });
+
+    const need = await findNeed(db.deps.db, needId);
+    expect(need).toMatchObject({ status: 'claimed', claimedQuantity: 20 });
+    const holders = await holdingClaims(db.deps.db, needId);
+    expect(holders).toHaveLength(1);
+  }, 90_000);
+});

@@ -1,0 +1,182 @@
+/**
+ * In headless Chromium: an anonymous visitor on a phone asks for help in a flood from the
+ * public page (公众求助) and gets a receipt code; the coordinator, with the board open, sees the
+ * need arrive without reloading, dispatches it to a rescue team, and the receipt page shows
+ * the new status; the visitor then says the people were rescued.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findNeedByReceipt, holdingClaims, listNeedRows } from '../../src/db/repositories/needs';
+import type { App } from '../../src/http/app-types';
+import { declareIncident } from '../../src/services/incidents/manage-incidents';
+import { createOrganization } from '../../src/services/organizations/create-organization';
+import { createUser } from '../../src/services/users/manage-users';
+import { chromiumPath, launchBrowser, serveUi } from '../support/browser';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { PASSWORD, SYSTEM } from '../support/fixtures';
+
+const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
+const INCIDENT = '郑州暴雨内涝';
+const TEAM = '郑州蓝天救援队';
+const NEED = '3 位老人被困二楼，水已漫到一楼';
+
+describe.skipIf(!chromiumPath)('browser: a public report reaches the board', () => {
+  let browser: Browser;
+  let app: App;
+  let base: string;
+  let db: TestDatabase & { drop(): Promise<void> };
+  let incidentId = '';
+  let phone: BrowserContext;
+  let board: Page;
+  let visitor: Page;
+  let receiptCode = '';
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    db = await createTestDatabase('sqlite');
+    await createOrganization(db.deps, SYSTEM, {
+      kind: 'rescue_team',
+      name: TEAM,
+      jurisdictions: ['410102'],
+      capabilities: { cells: [{ strategy: 'action', phase: 'crisis' }], serviceCategories: ['search_rescue'] },
+    });
+    await createUser(db.deps, SYSTEM, {
+      email: 'coord@example.cn',
+      password: PASSWORD,
+      role: 'coordinator',
+      jurisdiction: '410000',
+      displayName: '河南协调员',
+    });
+    const incident = await declareIncident(db.deps, SYSTEM, {
+      name: INCIDENT,
+      category: 'natural_disaster',
+      type: '洪涝',
+      level: 1,
+      warningColor: 'red',
+      jurisdictions: ['410100'],
+    });
+    incidentId = incident.id;
+    ({ app, base } = await serveUi(db.deps));
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await phone?.close();
+    await browser?.close();
+    await app?.close();
+    await db?.drop();
+  });
+
+  const noSidewaysScroll = async (page: Page) =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+
+  it('takes a report from an anonymous visitor on a phone while the coordinator watches the board', async () => {
+    const desk = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 960 } });
+    board = await desk.newPage();
+    await board.goto(`${base}/login`);
+    await board.getByLabel('邮箱').fill('coord@example.cn');
+    await board.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await board.getByTestId('login-submit').click();
+    await board.waitForURL(/\/organizations/);
+    await board.goto(`${base}/incidents/${incidentId}`);
+    await board.getByRole('heading', { level: 1, name: INCIDENT }).waitFor();
+    await expect.poll(() => board.getByTestId('needs-total').textContent()).toBe('共 0 条需求');
+
+    phone = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      geolocation: { latitude: 34.7472, longitude: 113.6253, accuracy: 20 },
+      permissions: ['geolocation'],
+    });
+    visitor = await phone.newPage();
+    await visitor.goto(`${base}/login`);
+    await visitor.getByRole('link', { name: '公众求助' }).click();
+    await visitor.waitForURL(/\/report$/);
+    await visitor.getByRole('heading', { level: 1, name: '公众求助' }).waitFor();
+    await noSidewaysScroll(visitor);
+    await visitor.getByRole('link', { name: new RegExp(INCIDENT) }).click();
+    await visitor.waitForURL(new RegExp(`/report/${incidentId}$`));
+    await visitor.getByRole('heading', { level: 1, name: '填写求助信息' }).waitFor();
+
+    await visitor.getByLabel('需要什么帮助').fill(NEED);
+    await visitor.getByRole('radio', { name: '搜索救援' }).check();
+    await visitor.getByLabel('数量（人数或件数）').fill('3');
+    await visitor.getByRole('radio', { name: '危急' }).check();
+    await visitor.getByRole('checkbox', { name: '老人' }).check();
+    // The only affected area comes preset; the visitor narrows it to the district.
+    await visitor.getByLabel('所在区县/街道').click();
+    for (const name of ['河南省', '郑州市', '中原区']) await visitor.locator(`.ant-cascader-menu-item[title="${name}"]`).click();
+    await expect.poll(() => visitor.locator('.public-form .ant-cascader').textContent()).toContain('中原区');
+    await visitor.getByTestId('use-my-location').click();
+    await visitor.getByText('已获取位置').waitFor();
+    expect(await visitor.getByLabel('纬度').inputValue()).toBe('34.7472');
+    await visitor.getByLabel('联系电话').fill('138 0013 8000');
+    await noSidewaysScroll(visitor);
+    await visitor.screenshot({ path: join(SHOTS, 'public-report-phone.png'), fullPage: true });
+
+    await visitor.getByTestId('public-submit').click();
+    await visitor.waitForURL(/\/receipt\/[A-Z0-9]+$/);
+    receiptCode = ((await visitor.getByTestId('receipt-code').textContent()) ?? '').trim();
+    expect(receiptCode).toMatch(/^[A-Z0-9]{8}$/);
+    await visitor.getByText('求助已提交').waitFor();
+    await visitor.getByText('请截图或抄下这个编号').waitFor();
+    expect(await visitor.getByTestId('receipt-status').textContent()).toContain('待认领');
+    await noSidewaysScroll(visitor);
+    await visitor.screenshot({ path: join(SHOTS, 'public-receipt-phone.png'), fullPage: true });
+
+    const need = await findNeedByReceipt(db.deps.db, receiptCode);
+    expect(need).toMatchObject({
+      title: NEED,
+      source: 'public',
+      quantity: 3,
+      jurisdiction: '410102',
+      urgency: 'critical',
+      vulnerableGroups: ['elderly'],
+      contactPhone: '13800138000',
+      lat: 34.7472,
+      lon: 113.6253,
+    });
+
+    // The board shows it without a reload: from the live stream, or the 15-second poll without one.
+    const row = board.getByTestId('needs-table').getByRole('row', { name: new RegExp(NEED) });
+    await row.waitFor({ timeout: 40_000 });
+    expect(await row.textContent()).toContain('公众求助');
+    await board.getByTestId('need-map-dot').first().waitFor();
+    await board.screenshot({ path: join(SHOTS, 'board-public-need.png'), fullPage: true });
+  }, 120_000);
+
+  it('shows the visitor the new status once the coordinator dispatches the need', async () => {
+    expect(receiptCode).not.toBe('');
+    await board.getByTestId('needs-table').getByRole('link', { name: NEED }).click();
+    const drawer = board.getByTestId('need-drawer');
+    await drawer.getByText('13800138000').waitFor();
+    await drawer.getByTestId('need-dispatch').click();
+    const dialog = board.getByRole('dialog', { name: /派单：/ });
+    await dialog.getByLabel('派给').fill('蓝天');
+    await board.locator(`.ant-select-item-option[title="${TEAM}"]`).click();
+    await dialog.getByRole('button', { name: '派单', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await drawer.getByTestId('need-holders').getByText('派单待接受').waitFor();
+    await board.screenshot({ path: join(SHOTS, 'board-need-drawer.png') });
+
+    const [need] = (await listNeedRows(db.deps.db, { incidentId }, { limit: 10 })).items;
+    expect(need?.status).toBe('claimed');
+    expect(await holdingClaims(db.deps.db, need?.id ?? '')).toHaveLength(1);
+
+    await visitor.reload();
+    await expect.poll(() => visitor.getByTestId('receipt-status').textContent()).toContain('已认领');
+    const history = (await visitor.getByTestId('receipt-history').textContent()) ?? '';
+    expect(history).toContain('协调员已安排救援组织');
+    expect(history).toContain('收到您的求助');
+
+    await visitor.getByRole('button', { name: '已获救/已解决' }).click();
+    await visitor.getByTestId('resolve-confirm').click();
+    await expect.poll(() => visitor.getByTestId('receipt-status').textContent()).toContain('已关闭');
+    const closed = await findNeedByReceipt(db.deps.db, receiptCode);
+    expect(closed?.closeReason).toBe('resolved_by_reporter');
+  }, 90_000);
+});

@@ -1,0 +1,346 @@
+/**
+ * An incident's board (态势): its level, warning colour and stage with their history, counters
+ * of needs and teams, alarms for teams that went quiet, and the needs and teams themselves —
+ * kept current by the live event stream (or polling when there is none).
+ */
+import { ArrowRightOutlined, StopOutlined, SyncOutlined, ThunderboltFilled } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Badge, Button, Card, Col, Result, Row, Spin, Tabs, Timeline, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useParams, useSearchParams } from 'react-router-dom';
+import { ApiError, deploymentApi, incidentApi, needApi } from '../../api';
+import { ActorName } from '../../components/actor-name';
+import { ErrorAlert } from '../../components/error-alert';
+import { IncidentStageTag, LevelTag, WarningTag } from '../../components/incident-tags';
+import { useJurisdictionName } from '../../components/jurisdiction-name';
+import { NoteModal, type NoteRequest } from '../../components/note-modal';
+import { OrganizationName } from '../../components/organization-name';
+import { PageHeader } from '../../components/page-header';
+import { useDateTime } from '../../format';
+import type { DeploymentView, IncidentDetail, IncidentStage, NeedQuery } from '../../types';
+import { DeploymentsPanel } from './deployments-panel';
+import { boardKey, type LiveMode, pollInterval, useLiveBoard } from './live-updates';
+import { NeedDrawer } from './need-drawer';
+import { NeedsPanel } from './needs-panel';
+import { ACTIVE_NEED_STATUSES, NEXT_STAGES, ON_SITE_STATUSES } from './rules';
+
+type Tab = 'needs' | 'deployments';
+
+const COUNTERS: { key: string; query: NeedQuery }[] = [
+  { key: 'open', query: { status: ['open'] } },
+  { key: 'claimed', query: { status: ['claimed'] } },
+  { key: 'in_progress', query: { status: ['in_progress'] } },
+  { key: 'fulfilled', query: { status: ['fulfilled'] } },
+  { key: 'critical', query: { status: ACTIVE_NEED_STATUSES, urgency: 'critical' } },
+  { key: 'vulnerable', query: { status: ACTIVE_NEED_STATUSES, vulnerable: true } },
+];
+
+function AreaNames({ codes }: { codes: string[] }) {
+  return (
+    <>
+      {codes.map((code, i) => (
+        <span key={code}>
+          {i > 0 ? '、' : ''}
+          <AreaName code={code} />
+        </span>
+      ))}
+    </>
+  );
+}
+
+function AreaName({ code }: { code: string }) {
+  const name = useJurisdictionName(code);
+  return <span title={code}>{name ?? code}</span>;
+}
+
+function LiveIndicator({ mode }: { mode: LiveMode }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={t(`board.liveHint.${mode}`)}>
+      <span className={`live-indicator live-${mode}`} data-testid="live-indicator" data-mode={mode}>
+        {mode === 'live' ? <ThunderboltFilled aria-hidden="true" /> : <SyncOutlined aria-hidden="true" />}
+        {t(`board.live.${mode}`)}
+      </span>
+    </Tooltip>
+  );
+}
+
+function Counters({ incidentId, live, deployments }: { incidentId: string; live: LiveMode; deployments: DeploymentView[] }) {
+  const { t } = useTranslation();
+  const counts = useQuery({
+    queryKey: [...boardKey(incidentId), 'counts'],
+    queryFn: async () => {
+      const totals = await Promise.all(COUNTERS.map(({ query }) => needApi.list(incidentId, { ...query, limit: 1 })));
+      return Object.fromEntries(COUNTERS.map(({ key }, i) => [key, totals[i]?.total ?? 0])) as Record<string, number>;
+    },
+    refetchInterval: pollInterval(live),
+  });
+  const onSite = deployments.filter((d) => ON_SITE_STATUSES.includes(d.status));
+  const alarms = deployments.filter((d) => d.overdue).length;
+  const value = (key: string) => (counts.data ? counts.data[key] : '…');
+  const items: { key: string; label: string; value: number | string; tone?: string; sub?: string }[] = [
+    ...COUNTERS.map(({ key }) => ({
+      key,
+      label: t(`board.counter.${key}`),
+      value: value(key),
+      tone: key === 'critical' && Number(value(key)) > 0 ? 'danger' : key === 'vulnerable' ? 'accent' : undefined,
+    })),
+    {
+      key: 'onSite',
+      label: t('board.counter.onSite'),
+      value: onSite.length,
+      sub: t('board.people', { count: onSite.reduce((sum, d) => sum + d.headcount, 0) }),
+    },
+    { key: 'alarms', label: t('board.counter.alarms'), value: alarms, tone: alarms > 0 ? 'danger' : undefined },
+  ];
+  return (
+    <div className="board-counters" data-testid="board-counters">
+      {items.map((item) => (
+        <div
+          key={item.key}
+          className={`board-counter${item.tone ? ` board-counter-${item.tone}` : ''}`}
+          data-testid={`counter-${item.key}`}
+        >
+          <div className="board-counter-value">{item.value}</div>
+          <div className="board-counter-label">{item.label}</div>
+          {item.sub ? <div className="board-counter-sub">{item.sub}</div> : null}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function StageHistory({ incident }: { incident: IncidentDetail }) {
+  const { t } = useTranslation();
+  const dateTime = useDateTime();
+  const changes = [...incident.stages].reverse();
+  return (
+    <Card className="section-card stage-card" title={t('board.stages')} size="small">
+      <Timeline
+        className="stage-timeline"
+        items={changes.map((change, i) => ({
+          key: `${change.at}-${changes.length - i}`,
+          color: i === 0 ? 'blue' : 'gray',
+          content: (
+            <div className="history-item">
+              <div>
+                {change.from ? (
+                  <>
+                    <span className="muted">{t(`incident.stage.${change.from}`)}</span>
+                    <span aria-hidden="true"> → </span>
+                  </>
+                ) : null}
+                <span className="strong">{t(`incident.stage.${change.to}`)}</span>
+              </div>
+              {change.reason ? <div className="history-reason">{change.reason}</div> : null}
+              <div className="muted small">
+                <ActorName id={change.actor} /> · <time dateTime={change.at}>{dateTime(change.at)}</time>
+              </div>
+            </div>
+          ),
+        }))}
+      />
+      <div className="muted small policy-line">
+        {incident.policy.invitationRequired ? t('board.policyInvitation') : t('board.policyOpen')} ·{' '}
+        {t('board.policyCheckIn', { minutes: incident.policy.checkInIntervalMinutes })}
+      </div>
+    </Card>
+  );
+}
+
+function Alarms({ alarms }: { alarms: DeploymentView[] }) {
+  const { t } = useTranslation();
+  const dateTime = useDateTime();
+  if (alarms.length === 0) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      className="board-alarms"
+      data-testid="board-alarms"
+      title={t('board.alarmsTitle', { count: alarms.length })}
+      description={
+        <ul className="alarm-list">
+          {alarms.map((d) => (
+            <li key={d.id}>
+              <span className="strong">{d.teamName}</span> (<OrganizationName id={d.organizationId} />) ·{' '}
+              {t('board.alarmLast', { at: d.lastCheckInAt ? dateTime(d.lastCheckInAt) : t('deployments.neverCheckedIn') })}
+              {d.leaderPhone ? (
+                <>
+                  {' · '}
+                  <a href={`tel:${d.leaderPhone}`}>{d.leaderPhone}</a>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
+export function BoardPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const { message: toast } = App.useApp();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const [note, setNote] = useState<NoteRequest | null>(null);
+  const live = useLiveBoard(id);
+  const incidentQuery = useQuery({
+    queryKey: [...boardKey(id), 'incident'],
+    queryFn: () => incidentApi.get(id),
+    refetchInterval: pollInterval(live),
+  });
+  const deployments = useQuery({
+    queryKey: [...boardKey(id), 'deployments'],
+    queryFn: () => deploymentApi.list(id),
+    refetchInterval: pollInterval(live),
+    enabled: incidentQuery.isSuccess,
+  });
+
+  const tab: Tab = params.get('tab') === 'deployments' ? 'deployments' : 'needs';
+  const selected = params.get('need');
+  const setParam = (key: string, value: string | null) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      return next;
+    });
+  const hrefFor = (needId: string) => {
+    const next = new URLSearchParams(params);
+    next.set('need', needId);
+    return `${location.pathname}?${next.toString()}`;
+  };
+
+  if (incidentQuery.isPending) {
+    return (
+      <div className="page-spin">
+        <Spin size="large" />
+      </div>
+    );
+  }
+  if (incidentQuery.error || !incidentQuery.data) {
+    const missing = incidentQuery.error instanceof ApiError && incidentQuery.error.status === 404;
+    return missing ? <Result status="404" title={t('board.notFound')} /> : <ErrorAlert error={incidentQuery.error} />;
+  }
+  const incident = incidentQuery.data;
+  const teams = deployments.data ?? [];
+  const alarms = teams.filter((d) => d.overdue);
+
+  const moveStage = (to: IncidentStage) =>
+    setNote({
+      title: t('board.stageTitle', { stage: t(`incident.stage.${to}`) }),
+      label: t('board.stageReason'),
+      intro: to === 'closed' ? t('board.closeWarning') : undefined,
+      danger: to === 'closed',
+      okText: t(`board.stageAction.${to}`),
+      run: async (reason) => {
+        await incidentApi.moveStage(incident.id, { to, reason: reason || null });
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: boardKey(incident.id) }),
+          queryClient.invalidateQueries({ queryKey: ['incidents'] }),
+        ]);
+        toast.success(t('board.stageMoved', { stage: t(`incident.stage.${to}`) }));
+      },
+    });
+
+  const stageButtons = incident.viewerCanManage
+    ? NEXT_STAGES[incident.stage].map((to) => (
+        <Button
+          key={to}
+          danger={to === 'closed'}
+          icon={to === 'closed' ? <StopOutlined /> : <ArrowRightOutlined />}
+          onClick={() => moveStage(to)}
+          data-testid={`stage-${to}`}
+        >
+          {t(`board.stageAction.${to}`)}
+        </Button>
+      ))
+    : [];
+
+  return (
+    <>
+      <PageHeader
+        title={incident.name}
+        crumbs={[{ title: t('nav.response') }, { title: t('nav.incidents'), to: '/incidents' }, { title: incident.name }]}
+        tags={
+          <>
+            <LevelTag level={incident.level} />
+            <WarningTag color={incident.warningColor} />
+            <IncidentStageTag stage={incident.stage} />
+            <LiveIndicator mode={live} />
+          </>
+        }
+        subtitle={
+          <span>
+            {t(`incident.category.${incident.category}`)} · {incident.type} · {t('board.areasLabel')}
+            <AreaNames codes={incident.jurisdictions} />
+          </span>
+        }
+        extra={stageButtons.length ? stageButtons : undefined}
+      />
+      {incident.description ? (
+        <Typography.Paragraph className="incident-description">{incident.description}</Typography.Paragraph>
+      ) : null}
+      <Alarms alarms={alarms} />
+      <Row gutter={[16, 16]} className="board-overview">
+        <Col xs={24} xl={16}>
+          <Counters incidentId={incident.id} live={live} deployments={teams} />
+        </Col>
+        <Col xs={24} xl={8}>
+          <StageHistory incident={incident} />
+        </Col>
+      </Row>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParam('tab', key === 'needs' ? null : key)}
+        className="board-tabs"
+        items={[
+          {
+            key: 'needs',
+            label: t('board.tabs.needs'),
+            children: (
+              <NeedsPanel
+                incident={incident}
+                live={live}
+                selectedId={selected}
+                onSelect={(needId) => setParam('need', needId)}
+                hrefFor={hrefFor}
+              />
+            ),
+          },
+          {
+            key: 'deployments',
+            label: (
+              <span>
+                {t('board.tabs.deployments')}{' '}
+                <Badge count={alarms.length} size="small" title={t('board.alarmsTitle', { count: alarms.length })} />
+              </span>
+            ),
+            children: (
+              <DeploymentsPanel
+                incident={incident}
+                deployments={teams}
+                loading={deployments.isPending}
+                error={deployments.error}
+              />
+            ),
+          },
+        ]}
+      />
+      <NeedDrawer
+        incident={incident}
+        needId={selected}
+        live={live}
+        onClose={() => setParam('need', null)}
+        onOpen={(needId) => setParam('need', needId)}
+      />
+      <NoteModal request={note} onClose={() => setNote(null)} />
+    </>
+  );
+}
