@@ -65,7 +65,12 @@ describe('place index', () => {
   it('puts a point in its 0.1° cell and lists the cells covering a box', async () => {
     const { cellsCovering, placeCell } = await import('../../src/model/need');
     expect(placeCell(34.77, 113.68)).toBe('347:1136');
-    expect(cellsCovering({ south: 34.75, west: 113.65, north: 34.85, east: 113.75 })).toEqual(['347:1136', '347:1137', '348:1136', '348:1137']);
+    expect(cellsCovering({ south: 34.75, west: 113.65, north: 34.85, east: 113.75 })).toEqual([
+      '347:1136',
+      '347:1137',
+      '348:1136',
+      '348:1137',
+    ]);
     expect(cellsCovering({ south: 0, west: 0, north: 10, east: 10 })).toBeUndefined();
   });
 });
