@@ -108,8 +108,13 @@ describe.skipIf(!chromiumPath)('browser: a public report reaches the board', () 
     await visitor.getByRole('radio', { name: '危急' }).check();
     await visitor.getByRole('checkbox', { name: '老人' }).check();
     // The only affected area comes preset; the visitor narrows it to the district.
+    await expect.poll(() => visitor.locator('.public-form .ant-cascader').textContent(), { timeout: 15_000 }).toContain('郑州市');
     await visitor.getByLabel('所在区县/街道').click();
-    for (const name of ['河南省', '郑州市', '中原区']) await visitor.locator(`.ant-cascader-menu-item[title="${name}"]`).click();
+    for (const name of ['河南省', '郑州市', '中原区']) {
+      const item = visitor.locator(`.ant-cascader-menu-item[title="${name}"]`);
+      await item.waitFor();
+      await item.click();
+    }
     await expect.poll(() => visitor.locator('.public-form .ant-cascader').textContent()).toContain('中原区');
     await visitor.getByTestId('use-my-location').click();
     await visitor.getByText('已获取位置').waitFor();
