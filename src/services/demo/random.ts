@@ -1,0 +1,16 @@
+/** A small deterministic generator, so every demo network is the same. */
+export function generator(seed: number) {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+  return {
+    chance: (p: number) => next() < p,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)],
+    some: <T>(list: readonly T[], p: number): T[] => list.filter(() => next() < p),
+  };
+}
+
+export type Generator = ReturnType<typeof generator>;
