@@ -127,3 +127,43 @@ export function claimHoldMinutes(category: ServiceCategory, stage: string, confi
 }
 
 export const CLAIM_HOLD_MINUTES = { searchRescue: 120, response: 24 * 60, recovery: 7 * 24 * 60 };
+
+/** A need as a client reports it; coordinates may come from a GCJ-02 map picker. */
+export interface NeedInput {
+  title: string;
+  description?: string | null;
+  kind?: NeedKind;
+  category: ServiceCategory;
+  quantity?: number;
+  unit?: string;
+  jurisdiction: string;
+  lat: number;
+  lon: number;
+  coordSystem?: 'wgs84' | 'gcj02';
+  urgency?: Urgency;
+  vulnerableGroups?: VulnerableGroup[];
+  peopleAffected?: number | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  address?: string | null;
+}
+
+/** An organization holding (a quantity of) a need: an active claim, or a dispatch awaiting its answer. */
+export interface HolderView {
+  claimId: string;
+  organizationId: string;
+  organizationName: string;
+  quantity: number;
+  status: string;
+  expiresAt: string;
+}
+
+/** A need as a reader sees it: personal fields are null when hidden from that reader. */
+export type NeedView = Omit<Need, 'contactName' | 'contactPhone' | 'address' | 'vulnerableGroups' | 'receiptCode'> & {
+  contactName: string | null;
+  contactPhone: string | null;
+  address: string | null;
+  vulnerableGroups: Need['vulnerableGroups'] | null;
+  personalDataVisible: boolean;
+  holders: HolderView[];
+};

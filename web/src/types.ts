@@ -33,9 +33,12 @@ import type {
 } from '../../src/model/membership';
 import type {
   CloseReason,
+  HolderView,
+  NeedInput,
   NeedKind,
   NeedSource,
   NeedStatus,
+  NeedView,
   Urgency,
   VerificationLevel,
   VulnerableGroup,
@@ -72,9 +75,11 @@ export type {
   MembershipEvent,
   MembershipStatus,
   MembershipTier,
+  NeedInput,
   NeedKind,
   NeedSource,
   NeedStatus,
+  NeedView,
   Organization,
   RescueSpecialty,
   ServiceCategory,
@@ -399,49 +404,8 @@ export interface DeploymentMove {
   zone?: string | null;
 }
 
-/** An organization holding (a quantity of) a need: an active claim, or a dispatch awaiting its answer. */
-export interface Holder {
-  claimId: string;
-  organizationId: string;
-  organizationName: string;
-  quantity: number;
-  status: string;
-  expiresAt: string;
-}
-
-/** A need as the board reads it: personal fields are null when hidden from the reader. */
-export interface NeedView {
-  id: string;
-  incidentId: string;
-  title: string;
-  description: string | null;
-  kind: NeedKind;
-  category: ServiceCategory;
-  quantity: number;
-  unit: string;
-  jurisdiction: string;
-  lat: number;
-  lon: number;
-  urgency: Urgency;
-  vulnerableGroups: VulnerableGroup[] | null;
-  peopleAffected: number | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  address: string | null;
-  source: NeedSource;
-  verification: { level: VerificationLevel; by: string | null; at: string | null };
-  status: NeedStatus;
-  claimedQuantity: number;
-  fulfilledQuantity: number;
-  closeReason: CloseReason | null;
-  closeNote: string | null;
-  duplicateOf: string | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  personalDataVisible: boolean;
-  holders: Holder[];
-}
+/** An organization holding (a quantity of) a need. */
+export type Holder = HolderView;
 
 export interface NeedHistoryEntry {
   kind: string;
@@ -460,25 +424,6 @@ export interface DuplicateFlag {
 export interface NeedDetail extends NeedView {
   history: NeedHistoryEntry[];
   duplicates: DuplicateFlag[];
-}
-
-export interface NeedInput {
-  title: string;
-  description?: string | null;
-  kind?: NeedKind;
-  category: ServiceCategory;
-  quantity?: number;
-  unit?: string;
-  jurisdiction: string;
-  lat: number;
-  lon: number;
-  coordSystem?: 'wgs84' | 'gcj02';
-  urgency?: Urgency;
-  vulnerableGroups?: VulnerableGroup[];
-  peopleAffected?: number | null;
-  contactName?: string | null;
-  contactPhone?: string | null;
-  address?: string | null;
 }
 
 export interface NeedQuery {

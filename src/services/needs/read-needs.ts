@@ -17,28 +17,13 @@ import {
 import type { Executor } from '../../db/schema';
 import { AppError } from '../../model/errors';
 import type { Incident } from '../../model/incident';
-import { type Need, snapToGrid } from '../../model/need';
+import { type HolderView, type Need, type NeedView, snapToGrid } from '../../model/need';
+
+export type { HolderView, NeedView };
+
 import type { Actor, Deps } from '../context';
 import { decodeCursor, encodeCursor } from '../pagination';
 import { actsFor, assertCanReadDirectory, canCoordinateIncident } from '../policy';
-
-export type HolderView = {
-  claimId: string;
-  organizationId: string;
-  organizationName: string;
-  quantity: number;
-  status: string;
-  expiresAt: string;
-};
-
-export type NeedView = Omit<Need, 'contactName' | 'contactPhone' | 'address' | 'vulnerableGroups' | 'receiptCode'> & {
-  contactName: string | null;
-  contactPhone: string | null;
-  address: string | null;
-  vulnerableGroups: Need['vulnerableGroups'] | null;
-  personalDataVisible: boolean;
-  holders: HolderView[];
-};
 
 /** The claims holding each of the needs and their holders' names, in two queries. */
 async function holdersOf(db: Executor, needIds: string[]): Promise<Map<string, { claims: Claim[]; holders: HolderView[] }>> {

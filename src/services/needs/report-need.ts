@@ -11,32 +11,14 @@ import { DUPLICATE_THRESHOLD, duplicateScore } from '../../matching/duplicates';
 import { AppError } from '../../model/errors';
 import type { Incident } from '../../model/incident';
 import { findJurisdiction, overlaps } from '../../model/jurisdictions';
-import type { Need, NeedKind, NeedSource, Urgency, VulnerableGroup } from '../../model/need';
-import type { ServiceCategory } from '../../model/taxonomy';
+import type { Need, NeedInput, NeedSource } from '../../model/need';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { requiredText } from '../declarations';
 import { earlierResult, type IdempotentRequest, idempotently, rememberResult } from '../idempotency';
 import { canCoordinateIncident } from '../policy';
 
-export interface NeedInput {
-  title: string;
-  description?: string | null;
-  kind?: NeedKind;
-  category: ServiceCategory;
-  quantity?: number;
-  unit?: string;
-  jurisdiction: string;
-  lat: number;
-  lon: number;
-  coordSystem?: 'wgs84' | 'gcj02';
-  urgency?: Urgency;
-  vulnerableGroups?: VulnerableGroup[];
-  peopleAffected?: number | null;
-  contactName?: string | null;
-  contactPhone?: string | null;
-  address?: string | null;
-}
+export type { NeedInput };
 
 export interface ReportedNeed {
   need: Need;
