@@ -1,0 +1,115 @@
+/**
+ * A crash in the middle of a load of field reports: the server is killed with SIGKILL at a
+ * random moment, restarted, and every report is retried with its Idempotency-Key. Every
+ * acknowledged need is there exactly once, the database is intact and the audit chain holds.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { expect, it } from 'vitest';
+import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain';
+import { openSession } from '../../src/services/auth/sessions';
+import { declareIncident } from '../../src/services/incidents/manage-incidents';
+import { createUser } from '../../src/services/users/manage-users';
+import { describeEachDatabase } from '../support/databases';
+import { PASSWORD, SYSTEM } from '../support/fixtures';
+import { freePort } from '../support/postgres';
+
+const CLI = join(import.meta.dirname, '..', '..', 'bin', 'corespond.mjs');
+const REPORTS = 600;
+
+async function startServer(env: Record<string, string | undefined>): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [CLI, 'serve'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', CORESPOND_LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { child, url };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not start');
+}
+
+describeEachDatabase('crash during a load of reports', (t) => {
+  it('keeps every acknowledged need exactly once across a SIGKILL and retries', async () => {
+    const { deps, env } = t();
+    const user = await createUser(deps, SYSTEM, {
+      email: 'field@example.cn',
+      password: PASSWORD,
+      role: 'coordinator',
+      jurisdiction: '410000',
+    });
+    const token = (await openSession(deps, user, 'token')).secret;
+    const incident = await declareIncident(deps, SYSTEM, {
+      name: '崩溃测试',
+      category: 'natural_disaster',
+      type: '洪涝',
+      level: 2,
+      jurisdictions: ['410100'],
+    });
+    const body = (i: number) =>
+      JSON.stringify({
+        title: `现场报告 ${i}`,
+        category: 'food',
+        jurisdiction: '410105',
+        lat: 34 + i / 1000,
+        lon: 113 + (i % 17) / 100,
+      });
+    const send = (url: string, i: number) =>
+      fetch(`${url}/api/v1/incidents/${incident.id}/needs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': `device-1:${i}` },
+        body: body(i),
+      });
+
+    const first = await startServer(env);
+    const acknowledged = new Map<number, string>();
+    let next = 0;
+    const worker = async () => {
+      while (next < REPORTS) {
+        const i = next++;
+        try {
+          const res = await send(first.url, i);
+          if (res.status === 201) acknowledged.set(i, ((await res.json()) as { need: { id: string } }).need.id);
+        } catch {
+          // the server died under this request
+        }
+      }
+    };
+    const load = Promise.all(Array.from({ length: 16 }, worker));
+    await new Promise((r) => setTimeout(r, 300 + Math.random() * 700));
+    first.child.kill('SIGKILL');
+    await load;
+    // The kill must land mid-load for the test to mean anything.
+    expect(acknowledged.size).toBeGreaterThan(0);
+    expect(acknowledged.size).toBeLessThan(REPORTS);
+
+    const second = await startServer(env);
+    try {
+      for (let i = 0; i < REPORTS; i++) {
+        const res = await send(second.url, i);
+        expect(res.status, `report ${i}`).toBe(201);
+        const id = ((await res.json()) as { need: { id: string } }).need.id;
+        if (acknowledged.has(i)) expect(id, `report ${i} came back as another record`).toBe(acknowledged.get(i));
+      }
+    } finally {
+      second.child.kill('SIGTERM');
+    }
+
+    const stored = await deps.db.selectFrom('needs').select('title').where('incident_id', '=', incident.id).execute();
+    expect(stored).toHaveLength(REPORTS);
+    expect(new Set(stored.map((n) => n.title)).size).toBe(REPORTS);
+    expect((await verifyAuditChain(deps.db)).ok).toBe(true);
+    if (env.CORESPOND_DATA_DIR) {
+      const check = new BetterSqlite3(join(env.CORESPOND_DATA_DIR, 'corespond.db'), { readonly: true });
+      expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+      check.close();
+    }
+  });
+});
