@@ -5,21 +5,23 @@
  * declines with a reason.
  */
 import { randomUUID } from 'node:crypto';
-import { findIncident } from '../../db/repositories/incidents';
 import {
-  appendNeedEvent,
   type Claim,
   type ClaimStatus,
   dueClaims,
   endClaim,
   findClaim,
-  findNeed,
-  fulfilQuantity,
   holdingClaims,
   insertClaim,
+  saveClaim,
+} from '../../db/repositories/claims';
+import { findIncident } from '../../db/repositories/incidents';
+import {
+  appendNeedEvent,
+  findNeed,
+  fulfilQuantity,
   reserveQuantity,
   returnQuantity,
-  saveClaim,
   setNeedStatus,
 } from '../../db/repositories/needs';
 import { findOrganization } from '../../db/repositories/organizations';

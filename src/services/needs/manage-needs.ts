@@ -2,13 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { endClaim, holdingClaims } from '../../db/repositories/claims';
 import { findIncident } from '../../db/repositories/incidents';
 import {
   appendNeedEvent,
-  endClaim,
   findNeed,
   findNeedByReceipt,
-  holdingClaims,
   returnQuantity,
   saveNeed,
   setNeedStatus,

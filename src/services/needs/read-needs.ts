@@ -3,13 +3,13 @@
  * is shown only to coordinators of the incident and to organizations holding the need; the
  * public sees locations snapped to a ~1 km grid and nothing personal.
  */
+
+import { type Claim, holdingClaimsOf } from '../../db/repositories/claims';
 import { findIncident } from '../../db/repositories/incidents';
 import {
-  type Claim,
   duplicateFlags,
   findNeed,
   findNeedByReceipt,
-  holdingClaimsOf,
   listNeedRows,
   type NeedFilter,
   needHistory,
