@@ -121,17 +121,12 @@ describe.skipIf(!chromiumPath)('browser: importing a roster and declaring capaci
 
     await section.getByRole('button', { name: '新增资源' }).click();
     const modal = page.getByRole('dialog', { name: '新增资源' });
-    // Under load the dropdown can miss a click: choose until the field shows the choice.
+    await modal.getByLabel('类别').click();
+    const boat = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="船艇"]');
+    await boat.waitFor();
+    await boat.click();
     await expect
-      .poll(
-        async () => {
-          await modal.getByLabel('类别').click();
-          const option = page.locator('.ant-select-item-option[title="船艇"]');
-          if (await option.isVisible()) await option.click();
-          return modal.locator('.ant-select').filter({ hasText: '船艇' }).count();
-        },
-        { timeout: 20_000 },
-      )
+      .poll(() => modal.locator('.ant-select').filter({ hasText: '船艇' }).count(), { timeout: 20_000 })
       .toBeGreaterThan(0);
     await modal.getByLabel('名称').fill('冲锋舟');
     await modal.getByLabel('数量').fill('4');
