@@ -106,6 +106,6 @@ describeEachDatabase('roster import over HTTP', (t) => {
     expect(res.statusCode).toBe(200);
     const table = await readTable(res.rawPayload);
     // The Kaifeng team, and the provincial agency that serves Kaifeng too; nothing from elsewhere.
-    expect(table.rows.map((r) => r.values['组织名称'])).toEqual(['开封救援队', expect.stringMatching(/河南省应急管理厅$/)]);
+    expect(table.rows.map((r) => r.values.组织名称)).toEqual(['开封救援队', expect.stringMatching(/河南省应急管理厅$/)]);
   });
 });

@@ -13,10 +13,9 @@ import { findOrganizationsByName } from '../../src/db/repositories/organizations
 import type { App } from '../../src/http/app-types';
 import { ROSTER_HEADERS } from '../../src/interop/roster';
 import { writeTable } from '../../src/interop/spreadsheet';
-import { createUser } from '../../src/services/users/manage-users';
-import { chromiumPath, launchBrowser, serveUi } from '../support/browser';
+import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, serveUi } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { PASSWORD, SYSTEM } from '../support/fixtures';
+import { PASSWORD } from '../support/fixtures';
 
 const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
 const GOOD = '新乡牧野水上救援队';
@@ -32,13 +31,7 @@ describe.skipIf(!chromiumPath)('browser: importing a roster and declaring capaci
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     db = await createTestDatabase('sqlite');
-    await createUser(db.deps, SYSTEM, {
-      email: 'henan.coordinator@example.cn',
-      password: PASSWORD,
-      role: 'coordinator',
-      jurisdiction: '410000',
-      displayName: '河南协调员',
-    });
+    await createHenanCoordinator(db.deps);
     // Row 2 is good; row 3 names a kind that does not exist.
     const row = (values: Partial<Record<string, string>>) => ROSTER_HEADERS.map((header) => values[header] ?? '');
     const file = await writeTable('csv', '组织名录', ROSTER_HEADERS, [
@@ -67,7 +60,7 @@ describe.skipIf(!chromiumPath)('browser: importing a roster and declaring capaci
   it('imports a roster, reports each row, and takes a capacity item on the created organization', async () => {
     const page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } })).newPage();
     await page.goto(`${base}/login`);
-    await page.getByLabel('邮箱').fill('henan.coordinator@example.cn');
+    await page.getByLabel('邮箱').fill(HENAN_COORDINATOR);
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
     await page.getByTestId('login-submit').click();
     await page.waitForURL(/\/organizations$/);

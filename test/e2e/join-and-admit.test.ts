@@ -10,10 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findApplication } from '../../src/db/repositories/membership';
 import { findOrganization } from '../../src/db/repositories/organizations';
 import type { App } from '../../src/http/app-types';
-import { createUser } from '../../src/services/users/manage-users';
-import { chromiumPath, launchBrowser, serveUi } from '../support/browser';
+import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, serveUi } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { PASSWORD, SYSTEM } from '../support/fixtures';
+import { PASSWORD } from '../support/fixtures';
 
 const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
 const TEAM = '郑州中原应急救援队';
@@ -29,13 +28,7 @@ describe.skipIf(!chromiumPath)('browser: applying to join and being admitted', (
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     db = await createTestDatabase('sqlite');
-    await createUser(db.deps, SYSTEM, {
-      email: 'henan.coordinator@example.cn',
-      password: PASSWORD,
-      role: 'coordinator',
-      jurisdiction: '410000',
-      displayName: '河南协调员',
-    });
+    await createHenanCoordinator(db.deps);
     ({ app, base } = await serveUi(db.deps));
     browser = await launchBrowser();
   });
@@ -110,7 +103,7 @@ describe.skipIf(!chromiumPath)('browser: applying to join and being admitted', (
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${base}/login`);
-    await page.getByLabel('邮箱').fill('henan.coordinator@example.cn');
+    await page.getByLabel('邮箱').fill(HENAN_COORDINATOR);
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
     await page.getByTestId('login-submit').click();
     await page.waitForURL(/\/organizations/);

@@ -4,7 +4,9 @@ import { type Browser, chromium } from 'playwright-core';
 import { inject } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import type { Deps } from '../../src/services/context';
+import { createUser } from '../../src/services/users/manage-users';
 import { testApp } from './api';
+import { PASSWORD, SYSTEM } from './fixtures';
 
 export const chromiumPath = inject('chromiumPath');
 export const WEB_DIST = join(import.meta.dirname, '..', '..', 'web', 'dist');
@@ -29,4 +31,17 @@ export async function serveUi(deps: Deps): Promise<{ app: App; base: string }> {
   const app = await testApp(deps, { webDist: WEB_DIST });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, base };
+}
+
+export const HENAN_COORDINATOR = 'henan.coordinator@example.cn';
+
+/** The Henan provincial coordinator the browser tests sign in as. */
+export function createHenanCoordinator(deps: Deps) {
+  return createUser(deps, SYSTEM, {
+    email: HENAN_COORDINATOR,
+    password: PASSWORD,
+    role: 'coordinator',
+    jurisdiction: '410000',
+    displayName: '河南协调员',
+  });
 }
