@@ -72,7 +72,14 @@ export default async function ingest({ database, log }: BenchContext): Promise<s
   const env: Record<string, string> = process.env.DATABASE_URL
     ? { DATABASE_URL: process.env.DATABASE_URL }
     : { CORESPOND_DATA_DIR: mkdtempSync(join(tmpdir(), 'corespond-ingest-')) };
-  const real = await start(['bin/corespond.mjs', 'serve'], env);
+  const real = await start(
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
+      'bin/corespond.mjs',
+      'serve',
+    ],
+    env,
+  );
   const bare = await start(['node_modules/tsx/dist/cli.mjs', 'bench/bare-server.ts'], {});
   try {
     const email = `bench-${Date.now()}@example.cn`;

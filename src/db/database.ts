@@ -46,6 +46,28 @@ class ImmediateSqliteDriver extends SqliteDriver {
   }
 }
 
+/**
+ * Kysely prepares every query it runs; preparing is a good part of a small query's cost on
+ * SQLite, so prepared statements are kept and reused by their SQL text (most recently used kept).
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database, size = 500) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string): BetterSqlite3.Statement {
+      let statement = cache.get(text);
+      if (statement) {
+        cache.delete(text);
+      } else {
+        statement = sqlite.prepare(text);
+        if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(text, statement);
+      return statement;
+    },
+  };
+}
+
 /** Opens a database from options; the caller runs migrations. */
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.url && /^postgres(ql)?:\/\//.test(options.url)) {
@@ -70,7 +92,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('foreign_keys = ON');
-  const config = { database: sqlite };
+  const config = { database: withStatementCache(sqlite) };
   const base = new SqliteDialect(config);
   const dialect: Dialect = {
     createAdapter: () => base.createAdapter(),

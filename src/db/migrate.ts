@@ -8,6 +8,7 @@ import * as imports from './migrations/0005-imports';
 import * as incidents from './migrations/0006-incidents';
 import * as needs from './migrations/0007-needs';
 import * as liveEvents from './migrations/0008-live-events';
+import * as needLookups from './migrations/0009-need-lookups';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-incidents': incidents,
   '0007-needs': needs,
   '0008-live-events': liveEvents,
+  '0009-need-lookups': needLookups,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

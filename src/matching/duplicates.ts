@@ -1,12 +1,20 @@
 /** Spotting a need that was already reported: place, time, category, text and phone. Pure. */
 
-import { distanceMetres, type Need } from '../model/need';
+import { type DuplicateCandidate, distanceMetres } from '../model/need';
 import { searchKey } from '../model/search-text';
 
+/** Recently seen texts' bigrams: the same nearby needs are compared again and again during a surge. */
+const recentBigrams = new Map<string, Set<string>>();
+const RECENT_LIMIT = 20_000;
+
 function bigramSet(text: string): Set<string> {
+  const known = recentBigrams.get(text);
+  if (known) return known;
   const chars = [...searchKey(text)];
   const out = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
+  if (recentBigrams.size >= RECENT_LIMIT) recentBigrams.delete(recentBigrams.keys().next().value as string);
+  recentBigrams.set(text, out);
   return out;
 }
 
@@ -20,10 +28,7 @@ export function textSimilarity(a: string, b: string): number {
   return common / (x.size + y.size - common);
 }
 
-export type DuplicateCandidate = Pick<
-  Need,
-  'id' | 'title' | 'description' | 'category' | 'lat' | 'lon' | 'contactPhone' | 'createdAt'
->;
+export type { DuplicateCandidate };
 
 /** How alike two needs look (0–1) and why: place, time, category, text, same phone. */
 export function duplicateScore(a: DuplicateCandidate, b: DuplicateCandidate): { score: number; reasons: string[] } {

@@ -167,3 +167,9 @@ export type NeedView = Omit<Need, 'contactName' | 'contactPhone' | 'address' | '
   personalDataVisible: boolean;
   holders: HolderView[];
 };
+
+/** What the duplicate check compares of two needs. */
+export type DuplicateCandidate = Pick<
+  Need,
+  'id' | 'title' | 'description' | 'category' | 'lat' | 'lon' | 'contactPhone' | 'createdAt'
+>;

@@ -2,13 +2,12 @@
  * Field clients retry. A create sent with an Idempotency-Key is remembered in the same
  * transaction that makes the record, so a retry with the same key, route and client returns
  * the first record and never makes a second; the same key with another body is refused (422).
+ * Works on a whole group of creates at once (group commit), keys repeated inside the group included.
  */
 import { createHash } from 'node:crypto';
-import { findRemembered, remember } from '../db/repositories/idempotency';
+import { findRememberedMany, remember, rememberedKey } from '../db/repositories/idempotency';
 import type { Executor } from '../db/schema';
 import { AppError } from '../model/errors';
-import type { Deps } from './context';
-import { nowIso } from './context';
 
 export interface IdempotentRequest {
   key: string;
@@ -23,35 +22,58 @@ function hashBody(body: unknown): string {
     .digest('hex');
 }
 
-/** The id created earlier for this key, if any (refusing a different body). */
-export async function earlierResult(db: Executor, request: IdempotentRequest | undefined): Promise<string | undefined> {
-  if (!request) return undefined;
-  const found = await findRemembered(db, request.scope, request.key);
-  if (!found) return undefined;
-  if (found.bodyHash !== hashBody(request.body)) {
-    throw new AppError('idempotency_mismatch', {
-      field: 'Idempotency-Key',
-      detail: 'this key was used before with a different body',
-    });
-  }
-  return found.resourceId;
+function mismatch(): AppError {
+  return new AppError('idempotency_mismatch', {
+    field: 'Idempotency-Key',
+    detail: 'this key was used before with a different body',
+  });
 }
 
-/** Remembers the record a key created, inside the creating transaction. */
-export async function rememberResult(
-  trx: Executor,
-  deps: Deps,
-  request: IdempotentRequest | undefined,
-  resourceId: string,
-): Promise<void> {
-  if (!request) return;
-  await remember(
-    trx,
-    request.scope,
-    request.key,
-    { bodyHash: hashBody(request.body), statusCode: 201, resourceId },
-    nowIso(deps),
-  );
+/**
+ * The keys of a group of creates: what each key made before (committed earlier or earlier in
+ * the same group), and what to remember once the group's records are made.
+ */
+export class IdempotencyLedger {
+  private constructor(
+    private readonly known: Map<string, { bodyHash: string; resourceId: string }>,
+    private readonly made: { scope: string; key: string; bodyHash: string; resourceId: string }[] = [],
+  ) {}
+
+  static async load(db: Executor, requests: (IdempotentRequest | undefined)[]): Promise<IdempotencyLedger> {
+    const asked = requests.filter((r): r is IdempotentRequest => r !== undefined);
+    const found = asked.length ? await findRememberedMany(db, asked) : new Map();
+    return new IdempotencyLedger(new Map([...found].map(([k, v]) => [k, { bodyHash: v.bodyHash, resourceId: v.resourceId }])));
+  }
+
+  /** The id an earlier try with this key made, if any; a different body is refused. */
+  earlier(request: IdempotentRequest | undefined): string | undefined {
+    if (!request) return undefined;
+    const found = this.known.get(rememberedKey(request.scope, request.key));
+    if (!found) return undefined;
+    if (found.bodyHash !== hashBody(request.body)) throw mismatch();
+    return found.resourceId;
+  }
+
+  /** Notes the record a key made; it is remembered when the group is written. */
+  record(request: IdempotentRequest | undefined, resourceId: string): void {
+    if (!request) return;
+    const entry = { scope: request.scope, key: request.key, bodyHash: hashBody(request.body), resourceId };
+    this.known.set(rememberedKey(request.scope, request.key), entry);
+    this.made.push(entry);
+  }
+
+  /** Writes what the group's keys made, inside the creating transaction. */
+  async write(trx: Executor, at: string): Promise<void> {
+    await remember(
+      trx,
+      this.made.map((m) => ({
+        scope: m.scope,
+        key: m.key,
+        value: { bodyHash: m.bodyHash, statusCode: 201, resourceId: m.resourceId },
+      })),
+      at,
+    );
+  }
 }
 
 function isKeyConflict(error: unknown): boolean {

@@ -1,26 +1,33 @@
 /** The append-only audit log and the head of its hash chain. */
+import { insertInChunks } from '../bulk';
 import type { AuditLogTable, Executor } from '../schema';
 
 export type AuditRow = AuditLogTable;
 
 /**
- * Advances the chain head by one and returns the new sequence number and the previous
- * hash. On PostgreSQL the UPDATE locks the head row until commit, so concurrent writers
- * append one after another; SQLite serializes writers anyway.
+ * Advances the chain head by `count` and returns the last sequence number taken and the
+ * hash before them. On PostgreSQL the UPDATE locks the head row until commit, so concurrent
+ * writers append one after another; SQLite serializes writers anyway.
  */
-export async function advanceAuditHead(db: Executor): Promise<{ seq: number; prevHash: string }> {
+export async function advanceAuditHead(db: Executor, count = 1): Promise<{ seq: number; prevHash: string }> {
   const row = await db
     .updateTable('audit_head')
-    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .set((eb) => ({ seq: eb('seq', '+', count) }))
     .where('id', '=', 1)
     .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow();
   return { seq: Number(row.seq), prevHash: row.hash };
 }
 
-export async function appendAuditRow(db: Executor, row: AuditRow): Promise<void> {
-  await db.insertInto('audit_log').values(row).execute();
-  await db.updateTable('audit_head').set({ hash: row.hash }).where('id', '=', 1).execute();
+/** Appends rows already chained in order and moves the head's hash to the last. */
+export async function appendAuditRows(db: Executor, rows: AuditRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await insertInChunks(db, 'audit_log', rows);
+  await db
+    .updateTable('audit_head')
+    .set({ hash: rows[rows.length - 1].hash })
+    .where('id', '=', 1)
+    .execute();
 }
 
 /** Rows in sequence order, from `afterSeq` on, at most `limit`. */

@@ -1,5 +1,6 @@
 /** Remembered answers to creates sent with an Idempotency-Key. */
-import type { Executor } from '../schema';
+import { insertInChunks } from '../bulk';
+import type { Executor, IdempotencyKeysTable } from '../schema';
 
 export interface RememberedCreate {
   bodyHash: string;
@@ -7,32 +8,53 @@ export interface RememberedCreate {
   resourceId: string;
 }
 
-export async function findRemembered(db: Executor, scope: string, key: string): Promise<RememberedCreate | undefined> {
-  const row = await db
-    .selectFrom('idempotency_keys')
-    .selectAll()
-    .where('scope', '=', scope)
-    .where('key', '=', key)
-    .executeTakeFirst();
-  return row
-    ? {
-        bodyHash: row.body_hash,
-        statusCode: Number(row.status_code),
-        resourceId: (JSON.parse(row.response) as { id: string }).id,
-      }
-    : undefined;
-}
+const toRemembered = (row: IdempotencyKeysTable): RememberedCreate => ({
+  bodyHash: row.body_hash,
+  statusCode: Number(row.status_code),
+  resourceId: (JSON.parse(row.response) as { id: string }).id,
+});
 
-export async function remember(db: Executor, scope: string, key: string, value: RememberedCreate, at: string): Promise<void> {
-  await db
-    .insertInto('idempotency_keys')
-    .values({
+export async function remember(
+  db: Executor,
+  entries: { scope: string; key: string; value: RememberedCreate }[],
+  at: string,
+): Promise<void> {
+  await insertInChunks(
+    db,
+    'idempotency_keys',
+    entries.map(({ scope, key, value }) => ({
       scope,
       key,
       body_hash: value.bodyHash,
       status_code: value.statusCode,
       response: JSON.stringify({ id: value.resourceId }),
       created_at: at,
-    })
-    .execute();
+    })),
+  );
+}
+
+/** Remembered answers for several (scope, key) pairs at once, keyed by scope and key. */
+export async function findRememberedMany(
+  db: Executor,
+  requests: { scope: string; key: string }[],
+): Promise<Map<string, RememberedCreate>> {
+  const found = new Map<string, RememberedCreate>();
+  const keys = [...new Set(requests.map((r) => r.key))];
+  const wanted = new Set(requests.map((r) => rememberedKey(r.scope, r.key)));
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('key', 'in', keys.slice(i, i + 500))
+      .execute();
+    for (const row of rows) {
+      const at = rememberedKey(row.scope, row.key);
+      if (wanted.has(at)) found.set(at, toRemembered(row));
+    }
+  }
+  return found;
+}
+
+export function rememberedKey(scope: string, key: string): string {
+  return `${scope}\u0000${key}`;
 }

@@ -1,4 +1,5 @@
 /** The live event log of incidents, keyed by audit sequence number. */
+import { insertInChunks } from '../bulk';
 import type { Executor, LiveEventsTable } from '../schema';
 
 export type LiveKind = 'incident' | 'deployment' | 'need' | 'claim';
@@ -19,11 +20,12 @@ const toEvent = (r: LiveEventsTable): LiveEvent => ({
   at: r.at,
 });
 
-export async function insertLiveEvent(db: Executor, e: LiveEvent): Promise<void> {
-  await db
-    .insertInto('live_events')
-    .values({ seq: e.seq, incident_id: e.incidentId, kind: e.kind, entity_id: e.entityId, at: e.at })
-    .execute();
+export async function insertLiveEvents(db: Executor, events: LiveEvent[]): Promise<void> {
+  await insertInChunks(
+    db,
+    'live_events',
+    events.map((e) => ({ seq: e.seq, incident_id: e.incidentId, kind: e.kind, entity_id: e.entityId, at: e.at })),
+  );
 }
 
 /** Events after a sequence number, across all incidents, oldest first. */

@@ -1,5 +1,5 @@
 /** The membership history of organizations and the applications to join. */
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../model/ids';
 import type {
   ApplicationDecision,
   CultivationPlan,
@@ -22,7 +22,7 @@ export async function appendMembershipEvent(db: Executor, organizationId: string
   await db
     .insertInto('membership_events')
     .values({
-      id: randomUUID(),
+      id: newId(),
       organization_id: organizationId,
       seq: Number(last?.seq ?? 0) + 1,
       from_status: event.from,

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import {
   type CloseReason,
   cellsCovering,
+  type DuplicateCandidate,
   type Need,
   type NeedKind,
   type NeedSource,
@@ -13,6 +14,7 @@ import {
   type VulnerableGroup,
 } from '../../model/need';
 import type { ServiceCategory } from '../../model/taxonomy';
+import { insertInChunks } from '../bulk';
 import type { Executor, NeedsTable } from '../schema';
 
 export const toNeed = (r: NeedsTable): Need => ({
@@ -82,8 +84,8 @@ const toRow = (n: Need): NeedsTable => ({
   updated_at: n.updatedAt,
 });
 
-export async function insertNeed(db: Executor, need: Need): Promise<void> {
-  await db.insertInto('needs').values(toRow(need)).execute();
+export async function insertNeeds(db: Executor, needs: Need[]): Promise<void> {
+  await insertInChunks(db, 'needs', needs.map(toRow));
 }
 
 /** Saves everything but the quantities, which only the guarded updates below change. */
@@ -186,7 +188,29 @@ export async function listNeedRows(
   };
 }
 
-/** Open needs of an incident within a box around a point, reported since a time (duplicate candidates). */
+const CANDIDATE_COLUMNS = [
+  'id',
+  'title',
+  'description',
+  'category',
+  'lat',
+  'lon',
+  'contact_phone',
+  'created_at',
+] as const satisfies readonly (keyof NeedsTable)[];
+
+const toCandidate = (r: Pick<NeedsTable, (typeof CANDIDATE_COLUMNS)[number]>): DuplicateCandidate => ({
+  id: r.id,
+  title: r.title,
+  description: r.description,
+  category: r.category as ServiceCategory,
+  lat: Number(r.lat),
+  lon: Number(r.lon),
+  contactPhone: r.contact_phone,
+  createdAt: r.created_at,
+});
+
+/** The newest open needs of an incident within a box around a point, reported since a time (duplicate candidates). */
 export async function needsNear(
   db: Executor,
   incidentId: string,
@@ -194,11 +218,11 @@ export async function needsNear(
   lon: number,
   since: string,
   degrees = 0.01,
-): Promise<Need[]> {
+): Promise<DuplicateCandidate[]> {
   const cells = cellsCovering({ south: lat - degrees, west: lon - degrees, north: lat + degrees, east: lon + degrees }) ?? [];
   const rows = await db
     .selectFrom('needs')
-    .selectAll()
+    .select(CANDIDATE_COLUMNS)
     .where('incident_id', '=', incidentId)
     .where('cell', 'in', cells)
     .where('lat', '>=', lat - degrees)
@@ -207,21 +231,23 @@ export async function needsNear(
     .where('lon', '<=', lon + degrees)
     .where('created_at', '>=', since)
     .where('close_reason', 'is', null)
-    .limit(200)
+    .orderBy('created_at', 'desc')
+    .limit(50)
     .execute();
-  return rows.map(toNeed);
+  return rows.map(toCandidate);
 }
 
-export async function needsWithPhone(db: Executor, incidentId: string, phone: string): Promise<Need[]> {
+export async function needsWithPhone(db: Executor, incidentId: string, phone: string): Promise<DuplicateCandidate[]> {
   const rows = await db
     .selectFrom('needs')
-    .selectAll()
+    .select(CANDIDATE_COLUMNS)
     .where('incident_id', '=', incidentId)
+    .where('contact_phone', 'is not', null)
     .where('contact_phone', '=', phone)
     .where('close_reason', 'is', null)
     .limit(50)
     .execute();
-  return rows.map(toNeed);
+  return rows.map(toCandidate);
 }
 
 export async function appendNeedEvent(
@@ -243,6 +269,25 @@ export async function appendNeedEvent(
     .execute();
 }
 
+/** The first history entries of needs just reported. */
+export async function insertFirstNeedEvents(
+  db: Executor,
+  events: { needId: string; kind: string; detail: unknown; actor: string; at: string }[],
+): Promise<void> {
+  await insertInChunks(
+    db,
+    'need_events',
+    events.map((e) => ({
+      need_id: e.needId,
+      seq: 1,
+      kind: e.kind,
+      detail: JSON.stringify(e.detail),
+      actor_id: e.actor,
+      at: e.at,
+    })),
+  );
+}
+
 export async function needHistory(
   db: Executor,
   needId: string,
@@ -251,25 +296,26 @@ export async function needHistory(
   return rows.map((r) => ({ kind: r.kind, detail: JSON.parse(r.detail) as unknown, actor: r.actor_id, at: r.at }));
 }
 
-export async function flagDuplicate(
-  db: Executor,
-  needId: string,
-  candidateId: string,
-  score: number,
-  reasons: string[],
-  at: string,
-): Promise<void> {
-  await db
-    .insertInto('need_duplicates')
-    .values({
-      need_id: needId,
-      candidate_id: candidateId,
-      score,
-      reasons: JSON.stringify(reasons),
+export interface DuplicateFlag {
+  needId: string;
+  candidateId: string;
+  score: number;
+  reasons: string[];
+}
+
+export async function flagDuplicates(db: Executor, flags: DuplicateFlag[], at: string): Promise<void> {
+  await insertInChunks(
+    db,
+    'need_duplicates',
+    flags.map((f) => ({
+      need_id: f.needId,
+      candidate_id: f.candidateId,
+      score: f.score,
+      reasons: JSON.stringify(f.reasons),
       status: 'open',
       created_at: at,
-    })
-    .execute();
+    })),
+  );
 }
 
 export async function duplicateFlags(db: Executor, needId: string) {

@@ -8,7 +8,7 @@ import { type Actor, actorId, type Deps } from '../../services/context';
 import type { IdempotentRequest } from '../../services/idempotency';
 import { answerDispatch, claimNeed, dispatchNeed, releaseClaim, reportProgress } from '../../services/needs/claims';
 import { addEvidence, closeNeed, mergeNeeds, verifyNeed } from '../../services/needs/manage-needs';
-import { getNeed, listNeeds } from '../../services/needs/read-needs';
+import { getNeed, listNeeds, newNeedView } from '../../services/needs/read-needs';
 import { recommendOrganizations } from '../../services/needs/recommend-organizations';
 import { reportNeed } from '../../services/needs/report-need';
 import type { App } from '../app-types';
@@ -61,9 +61,10 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
     async (request, reply) => {
       const actor = actorOf(request);
       const outcome = await reportNeed(deps, actor, request.params.id, request.body, idempotencyOf(request, whoFor(actor)));
-      const id = outcome.replayed ? outcome.needId : outcome.reported.need.id;
-      const possibleDuplicates = outcome.replayed ? [] : outcome.reported.possibleDuplicates;
-      return reply.status(201).send({ need: await getNeed(deps, actor, id), possibleDuplicates });
+      if (outcome.replayed)
+        return reply.status(201).send({ need: await getNeed(deps, actor, outcome.needId), possibleDuplicates: [] });
+      const { need, possibleDuplicates } = outcome.reported;
+      return reply.status(201).send({ need: newNeedView(actor, outcome.incident, need), possibleDuplicates });
     },
   );
 

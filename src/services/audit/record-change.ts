@@ -4,8 +4,8 @@
  * verified without exposing it, while an authorized operator holding the key can recover it.
  */
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { type AuditRow, advanceAuditHead, appendAuditRow } from '../../db/repositories/audit';
-import { insertLiveEvent, type LiveKind } from '../../db/repositories/live-events';
+import { type AuditRow, advanceAuditHead, appendAuditRows } from '../../db/repositories/audit';
+import { insertLiveEvents, type LiveEvent, type LiveKind } from '../../db/repositories/live-events';
 import type { Executor } from '../../db/schema';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 
@@ -74,26 +74,39 @@ export function protectPersonalData(key: Buffer, value: unknown): unknown {
 
 /** Writes the audit record of a change; call inside the transaction that made it. */
 export async function recordChange(db: Executor, deps: Deps, actor: Actor, change: Change): Promise<void> {
-  const { seq, prevHash } = await advanceAuditHead(db);
-  const row: Omit<AuditRow, 'hash'> = {
-    seq,
-    at: nowIso(deps),
-    actor_id: actorId(actor),
-    action: change.action,
-    entity_type: change.entityType,
-    entity_id: change.entityId,
-    before: change.before === undefined ? null : JSON.stringify(protectPersonalData(deps.auditKey, change.before)),
-    after: change.after === undefined ? null : JSON.stringify(protectPersonalData(deps.auditKey, change.after)),
-    prev_hash: prevHash,
-  };
-  await appendAuditRow(db, { ...row, hash: auditHash(row) });
-  if (change.live) {
-    await insertLiveEvent(db, {
-      seq,
-      incidentId: change.live.incidentId,
-      kind: change.live.kind,
-      entityId: change.entityId,
-      at: row.at,
-    });
-  }
+  await recordChanges(db, deps, [{ actor, change }]);
+}
+
+/**
+ * Writes the audit records of several changes, chained in the order given, with one advance
+ * of the chain head (a group commit writes a whole group's changes this way).
+ */
+export async function recordChanges(db: Executor, deps: Deps, changes: { actor: Actor; change: Change }[]): Promise<void> {
+  if (changes.length === 0) return;
+  const { seq: last, prevHash } = await advanceAuditHead(db, changes.length);
+  const at = nowIso(deps);
+  const rows: AuditRow[] = [];
+  let prev = prevHash;
+  changes.forEach(({ actor, change }, i) => {
+    const row: Omit<AuditRow, 'hash'> = {
+      seq: last - changes.length + 1 + i,
+      at,
+      actor_id: actorId(actor),
+      action: change.action,
+      entity_type: change.entityType,
+      entity_id: change.entityId,
+      before: change.before === undefined ? null : JSON.stringify(protectPersonalData(deps.auditKey, change.before)),
+      after: change.after === undefined ? null : JSON.stringify(protectPersonalData(deps.auditKey, change.after)),
+      prev_hash: prev,
+    };
+    prev = auditHash(row);
+    rows.push({ ...row, hash: prev });
+  });
+  await appendAuditRows(db, rows);
+  const live: LiveEvent[] = [];
+  rows.forEach((row, i) => {
+    const target = changes[i].change.live;
+    if (target) live.push({ seq: row.seq, incidentId: target.incidentId, kind: target.kind, entityId: row.entity_id, at });
+  });
+  await insertLiveEvents(db, live);
 }

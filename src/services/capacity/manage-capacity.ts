@@ -1,5 +1,5 @@
 /** Declaring and amending capacity, rescue specialties and volunteers. */
-import { randomUUID } from 'node:crypto';
+
 import {
   findCapacity,
   findVolunteer,
@@ -18,6 +18,7 @@ import type {
   Specialty,
   Volunteer,
 } from '../../model/capacity';
+import { newId } from '../../model/ids';
 import type { Actor, Deps } from '../context';
 import { amend, declareFor, requiredText } from '../declarations';
 import { organizationForChange } from '../organizations/load-organization';
@@ -42,7 +43,7 @@ export async function declareCapacity(
     actor,
     organizationId,
     (declaredBy, at) => ({
-      id: randomUUID(),
+      id: newId(),
       organizationId,
       kind: input.kind,
       type,
@@ -95,7 +96,7 @@ export async function declareSpecialty(
     actor,
     organizationId,
     (declaredBy, at) => ({
-      id: randomUUID(),
+      id: newId(),
       organizationId,
       specialty: input.specialty,
       grade: input.grade,
@@ -139,7 +140,7 @@ export async function addVolunteer(deps: Deps, actor: Actor, organizationId: str
     actor,
     organizationId,
     (declaredBy, at) => ({
-      id: randomUUID(),
+      id: newId(),
       organizationId,
       name,
       phone: input.phone?.trim() || null,

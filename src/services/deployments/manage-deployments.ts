@@ -2,13 +2,14 @@
  * Deployments (报备): an organization files a team; a coordinator approves, declines or puts
  * it on standby; the team reports its way to the zone, checks in, works and returns.
  */
-import { randomUUID } from 'node:crypto';
+
 import { appendDeploymentEvent, findDeployment, insertDeployment, saveDeployment } from '../../db/repositories/deployments';
 import { findIncident } from '../../db/repositories/incidents';
 import type { Executor } from '../../db/schema';
 import type { RescueSpecialty } from '../../model/capacity';
 import { COORDINATOR_STATUSES, canMoveDeployment, type Deployment, type DeploymentStatus } from '../../model/deployment';
 import { AppError } from '../../model/errors';
+import { newId } from '../../model/ids';
 import type { Incident } from '../../model/incident';
 import { findJurisdiction, isWithin } from '../../model/jurisdictions';
 import { recordChange } from '../audit/record-change';
@@ -62,7 +63,7 @@ export async function fileDeployment(deps: Deps, actor: Actor, incidentId: strin
     }
     const at = nowIso(deps);
     const deployment: Deployment = {
-      id: randomUUID(),
+      id: newId(),
       incidentId,
       organizationId: org.id,
       teamName,

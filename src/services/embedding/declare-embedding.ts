@@ -1,9 +1,10 @@
 /** An organization declares a filing (备案), an agreement or a seat; each starts self-declared. */
-import { randomUUID } from 'node:crypto';
+
 import { insertAgreement, insertFiling, insertSeat } from '../../db/repositories/embedding';
 import type { Executor } from '../../db/schema';
 import type { Agreement, AgreementType, Filing, Seat, Subsystem } from '../../model/embedding';
 import { AppError } from '../../model/errors';
+import { newId } from '../../model/ids';
 import type { Organization } from '../../model/organization';
 import type { Actor, Deps } from '../context';
 import { declare, declareFor, orderedRange, requiredText } from '../declarations';
@@ -21,7 +22,7 @@ export async function fileFiling(
     actor,
     organizationId,
     (declaredBy, at) => ({
-      id: randomUUID(),
+      id: newId(),
       organizationId,
       department,
       filedOn: input.filedOn,
@@ -56,7 +57,7 @@ export async function declareAgreement(
     actor,
     async (trx) => [await organizationForChange(trx, input.organizationId), await counterpart(trx, input.counterpartId)],
     (declaredBy, at) => ({
-      id: randomUUID(),
+      id: newId(),
       organizationId: input.organizationId,
       counterpartId: input.counterpartId,
       type: input.type,
@@ -102,7 +103,7 @@ export async function declareSeat(
     actor,
     input.organizationId,
     (declaredBy, at) => ({
-      id: randomUUID(),
+      id: newId(),
       organizationId: input.organizationId,
       structure,
       subsystem: input.subsystem,

@@ -2,7 +2,7 @@
  * Roster imports started from the web: the job is recorded, rows are processed in the
  * background with progress written as they go, and the report is kept with the job.
  */
-import { randomUUID } from 'node:crypto';
+
 import {
   findImportJob,
   finishImportJob,
@@ -12,6 +12,7 @@ import {
 } from '../../db/repositories/import-jobs';
 import { readTable } from '../../interop/spreadsheet';
 import { AppError } from '../../model/errors';
+import { newId } from '../../model/ids';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { assertCanCreateOrganizations } from '../policy';
 import { type ImportReport, importOrganizations } from './import-organizations';
@@ -31,7 +32,7 @@ export async function startOrganizationImport(
     throw new AppError('invalid_input', { field: 'file', detail: `at most ${MAX_ROWS} rows per file; split the roster` });
   }
   const job: ImportJob<ImportReport> = {
-    id: randomUUID(),
+    id: newId(),
     kind: 'organizations',
     actorId: actorId(actor),
     fileName: file.name,

@@ -1,7 +1,8 @@
 /** Declaring an incident, changing its particulars and policy, and moving it through its stages. */
-import { randomUUID } from 'node:crypto';
+
 import { appendStageChange, findIncident, insertIncident, saveIncident } from '../../db/repositories/incidents';
 import { AppError } from '../../model/errors';
+import { newId } from '../../model/ids';
 import {
   canMoveStage,
   DEFAULT_POLICY,
@@ -52,7 +53,7 @@ export async function declareIncident(deps: Deps, actor: Actor, input: IncidentI
     const at = nowIso(deps);
     const stage = input.stage ?? 'response';
     const incident: Incident = {
-      id: randomUUID(),
+      id: newId(),
       name,
       category: input.category,
       type,

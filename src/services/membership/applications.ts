@@ -1,5 +1,5 @@
 /** Applying to join the network without an account, and the coordinator's decision. */
-import { randomUUID } from 'node:crypto';
+
 import {
   type Application,
   findApplication,
@@ -9,6 +9,7 @@ import {
 } from '../../db/repositories/membership';
 import { findOrganization } from '../../db/repositories/organizations';
 import { AppError } from '../../model/errors';
+import { newId } from '../../model/ids';
 import { type ApplicationDecision, type CultivationPlan, decisionOutcome } from '../../model/membership';
 import type { Organization } from '../../model/organization';
 import { recordChange } from '../audit/record-change';
@@ -47,7 +48,7 @@ export async function submitApplication(
   return deps.db.transaction().execute(async (trx) => {
     const organization = await registerOrganization(trx, deps, PUBLIC, fields, { status: 'under_review', reason: 'applied' });
     const application: Application = {
-      id: randomUUID(),
+      id: newId(),
       organizationId: organization.id,
       homeJurisdiction: organization.jurisdictions[0],
       contact: { name, phone, email: input.contact.email?.trim() || null },

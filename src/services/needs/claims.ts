@@ -4,7 +4,7 @@
  * progress expires; coordinators can dispatch a need to an organization, which accepts or
  * declines with a reason.
  */
-import { randomUUID } from 'node:crypto';
+
 import {
   type Claim,
   type ClaimStatus,
@@ -27,6 +27,7 @@ import {
 import { findOrganization } from '../../db/repositories/organizations';
 import type { Executor } from '../../db/schema';
 import { AppError } from '../../model/errors';
+import { newId } from '../../model/ids';
 import { claimHoldMinutes, type Need, needStatus } from '../../model/need';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
@@ -126,7 +127,7 @@ async function reserve(
   }
   const at = nowIso(deps);
   const claim: Claim = {
-    id: randomUUID(),
+    id: newId(),
     needId: need.id,
     organizationId,
     quantity: wanted,

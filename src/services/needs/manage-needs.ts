@@ -1,5 +1,5 @@
 /** Closing, verifying and merging needs, evidence photos, and the reporter marking a need resolved. */
-import { randomUUID } from 'node:crypto';
+
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { endClaim, holdingClaims } from '../../db/repositories/claims';
@@ -15,6 +15,7 @@ import {
 } from '../../db/repositories/needs';
 import type { Executor } from '../../db/schema';
 import { AppError } from '../../model/errors';
+import { newId } from '../../model/ids';
 import type { CloseReason, Need, VerificationLevel } from '../../model/need';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
@@ -153,7 +154,7 @@ export async function addEvidence(
   if (!ext) throw new AppError('unsupported_media_type', { detail: 'evidence must be a JPEG, PNG or WebP image' });
   return deps.db.transaction().execute(async (trx) => {
     const need = await coordinatedNeed(trx, actor, id, true);
-    const name = `${randomUUID()}.${ext}`;
+    const name = `${newId()}.${ext}`;
     const dir = join(deps.dataDir, 'evidence', need.id);
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, name), file.content);

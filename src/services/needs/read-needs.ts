@@ -88,6 +88,11 @@ function viewOf(
   };
 }
 
+/** How a need just reported looks to its reporter: nobody holds it yet. */
+export function newNeedView(actor: Actor, incident: Incident, need: Need): NeedView {
+  return viewOf(actor, incident, need, { claims: [], holders: [] });
+}
+
 async function incidentFor(deps: Deps, id: string): Promise<Incident> {
   const incident = await findIncident(deps.db, id);
   if (!incident) throw new AppError('not_found');

@@ -1,21 +1,27 @@
 /**
  * A need enters the picture: from a coordinator, an organization or the public. Coordinates
  * from Chinese map pickers (GCJ-02) are converted to WGS 84; likely duplicates are flagged.
+ * Reports arriving together are committed together (group commit): one transaction, one
+ * fsync, for a whole group, each report still checked and answered on its own.
  */
-import { randomInt, randomUUID } from 'node:crypto';
+
+import { randomInt } from 'node:crypto';
 import gcoord from 'gcoord';
+import type { Transaction } from 'kysely';
+import { CommitGroup, type Settled, settle } from '../../db/group-commit';
 import { findIncident } from '../../db/repositories/incidents';
-import { appendNeedEvent, flagDuplicate, insertNeed, needsNear, needsWithPhone } from '../../db/repositories/needs';
-import type { Executor } from '../../db/schema';
+import { flagDuplicates, insertFirstNeedEvents, insertNeeds, needsNear, needsWithPhone } from '../../db/repositories/needs';
+import type { Executor, Tables } from '../../db/schema';
 import { DUPLICATE_THRESHOLD, duplicateScore } from '../../matching/duplicates';
 import { AppError } from '../../model/errors';
+import { newId } from '../../model/ids';
 import type { Incident } from '../../model/incident';
 import { findJurisdiction, overlaps } from '../../model/jurisdictions';
-import type { Need, NeedInput, NeedSource } from '../../model/need';
-import { recordChange } from '../audit/record-change';
+import type { DuplicateCandidate, Need, NeedInput, NeedSource } from '../../model/need';
+import { recordChanges } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { requiredText } from '../declarations';
-import { earlierResult, type IdempotentRequest, idempotently, rememberResult } from '../idempotency';
+import { IdempotencyLedger, type IdempotentRequest, idempotently } from '../idempotency';
 import { canCoordinateIncident } from '../policy';
 
 export type { NeedInput };
@@ -45,15 +51,14 @@ function toWgs84(input: NeedInput): { lat: number; lon: number } {
   return { lat: Number(lat.toFixed(7)), lon: Number(lon.toFixed(7)) };
 }
 
-/** Checks and records a need with its first history entry and audit record; flags likely duplicates. */
-async function recordNeed(
-  trx: Executor,
+/** Checks a need's input and makes the record; nothing is written yet. */
+function makeNeed(
   deps: Deps,
   actor: Actor,
   incident: Incident,
   input: NeedInput,
   origin: { source: NeedSource; verified: boolean; receipt: boolean },
-): Promise<ReportedNeed> {
+): Need {
   const title = requiredText(input.title, 'title');
   if (!findJurisdiction(input.jurisdiction)) {
     throw new AppError('unknown_jurisdiction', {
@@ -68,9 +73,8 @@ async function recordNeed(
     });
   }
   const at = nowIso(deps);
-  const place = toWgs84(input);
-  const need: Need = {
-    id: randomUUID(),
+  return {
+    id: newId(),
     incidentId: incident.id,
     title,
     description: input.description?.trim() || null,
@@ -79,7 +83,7 @@ async function recordNeed(
     quantity: input.quantity ?? 1,
     unit: input.unit?.trim() || '项',
     jurisdiction: input.jurisdiction,
-    ...place,
+    ...toWgs84(input),
     urgency: input.urgency ?? 'medium',
     vulnerableGroups: [...new Set(input.vulnerableGroups ?? [])],
     peopleAffected: input.peopleAffected ?? null,
@@ -99,38 +103,129 @@ async function recordNeed(
     createdAt: at,
     updatedAt: at,
   };
+}
+
+/** Who reports and how: coordinators' needs are verified at once; the public's get a receipt code. */
+function originOf(actor: Actor, incident: Incident): { source: NeedSource; verified: boolean; receipt: boolean } {
+  if (actor === PUBLIC) return { source: 'public', verified: false, receipt: true };
+  const coordinates = canCoordinateIncident(actor, incident.jurisdictions);
+  if (actor.kind === 'user' && actor.role === 'coordinator' && !coordinates) throw new AppError('out_of_scope');
+  return { source: coordinates ? 'coordinator' : 'organization', verified: coordinates, receipt: false };
+}
+
+/** A coordinator needs the few likeliest duplicates, not every similar need nearby. */
+const MAX_FLAGS = 5;
+
+/** Likely duplicates of a new need among recent nearby needs, same-phone needs and needs made earlier in its group. */
+async function duplicatesOf(
+  trx: Executor,
+  deps: Deps,
+  need: Need,
+  sameGroup: Need[],
+): Promise<ReportedNeed['possibleDuplicates']> {
   const since = new Date(deps.now().getTime() - 48 * 3_600_000).toISOString();
-  const candidates = new Map((await needsNear(trx, incident.id, need.lat, need.lon, since)).map((n) => [n.id, n]));
-  if (need.contactPhone) for (const n of await needsWithPhone(trx, incident.id, need.contactPhone)) candidates.set(n.id, n);
-  await insertNeed(trx, need);
-  const possibleDuplicates: ReportedNeed['possibleDuplicates'] = [];
+  const candidates = new Map<string, DuplicateCandidate>();
+  for (const n of await needsNear(trx, need.incidentId, need.lat, need.lon, since)) candidates.set(n.id, n);
+  if (need.contactPhone) for (const n of await needsWithPhone(trx, need.incidentId, need.contactPhone)) candidates.set(n.id, n);
+  for (const n of sameGroup) if (n.incidentId === need.incidentId) candidates.set(n.id, n);
+  const found: ReportedNeed['possibleDuplicates'] = [];
   for (const candidate of candidates.values()) {
     const { score, reasons } = duplicateScore(need, candidate);
-    if (score >= DUPLICATE_THRESHOLD) {
-      possibleDuplicates.push({ id: candidate.id, score, reasons });
-      await flagDuplicate(trx, need.id, candidate.id, score, reasons, at);
-    }
+    if (score >= DUPLICATE_THRESHOLD) found.push({ id: candidate.id, score, reasons });
   }
-  await appendNeedEvent(
-    trx,
-    need.id,
-    'reported',
-    { source: need.source, possibleDuplicates: possibleDuplicates.map((d) => d.id) },
-    actorId(actor),
-    at,
-  );
-  await recordChange(trx, deps, actor, {
-    action: 'need.report',
-    entityType: 'need',
-    entityId: need.id,
-    after: need,
-    live: { incidentId: incident.id, kind: 'need' },
-  });
-  return { need, possibleDuplicates: possibleDuplicates.sort((a, b) => b.score - a.score) };
+  return found.sort((a, b) => b.score - a.score).slice(0, MAX_FLAGS);
 }
 
 /** What a create answers: the need, and whether it was made now or by an earlier try with the same key. */
-export type ReportOutcome = { replayed: false; reported: ReportedNeed } | { replayed: true; needId: string };
+export type ReportOutcome = { replayed: false; reported: ReportedNeed; incident: Incident } | { replayed: true; needId: string };
+
+interface Report {
+  actor: Actor;
+  incidentId: string;
+  input: NeedInput;
+  idempotency?: IdempotentRequest;
+}
+
+/**
+ * Records a group of reports in one transaction: each is checked on its own (a refused one
+ * writes nothing), then the group's needs, history, duplicate flags, audit records, live
+ * events and idempotency keys are written together.
+ */
+async function recordReports(trx: Transaction<Tables>, deps: Deps, reports: Report[]): Promise<Settled<ReportOutcome>[]> {
+  const incidents = new Map<string, Promise<Incident>>();
+  const ledger = await IdempotencyLedger.load(
+    trx,
+    reports.map((r) => r.idempotency),
+  );
+  const made: Need[] = [];
+  const outcomes: Settled<ReportOutcome>[] = [];
+  for (const report of reports) {
+    outcomes.push(
+      await settle(async () => {
+        const earlier = ledger.earlier(report.idempotency);
+        if (earlier) return { replayed: true as const, needId: earlier };
+        if (!incidents.has(report.incidentId)) incidents.set(report.incidentId, openIncident(trx, report.incidentId));
+        const incident = await (incidents.get(report.incidentId) as Promise<Incident>);
+        const need = makeNeed(deps, report.actor, incident, report.input, originOf(report.actor, incident));
+        const possibleDuplicates = await duplicatesOf(trx, deps, need, made);
+        made.push(need);
+        ledger.record(report.idempotency, need.id);
+        return { replayed: false as const, reported: { need, possibleDuplicates }, incident };
+      }),
+    );
+  }
+  const at = nowIso(deps);
+  const fresh = outcomes.flatMap((o, i) => (o.ok && !o.value.replayed ? [{ report: reports[i], ...o.value.reported }] : []));
+  await insertNeeds(
+    trx,
+    fresh.map((f) => f.need),
+  );
+  await flagDuplicates(
+    trx,
+    fresh.flatMap((f) =>
+      f.possibleDuplicates.map((d) => ({ needId: f.need.id, candidateId: d.id, score: d.score, reasons: d.reasons })),
+    ),
+    at,
+  );
+  await insertFirstNeedEvents(
+    trx,
+    fresh.map((f) => ({
+      needId: f.need.id,
+      kind: 'reported',
+      detail: { source: f.need.source, possibleDuplicates: f.possibleDuplicates.map((d) => d.id) },
+      actor: actorId(f.report.actor),
+      at,
+    })),
+  );
+  await recordChanges(
+    trx,
+    deps,
+    fresh.map((f) => ({
+      actor: f.report.actor,
+      change: {
+        action: 'need.report',
+        entityType: 'need',
+        entityId: f.need.id,
+        after: f.need,
+        live: { incidentId: f.need.incidentId, kind: 'need' },
+      },
+    })),
+  );
+  await ledger.write(trx, at);
+  return outcomes;
+}
+
+/** One intake per set of dependencies: concurrent reports are committed together. */
+const intakes = new WeakMap<Deps, CommitGroup<Report, ReportOutcome>>();
+
+function intakeOf(deps: Deps): CommitGroup<Report, ReportOutcome> {
+  let intake = intakes.get(deps);
+  if (!intake) {
+    intake = new CommitGroup(deps.db, (trx, reports) => recordReports(trx, deps, reports));
+    intakes.set(deps, intake);
+  }
+  return intake;
+}
 
 /** A coordinator or an organization enters a need. */
 export async function reportNeed(
@@ -141,19 +236,7 @@ export async function reportNeed(
   idempotency?: IdempotentRequest,
 ): Promise<ReportOutcome> {
   if (actor.kind === 'user' && actor.role === 'observer') throw new AppError('forbidden');
-  return idempotently(idempotency, () =>
-    deps.db.transaction().execute(async (trx) => {
-      const earlier = await earlierResult(trx, idempotency);
-      if (earlier) return { replayed: true, needId: earlier };
-      const incident = await openIncident(trx, incidentId);
-      const coordinates = canCoordinateIncident(actor, incident.jurisdictions);
-      if (actor.kind === 'user' && actor.role === 'coordinator' && !coordinates) throw new AppError('out_of_scope');
-      const source: NeedSource = coordinates ? 'coordinator' : 'organization';
-      const reported = await recordNeed(trx, deps, actor, incident, input, { source, verified: coordinates, receipt: false });
-      await rememberResult(trx, deps, idempotency, reported.need.id);
-      return { replayed: false, reported };
-    }),
-  );
+  return idempotently(idempotency, () => intakeOf(deps).submit({ actor, incidentId, input, idempotency }));
 }
 
 const PUBLIC: Actor = { kind: 'system', label: 'public' };
@@ -165,14 +248,5 @@ export async function reportPublicNeed(
   input: NeedInput,
   idempotency?: IdempotentRequest,
 ): Promise<ReportOutcome> {
-  return idempotently(idempotency, () =>
-    deps.db.transaction().execute(async (trx) => {
-      const earlier = await earlierResult(trx, idempotency);
-      if (earlier) return { replayed: true, needId: earlier };
-      const incident = await openIncident(trx, incidentId);
-      const reported = await recordNeed(trx, deps, PUBLIC, incident, input, { source: 'public', verified: false, receipt: true });
-      await rememberResult(trx, deps, idempotency, reported.need.id);
-      return { replayed: false, reported };
-    }),
-  );
+  return idempotently(idempotency, () => intakeOf(deps).submit({ actor: PUBLIC, incidentId, input, idempotency }));
 }

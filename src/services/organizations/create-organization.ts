@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { appendMembershipEvent } from '../../db/repositories/membership';
 import { findOrganizationByCreditCode, insertOrganization } from '../../db/repositories/organizations';
 import type { Executor } from '../../db/schema';
 import { AppError } from '../../model/errors';
+import { newId } from '../../model/ids';
 import type { MembershipStatus } from '../../model/membership';
 import type { Organization } from '../../model/organization';
 import { recordChange } from '../audit/record-change';
@@ -26,7 +26,7 @@ export async function registerOrganization(
   }
   const at = nowIso(deps);
   const org: Organization = {
-    id: randomUUID(),
+    id: newId(),
     ...fields,
     archived: false,
     membership: { status: entry.status, tier: 'standard', plan: null },

@@ -1,5 +1,5 @@
 /** Account use cases: create, change, reset a password, change one's own. */
-import { randomUUID } from 'node:crypto';
+
 import { findOrganization } from '../../db/repositories/organizations';
 import { revokeUserSessions } from '../../db/repositories/sessions';
 import {
@@ -14,6 +14,7 @@ import {
 } from '../../db/repositories/users';
 import type { Executor } from '../../db/schema';
 import { AppError } from '../../model/errors';
+import { newId } from '../../model/ids';
 import { findJurisdiction } from '../../model/jurisdictions';
 import { type Role, roleNeedsJurisdiction, roleNeedsOrganization } from '../../model/roles';
 import { recordChange } from '../audit/record-change';
@@ -72,7 +73,7 @@ export async function insertNewUser(trx: Executor, deps: Deps, actor: Actor, inp
   if (await findUserByEmail(trx, email)) throw new AppError('email_taken', { field: 'email' });
   const at = nowIso(deps);
   const user: UserCredentials = {
-    id: randomUUID(),
+    id: newId(),
     email,
     displayName: input.displayName?.trim() || null,
     role: input.role,

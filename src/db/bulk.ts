@@ -1,0 +1,23 @@
+/** Multi-row inserts, cut into statements that stay under both databases' parameter limits. */
+import type { Insertable } from 'kysely';
+import type { Executor, Tables } from './schema';
+
+/** SQLite allows 32,766 parameters per statement, PostgreSQL 65,535. */
+const MAX_PARAMETERS = 30_000;
+
+export async function insertInChunks<T extends keyof Tables & string>(
+  db: Executor,
+  table: T,
+  rows: Insertable<Tables[T]>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const perRow = Math.max(1, Object.keys(rows[0] as object).length);
+  const size = Math.max(1, Math.floor(MAX_PARAMETERS / perRow));
+  for (let i = 0; i < rows.length; i += size) {
+    // biome-ignore lint/suspicious/noExplicitAny: the table is generic; each caller's rows are typed
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as any)
+      .execute();
+  }
+}

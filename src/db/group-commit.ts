@@ -1,0 +1,99 @@
+/**
+ * Group commit: concurrent writes of one kind wait briefly in a queue and are committed
+ * together, in one transaction and so one fsync, instead of one transaction each. Every
+ * write is still durable when its caller hears back; the database's durability settings are
+ * untouched. While one group commits, the next gathers, so groups grow with the load and a
+ * lone write goes through at once.
+ *
+ * The batch function settles each job on its own: a job it refuses (bad input) must have
+ * written nothing, and the rest of the group still commits. If the batch's transaction fails
+ * as a whole, every job of the group is tried again alone, so one job's failure reaches only
+ * its own caller.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Tables } from './schema';
+
+export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
+export type RunBatch<J, R> = (trx: Transaction<Tables>, jobs: J[]) => Promise<Settled<R>[]>;
+
+interface Waiting<J, R> {
+  job: J;
+  resolve(value: R): void;
+  reject(error: unknown): void;
+}
+
+export class CommitGroup<J, R> {
+  private queue: Waiting<J, R>[] = [];
+  private committing = false;
+  private scheduled = false;
+
+  constructor(
+    private readonly db: Kysely<Tables>,
+    private readonly runBatch: RunBatch<J, R>,
+    private readonly maxGroup = 500,
+  ) {}
+
+  /** Queues a job; resolves once the group holding it has committed. */
+  submit(job: J): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.committing || this.scheduled || this.queue.length === 0) return;
+    this.scheduled = true;
+    // After the I/O already waiting has been read, so requests that arrived together commit together.
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.commitNext();
+    });
+  }
+
+  private async commitNext(): Promise<void> {
+    if (this.committing || this.queue.length === 0) return;
+    this.committing = true;
+    const group = this.queue.splice(0, this.maxGroup);
+    try {
+      await this.commit(group);
+    } finally {
+      this.committing = false;
+      this.schedule();
+    }
+  }
+
+  private async commit(group: Waiting<J, R>[]): Promise<void> {
+    let outcomes: Settled<R>[];
+    try {
+      outcomes = await this.db.transaction().execute((trx) =>
+        this.runBatch(
+          trx,
+          group.map((w) => w.job),
+        ),
+      );
+    } catch (error) {
+      if (group.length === 1) {
+        group[0].reject(error);
+        return;
+      }
+      for (const one of group) await this.commit([one]);
+      return;
+    }
+    group.forEach((w, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) w.resolve(outcome.value);
+      else w.reject(outcome.error);
+    });
+  }
+}
+
+/** Runs a job's own checks; a thrown error settles only that job. */
+export async function settle<R>(work: () => Promise<R>): Promise<Settled<R>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
