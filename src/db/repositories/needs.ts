@@ -210,42 +210,62 @@ const toCandidate = (r: Pick<NeedsTable, (typeof CANDIDATE_COLUMNS)[number]>): D
   createdAt: r.created_at,
 });
 
-/** The newest open needs of an incident within a box around a point, reported since a time (duplicate candidates). */
-export async function needsNear(
+/**
+ * Open needs of an incident reported since a time within a box around any of the points
+ * (duplicate candidates for a group of new needs), in one query per hundred points.
+ */
+export async function needsNearAny(
   db: Executor,
   incidentId: string,
-  lat: number,
-  lon: number,
+  points: { lat: number; lon: number }[],
   since: string,
-  degrees = 0.01,
+  degrees: number,
 ): Promise<DuplicateCandidate[]> {
-  const cells = cellsCovering({ south: lat - degrees, west: lon - degrees, north: lat + degrees, east: lon + degrees }) ?? [];
-  const rows = await db
-    .selectFrom('needs')
-    .select(CANDIDATE_COLUMNS)
-    .where('incident_id', '=', incidentId)
-    .where('cell', 'in', cells)
-    .where('lat', '>=', lat - degrees)
-    .where('lat', '<=', lat + degrees)
-    .where('lon', '>=', lon - degrees)
-    .where('lon', '<=', lon + degrees)
-    .where('created_at', '>=', since)
-    .where('close_reason', 'is', null)
-    .orderBy('created_at', 'desc')
-    .limit(50)
-    .execute();
-  return rows.map(toCandidate);
+  const found = new Map<string, DuplicateCandidate>();
+  for (let i = 0; i < points.length; i += 100) {
+    const chunk = points.slice(i, i + 100);
+    const rows = await db
+      .selectFrom('needs')
+      .select(CANDIDATE_COLUMNS)
+      .where('incident_id', '=', incidentId)
+      .where((w) =>
+        w.or(
+          chunk.map(({ lat, lon }) =>
+            w.and([
+              w(
+                'cell',
+                'in',
+                cellsCovering({ south: lat - degrees, west: lon - degrees, north: lat + degrees, east: lon + degrees }) ?? [],
+              ),
+              w('lat', '>=', lat - degrees),
+              w('lat', '<=', lat + degrees),
+              w('lon', '>=', lon - degrees),
+              w('lon', '<=', lon + degrees),
+            ]),
+          ),
+        ),
+      )
+      .where('created_at', '>=', since)
+      .where('close_reason', 'is', null)
+      .orderBy('created_at', 'desc')
+      .limit(50 * chunk.length)
+      .execute();
+    for (const row of rows) found.set(row.id, toCandidate(row));
+  }
+  return [...found.values()];
 }
 
-export async function needsWithPhone(db: Executor, incidentId: string, phone: string): Promise<DuplicateCandidate[]> {
+/** Open needs of an incident with any of the phones. */
+export async function needsWithPhones(db: Executor, incidentId: string, phones: string[]): Promise<DuplicateCandidate[]> {
+  if (phones.length === 0) return [];
   const rows = await db
     .selectFrom('needs')
     .select(CANDIDATE_COLUMNS)
     .where('incident_id', '=', incidentId)
     .where('contact_phone', 'is not', null)
-    .where('contact_phone', '=', phone)
+    .where('contact_phone', 'in', phones)
     .where('close_reason', 'is', null)
-    .limit(50)
+    .limit(50 * phones.length)
     .execute();
   return rows.map(toCandidate);
 }

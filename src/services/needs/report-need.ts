@@ -10,7 +10,7 @@ import gcoord from 'gcoord';
 import type { Transaction } from 'kysely';
 import { CommitGroup, type Settled, settle } from '../../db/group-commit';
 import { findIncident } from '../../db/repositories/incidents';
-import { flagDuplicates, insertFirstNeedEvents, insertNeeds, needsNear, needsWithPhone } from '../../db/repositories/needs';
+import { flagDuplicates, insertFirstNeedEvents, insertNeeds, needsNearAny, needsWithPhones } from '../../db/repositories/needs';
 import type { Executor, Tables } from '../../db/schema';
 import { DUPLICATE_THRESHOLD, duplicateScore } from '../../matching/duplicates';
 import { AppError } from '../../model/errors';
@@ -115,25 +115,39 @@ function originOf(actor: Actor, incident: Incident): { source: NeedSource; verif
 
 /** A coordinator needs the few likeliest duplicates, not every similar need nearby. */
 const MAX_FLAGS = 5;
+/** Needs further apart than about 1 km, or reported more than 48 hours apart, are not compared. */
+const NEARBY_DEGREES = 0.01;
+const RECENT_HOURS = 48;
 
-/** Likely duplicates of a new need among recent nearby needs, same-phone needs and needs made earlier in its group. */
-async function duplicatesOf(
-  trx: Executor,
-  deps: Deps,
-  need: Need,
-  sameGroup: Need[],
-): Promise<ReportedNeed['possibleDuplicates']> {
-  const since = new Date(deps.now().getTime() - 48 * 3_600_000).toISOString();
-  const candidates = new Map<string, DuplicateCandidate>();
-  for (const n of await needsNear(trx, need.incidentId, need.lat, need.lon, since)) candidates.set(n.id, n);
-  if (need.contactPhone) for (const n of await needsWithPhone(trx, need.incidentId, need.contactPhone)) candidates.set(n.id, n);
-  for (const n of sameGroup) if (n.incidentId === need.incidentId) candidates.set(n.id, n);
-  const found: ReportedNeed['possibleDuplicates'] = [];
-  for (const candidate of candidates.values()) {
-    const { score, reasons } = duplicateScore(need, candidate);
-    if (score >= DUPLICATE_THRESHOLD) found.push({ id: candidate.id, score, reasons });
+/**
+ * Likely duplicates of each new need of a group among recent nearby needs, same-phone needs
+ * and needs made earlier in the group: the candidates of the whole group are read at once.
+ */
+async function duplicatesOf(trx: Executor, deps: Deps, needs: Need[]): Promise<ReportedNeed['possibleDuplicates'][]> {
+  const since = new Date(deps.now().getTime() - RECENT_HOURS * 3_600_000).toISOString();
+  const stored = new Map<string, DuplicateCandidate[]>();
+  for (const incidentId of new Set(needs.map((n) => n.incidentId))) {
+    const mine = needs.filter((n) => n.incidentId === incidentId);
+    const phones = [...new Set(mine.flatMap((n) => (n.contactPhone ? [n.contactPhone] : [])))];
+    stored.set(incidentId, [
+      ...(await needsNearAny(trx, incidentId, mine, since, NEARBY_DEGREES)),
+      ...(await needsWithPhones(trx, incidentId, phones)),
+    ]);
   }
-  return found.sort((a, b) => b.score - a.score).slice(0, MAX_FLAGS);
+  return needs.map((need, i) => {
+    const near = (c: DuplicateCandidate) =>
+      (c.contactPhone !== null && c.contactPhone === need.contactPhone) ||
+      (Math.abs(c.lat - need.lat) <= NEARBY_DEGREES && Math.abs(c.lon - need.lon) <= NEARBY_DEGREES);
+    const candidates = new Map<string, DuplicateCandidate>();
+    for (const c of stored.get(need.incidentId) ?? []) if (near(c)) candidates.set(c.id, c);
+    for (const c of needs.slice(0, i)) if (c.incidentId === need.incidentId && near(c)) candidates.set(c.id, c);
+    const found: ReportedNeed['possibleDuplicates'] = [];
+    for (const candidate of candidates.values()) {
+      const { score, reasons } = duplicateScore(need, candidate);
+      if (score >= DUPLICATE_THRESHOLD) found.push({ id: candidate.id, score, reasons });
+    }
+    return found.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, MAX_FLAGS);
+  });
 }
 
 /** What a create answers: the need, and whether it was made now or by an earlier try with the same key. */
@@ -157,7 +171,6 @@ async function recordReports(trx: Transaction<Tables>, deps: Deps, reports: Repo
     trx,
     reports.map((r) => r.idempotency),
   );
-  const made: Need[] = [];
   const outcomes: Settled<ReportOutcome>[] = [];
   for (const report of reports) {
     outcomes.push(
@@ -167,15 +180,19 @@ async function recordReports(trx: Transaction<Tables>, deps: Deps, reports: Repo
         if (!incidents.has(report.incidentId)) incidents.set(report.incidentId, openIncident(trx, report.incidentId));
         const incident = await (incidents.get(report.incidentId) as Promise<Incident>);
         const need = makeNeed(deps, report.actor, incident, report.input, originOf(report.actor, incident));
-        const possibleDuplicates = await duplicatesOf(trx, deps, need, made);
-        made.push(need);
         ledger.record(report.idempotency, need.id);
-        return { replayed: false as const, reported: { need, possibleDuplicates }, incident };
+        return { replayed: false as const, reported: { need, possibleDuplicates: [] }, incident };
       }),
     );
   }
-  const at = nowIso(deps);
   const fresh = outcomes.flatMap((o, i) => (o.ok && !o.value.replayed ? [{ report: reports[i], ...o.value.reported }] : []));
+  const duplicates = await duplicatesOf(
+    trx,
+    deps,
+    fresh.map((f) => f.need),
+  );
+  fresh.forEach((f, i) => f.possibleDuplicates.push(...duplicates[i]));
+  const at = nowIso(deps);
   await insertNeeds(
     trx,
     fresh.map((f) => f.need),
