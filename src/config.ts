@@ -18,6 +18,11 @@ export interface Config {
   publicRateLimit: number;
   logLevel: string;
   secureCookies: boolean;
+  /**
+   * The MapLibre style of the board's map (an OpenStreetMap-style or Tianditu server); when
+   * unset, or where the browser has no WebGL, the board draws its own simple map.
+   */
+  mapStyleUrl: string | null;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -25,6 +30,16 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, not "${value}"`);
   return n;
+}
+
+function urlFrom(value: string | undefined, name: string): string | null {
+  if (!value) return null;
+  if (value.startsWith('/')) return value;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return value;
+  } catch {}
+  throw new Error(`${name} must be an http(s) URL or a path on this server, not "${value}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRateLimit: intFrom(env.CORESPOND_PUBLIC_RATE_LIMIT, 120, 'CORESPOND_PUBLIC_RATE_LIMIT'),
     logLevel: env.CORESPOND_LOG_LEVEL ?? 'info',
     secureCookies: env.CORESPOND_SECURE_COOKIES === 'true',
+    mapStyleUrl: urlFrom(env.CORESPOND_MAP_STYLE_URL, 'CORESPOND_MAP_STYLE_URL'),
   };
 }
 

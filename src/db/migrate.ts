@@ -9,6 +9,7 @@ import * as incidents from './migrations/0006-incidents';
 import * as needs from './migrations/0007-needs';
 import * as liveEvents from './migrations/0008-live-events';
 import * as needLookups from './migrations/0009-need-lookups';
+import * as needPoints from './migrations/0010-need-points';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-needs': needs,
   '0008-live-events': liveEvents,
   '0009-need-lookups': needLookups,
+  '0010-need-points': needPoints,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

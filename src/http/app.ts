@@ -34,7 +34,10 @@ import { userRoutes } from './users/routes';
 
 export interface AppOptions {
   deps: Deps;
-  config: Pick<Config, 'bodyLimit' | 'authRateLimit' | 'applicationRateLimit' | 'publicRateLimit' | 'secureCookies'>;
+  config: Pick<
+    Config,
+    'bodyLimit' | 'authRateLimit' | 'applicationRateLimit' | 'publicRateLimit' | 'secureCookies' | 'mapStyleUrl'
+  >;
   /** Built web UI to serve; omitted in API-only tests. */
   webDist?: string;
   logger?: FastifyServerOptions['logger'];
@@ -111,7 +114,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   );
 
-  await referenceRoutes(app);
+  await referenceRoutes(app, config);
   await setupRoutes(app, deps, config);
   await authRoutes(app, deps, config);
   await organizationRoutes(app, deps);

@@ -60,6 +60,7 @@ const ROWS: Row[] = [
   { name: 'health', method: 'GET', path: () => '/api/health', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { name: 'openapi', method: 'GET', path: () => '/api/openapi.json', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { name: 'taxonomy', method: 'GET', path: () => '/api/v1/taxonomy', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  { name: 'map settings', method: 'GET', path: () => '/api/v1/map-settings', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { name: 'provinces', method: 'GET', path: () => '/api/v1/jurisdictions', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   {
     name: 'one division',
@@ -379,6 +380,12 @@ const ROWS: Row[] = [
     name: 'needs of an incident',
     method: 'GET',
     path: (n) => `/api/v1/incidents/${n.incident}/needs`,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'the board’s map of needs',
+    method: 'GET',
+    path: (n) => `/api/v1/incidents/${n.incident}/need-map?bbox=33,112,36,115`,
     expect: [401, 200, 200, 200, 200, 200, 200, 200],
   },
   { name: 'one need', method: 'GET', path: (n) => `/api/v1/needs/${n.need}`, expect: [401, 200, 200, 200, 200, 200, 200, 200] },

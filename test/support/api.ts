@@ -6,7 +6,7 @@ import type { Deps } from '../../src/services/context';
 
 export async function testApp(
   deps: Deps,
-  options: { bodyLimit?: number; webDist?: string; publicRateLimit?: number } = {},
+  options: { bodyLimit?: number; webDist?: string; publicRateLimit?: number; mapStyleUrl?: string } = {},
 ): Promise<App> {
   const app = await buildApp({
     deps,
@@ -16,6 +16,7 @@ export async function testApp(
       applicationRateLimit: 1000,
       publicRateLimit: options.publicRateLimit ?? 100_000,
       secureCookies: false,
+      mapStyleUrl: options.mapStyleUrl ?? null,
     },
     webDist: options.webDist,
   });

@@ -29,10 +29,12 @@ import type {
   IncidentSummary,
   Jurisdiction,
   JurisdictionWithPath,
+  MapSettings,
   MembershipDetail,
   MembershipStatus,
   NeedDetail,
   NeedInput,
+  NeedMapAnswer,
   NeedQuery,
   NeedView,
   NewUser,
@@ -223,6 +225,10 @@ export const authApi = {
   changePassword: (body: { currentPassword: string; newPassword: string }) => post<void>('/auth/password', body),
 };
 
+export const mapApi = {
+  settings: () => get<MapSettings>('/map-settings'),
+};
+
 export const jurisdictionApi = {
   children: async (parent?: string) => (await get<{ items: Jurisdiction[] }>('/jurisdictions', { parent })).items,
   search: async (q: string) => (await get<{ items: Jurisdiction[] }>('/jurisdictions', { q })).items,
@@ -363,6 +369,9 @@ const claimPath = (id: string, rest: string) => `/claims/${encodeURIComponent(id
 export const needApi = {
   list: (incidentId: string, query: NeedQuery) =>
     get<Page<NeedView>>(incidentPath(incidentId, '/needs'), { ...query, status: query.status ?? [] }),
+  /** The newest needs matching the list's filters for the map, in a box when one is given. */
+  map: (incidentId: string, query: Omit<NeedQuery, 'limit' | 'cursor'>) =>
+    get<NeedMapAnswer>(incidentPath(incidentId, '/need-map'), { ...query, status: query.status ?? [] }),
   get: (id: string) => get<NeedDetail>(needPath(id)),
   report: (incidentId: string, body: NeedInput, idempotencyKey: string) =>
     postOnce<ReportedNeed>(incidentPath(incidentId, '/needs'), body, idempotencyKey),

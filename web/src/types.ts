@@ -437,6 +437,32 @@ export interface NeedQuery {
   cursor?: string;
 }
 
+/** One need on the board's map: where it is and how to draw it (no title: the drawer fetches the detail). */
+export interface NeedMapPoint {
+  id: string;
+  lat: number;
+  lon: number;
+  status: NeedStatus;
+  urgency: Urgency;
+  category: ServiceCategory;
+  /** Quantity neither claimed nor fulfilled. */
+  remaining: number;
+  /** Null when the viewer may not see who the need is for. */
+  vulnerable: boolean | null;
+}
+
+/** The newest needs in a box (at most the server's cap) and how many matched in all. */
+export interface NeedMapAnswer {
+  items: NeedMapPoint[];
+  total: number;
+  truncated: boolean;
+}
+
+/** The board's map style; null when none is configured (the board draws its own map). */
+export interface MapSettings {
+  styleUrl: string | null;
+}
+
 export interface ReportedNeed {
   need: NeedView;
   possibleDuplicates: { id: string; score: number; reasons: string[] }[];

@@ -108,3 +108,17 @@ export async function endClaim(db: Executor, id: string, from: ClaimStatus[], to
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** The needs that claims are on. */
+export async function needIdsOfClaims(db: Executor, claimIds: string[]): Promise<string[]> {
+  const out = new Set<string>();
+  for (let i = 0; i < claimIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('need_claims')
+      .select('need_id')
+      .where('id', 'in', claimIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.add(r.need_id);
+  }
+  return [...out];
+}

@@ -54,3 +54,13 @@ export async function lastLiveSeq(db: Executor): Promise<number> {
     .executeTakeFirst();
   return Number(row?.seq ?? 0);
 }
+
+/** The last event of one incident (0 when it has none). */
+export async function lastIncidentSeq(db: Executor, incidentId: string): Promise<number> {
+  const row = await db
+    .selectFrom('live_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('incident_id', '=', incidentId)
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}

@@ -366,3 +366,87 @@ export async function settleDuplicate(db: Executor, a: string, b: string, status
 export async function setNeedStatus(db: Executor, id: string, status: NeedStatus, at: string): Promise<void> {
   await db.updateTable('needs').set({ status, updated_at: at }).where('id', '=', id).execute();
 }
+
+/** What the board's map keeps of a need. */
+export interface NeedPointRow {
+  id: string;
+  lat: number;
+  lon: number;
+  createdAt: string;
+  status: NeedStatus;
+  urgency: Urgency;
+  category: ServiceCategory;
+  remaining: number;
+  vulnerable: boolean;
+  closed: boolean;
+}
+
+function needPoints(db: Executor) {
+  return db
+    .selectFrom('needs')
+    .select([
+      'id',
+      'lat',
+      'lon',
+      'created_at',
+      'status',
+      'urgency',
+      'category',
+      'quantity',
+      'claimed_quantity',
+      'fulfilled_quantity',
+      'vulnerable_groups',
+      'close_reason',
+    ]);
+}
+
+const toPoint = (r: {
+  id: string;
+  lat: number;
+  lon: number;
+  created_at: string;
+  status: string;
+  urgency: string;
+  category: string;
+  quantity: number;
+  claimed_quantity: number;
+  fulfilled_quantity: number;
+  vulnerable_groups: string;
+  close_reason: string | null;
+}): NeedPointRow => ({
+  id: r.id,
+  lat: Number(r.lat),
+  lon: Number(r.lon),
+  createdAt: r.created_at,
+  status: r.status as NeedStatus,
+  urgency: r.urgency as Urgency,
+  category: r.category as ServiceCategory,
+  remaining: Number(r.quantity) - Number(r.claimed_quantity) - Number(r.fulfilled_quantity),
+  vulnerable: r.vulnerable_groups !== '[]',
+  closed: r.close_reason !== null,
+});
+
+/** One page of an incident's needs as map points, in id order after `afterId`. */
+export async function needPointPage(db: Executor, incidentId: string, afterId: string, limit: number): Promise<NeedPointRow[]> {
+  const rows = await needPoints(db)
+    .where('incident_id', '=', incidentId)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(toPoint);
+}
+
+export async function needPointsByIds(db: Executor, ids: string[]): Promise<NeedPointRow[]> {
+  const out: NeedPointRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    out.push(
+      ...(
+        await needPoints(db)
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute()
+      ).map(toPoint),
+    );
+  }
+  return out;
+}

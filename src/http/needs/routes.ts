@@ -8,6 +8,7 @@ import { type Actor, actorId, type Deps } from '../../services/context';
 import type { IdempotentRequest } from '../../services/idempotency';
 import { answerDispatch, claimNeed, dispatchNeed, releaseClaim, reportProgress } from '../../services/needs/claims';
 import { addEvidence, closeNeed, mergeNeeds, verifyNeed } from '../../services/needs/manage-needs';
+import { MAP_LIMIT, needMap } from '../../services/needs/need-map';
 import { getNeed, listNeeds, newNeedView } from '../../services/needs/read-needs';
 import { recommendOrganizations } from '../../services/needs/recommend-organizations';
 import { reportNeed } from '../../services/needs/report-need';
@@ -107,6 +108,57 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
         },
         { limit: q.limit, cursor: q.cursor },
       );
+    },
+  );
+
+  app.get(
+    '/api/v1/incidents/:id/need-map',
+    {
+      schema: {
+        tags,
+        summary: `The board's map: the newest needs in a viewport (at most ${MAP_LIMIT}) and how many matched`,
+        params: IdParams,
+        querystring: Type.Object(
+          {
+            status: Type.Optional(Type.Array(Type.Enum(NEED_STATUSES))),
+            category: Type.Optional(Type.Enum(SERVICE_CATEGORIES)),
+            urgency: Type.Optional(Type.Enum(URGENCIES)),
+            vulnerable: Type.Optional(Type.Boolean()),
+            unclaimed: Type.Optional(Type.Boolean()),
+            bbox: Type.Optional(Type.String({ maxLength: 100, description: 'south,west,north,east' })),
+          },
+          strict,
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Id,
+                lat: Type.Number(),
+                lon: Type.Number(),
+                status: Type.Enum(NEED_STATUSES),
+                urgency: Type.Enum(URGENCIES),
+                category: Type.Enum(SERVICE_CATEGORIES),
+                remaining: Type.Integer(),
+                vulnerable: Type.Union([Type.Boolean(), Type.Null()]),
+              }),
+            ),
+            total: Type.Integer(),
+            truncated: Type.Boolean(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return needMap(deps, actorOf(request), request.params.id, {
+        statuses: q.status,
+        category: q.category,
+        urgency: q.urgency,
+        vulnerableOnly: q.vulnerable,
+        unclaimedOnly: q.unclaimed,
+        box: parseBox(q.bbox),
+      });
     },
   );
 

@@ -1,5 +1,6 @@
 /** Reference data anyone may read: the taxonomy and the administrative divisions. */
 import { Type } from 'typebox';
+import type { Config } from '../../config';
 import { AppError } from '../../model/errors';
 import { childJurisdictions, findJurisdiction, jurisdictionPath, searchJurisdictions } from '../../model/jurisdictions';
 import { ORGANIZATION_KINDS } from '../../model/organization';
@@ -16,7 +17,20 @@ const JurisdictionSchema = Type.Object({
   retired: Type.Boolean(),
 });
 
-export async function referenceRoutes(app: App): Promise<void> {
+export async function referenceRoutes(app: App, config: Pick<Config, 'mapStyleUrl'>): Promise<void> {
+  app.get(
+    '/api/v1/map-settings',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['reference'],
+        summary: 'The map style the board uses (null: the board draws its own simple map)',
+        response: { 200: Type.Object({ styleUrl: Type.Union([Type.String(), Type.Null()]) }) },
+      },
+    },
+    async () => ({ styleUrl: config.mapStyleUrl }),
+  );
+
   app.get(
     '/api/v1/taxonomy',
     { config: { public: true }, schema: { tags: ['reference'], summary: 'Identifiers of the conceptual model (SPEC §1)' } },

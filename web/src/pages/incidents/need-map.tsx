@@ -1,18 +1,21 @@
 /**
- * A simple drawn map of needs: an SVG that projects the points of the current results into
- * their own box (equirectangular, shrunk east–west by the cosine of the middle latitude),
- * with a graticule, a scale bar and one dot per need coloured by urgency. No tiles.
+ * A simple drawn map of needs: an SVG that projects the points into their own box
+ * (equirectangular, shrunk east–west by the cosine of the middle latitude), with a graticule,
+ * a scale bar and one dot per need coloured by urgency. No tiles: the board's fallback when no
+ * map style is configured or the browser cannot draw one.
  */
 import { Empty } from 'antd';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { URGENCY_COLORS } from '../../components/incident-tags';
-import type { NeedStatus, Urgency } from '../../types';
+import type { NeedStatus, ServiceCategory, Urgency } from '../../types';
 
 export interface MapPoint {
   id: string;
-  title: string;
+  /** Absent for points from the map endpoint: the category names the dot instead. */
+  title?: string;
+  category: ServiceCategory;
   lat: number;
   lon: number;
   urgency: Urgency;
@@ -104,16 +107,34 @@ function spread(points: { x: number; y: number; point: MapPoint }[]): { x: numbe
   );
 }
 
+/** The colour of each urgency, most urgent first. */
+export function UrgencyLegend() {
+  const { t } = useTranslation();
+  return (
+    <>
+      {[...URGENCY_ORDER].reverse().map((urgency) => (
+        <span key={urgency} className="need-map-legend-item">
+          <span className="need-map-swatch" style={{ background: URGENCY_COLORS[urgency] }} aria-hidden="true" />
+          {t(`need.urgency.${urgency}`)}
+        </span>
+      ))}
+    </>
+  );
+}
+
 export function NeedMap({
   points,
   selectedId,
   onSelect,
   hrefFor,
+  summary,
 }: {
   points: MapPoint[];
   selectedId: string | null;
   onSelect: (id: string) => void;
   hrefFor: (id: string) => string;
+  /** What the legend says of the count (by default, how many dots there are). */
+  summary?: string;
 }) {
   const { t } = useTranslation();
   const drawn = useMemo(() => {
@@ -178,7 +199,8 @@ export function NeedMap({
         <g className="need-map-dots">
           {dots.map(({ x, y, point }) => {
             const done = point.status === 'fulfilled' || point.status === 'closed';
-            const label = `${t(`need.urgency.${point.urgency}`)} · ${point.title} · ${t(`need.status.${point.status}`)}`;
+            const name = point.title ?? t(`category.${point.category}`);
+            const label = `${t(`need.urgency.${point.urgency}`)} · ${name} · ${t(`need.status.${point.status}`)}`;
             return (
               <a
                 key={point.id}
@@ -204,13 +226,10 @@ export function NeedMap({
         {selected ? <circle cx={selected.x} cy={selected.y} r={14} className="need-map-selected" /> : null}
       </svg>
       <figcaption className="need-map-legend">
-        {[...URGENCY_ORDER].reverse().map((urgency) => (
-          <span key={urgency} className="need-map-legend-item">
-            <span className="need-map-swatch" style={{ background: URGENCY_COLORS[urgency] }} aria-hidden="true" />
-            {t(`need.urgency.${urgency}`)}
-          </span>
-        ))}
-        <span className="muted">{t('needs.mapCount', { count: points.length })}</span>
+        <UrgencyLegend />
+        <span className="muted" data-testid="need-map-count">
+          {summary ?? t('needs.mapCount', { count: points.length })}
+        </span>
       </figcaption>
     </figure>
   );

@@ -1,4 +1,4 @@
-/** The board's needs: filters kept in the URL, a table and a drawn map of the same results. */
+/** The board's needs: filters kept in the URL, a table of the results and a map of the same filters. */
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, Flex, Progress, Row, Select, Switch, Table, Tag, Typography } from 'antd';
@@ -18,8 +18,8 @@ import { useDateTime, useShortDateTime } from '../../format';
 import { canReportNeed } from '../../permissions';
 import { useCurrentUser } from '../../session';
 import type { IncidentDetail, NeedQuery, NeedStatus, NeedView } from '../../types';
+import { BoardMap } from './board-map';
 import { boardKey, type LiveMode, pollInterval } from './live-updates';
-import { NeedMap } from './need-map';
 import { ReportNeedModal } from './report-need-modal';
 import { ACTIVE_NEED_STATUSES } from './rules';
 
@@ -292,7 +292,14 @@ export function NeedsPanel({
         </Col>
         <Col xs={24} xl={9}>
           <Card className="section-card need-map-card" title={t('needs.mapTitle')} size="small">
-            <NeedMap points={rows} selectedId={selectedId} onSelect={onSelect} hrefFor={hrefFor} />
+            <BoardMap
+              incidentId={incident.id}
+              query={query}
+              live={live}
+              selectedId={selectedId}
+              onSelect={onSelect}
+              hrefFor={hrefFor}
+            />
           </Card>
         </Col>
       </Row>

@@ -1,0 +1,123 @@
+/**
+ * The board's map: the needs of an incident inside a viewport, newest first, at most 2,000,
+ * answered from points kept in memory (src/projections/need-points.ts). The points of an
+ * incident are loaded on its first map request; before every answer they catch up with the
+ * live event log, so the map shows every change committed before the request, made by this
+ * process or another one sharing the database.
+ */
+import { needIdsOfClaims } from '../../db/repositories/claims';
+import { findIncident } from '../../db/repositories/incidents';
+import { incidentEventsAfter, lastIncidentSeq } from '../../db/repositories/live-events';
+import { type NeedPointRow, needPointPage, needPointsByIds } from '../../db/repositories/needs';
+import { AppError } from '../../model/errors';
+import { type NeedPoint, NeedPoints, type PointFilter } from '../../projections/need-points';
+import type { Actor, Deps } from '../context';
+import { assertCanReadDirectory, canCoordinateIncident } from '../policy';
+
+export const MAP_LIMIT = 2000;
+const PAGE = 5000;
+
+const toPoint = (r: NeedPointRow): NeedPoint => ({ ...r, createdAt: Date.parse(r.createdAt) });
+
+class IncidentPoints {
+  readonly points = new NeedPoints();
+  private seq = 0;
+  private work: Promise<void>;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly incidentId: string,
+  ) {
+    this.work = this.load();
+  }
+
+  private async load(): Promise<void> {
+    // The position in the event log is read before the needs, so nothing between is missed.
+    this.seq = await lastIncidentSeq(this.deps.db, this.incidentId);
+    for (let after = ''; ; ) {
+      const page = await needPointPage(this.deps.db, this.incidentId, after, PAGE);
+      for (const row of page) this.points.put(toPoint(row));
+      if (page.length < PAGE) break;
+      after = page[page.length - 1].id;
+    }
+  }
+
+  private async catchUp(): Promise<void> {
+    for (;;) {
+      const events = await incidentEventsAfter(this.deps.db, this.incidentId, this.seq, PAGE);
+      if (events.length === 0) return;
+      const needIds = new Set(events.filter((e) => e.kind === 'need').map((e) => e.entityId));
+      const claimIds = events.filter((e) => e.kind === 'claim').map((e) => e.entityId);
+      for (const id of await needIdsOfClaims(this.deps.db, claimIds)) needIds.add(id);
+      for (const row of await needPointsByIds(this.deps.db, [...needIds])) this.points.put(toPoint(row));
+      this.seq = events[events.length - 1].seq;
+      if (events.length < PAGE) return;
+    }
+  }
+
+  /** Waits for the load and earlier catch-ups, then catches up; one at a time. */
+  current(): Promise<NeedPoints> {
+    this.work = this.work.then(() => this.catchUp());
+    return this.work.then(() => this.points);
+  }
+}
+
+const loaded = new WeakMap<Deps, Map<string, IncidentPoints>>();
+
+function pointsOf(deps: Deps, incidentId: string): IncidentPoints {
+  let byIncident = loaded.get(deps);
+  if (!byIncident) {
+    byIncident = new Map();
+    loaded.set(deps, byIncident);
+  }
+  let points = byIncident.get(incidentId);
+  if (!points) {
+    points = new IncidentPoints(deps, incidentId);
+    byIncident.set(incidentId, points);
+    // A failed load is forgotten, so the next request tries again.
+    points.current().catch(() => byIncident.delete(incidentId));
+  }
+  return points;
+}
+
+export interface MapPoint {
+  id: string;
+  lat: number;
+  lon: number;
+  status: NeedPoint['status'];
+  urgency: NeedPoint['urgency'];
+  category: NeedPoint['category'];
+  remaining: number;
+  /** Whether vulnerable people are involved; null for viewers who may not know. */
+  vulnerable: boolean | null;
+}
+
+/** The newest needs of an incident in a viewport (or all of it), at most MAP_LIMIT, with the number that matched. */
+export async function needMap(
+  deps: Deps,
+  actor: Actor,
+  incidentId: string,
+  filter: PointFilter,
+): Promise<{ items: MapPoint[]; total: number; truncated: boolean }> {
+  assertCanReadDirectory(actor);
+  const incident = await findIncident(deps.db, incidentId);
+  if (!incident) throw new AppError('not_found');
+  const coordinates = canCoordinateIncident(actor, incident.jurisdictions);
+  const points = await pointsOf(deps, incidentId).current();
+  // Who may see vulnerable groups decides whether they can be filtered by.
+  const found = points.query(coordinates ? filter : { ...filter, vulnerableOnly: false }, MAP_LIMIT);
+  return {
+    items: found.items.map((p) => ({
+      id: p.id,
+      lat: p.lat,
+      lon: p.lon,
+      status: p.status,
+      urgency: p.urgency,
+      category: p.category,
+      remaining: p.remaining,
+      vulnerable: coordinates ? p.vulnerable : null,
+    })),
+    total: found.total,
+    truncated: found.total > found.items.length,
+  };
+}
