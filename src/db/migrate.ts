@@ -10,6 +10,7 @@ import * as needs from './migrations/0007-needs';
 import * as liveEvents from './migrations/0008-live-events';
 import * as needLookups from './migrations/0009-need-lookups';
 import * as needPoints from './migrations/0010-need-points';
+import * as auditByType from './migrations/0011-audit-by-type';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-live-events': liveEvents,
   '0009-need-lookups': needLookups,
   '0010-need-points': needPoints,
+  '0011-audit-by-type': auditByType,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

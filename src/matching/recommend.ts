@@ -49,15 +49,52 @@ export interface Recommendation {
   explanation: string;
 }
 
-/** Scores one organization for a need, with the reasons a coordinator can read. */
-export function scoreCandidate(need: NeedToMatch, c: Candidate): Recommendation {
+interface Factors {
+  covers: boolean;
+  cellFit: boolean;
+  capability: number;
+  distanceKm: number | null;
+  distance: number | null;
+  inArea: boolean;
+  free: number | null;
+  capacity: number | null;
+  record: number;
+  score: number;
+}
+
+/** The areas a place lies within: its county, city and province codes. */
+function areasHolding(code: string): ReadonlySet<string> {
+  return new Set([code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`].filter((area) => isWithin(code, area)));
+}
+
+const blankFactors = (): Factors => ({
+  covers: false,
+  cellFit: false,
+  capability: 0,
+  distanceKm: null,
+  distance: null,
+  inArea: false,
+  free: null,
+  capacity: null,
+  record: 0,
+  score: 0,
+});
+
+/** Rounds a score to four decimals (what is shown, and what ties are judged on). */
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** The factors of one organization's fit for a need and their weighted score, written into `out`. */
+function factorsOf(need: NeedToMatch, areas: ReadonlySet<string>, c: Candidate, out: Factors = blankFactors()): Factors {
   const covers = c.categories.includes(need.category);
-  const cellFit = need.cell !== null && c.cells.some((x) => x.strategy === need.cell?.strategy && x.phase === need.cell?.phase);
+  let cellFit = false;
+  if (need.cell !== null) {
+    for (const x of c.cells) if (x.strategy === need.cell.strategy && x.phase === need.cell.phase) cellFit = true;
+  }
   const capability = (covers ? 0.8 : 0) + (cellFit ? 0.2 : 0);
   const distanceKm = c.base ? distanceMetres(c.base, need) / 1000 : null;
   const distance = distanceKm === null ? null : Math.max(0, 1 - distanceKm / FAR_KM);
-  const inArea = c.jurisdictions.some((area) => isWithin(need.jurisdiction, area));
-  const area = inArea ? 1 : 0;
+  let inArea = false;
+  for (const area of c.jurisdictions) if (areas.has(area)) inArea = true;
   const free = c.people > 0 ? Math.max(0, c.people - c.deployed) : null;
   const capacity = c.people > 0 && free !== null ? free / c.people : null;
   // Laplace-smoothed share of claims carried through; an organization new to the platform starts at one half.
@@ -65,15 +102,29 @@ export function scoreCandidate(need: NeedToMatch, c: Candidate): Recommendation 
   const score =
     WEIGHTS.capability * capability +
     WEIGHTS.distance * (distance ?? (inArea ? 0.5 : 0)) +
-    WEIGHTS.area * area +
+    WEIGHTS.area * (inArea ? 1 : 0) +
     WEIGHTS.capacity * (capacity ?? 0.5) +
     WEIGHTS.record * record;
+  out.covers = covers;
+  out.cellFit = cellFit;
+  out.capability = capability;
+  out.distanceKm = distanceKm;
+  out.distance = distance;
+  out.inArea = inArea;
+  out.free = free;
+  out.capacity = capacity;
+  out.record = record;
+  out.score = round4(score);
+  return out;
+}
+
+function explained(need: NeedToMatch, c: Candidate, f: Factors): Recommendation {
   const reasons = [
-    covers ? `covers ${need.category}` : `does not list ${need.category}`,
-    ...(cellFit && need.cell ? [`works in ${need.cell.strategy}:${need.cell.phase}`] : []),
-    distanceKm === null ? 'no base location' : `${Math.round(distanceKm)} km`,
-    inArea ? 'serves this area' : 'outside its service area',
-    c.people > 0 ? `${free} of ${c.people} people free` : 'no people capacity on record',
+    f.covers ? `covers ${need.category}` : `does not list ${need.category}`,
+    ...(f.cellFit && need.cell ? [`works in ${need.cell.strategy}:${need.cell.phase}`] : []),
+    f.distanceKm === null ? 'no base location' : `${Math.round(f.distanceKm)} km`,
+    f.inArea ? 'serves this area' : 'outside its service area',
+    c.people > 0 ? `${f.free} of ${c.people} people free` : 'no people capacity on record',
     `${c.fulfilled} needs fulfilled${c.dropped ? `, ${c.dropped} dropped` : ''}`,
     `status ${c.membershipStatus}`,
   ];
@@ -82,17 +133,44 @@ export function scoreCandidate(need: NeedToMatch, c: Candidate): Recommendation 
     name: c.name,
     kind: c.kind,
     membershipStatus: c.membershipStatus,
-    score: Number(score.toFixed(4)),
-    factors: { capability, distance, area, capacity, record: Number(record.toFixed(4)) },
-    distanceKm: distanceKm === null ? null : Number(distanceKm.toFixed(1)),
+    score: f.score,
+    factors: {
+      capability: f.capability,
+      distance: f.distance,
+      area: f.inArea ? 1 : 0,
+      capacity: f.capacity,
+      record: round4(f.record),
+    },
+    distanceKm: f.distanceKm === null ? null : Math.round(f.distanceKm * 10) / 10,
     explanation: reasons.join('; '),
   };
 }
 
-/** The best `limit` organizations for a need, highest score first (ties by name). */
-export function recommend(need: NeedToMatch, candidates: readonly Candidate[], limit = 10): Recommendation[] {
-  return candidates
-    .map((c) => scoreCandidate(need, c))
-    .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name))
-    .slice(0, limit);
+/** Scores one organization for a need, with the reasons a coordinator can read. */
+export function scoreCandidate(need: NeedToMatch, c: Candidate): Recommendation {
+  return explained(need, c, factorsOf(need, areasHolding(need.jurisdiction), c));
+}
+
+/**
+ * The best `limit` organizations for a need, highest score first (ties by name). Every
+ * candidate is scored; only the chosen few are explained.
+ */
+export function recommend(need: NeedToMatch, candidates: Iterable<Candidate>, limit = 10): Recommendation[] {
+  const before = (a: { f: Factors; c: Candidate }, b: { f: Factors; c: Candidate }) =>
+    b.f.score - a.f.score || a.c.name.localeCompare(b.c.name);
+  const best: { f: Factors; c: Candidate }[] = [];
+  const areas = areasHolding(need.jurisdiction);
+  // Scored into one scratch record; only those that make the list are kept.
+  const scratch = blankFactors();
+  for (const c of candidates) {
+    factorsOf(need, areas, c, scratch);
+    if (best.length === limit && scratch.score < best[limit - 1].f.score) continue;
+    const entry = { f: { ...scratch }, c };
+    let i = best.length;
+    while (i > 0 && before(entry, best[i - 1]) < 0) i--;
+    if (i >= limit) continue;
+    best.splice(i, 0, entry);
+    if (best.length > limit) best.pop();
+  }
+  return best.map(({ f, c }) => explained(need, c, f));
 }

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { declareCapacity } from '../../src/services/capacity/manage-capacity';
 import type { Actor } from '../../src/services/context';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import {
@@ -13,6 +14,7 @@ import { closeNeed, mergeNeeds, resolveByReceipt, verifyNeed } from '../../src/s
 import { getNeed, listNeeds, listPublicNeeds, needByReceipt } from '../../src/services/needs/read-needs';
 import { recommendOrganizations } from '../../src/services/needs/recommend-organizations';
 import { type NeedInput, reportNeed, reportPublicNeed } from '../../src/services/needs/report-need';
+import { archiveOrganization } from '../../src/services/organizations/archive-organization';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { describeEachDatabase } from '../support/databases';
 import { SYSTEM } from '../support/fixtures';
@@ -324,6 +326,30 @@ describeEachDatabase('needs, claims and the public door', (t) => {
     expect(ranked.map((r) => r.name)).toEqual(['金水区供水互助队', '南阳供水保障队']);
     expect(ranked[0]).toMatchObject({ organizationId: near.id, membershipStatus: 'active' });
     expect(ranked[0].explanation).toMatch(/^covers water_sanitation; works in action:crisis; 1 km; serves this area/);
+  });
+
+  it('keeps recommending from current data: organizations, capacity and archiving by another process', async () => {
+    const { deps } = t();
+    const outcome = await reportNeed(deps, COORD, incidentId, { ...water, title: '推荐更新测试', contactPhone: null });
+    if (outcome.replayed) throw new Error('not replayed');
+    const needId = outcome.reported.need.id;
+    const first = await recommendOrganizations(deps, OBSERVER, needId);
+    // Another server process sharing the database: its own dependencies, its own candidates in memory.
+    const other = { ...deps };
+    const fresh = await createOrganization(other, SYSTEM, {
+      kind: 'rescue_team',
+      name: '金水区新成立供水队',
+      jurisdictions: ['410105'],
+      base: { lat: 34.7726, lon: 113.6869 },
+      capabilities: { cells: [{ strategy: 'action', phase: 'crisis' }], serviceCategories: ['water_sanitation'] },
+    });
+    await declareCapacity(other, SYSTEM, fresh.id, { kind: 'people', type: '供水保障人员', typeLevel: 1, quantity: 12 });
+    const second = await recommendOrganizations(deps, OBSERVER, needId);
+    expect(second[0]).toMatchObject({ organizationId: fresh.id });
+    expect(second[0].explanation).toContain('12 of 12 people free');
+    await archiveOrganization(other, SYSTEM, fresh.id);
+    const third = await recommendOrganizations(deps, OBSERVER, needId);
+    expect(third.map((r) => r.organizationId)).toEqual(first.map((r) => r.organizationId));
   });
 
   it('never creates a second record for a retried Idempotency-Key, and refuses the key with another body', async () => {

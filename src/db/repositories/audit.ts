@@ -68,3 +68,22 @@ export async function lockAuditHead(db: Executor): Promise<void> {
     .where('id', '=', 1)
     .execute();
 }
+
+/** Which entities of some types changed after one sequence number and up to another, oldest first. */
+export async function changedEntitiesAfter(
+  db: Executor,
+  range: { after: number; upTo: number },
+  entityTypes: string[],
+  limit: number,
+): Promise<{ seq: number; entityType: string; entityId: string }[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'entity_type', 'entity_id'])
+    .where('entity_type', 'in', entityTypes)
+    .where('seq', '>', range.after)
+    .where('seq', '<=', range.upTo)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ seq: Number(r.seq), entityType: r.entity_type, entityId: r.entity_id }));
+}

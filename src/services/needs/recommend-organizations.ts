@@ -1,96 +1,43 @@
-/** Which organizations could serve a need: candidates from the database, ranked by function. */
-
-import { sql } from 'kysely';
+/**
+ * Which organizations could serve a need, ranked by function. The candidates are kept in
+ * memory (src/projections/candidate-index.ts), loaded on first use; before every answer
+ * they catch up with the audit log — organizations, capacities, deployments and claims
+ * changed since, by this process or another sharing the database.
+ */
+import { changedEntitiesAfter, readAuditHead } from '../../db/repositories/audit';
+import {
+  type CandidateRow,
+  candidateRowPage,
+  candidateRowsByIds,
+  type Figures,
+  figuresOf,
+  organizationsOf,
+} from '../../db/repositories/candidates';
 import { findIncident } from '../../db/repositories/incidents';
 import { findNeed } from '../../db/repositories/needs';
-import type { Executor, OrganizationsTable } from '../../db/schema';
 import { type Candidate, type Recommendation, recommend } from '../../matching/recommend';
 import { AppError } from '../../model/errors';
 import type { MembershipStatus } from '../../model/membership';
 import type { Organization } from '../../model/organization';
-import { phaseOfStage, strategyOfCategory } from '../../model/taxonomy';
+import { phaseOfStage, SERVICE_CATEGORIES, type ServiceCategory, strategyOfCategory } from '../../model/taxonomy';
+import { CandidateIndex } from '../../projections/candidate-index';
 import type { Actor, Deps } from '../context';
 import { assertCanReadDirectory } from '../policy';
 
-const ACTIVE_DEPLOYMENT = ['approved', 'en_route', 'checked_in', 'working'];
+/** Organizations based this far (degrees) from a need are candidates even outside their service area. */
 const BOX_DEGREES = 3;
+const PAGE = 5000;
+const WATCHED = { organization: null, capacity: 'capacities', deployment: 'deployments', claim: 'need_claims' } as const;
 
-/** Organizations that list the category and either serve the need's province or are based near it. */
-async function candidatesFor(
-  db: Executor,
-  category: string,
-  jurisdiction: string,
-  lat: number,
-  lon: number,
-): Promise<Candidate[]> {
-  const rows = await db
-    .selectFrom('organizations')
-    .selectAll()
-    .where('archived_at', 'is', null)
-    .where('id', 'in', (eb) =>
-      eb.selectFrom('organization_categories').select('organization_id').where('category', '=', category),
-    )
-    .where((w) =>
-      w.or([
-        w('id', 'in', (eb) =>
-          eb.selectFrom('organization_jurisdictions').select('organization_id').where('province', '=', jurisdiction.slice(0, 2)),
-        ),
-        w.and([
-          w('base_lat', '>=', lat - BOX_DEGREES),
-          w('base_lat', '<=', lat + BOX_DEGREES),
-          w('base_lon', '>=', lon - BOX_DEGREES),
-          w('base_lon', '<=', lon + BOX_DEGREES),
-        ]),
-      ]),
-    )
-    .limit(5000)
-    .execute();
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const people = await db
-    .selectFrom('capacities')
-    .select(['organization_id', (eb) => eb.fn.sum<string | number>('quantity').as('n')])
-    .where('kind', '=', 'people')
-    .where('organization_id', 'in', ids)
-    .groupBy('organization_id')
-    .execute();
-  const deployed = await db
-    .selectFrom('deployments')
-    .select(['organization_id', (eb) => eb.fn.sum<string | number>('headcount').as('n')])
-    .where('status', 'in', ACTIVE_DEPLOYMENT)
-    .where('organization_id', 'in', ids)
-    .groupBy('organization_id')
-    .execute();
-  const record = await db
-    .selectFrom('need_claims')
-    .select([
-      'organization_id',
-      sql<number>`sum(case when status = 'fulfilled' then 1 else 0 end)`.as('fulfilled'),
-      sql<number>`sum(case when status in ('expired', 'released', 'declined') then 1 else 0 end)`.as('dropped'),
-    ])
-    .where('organization_id', 'in', ids)
-    .groupBy('organization_id')
-    .execute();
-  const by = <T extends { organization_id: string }>(list: T[]) => new Map(list.map((x) => [x.organization_id, x]));
-  const peopleOf = by(people);
-  const deployedOf = by(deployed);
-  const recordOf = by(record);
-  return rows.map((r) =>
-    candidateFromRow(r, {
-      people: Number(peopleOf.get(r.id)?.n ?? 0),
-      deployed: Number(deployedOf.get(r.id)?.n ?? 0),
-      fulfilled: Number(recordOf.get(r.id)?.fulfilled ?? 0),
-      dropped: Number(recordOf.get(r.id)?.dropped ?? 0),
-    }),
-  );
-}
+/** The taxonomy's own strings, so that comparing categories compares identities. */
+const CATEGORY = new Map<string, ServiceCategory>(SERVICE_CATEGORIES.map((c) => [c, c]));
 
-/** A candidate from an organization row and its figures. */
+/**
+ * A candidate from an organization row and its figures. Every field is written out in the
+ * same order, so all candidates share one shape and scoring thousands of them stays fast.
+ */
 export function candidateFromRow(
-  r: Pick<
-    OrganizationsTable,
-    'id' | 'name' | 'kind' | 'membership_status' | 'jurisdictions' | 'base_lat' | 'base_lon' | 'capabilities'
-  >,
+  r: Omit<CandidateRow, 'archived_at'>,
   figures: Pick<Candidate, 'people' | 'deployed' | 'fulfilled' | 'dropped'>,
 ): Candidate {
   const capabilities = JSON.parse(r.capabilities) as Organization['capabilities'];
@@ -101,10 +48,82 @@ export function candidateFromRow(
     membershipStatus: r.membership_status as MembershipStatus,
     jurisdictions: JSON.parse(r.jurisdictions) as string[],
     base: r.base_lat === null || r.base_lon === null ? null : { lat: Number(r.base_lat), lon: Number(r.base_lon) },
-    categories: capabilities.serviceCategories,
+    categories: capabilities.serviceCategories.map((c) => CATEGORY.get(c) ?? c),
     cells: capabilities.cells,
-    ...figures,
+    people: figures.people,
+    deployed: figures.deployed,
+    fulfilled: figures.fulfilled,
+    dropped: figures.dropped,
   };
+}
+
+const NO_FIGURES: Figures = { people: 0, deployed: 0, fulfilled: 0, dropped: 0 };
+
+class Roster {
+  readonly index = new CandidateIndex();
+  private seq = 0;
+  private work: Promise<void>;
+
+  constructor(private readonly deps: Deps) {
+    this.work = this.load();
+  }
+
+  private async put(rows: CandidateRow[]): Promise<void> {
+    const figures = await figuresOf(
+      this.deps.db,
+      rows.map((r) => r.id),
+    );
+    for (const row of rows) {
+      if (row.archived_at) this.index.remove(row.id);
+      else this.index.put(candidateFromRow(row, figures.get(row.id) ?? NO_FIGURES));
+    }
+  }
+
+  private async load(): Promise<void> {
+    // The position in the audit log is read before the organizations, so nothing between is missed.
+    this.seq = (await readAuditHead(this.deps.db)).seq;
+    for (let after = ''; ; ) {
+      const page = await candidateRowPage(this.deps.db, after, PAGE);
+      await this.put(page);
+      if (page.length < PAGE) break;
+      after = page[page.length - 1].id;
+    }
+  }
+
+  private async catchUp(): Promise<void> {
+    const head = (await readAuditHead(this.deps.db)).seq;
+    while (this.seq < head) {
+      const changes = await changedEntitiesAfter(this.deps.db, { after: this.seq, upTo: head }, Object.keys(WATCHED), PAGE);
+      const organizations = new Set<string>();
+      for (const [type, table] of Object.entries(WATCHED)) {
+        const ids = [...new Set(changes.filter((c) => c.entityType === type).map((c) => c.entityId))];
+        if (ids.length === 0) continue;
+        for (const id of table ? await organizationsOf(this.deps.db, table, ids) : ids) organizations.add(id);
+      }
+      await this.put(await candidateRowsByIds(this.deps.db, [...organizations]));
+      this.seq = changes.length < PAGE ? head : changes[changes.length - 1].seq;
+    }
+  }
+
+  /** Waits for the load and earlier catch-ups, then catches up; one at a time. */
+  current(): Promise<CandidateIndex> {
+    this.work = this.work.then(() => this.catchUp());
+    return this.work.then(() => this.index);
+  }
+}
+
+const rosters = new WeakMap<Deps, Roster>();
+
+function rosterOf(deps: Deps): Roster {
+  let roster = rosters.get(deps);
+  if (!roster) {
+    const fresh = new Roster(deps);
+    rosters.set(deps, fresh);
+    // A failed load is forgotten, so the next request tries again.
+    fresh.current().catch(() => rosters.delete(deps));
+    roster = fresh;
+  }
+  return roster;
 }
 
 /** The ten organizations best able to serve a need, each with its explained score. */
@@ -116,16 +135,16 @@ export async function recommendOrganizations(deps: Deps, actor: Actor, needId: s
   const phase = phaseOfStage(
     incident?.stage === 'closed' || !incident ? 'response' : incident.stage === 'preparedness' ? 'preparedness' : incident.stage,
   );
-  const candidates = await candidatesFor(deps.db, need.category, need.jurisdiction, need.lat, need.lon);
+  const candidates = await rosterOf(deps).current();
   return recommend(
     {
-      category: need.category,
+      category: CATEGORY.get(need.category) ?? need.category,
       cell: { strategy: strategyOfCategory(need.category), phase },
       jurisdiction: need.jurisdiction,
       lat: need.lat,
       lon: need.lon,
     },
-    candidates,
+    candidates.near(need.category, need.jurisdiction, need.lat, need.lon, BOX_DEGREES),
     limit,
   );
 }
