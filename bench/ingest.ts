@@ -4,35 +4,11 @@
  * bare Fastify route that validates the same body and stores nothing. The load generator
  * (autocannon) runs in this process; each server runs in its own. ratio = real ÷ bare throughput.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { freePort } from '../test/support/postgres';
 import { type BenchContext, summary } from './harness';
+import { startBare, startReal } from './server';
 
-const ROOT = join(import.meta.dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
-
-async function start(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', CORESPOND_LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      await fetch(`${url}/api/health`);
-      return { child, url };
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`server ${args.join(' ')} did not start`);
-}
 
 async function load(
   url: string,
@@ -68,58 +44,14 @@ async function load(
 }
 
 export default async function ingest({ database, log }: BenchContext): Promise<string> {
-  // The real server gets a database of its own: a fresh SQLite file, or the PostgreSQL of DATABASE_URL.
-  const env: Record<string, string> = process.env.DATABASE_URL
-    ? { DATABASE_URL: process.env.DATABASE_URL }
-    : { CORESPOND_DATA_DIR: mkdtempSync(join(tmpdir(), 'corespond-ingest-')) };
-  const real = await start(
-    [
-      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
-      'bin/corespond.mjs',
-      'serve',
-    ],
-    env,
-  );
-  const bare = await start(['node_modules/tsx/dist/cli.mjs', 'bench/bare-server.ts'], {});
+  const profile = process.env.BENCH_PROFILE;
+  const real = await startReal(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []);
+  const bare = await startBare('bare-server');
   try {
-    const email = `bench-${Date.now()}@example.cn`;
-    const password = 'bench-password-1';
-    const setup = await fetch(`${real.url}/api/v1/setup`);
-    if (((await setup.json()) as { needed: boolean }).needed) {
-      await fetch(`${real.url}/api/v1/setup`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password }),
-      });
-    } else {
-      throw new Error('the ingest benchmark needs an empty database');
-    }
-    const token = (
-      (await (
-        await fetch(`${real.url}/api/v1/auth/token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email, password }),
-        })
-      ).json()) as { token: string }
-    ).token;
-    const incident = (await (
-      await fetch(`${real.url}/api/v1/incidents`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          name: '压测事件',
-          category: 'natural_disaster',
-          type: '洪涝',
-          level: 1,
-          jurisdictions: ['410100'],
-        }),
-      })
-    ).json()) as { id: string };
     log(`loading the real server for ${SECONDS} s (50 connections, ${database.dialect})…`);
-    const ours = await load(real.url, `/api/v1/incidents/${incident.id}/needs`, token);
+    const ours = await load(real.url, `/api/v1/incidents/${real.incidentId}/needs`, real.token);
     log(`loading the bare route for ${SECONDS} s…`);
-    const base = await load(bare.url, `/api/v1/incidents/${incident.id}/needs`, null);
+    const base = await load(bare.url, `/api/v1/incidents/${real.incidentId}/needs`, null);
     return summary('ingest', ours.rps / base.rps, {
       dialect: database.dialect,
       connections: 50,

@@ -69,10 +69,10 @@ export async function lockAuditHead(db: Executor): Promise<void> {
     .execute();
 }
 
-/** Which entities of some types changed after one sequence number and up to another, oldest first. */
+/** Which entities of some types changed after a sequence number, oldest first. */
 export async function changedEntitiesAfter(
   db: Executor,
-  range: { after: number; upTo: number },
+  after: number,
   entityTypes: string[],
   limit: number,
 ): Promise<{ seq: number; entityType: string; entityId: string }[]> {
@@ -80,8 +80,7 @@ export async function changedEntitiesAfter(
     .selectFrom('audit_log')
     .select(['seq', 'entity_type', 'entity_id'])
     .where('entity_type', 'in', entityTypes)
-    .where('seq', '>', range.after)
-    .where('seq', '<=', range.upTo)
+    .where('seq', '>', after)
     .orderBy('seq')
     .limit(limit)
     .execute();

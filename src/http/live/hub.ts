@@ -2,7 +2,9 @@
  * Live updates of incidents over server-sent events. Every process tails the live event log
  * in the database (so a change made by another API node reaches this node's clients too)
  * and fans new events out to the clients of each incident. Event ids are audit sequence
- * numbers: a client that reconnects with Last-Event-ID gets everything it missed.
+ * numbers: a client that reconnects with Last-Event-ID gets everything it missed. The tail
+ * is read every 25 ms (one indexed query that usually finds nothing), so a change reaches
+ * clients within a few tens of milliseconds, from whichever process made it.
  */
 import type { ServerResponse } from 'node:http';
 import { incidentEventsAfter, type LiveEvent, lastLiveSeq, liveEventsAfter } from '../../db/repositories/live-events';
@@ -56,7 +58,7 @@ export class LiveHub {
 
   constructor(
     private readonly deps: Deps,
-    private readonly intervalMs = 200,
+    private readonly intervalMs = 25,
   ) {}
 
   async start(): Promise<void> {

@@ -1,6 +1,6 @@
 /** Needs of an incident: report, read, claim, dispatch, progress, release, close, verify, merge, evidence. */
 import type { FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { AppError } from '../../model/errors';
 import { NEED_STATUSES, URGENCIES } from '../../model/need';
 import { SERVICE_CATEGORIES } from '../../model/taxonomy';
@@ -38,6 +38,27 @@ function parseBox(text: string | undefined) {
     throw new AppError('invalid_input', { field: 'bbox', detail: 'bbox is south,west,north,east in degrees' });
   }
   return { south, west, north, east };
+}
+
+/** The filters of the needs list and the board's map. */
+const FILTERS = {
+  status: Type.Optional(Type.Array(Type.Enum(NEED_STATUSES))),
+  category: Type.Optional(Type.Enum(SERVICE_CATEGORIES)),
+  urgency: Type.Optional(Type.Enum(URGENCIES)),
+  vulnerable: Type.Optional(Type.Boolean()),
+  unclaimed: Type.Optional(Type.Boolean()),
+  bbox: Type.Optional(Type.String({ maxLength: 100, description: 'south,west,north,east' })),
+};
+
+function filterOf(q: { [K in keyof typeof FILTERS]?: Static<(typeof FILTERS)[K]> }) {
+  return {
+    statuses: q.status,
+    category: q.category,
+    urgency: q.urgency,
+    vulnerableOnly: q.vulnerable,
+    unclaimedOnly: q.unclaimed,
+    box: parseBox(q.bbox),
+  };
 }
 
 export async function needRoutes(app: App, deps: Deps): Promise<void> {
@@ -78,12 +99,7 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
         params: IdParams,
         querystring: Type.Object(
           {
-            status: Type.Optional(Type.Array(Type.Enum(NEED_STATUSES))),
-            category: Type.Optional(Type.Enum(SERVICE_CATEGORIES)),
-            urgency: Type.Optional(Type.Enum(URGENCIES)),
-            vulnerable: Type.Optional(Type.Boolean()),
-            unclaimed: Type.Optional(Type.Boolean()),
-            bbox: Type.Optional(Type.String({ maxLength: 100, description: 'south,west,north,east' })),
+            ...FILTERS,
             limit: Limit,
             cursor: Type.Optional(Cursor),
           },
@@ -97,15 +113,7 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
       return listNeeds(
         deps,
         actorOf(request),
-        {
-          incidentId: request.params.id,
-          statuses: q.status,
-          category: q.category,
-          urgency: q.urgency,
-          vulnerableOnly: q.vulnerable,
-          unclaimedOnly: q.unclaimed,
-          box: parseBox(q.bbox),
-        },
+        { incidentId: request.params.id, ...filterOf(q) },
         { limit: q.limit, cursor: q.cursor },
       );
     },
@@ -120,12 +128,7 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
         params: IdParams,
         querystring: Type.Object(
           {
-            status: Type.Optional(Type.Array(Type.Enum(NEED_STATUSES))),
-            category: Type.Optional(Type.Enum(SERVICE_CATEGORIES)),
-            urgency: Type.Optional(Type.Enum(URGENCIES)),
-            vulnerable: Type.Optional(Type.Boolean()),
-            unclaimed: Type.Optional(Type.Boolean()),
-            bbox: Type.Optional(Type.String({ maxLength: 100, description: 'south,west,north,east' })),
+            ...FILTERS,
           },
           strict,
         ),
@@ -151,14 +154,7 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
     },
     async (request) => {
       const q = request.query;
-      return needMap(deps, actorOf(request), request.params.id, {
-        statuses: q.status,
-        category: q.category,
-        urgency: q.urgency,
-        vulnerableOnly: q.vulnerable,
-        unclaimedOnly: q.unclaimed,
-        box: parseBox(q.bbox),
-      });
+      return needMap(deps, actorOf(request), request.params.id, filterOf(q));
     },
   );
 

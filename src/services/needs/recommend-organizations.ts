@@ -91,9 +91,11 @@ class Roster {
   }
 
   private async catchUp(): Promise<void> {
-    const head = (await readAuditHead(this.deps.db)).seq;
-    while (this.seq < head) {
-      const changes = await changedEntitiesAfter(this.deps.db, { after: this.seq, upTo: head }, Object.keys(WATCHED), PAGE);
+    // Sequence numbers are taken under the chain head's lock until commit, so they become
+    // visible in order: after the last one seen, nothing earlier can still appear.
+    for (;;) {
+      const changes = await changedEntitiesAfter(this.deps.db, this.seq, Object.keys(WATCHED), PAGE);
+      if (changes.length === 0) return;
       const organizations = new Set<string>();
       for (const [type, table] of Object.entries(WATCHED)) {
         const ids = [...new Set(changes.filter((c) => c.entityType === type).map((c) => c.entityId))];
@@ -101,7 +103,8 @@ class Roster {
         for (const id of table ? await organizationsOf(this.deps.db, table, ids) : ids) organizations.add(id);
       }
       await this.put(await candidateRowsByIds(this.deps.db, [...organizations]));
-      this.seq = changes.length < PAGE ? head : changes[changes.length - 1].seq;
+      this.seq = changes[changes.length - 1].seq;
+      if (changes.length < PAGE) return;
     }
   }
 
