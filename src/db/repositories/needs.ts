@@ -212,7 +212,8 @@ const toCandidate = (r: Pick<NeedsTable, (typeof CANDIDATE_COLUMNS)[number]>): D
 
 /**
  * Open needs of an incident reported since a time within a box around any of the points
- * (duplicate candidates for a group of new needs), in one query per hundred points.
+ * (duplicate candidates for a group of new needs): one query per fifty points, a UNION of
+ * one indexed look-up (cell, latitude, longitude) per point.
  */
 export async function needsNearAny(
   db: Executor,
@@ -221,32 +222,28 @@ export async function needsNearAny(
   since: string,
   degrees: number,
 ): Promise<DuplicateCandidate[]> {
-  const found = new Map<string, DuplicateCandidate>();
-  for (let i = 0; i < points.length; i += 100) {
-    const chunk = points.slice(i, i + 100);
-    const rows = await db
+  const near = ({ lat, lon }: { lat: number; lon: number }) =>
+    db
       .selectFrom('needs')
       .select(CANDIDATE_COLUMNS)
       .where('incident_id', '=', incidentId)
-      .where((w) =>
-        w.or(
-          chunk.map(({ lat, lon }) =>
-            w.and([
-              w(
-                'cell',
-                'in',
-                cellsCovering({ south: lat - degrees, west: lon - degrees, north: lat + degrees, east: lon + degrees }) ?? [],
-              ),
-              w('lat', '>=', lat - degrees),
-              w('lat', '<=', lat + degrees),
-              w('lon', '>=', lon - degrees),
-              w('lon', '<=', lon + degrees),
-            ]),
-          ),
-        ),
+      .where(
+        'cell',
+        'in',
+        cellsCovering({ south: lat - degrees, west: lon - degrees, north: lat + degrees, east: lon + degrees }) ?? [],
       )
+      .where('lat', '>=', lat - degrees)
+      .where('lat', '<=', lat + degrees)
+      .where('lon', '>=', lon - degrees)
+      .where('lon', '<=', lon + degrees)
       .where('created_at', '>=', since)
-      .where('close_reason', 'is', null)
+      .where('close_reason', 'is', null);
+  const found = new Map<string, DuplicateCandidate>();
+  for (let i = 0; i < points.length; i += 50) {
+    const chunk = points.slice(i, i + 50);
+    let query = near(chunk[0]);
+    for (const point of chunk.slice(1)) query = query.union(near(point));
+    const rows = await query
       .orderBy('created_at', 'desc')
       .limit(50 * chunk.length)
       .execute();
