@@ -79,6 +79,44 @@ describeEachDatabase('needs over HTTP', (t) => {
     expect(flooded.json).toMatchObject({ status: 429, code: 'rate_limited' });
   });
 
+  it('dismisses a duplicate flag once, and serves evidence photos to those who may see them', async () => {
+    const coord = { token: network.tokens.coordHenan };
+    const twin = { ...need, title: '同一个电话又报一次', contactPhone: '13700001234', lat: 34.6, lon: 113.4 };
+    const first = await call(app, 'POST', `/api/v1/incidents/${incident}/needs`, { ...coord, body: twin });
+    const second = await call(app, 'POST', `/api/v1/incidents/${incident}/needs`, { ...coord, body: twin });
+    const [a, b] = [first, second].map((r) => (r.json.need as { id: string }).id);
+    expect((second.json.possibleDuplicates as { id: string }[]).map((d) => d.id)).toEqual([a]);
+    const dismissed = await call(app, 'POST', `/api/v1/needs/${b}/duplicates/${a}/dismiss`, coord);
+    expect(dismissed.status).toBe(204);
+    const after = await call(app, 'GET', `/api/v1/needs/${b}`, coord);
+    expect(after.json.duplicates).toEqual([]);
+    expect((after.json.history as { kind: string }[]).map((h) => h.kind)).toContain('not_duplicate');
+    const again = await call(app, 'POST', `/api/v1/needs/${b}/duplicates/${a}/dismiss`, coord);
+    expect(again.json).toMatchObject({ status: 404, field: 'otherId' });
+
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex');
+    const attached = await app.inject({
+      method: 'POST',
+      url: `/api/v1/needs/${a}/evidence`,
+      headers: { authorization: `Bearer ${network.tokens.coordHenan}`, 'content-type': 'image/png' },
+      payload: png,
+    });
+    expect(attached.statusCode).toBe(201);
+    const file = (attached.json() as { file: string }).file;
+    const photo = await app.inject({
+      method: 'GET',
+      url: `/api/v1/needs/${a}/evidence/${file}`,
+      headers: { authorization: `Bearer ${network.tokens.coordHenan}` },
+    });
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/png');
+    expect(photo.rawPayload.equals(png)).toBe(true);
+    const stranger = await call(app, 'GET', `/api/v1/needs/${a}/evidence/${file}`, { token: network.tokens.orgAdmin });
+    expect(stranger.status).toBe(403);
+    const traversal = await call(app, 'GET', `/api/v1/needs/${a}/evidence/..%2F..%2Fcorespond.db`, coord);
+    expect(traversal.status).toBe(404);
+  });
+
   it('names the problem in bad input, and fuzzing the need endpoints finds no 5xx', async () => {
     const token = network.tokens.coordHenan;
     const post = (body: unknown) => call(app, 'POST', `/api/v1/incidents/${incident}/needs`, { token, body });
@@ -128,6 +166,12 @@ describeEachDatabase('needs over HTTP', (t) => {
           ['POST', `/api/v1/needs/${id}/merge`],
           ['POST', `/api/v1/claims/${encodeURIComponent(query) || 'x'}/progress`],
           ['GET', `/api/v1/incidents/${incident}/needs?bbox=${encodeURIComponent(query)}&status=${encodeURIComponent(query)}`],
+          [
+            'GET',
+            `/api/v1/incidents/${incident}/need-map?bbox=${encodeURIComponent(query)}&urgency=${encodeURIComponent(query)}`,
+          ],
+          ['POST', `/api/v1/needs/${id}/duplicates/${encodeURIComponent(query) || 'x'}/dismiss`],
+          ['GET', `/api/v1/needs/${id}/evidence/${encodeURIComponent(query) || 'x'}`],
           ['GET', `/api/v1/public/receipts/${encodeURIComponent(query) || 'x'}`],
         ]) {
           const res = await call(app, method, path, { token, body: method === 'POST' ? b : undefined });

@@ -12,6 +12,7 @@ import { declareAgreement, declareSeat, fileFiling } from '../../src/services/em
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { submitApplication } from '../../src/services/membership/applications';
 import { claimNeed, dispatchNeed } from '../../src/services/needs/claims';
+import { addEvidence } from '../../src/services/needs/manage-needs';
 import { reportNeed, reportPublicNeed } from '../../src/services/needs/report-need';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
@@ -42,6 +43,9 @@ interface Doors {
   offers: Record<Who, string>;
   needs: Record<Who, string>;
   duplicates: Record<Who, string>;
+  /** Per actor, two needs flagged as likely duplicates of each other. */
+  twins: Record<Who, [string, string]>;
+  evidence: string;
   receipt: string;
   receipts: Record<Who, string>;
 }
@@ -452,6 +456,18 @@ const ROWS: Row[] = [
     expect: [401, 200, 200, 403, 403, 403, 403, 403],
   },
   {
+    name: 'dismiss a duplicate flag',
+    method: 'POST',
+    path: (n, who) => `/api/v1/needs/${n.twins[who][1]}/duplicates/${n.twins[who][0]}/dismiss`,
+    expect: [401, 204, 204, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'an evidence photo of a need the team holds',
+    method: 'GET',
+    path: (n) => `/api/v1/needs/${n.bigNeed}/evidence/${n.evidence}`,
+    expect: [401, 200, 200, 403, 403, 200, 200, 403],
+  },
+  {
     name: 'attach evidence to a need the team holds',
     method: 'POST',
     path: (n) => `/api/v1/needs/${n.bigNeed}/evidence`,
@@ -654,6 +670,8 @@ describeEachDatabase('permissions of every route', (t) => {
       offers: {} as Record<Who, string>,
       needs: {} as Record<Who, string>,
       duplicates: {} as Record<Who, string>,
+      twins: {} as Record<Who, [string, string]>,
+      evidence: '',
       receipt: '',
       receipts: {} as Record<Who, string>,
     };
@@ -706,6 +724,12 @@ describeEachDatabase('permissions of every route', (t) => {
       return outcome.reported.need.receiptCode as string;
     };
     doors.receipt = await publicReport('公众求助');
+    doors.evidence = (
+      await addEvidence(t().deps, SYSTEM, doors.bigNeed, {
+        content: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+        contentType: 'image/png',
+      })
+    ).file;
     for (const who of WHO) {
       const apply = (name: string) =>
         submitApplication(t().deps, {
@@ -733,6 +757,19 @@ describeEachDatabase('permissions of every route', (t) => {
       doors.offers[who] = (await dispatchNeed(t().deps, SYSTEM, doors.bigNeed, { organizationId: team, quantity: 1 })).claim.id;
       doors.needs[who] = await report(`待关闭-${who}`);
       doors.duplicates[who] = await report(`重复-${who}`);
+      const twin = async () => {
+        const outcome = await reportNeed(t().deps, SYSTEM, doors.incident, {
+          title: `同一电话两次求助-${who}`,
+          category: 'food',
+          jurisdiction: '410105',
+          lat: 33.5,
+          lon: 112.5,
+          contactPhone: `1390000${String(WHO.indexOf(who)).padStart(4, '0')}`,
+        });
+        if (outcome.replayed) throw new Error('fresh need expected');
+        return outcome.reported.need.id;
+      };
+      doors.twins[who] = [await twin(), await twin()];
       doors.receipts[who] = await publicReport(`待解决-${who}`);
       doors.capacities[who] = (
         await declareCapacity(t().deps, SYSTEM, team, { kind: 'vehicle', type: '越野车', typeLevel: 2, quantity: 2 })

@@ -350,14 +350,17 @@ export async function duplicateFlags(db: Executor, needId: string) {
   }));
 }
 
-export async function settleDuplicate(db: Executor, a: string, b: string, status: 'merged' | 'dismissed'): Promise<void> {
-  await db
+/** Settles the open duplicate flag between two needs; false when there was none. */
+export async function settleDuplicate(db: Executor, a: string, b: string, status: 'merged' | 'dismissed'): Promise<boolean> {
+  const result = await db
     .updateTable('need_duplicates')
     .set({ status })
+    .where('status', '=', 'open')
     .where((w) =>
       w.or([w.and([w('need_id', '=', a), w('candidate_id', '=', b)]), w.and([w('need_id', '=', b), w('candidate_id', '=', a)])]),
     )
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function setNeedStatus(db: Executor, id: string, status: NeedStatus, at: string): Promise<void> {

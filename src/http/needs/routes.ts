@@ -7,7 +7,14 @@ import { SERVICE_CATEGORIES } from '../../model/taxonomy';
 import { type Actor, actorId, type Deps } from '../../services/context';
 import type { IdempotentRequest } from '../../services/idempotency';
 import { answerDispatch, claimNeed, dispatchNeed, releaseClaim, reportProgress } from '../../services/needs/claims';
-import { addEvidence, closeNeed, mergeNeeds, verifyNeed } from '../../services/needs/manage-needs';
+import {
+  addEvidence,
+  closeNeed,
+  dismissDuplicate,
+  mergeNeeds,
+  readEvidence,
+  verifyNeed,
+} from '../../services/needs/manage-needs';
 import { MAP_LIMIT, needMap } from '../../services/needs/need-map';
 import { getNeed, listNeeds, newNeedView } from '../../services/needs/read-needs';
 import { recommendOrganizations } from '../../services/needs/recommend-organizations';
@@ -333,6 +340,37 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
       const actor = actorOf(request);
       await mergeNeeds(deps, actor, request.params.id, request.body.into);
       return getNeed(deps, actor, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/needs/:id/duplicates/:otherId/dismiss',
+    {
+      schema: {
+        tags,
+        summary: 'Decide that two needs flagged as likely duplicates are different (coordinators)',
+        params: Type.Object({ id: Id, otherId: Id }),
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await dismissDuplicate(deps, actorOf(request), request.params.id, request.params.otherId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/needs/:id/evidence/:file',
+    {
+      schema: {
+        tags,
+        summary: 'An evidence photo (coordinators and the organizations holding the need)',
+        params: Type.Object({ id: Id, file: Type.String({ maxLength: 60 }) }),
+      },
+    },
+    async (request, reply) => {
+      const photo = await readEvidence(deps, actorOf(request), request.params.id, request.params.file);
+      return reply.type(photo.contentType).header('cache-control', 'private, max-age=3600').send(photo.content);
     },
   );
 

@@ -1,6 +1,6 @@
 /** Closing, verifying and merging needs, evidence photos, and the reporter marking a need resolved. */
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { endClaim, holdingClaims } from '../../db/repositories/claims';
 import { findIncident } from '../../db/repositories/incidents';
@@ -98,11 +98,21 @@ export async function mergeNeeds(deps: Deps, actor: Actor, duplicateId: string, 
   });
 }
 
+/** A coordinator decides that two needs flagged as likely duplicates are different needs. */
 export async function dismissDuplicate(deps: Deps, actor: Actor, needId: string, otherId: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    await coordinatedNeed(trx, actor, needId);
-    await settleDuplicate(trx, needId, otherId, 'dismissed');
+    const need = await coordinatedNeed(trx, actor, needId);
+    if (!(await settleDuplicate(trx, needId, otherId, 'dismissed'))) {
+      throw new AppError('not_found', { field: 'otherId', detail: 'these two needs are not flagged as likely duplicates' });
+    }
     await appendNeedEvent(trx, needId, 'not_duplicate', { other: otherId }, actorId(actor), nowIso(deps));
+    await recordChange(trx, deps, actor, {
+      action: 'need.not_duplicate',
+      entityType: 'need',
+      entityId: needId,
+      after: { other: otherId },
+      live: { incidentId: need.incidentId, kind: 'need' },
+    });
   });
 }
 
@@ -142,6 +152,26 @@ export async function resolveByReceipt(deps: Deps, code: string): Promise<Need> 
 }
 
 const IMAGE_TYPES: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+const EVIDENCE_FILE = /^[0-9a-f-]{36}\.(jpg|png|webp)$/;
+const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+
+/** An evidence photo of a need, for its coordinators and holders (photos may show people). */
+export async function readEvidence(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  file: string,
+): Promise<{ content: Buffer; contentType: string }> {
+  await coordinatedNeed(deps.db, actor, id, true);
+  const match = EVIDENCE_FILE.exec(file);
+  if (!match) throw new AppError('not_found', { field: 'file', detail: 'no evidence photo has this name' });
+  try {
+    return { content: await readFile(join(deps.dataDir, 'evidence', id, file)), contentType: CONTENT_TYPES[match[1]] };
+  } catch {
+    throw new AppError('not_found', { field: 'file', detail: 'no evidence photo has this name' });
+  }
+}
 
 /** Stores an evidence photo under the data directory and notes it in the need's history. */
 export async function addEvidence(
