@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, loadDemoNetwork } from '../services/demo/demo-network';
 import { exportOrganizations } from '../services/imports/export-organizations';
 import { importOrganizations } from '../services/imports/import-organizations';
 import { expireClaims } from '../services/needs/claims';
+import { warmRecommendations } from '../services/needs/recommend-organizations';
 import { createFirstAdmin, setupNeeded } from '../services/users/set-up-platform';
 
 const CLI: Actor = { kind: 'system', label: 'cli' };
@@ -56,6 +57,11 @@ program
     await app.listen({ port: config.port, host: config.host });
     const where = runtime.database.dialect === 'sqlite' ? join(config.dataDir, 'corespond.db') : 'PostgreSQL';
     app.log.info(`CoRespond is running on http://localhost:${config.port} (database: ${where})`);
+    // The recommendation candidates load in the background, so the first coordinator asking does not wait.
+    warmRecommendations(runtime.deps).then(
+      (n) => app.log.info(`${n} organizations ready for recommendations`),
+      (error: unknown) => app.log.warn({ err: error }, 'recommendation candidates will load on first use'),
+    );
   });
 
 program

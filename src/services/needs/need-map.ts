@@ -21,6 +21,7 @@ const toPoint = (r: NeedPointRow): NeedPoint => ({ ...r, createdAt: Date.parse(r
 
 class IncidentPoints {
   readonly points = new NeedPoints();
+  lastUsed = Date.now();
   private seq = 0;
   private work: Promise<void>;
 
@@ -63,6 +64,8 @@ class IncidentPoints {
 }
 
 const loaded = new WeakMap<Deps, Map<string, IncidentPoints>>();
+/** An incident's points not asked for in this long are let go (loaded again when next asked). */
+const IDLE_MS = 30 * 60_000;
 
 function pointsOf(deps: Deps, incidentId: string): IncidentPoints {
   let byIncident = loaded.get(deps);
@@ -70,6 +73,8 @@ function pointsOf(deps: Deps, incidentId: string): IncidentPoints {
     byIncident = new Map();
     loaded.set(deps, byIncident);
   }
+  const now = Date.now();
+  for (const [id, held] of byIncident) if (now - held.lastUsed > IDLE_MS) byIncident.delete(id);
   let points = byIncident.get(incidentId);
   if (!points) {
     points = new IncidentPoints(deps, incidentId);
@@ -77,6 +82,7 @@ function pointsOf(deps: Deps, incidentId: string): IncidentPoints {
     // A failed load is forgotten, so the next request tries again.
     points.current().catch(() => byIncident.delete(incidentId));
   }
+  points.lastUsed = now;
   return points;
 }
 

@@ -129,6 +129,11 @@ function rosterOf(deps: Deps): Roster {
   return roster;
 }
 
+/** Loads the candidates ahead of the first recommendation (the server calls it at start). */
+export async function warmRecommendations(deps: Deps): Promise<number> {
+  return (await rosterOf(deps).current()).size;
+}
+
 /** The ten organizations best able to serve a need, each with its explained score. */
 export async function recommendOrganizations(deps: Deps, actor: Actor, needId: string, limit = 10): Promise<Recommendation[]> {
   assertCanReadDirectory(actor);
