@@ -31,10 +31,14 @@ export const DEFAULT_MODE_CONFIG: ModeConfig = {
   embeddingThreshold: 0.5,
 };
 
-/** An organization's recognitions as recorded; only verified ones count. */
+/**
+ * An organization's recognitions as recorded; only those a coordinator has verified count,
+ * each while its own document is in force (a filing from its date, agreements and seats
+ * between theirs).
+ */
 export interface RecognitionRecord {
-  /** The credit code was verified by a coordinator (and has not changed since), on this day. */
-  creditCodeVerifiedOn: string | null;
+  /** The credit code was verified by a coordinator and has not changed since. */
+  creditCodeVerified: boolean;
   filings: { filedOn: string; verified: boolean }[];
   agreements: { type: AgreementType; validFrom: string; validTo: string | null; verified: boolean }[];
   seats: { from: string; to: string | null; verified: boolean }[];
@@ -43,7 +47,7 @@ export interface RecognitionRecord {
 /** Which recognitions count at the end of the period (`day`): verified, and in force then. */
 export function recognitionsOn(record: RecognitionRecord, day: string): Recognition[] {
   const held: Recognition[] = [];
-  if (record.creditCodeVerifiedOn !== null && record.creditCodeVerifiedOn <= day) held.push('creditCode');
+  if (record.creditCodeVerified) held.push('creditCode');
   if (record.filings.some((f) => f.verified && f.filedOn <= day)) held.push('filing');
   const active = (type: (t: AgreementType) => boolean) =>
     record.agreements.some((a) => a.verified && type(a.type) && validOn(a.validFrom, a.validTo, day));

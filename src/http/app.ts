@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config';
 import type { Deps } from '../services/context';
+import { analyticsRoutes } from './analytics/routes';
 import type { App } from './app-types';
 import { auditRoutes } from './audit/routes';
 import { authHook } from './auth';
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await incidentRoutes(app, deps);
   await deploymentRoutes(app, deps);
   await needRoutes(app, deps);
+  await analyticsRoutes(app, deps);
   await publicRoutes(app, deps, config);
   const hub = new LiveHub(deps, options.livePollMs);
   app.addHook('onReady', () => hub.start());

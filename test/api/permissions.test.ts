@@ -64,6 +64,12 @@ const ROWS: Row[] = [
   { name: 'health', method: 'GET', path: () => '/api/health', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { name: 'openapi', method: 'GET', path: () => '/api/openapi.json', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { name: 'taxonomy', method: 'GET', path: () => '/api/v1/taxonomy', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  {
+    name: 'cooperation modes of an area',
+    method: 'GET',
+    path: () => '/api/v1/analytics/cooperation-modes?jurisdiction=410100&to=2026-01-01',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
   { name: 'map settings', method: 'GET', path: () => '/api/v1/map-settings', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { name: 'provinces', method: 'GET', path: () => '/api/v1/jurisdictions', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   {

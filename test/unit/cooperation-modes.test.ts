@@ -10,7 +10,7 @@ import {
 } from '../../src/analysis/cooperation-modes';
 import type { ServiceCategory } from '../../src/model/taxonomy';
 
-const NONE: RecognitionRecord = { creditCodeVerifiedOn: null, filings: [], agreements: [], seats: [] };
+const NONE: RecognitionRecord = { creditCodeVerified: false, filings: [], agreements: [], seats: [] };
 const government = new Set<ServiceCategory>(['water_sanitation', 'emergency_medical']);
 
 describe('cooperation modes', () => {
@@ -18,7 +18,7 @@ describe('cooperation modes', () => {
   // Recognitions: credit code 0.2 + filing 0.2 (+ MOU 0.3 while it is in force).
   const waterAndFood: ServiceCategory[] = ['water_sanitation', 'food'];
   const record: RecognitionRecord = {
-    creditCodeVerifiedOn: '2025-01-10',
+    creditCodeVerified: true,
     filings: [{ filedOn: '2025-02-01', verified: true }],
     agreements: [{ type: 'mou', validFrom: '2025-01-01', validTo: '2025-12-31', verified: true }],
     seats: [{ from: '2025-01-01', to: null, verified: false }],
@@ -27,7 +27,8 @@ describe('cooperation modes', () => {
   it('counts only verified recognitions in force at the end of the period', () => {
     expect(recognitionsOn(record, '2025-06-30')).toEqual(['creditCode', 'filing', 'agreement']);
     expect(recognitionsOn(record, '2026-06-30')).toEqual(['creditCode', 'filing']);
-    expect(recognitionsOn(record, '2025-01-05')).toEqual(['agreement']);
+    expect(recognitionsOn(record, '2024-12-31')).toEqual(['creditCode']);
+    expect(recognitionsOn({ ...record, creditCodeVerified: false }, '2025-01-05')).toEqual(['agreement']);
     expect(recognitionsOn(NONE, '2025-06-30')).toEqual([]);
   });
 

@@ -79,6 +79,24 @@ function toRow(org: Organization): OrganizationsTable {
 }
 
 /** The organization with this id, archived or not. */
+/** The ids of organizations whose service area overlaps an area: contains it or lies within it. */
+export function overlappingOrganizations(db: Executor, code: string) {
+  const level = levelOf(code);
+  const outer = containingCodes(code);
+  return db
+    .selectFrom('organization_jurisdictions')
+    .select('organization_id')
+    .where((w) => {
+      const inside =
+        level === 'province'
+          ? w('province', '=', code.slice(0, 2))
+          : level === 'city'
+            ? w('city', '=', code.slice(0, 4))
+            : w('code', '=', code);
+      return outer.length > 0 ? w.or([inside, w('code', 'in', outer)]) : inside;
+    });
+}
+
 export async function findOrganization(db: Executor, id: string): Promise<Organization | undefined> {
   const row = await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toOrganization(row) : undefined;
@@ -150,7 +168,7 @@ async function writeLookups(db: Executor, orgs: readonly Organization[]): Promis
 
 type OrgQuery = SelectQueryBuilder<Tables, 'organizations', object>;
 
-function applyFilter(query: OrgQuery, filter: OrganizationFilter): OrgQuery {
+function applyFilter(db: Executor, query: OrgQuery, filter: OrganizationFilter): OrgQuery {
   let q = query;
   if (!filter.includeArchived) q = q.where('organizations.archived_at', 'is', null);
   if (filter.kind) q = q.where('organizations.kind', '=', filter.kind);
@@ -171,23 +189,7 @@ function applyFilter(query: OrgQuery, filter: OrganizationFilter): OrgQuery {
     q = q.where(sql<boolean>`organizations.search_key like ${`%${escapeLike(key)}%`} escape '\\'`);
   }
   if (filter.jurisdiction) {
-    const code = filter.jurisdiction;
-    const level = levelOf(code);
-    const outer = containingCodes(code);
-    q = q.where('organizations.id', 'in', (eb) =>
-      eb
-        .selectFrom('organization_jurisdictions')
-        .select('organization_id')
-        .where((w) => {
-          const inside =
-            level === 'province'
-              ? w('province', '=', code.slice(0, 2))
-              : level === 'city'
-                ? w('city', '=', code.slice(0, 4))
-                : w('code', '=', code);
-          return outer.length > 0 ? w.or([inside, w('code', 'in', outer)]) : inside;
-        }),
-    );
+    q = q.where('organizations.id', 'in', overlappingOrganizations(db, filter.jurisdiction));
   }
   if (filter.cell) {
     const cell = filter.cell;
@@ -214,7 +216,7 @@ export async function searchOrganizations(
   filter: OrganizationFilter,
   page: PageRequest,
 ): Promise<{ items: Organization[]; total: number; next: DirectoryPosition | null }> {
-  let query = applyFilter(db.selectFrom('organizations'), filter).selectAll('organizations');
+  let query = applyFilter(db, db.selectFrom('organizations'), filter).selectAll('organizations');
   if (page.after) {
     const { sortKey: key, id } = page.after;
     query = query.where((w) =>
@@ -229,7 +231,7 @@ export async function searchOrganizations(
     .orderBy('organizations.id')
     .limit(page.limit + 1)
     .execute();
-  const counted = await applyFilter(db.selectFrom('organizations'), filter)
+  const counted = await applyFilter(db, db.selectFrom('organizations'), filter)
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirstOrThrow();
   const last = rows[page.limit - 1];

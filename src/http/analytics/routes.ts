@@ -1,0 +1,45 @@
+/** Network analytics (SPEC §1): how an area's cooperation network is doing, in the study's terms. */
+import { Type } from 'typebox';
+import { MODES, RECOGNITIONS } from '../../analysis/cooperation-modes';
+import { ORGANIZATION_KINDS } from '../../model/organization';
+import { SERVICE_CATEGORIES } from '../../model/taxonomy';
+import { cooperationModes } from '../../services/analytics/cooperation-modes';
+import type { Deps } from '../../services/context';
+import type { App } from '../app-types';
+import { actorOf } from '../auth';
+import { Id, JurisdictionCode } from '../common-schemas';
+
+const tags = ['analytics'];
+const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+
+export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
+  app.get(
+    '/api/v1/analytics/cooperation-modes',
+    {
+      schema: {
+        tags,
+        summary: 'Each non-government organization serving the area: service similarity × embedding → mode, explained',
+        querystring: Type.Object({ jurisdiction: JurisdictionCode, to: Type.Optional(Day) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            to: Day,
+            items: Type.Array(
+              Type.Object({
+                organizationId: Id,
+                name: Type.String(),
+                kind: Type.Enum(ORGANIZATION_KINDS),
+                similarity: Type.Number(),
+                embedding: Type.Number(),
+                mode: Type.Enum(MODES),
+                explanation: Type.String(),
+                shared: Type.Array(Type.Enum(SERVICE_CATEGORIES)),
+                recognitions: Type.Array(Type.Enum(RECOGNITIONS)),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => cooperationModes(deps, actorOf(request), request.query),
+  );
+}

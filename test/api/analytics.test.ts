@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { beforeAll, expect, it } from 'vitest';
+import type { App } from '../../src/http/app-types';
+import { call, testApp } from '../support/api';
+import { describeEachDatabase } from '../support/databases';
+import { buildNetwork, type Network } from '../support/fixtures';
+
+describeEachDatabase('analytics over HTTP', (t) => {
+  let app: App;
+  let network: Network;
+  beforeAll(async () => {
+    app = await testApp(t().deps);
+    network = await buildNetwork(t().deps);
+  });
+
+  it('lists the cooperation modes of an area, to today by default', async () => {
+    const res = await call(app, 'GET', '/api/v1/analytics/cooperation-modes?jurisdiction=410100', {
+      token: network.tokens.observer,
+    });
+    expect(res.status).toBe(200);
+    expect(String(res.json.to)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const items = res.json.items as { organizationId: string; kind: string; mode: string; explanation: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.kind !== 'government_agency' && i.explanation.length > 0)).toBe(true);
+    expect(items.map((i) => i.organizationId)).toContain(network.orgs.zhengzhouTeam);
+  });
+
+  it('names bad input, and fuzzing finds no 5xx', async () => {
+    const unknown = await call(app, 'GET', '/api/v1/analytics/cooperation-modes?jurisdiction=999999', {
+      token: network.tokens.observer,
+    });
+    expect(unknown.json).toMatchObject({ status: 400, field: 'jurisdiction' });
+    const badDay = await call(app, 'GET', '/api/v1/analytics/cooperation-modes?jurisdiction=410100&to=2026-02-31', {
+      token: network.tokens.observer,
+    });
+    expect(badDay.json).toMatchObject({ status: 400, field: 'to' });
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), async (code, day) => {
+        const res = await call(
+          app,
+          'GET',
+          `/api/v1/analytics/cooperation-modes?jurisdiction=${encodeURIComponent(code)}&to=${encodeURIComponent(day)}`,
+          { token: network.tokens.observer },
+        );
+        expect(res.status).toBeLessThan(500);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,100 @@
+import { beforeAll, expect, it } from 'vitest';
+import { creditCodeCheckCharacter } from '../../src/model/credit-code';
+import { cooperationModes } from '../../src/services/analytics/cooperation-modes';
+import type { Actor } from '../../src/services/context';
+import { declareAgreement, declareSeat, fileFiling } from '../../src/services/embedding/declare-embedding';
+import { createOrganization } from '../../src/services/organizations/create-organization';
+import { verifyDeclaration, verifyOrganizationFields } from '../../src/services/verify-declaration';
+import { describeEachDatabase } from '../support/databases';
+import { SYSTEM } from '../support/fixtures';
+
+const OBSERVER: Actor = { kind: 'user', userId: 'obs', role: 'observer', organizationId: null, jurisdiction: null };
+const code = (n: number) => {
+  const first = `5141010${String(n).padStart(10, '0')}`;
+  return first + creditCodeCheckCharacter(first);
+};
+
+/**
+ * A hand-built network in Zhengzhou (410100), worked out by hand:
+ * - the city's emergency bureau provides water_sanitation and search_rescue;
+ * - 蓝天 (water_sanitation, food → 1 of 2 shared = 0.5): verified credit code 0.2, verified
+ *   filing 0.2, verified MOU with the bureau until 2025-12-31 0.3 → 0.7 in mid-2025
+ *   (supplementary), 0.4 in 2026 (substitution);
+ * - 心理 (psychosocial → 0): verified emergency plan 0.2 + verified seat 0.3 = 0.5 (complementary);
+ * - 街坊 (food → 0): a self-declared filing only → 0 (alienation);
+ * - 广州队 serves Guangzhou, outside the area: not listed; the bureau itself: not listed.
+ */
+describeEachDatabase('network analytics', (t) => {
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    const { deps } = t();
+    const org = async (name: string, input: Record<string, unknown>) => {
+      ids[name] = (await createOrganization(deps, SYSTEM, { name, jurisdictions: ['410100'], ...input } as never)).id;
+    };
+    await org('郑州市应急管理局', {
+      kind: 'government_agency',
+      capabilities: { cells: [], serviceCategories: ['water_sanitation', 'search_rescue'] },
+    });
+    await org('蓝天', {
+      kind: 'rescue_team',
+      creditCode: code(1),
+      jurisdictions: ['410105'],
+      capabilities: { cells: [], serviceCategories: ['water_sanitation', 'food'] },
+    });
+    await org('心理', { kind: 'social_organization', capabilities: { cells: [], serviceCategories: ['psychosocial'] } });
+    await org('街坊', { kind: 'community_group', capabilities: { cells: [], serviceCategories: ['food'] } });
+    await org('广州队', {
+      kind: 'rescue_team',
+      jurisdictions: ['440100'],
+      capabilities: { cells: [], serviceCategories: ['food'] },
+    });
+    await verifyOrganizationFields(deps, SYSTEM, ids.蓝天, ['creditCode']);
+    const filing = await fileFiling(deps, SYSTEM, ids.蓝天, { department: '郑州市应急管理局', filedOn: '2025-01-01' });
+    await verifyDeclaration(deps, SYSTEM, 'filings', filing.id);
+    const mou = await declareAgreement(deps, SYSTEM, {
+      organizationId: ids.蓝天,
+      counterpartId: ids.郑州市应急管理局,
+      type: 'mou',
+      validFrom: '2025-01-01',
+      validTo: '2025-12-31',
+    });
+    await verifyDeclaration(deps, SYSTEM, 'agreements', mou.id);
+    const plan = await declareAgreement(deps, SYSTEM, {
+      organizationId: ids.心理,
+      counterpartId: ids.郑州市应急管理局,
+      type: 'emergency_plan',
+      validFrom: '2024-01-01',
+    });
+    await verifyDeclaration(deps, SYSTEM, 'agreements', plan.id);
+    const seat = await declareSeat(deps, SYSTEM, {
+      organizationId: ids.心理,
+      structure: '郑州市防汛抗旱指挥部',
+      subsystem: 'information',
+      liaisonName: '王老师',
+      from: '2024-06-01',
+    });
+    await verifyDeclaration(deps, SYSTEM, 'seats', seat.id);
+    await fileFiling(deps, SYSTEM, ids.街坊, { department: '金水区民政局', filedOn: '2025-03-01' });
+  });
+
+  it('places the area’s non-government organizations in the four quadrants, explained', async () => {
+    const { deps } = t();
+    const mid2025 = await cooperationModes(deps, OBSERVER, { jurisdiction: '410100', to: '2025-06-30' });
+    const by = new Map(mid2025.items.map((i) => [i.organizationId, i]));
+    expect(mid2025.items.map((i) => i.name).sort()).toEqual(['心理', '蓝天', '街坊'].sort());
+    expect(by.get(ids.蓝天)).toMatchObject({ similarity: 0.5, embedding: 0.7, mode: 'supplementary' });
+    expect(by.get(ids.心理)).toMatchObject({ similarity: 0, embedding: 0.5, mode: 'complementary' });
+    expect(by.get(ids.街坊)).toMatchObject({ similarity: 0, embedding: 0, mode: 'alienation' });
+    expect(by.get(ids.蓝天)?.explanation).toContain('creditCode 0.2, filing 0.2, agreement 0.3');
+    const in2026 = await cooperationModes(deps, OBSERVER, { jurisdiction: '410105', to: '2026-06-30' });
+    expect(in2026.items.find((i) => i.organizationId === ids.蓝天)).toMatchObject({ embedding: 0.4, mode: 'substitution' });
+  });
+
+  it('refuses an unknown area or a bad date by naming it', async () => {
+    const { deps } = t();
+    await expect(cooperationModes(deps, OBSERVER, { jurisdiction: '999999' })).rejects.toMatchObject({ field: 'jurisdiction' });
+    await expect(cooperationModes(deps, OBSERVER, { jurisdiction: '410100', to: '2025-13-45' })).rejects.toMatchObject({
+      field: 'to',
+    });
+  });
+});
