@@ -3,7 +3,13 @@
  * organizations work in each and how many activities took place in each, against the needs
  * seen in the same area — a cell where needs arose but no organization works is a gap. Pure.
  */
-import { allCells, cellKey, type FunctionCell, normalizeCells, type Phase, type Strategy } from '../model/taxonomy';
+import { allCells, cellKey, type FunctionCell, type Phase, type Strategy } from '../model/taxonomy';
+
+/** How many of something fall in a cell. */
+export interface Tally {
+  cell: FunctionCell;
+  count: number;
+}
 
 export interface CoverageCell {
   strategy: Strategy;
@@ -15,32 +21,25 @@ export interface CoverageCell {
   gap: boolean;
 }
 
-export function functionCoverage(
-  organizations: readonly { cells: readonly FunctionCell[] }[],
-  activities: readonly { cell: FunctionCell }[],
-  needs: readonly { cell: FunctionCell }[],
-): CoverageCell[] {
-  const count = () => new Map(allCells().map((c) => [cellKey(c), 0]));
-  const orgs = count();
-  const acts = count();
-  const seen = count();
-  const add = (map: Map<string, number>, cell: FunctionCell) => {
-    const key = cellKey(cell);
-    if (map.has(key)) map.set(key, (map.get(key) as number) + 1);
-  };
-  for (const o of organizations) for (const cell of normalizeCells(o.cells)) add(orgs, cell);
-  for (const a of activities) add(acts, a.cell);
-  for (const n of needs) add(seen, n.cell);
+function sum(tallies: readonly Tally[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of tallies) out.set(cellKey(t.cell), (out.get(cellKey(t.cell)) ?? 0) + t.count);
+  return out;
+}
+
+/** The 12 cells with their counts (organizations counted once per cell they work in). */
+export function functionCoverage(tallies: {
+  organizations: readonly Tally[];
+  activities: readonly Tally[];
+  needs: readonly Tally[];
+}): CoverageCell[] {
+  const orgs = sum(tallies.organizations);
+  const acts = sum(tallies.activities);
+  const seen = sum(tallies.needs);
   return allCells().map((cell) => {
     const key = cellKey(cell);
-    const organizationsHere = orgs.get(key) as number;
-    const needsHere = seen.get(key) as number;
-    return {
-      ...cell,
-      organizations: organizationsHere,
-      activities: acts.get(key) as number,
-      needs: needsHere,
-      gap: needsHere > 0 && organizationsHere === 0,
-    };
+    const organizations = orgs.get(key) ?? 0;
+    const needs = seen.get(key) ?? 0;
+    return { ...cell, organizations, activities: acts.get(key) ?? 0, needs, gap: needs > 0 && organizations === 0 };
   });
 }

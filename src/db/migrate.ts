@@ -11,6 +11,7 @@ import * as liveEvents from './migrations/0008-live-events';
 import * as needLookups from './migrations/0009-need-lookups';
 import * as needPoints from './migrations/0010-need-points';
 import * as auditByType from './migrations/0011-audit-by-type';
+import * as programs from './migrations/0012-programs';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-need-lookups': needLookups,
   '0010-need-points': needPoints,
   '0011-audit-by-type': auditByType,
+  '0012-programs': programs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -336,6 +336,39 @@ export interface NeedDuplicatesTable {
   created_at: string;
 }
 
+export interface ProgramsTable {
+  id: string;
+  title: string;
+  kind: string;
+  recovery_focus: string | null;
+  strategy: string;
+  phase: string;
+  stage: string;
+  lead_organization_id: string;
+  /** JSON array of GB/T 2260 codes. */
+  jurisdictions: string;
+  starts_on: string;
+  ends_on: string | null;
+  people_reached: number;
+  cooperation_type: string;
+  description: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProgramAreasTable {
+  program_id: string;
+  code: string;
+  province: string;
+  city: string;
+}
+
+export interface ProgramPartnersTable {
+  program_id: string;
+  organization_id: string;
+}
+
 export interface IdempotencyKeysTable {
   key: string;
   scope: string;
@@ -383,6 +416,9 @@ export interface Tables {
   need_duplicates: NeedDuplicatesTable;
   idempotency_keys: IdempotencyKeysTable;
   live_events: LiveEventsTable;
+  programs: ProgramsTable;
+  program_areas: ProgramAreasTable;
+  program_partners: ProgramPartnersTable;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

@@ -28,6 +28,7 @@ import { membershipRoutes } from './membership/routes';
 import { needRoutes } from './needs/routes';
 import { organizationRoutes } from './organizations/routes';
 import { handleError, problemOf, sendProblem } from './problem';
+import { programRoutes } from './programs/routes';
 import { publicRoutes } from './public/routes';
 import { referenceRoutes } from './reference/routes';
 import { setupRoutes } from './setup/routes';
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await incidentRoutes(app, deps);
   await deploymentRoutes(app, deps);
   await needRoutes(app, deps);
+  await programRoutes(app, deps);
   await analyticsRoutes(app, deps);
   await publicRoutes(app, deps, config);
   const hub = new LiveHub(deps, options.livePollMs);

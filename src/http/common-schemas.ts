@@ -1,5 +1,5 @@
 /** Schemas shared by several resources. */
-import { Type } from 'typebox';
+import { type TSchema, Type } from 'typebox';
 import { ERRORS, type ErrorCode } from '../model/errors';
 
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
@@ -37,3 +37,6 @@ export const ProblemSchema = Type.Object(
 export function Page<T extends ReturnType<typeof Type.Object>>(item: T) {
   return Type.Object({ items: Type.Array(item), total: Type.Integer(), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 }
+
+/** A value or null. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);

@@ -14,6 +14,7 @@ import { submitApplication } from '../../src/services/membership/applications';
 import { claimNeed, dispatchNeed } from '../../src/services/needs/claims';
 import { addEvidence } from '../../src/services/needs/manage-needs';
 import { reportNeed, reportPublicNeed } from '../../src/services/needs/report-need';
+import { createProgram } from '../../src/services/programs/manage-programs';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { type ActorName, buildNetwork, type Network, SYSTEM } from '../support/fixtures';
@@ -46,6 +47,7 @@ interface Doors {
   /** Per actor, two needs flagged as likely duplicates of each other. */
   twins: Record<Who, [string, string]>;
   evidence: string;
+  program: string;
   receipt: string;
   receipts: Record<Who, string>;
 }
@@ -68,6 +70,40 @@ const ROWS: Row[] = [
     name: 'cooperation modes of an area',
     method: 'GET',
     path: () => '/api/v1/analytics/cooperation-modes?jurisdiction=410100&to=2026-01-01',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'function-map coverage of an area',
+    method: 'GET',
+    path: () => '/api/v1/analytics/function-coverage?jurisdiction=410000&from=2025-01-01&to=2026-12-31',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'record a program',
+    method: 'POST',
+    path: () => '/api/v1/programs',
+    body: (n, who) => ({
+      title: `防汛演练-${who}`,
+      kind: 'drill',
+      cell: { strategy: 'action', phase: 'risk' },
+      stage: 'preparedness',
+      leadOrganizationId: n.orgs.zhengzhouTeam,
+      jurisdictions: ['410102'],
+      startsOn: '2026-05-01',
+      cooperationType: 'learning',
+    }),
+    expect: [401, 201, 201, 403, 403, 201, 403, 403],
+  },
+  {
+    name: 'programs',
+    method: 'GET',
+    path: () => '/api/v1/programs?jurisdiction=410100',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'one program',
+    method: 'GET',
+    path: (n) => `/api/v1/programs/${n.program}`,
     expect: [401, 200, 200, 200, 200, 200, 200, 200],
   },
   { name: 'map settings', method: 'GET', path: () => '/api/v1/map-settings', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
@@ -678,6 +714,7 @@ describeEachDatabase('permissions of every route', (t) => {
       duplicates: {} as Record<Who, string>,
       twins: {} as Record<Who, [string, string]>,
       evidence: '',
+      program: '',
       receipt: '',
       receipts: {} as Record<Who, string>,
     };
@@ -730,6 +767,18 @@ describeEachDatabase('permissions of every route', (t) => {
       return outcome.reported.need.receiptCode as string;
     };
     doors.receipt = await publicReport('公众求助');
+    doors.program = (
+      await createProgram(t().deps, SYSTEM, {
+        title: '社区风险评估',
+        kind: 'risk_assessment',
+        cell: { strategy: 'technology', phase: 'risk' },
+        stage: 'mitigation',
+        leadOrganizationId: team,
+        jurisdictions: ['410102'],
+        startsOn: '2026-03-01',
+        cooperationType: 'technique',
+      })
+    ).id;
     doors.evidence = (
       await addEvidence(t().deps, SYSTEM, doors.bigNeed, {
         content: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),

@@ -1,9 +1,13 @@
 import { beforeAll, expect, it } from 'vitest';
 import { creditCodeCheckCharacter } from '../../src/model/credit-code';
 import { cooperationModes } from '../../src/services/analytics/cooperation-modes';
+import { functionCoverageOf } from '../../src/services/analytics/function-coverage';
 import type { Actor } from '../../src/services/context';
 import { declareAgreement, declareSeat, fileFiling } from '../../src/services/embedding/declare-embedding';
+import { declareIncident, moveIncidentStage } from '../../src/services/incidents/manage-incidents';
+import { reportNeed } from '../../src/services/needs/report-need';
 import { createOrganization } from '../../src/services/organizations/create-organization';
+import { createProgram, type ProgramInput } from '../../src/services/programs/manage-programs';
 import { verifyDeclaration, verifyOrganizationFields } from '../../src/services/verify-declaration';
 import { describeEachDatabase } from '../support/databases';
 import { SYSTEM } from '../support/fixtures';
@@ -33,15 +37,24 @@ describeEachDatabase('network analytics', (t) => {
     };
     await org('郑州市应急管理局', {
       kind: 'government_agency',
-      capabilities: { cells: [], serviceCategories: ['water_sanitation', 'search_rescue'] },
+      capabilities: {
+        cells: [
+          { strategy: 'action', phase: 'crisis' },
+          { strategy: 'technology', phase: 'risk' },
+        ],
+        serviceCategories: ['water_sanitation', 'search_rescue'],
+      },
     });
     await org('蓝天', {
       kind: 'rescue_team',
       creditCode: code(1),
       jurisdictions: ['410105'],
-      capabilities: { cells: [], serviceCategories: ['water_sanitation', 'food'] },
+      capabilities: { cells: [{ strategy: 'action', phase: 'crisis' }], serviceCategories: ['water_sanitation', 'food'] },
     });
-    await org('心理', { kind: 'social_organization', capabilities: { cells: [], serviceCategories: ['psychosocial'] } });
+    await org('心理', {
+      kind: 'social_organization',
+      capabilities: { cells: [{ strategy: 'ideas', phase: 'recovery' }], serviceCategories: ['psychosocial'] },
+    });
     await org('街坊', { kind: 'community_group', capabilities: { cells: [], serviceCategories: ['food'] } });
     await org('广州队', {
       kind: 'rescue_team',
@@ -75,6 +88,46 @@ describeEachDatabase('network analytics', (t) => {
     });
     await verifyDeclaration(deps, SYSTEM, 'seats', seat.id);
     await fileFiling(deps, SYSTEM, ids.街坊, { department: '金水区民政局', filedOn: '2025-03-01' });
+    const program = (title: string, input: Partial<ProgramInput>) =>
+      createProgram(deps, SYSTEM, {
+        title,
+        kind: 'drill',
+        cell: { strategy: 'action', phase: 'risk' },
+        stage: 'preparedness',
+        leadOrganizationId: ids.蓝天,
+        jurisdictions: ['410105'],
+        startsOn: '2025-05-01',
+        endsOn: '2025-05-02',
+        peopleReached: 300,
+        cooperationType: 'learning',
+        ...input,
+      });
+    await program('金水区防汛演练', { partnerIds: [ids.郑州市应急管理局] });
+    await program('社区心理急救培训', {
+      kind: 'training',
+      leadOrganizationId: ids.心理,
+      cell: { strategy: 'ideas', phase: 'risk' },
+      jurisdictions: ['410100'],
+      startsOn: '2024-01-01',
+      endsOn: '2024-02-01',
+    });
+    await program('广州演练', { leadOrganizationId: ids.广州队, jurisdictions: ['440100'] });
+    // Needs: two for water during the response (action:crisis), then one for food in recovery (resources:recovery).
+    const incident = await declareIncident(deps, SYSTEM, {
+      name: '覆盖测试暴雨',
+      category: 'natural_disaster',
+      type: '洪涝',
+      level: 3,
+      jurisdictions: ['410100'],
+    });
+    const need = (category: 'water_sanitation' | 'food', lat: number) =>
+      reportNeed(deps, SYSTEM, incident.id, { title: `需要 ${category}`, category, jurisdiction: '410105', lat, lon: 113.6 });
+    await need('water_sanitation', 34.7);
+    await need('water_sanitation', 34.8);
+    t().clock.advance(3_600_000);
+    await moveIncidentStage(deps, SYSTEM, incident.id, { to: 'recovery' });
+    t().clock.advance(3_600_000);
+    await need('food', 34.9);
   });
 
   it('places the area’s non-government organizations in the four quadrants, explained', async () => {
@@ -88,6 +141,26 @@ describeEachDatabase('network analytics', (t) => {
     expect(by.get(ids.蓝天)?.explanation).toContain('creditCode 0.2, filing 0.2, agreement 0.3');
     const in2026 = await cooperationModes(deps, OBSERVER, { jurisdiction: '410105', to: '2026-06-30' });
     expect(in2026.items.find((i) => i.organizationId === ids.蓝天)).toMatchObject({ embedding: 0.4, mode: 'substitution' });
+  });
+
+  it('maps coverage of the 12 cells: organizations, programs of the period and needs by phase, with gaps', async () => {
+    const { deps } = t();
+    const { cells } = await functionCoverageOf(deps, OBSERVER, { jurisdiction: '410100', from: '2025-01-01' });
+    const at = (strategy: string, phase: string) => cells.find((c) => c.strategy === strategy && c.phase === phase);
+    expect(cells).toHaveLength(12);
+    // The bureau and 蓝天 (广州队 serves elsewhere).
+    expect(at('action', 'crisis')).toMatchObject({ organizations: 2, activities: 0, needs: 2, gap: false });
+    expect(at('technology', 'risk')).toMatchObject({ organizations: 1, activities: 0, needs: 0 });
+    expect(at('ideas', 'recovery')).toMatchObject({ organizations: 1, activities: 0, needs: 0 });
+    // The drill in 金水区; the Guangzhou drill is elsewhere and the 2024 training before the period.
+    expect(at('action', 'risk')).toMatchObject({ organizations: 0, activities: 1, needs: 0, gap: false });
+    expect(at('ideas', 'risk')).toMatchObject({ activities: 0 });
+    // Food in recovery: nobody works there.
+    expect(at('resources', 'recovery')).toMatchObject({ organizations: 0, needs: 1, gap: true });
+    expect(cells.filter((c) => c.gap).map((c) => `${c.strategy}:${c.phase}`)).toEqual(['resources:recovery']);
+    const earlier = await functionCoverageOf(deps, OBSERVER, { jurisdiction: '410100', from: '2024-01-01', to: '2024-12-31' });
+    expect(earlier.cells.find((c) => c.strategy === 'ideas' && c.phase === 'risk')).toMatchObject({ activities: 1 });
+    expect(earlier.cells.reduce((n, c) => n + c.needs, 0)).toBe(0);
   });
 
   it('refuses an unknown area or a bad date by naming it', async () => {

@@ -3,30 +3,22 @@ import { functionCoverage } from '../../src/analysis/function-coverage';
 
 describe('function-map coverage', () => {
   it('counts organizations, activities and needs per cell and marks the gaps', () => {
-    const cells = functionCoverage(
-      [
-        // Listing a cell twice counts the organization once.
-        {
-          cells: [
-            { strategy: 'action', phase: 'crisis' },
-            { strategy: 'action', phase: 'crisis' },
-          ],
-        },
-        {
-          cells: [
-            { strategy: 'action', phase: 'crisis' },
-            { strategy: 'ideas', phase: 'risk' },
-          ],
-        },
-        { cells: [] },
+    // Worked by hand: two organizations work in action:crisis, one in ideas:risk; tallies of one cell add up.
+    const cells = functionCoverage({
+      organizations: [
+        { cell: { strategy: 'action', phase: 'crisis' }, count: 1 },
+        { cell: { strategy: 'action', phase: 'crisis' }, count: 1 },
+        { cell: { strategy: 'ideas', phase: 'risk' }, count: 1 },
       ],
-      [{ cell: { strategy: 'ideas', phase: 'risk' } }, { cell: { strategy: 'technology', phase: 'risk' } }],
-      [
-        { cell: { strategy: 'action', phase: 'crisis' } },
-        { cell: { strategy: 'resources', phase: 'recovery' } },
-        { cell: { strategy: 'resources', phase: 'recovery' } },
+      activities: [
+        { cell: { strategy: 'ideas', phase: 'risk' }, count: 1 },
+        { cell: { strategy: 'technology', phase: 'risk' }, count: 1 },
       ],
-    );
+      needs: [
+        { cell: { strategy: 'action', phase: 'crisis' }, count: 1 },
+        { cell: { strategy: 'resources', phase: 'recovery' }, count: 2 },
+      ],
+    });
     expect(cells).toHaveLength(12);
     const at = (strategy: string, phase: string) => cells.find((c) => c.strategy === strategy && c.phase === phase);
     expect(at('action', 'crisis')).toMatchObject({ organizations: 2, activities: 0, needs: 1, gap: false });

@@ -1,8 +1,12 @@
 /** What the network analytics read: organizations of an area, government's services, recognitions. */
+
+import { sql } from 'kysely';
 import type { RecognitionRecord } from '../../analysis/cooperation-modes';
 import type { AgreementType } from '../../model/embedding';
+import { levelOf } from '../../model/jurisdictions';
 import type { Organization } from '../../model/organization';
 import type { ServiceCategory } from '../../model/taxonomy';
+import { overlapsArea } from '../areas';
 import type { Executor } from '../schema';
 import { overlappingOrganizations } from './organizations';
 
@@ -106,4 +110,70 @@ export async function recognitionsOf(db: Executor, organizations: AreaOrganizati
       out.get(s.organization_id)?.seats.push({ from: s.from_on, to: s.to_on, verified: s.verified_at !== null });
   }
   return out;
+}
+
+/** Organizations (not archived) serving the area, counted per function-map cell they work in. */
+export async function organizationsPerCell(db: Executor, code: string): Promise<{ cell: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('organization_cells')
+    .innerJoin('organizations', 'organizations.id', 'organization_cells.organization_id')
+    .select(['organization_cells.cell as cell', (eb) => eb.fn.count<string | number>('organizations.id').distinct().as('n')])
+    .where('organizations.archived_at', 'is', null)
+    .where('organizations.id', 'in', overlappingOrganizations(db, code))
+    .groupBy('organization_cells.cell')
+    .execute();
+  return rows.map((r) => ({ cell: r.cell, count: Number(r.n) }));
+}
+
+/** Programs in areas overlapping the area that ran in the period, counted per cell. */
+export async function programsPerCell(
+  db: Executor,
+  code: string,
+  from: string,
+  to: string,
+): Promise<{ strategy: string; phase: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('programs')
+    .select(['strategy', 'phase', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('program_areas')
+        .select('program_id')
+        .where((w) => overlapsArea(w, code)),
+    )
+    .where('starts_on', '<=', to)
+    .where((w) => w.or([w('ends_on', 'is', null), w('ends_on', '>=', from)]))
+    .groupBy(['strategy', 'phase'])
+    .execute();
+  return rows.map((r) => ({ strategy: r.strategy, phase: r.phase, count: Number(r.n) }));
+}
+
+/**
+ * Needs reported in the area (and below it) in the period, counted by category and by the
+ * stage their incident was in when each was reported (null before any recorded stage).
+ */
+export async function needsPerStage(
+  db: Executor,
+  code: string,
+  from: string,
+  to: string,
+): Promise<{ category: string; stage: string | null; count: number }[]> {
+  const level = levelOf(code);
+  const prefix = level === 'province' ? code.slice(0, 2) : level === 'city' ? code.slice(0, 4) : code;
+  const stage = sql<
+    string | null
+  >`(select s.to_stage from incident_stages s where s.incident_id = needs.incident_id and s.at <= needs.created_at order by s.seq desc limit 1)`;
+  const rows = await db
+    .selectFrom('needs')
+    .select(['category', stage.as('stage'), (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where(level === 'county' ? sql<boolean>`jurisdiction = ${code}` : sql<boolean>`jurisdiction like ${`${prefix}%`}`)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', nextDay(to))
+    .groupBy(['category', stage])
+    .execute();
+  return rows.map((r) => ({ category: r.category, stage: r.stage, count: Number(r.n) }));
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }

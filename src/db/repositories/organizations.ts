@@ -3,12 +3,12 @@
  * categories, name search terms), kept in step on every write.
  */
 import { type SelectQueryBuilder, sql } from 'kysely';
-import { containingCodes, levelOf } from '../../model/jurisdictions';
 import type { CultivationPlan, MembershipStatus, MembershipTier } from '../../model/membership';
 import type { Organization, OrganizationKind } from '../../model/organization';
 import { searchKey, searchTerms, sortKey } from '../../model/search-text';
 import type { ServiceCategory } from '../../model/taxonomy';
 import { cellKey } from '../../model/taxonomy';
+import { areaRow, overlapsArea } from '../areas';
 import type { Executor, OrganizationsTable, Tables } from '../schema';
 
 export interface OrganizationFilter {
@@ -81,20 +81,10 @@ function toRow(org: Organization): OrganizationsTable {
 /** The organization with this id, archived or not. */
 /** The ids of organizations whose service area overlaps an area: contains it or lies within it. */
 export function overlappingOrganizations(db: Executor, code: string) {
-  const level = levelOf(code);
-  const outer = containingCodes(code);
   return db
     .selectFrom('organization_jurisdictions')
     .select('organization_id')
-    .where((w) => {
-      const inside =
-        level === 'province'
-          ? w('province', '=', code.slice(0, 2))
-          : level === 'city'
-            ? w('city', '=', code.slice(0, 4))
-            : w('code', '=', code);
-      return outer.length > 0 ? w.or([inside, w('code', 'in', outer)]) : inside;
-    });
+    .where((w) => overlapsArea(w, code));
 }
 
 export async function findOrganization(db: Executor, id: string): Promise<Organization | undefined> {
@@ -147,9 +137,7 @@ async function inChunks<R>(rows: R[], write: (part: R[]) => Promise<unknown>): P
 
 async function writeLookups(db: Executor, orgs: readonly Organization[]): Promise<void> {
   await inChunks(
-    orgs.flatMap((o) =>
-      o.jurisdictions.map((code) => ({ organization_id: o.id, code, province: code.slice(0, 2), city: code.slice(0, 4) })),
-    ),
+    orgs.flatMap((o) => o.jurisdictions.map((code) => ({ organization_id: o.id, ...areaRow(code) }))),
     (part) => db.insertInto('organization_jurisdictions').values(part).execute(),
   );
   await inChunks(

@@ -2,8 +2,9 @@
 import { Type } from 'typebox';
 import { MODES, RECOGNITIONS } from '../../analysis/cooperation-modes';
 import { ORGANIZATION_KINDS } from '../../model/organization';
-import { SERVICE_CATEGORIES } from '../../model/taxonomy';
+import { PHASES, SERVICE_CATEGORIES, STRATEGIES } from '../../model/taxonomy';
 import { cooperationModes } from '../../services/analytics/cooperation-modes';
+import { functionCoverageOf } from '../../services/analytics/function-coverage';
 import type { Deps } from '../../services/context';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
@@ -41,5 +42,36 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request) => cooperationModes(deps, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/analytics/function-coverage',
+    {
+      schema: {
+        tags,
+        summary: 'The 12 cells of the function map: organizations, activities and needs in the area and period; gaps',
+        querystring: Type.Object(
+          { jurisdiction: JurisdictionCode, from: Type.Optional(Day), to: Type.Optional(Day) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            from: Day,
+            to: Day,
+            cells: Type.Array(
+              Type.Object({
+                strategy: Type.Enum(STRATEGIES),
+                phase: Type.Enum(PHASES),
+                organizations: Type.Integer(),
+                activities: Type.Integer(),
+                needs: Type.Integer(),
+                gap: Type.Boolean(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => functionCoverageOf(deps, actorOf(request), request.query),
   );
 }

@@ -9,10 +9,9 @@ import {
   VULNERABLE_GROUPS,
 } from '../../model/need';
 import { SERVICE_CATEGORIES } from '../../model/taxonomy';
-import { Id, JurisdictionCode } from '../common-schemas';
+import { Id, JurisdictionCode, Nullable } from '../common-schemas';
 
 const strict = { additionalProperties: false } as const;
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const NeedBody = Type.Object(
   {

@@ -191,7 +191,7 @@ async function recordReports(trx: Transaction<Tables>, deps: Deps, reports: Repo
     deps,
     fresh.map((f) => f.need),
   );
-  fresh.forEach((f, i) => f.possibleDuplicates.push(...duplicates[i]));
+  for (const [i, f] of fresh.entries()) f.possibleDuplicates.push(...duplicates[i]);
   const at = nowIso(deps);
   await insertNeeds(
     trx,

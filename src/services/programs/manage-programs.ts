@@ -1,0 +1,132 @@
+/**
+ * Recording normal-time programs — risk assessments, mitigation, drills, trainings, advocacy,
+ * recovery projects — by the lead organization's admin or a coordinator of every area they
+ * cover; and reading them (every signed-in role).
+ */
+import { findOrganization } from '../../db/repositories/organizations';
+import { findProgram, insertPrograms, listProgramRows, type ProgramFilter } from '../../db/repositories/programs';
+import { AppError } from '../../model/errors';
+import { newId } from '../../model/ids';
+import { findJurisdiction, isWithin } from '../../model/jurisdictions';
+import type { CooperationType, Program, ProgramKind, RecoveryFocus } from '../../model/program';
+import type { FunctionCell, Stage } from '../../model/taxonomy';
+import { recordChange } from '../audit/record-change';
+import { type Actor, actorId, type Deps, nowIso } from '../context';
+import { orderedRange, requiredText } from '../declarations';
+import { decodeCursor, encodeCursor } from '../pagination';
+import { assertCanReadDirectory } from '../policy';
+
+export interface ProgramInput {
+  title: string;
+  kind: ProgramKind;
+  recoveryFocus?: RecoveryFocus | null;
+  cell: FunctionCell;
+  stage: Stage;
+  leadOrganizationId: string;
+  partnerIds?: string[];
+  jurisdictions: string[];
+  startsOn: string;
+  endsOn?: string | null;
+  peopleReached?: number;
+  cooperationType: CooperationType;
+  description?: string | null;
+}
+
+/** The lead organization's admin, a coordinator whose area holds every area of the program, or an admin. */
+function assertCanRecordProgram(actor: Actor, input: ProgramInput): void {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return;
+  if (actor.role === 'org_admin' && actor.organizationId === input.leadOrganizationId) return;
+  if (actor.role === 'coordinator') {
+    const area = actor.jurisdiction;
+    if (area && input.jurisdictions.every((code) => isWithin(code, area))) return;
+    throw new AppError('out_of_scope', { field: 'jurisdictions' });
+  }
+  throw new AppError(actor.role === 'org_admin' ? 'out_of_scope' : 'forbidden');
+}
+
+export async function createProgram(deps: Deps, actor: Actor, input: ProgramInput): Promise<Program> {
+  assertCanRecordProgram(actor, input);
+  const title = requiredText(input.title, 'title');
+  if (input.jurisdictions.length === 0)
+    throw new AppError('invalid_input', { field: 'jurisdictions', detail: 'name at least one area' });
+  input.jurisdictions.forEach((code, i) => {
+    if (!findJurisdiction(code)) {
+      throw new AppError('unknown_jurisdiction', {
+        field: `jurisdictions/${i}`,
+        detail: `jurisdictions/${i}: no GB/T 2260 division has the code ${code}`,
+      });
+    }
+  });
+  if (input.recoveryFocus && input.kind !== 'recovery_project') {
+    throw new AppError('invalid_input', { field: 'recoveryFocus', detail: 'only recovery projects have a recovery focus' });
+  }
+  const endsOn = orderedRange(input.startsOn, input.endsOn, 'endsOn');
+  const partnerIds = [...new Set(input.partnerIds ?? [])].filter((id) => id !== input.leadOrganizationId);
+  return deps.db.transaction().execute(async (trx) => {
+    for (const [field, id] of [
+      ['leadOrganizationId', input.leadOrganizationId],
+      ...partnerIds.map((p, i) => [`partnerIds/${i}`, p]),
+    ]) {
+      const org = await findOrganization(trx, id);
+      if (!org) throw new AppError('not_found', { field, detail: `${field}: no organization has this id` });
+      if (org.archived) throw new AppError('archived', { field, detail: `${field}: the organization is archived` });
+    }
+    const at = nowIso(deps);
+    const program: Program = {
+      id: newId(),
+      title,
+      kind: input.kind,
+      recoveryFocus: input.recoveryFocus ?? null,
+      cell: { strategy: input.cell.strategy, phase: input.cell.phase },
+      stage: input.stage,
+      leadOrganizationId: input.leadOrganizationId,
+      partnerIds,
+      jurisdictions: [...new Set(input.jurisdictions)],
+      startsOn: input.startsOn,
+      endsOn,
+      peopleReached: input.peopleReached ?? 0,
+      cooperationType: input.cooperationType,
+      description: input.description?.trim() || null,
+      createdBy: actorId(actor),
+      createdAt: at,
+      updatedAt: at,
+    };
+    await insertPrograms(trx, [program]);
+    await recordChange(trx, deps, actor, {
+      action: 'program.create',
+      entityType: 'program',
+      entityId: program.id,
+      after: program,
+    });
+    return program;
+  });
+}
+
+export async function getProgram(deps: Deps, actor: Actor, id: string): Promise<Program> {
+  assertCanReadDirectory(actor);
+  const program = await findProgram(deps.db, id);
+  if (!program) throw new AppError('not_found');
+  return program;
+}
+
+export async function listPrograms(
+  deps: Deps,
+  actor: Actor,
+  filter: ProgramFilter,
+  page: { limit: number; cursor?: string },
+): Promise<{ items: Program[]; total: number; nextCursor: string | null }> {
+  assertCanReadDirectory(actor);
+  let before: { startsOn: string; id: string } | undefined;
+  if (page.cursor) {
+    const [startsOn, id] = decodeCursor(page.cursor, 2);
+    before = { startsOn: String(startsOn), id: String(id) };
+  }
+  const found = await listProgramRows(deps.db, filter, { limit: page.limit + 1, before });
+  const items = found.items.slice(0, page.limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    total: found.total,
+    nextCursor: found.items.length > page.limit && last ? encodeCursor([last.startsOn, last.id]) : null,
+  };
+}
