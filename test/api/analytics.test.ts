@@ -25,6 +25,18 @@ describeEachDatabase('analytics over HTTP', (t) => {
     expect(items.map((i) => i.organizationId)).toContain(network.orgs.zhengzhouTeam);
   });
 
+  it('shows the unserved special needs to the area’s coordinator and only the numbers to others', async () => {
+    const coordinator = await call(app, 'GET', '/api/v1/analytics/special-needs?jurisdiction=410100', {
+      token: network.tokens.coordHenan,
+    });
+    expect(coordinator.status).toBe(200);
+    expect(Array.isArray(coordinator.json.unserved)).toBe(true);
+    const outsider = await call(app, 'GET', '/api/v1/analytics/special-needs?jurisdiction=410100', {
+      token: network.tokens.coordGuangdong,
+    });
+    expect(outsider.json).toMatchObject({ unserved: null });
+  });
+
   it('names bad input, and fuzzing finds no 5xx', async () => {
     const unknown = await call(app, 'GET', '/api/v1/analytics/cooperation-modes?jurisdiction=999999', {
       token: network.tokens.observer,
@@ -36,13 +48,15 @@ describeEachDatabase('analytics over HTTP', (t) => {
     expect(badDay.json).toMatchObject({ status: 400, field: 'to' });
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), async (code, day) => {
-        const res = await call(
-          app,
-          'GET',
-          `/api/v1/analytics/cooperation-modes?jurisdiction=${encodeURIComponent(code)}&to=${encodeURIComponent(day)}`,
-          { token: network.tokens.observer },
-        );
-        expect(res.status).toBeLessThan(500);
+        for (const path of ['cooperation-modes', 'function-coverage', 'special-needs']) {
+          const res = await call(
+            app,
+            'GET',
+            `/api/v1/analytics/${path}?jurisdiction=${encodeURIComponent(code)}&to=${encodeURIComponent(day)}&from=${encodeURIComponent(day)}`,
+            { token: network.tokens.observer },
+          );
+          expect(res.status).toBeLessThan(500);
+        }
       }),
       { numRuns: 40 },
     );

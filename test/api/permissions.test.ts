@@ -79,6 +79,12 @@ const ROWS: Row[] = [
     expect: [401, 200, 200, 200, 200, 200, 200, 200],
   },
   {
+    name: 'special-needs coverage of an area',
+    method: 'GET',
+    path: () => '/api/v1/analytics/special-needs?jurisdiction=410100',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
     name: 'record a program',
     method: 'POST',
     path: () => '/api/v1/programs',

@@ -2,9 +2,11 @@ import { beforeAll, expect, it } from 'vitest';
 import { creditCodeCheckCharacter } from '../../src/model/credit-code';
 import { cooperationModes } from '../../src/services/analytics/cooperation-modes';
 import { functionCoverageOf } from '../../src/services/analytics/function-coverage';
+import { specialNeeds } from '../../src/services/analytics/special-needs';
 import type { Actor } from '../../src/services/context';
 import { declareAgreement, declareSeat, fileFiling } from '../../src/services/embedding/declare-embedding';
 import { declareIncident, moveIncidentStage } from '../../src/services/incidents/manage-incidents';
+import { claimNeed, reportProgress } from '../../src/services/needs/claims';
 import { reportNeed } from '../../src/services/needs/report-need';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { createProgram, type ProgramInput } from '../../src/services/programs/manage-programs';
@@ -128,6 +130,24 @@ describeEachDatabase('network analytics', (t) => {
     await moveIncidentStage(deps, SYSTEM, incident.id, { to: 'recovery' });
     t().clock.advance(3_600_000);
     await need('food', 34.9);
+    // Two needs of elderly people: one served two hours after it was reported, one not.
+    const elderly = async (lat: number) => {
+      const outcome = await reportNeed(deps, SYSTEM, incident.id, {
+        title: '独居老人需要送药',
+        category: 'emergency_medical',
+        jurisdiction: '410105',
+        lat,
+        lon: 113.9,
+        vulnerableGroups: ['elderly', 'living_alone'],
+      });
+      if (outcome.replayed) throw new Error('fresh');
+      return outcome.reported.need.id;
+    };
+    const served = await elderly(34.5);
+    ids.unservedElderly = await elderly(34.4);
+    const { claim } = await claimNeed(deps, SYSTEM, served, { organizationId: ids.蓝天 });
+    t().clock.advance(2 * 3_600_000);
+    await reportProgress(deps, SYSTEM, claim.id, { done: true, note: '已送达' });
   });
 
   it('places the area’s non-government organizations in the four quadrants, explained', async () => {
@@ -157,10 +177,24 @@ describeEachDatabase('network analytics', (t) => {
     expect(at('ideas', 'risk')).toMatchObject({ activities: 0 });
     // Food in recovery: nobody works there.
     expect(at('resources', 'recovery')).toMatchObject({ organizations: 0, needs: 1, gap: true });
-    expect(cells.filter((c) => c.gap).map((c) => `${c.strategy}:${c.phase}`)).toEqual(['resources:recovery']);
+    // The elderly people's medicine (emergency_medical → action) was asked for in recovery too.
+    expect(at('action', 'recovery')).toMatchObject({ organizations: 0, needs: 2, gap: true });
+    expect(cells.filter((c) => c.gap).map((c) => `${c.strategy}:${c.phase}`)).toEqual(['action:recovery', 'resources:recovery']);
     const earlier = await functionCoverageOf(deps, OBSERVER, { jurisdiction: '410100', from: '2024-01-01', to: '2024-12-31' });
     expect(earlier.cells.find((c) => c.strategy === 'ideas' && c.phase === 'risk')).toMatchObject({ activities: 1 });
     expect(earlier.cells.reduce((n, c) => n + c.needs, 0)).toBe(0);
+  });
+
+  it('compares vulnerable people’s needs with the others; only coordinators see the unserved list', async () => {
+    const { deps } = t();
+    const coordinator: Actor = { kind: 'user', userId: 'c', role: 'coordinator', organizationId: null, jurisdiction: '410100' };
+    const seen = await specialNeeds(deps, coordinator, { jurisdiction: '410100', from: '2025-01-01' });
+    expect(seen.vulnerable).toEqual({ needs: 2, served: 1, shareServed: 0.5, medianHoursToServe: 2 });
+    expect(seen.others).toEqual({ needs: 3, served: 0, shareServed: 0, medianHoursToServe: null });
+    expect(seen.unservedCount).toBe(1);
+    expect(seen.unserved?.map((u) => u.id)).toEqual([ids.unservedElderly]);
+    const observed = await specialNeeds(deps, OBSERVER, { jurisdiction: '410100', from: '2025-01-01' });
+    expect(observed).toMatchObject({ unservedCount: 1, unserved: null });
   });
 
   it('refuses an unknown area or a bad date by naming it', async () => {

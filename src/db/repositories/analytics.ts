@@ -177,3 +177,61 @@ export async function needsPerStage(
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
+
+export interface NeedOutcomeRow {
+  id: string;
+  title: string;
+  category: string;
+  urgency: string;
+  jurisdiction: string;
+  vulnerable: boolean;
+  reportedAt: string;
+  servedAt: string | null;
+  withdrawn: boolean;
+}
+
+const SERVED_BY_CLOSING = ['resolved_by_reporter', 'done_by_others'];
+
+/** Needs reported in the area (and below it) in the period, with when they were served. */
+export async function needOutcomes(db: Executor, code: string, from: string, to: string): Promise<NeedOutcomeRow[]> {
+  const level = levelOf(code);
+  const prefix = level === 'province' ? code.slice(0, 2) : level === 'city' ? code.slice(0, 4) : code;
+  const fulfilledAt = sql<
+    string | null
+  >`(select min(e.at) from need_events e where e.need_id = needs.id and e.kind = 'fulfilled')`;
+  const rows = await db
+    .selectFrom('needs')
+    .select([
+      'id',
+      'title',
+      'category',
+      'urgency',
+      'jurisdiction',
+      'vulnerable_groups',
+      'created_at',
+      'status',
+      'close_reason',
+      'updated_at',
+      fulfilledAt.as('fulfilled_at'),
+    ])
+    .where(level === 'county' ? sql<boolean>`jurisdiction = ${code}` : sql<boolean>`jurisdiction like ${`${prefix}%`}`)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', nextDay(to))
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => {
+    const servedByClosing = r.close_reason !== null && SERVED_BY_CLOSING.includes(r.close_reason);
+    const servedAt = r.status === 'fulfilled' ? (r.fulfilled_at ?? r.updated_at) : servedByClosing ? r.updated_at : null;
+    return {
+      id: r.id,
+      title: r.title,
+      category: r.category,
+      urgency: r.urgency,
+      jurisdiction: r.jurisdiction,
+      vulnerable: r.vulnerable_groups !== '[]',
+      reportedAt: r.created_at,
+      servedAt,
+      withdrawn: servedAt === null && r.close_reason !== null,
+    };
+  });
+}

@@ -5,13 +5,18 @@ import { ORGANIZATION_KINDS } from '../../model/organization';
 import { PHASES, SERVICE_CATEGORIES, STRATEGIES } from '../../model/taxonomy';
 import { cooperationModes } from '../../services/analytics/cooperation-modes';
 import { functionCoverageOf } from '../../services/analytics/function-coverage';
+import { specialNeeds } from '../../services/analytics/special-needs';
 import type { Deps } from '../../services/context';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
-import { Id, JurisdictionCode } from '../common-schemas';
+import { Day, Id, JurisdictionCode } from '../common-schemas';
 
 const tags = ['analytics'];
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+/** An area (and everything below it) and a period (a year to today by default). */
+const Scope = Type.Object(
+  { jurisdiction: JurisdictionCode, from: Type.Optional(Day), to: Type.Optional(Day) },
+  { additionalProperties: false },
+);
 
 export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
@@ -50,10 +55,7 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
       schema: {
         tags,
         summary: 'The 12 cells of the function map: organizations, activities and needs in the area and period; gaps',
-        querystring: Type.Object(
-          { jurisdiction: JurisdictionCode, from: Type.Optional(Day), to: Type.Optional(Day) },
-          { additionalProperties: false },
-        ),
+        querystring: Scope,
         response: {
           200: Type.Object({
             from: Day,
@@ -73,5 +75,45 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request) => functionCoverageOf(deps, actorOf(request), request.query),
+  );
+
+  const Coverage = Type.Object({
+    needs: Type.Integer(),
+    served: Type.Integer(),
+    shareServed: Type.Union([Type.Number(), Type.Null()]),
+    medianHoursToServe: Type.Union([Type.Number(), Type.Null()]),
+  });
+  app.get(
+    '/api/v1/analytics/special-needs',
+    {
+      schema: {
+        tags,
+        summary: 'Vulnerable people’s needs against the others: served share, median time to serve; the unserved (coordinators)',
+        querystring: Scope,
+        response: {
+          200: Type.Object({
+            from: Day,
+            to: Day,
+            vulnerable: Coverage,
+            others: Coverage,
+            unservedCount: Type.Integer(),
+            unserved: Type.Union([
+              Type.Array(
+                Type.Object({
+                  id: Id,
+                  title: Type.String(),
+                  category: Type.String(),
+                  urgency: Type.String(),
+                  jurisdiction: Type.String(),
+                  reportedAt: Type.String(),
+                }),
+              ),
+              Type.Null(),
+            ]),
+          }),
+        },
+      },
+    },
+    async (request) => specialNeeds(deps, actorOf(request), request.query),
   );
 }

@@ -6,11 +6,10 @@ import type { Deps } from '../../services/context';
 import { createProgram, getProgram, listPrograms } from '../../services/programs/manage-programs';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
-import { Cursor, Id, IdParams, JurisdictionCode, Limit, Nullable, Page } from '../common-schemas';
+import { Cursor, Day, Id, IdParams, JurisdictionCode, Limit, Nullable, Page } from '../common-schemas';
 
 const tags = ['programs'];
 const strict = { additionalProperties: false } as const;
-const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Cell = Type.Object({ strategy: Type.Enum(STRATEGIES), phase: Type.Enum(PHASES) }, strict);
 
 const ProgramBody = Type.Object(
