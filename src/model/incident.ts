@@ -4,6 +4,8 @@
  * every transition. Pure rules, no I/O.
  */
 
+import { type Phase, phaseOfStage } from './taxonomy';
+
 export const INCIDENT_CATEGORIES = ['natural_disaster', 'accident_disaster', 'public_health', 'social_security'] as const;
 export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
 
@@ -62,4 +64,10 @@ const STAGE_MOVES: Record<IncidentStage, readonly IncidentStage[]> = {
 /** Whether an incident may move from one stage to another. */
 export function canMoveStage(from: IncidentStage, to: IncidentStage): boolean {
   return STAGE_MOVES[from].includes(to);
+}
+
+/** The phase of the cycle an incident stage belongs to (closed counts as recovery; none recorded yet, as response). */
+export function phaseOfIncidentStage(stage: IncidentStage | null): Phase {
+  if (stage === null) return 'crisis';
+  return phaseOfStage(stage === 'closed' ? 'recovery' : stage);
 }

@@ -85,6 +85,12 @@ const ROWS: Row[] = [
     expect: [401, 200, 200, 200, 200, 200, 200, 200],
   },
   {
+    name: 'lifecycle fragmentation of an area',
+    method: 'GET',
+    path: () => '/api/v1/analytics/lifecycle?jurisdiction=410100',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
     name: 'record a program',
     method: 'POST',
     path: () => '/api/v1/programs',

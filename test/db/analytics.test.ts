@@ -2,8 +2,10 @@ import { beforeAll, expect, it } from 'vitest';
 import { creditCodeCheckCharacter } from '../../src/model/credit-code';
 import { cooperationModes } from '../../src/services/analytics/cooperation-modes';
 import { functionCoverageOf } from '../../src/services/analytics/function-coverage';
+import { lifecycleOf } from '../../src/services/analytics/lifecycle';
 import { specialNeeds } from '../../src/services/analytics/special-needs';
 import type { Actor } from '../../src/services/context';
+import { fileDeployment } from '../../src/services/deployments/manage-deployments';
 import { declareAgreement, declareSeat, fileFiling } from '../../src/services/embedding/declare-embedding';
 import { declareIncident, moveIncidentStage } from '../../src/services/incidents/manage-incidents';
 import { claimNeed, reportProgress } from '../../src/services/needs/claims';
@@ -126,6 +128,15 @@ describeEachDatabase('network analytics', (t) => {
       reportNeed(deps, SYSTEM, incident.id, { title: `需要 ${category}`, category, jurisdiction: '410105', lat, lon: 113.6 });
     await need('water_sanitation', 34.7);
     await need('water_sanitation', 34.8);
+    // 街坊 turns out for the response only.
+    await fileDeployment(deps, SYSTEM, incident.id, {
+      organizationId: ids.街坊,
+      teamName: '街坊互助队',
+      leaderName: '李师傅',
+      leaderPhone: '13500000000',
+      headcount: 5,
+      origin: '410105',
+    });
     t().clock.advance(3_600_000);
     await moveIncidentStage(deps, SYSTEM, incident.id, { to: 'recovery' });
     t().clock.advance(3_600_000);
@@ -195,6 +206,20 @@ describeEachDatabase('network analytics', (t) => {
     expect(seen.unserved?.map((u) => u.id)).toEqual([ids.unservedElderly]);
     const observed = await specialNeeds(deps, OBSERVER, { jurisdiction: '410100', from: '2025-01-01' });
     expect(observed).toMatchObject({ unservedCount: 1, unserved: null });
+  });
+
+  it('finds who works only in crisis and recovery (重反应, 轻风险)', async () => {
+    const { deps } = t();
+    // 蓝天: the 2025 drill (risk) and a claim during recovery; 街坊: a deployment in the response.
+    const since2025 = await lifecycleOf(deps, OBSERVER, { jurisdiction: '410100', from: '2025-01-01' });
+    expect(since2025).toMatchObject({ active: 2, reactiveOnly: 1, share: 0.5, byPhase: { risk: 1, crisis: 1, recovery: 1 } });
+    const phases = new Map(since2025.organizations.map((o) => [o.name, o.phases]));
+    expect(phases.get('蓝天')).toEqual(['risk', 'recovery']);
+    expect(phases.get('街坊')).toEqual(['crisis']);
+    expect(phases.get('心理')).toEqual([]);
+    // From 2024 the psychological first-aid training (risk) counts too: 1 of 3.
+    const since2024 = await lifecycleOf(deps, OBSERVER, { jurisdiction: '410100', from: '2024-01-01' });
+    expect(since2024).toMatchObject({ active: 3, reactiveOnly: 1, share: 0.3333 });
   });
 
   it('refuses an unknown area or a bad date by naming it', async () => {

@@ -388,7 +388,17 @@ export const needApi = {
     post<NeedView>(needPath(id, '/close'), body),
   verify: (id: string, level: 'verified' | 'official') => post<NeedView>(needPath(id, '/verify'), { level }),
   merge: (id: string, into: string) => post<NeedView>(needPath(id, '/merge'), { into }),
+  /** Coordinators: the two needs flagged as likely duplicates are different needs. */
+  dismissDuplicate: (id: string, otherId: string) =>
+    post<void>(needPath(id, `/duplicates/${encodeURIComponent(otherId)}/dismiss`)),
+  /** Attaches a photo (JPEG, PNG or WebP, sent as the body itself) as evidence. */
+  addEvidence: (id: string, photo: Blob) => upload<{ file: string }>(needPath(id, '/evidence'), photo, photo.type),
 };
+
+/** Where an evidence photo is, for an <img>: a same-origin GET, so the session cookie is enough. */
+export function evidenceUrl(needId: string, file: string): string {
+  return `/api/v1${needPath(needId, `/evidence/${encodeURIComponent(file)}`)}`;
+}
 
 /** The public door: no account needed. */
 export const publicApi = {

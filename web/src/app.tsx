@@ -1,30 +1,37 @@
 /** Providers, theme and routes. */
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { App as AntApp, Button, ConfigProvider, Result, Spin, type ThemeConfig } from 'antd';
-import type { ReactNode } from 'react';
+import { Button, ConfigProvider, type ThemeConfig } from 'antd';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import type { Role } from '../../src/model/roles';
 import { ApiError, authApi } from './api';
 import { ErrorAlert } from './components/error-alert';
+import { Notice } from './components/notice';
+import { PageLoader, PageSpin } from './components/page-loader';
 import { antdLocale, currentLanguage } from './i18n';
-import { AppLayout } from './layout/app-layout';
-import { AuditPage } from './pages/admin/audit-page';
-import { UsersPage } from './pages/admin/users-page';
-import { BoardPage } from './pages/incidents/board-page';
-import { IncidentsPage } from './pages/incidents/incidents-page';
-import { JoinPage } from './pages/join-page';
-import { LoginPage } from './pages/login-page';
-import { ApplicationsPage } from './pages/membership/applications-page';
-import { DeskPage } from './pages/membership/desk-page';
-import { ForbiddenPage, NotFoundPage } from './pages/not-found-page';
-import { DirectoryPage } from './pages/organizations/directory-page';
-import { ImportPage } from './pages/organizations/import-page';
-import { NewOrganizationPage } from './pages/organizations/new-organization-page';
-import { ProfilePage } from './pages/organizations/profile-page';
-import { ReceiptPage } from './pages/public/receipt-page';
-import { ReportFormPage, ReportStartPage } from './pages/public/report-page';
-import { SetupPage } from './pages/setup-page';
+import {
+  AppLayout,
+  ApplicationsPage,
+  AuditPage,
+  BoardPage,
+  DeskPage,
+  DirectoryPage,
+  ForbiddenPage,
+  ImportPage,
+  IncidentsPage,
+  JoinPage,
+  LoginPage,
+  NewOrganizationPage,
+  NotFoundPage,
+  ProfilePage,
+  preloadPage,
+  ReceiptPage,
+  ReportFormPage,
+  ReportStartPage,
+  SetupPage,
+  UsersPage,
+} from './lazy-pages';
 import { canCreateOrganization, canImportOrganizations, canManageUsers, canReadAudit, canReviewMembership } from './permissions';
 import { SESSION_KEY, useCurrentUser, useSessionQuery } from './session';
 
@@ -33,8 +40,7 @@ const THEME: ThemeConfig = {
     colorPrimary: '#1d5bbf',
     colorLink: '#1d5bbf',
     borderRadius: 4,
-    fontFamily:
-      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Helvetica Neue', Arial, sans-serif",
+    fontFamily: 'var(--font-sans)', // styles.css: one stack for Ant Design and the pages around it
   },
   components: {
     Layout: { headerBg: '#0b3a82', headerHeight: 56, headerPadding: '0 20px', siderBg: '#ffffff', bodyBg: '#f0f2f5' },
@@ -59,24 +65,13 @@ const queryClient = new QueryClient({
   },
 });
 
-function PageSpin() {
-  return (
-    <div className="full-page-center">
-      <Spin size="large" />
-    </div>
-  );
-}
-
 function Unreachable({ error, retry }: { error: unknown; retry: () => void }) {
   const { t } = useTranslation();
   return (
     <div className="full-page-center">
-      <Result
-        status="warning"
-        title={t('app.unreachable')}
-        subTitle={<ErrorAlert error={error} />}
-        extra={<Button onClick={retry}>{t('common.retry')}</Button>}
-      />
+      <Notice title={t('app.unreachable')} action={<Button onClick={retry}>{t('common.retry')}</Button>}>
+        <ErrorAlert error={error} />
+      </Notice>
     </div>
   );
 }
@@ -96,6 +91,10 @@ function SetupGate({ children }: { children: ReactNode }) {
 function RequireSession() {
   const location = useLocation();
   const session = useSessionQuery();
+  const signedIn = Boolean(session.data);
+  useEffect(() => {
+    if (signedIn) preloadPage(location.pathname, true);
+  }, [signedIn, location.pathname]);
   if (session.isPending) return <PageSpin />;
   if (session.isError) return <Unreachable error={session.error} retry={() => void session.refetch()} />;
   if (!session.data) {
@@ -189,13 +188,15 @@ export function Root() {
   return (
     // autoInsertSpace off: "登录" must stay "登录" (not "登 录") for readers and for tests.
     <ConfigProvider locale={antdLocale(language)} theme={THEME} button={{ autoInsertSpace: false }}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          {/* The pages are chunks loaded on first visit (lazy-pages.ts); the signed-in frame has
+              a loader of its own around its pages, so it stays on screen while an area loads. */}
+          <PageLoader>
             <AppRoutes />
-          </BrowserRouter>
-        </QueryClientProvider>
-      </AntApp>
+          </PageLoader>
+        </BrowserRouter>
+      </QueryClientProvider>
     </ConfigProvider>
   );
 }

@@ -1,13 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n';
+import { i18nReady } from './i18n';
 import './styles.css';
 import { Root } from './app';
+import { preloadPage } from './lazy-pages';
+
+// A public page's chunk downloads while the setup and session questions are asked.
+preloadPage(window.location.pathname, false);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
-createRoot(container).render(
-  <StrictMode>
-    <Root />
-  </StrictMode>,
+// A reader who chose zh-Hant or English sees it from the first paint, not after a flash of zh-Hans.
+void i18nReady.then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  ),
 );

@@ -148,6 +148,12 @@ export async function programsPerCell(
   return rows.map((r) => ({ strategy: r.strategy, phase: r.phase, count: Number(r.n) }));
 }
 
+/** The stage an incident was in at a time (a correlated look-up, the same on both databases). */
+const stageAt = (incident: string, at: string) =>
+  sql<
+    string | null
+  >`(select s.to_stage from incident_stages s where s.incident_id = ${sql.ref(incident)} and s.at <= ${sql.ref(at)} order by s.seq desc limit 1)`;
+
 /**
  * Needs reported in the area (and below it) in the period, counted by category and by the
  * stage their incident was in when each was reported (null before any recorded stage).
@@ -234,4 +240,59 @@ export async function needOutcomes(db: Executor, code: string, from: string, to:
       withdrawn: servedAt === null && r.close_reason !== null,
     };
   });
+}
+
+/**
+ * What some organizations did in a period, as (organization, phase or stage) pairs: programs
+ * they led or joined (their cell's phase), deployments they filed and claims they made (the
+ * stage of the incident at the time).
+ */
+export async function activityOf(
+  db: Executor,
+  organizationIds: string[],
+  from: string,
+  to: string,
+): Promise<{ organizationId: string; phase: string | null; stage: string | null }[]> {
+  const out: { organizationId: string; phase: string | null; stage: string | null }[] = [];
+  const end = nextDay(to);
+  for (let i = 0; i < organizationIds.length; i += 500) {
+    const chunk = organizationIds.slice(i, i + 500);
+    // Led or joined: the lead as a partner row of its own, so one query finds both.
+    const involved = db
+      .selectFrom('programs')
+      .select(['id as program_id', 'lead_organization_id as organization_id'])
+      .unionAll(db.selectFrom('program_partners').select(['program_id', 'organization_id']));
+    const rows = await db
+      .selectFrom(involved.as('involved'))
+      .innerJoin('programs', 'programs.id', 'involved.program_id')
+      .select(['involved.organization_id as organization_id', 'programs.phase as phase'])
+      .where('involved.organization_id', 'in', chunk)
+      .where('programs.starts_on', '<=', to)
+      .where((w) => w.or([w('programs.ends_on', 'is', null), w('programs.ends_on', '>=', from)]))
+      .distinct()
+      .execute();
+    for (const r of rows) out.push({ organizationId: r.organization_id, phase: r.phase, stage: null });
+    const deployed = await db
+      .selectFrom('deployments')
+      .select(['organization_id', stageAt('deployments.incident_id', 'deployments.created_at').as('stage')])
+      .where('organization_id', 'in', chunk)
+      .where('created_at', '>=', from)
+      .where('created_at', '<', end)
+      .distinct()
+      .execute();
+    const claimed = await db
+      .selectFrom('need_claims')
+      .innerJoin('needs', 'needs.id', 'need_claims.need_id')
+      .select([
+        'need_claims.organization_id as organization_id',
+        stageAt('needs.incident_id', 'need_claims.claimed_at').as('stage'),
+      ])
+      .where('need_claims.organization_id', 'in', chunk)
+      .where('need_claims.claimed_at', '>=', from)
+      .where('need_claims.claimed_at', '<', end)
+      .distinct()
+      .execute();
+    for (const r of [...deployed, ...claimed]) out.push({ organizationId: r.organization_id, phase: null, stage: r.stage });
+  }
+  return out;
 }

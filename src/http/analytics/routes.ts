@@ -5,6 +5,7 @@ import { ORGANIZATION_KINDS } from '../../model/organization';
 import { PHASES, SERVICE_CATEGORIES, STRATEGIES } from '../../model/taxonomy';
 import { cooperationModes } from '../../services/analytics/cooperation-modes';
 import { functionCoverageOf } from '../../services/analytics/function-coverage';
+import { lifecycleOf } from '../../services/analytics/lifecycle';
 import { specialNeeds } from '../../services/analytics/special-needs';
 import type { Deps } from '../../services/context';
 import type { App } from '../app-types';
@@ -115,5 +116,30 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request) => specialNeeds(deps, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/analytics/lifecycle',
+    {
+      schema: {
+        tags,
+        summary: 'Phases each non-government organization was active in; the share active only in crisis and recovery',
+        querystring: Scope,
+        response: {
+          200: Type.Object({
+            from: Day,
+            to: Day,
+            active: Type.Integer(),
+            reactiveOnly: Type.Integer(),
+            share: Type.Union([Type.Number(), Type.Null()]),
+            byPhase: Type.Object({ risk: Type.Integer(), crisis: Type.Integer(), recovery: Type.Integer() }),
+            organizations: Type.Array(
+              Type.Object({ organizationId: Id, name: Type.String(), phases: Type.Array(Type.Enum(PHASES)) }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => lifecycleOf(deps, actorOf(request), request.query),
   );
 }

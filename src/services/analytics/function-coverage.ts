@@ -6,17 +6,11 @@
  */
 import { type CoverageCell, functionCoverage, type Tally } from '../../analysis/function-coverage';
 import { needsPerStage, organizationsPerCell, programsPerCell } from '../../db/repositories/analytics';
-import type { IncidentStage } from '../../model/incident';
+import { type IncidentStage, phaseOfIncidentStage } from '../../model/incident';
 import { type Phase, phaseOfStage, type ServiceCategory, type Strategy, strategyOfCategory } from '../../model/taxonomy';
 import type { Actor, Deps } from '../context';
 import { assertCanReadDirectory } from '../policy';
 import { type AnalyticsScope, checkedScope } from './scope';
-
-/** The phase of an incident stage (a closed incident counts as recovery; none recorded yet, as response). */
-function phaseOf(stage: IncidentStage | null): Phase {
-  if (stage === null) return 'crisis';
-  return phaseOfStage(stage === 'closed' ? 'recovery' : stage);
-}
 
 export async function functionCoverageOf(
   deps: Deps,
@@ -34,7 +28,10 @@ export async function functionCoverageOf(
     count: t.count,
   }));
   const needs: Tally[] = (await needsPerStage(deps.db, jurisdiction, from, to)).map((r) => ({
-    cell: { strategy: strategyOfCategory(r.category as ServiceCategory), phase: phaseOf(r.stage as IncidentStage | null) },
+    cell: {
+      strategy: strategyOfCategory(r.category as ServiceCategory),
+      phase: phaseOfIncidentStage(r.stage as IncidentStage | null),
+    },
     count: r.count,
   }));
   return { cells: functionCoverage({ organizations, activities, needs }), from, to };

@@ -1,17 +1,17 @@
 /**
  * i18next set-up. zh-Hans and en come from the hand-written catalogues plus the model's
  * labels; zh-Hant comes whole from the generated zh-Hant.json (scripts/i18n.ts).
+ *
+ * Only the reader's language is downloaded: zh-Hans (the default, and the fallback for a
+ * missing key) is part of the first chunk; zh-Hant and en, with their Ant Design locales,
+ * are chunks of their own fetched before the first render or when the reader switches.
  */
 import type { Locale } from 'antd/es/locale';
-import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
-import zhTW from 'antd/es/locale/zh_TW';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import { mergeCatalogues, modelCatalogue } from './model-catalogue';
+import { type Catalogue, mergeCatalogues, modelCatalogue } from './model-catalogue';
 import zhHans from './zh-Hans.json';
-import zhHant from './zh-Hant.json';
 
 export const LANGUAGES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -31,31 +31,62 @@ function storedLanguage(): Language {
   }
 }
 
+interface Pack {
+  catalogue: Catalogue;
+  locale: Locale;
+}
+
+const LATER: Record<Exclude<Language, 'zh-Hans'>, () => Promise<Pack>> = {
+  'zh-Hant': async () => {
+    const [catalogue, locale] = await Promise.all([import('./zh-Hant.json'), import('antd/es/locale/zh_TW')]);
+    return { catalogue: catalogue.default, locale: locale.default };
+  },
+  en: async () => {
+    const [catalogue, locale] = await Promise.all([import('./en.json'), import('antd/es/locale/en_US')]);
+    return { catalogue: mergeCatalogues(modelCatalogue('en'), catalogue.default), locale: locale.default };
+  },
+};
+
+const locales: Partial<Record<Language, Locale>> = { 'zh-Hans': zhCN };
+const loading: Partial<Record<Language, Promise<void>>> = {};
+
+/** Fetches a language's catalogue and Ant Design locale once; zh-Hans is always there. */
+function loadLanguage(language: Language): Promise<void> {
+  if (language === 'zh-Hans') return Promise.resolve();
+  loading[language] ??= LATER[language]().then(
+    ({ catalogue, locale }) => {
+      i18n.addResourceBundle(language, 'translation', catalogue);
+      locales[language] = locale;
+    },
+    (failure: unknown) => {
+      delete loading[language]; // a dropped connection: let the next switch try again
+      throw failure;
+    },
+  );
+  return loading[language];
+}
+
 /** The current UI language, narrowed to the three the UI ships. */
 export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : 'zh-Hans';
 }
 
-/** Switches the UI language and remembers it on this device. */
+/** Switches the UI language (once its catalogue is here) and remembers it on this device. */
 export function setLanguage(language: Language): void {
-  void i18n.changeLanguage(language);
   try {
     window.localStorage.setItem(STORAGE_KEY, language);
   } catch {
     // private browsing: the choice lasts for this page only
   }
+  loadLanguage(language).then(
+    () => void i18n.changeLanguage(language),
+    () => undefined, // offline: the page stays in the language it has
+  );
 }
 
-/** Ant Design's locale for a UI language. */
+/** Ant Design's locale for a UI language (zh-Hans until the language's own has arrived). */
 export function antdLocale(language: Language): Locale {
-  switch (language) {
-    case 'zh-Hans':
-      return zhCN;
-    case 'zh-Hant':
-      return zhTW;
-    case 'en':
-      return enUS;
-  }
+  return locales[language] ?? zhCN;
 }
 
 /** BCP 47 tag for number and date formatting. */
@@ -75,17 +106,28 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: {
-    'zh-Hans': { translation: mergeCatalogues(modelCatalogue('zh'), zhHans) },
-    'zh-Hant': { translation: zhHant },
-    en: { translation: mergeCatalogues(modelCatalogue('en'), en) },
-  },
-  lng: storedLanguage(),
+  resources: { 'zh-Hans': { translation: mergeCatalogues(modelCatalogue('zh'), zhHans) } },
+  lng: 'zh-Hans',
   fallbackLng: 'zh-Hans',
   load: 'currentOnly',
   interpolation: { escapeValue: false },
 });
 
 document.documentElement.lang = i18n.language;
+
+/**
+ * Resolves when the reader's stored language is ready to render (at once for zh-Hans); when
+ * its catalogue cannot be fetched the UI starts in zh-Hans rather than not at all.
+ */
+export const i18nReady: Promise<void> = (async () => {
+  const language = storedLanguage();
+  if (language === 'zh-Hans') return;
+  try {
+    await loadLanguage(language);
+    await i18n.changeLanguage(language);
+  } catch {
+    // stay in zh-Hans
+  }
+})();
 
 export default i18n;

@@ -11,11 +11,12 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { App, Badge, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { applicationApi } from '../api';
+import { PageLoader } from '../components/page-loader';
 import {
   canCreateOrganization,
   canImportOrganizations,
@@ -99,7 +100,7 @@ function useNavItems(): MenuItem[] {
   return items;
 }
 
-export function AppLayout() {
+function Frame() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const location = useLocation();
@@ -160,11 +161,26 @@ export function AppLayout() {
         </Layout.Sider>
         <Layout.Content className="app-content" id="main" tabIndex={-1}>
           <div className="page">
-            <Outlet />
+            {/* Each area is a chunk of its own (lazy-pages.ts): the frame stays while one loads. */}
+            <PageLoader inline>
+              <Outlet />
+            </PageLoader>
           </div>
           <footer className="app-footer">{t('app.footer')}</footer>
         </Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+/**
+ * The signed-in frame. Ant Design's App (the context of App.useApp's messages and modals)
+ * starts here rather than around the whole UI: the public pages use none of it.
+ */
+export function AppLayout() {
+  return (
+    <App>
+      <Frame />
+    </App>
   );
 }

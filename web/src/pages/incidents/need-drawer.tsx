@@ -1,7 +1,8 @@
 /**
- * One need in full: what, where, for whom, who holds it, its history and likely duplicates —
- * and what the reader may do: claim, dispatch, report progress, release, answer a dispatch,
- * verify, close, merge. Personal data shows only to coordinators and the holders.
+ * One need in full: what, where, for whom, who holds it, its evidence photos, its history and
+ * likely duplicates — and what the reader may do: claim, dispatch, report progress, release,
+ * answer a dispatch, verify, close, merge, say two flagged needs are different, add a photo.
+ * Personal data (photos included) shows only to coordinators and the holders.
  */
 import {
   CheckOutlined,
@@ -9,6 +10,7 @@ import {
   MergeCellsOutlined,
   SafetyCertificateOutlined,
   SendOutlined,
+  SplitCellsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -30,7 +32,7 @@ import {
 } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { needApi } from '../../api';
+import { ApiError, needApi } from '../../api';
 import { ActorName } from '../../components/actor-name';
 import { ErrorAlert } from '../../components/error-alert';
 import { NeedStatusTag, NeedVerificationTag, UrgencyTag, VulnerableTags } from '../../components/incident-tags';
@@ -43,6 +45,7 @@ import { actsFor, canClaimNeeds } from '../../permissions';
 import { useCurrentUser } from '../../session';
 import type { DuplicateFlag, Holder, IncidentDetail, NeedDetail, NeedHistoryEntry } from '../../types';
 import { boardKey, type LiveMode, pollInterval } from './live-updates';
+import { EvidenceSection } from './need-evidence';
 import { ClaimModal, CloseNeedModal, MergeNeedModal } from './need-forms';
 import { needIsOpen, remainingOf } from './rules';
 
@@ -59,6 +62,8 @@ const HISTORY_COLORS: Record<string, string> = {
   closed: 'gray',
   verified: 'purple',
   merged: 'gray',
+  not_duplicate: 'gray',
+  evidence: 'blue',
 };
 
 /** The duplicate detector's reasons ("312 m apart", "same phone") in the reader's words. */
@@ -122,15 +127,19 @@ function DuplicateItem({
   needId,
   incidentId,
   canMerge,
+  canDismiss,
   onOpen,
   onMerge,
+  onDismiss,
 }: {
   flag: DuplicateFlag;
   needId: string;
   incidentId: string;
   canMerge: boolean;
+  canDismiss: boolean;
   onOpen: (id: string) => void;
   onMerge: (into: string) => void;
+  onDismiss: (otherId: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
   const reason = useDuplicateReason();
@@ -151,6 +160,21 @@ function DuplicateItem({
               <Button key="merge" size="small" onClick={() => onMerge(otherId)}>
                 {t('needs.mergeHere')}
               </Button>,
+            ]
+          : []),
+        ...(canDismiss
+          ? [
+              <Popconfirm
+                key="dismiss"
+                title={t('needs.notDuplicateConfirm')}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => onDismiss(otherId)}
+              >
+                <Button size="small" icon={<SplitCellsOutlined />}>
+                  {t('needs.notDuplicate')}
+                </Button>
+              </Popconfirm>,
             ]
           : []),
       ]}
@@ -343,6 +367,21 @@ export function NeedDrawer({
     } finally {
       setActing(false);
     }
+  };
+  const dismissDuplicate = async (otherId: string) => {
+    if (!need) return;
+    try {
+      await needApi.dismissDuplicate(need.id, otherId);
+      toast.success(t('needs.notDuplicateDone'));
+    } catch (failure) {
+      // Settled meanwhile (dismissed or merged by another coordinator): show the pair as it is now.
+      if (!(failure instanceof ApiError && failure.status === 404 && failure.field === 'otherId')) {
+        toast.error(full(failure));
+        return;
+      }
+      toast.info(t('needs.notDuplicateGone'));
+    }
+    await refresh();
   };
   const withNote = (request: Omit<NoteRequest, 'run'>, action: (text: string) => Promise<unknown>, done: string) =>
     setNote({
@@ -564,6 +603,8 @@ export function NeedDrawer({
             />
           )}
 
+          <EvidenceSection need={need} mayUpload={coordinate || holdsActive} />
+
           {need.duplicates.length ? (
             <>
               <Typography.Title level={2} className="section-title drawer-section">
@@ -579,8 +620,10 @@ export function NeedDrawer({
                     needId={need.id}
                     incidentId={incident.id}
                     canMerge={open && coordinate}
+                    canDismiss={coordinate}
                     onOpen={onOpen}
                     onMerge={(into) => setMerging({ into })}
+                    onDismiss={dismissDuplicate}
                   />
                 )}
                 data-testid="need-duplicates"

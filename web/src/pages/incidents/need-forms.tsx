@@ -1,6 +1,8 @@
-/** The need's action forms: claim or dispatch (with the 409 that names holders), close, merge. */
+/** The need's action forms: claim or dispatch (with the 409 that names holders), close (with a photo), merge. */
+
+import { CameraOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Radio, Select, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, needApi } from '../../api';
@@ -13,6 +15,7 @@ import { fieldOrganization } from '../../permissions';
 import { useCurrentUser } from '../../session';
 import type { ConflictHolder, NeedView } from '../../types';
 import { boardKey } from './live-updates';
+import { EVIDENCE_ACCEPT, useEvidenceProblem } from './need-evidence';
 import { ACTIVE_NEED_STATUSES, remainingOf } from './rules';
 
 /** "已被 X 认领 N 份，剩余 M" from a claim_conflict problem; null for any other error. */
@@ -158,20 +161,36 @@ export function ClaimModal({
 const CLOSE_REASONS = ['duplicate', 'not_found', 'done_by_others', 'referred'] as const;
 type CloseChoice = (typeof CLOSE_REASONS)[number];
 
+/** Closes a need with a reason, and (optionally) a photo from the scene kept as evidence. */
 export function CloseNeedModal({ need, open, onClose }: { need: NeedView; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = useErrorText();
+  const problemOf = useEvidenceProblem();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ reason?: CloseChoice; note?: string }>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [photo, setPhoto] = useState<File | null>(null);
+  const [photoProblem, setPhotoProblem] = useState<string | null>(null);
   const reason = Form.useWatch('reason', form);
+
+  useEffect(() => {
+    if (!open) return;
+    setPhoto(null);
+    setPhotoProblem(null);
+    setError(null);
+  }, [open]);
 
   const submit = async (values: { reason?: CloseChoice; note?: string }) => {
     if (!values.reason) return;
     setError(null);
     setBusy(true);
     try {
+      // The photo first: a holder may no longer add one once the need is closed.
+      if (photo) {
+        await needApi.addEvidence(need.id, photo);
+        setPhoto(null); // kept on the record: a retried close must not send it twice
+      }
       await needApi.close(need.id, { reason: values.reason, note: values.note?.trim() || null });
       await queryClient.invalidateQueries({ queryKey: boardKey(need.incidentId) });
       onClose();
@@ -212,6 +231,27 @@ export function CloseNeedModal({ need, open, onClose }: { need: NeedView; open: 
           extra={reason === 'duplicate' ? t('needs.closeDuplicateHint') : undefined}
         >
           <Input.TextArea rows={3} maxLength={1000} showCount />
+        </Form.Item>
+        <Form.Item
+          label={t('needs.closePhoto')}
+          validateStatus={photoProblem ? 'error' : undefined}
+          help={photoProblem ?? undefined}
+          extra={t('needs.closePhotoHint')}
+        >
+          <Upload
+            accept={EVIDENCE_ACCEPT}
+            maxCount={1}
+            fileList={photo ? [{ uid: 'photo', name: photo.name, status: 'done' }] : []}
+            beforeUpload={(file) => {
+              const problem = problemOf(file);
+              setPhotoProblem(problem);
+              if (!problem) setPhoto(file);
+              return false; // sent with the close, not now
+            }}
+            onRemove={() => setPhoto(null)}
+          >
+            <Button icon={<CameraOutlined />}>{t('needs.closePhotoPick')}</Button>
+          </Upload>
         </Form.Item>
       </Form>
     </Modal>

@@ -1,0 +1,81 @@
+/**
+ * The UI's pages, each area a chunk of its own fetched on first visit, so that the public
+ * report page (on a weak mobile network, often inside WeChat) downloads only the app's frame
+ * and its own code, and a coordinator's board does not wait for the admin pages.
+ */
+import { type ComponentType, lazy } from 'react';
+
+/** A named page export of a lazily imported module, as a component React can suspend on. */
+function lazyPage<M extends Record<K, ComponentType>, K extends keyof M & string>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+// One import per area: the pages of an area share one chunk.
+const publicPages = () => import('./pages/public/area');
+const organizations = () => import('./pages/organizations/area');
+const incidents = () => import('./pages/incidents/area');
+const membership = () => import('./pages/membership/area');
+const admin = () => import('./pages/admin/area');
+const layout = () => import('./layout/app-layout');
+const setup = () => import('./pages/setup-page');
+const login = () => import('./pages/login-page');
+const join = () => import('./pages/join-page');
+
+export const ReportStartPage = lazyPage(publicPages, 'ReportStartPage');
+export const ReportFormPage = lazyPage(publicPages, 'ReportFormPage');
+export const ReceiptPage = lazyPage(publicPages, 'ReceiptPage');
+
+export const SetupPage = lazyPage(setup, 'SetupPage');
+export const LoginPage = lazyPage(login, 'LoginPage');
+export const JoinPage = lazyPage(join, 'JoinPage');
+
+/** The signed-in frame (header, navigation), shared by every area below. */
+export const AppLayout = lazyPage(layout, 'AppLayout');
+export const NotFoundPage = lazyPage(() => import('./pages/not-found-page'), 'NotFoundPage');
+export const ForbiddenPage = lazyPage(() => import('./pages/not-found-page'), 'ForbiddenPage');
+
+export const DirectoryPage = lazyPage(organizations, 'DirectoryPage');
+export const NewOrganizationPage = lazyPage(organizations, 'NewOrganizationPage');
+export const ImportPage = lazyPage(organizations, 'ImportPage');
+export const ProfilePage = lazyPage(organizations, 'ProfilePage');
+
+export const IncidentsPage = lazyPage(incidents, 'IncidentsPage');
+export const BoardPage = lazyPage(incidents, 'BoardPage');
+
+export const ApplicationsPage = lazyPage(membership, 'ApplicationsPage');
+export const DeskPage = lazyPage(membership, 'DeskPage');
+
+export const UsersPage = lazyPage(admin, 'UsersPage');
+export const AuditPage = lazyPage(admin, 'AuditPage');
+
+type Load = () => Promise<unknown>;
+
+/** What each path needs, by its first segment. */
+const OUTSIDE = new Map<string, Load>([
+  ['report', publicPages],
+  ['receipt', publicPages],
+  ['login', login],
+  ['join', join],
+  ['setup', setup],
+]);
+const INSIDE = new Map<string, Load>([
+  ['organizations', organizations],
+  ['incidents', incidents],
+  ['membership', membership],
+  ['admin', admin],
+]);
+
+/**
+ * Starts fetching the chunks of the page at this path, so they download alongside the first
+ * API calls rather than after them (React.lazy later finds them loaded). The signed-in frame
+ * and its area come together, and only once a session is known: an anonymous visitor at "/"
+ * is on the way to the sign-in page, not to the directory.
+ */
+export function preloadPage(pathname: string, signedIn: boolean): void {
+  const segment = pathname.split('/')[1] ?? '';
+  const outside = OUTSIDE.get(segment);
+  // Any other path is in the signed-in frame ("/" and unknown ones show the directory).
+  const loads = outside ? [outside] : signedIn ? [layout, INSIDE.get(segment) ?? organizations] : [];
+  // A failure here is met again, and shown, when the page itself asks for the chunk.
+  for (const load of loads) load().catch(() => undefined);
+}

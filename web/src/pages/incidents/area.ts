@@ -1,0 +1,3 @@
+/** The response pages, fetched together as one chunk (see lazy-pages.ts). */
+export { BoardPage } from './board-page';
+export { IncidentsPage } from './incidents-page';

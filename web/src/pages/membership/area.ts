@@ -1,0 +1,3 @@
+/** The membership pages, fetched together as one chunk (see lazy-pages.ts). */
+export { ApplicationsPage } from './applications-page';
+export { DeskPage } from './desk-page';
