@@ -2,8 +2,9 @@
 // Builds the web UI when it is missing or older than its sources, so that
 // `npm start` and `npm test` work on a fresh clone without a separate build step.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = join(import.meta.dirname, '..');
 const built = join(root, 'web', 'dist', 'index.html');
@@ -24,4 +25,20 @@ if (!existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mti
     cwd: root,
     stdio: 'inherit',
   });
+  compressAll(join(root, 'web', 'dist'));
+}
+
+/** Writes .br and .gz beside every text file, so the server can send them to browsers that accept them. */
+function compressAll(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      compressAll(path);
+    } else if (/\.(js|mjs|css|html|json|svg|txt)$/.test(name)) {
+      const content = readFileSync(path);
+      if (content.length < 1024) continue;
+      writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }));
+      writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+    }
+  }
 }

@@ -1,6 +1,6 @@
 /** The Fastify application: API under /api, the web UI for every other path. */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -141,7 +141,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const webDist = options.webDist;
   const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      index: ['index.html'],
+      // The build writes .br and .gz beside each file; a browser that accepts them gets those.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders(res, path) {
+        // Files under assets/ carry a hash of their content in their name: they never change.
+        const immutable = path.includes(`${sep}assets${sep}`);
+        res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];

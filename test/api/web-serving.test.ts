@@ -30,7 +30,16 @@ describe('the web UI beside the API', () => {
     const index = (await app.inject({ method: 'GET', url: '/' })).body;
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(index)?.[1];
     expect(asset).toBeDefined();
-    expect((await app.inject({ method: 'GET', url: asset as string })).statusCode).toBe(200);
+    const plain = await app.inject({ method: 'GET', url: asset as string });
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // Browsers that accept brotli or gzip get the file compressed at build time.
+    const br = await app.inject({ method: 'GET', url: asset as string, headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    const gz = await app.inject({ method: 'GET', url: asset as string, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect((await app.inject({ method: 'GET', url: '/' })).headers['cache-control']).toBe('no-cache');
     expect((await call(app, 'GET', '/api/v1/nothing-here')).json).toMatchObject({ status: 404, code: 'route_not_found' });
     expect((await call(app, 'GET', '/assets/missing.js')).status).toBe(404);
   });

@@ -7,7 +7,7 @@
 import { type CoverageCell, functionCoverage, type Tally } from '../../analysis/function-coverage';
 import { needsPerStage, organizationsPerCell, programsPerCell } from '../../db/repositories/analytics';
 import { type IncidentStage, phaseOfIncidentStage } from '../../model/incident';
-import { type Phase, phaseOfStage, type ServiceCategory, type Strategy, strategyOfCategory } from '../../model/taxonomy';
+import { type Phase, type ServiceCategory, type Strategy, strategyOfCategory } from '../../model/taxonomy';
 import type { Actor, Deps } from '../context';
 import { assertCanReadDirectory } from '../policy';
 import { type AnalyticsScope, checkedScope } from './scope';
