@@ -1,8 +1,10 @@
 /** Seeds benchmark data with bulk inserts (not through the use cases: fixtures only). */
+
 import { randomUUID } from 'node:crypto';
 import { insertOrganizations } from '../src/db/repositories/organizations';
 import { childJurisdictions } from '../src/model/jurisdictions';
 import { ORGANIZATION_KINDS, type Organization, type OrganizationKind } from '../src/model/organization';
+import { seededRandom } from '../src/model/random';
 import { allCells, SERVICE_CATEGORIES } from '../src/model/taxonomy';
 import type { BenchContext } from './harness';
 
@@ -40,13 +42,7 @@ const TYPES: Record<OrganizationKind, string[]> = {
 };
 
 /** A deterministic random generator, so every run seeds the same data. */
-export function seeded(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+export const seeded = seededRandom;
 
 /** Rough centres of the seeded provinces, for base locations. */
 const CENTRES: Record<string, [number, number]> = {

@@ -114,13 +114,20 @@ describe.skipIf(!chromiumPath)('browser: importing a roster and declaring capaci
 
     await section.getByRole('button', { name: '新增资源' }).click();
     const modal = page.getByRole('dialog', { name: '新增资源' });
-    await modal.getByLabel('类别').click();
+    // Under load a click can land while the dropdown is still opening or closing: open and choose until it holds.
+    const chosen = modal.locator('.ant-select').filter({ hasText: '船艇' });
     const boat = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="船艇"]');
-    await boat.waitFor();
-    await boat.click();
     await expect
-      .poll(() => modal.locator('.ant-select').filter({ hasText: '船艇' }).count(), { timeout: 20_000 })
-      .toBeGreaterThan(0);
+      .poll(
+        async () => {
+          if ((await chosen.count()) > 0) return true;
+          if (!(await boat.isVisible())) await modal.getByLabel('类别').click();
+          await boat.click({ timeout: 3_000 }).catch(() => undefined);
+          return (await chosen.count()) > 0;
+        },
+        { timeout: 30_000, intervals: [500] },
+      )
+      .toBe(true);
     await modal.getByLabel('名称').fill('冲锋舟');
     await modal.getByLabel('数量').fill('4');
     await modal.getByRole('button', { name: '保存' }).click();

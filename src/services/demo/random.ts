@@ -1,10 +1,8 @@
+import { seededRandom } from '../../model/random';
+
 /** A small deterministic generator, so every demo network is the same. */
 export function generator(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
+  const next = seededRandom(seed);
   return {
     chance: (p: number) => next() < p,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
