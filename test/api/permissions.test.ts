@@ -91,6 +91,12 @@ const ROWS: Row[] = [
     expect: [401, 200, 200, 200, 200, 200, 200, 200],
   },
   {
+    name: 'collaboration graph of an area',
+    method: 'GET',
+    path: () => '/api/v1/analytics/collaboration?jurisdiction=410000',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
     name: 'record a program',
     method: 'POST',
     path: () => '/api/v1/programs',

@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { creditCodeCheckCharacter } from '../../src/model/credit-code';
+import { collaborationOf } from '../../src/services/analytics/collaboration';
 import { cooperationModes } from '../../src/services/analytics/cooperation-modes';
 import { functionCoverageOf } from '../../src/services/analytics/function-coverage';
 import { lifecycleOf } from '../../src/services/analytics/lifecycle';
@@ -220,6 +221,21 @@ describeEachDatabase('network analytics', (t) => {
     // From 2024 the psychological first-aid training (risk) counts too: 1 of 3.
     const since2024 = await lifecycleOf(deps, OBSERVER, { jurisdiction: '410100', from: '2024-01-01' });
     expect(since2024).toMatchObject({ active: 3, reactiveOnly: 1, share: 0.3333 });
+  });
+
+  it('draws who worked with whom: program, agreements, a shared incident', async () => {
+    const { deps } = t();
+    const graph = await collaborationOf(deps, OBSERVER, { jurisdiction: '410100', from: '2025-01-01' });
+    const name = new Map(graph.nodes.map((n) => [n.id, n.name]));
+    const edges = graph.edges.map((e) => `${[name.get(e.a), name.get(e.b)].sort().join('—')} ${e.kinds.join('+')}`).sort();
+    // The 2025 drill joined 蓝天 and the bureau, as did the MOU; 心理 has the bureau's emergency plan (in force
+    // since 2024); 街坊 deployed to the incident, 蓝天 claimed there but filed no deployment: no co-deployment.
+    expect(edges).toEqual(['心理—郑州市应急管理局 agreement', '蓝天—郑州市应急管理局 agreement+joint_program'].sort());
+    expect(graph).toMatchObject({ components: 2, largestComponent: 3, communities: 1 });
+    expect(graph.isolated.map((id) => name.get(id))).toEqual(['街坊']);
+    expect(graph.brokers.map((b) => name.get(b.id))).toEqual(['郑州市应急管理局']);
+    // 4 organizations, 2 edges: 2 / 6.
+    expect(graph.density).toBe(0.3333);
   });
 
   it('refuses an unknown area or a bad date by naming it', async () => {

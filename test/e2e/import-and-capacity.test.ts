@@ -125,7 +125,7 @@ describe.skipIf(!chromiumPath)('browser: importing a roster and declaring capaci
           await boat.click({ timeout: 3_000 }).catch(() => undefined);
           return (await chosen.count()) > 0;
         },
-        { timeout: 30_000, intervals: [500] },
+        { timeout: 30_000, interval: 500 },
       )
       .toBe(true);
     await modal.getByLabel('名称').fill('冲锋舟');

@@ -296,3 +296,83 @@ export async function activityOf(
   }
   return out;
 }
+
+/** Every pair among a group, once. */
+function pairs(ids: readonly string[]): [string, string][] {
+  const unique = [...new Set(ids)];
+  const out: [string, string][] = [];
+  for (let i = 0; i < unique.length; i++) for (let j = i + 1; j < unique.length; j++) out.push([unique[i], unique[j]]);
+  return out;
+}
+
+function grouped(rows: readonly { group: string; organizationId: string }[]): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const r of rows) groups.set(r.group, [...(groups.get(r.group) ?? []), r.organizationId]);
+  return [...groups.values()];
+}
+
+/**
+ * Ties between organizations in a period: deployed to the same incident, bound by an
+ * agreement in force, mentor and mentee, in the same program, holding claims on the same need.
+ */
+export async function collaborationTies(
+  db: Executor,
+  from: string,
+  to: string,
+): Promise<{ a: string; b: string; kind: 'co_deployment' | 'agreement' | 'mentoring' | 'joint_program' | 'shared_need' }[]> {
+  const end = nextDay(to);
+  const ties: Awaited<ReturnType<typeof collaborationTies>> = [];
+  const add = (groups: string[][], kind: (typeof ties)[number]['kind']) => {
+    for (const group of groups) for (const [a, b] of pairs(group)) ties.push({ a, b, kind });
+  };
+  const deployed = await db
+    .selectFrom('deployments')
+    .select(['incident_id as group', 'organization_id as organizationId'])
+    .where('status', '<>', 'declined')
+    .where('created_at', '>=', from)
+    .where('created_at', '<', end)
+    .execute();
+  add(grouped(deployed), 'co_deployment');
+  const agreements = await db
+    .selectFrom('agreements')
+    .select(['organization_id', 'counterpart_id'])
+    .where('valid_from', '<=', to)
+    .where((w) => w.or([w('valid_to', 'is', null), w('valid_to', '>=', from)]))
+    .execute();
+  add(
+    agreements.map((a) => [a.organization_id, a.counterpart_id]),
+    'agreement',
+  );
+  const cultivated = await db
+    .selectFrom('organizations')
+    .select(['id', 'cultivation_plan'])
+    .where('cultivation_plan', 'is not', null)
+    .execute();
+  add(
+    cultivated.flatMap((o) => {
+      const mentor = (JSON.parse(o.cultivation_plan as string) as { mentorOrganizationId?: string | null }).mentorOrganizationId;
+      return mentor ? [[o.id, mentor]] : [];
+    }),
+    'mentoring',
+  );
+  const involved = db
+    .selectFrom('programs')
+    .select(['id as program_id', 'lead_organization_id as organization_id'])
+    .unionAll(db.selectFrom('program_partners').select(['program_id', 'organization_id']));
+  const programs = await db
+    .selectFrom(involved.as('involved'))
+    .innerJoin('programs', 'programs.id', 'involved.program_id')
+    .select(['involved.program_id as group', 'involved.organization_id as organizationId'])
+    .where('programs.starts_on', '<=', to)
+    .where((w) => w.or([w('programs.ends_on', 'is', null), w('programs.ends_on', '>=', from)]))
+    .execute();
+  add(grouped(programs), 'joint_program');
+  const claims = await db
+    .selectFrom('need_claims')
+    .select(['need_id as group', 'organization_id as organizationId'])
+    .where('claimed_at', '>=', from)
+    .where('claimed_at', '<', end)
+    .execute();
+  add(grouped(claims), 'shared_need');
+  return ties;
+}

@@ -1,8 +1,10 @@
 /** Network analytics (SPEC §1): how an area's cooperation network is doing, in the study's terms. */
 import { Type } from 'typebox';
+import { TIE_KINDS } from '../../analysis/collaboration';
 import { MODES, RECOGNITIONS } from '../../analysis/cooperation-modes';
 import { ORGANIZATION_KINDS } from '../../model/organization';
 import { PHASES, SERVICE_CATEGORIES, STRATEGIES } from '../../model/taxonomy';
+import { collaborationOf } from '../../services/analytics/collaboration';
 import { cooperationModes } from '../../services/analytics/cooperation-modes';
 import { functionCoverageOf } from '../../services/analytics/function-coverage';
 import { lifecycleOf } from '../../services/analytics/lifecycle';
@@ -141,5 +143,40 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request) => lifecycleOf(deps, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/analytics/collaboration',
+    {
+      schema: {
+        tags,
+        summary: 'The collaboration graph: ties, density, components, isolated organizations, brokers, communities',
+        querystring: Scope,
+        response: {
+          200: Type.Object({
+            from: Day,
+            to: Day,
+            nodes: Type.Array(
+              Type.Object({
+                id: Id,
+                name: Type.String(),
+                kind: Type.String(),
+                degree: Type.Integer(),
+                betweenness: Type.Number(),
+                community: Type.Integer(),
+              }),
+            ),
+            edges: Type.Array(Type.Object({ a: Id, b: Id, weight: Type.Integer(), kinds: Type.Array(Type.Enum(TIE_KINDS)) })),
+            density: Type.Number(),
+            components: Type.Integer(),
+            largestComponent: Type.Integer(),
+            isolated: Type.Array(Id),
+            brokers: Type.Array(Type.Object({ id: Id, betweenness: Type.Number() })),
+            communities: Type.Integer(),
+          }),
+        },
+      },
+    },
+    async (request) => collaborationOf(deps, actorOf(request), request.query),
   );
 }
