@@ -48,7 +48,14 @@ describeEachDatabase('analytics over HTTP', (t) => {
     expect(badDay.json).toMatchObject({ status: 400, field: 'to' });
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), async (code, day) => {
-        for (const path of ['cooperation-modes', 'function-coverage', 'special-needs', 'lifecycle', 'collaboration']) {
+        for (const path of [
+          'cooperation-modes',
+          'function-coverage',
+          'special-needs',
+          'lifecycle',
+          'collaboration',
+          'principles',
+        ]) {
           const res = await call(
             app,
             'GET',

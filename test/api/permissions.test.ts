@@ -97,6 +97,12 @@ const ROWS: Row[] = [
     expect: [401, 200, 200, 200, 200, 200, 200, 200],
   },
   {
+    name: 'the four principles of an area',
+    method: 'GET',
+    path: () => '/api/v1/analytics/principles?jurisdiction=410000',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
     name: 'record a program',
     method: 'POST',
     path: () => '/api/v1/programs',

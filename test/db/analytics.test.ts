@@ -4,11 +4,13 @@ import { collaborationOf } from '../../src/services/analytics/collaboration';
 import { cooperationModes } from '../../src/services/analytics/cooperation-modes';
 import { functionCoverageOf } from '../../src/services/analytics/function-coverage';
 import { lifecycleOf } from '../../src/services/analytics/lifecycle';
+import { principlesOf } from '../../src/services/analytics/principles';
 import { specialNeeds } from '../../src/services/analytics/special-needs';
 import type { Actor } from '../../src/services/context';
 import { fileDeployment } from '../../src/services/deployments/manage-deployments';
 import { declareAgreement, declareSeat, fileFiling } from '../../src/services/embedding/declare-embedding';
 import { declareIncident, moveIncidentStage } from '../../src/services/incidents/manage-incidents';
+import { decideApplication, submitApplication } from '../../src/services/membership/applications';
 import { claimNeed, reportProgress } from '../../src/services/needs/claims';
 import { reportNeed } from '../../src/services/needs/report-need';
 import { createOrganization } from '../../src/services/organizations/create-organization';
@@ -236,6 +238,50 @@ describeEachDatabase('network analytics', (t) => {
     expect(graph.brokers.map((b) => name.get(b.id))).toEqual(['郑州市应急管理局']);
     // 4 organizations, 2 edges: 2 / 6.
     expect(graph.density).toBe(0.3333);
+  });
+
+  it('measures the four principles of the area', async () => {
+    const { deps } = t();
+    const p = await principlesOf(deps, OBSERVER, { jurisdiction: '410100', from: '2025-01-01', to: '2025-12-31' });
+    // 常态化: of 蓝天, 心理 and 街坊 only 蓝天 worked in normal times in 2025 (the drill).
+    expect(p.normalization).toEqual({ organizations: 3, normalTimeActive: 1, share: 0.3333 });
+    // 综合化: action:crisis, technology:risk and ideas:recovery are covered; the one program was a learning one.
+    expect(p.comprehensiveness).toEqual({
+      cellsCovered: 3,
+      cellShare: 0.25,
+      cooperationTypes: ['learning'],
+      cooperationEvenness: 0,
+    });
+    // 互嵌化: 蓝天's MOU (to 2025-12-31) and 心理's plan and seat; one subsystem (information) of four.
+    expect(p.embedding).toEqual({ tiedIn: 2, share: 0.6667, subsystems: ['information'], subsystemShare: 0.25 });
+    expect(p.openness).toMatchObject({ applications: 0, admissionRate: null });
+  });
+
+  it('measures openness from the applications to join: admission rate, days to decide, grassroots share', async () => {
+    const { deps } = t();
+    const apply = (name: string, kind: string) =>
+      submitApplication(deps, {
+        organization: { kind, name, jurisdictions: ['410105'] } as never,
+        contact: { name: '联系人', phone: '13900139000' },
+      });
+    const a = await apply('金水区邻里互助队', 'grassroots_group');
+    const b = await apply('金水区应急志愿服务队', 'rescue_team');
+    await apply('金水区新申请队', 'community_group');
+    // Decided three and five days after they were made; the third still waits.
+    t().clock.advance(3 * 86_400_000);
+    await decideApplication(deps, SYSTEM, a.application.id, { decision: 'admit', reason: '材料齐全' });
+    t().clock.advance(2 * 86_400_000);
+    await decideApplication(deps, SYSTEM, b.application.id, { decision: 'decline', reason: '不在服务范围' });
+    const open = await principlesOf(deps, OBSERVER, { jurisdiction: '410100' });
+    // 1 admitted of 2 decided; median of 3 and 5 days: 4; the one new member is a grassroots group.
+    expect(open.openness).toEqual({
+      applications: 3,
+      decided: 2,
+      admissionRate: 0.5,
+      medianDaysToDecision: 4,
+      newMembers: 1,
+      grassrootsShare: 1,
+    });
   });
 
   it('refuses an unknown area or a bad date by naming it', async () => {

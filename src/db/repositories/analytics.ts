@@ -242,6 +242,34 @@ export async function needOutcomes(db: Executor, code: string, from: string, to:
   });
 }
 
+/** Which of some organizations led or joined programs that ran in a period, and in which phase. */
+export async function programsInvolving(
+  db: Executor,
+  organizationIds: string[],
+  from: string,
+  to: string,
+): Promise<{ organization_id: string; phase: string }[]> {
+  // Led or joined: the lead as a partner row of its own, so one query finds both.
+  const involved = db
+    .selectFrom('programs')
+    .select(['id as program_id', 'lead_organization_id as organization_id'])
+    .unionAll(db.selectFrom('program_partners').select(['program_id', 'organization_id']));
+  const out: { organization_id: string; phase: string }[] = [];
+  for (let i = 0; i < organizationIds.length; i += 500) {
+    const rows = await db
+      .selectFrom(involved.as('involved'))
+      .innerJoin('programs', 'programs.id', 'involved.program_id')
+      .select(['involved.organization_id as organization_id', 'programs.phase as phase'])
+      .where('involved.organization_id', 'in', organizationIds.slice(i, i + 500))
+      .where('programs.starts_on', '<=', to)
+      .where((w) => w.or([w('programs.ends_on', 'is', null), w('programs.ends_on', '>=', from)]))
+      .distinct()
+      .execute();
+    out.push(...rows);
+  }
+  return out;
+}
+
 /**
  * What some organizations did in a period, as (organization, phase or stage) pairs: programs
  * they led or joined (their cell's phase), deployments they filed and claims they made (the
@@ -257,20 +285,7 @@ export async function activityOf(
   const end = nextDay(to);
   for (let i = 0; i < organizationIds.length; i += 500) {
     const chunk = organizationIds.slice(i, i + 500);
-    // Led or joined: the lead as a partner row of its own, so one query finds both.
-    const involved = db
-      .selectFrom('programs')
-      .select(['id as program_id', 'lead_organization_id as organization_id'])
-      .unionAll(db.selectFrom('program_partners').select(['program_id', 'organization_id']));
-    const rows = await db
-      .selectFrom(involved.as('involved'))
-      .innerJoin('programs', 'programs.id', 'involved.program_id')
-      .select(['involved.organization_id as organization_id', 'programs.phase as phase'])
-      .where('involved.organization_id', 'in', chunk)
-      .where('programs.starts_on', '<=', to)
-      .where((w) => w.or([w('programs.ends_on', 'is', null), w('programs.ends_on', '>=', from)]))
-      .distinct()
-      .execute();
+    const rows = await programsInvolving(db, chunk, from, to);
     for (const r of rows) out.push({ organizationId: r.organization_id, phase: r.phase, stage: null });
     const deployed = await db
       .selectFrom('deployments')
@@ -375,4 +390,67 @@ export async function collaborationTies(
     .execute();
   add(grouped(claims), 'shared_need');
   return ties;
+}
+
+/** Cooperation types of the programs in areas overlapping the area that ran in the period, one per program. */
+export async function programCooperationTypes(db: Executor, code: string, from: string, to: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('programs')
+    .select('cooperation_type')
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('program_areas')
+        .select('program_id')
+        .where((w) => overlapsArea(w, code)),
+    )
+    .where('starts_on', '<=', to)
+    .where((w) => w.or([w('ends_on', 'is', null), w('ends_on', '>=', from)]))
+    .execute();
+  return rows.map((r) => r.cooperation_type);
+}
+
+/** Subsystems of the verified seats of some organizations in force on a day. */
+export async function seatSubsystemsOn(db: Executor, organizationIds: string[], day: string): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < organizationIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('seats')
+      .select('subsystem')
+      .where('organization_id', 'in', organizationIds.slice(i, i + 500))
+      .where('verified_at', 'is not', null)
+      .where('from_on', '<=', day)
+      .where((w) => w.or([w('to_on', 'is', null), w('to_on', '>=', day)]))
+      .execute();
+    out.push(...rows.map((r) => r.subsystem));
+  }
+  return out;
+}
+
+/** Applications to join from organizations at home in the area, made in the period, with their decisions and kinds. */
+export async function applicationsOfArea(
+  db: Executor,
+  code: string,
+  from: string,
+  to: string,
+): Promise<{ submittedAt: string; decidedAt: string | null; decision: string | null; kind: string }[]> {
+  const level = levelOf(code);
+  const prefix = level === 'province' ? code.slice(0, 2) : level === 'city' ? code.slice(0, 4) : code;
+  const rows = await db
+    .selectFrom('applications')
+    .innerJoin('organizations', 'organizations.id', 'applications.organization_id')
+    .select([
+      'applications.created_at as submitted_at',
+      'applications.decided_at as decided_at',
+      'applications.decision as decision',
+      'organizations.kind as kind',
+    ])
+    .where(
+      level === 'county'
+        ? sql<boolean>`applications.home_jurisdiction = ${code}`
+        : sql<boolean>`applications.home_jurisdiction like ${`${prefix}%`}`,
+    )
+    .where('applications.created_at', '>=', from)
+    .where('applications.created_at', '<', nextDay(to))
+    .execute();
+  return rows.map((r) => ({ submittedAt: r.submitted_at, decidedAt: r.decided_at, decision: r.decision, kind: r.kind }));
 }

@@ -2,12 +2,15 @@
 import { Type } from 'typebox';
 import { TIE_KINDS } from '../../analysis/collaboration';
 import { MODES, RECOGNITIONS } from '../../analysis/cooperation-modes';
+import { SUBSYSTEMS } from '../../model/embedding';
 import { ORGANIZATION_KINDS } from '../../model/organization';
+import { COOPERATION_TYPES } from '../../model/program';
 import { PHASES, SERVICE_CATEGORIES, STRATEGIES } from '../../model/taxonomy';
 import { collaborationOf } from '../../services/analytics/collaboration';
 import { cooperationModes } from '../../services/analytics/cooperation-modes';
 import { functionCoverageOf } from '../../services/analytics/function-coverage';
 import { lifecycleOf } from '../../services/analytics/lifecycle';
+import { principlesOf } from '../../services/analytics/principles';
 import { specialNeeds } from '../../services/analytics/special-needs';
 import type { Deps } from '../../services/context';
 import type { App } from '../app-types';
@@ -178,5 +181,45 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request) => collaborationOf(deps, actorOf(request), request.query),
+  );
+
+  const Share = Type.Union([Type.Number(), Type.Null()]);
+  app.get(
+    '/api/v1/analytics/principles',
+    {
+      schema: {
+        tags,
+        summary: 'The four principles: 常态化, 综合化, 互嵌化 and 开放化 of the area’s network',
+        querystring: Scope,
+        response: {
+          200: Type.Object({
+            from: Day,
+            to: Day,
+            normalization: Type.Object({ organizations: Type.Integer(), normalTimeActive: Type.Integer(), share: Share }),
+            comprehensiveness: Type.Object({
+              cellsCovered: Type.Integer(),
+              cellShare: Share,
+              cooperationTypes: Type.Array(Type.Enum(COOPERATION_TYPES)),
+              cooperationEvenness: Share,
+            }),
+            embedding: Type.Object({
+              tiedIn: Type.Integer(),
+              share: Share,
+              subsystems: Type.Array(Type.Enum(SUBSYSTEMS)),
+              subsystemShare: Share,
+            }),
+            openness: Type.Object({
+              applications: Type.Integer(),
+              decided: Type.Integer(),
+              admissionRate: Share,
+              medianDaysToDecision: Share,
+              newMembers: Type.Integer(),
+              grassrootsShare: Share,
+            }),
+          }),
+        },
+      },
+    },
+    async (request) => principlesOf(deps, actorOf(request), request.query),
   );
 }
