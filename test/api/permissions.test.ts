@@ -103,6 +103,12 @@ const ROWS: Row[] = [
     expect: [401, 200, 200, 200, 200, 200, 200, 200],
   },
   {
+    name: 'substitution over an incident',
+    method: 'GET',
+    path: (n) => `/api/v1/analytics/substitution?incidentId=${n.incident}`,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
     name: 'record a program',
     method: 'POST',
     path: () => '/api/v1/programs',

@@ -6,8 +6,9 @@ import { functionCoverageOf } from '../../src/services/analytics/function-covera
 import { lifecycleOf } from '../../src/services/analytics/lifecycle';
 import { principlesOf } from '../../src/services/analytics/principles';
 import { specialNeeds } from '../../src/services/analytics/special-needs';
+import { substitutionOf } from '../../src/services/analytics/substitution';
 import type { Actor } from '../../src/services/context';
-import { fileDeployment } from '../../src/services/deployments/manage-deployments';
+import { fileDeployment, moveDeployment } from '../../src/services/deployments/manage-deployments';
 import { declareAgreement, declareSeat, fileFiling } from '../../src/services/embedding/declare-embedding';
 import { declareIncident, moveIncidentStage } from '../../src/services/incidents/manage-incidents';
 import { decideApplication, submitApplication } from '../../src/services/membership/applications';
@@ -132,14 +133,17 @@ describeEachDatabase('network analytics', (t) => {
     await need('water_sanitation', 34.7);
     await need('water_sanitation', 34.8);
     // 街坊 turns out for the response only.
-    await fileDeployment(deps, SYSTEM, incident.id, {
-      organizationId: ids.街坊,
-      teamName: '街坊互助队',
-      leaderName: '李师傅',
-      leaderPhone: '13500000000',
-      headcount: 5,
-      origin: '410105',
-    });
+    ids.incident = incident.id;
+    ids.deployment = (
+      await fileDeployment(deps, SYSTEM, incident.id, {
+        organizationId: ids.街坊,
+        teamName: '街坊互助队',
+        leaderName: '李师傅',
+        leaderPhone: '13500000000',
+        headcount: 5,
+        origin: '410105',
+      })
+    ).id;
     t().clock.advance(3_600_000);
     await moveIncidentStage(deps, SYSTEM, incident.id, { to: 'recovery' });
     t().clock.advance(3_600_000);
@@ -282,6 +286,23 @@ describeEachDatabase('network analytics', (t) => {
       newMembers: 1,
       grassrootsShare: 1,
     });
+  });
+
+  it('follows social organizations’ share of an incident’s work', async () => {
+    const { deps } = t();
+    // Filed but not approved, 街坊's team does not count yet.
+    const before = await substitutionOf(deps, OBSERVER, ids.incident);
+    expect(before.byStage.reduce((n, s) => n + s.deployed.social, 0)).toBe(0);
+    await moveDeployment(deps, SYSTEM, ids.deployment, { to: 'approved' });
+    const after = await substitutionOf(deps, OBSERVER, ids.incident);
+    // Declared, moved to recovery and served the same day: every day of it is recovery.
+    expect(after.days.every((d) => d.stage === 'recovery')).toBe(true);
+    expect(after.days[0].deployed).toEqual({ social: 5, government: 0, socialShare: 1 });
+    const recovery = after.byStage.find((s) => s.stage === 'recovery');
+    expect(recovery?.fulfilled).toEqual({ social: 1, government: 0, socialShare: 1 });
+    expect(recovery?.deployed.social).toBe(5 * after.days.length);
+    expect(after).toMatchObject({ peak: null, departures: [] });
+    await expect(substitutionOf(deps, OBSERVER, 'no-such-incident')).rejects.toMatchObject({ field: 'incidentId' });
   });
 
   it('refuses an unknown area or a bad date by naming it', async () => {

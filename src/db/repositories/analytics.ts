@@ -454,3 +454,46 @@ export async function applicationsOfArea(
     .execute();
   return rows.map((r) => ({ submittedAt: r.submitted_at, decidedAt: r.decided_at, decision: r.decision, kind: r.kind }));
 }
+
+/** The work done in an incident: its stage changes, fulfilled claims and deployments, with the kind of each organization. */
+export async function incidentWork(db: Executor, incidentId: string) {
+  const stages = await db
+    .selectFrom('incident_stages')
+    .select(['to_stage', 'at'])
+    .where('incident_id', '=', incidentId)
+    .orderBy('seq')
+    .execute();
+  const fulfilled = await db
+    .selectFrom('need_claims')
+    .innerJoin('needs', 'needs.id', 'need_claims.need_id')
+    .innerJoin('organizations', 'organizations.id', 'need_claims.organization_id')
+    .select(['need_claims.organization_id as organization_id', 'need_claims.ended_at as ended_at', 'organizations.kind as kind'])
+    .where('needs.incident_id', '=', incidentId)
+    .where('need_claims.status', '=', 'fulfilled')
+    .execute();
+  const deployments = await db
+    .selectFrom('deployments')
+    .innerJoin('organizations', 'organizations.id', 'deployments.organization_id')
+    .select([
+      'deployments.organization_id as organization_id',
+      'deployments.headcount as headcount',
+      'deployments.status as status',
+      'deployments.created_at as created_at',
+      'deployments.updated_at as updated_at',
+      'organizations.kind as kind',
+    ])
+    .where('deployments.incident_id', '=', incidentId)
+    .where('deployments.status', 'not in', ['filed', 'declined', 'standby'])
+    .execute();
+  return {
+    stages: stages.map((s) => ({ stage: s.to_stage, at: s.at })),
+    fulfilled: fulfilled.map((f) => ({ organizationId: f.organization_id, at: f.ended_at, kind: f.kind })),
+    deployments: deployments.map((d) => ({
+      organizationId: d.organization_id,
+      people: Number(d.headcount),
+      from: d.created_at,
+      to: d.status === 'withdrawn' || d.status === 'returned' ? d.updated_at : null,
+      kind: d.kind,
+    })),
+  };
+}

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { TIE_KINDS } from '../../analysis/collaboration';
 import { MODES, RECOGNITIONS } from '../../analysis/cooperation-modes';
 import { SUBSYSTEMS } from '../../model/embedding';
+import { INCIDENT_STAGES } from '../../model/incident';
 import { ORGANIZATION_KINDS } from '../../model/organization';
 import { COOPERATION_TYPES } from '../../model/program';
 import { PHASES, SERVICE_CATEGORIES, STRATEGIES } from '../../model/taxonomy';
@@ -12,12 +13,14 @@ import { functionCoverageOf } from '../../services/analytics/function-coverage';
 import { lifecycleOf } from '../../services/analytics/lifecycle';
 import { principlesOf } from '../../services/analytics/principles';
 import { specialNeeds } from '../../services/analytics/special-needs';
+import { substitutionOf } from '../../services/analytics/substitution';
 import type { Deps } from '../../services/context';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { Day, Id, JurisdictionCode } from '../common-schemas';
 
 const tags = ['analytics'];
+const Share = Type.Union([Type.Number(), Type.Null()]);
 /** An area (and everything below it) and a period (a year to today by default). */
 const Scope = Type.Object(
   { jurisdiction: JurisdictionCode, from: Type.Optional(Day), to: Type.Optional(Day) },
@@ -183,7 +186,6 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
     async (request) => collaborationOf(deps, actorOf(request), request.query),
   );
 
-  const Share = Type.Union([Type.Number(), Type.Null()]);
   app.get(
     '/api/v1/analytics/principles',
     {
@@ -221,5 +223,33 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request) => principlesOf(deps, actorOf(request), request.query),
+  );
+
+  const Side = Type.Object({ social: Type.Integer(), government: Type.Integer(), socialShare: Share });
+  app.get(
+    '/api/v1/analytics/substitution',
+    {
+      schema: {
+        tags,
+        summary: 'Social organizations’ share of an incident’s work by day and stage; the drop after the peak; who left',
+        querystring: Type.Object({ incidentId: Id }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            incidentId: Id,
+            days: Type.Array(Type.Object({ day: Day, stage: Type.Enum(INCIDENT_STAGES), fulfilled: Side, deployed: Side })),
+            byStage: Type.Array(
+              Type.Object({ stage: Type.Enum(INCIDENT_STAGES), days: Type.Integer(), fulfilled: Side, deployed: Side }),
+            ),
+            peak: Type.Union([Type.Object({ day: Day, socialDeployed: Type.Integer() }), Type.Null()]),
+            recoveryAverageSocialDeployed: Share,
+            drop: Share,
+            departures: Type.Array(
+              Type.Object({ organizationId: Id, name: Type.String(), lastDay: Day, stage: Type.Enum(INCIDENT_STAGES) }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => substitutionOf(deps, actorOf(request), request.query.incidentId),
   );
 }

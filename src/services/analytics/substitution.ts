@@ -1,0 +1,49 @@
+/**
+ * Substitution over one incident (src/analysis/substitution.ts): social organizations' share
+ * of the work, day by day and by stage, the drop after the response peak, who left and when.
+ */
+import { type Substitution, substitutionTimeline } from '../../analysis/substitution';
+import { incidentWork } from '../../db/repositories/analytics';
+import { findIncident } from '../../db/repositories/incidents';
+import { findOrganization } from '../../db/repositories/organizations';
+import { AppError } from '../../model/errors';
+import type { IncidentStage } from '../../model/incident';
+import { type Actor, type Deps, nowIso } from '../context';
+import { assertCanReadDirectory } from '../policy';
+
+const day = (at: string) => at.slice(0, 10);
+
+export async function substitutionOf(
+  deps: Deps,
+  actor: Actor,
+  incidentId: string,
+): Promise<Substitution & { incidentId: string; departures: (Substitution['departures'][number] & { name: string })[] }> {
+  assertCanReadDirectory(actor);
+  const incident = await findIncident(deps.db, incidentId);
+  if (!incident) throw new AppError('not_found', { field: 'incidentId', detail: 'no incident has this id' });
+  const work = await incidentWork(deps.db, incidentId);
+  const changes = work.stages.filter((s) => s.stage !== 'closed');
+  const closed = work.stages.find((s) => s.stage === 'closed');
+  const stages = (
+    changes.length ? changes : [{ stage: incident.stage === 'closed' ? 'response' : incident.stage, at: incident.createdAt }]
+  ).map((s) => ({ stage: s.stage as IncidentStage, from: day(s.at) }));
+  const until = closed ? day(closed.at) : day(nowIso(deps));
+  const result = substitutionTimeline({
+    stages,
+    until,
+    fulfilments: work.fulfilled
+      .filter((f) => f.at !== null)
+      .map((f) => ({ day: day(f.at as string), organizationId: f.organizationId, government: f.kind === 'government_agency' })),
+    presences: work.deployments.map((d) => ({
+      organizationId: d.organizationId,
+      government: d.kind === 'government_agency',
+      people: d.people,
+      from: day(d.from),
+      to: d.to === null ? null : day(d.to),
+    })),
+  });
+  const departures = [];
+  for (const d of result.departures)
+    departures.push({ ...d, name: (await findOrganization(deps.db, d.organizationId))?.name ?? '' });
+  return { ...result, incidentId, departures };
+}
