@@ -109,6 +109,12 @@ const ROWS: Row[] = [
     expect: [401, 200, 200, 200, 200, 200, 200, 200],
   },
   {
+    name: '3W of an area',
+    method: 'GET',
+    path: () => '/api/v1/analytics/who-what-where?jurisdiction=410100',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
     name: 'record a program',
     method: 'POST',
     path: () => '/api/v1/programs',

@@ -7,6 +7,7 @@ import { lifecycleOf } from '../../src/services/analytics/lifecycle';
 import { principlesOf } from '../../src/services/analytics/principles';
 import { specialNeeds } from '../../src/services/analytics/special-needs';
 import { substitutionOf } from '../../src/services/analytics/substitution';
+import { whoWhatWhereOf } from '../../src/services/analytics/who-what-where';
 import type { Actor } from '../../src/services/context';
 import { fileDeployment, moveDeployment } from '../../src/services/deployments/manage-deployments';
 import { declareAgreement, declareSeat, fileFiling } from '../../src/services/embedding/declare-embedding';
@@ -303,6 +304,20 @@ describeEachDatabase('network analytics', (t) => {
     expect(recovery?.deployed.social).toBe(5 * after.days.length);
     expect(after).toMatchObject({ peak: null, departures: [] });
     await expect(substitutionOf(deps, OBSERVER, 'no-such-incident')).rejects.toMatchObject({ field: 'incidentId' });
+  });
+
+  it('tells who did what where when (3W)', async () => {
+    const { deps } = t();
+    const w = await whoWhatWhereOf(deps, OBSERVER, { jurisdiction: '410100', from: '2025-01-01' });
+    const name = (id: string) => w.rows.find((r) => r.organizationId === id)?.name;
+    expect(w.rows.map((r) => `${name(r.organizationId)} ${r.what} ${r.where} ${r.source} ${r.count}`)).toEqual([
+      '蓝天 drill 410105 program 1',
+      '郑州市应急管理局 drill 410105 program 1',
+      '蓝天 emergency_medical 410105 need 1',
+    ]);
+    expect(w.rows[0].when).toBe('2025-05');
+    expect(w.byPlace).toEqual([{ key: '410105', count: 3, organizations: 2 }]);
+    expect(w.byOrganization[0]).toEqual({ key: ids.蓝天, count: 2, organizations: 1 });
   });
 
   it('refuses an unknown area or a bad date by naming it', async () => {

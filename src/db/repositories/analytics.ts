@@ -497,3 +497,65 @@ export async function incidentWork(db: Executor, incidentId: string) {
     })),
   };
 }
+
+/**
+ * Who did what where when in the area and period: claims on needs (by need category and
+ * place) and programs (by kind and area), counted per organization, what, place and month.
+ */
+export async function activityRows(db: Executor, code: string, from: string, to: string) {
+  const level = levelOf(code);
+  const prefix = level === 'province' ? code.slice(0, 2) : level === 'city' ? code.slice(0, 4) : code;
+  const month = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
+  const claims = await db
+    .selectFrom('need_claims')
+    .innerJoin('needs', 'needs.id', 'need_claims.need_id')
+    .innerJoin('organizations', 'organizations.id', 'need_claims.organization_id')
+    .select([
+      'organizations.id as organization_id',
+      'organizations.name as name',
+      'needs.category as what',
+      'needs.jurisdiction as place',
+      month('need_claims.claimed_at').as('month'),
+      (eb) => eb.fn.countAll<string | number>().as('n'),
+    ])
+    .where(
+      level === 'county' ? sql<boolean>`needs.jurisdiction = ${code}` : sql<boolean>`needs.jurisdiction like ${`${prefix}%`}`,
+    )
+    .where('need_claims.claimed_at', '>=', from)
+    .where('need_claims.claimed_at', '<', nextDay(to))
+    .where('need_claims.status', 'not in', ['declined'])
+    .groupBy(['organizations.id', 'organizations.name', 'needs.category', 'needs.jurisdiction', month('need_claims.claimed_at')])
+    .execute();
+  const involved = db
+    .selectFrom('programs')
+    .select(['id as program_id', 'lead_organization_id as organization_id'])
+    .unionAll(db.selectFrom('program_partners').select(['program_id', 'organization_id']));
+  const programs = await db
+    .selectFrom(involved.as('involved'))
+    .innerJoin('programs', 'programs.id', 'involved.program_id')
+    .innerJoin('program_areas', 'program_areas.program_id', 'programs.id')
+    .innerJoin('organizations', 'organizations.id', 'involved.organization_id')
+    .select([
+      'organizations.id as organization_id',
+      'organizations.name as name',
+      'programs.kind as what',
+      'program_areas.code as place',
+      month('programs.starts_on').as('month'),
+      (eb) => eb.fn.countAll<string | number>().as('n'),
+    ])
+    .where((w) => overlapsArea(w, code))
+    .where('programs.starts_on', '<=', to)
+    .where((w) => w.or([w('programs.ends_on', 'is', null), w('programs.ends_on', '>=', from)]))
+    .groupBy(['organizations.id', 'organizations.name', 'programs.kind', 'program_areas.code', month('programs.starts_on')])
+    .execute();
+  const row = (source: 'need' | 'program') => (r: (typeof claims)[number]) => ({
+    organizationId: r.organization_id,
+    name: r.name,
+    what: r.what,
+    source,
+    where: r.place,
+    when: r.month,
+    count: Number(r.n),
+  });
+  return [...claims.map(row('need')), ...programs.map(row('program'))];
+}

@@ -14,6 +14,7 @@ import { lifecycleOf } from '../../services/analytics/lifecycle';
 import { principlesOf } from '../../services/analytics/principles';
 import { specialNeeds } from '../../services/analytics/special-needs';
 import { substitutionOf } from '../../services/analytics/substitution';
+import { whoWhatWhereOf } from '../../services/analytics/who-what-where';
 import type { Deps } from '../../services/context';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
@@ -251,5 +252,38 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request) => substitutionOf(deps, actorOf(request), request.query.incidentId),
+  );
+
+  const Total = Type.Object({ key: Type.String(), count: Type.Integer(), organizations: Type.Integer() });
+  app.get(
+    '/api/v1/analytics/who-what-where',
+    {
+      schema: {
+        tags,
+        summary: '3W/4W: who did what where when — organization × category or program kind × place × month',
+        querystring: Scope,
+        response: {
+          200: Type.Object({
+            from: Day,
+            to: Day,
+            rows: Type.Array(
+              Type.Object({
+                organizationId: Id,
+                name: Type.String(),
+                what: Type.String(),
+                source: Type.Union([Type.Literal('need'), Type.Literal('program')]),
+                where: Type.String(),
+                when: Type.String(),
+                count: Type.Integer(),
+              }),
+            ),
+            byOrganization: Type.Array(Total),
+            byWhat: Type.Array(Total),
+            byPlace: Type.Array(Total),
+          }),
+        },
+      },
+    },
+    async (request) => whoWhatWhereOf(deps, actorOf(request), request.query),
   );
 }
