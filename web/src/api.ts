@@ -4,6 +4,7 @@
  */
 import type {
   AgreementInput,
+  AnalyticsScope,
   Application,
   ApplicationInput,
   ApplicationReceipt,
@@ -14,6 +15,7 @@ import type {
   CapacityView,
   ChainReport,
   Claim,
+  CooperationModes,
   DecisionInput,
   DeploymentDetail,
   DeploymentInput,
@@ -22,6 +24,7 @@ import type {
   DeploymentView,
   Embedding,
   FilingInput,
+  FunctionCoverage,
   ImportJob,
   IncidentDetail,
   IncidentInput,
@@ -29,6 +32,7 @@ import type {
   IncidentSummary,
   Jurisdiction,
   JurisdictionWithPath,
+  Lifecycle,
   MapSettings,
   MembershipDetail,
   MembershipStatus,
@@ -49,6 +53,7 @@ import type {
   SeatInput,
   Session,
   SetupAnswer,
+  SpecialNeedsCoverage,
   SpecialtyInput,
   TransitionInput,
   User,
@@ -399,6 +404,16 @@ export const needApi = {
 export function evidenceUrl(needId: string, file: string): string {
   return `/api/v1${needPath(needId, `/evidence/${encodeURIComponent(file)}`)}`;
 }
+
+/** Network analytics of an area (and everything below it) over a period: aggregates only. */
+export const analyticsApi = {
+  /** Placed at the end of the period: the modes take no `from`. */
+  cooperationModes: ({ jurisdiction, to }: AnalyticsScope) =>
+    get<CooperationModes>('/analytics/cooperation-modes', { jurisdiction, to }),
+  functionCoverage: (scope: AnalyticsScope) => get<FunctionCoverage>('/analytics/function-coverage', { ...scope }),
+  specialNeeds: (scope: AnalyticsScope) => get<SpecialNeedsCoverage>('/analytics/special-needs', { ...scope }),
+  lifecycle: (scope: AnalyticsScope) => get<Lifecycle>('/analytics/lifecycle', { ...scope }),
+};
 
 /** The public door: no account needed. */
 export const publicApi = {

@@ -11,6 +11,7 @@ import { Notice } from './components/notice';
 import { PageLoader, PageSpin } from './components/page-loader';
 import { antdLocale, currentLanguage } from './i18n';
 import {
+  AnalyticsPage,
   AppLayout,
   ApplicationsPage,
   AuditPage,
@@ -142,6 +143,7 @@ function AppRoutes() {
             <Route path="organizations/:id" element={<ProfilePage />} />
             <Route path="incidents" element={<IncidentsPage />} />
             <Route path="incidents/:id" element={<BoardPage />} />
+            <Route path="analytics" element={<AnalyticsPage />} />
             <Route
               path="membership/applications"
               element={

@@ -16,6 +16,7 @@ const organizations = () => import('./pages/organizations/area');
 const incidents = () => import('./pages/incidents/area');
 const membership = () => import('./pages/membership/area');
 const admin = () => import('./pages/admin/area');
+const analytics = () => import('./pages/analytics/area');
 const layout = () => import('./layout/app-layout');
 const setup = () => import('./pages/setup-page');
 const login = () => import('./pages/login-page');
@@ -45,6 +46,8 @@ export const BoardPage = lazyPage(incidents, 'BoardPage');
 export const ApplicationsPage = lazyPage(membership, 'ApplicationsPage');
 export const DeskPage = lazyPage(membership, 'DeskPage');
 
+export const AnalyticsPage = lazyPage(analytics, 'AnalyticsPage');
+
 export const UsersPage = lazyPage(admin, 'UsersPage');
 export const AuditPage = lazyPage(admin, 'AuditPage');
 
@@ -63,6 +66,7 @@ const INSIDE = new Map<string, Load>([
   ['incidents', incidents],
   ['membership', membership],
   ['admin', admin],
+  ['analytics', analytics],
 ]);
 
 /**

@@ -1,5 +1,8 @@
 /** Shapes of the HTTP API's JSON as the web UI reads them. */
 
+import type { CooperationMode, Recognition } from '../../src/analysis/cooperation-modes';
+import type { CoverageCell } from '../../src/analysis/function-coverage';
+import type { GroupCoverage } from '../../src/analysis/special-needs';
 import type { AuditRecord, ChainReport } from '../../src/model/audit';
 import type {
   Availability,
@@ -45,7 +48,7 @@ import type {
 } from '../../src/model/need';
 import type { Membership, Organization, OrganizationKind } from '../../src/model/organization';
 import type { Role } from '../../src/model/roles';
-import type { ServiceCategory } from '../../src/model/taxonomy';
+import type { Phase, ServiceCategory, Strategy } from '../../src/model/taxonomy';
 import type { User } from '../../src/model/user';
 
 export type {
@@ -59,11 +62,14 @@ export type {
   Certification,
   ChainReport,
   CloseReason,
+  CooperationMode,
+  CoverageCell,
   CultivationPlan,
   DeploymentStatus,
   ExpiryState,
   ExpiryWarning,
   Filing,
+  GroupCoverage,
   Incident,
   IncidentCategory,
   IncidentLevel,
@@ -81,10 +87,14 @@ export type {
   NeedStatus,
   NeedView,
   Organization,
+  OrganizationKind,
+  Phase,
+  Recognition,
   RescueSpecialty,
   ServiceCategory,
   Specialty,
   StageChange,
+  Strategy,
   Subsystem,
   Urgency,
   User,
@@ -517,4 +527,67 @@ export interface PublicNeed {
 
 export interface PublicReceipt extends PublicNeed {
   history: { kind: string; at: string }[];
+}
+
+/** Network analytics (GET /api/v1/analytics/…): aggregates of an area and a period, no personal data. */
+export interface AnalyticsScope {
+  jurisdiction: string;
+  /** YYYY-MM-DD; the server defaults to a year before `to`. */
+  from?: string;
+  /** YYYY-MM-DD; the server defaults to today. */
+  to?: string;
+}
+
+/** One non-government organization placed by service similarity × embedding. */
+export interface CooperationModeItem {
+  organizationId: string;
+  name: string;
+  kind: OrganizationKind;
+  similarity: number;
+  embedding: number;
+  mode: CooperationMode;
+  explanation: string;
+  shared: ServiceCategory[];
+  recognitions: Recognition[];
+}
+
+export interface CooperationModes {
+  to: string;
+  items: CooperationModeItem[];
+}
+
+export interface FunctionCoverage {
+  from: string;
+  to: string;
+  cells: CoverageCell[];
+}
+
+export interface SpecialNeedsCoverage {
+  from: string;
+  to: string;
+  vulnerable: GroupCoverage;
+  others: GroupCoverage;
+  unservedCount: number;
+  /** Only for coordinators of the area; null for everyone else. */
+  unserved: UnservedNeed[] | null;
+}
+
+export interface UnservedNeed {
+  id: string;
+  title: string;
+  category: ServiceCategory;
+  urgency: Urgency;
+  jurisdiction: string;
+  reportedAt: string;
+}
+
+export interface Lifecycle {
+  from: string;
+  to: string;
+  active: number;
+  reactiveOnly: number;
+  /** reactiveOnly ÷ active; null with no active organization. */
+  share: number | null;
+  byPhase: Record<Phase, number>;
+  organizations: { organizationId: string; name: string; phases: Phase[] }[];
 }

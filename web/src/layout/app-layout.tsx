@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CloudUploadOutlined,
   FileSearchOutlined,
   PlusSquareOutlined,
@@ -35,6 +36,7 @@ function selectedKey(pathname: string): string {
   if (pathname === '/organizations/new' || pathname === '/organizations/import') return pathname;
   if (pathname.startsWith('/organizations')) return '/organizations';
   if (pathname.startsWith('/incidents')) return '/incidents';
+  if (pathname.startsWith('/analytics')) return '/analytics';
   return pathname;
 }
 
@@ -64,6 +66,8 @@ function useNavItems(): MenuItem[] {
   if (canImportOrganizations(user.role)) {
     network.push({ key: '/organizations/import', icon: <CloudUploadOutlined />, label: t('nav.import') });
   }
+  // Aggregates only, so every signed-in role may look.
+  network.push({ key: '/analytics', icon: <BarChartOutlined />, label: t('nav.analytics') });
   const membership: MenuItem[] = reviews
     ? [
         {

@@ -1,0 +1,120 @@
+/**
+ * One analytic on the dashboard: the chart first, the same numbers as a table one click
+ * away, and the states between (loading, the server's refusal, nothing to show).
+ */
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Alert, Card, Empty, Segmented, Skeleton, Typography } from 'antd';
+import { type ReactNode, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api';
+import { useErrorText } from '../../error-text';
+import { currentLanguage, intlLocale } from '../../i18n';
+
+type View = 'chart' | 'numbers';
+
+interface Props<T> {
+  /** Names the card for tests and for the page's anchors ("analytics-modes"…). */
+  id: string;
+  title: string;
+  /** What the analytic measures, in a line. */
+  hint: string;
+  query: UseQueryResult<T>;
+  /** When there is nothing to draw (no organization in the area, no need in the period). */
+  empty: (data: T) => string | null;
+  /** Small statistics above both views. */
+  summary?: (data: T) => ReactNode;
+  chart: (data: T) => ReactNode;
+  numbers: (data: T) => ReactNode;
+  /** Below both views (the special-needs card's list of unserved needs). */
+  footer?: (data: T) => ReactNode;
+  /** The period the numbers cover, as the server answered it. */
+  period?: (data: T) => string;
+}
+
+export function AnalyticCard<T>({ id, title, hint, query, empty, summary, chart, numbers, footer, period }: Props<T>) {
+  const { t } = useTranslation();
+  const { full } = useErrorText();
+  const [view, setView] = useState<View>('chart');
+  const { data, error, isPending, isPlaceholderData } = query;
+  const emptyText = data === undefined ? null : empty(data);
+
+  let body: ReactNode;
+  if (isPending) {
+    body = <Skeleton active paragraph={{ rows: 7 }} title={false} />;
+  } else if (error || data === undefined) {
+    body = (
+      <Alert
+        type="error"
+        showIcon
+        role="alert"
+        title={full(error)}
+        description={error instanceof ApiError ? error.detail : undefined}
+        data-testid="analytics-error"
+      />
+    );
+  } else if (emptyText !== null) {
+    body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />;
+  } else {
+    body = (
+      <>
+        {summary ? <div className="analytics-summary">{summary(data)}</div> : null}
+        {view === 'chart' ? chart(data) : numbers(data)}
+        {footer ? footer(data) : null}
+      </>
+    );
+  }
+
+  return (
+    <Card
+      className={`analytics-card${isPlaceholderData ? ' analytics-card-stale' : ''}`}
+      data-testid={id}
+      aria-busy={isPending || isPlaceholderData}
+      title={
+        <div className="analytics-card-heading">
+          <Typography.Title level={2} className="analytics-card-title">
+            {title}
+          </Typography.Title>
+          {data !== undefined && period ? <span className="muted small">{period(data)}</span> : null}
+        </div>
+      }
+      extra={
+        <Segmented<View>
+          size="small"
+          value={view}
+          onChange={setView}
+          aria-label={t('analytics.view.label', { title })}
+          options={[
+            { value: 'chart', label: t('analytics.view.chart') },
+            { value: 'numbers', label: t('analytics.view.numbers') },
+          ]}
+        />
+      }
+    >
+      <Typography.Paragraph type="secondary" className="analytics-hint">
+        {hint}
+      </Typography.Paragraph>
+      {body}
+    </Card>
+  );
+}
+
+/** Number formats of the reader's language: shares as percentages, scores with two decimals. */
+export function useNumberFormats(): {
+  percent: (share: number | null) => string;
+  score: (value: number) => string;
+  hours: (value: number | null) => string;
+} {
+  const { t } = useTranslation();
+  const locale = intlLocale(currentLanguage());
+  // Stable between renders, so the charts' options built from them are too.
+  return useMemo(() => {
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+    const score = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const hours = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    return {
+      percent: (share: number | null) => (share === null ? '—' : percent.format(share)),
+      score: (value: number) => score.format(value),
+      hours: (value: number | null) => (value === null ? '—' : t('analytics.special.hoursValue', { hours: hours.format(value) })),
+    };
+  }, [locale, t]);
+}

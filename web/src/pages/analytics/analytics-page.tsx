@@ -1,0 +1,140 @@
+/**
+ * 网络分析: the network of an area over a period, as charts first and numbers a click away —
+ * cooperation modes, function-map coverage, vulnerable people's needs, lifecycle
+ * participation. Aggregates only: every signed-in role may look.
+ *
+ * The area and period live in the address (?jurisdiction=&from=&to=), so a view can be
+ * bookmarked or sent to a colleague.
+ */
+import 'dayjs/locale/zh-cn';
+import 'dayjs/locale/zh-tw';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { DatePicker, Flex } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { analyticsApi } from '../../api';
+import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
+import { PageHeader } from '../../components/page-header';
+import { useCurrentUser } from '../../session';
+import type { AnalyticsScope } from '../../types';
+import { CooperationModesCard } from './cooperation-modes-card';
+import { FunctionCoverageCard } from './function-coverage-card';
+import { LifecycleCard } from './lifecycle-card';
+import { SpecialNeedsCard } from './special-needs-card';
+import './analytics.css';
+
+/** Where a reader without an area of their own starts: 河南省. */
+const DEFAULT_JURISDICTION = '410000';
+const DAY_FORMAT = 'YYYY-MM-DD';
+
+function dayParam(value: string | null): Dayjs | null {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const day = dayjs(value);
+  return day.isValid() && day.format(DAY_FORMAT) === value ? day : null;
+}
+
+/** The area and period asked for in the address, else the reader's own area and the last 12 months. */
+function useScope(): [AnalyticsScope & { from: string; to: string }, (next: Partial<AnalyticsScope>) => void] {
+  const user = useCurrentUser();
+  const [params, setParams] = useSearchParams();
+  const code = params.get('jurisdiction');
+  const jurisdiction = code && /^\d{6}$/.test(code) ? code : (user.jurisdiction ?? DEFAULT_JURISDICTION);
+  const to = dayParam(params.get('to')) ?? dayjs();
+  let from = dayParam(params.get('from')) ?? to.subtract(12, 'month');
+  if (from.isAfter(to)) from = to.subtract(12, 'month');
+  const scope = { jurisdiction, from: from.format(DAY_FORMAT), to: to.format(DAY_FORMAT) };
+  const update = (next: Partial<AnalyticsScope>) => setParams({ ...scope, ...next }, { replace: true });
+  return [scope, update];
+}
+
+export function AnalyticsPage() {
+  const { t } = useTranslation();
+  const [scope, setScope] = useScope();
+  // While another area or period loads, the cards keep the last answer, dimmed.
+  const options = { placeholderData: keepPreviousData, staleTime: 60_000 } as const;
+  const modes = useQuery({
+    queryKey: ['analytics', 'cooperation-modes', scope.jurisdiction, scope.to],
+    queryFn: () => analyticsApi.cooperationModes(scope),
+    ...options,
+  });
+  const coverage = useQuery({
+    queryKey: ['analytics', 'function-coverage', scope],
+    queryFn: () => analyticsApi.functionCoverage(scope),
+    ...options,
+  });
+  const special = useQuery({
+    queryKey: ['analytics', 'special-needs', scope],
+    queryFn: () => analyticsApi.specialNeeds(scope),
+    ...options,
+  });
+  const lifecycle = useQuery({
+    queryKey: ['analytics', 'lifecycle', scope],
+    queryFn: () => analyticsApi.lifecycle(scope),
+    ...options,
+  });
+
+  return (
+    <>
+      <PageHeader
+        title={t('analytics.title')}
+        subtitle={t('analytics.subtitle')}
+        crumbs={[{ title: t('nav.network') }, { title: t('nav.analytics') }]}
+      />
+      <Flex
+        wrap
+        gap={16}
+        align="center"
+        className="analytics-filters"
+        role="search"
+        data-testid="analytics-filters"
+        aria-label={t('analytics.filters')}
+      >
+        <div className="analytics-filter">
+          <span className="analytics-filter-label" aria-hidden="true">
+            {t('analytics.jurisdiction')}
+          </span>
+          <JurisdictionCascader
+            value={scope.jurisdiction}
+            onChange={(code) => {
+              if (code) setScope({ jurisdiction: code });
+            }}
+            allowClear={false}
+            aria-label={t('analytics.jurisdiction')}
+            className="analytics-cascader"
+          />
+        </div>
+        <div className="analytics-filter" data-testid="analytics-period">
+          <span className="analytics-filter-label" aria-hidden="true">
+            {t('analytics.period')}
+          </span>
+          <DatePicker.RangePicker
+            value={[dayjs(scope.from), dayjs(scope.to)]}
+            format={DAY_FORMAT}
+            allowClear={false}
+            disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+            presets={[
+              { label: t('analytics.last12Months'), value: [dayjs().subtract(12, 'month'), dayjs()] },
+              { label: t('analytics.thisYear'), value: [dayjs().startOf('year'), dayjs()] },
+              {
+                label: t('analytics.lastYear'),
+                value: [dayjs().subtract(1, 'year').startOf('year'), dayjs().subtract(1, 'year').endOf('year')],
+              },
+            ]}
+            onChange={(range) => {
+              const [start, end] = range ?? [];
+              if (start && end) setScope({ from: start.format(DAY_FORMAT), to: end.format(DAY_FORMAT) });
+            }}
+            aria-label={t('analytics.period')}
+          />
+        </div>
+      </Flex>
+      <div className="analytics-grid">
+        <CooperationModesCard query={modes} />
+        <FunctionCoverageCard query={coverage} />
+        <SpecialNeedsCard query={special} />
+        <LifecycleCard query={lifecycle} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * A thin React wrapper around ECharts. ECharts is imported module by module (only the charts
+ * and components the analytics draw), so it stays in the analytics chunk and that chunk
+ * stays small; the rest of the UI never downloads it.
+ */
+import {
+  BarChart,
+  type BarSeriesOption,
+  HeatmapChart,
+  type HeatmapSeriesOption,
+  ScatterChart,
+  type ScatterSeriesOption,
+} from 'echarts/charts';
+import {
+  GridComponent,
+  type GridComponentOption,
+  LegendComponent,
+  type LegendComponentOption,
+  MarkAreaComponent,
+  type MarkAreaComponentOption,
+  MarkLineComponent,
+  type MarkLineComponentOption,
+  TooltipComponent,
+  type TooltipComponentOption,
+} from 'echarts/components';
+import { type ComposeOption, type ECharts, init, use } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+use([
+  ScatterChart,
+  HeatmapChart,
+  BarChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  MarkLineComponent,
+  MarkAreaComponent,
+  CanvasRenderer,
+]);
+
+/** The options the analytics' charts may use: anything else was not registered above. */
+export type ChartOption = ComposeOption<
+  | ScatterSeriesOption
+  | HeatmapSeriesOption
+  | BarSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | LegendComponentOption
+  | MarkLineComponentOption
+  | MarkAreaComponentOption
+>;
+
+/** Escapes text for ECharts' HTML tooltips (organization names are typed by people). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+interface Props {
+  option: ChartOption;
+  /** One line saying what the chart shows, for screen readers (the canvas says nothing). */
+  label: string;
+  height?: number;
+}
+
+export function EChart({ option, label, height = 300 }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const chart = useRef<ECharts | null>(null);
+
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const instance = init(element, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    // The card's width follows the window and the collapsible navigation, not window resizes alone.
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const fontFamily = getComputedStyle(document.documentElement).getPropertyValue('--font-sans').trim() || 'sans-serif';
+    // notMerge: a series that is gone from the new option must go from the chart too.
+    chart.current?.setOption({ textStyle: { fontFamily }, animationDuration: 300, ...option }, { notMerge: true });
+  }, [option]);
+
+  return <div ref={host} role="img" aria-label={label} className="analytics-chart" style={{ height }} />;
+}
