@@ -49,6 +49,26 @@ describeEachDatabase('demo network', (t) => {
     expect((await verifyAuditChain(deps.db)).ok).toBe(true);
   });
 
+  it('has normal-time programs, far more often among embedded organizations (the stated model)', async () => {
+    const { db } = t().deps;
+    const programs = await db.selectFrom('programs').select(['id', 'lead_organization_id']).execute();
+    expect(programs.length).toBeGreaterThan(20);
+    const verified = async (table: 'filings' | 'agreements') =>
+      (await db.selectFrom(table).select('organization_id').where('verified_at', 'is not', null).execute()).map(
+        (r) => r.organization_id,
+      );
+    const embedded = new Set([...(await verified('filings')), ...(await verified('agreements'))]);
+    const social = (await db.selectFrom('organizations').select('id').where('kind', '<>', 'government_agency').execute()).map(
+      (o) => o.id,
+    );
+    const leads = new Set(programs.map((p) => p.lead_organization_id));
+    const rate = (ids: string[]) => ids.filter((id) => leads.has(id)).length / ids.length;
+    const inside = social.filter((id) => embedded.has(id));
+    const outside = social.filter((id) => !embedded.has(id));
+    // Expected 0.6 against 0.1; well apart even with a few hundred organizations.
+    expect(rate(inside)).toBeGreaterThan(rate(outside) + 0.25);
+  });
+
   it('refuses to load into a platform that already has organizations', async () => {
     await expect(loadDemoNetwork(t().deps)).rejects.toMatchObject({ code: 'setup_done' });
   });

@@ -2,7 +2,8 @@
  * A realistic demo network over real counties of three provinces, built through the same
  * use cases as real data (so it is audited and obeys every rule): government agencies and
  * social organizations of all kinds, varied function maps and capacity, filings, agreements,
- * seats, volunteers, every membership state, and one account per role.
+ * seats, volunteers, normal-time programs (src/services/demo/demo-programs.ts), every
+ * membership state, and one account per role.
  */
 
 import type { CapacityKind, RescueSpecialty } from '../../model/capacity';
@@ -22,6 +23,7 @@ import { createOrganization } from '../organizations/create-organization';
 import { createUser } from '../users/manage-users';
 import { verifyDeclaration, verifyOrganizationFields } from '../verify-declaration';
 import { demoIncident } from './demo-incident';
+import { demoPrograms } from './demo-programs';
 import { generator } from './random';
 
 export const DEMO_PROVINCES = ['410000', '420000', '510000'];
@@ -211,6 +213,8 @@ export async function loadDemoNetwork(deps: Deps, log: (message: string) => void
   }
 
   log('embedding, capacity and volunteers…');
+  /** Organizations holding a verified filing or agreement: the model of normal-time work below uses it. */
+  const embedded = new Set<string>();
   for (const org of orgs) {
     if (org.kind === 'government_agency') continue;
     const home = org.jurisdictions[0];
@@ -222,7 +226,10 @@ export async function loadDemoNetwork(deps: Deps, log: (message: string) => void
         filedOn: shift(-r.int(30, 900)),
         reference: `应急备〔${r.int(2022, 2026)}〕${r.int(1, 300)}号`,
       });
-      if (r.chance(0.6)) await verifyDeclaration(deps, DEMO, 'filings', filing.id);
+      if (r.chance(0.6)) {
+        await verifyDeclaration(deps, DEMO, 'filings', filing.id);
+        embedded.add(org.id);
+      }
     }
     if (cityAgency && r.chance(0.3)) {
       const type: AgreementType = r.pick(['mou', 'service_contract', 'emergency_plan'] as const);
@@ -235,7 +242,10 @@ export async function loadDemoNetwork(deps: Deps, log: (message: string) => void
         validFrom,
         validTo,
       });
-      if (r.chance(0.6)) await verifyDeclaration(deps, DEMO, 'agreements', agreement.id);
+      if (r.chance(0.6)) {
+        await verifyDeclaration(deps, DEMO, 'agreements', agreement.id);
+        embedded.add(org.id);
+      }
     }
     if (cityAgency && r.chance(0.1)) {
       const subsystem: Subsystem = r.pick(['information', 'decision', 'assessment', 'command'] as const);
@@ -301,6 +311,9 @@ export async function loadDemoNetwork(deps: Deps, log: (message: string) => void
       }
     }
   }
+
+  log('normal-time programs…');
+  await demoPrograms(deps, r, orgs, agencies, embedded, shift);
 
   log('membership states…');
   const social = orgs.filter((o) => o.kind !== 'government_agency');
