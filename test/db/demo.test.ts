@@ -2,10 +2,12 @@ import { expect, it } from 'vitest';
 import { findUserByEmail } from '../../src/db/repositories/users';
 import { MEMBERSHIP_STATUSES } from '../../src/model/membership';
 import { ORGANIZATION_KINDS } from '../../src/model/organization';
+import { substitutionOf } from '../../src/services/analytics/substitution';
 import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain';
 import { signIn } from '../../src/services/auth/sessions';
 import { DEMO_PASSWORD, loadDemoNetwork } from '../../src/services/demo/demo-network';
 import { describeEachDatabase } from '../support/databases';
+import { SYSTEM } from '../support/fixtures';
 
 describeEachDatabase('demo network', (t) => {
   it('loads a few hundred organizations of every kind and membership state, with one account per role', async () => {
@@ -37,9 +39,9 @@ describeEachDatabase('demo network', (t) => {
     const coordinator = await findUserByEmail(deps.db, 'coordinator@demo.corespond.cn');
     expect(coordinator?.jurisdiction).toBe('410000');
     await expect(signIn(deps, 'team-admin@demo.corespond.cn', DEMO_PASSWORD, 'token')).resolves.toBeDefined();
-    // An ongoing incident with teams in every state of their deployment and needs in every state.
+    // Two past incidents and an ongoing one with teams in every state of their deployment and needs in every state.
     const incidents = await deps.db.selectFrom('incidents').select(['id', 'stage']).execute();
-    expect(incidents.map((i) => i.stage)).toEqual(['response']);
+    expect(incidents.map((i) => i.stage).sort()).toEqual(['closed', 'closed', 'response']);
     const deployments = await deps.db.selectFrom('deployments').select('status').execute();
     expect(new Set(deployments.map((d) => d.status)).size).toBeGreaterThanOrEqual(6);
     const needs = await deps.db.selectFrom('needs').select(['status', 'source']).execute();
@@ -67,6 +69,29 @@ describeEachDatabase('demo network', (t) => {
     const outside = social.filter((id) => !embedded.has(id));
     // Expected 0.6 against 0.1; well apart even with a few hundred organizations.
     expect(rate(inside)).toBeGreaterThan(rate(outside) + 0.25);
+  });
+
+  it('shows the crowding-out after the peak and emergent groups in the past incidents (the stated model)', async () => {
+    const { deps } = t();
+    const past = await deps.db.selectFrom('incidents').select('id').where('stage', '=', 'closed').execute();
+    for (const { id } of past) {
+      const s = await substitutionOf(deps, SYSTEM, id);
+      // Social teams leave when the response ends (0.8 if not embedded, 0.3 if embedded) and later; government stays.
+      expect(s.drop).toBeGreaterThan(0.3);
+      expect(s.departures.length).toBeGreaterThan(2);
+      const last = s.days[s.days.length - 1];
+      expect(Number(last.deployed.socialShare)).toBeLessThan(
+        Number(s.days.find((d) => d.day === s.peak?.day)?.deployed.socialShare),
+      );
+    }
+    const emergent = await deps.db
+      .selectFrom('applications')
+      .innerJoin('organizations', 'organizations.id', 'applications.organization_id')
+      .select('organizations.name')
+      .where('applications.decision', '=', 'admit_provisional')
+      .where('organizations.kind', '=', 'grassroots_group')
+      .execute();
+    expect(emergent.length).toBeGreaterThanOrEqual(6);
   });
 
   it('refuses to load into a platform that already has organizations', async () => {

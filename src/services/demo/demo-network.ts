@@ -2,8 +2,9 @@
  * A realistic demo network over real counties of three provinces, built through the same
  * use cases as real data (so it is audited and obeys every rule): government agencies and
  * social organizations of all kinds, varied function maps and capacity, filings, agreements,
- * seats, volunteers, normal-time programs (src/services/demo/demo-programs.ts), every
- * membership state, and one account per role.
+ * seats, volunteers, normal-time programs (src/services/demo/demo-programs.ts), two past
+ * incidents simulated from response into recovery (src/services/demo/demo-history.ts), an
+ * ongoing incident, every membership state, and one account per role.
  */
 
 import type { CapacityKind, RescueSpecialty } from '../../model/capacity';
@@ -22,6 +23,7 @@ import { transitionMembership } from '../membership/transition-membership';
 import { createOrganization } from '../organizations/create-organization';
 import { createUser } from '../users/manage-users';
 import { verifyDeclaration, verifyOrganizationFields } from '../verify-declaration';
+import { demoPastIncident } from './demo-history';
 import { demoIncident } from './demo-incident';
 import { demoPrograms } from './demo-programs';
 import { generator } from './random';
@@ -369,6 +371,22 @@ export async function loadDemoNetwork(deps: Deps, log: (message: string) => void
     if (outcome === 3)
       await decideApplication(deps, DEMO, application.id, { decision: 'decline', reason: '服务区域与能力信息不完整' });
   }
+
+  log('two past incidents, simulated day by day…');
+  await demoPastIncident(deps, r, orgs, embedded, {
+    name: '南阳山洪灾害',
+    type: '山洪',
+    city: '411300',
+    centre: { lat: 33.0, lon: 112.53 },
+    daysAgo: 420,
+  });
+  await demoPastIncident(deps, r, orgs, embedded, {
+    name: '宜昌洪涝灾害',
+    type: '洪涝',
+    city: '420500',
+    centre: { lat: 30.7, lon: 111.29 },
+    daysAgo: 200,
+  });
 
   log('an ongoing incident…');
   await demoIncident(deps, r, orgs);
