@@ -90,6 +90,11 @@ export const ERRORS = {
     en: 'Too many failed sign-ins; try again later',
   },
   rate_limited: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; slow down' },
+  pdf_unavailable: {
+    status: 503,
+    zh: '本服务器未安装 Chromium，无法生成 PDF；请使用网页版报告打印',
+    en: 'No Chromium on this server to render the PDF; print the HTML report instead',
+  },
   internal_error: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
+import { findChromium } from '../../src/reports/pdf';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { buildNetwork, type Network } from '../support/fixtures';
@@ -35,6 +36,38 @@ describeEachDatabase('analytics over HTTP', (t) => {
       token: network.tokens.coordGuangdong,
     });
     expect(outsider.json).toMatchObject({ unserved: null });
+  });
+
+  it('renders the annual report as printable HTML with its charts, and as PDF through Chromium', async () => {
+    const year = new Date().getUTCFullYear();
+    const html = await app.inject({
+      method: 'GET',
+      url: `/api/v1/analytics/annual-report?jurisdiction=410000&year=${year}`,
+      headers: { authorization: `Bearer ${network.tokens.observer}` },
+    });
+    expect(html.statusCode).toBe(200);
+    expect(html.headers['content-type']).toMatch(/text\/html/);
+    expect(html.body).toContain(`河南省应急协作网络年度报告（${year}年）`);
+    expect((html.body.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(6);
+    expect(html.body).toContain('@media print');
+    const english = await app.inject({
+      method: 'GET',
+      url: `/api/v1/analytics/annual-report?jurisdiction=410000&year=${year}&lang=en`,
+      headers: { authorization: `Bearer ${network.tokens.observer}` },
+    });
+    expect(english.body).toContain('annual report');
+    const pdf = await app.inject({
+      method: 'GET',
+      url: `/api/v1/analytics/annual-report?jurisdiction=410000&year=${year}&format=pdf`,
+      headers: { authorization: `Bearer ${network.tokens.observer}` },
+    });
+    if (findChromium()) {
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    } else {
+      expect(pdf.json()).toMatchObject({ status: 503, code: 'pdf_unavailable' });
+    }
   });
 
   it('names bad input, and fuzzing finds no 5xx', async () => {

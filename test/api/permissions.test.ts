@@ -115,6 +115,12 @@ const ROWS: Row[] = [
     expect: [401, 200, 200, 200, 200, 200, 200, 200],
   },
   {
+    name: 'annual network report',
+    method: 'GET',
+    path: () => '/api/v1/analytics/annual-report?jurisdiction=410100&year=2026',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
     name: 'record a program',
     method: 'POST',
     path: () => '/api/v1/programs',

@@ -7,6 +7,8 @@ import { INCIDENT_STAGES } from '../../model/incident';
 import { ORGANIZATION_KINDS } from '../../model/organization';
 import { COOPERATION_TYPES } from '../../model/program';
 import { PHASES, SERVICE_CATEGORIES, STRATEGIES } from '../../model/taxonomy';
+import { printToPdf } from '../../reports/pdf';
+import { annualReportHtml } from '../../services/analytics/annual-report';
 import { collaborationOf } from '../../services/analytics/collaboration';
 import { cooperationModes } from '../../services/analytics/cooperation-modes';
 import { functionCoverageOf } from '../../services/analytics/function-coverage';
@@ -285,5 +287,34 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request) => whoWhatWhereOf(deps, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/analytics/annual-report',
+    {
+      schema: {
+        tags,
+        summary: 'The printable annual network report of an area: HTML with a print stylesheet, or PDF (headless Chromium)',
+        querystring: Type.Object(
+          {
+            jurisdiction: JurisdictionCode,
+            year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+            lang: Type.Optional(Type.Union([Type.Literal('zh'), Type.Literal('en')])),
+            format: Type.Optional(Type.Union([Type.Literal('html'), Type.Literal('pdf')])),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { format, ...input } = request.query;
+      const html = await annualReportHtml(deps, actorOf(request), input);
+      if (format !== 'pdf') return reply.type('text/html; charset=utf-8').send(html);
+      const pdf = await printToPdf(html);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="network-report-${input.jurisdiction}-${input.year}.pdf"`)
+        .send(pdf);
+    },
   );
 }
