@@ -53,7 +53,8 @@ export function collaborationGraph(nodes: readonly GraphNode[], ties: readonly T
     else graph.addEdge(t.a, t.b, { weight: 1 });
     kinds.set(key, (kinds.get(key) ?? new Set()).add(t.kind));
   }
-  const between = graph.order > 2 ? betweennessCentrality(graph, { normalized: true }) : {};
+  // Shortest paths count ties, not their weight (graphology would read the weight as a distance).
+  const between = graph.order > 2 ? betweennessCentrality(graph, { normalized: true, getEdgeWeight: null }) : {};
   const community = graph.size > 0 ? louvain(graph, { rng: seededRandom(1) }) : {};
   const components = connectedComponents(graph);
   const communityIds = new Map<number, number>();

@@ -1,20 +1,24 @@
 /**
  * In headless Chromium, the network analytics dashboard over a small network in Zhengzhou:
- * the Henan coordinator opens /analytics (their province by default) and finds the four
- * analytics drawn as charts, the cooperation modes a click away as a table, and the
- * vulnerable people's needs still unserved; an observer sees the same aggregates without that
- * list; an area with no organization says so instead of drawing empty charts.
+ * the Henan coordinator opens /analytics (their province by default) and finds the eight
+ * analytics drawn as charts — cooperation modes, coverage, special needs, lifecycle, the
+ * collaboration network, the four principles, substitution over a flood and 3W — with the
+ * numbers a click away (the modes, the brokers, who left the flood and when, the 3W table and
+ * its CSV), and the vulnerable people's needs still unserved; an observer sees the same
+ * aggregates without that list; an area with no organization says so instead of drawing
+ * empty charts.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import { creditCodeCheckCharacter } from '../../src/model/credit-code';
-import { fileDeployment } from '../../src/services/deployments/manage-deployments';
+import { fileDeployment, moveDeployment } from '../../src/services/deployments/manage-deployments';
 import { declareAgreement, fileFiling } from '../../src/services/embedding/declare-embedding';
-import { declareIncident } from '../../src/services/incidents/manage-incidents';
-import { reportNeed } from '../../src/services/needs/report-need';
+import { declareIncident, moveIncidentStage } from '../../src/services/incidents/manage-incidents';
+import { claimNeed, reportProgress } from '../../src/services/needs/claims';
+import { type ReportOutcome, reportNeed } from '../../src/services/needs/report-need';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { createProgram } from '../../src/services/programs/manage-programs';
 import { createUser } from '../../src/services/users/manage-users';
@@ -29,9 +33,19 @@ const BUREAU = '郑州市应急管理局';
 const TEAM = '郑州蓝天救援队';
 const COUNSELLORS = '郑州心理援助中心';
 const NEIGHBOURS = '金水街坊互助会';
+const VOLUNTEERS = '惠济区志愿者协会';
 const ELDERLY_NEED = '独居老人需要送药';
+const FLOOD = '郑州暴雨内涝';
+const COLD_SNAP = '郑州寒潮';
+const DAY = 86_400_000;
 
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
+/** YYYY-MM of a day some days ago. */
+const monthOf = (days: number) => daysAgo(days).slice(0, 7);
+const needId = (outcome: ReportOutcome) => {
+  if (outcome.replayed) throw new Error('a fresh need was taken for a repeat');
+  return outcome.reported.need.id;
+};
 const creditCode = (n: number) => {
   const first = `5141010${String(n).padStart(10, '0')}`;
   return first + creditCodeCheckCharacter(first);
@@ -88,7 +102,9 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
       kind: 'community_group',
       capabilities: { cells: [{ strategy: 'resources', phase: 'crisis' }], serviceCategories: ['food'] },
     });
-    // Risk work by the counsellors; the neighbours turn out for the response only.
+    // Nobody works with the volunteers: the network's isolated organization.
+    await org(VOLUNTEERS, { kind: 'volunteer_association', capabilities: { cells: [], serviceCategories: ['food'] } });
+    // Risk work by the counsellors, once with the team; the neighbours turn out for the response only.
     await createProgram(deps, SYSTEM, {
       title: '社区心理急救培训',
       kind: 'training',
@@ -101,21 +117,61 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
       peopleReached: 120,
       cooperationType: 'learning',
     });
+    await createProgram(deps, SYSTEM, {
+      title: '金水区社区灾害风险评估',
+      kind: 'risk_assessment',
+      cell: { strategy: 'ideas', phase: 'risk' },
+      stage: 'mitigation',
+      leadOrganizationId: counsellors,
+      partnerIds: [team],
+      jurisdictions: ['410105'],
+      startsOn: daysAgo(30),
+      endsOn: daysAgo(29),
+      peopleReached: 80,
+      cooperationType: 'information',
+    });
+
+    // The flood, day by day from eight days ago (02:00 UTC, so that a few hours never change the date).
+    const { clock } = db;
+    const start = Date.parse(`${daysAgo(8)}T02:00:00Z`);
+    const on = (day: number, hours = 0) => {
+      clock.now = new Date(start + day * DAY + hours * 3_600_000);
+    };
+    // An older incident, closed, with no work recorded.
+    on(-1);
+    const cold = await declareIncident(deps, SYSTEM, {
+      name: COLD_SNAP,
+      category: 'natural_disaster',
+      type: '寒潮',
+      level: 4,
+      jurisdictions: ['410100'],
+    });
+    await moveIncidentStage(deps, SYSTEM, cold.id, { to: 'closed' });
+    on(0);
     const incident = await declareIncident(deps, SYSTEM, {
-      name: '郑州暴雨内涝',
+      name: FLOOD,
       category: 'natural_disaster',
       type: '洪涝',
       level: 2,
       jurisdictions: ['410100'],
     });
-    await fileDeployment(deps, SYSTEM, incident.id, {
-      organizationId: neighbours,
-      teamName: '街坊互助队',
-      leaderName: '李师傅',
-      leaderPhone: '13500000000',
-      headcount: 5,
-      origin: '410105',
-    });
+    const deploy = async (organizationId: string, teamName: string, headcount: number) => {
+      const { id } = await fileDeployment(deps, SYSTEM, incident.id, {
+        organizationId,
+        teamName,
+        leaderName: '李师傅',
+        leaderPhone: '13500000000',
+        headcount,
+        origin: '410105',
+      });
+      await moveDeployment(deps, SYSTEM, id, { to: 'approved' });
+      return id;
+    };
+    // On the ground: the neighbours (5) for the first four days, the team (12) for six, the bureau (20) throughout.
+    const neighbourTeam = await deploy(neighbours, '街坊互助队', 5);
+    const rescueTeam = await deploy(team, '蓝天抢险分队', 12);
+    await moveDeployment(deps, SYSTEM, rescueTeam, { to: 'checked_in' });
+    await deploy(bureau, '市应急局现场工作组', 20);
     await reportNeed(deps, SYSTEM, incident.id, {
       title: ELDERLY_NEED,
       category: 'emergency_medical',
@@ -132,6 +188,40 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
       lat: 34.72,
       lon: 113.7,
     });
+    const pumping = needId(
+      await reportNeed(deps, SYSTEM, incident.id, {
+        title: '地下车库积水抽排',
+        category: 'water_sanitation',
+        jurisdiction: '410105',
+        lat: 34.8,
+        lon: 113.66,
+      }),
+    );
+    const clearing = needId(
+      await reportNeed(deps, SYSTEM, incident.id, {
+        title: '倒伏树木清障',
+        category: 'search_rescue',
+        jurisdiction: '410104',
+        lat: 34.74,
+        lon: 113.71,
+      }),
+    );
+    // The team pumps the garage dry on day 1, the bureau clears the road on day 2.
+    on(1);
+    const pumped = await claimNeed(deps, SYSTEM, pumping, { organizationId: team });
+    on(1, 3);
+    await reportProgress(deps, SYSTEM, pumped.claim.id, { done: true, note: '已抽排' });
+    on(2);
+    const cleared = await claimNeed(deps, SYSTEM, clearing, { organizationId: bureau });
+    on(2, 2);
+    await reportProgress(deps, SYSTEM, cleared.claim.id, { done: true, note: '道路已通' });
+    on(3);
+    await moveDeployment(deps, SYSTEM, neighbourTeam, { to: 'withdrawn', reason: '队员返岗' });
+    on(4);
+    await moveIncidentStage(deps, SYSTEM, incident.id, { to: 'recovery' });
+    on(5);
+    await moveDeployment(deps, SYSTEM, rescueTeam, { to: 'returned' });
+    clock.now = new Date();
     ({ app, base } = await serveUi(deps));
     browser = await launchBrowser();
   });
@@ -158,7 +248,8 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
 
   /** The card's chart: an ECharts canvas with a size, and the one-line summary screen readers get. */
   async function chartOf(card: Locator): Promise<string> {
-    const figure = card.locator('[role="img"]');
+    // The chart's own figure, not an icon's (antd's icons are role="img" too).
+    const figure = card.locator('.analytics-chart[role="img"]');
     // ECharts may add layers (the heat grid draws on several); the first is the chart itself.
     const canvas = figure.locator('canvas').first();
     await canvas.waitFor({ state: 'visible' });
@@ -177,6 +268,13 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     return (await figure.getAttribute('aria-label')) ?? '';
   }
 
+  /** A table's body as the reader sees it: the text of each cell, row by row. */
+  function cellsOf(table: Locator): Promise<string[][]> {
+    return table
+      .locator('tbody tr.ant-table-row')
+      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? '')));
+  }
+
   it('draws the four analytics of the coordinator’s province, with the numbers a click away', async () => {
     const page = await signIn(HENAN_COORDINATOR);
     await page.getByRole('navigation', { name: '主导航' }).getByText('网络分析').click();
@@ -186,9 +284,9 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     await expect.poll(() => page.getByTestId('analytics-filters').textContent()).toContain('河南省');
 
     const modes = page.getByTestId('analytics-modes');
-    expect(await chartOf(modes)).toBe('合作模式散点图，共 3 个组织：补充 1、互补 0、替代 0、疏离 2');
+    expect(await chartOf(modes)).toBe('合作模式散点图，共 4 个组织：补充 1、互补 0、替代 0、疏离 3');
     expect(await modes.getByTestId('mode-count-supplementary').textContent()).toBe('1');
-    expect(await modes.getByTestId('mode-count-alienation').textContent()).toBe('2');
+    expect(await modes.getByTestId('mode-count-alienation').textContent()).toBe('3');
 
     const coverage = page.getByTestId('analytics-coverage');
     // The bureau and the team in action × crisis, the bureau in technology × risk, the counsellors
@@ -197,13 +295,15 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     expect(await chartOf(coverage)).toBe('功能地图热力图：12 个单元格中 4 个有组织覆盖，1 个缺口');
 
     const special = page.getByTestId('analytics-special-needs');
-    expect(await chartOf(special)).toBe('弱势群体需求已服务 0%，用时中位数 —；其他需求已服务 0%，用时中位数 —');
+    // The garage pumped dry 27 hours after it was reported, the road cleared after 50: 2 of 3 others served.
+    expect(await chartOf(special)).toBe('弱势群体需求已服务 0%，用时中位数 —；其他需求已服务 66.7%，用时中位数 38.5 小时');
     // The coordinator of the area sees which vulnerable people's needs wait.
     await special.getByTestId('unserved-table').getByRole('cell', { name: ELDERLY_NEED }).waitFor();
 
     const lifecycle = page.getByTestId('analytics-lifecycle');
-    expect(await chartOf(lifecycle)).toBe('各阶段活跃组织：风险管理 1、危机管理 1、恢复管理 0；仅在响应/恢复阶段活动 1 / 2');
-    expect(await lifecycle.getByTestId('lifecycle-reactive').textContent()).toBe('1 / 2（50%）');
+    // The counsellors and the team in risk work, the team and the neighbours in the response.
+    expect(await chartOf(lifecycle)).toBe('各阶段活跃组织：风险管理 2、危机管理 2、恢复管理 0；仅在响应/恢复阶段活动 1 / 3');
+    expect(await lifecycle.getByTestId('lifecycle-reactive').textContent()).toBe('1 / 3（33.3%）');
     await page.screenshot({ path: join(SHOTS, 'analytics-dashboard.png'), fullPage: true });
 
     // "数据": the same placements as a table, each organization with its mode.
@@ -223,6 +323,99 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     expect(pageErrors).toEqual([]);
   });
 
+  it('draws who works with whom, the four principles, the flood’s substitution and 3W, with their numbers', async () => {
+    const page = await signIn(HENAN_COORDINATOR);
+    await page.goto(`${base}/analytics`);
+
+    const collaboration = page.getByTestId('analytics-collaboration');
+    // Deployed together to the flood: the team, the neighbours and the bureau; the team also has the
+    // MOU with the bureau and the risk assessment with the counsellors, who reach the rest through it.
+    expect(await chartOf(collaboration)).toMatch(
+      /^协作网络图：5 个组织、4 条协作关系；密度 0\.40，2 个连通子网，1 个孤立组织，\d 个社群$/,
+    );
+    expect(await collaboration.getByTestId('collaboration-density').textContent()).toBe('0.40');
+    expect(await collaboration.getByTestId('collaboration-components').textContent()).toBe('2');
+    expect(await collaboration.getByTestId('collaboration-isolated').textContent()).toBe('1');
+    await collaboration.getByText('数据', { exact: true }).click();
+    const brokers = collaboration.getByTestId('brokers-table');
+    await brokers.getByRole('link', { name: TEAM, exact: true }).waitFor();
+    // The team first: on the counsellors' paths to the neighbours and the bureau (2 of the 6 pairs).
+    // (The server's betweenness reads an edge's weight as a distance, so the neighbours get a share of
+    // the bureau–team pair, whose two ties make them "longer": not asserted here.)
+    expect((await cellsOf(brokers))[0]).toEqual([TEAM, '0.33', '3']);
+    expect(await collaboration.getByTestId('isolated-list').textContent()).toBe(`孤立组织：本时段没有协作关系（1）${VOLUNTEERS}`);
+
+    const principles = page.getByTestId('analytics-principles');
+    // No application to join in the period: openness has nothing to measure.
+    expect(await chartOf(principles)).toBe('四化雷达图：常态化 50%、综合化 33.3%、互嵌化 25%、开放化 —');
+    expect(await principles.getByTestId('principles-lines').locator('li').allTextContents()).toEqual([
+      // The counsellors and the team ran programs; the neighbours and the volunteers did not.
+      '常态化：4 个组织中 2 个在过去 12 个月有常态化活动（50%）',
+      // Action × crisis, technology × risk, ideas × risk, resources × crisis; a learning and an information program.
+      '综合化：功能地图 12 个单元格中 4 个有组织覆盖（33.3%）；本时段合作类型：学习交流、信息共享（均衡度 0.43）',
+      '互嵌化：4 个组织中 1 个有合作协议、纳入预案或有协调机构席位（25%）；席位所在子系统：无',
+      '开放化：0 份入网申请，已决定 0 份，准入率 —，决定用时中位数 —；新成员 0 个，其中基层组织占 —',
+    ]);
+
+    const substitution = page.getByTestId('analytics-substitution');
+    // The newest incident of the area first. Social organizations had 17 people on the ground in the
+    // response, 12 on the first two days of recovery and none after: 4.8 a day, 71.8% below the peak.
+    expect(await chartOf(substitution)).toBe(
+      `${FLOOD}每日在场人数柱状图：社会组织响应高峰 17 人（${daysAgo(8)}），恢复期日均 4.8 人，较高峰下降 71.8%`,
+    );
+    expect(await substitution.getByTestId('substitution-drop').textContent()).toBe('71.8%');
+    await substitution.getByText('数据', { exact: true }).click();
+    const stages = substitution.getByTestId('substitution-stages-table');
+    await stages.locator('tr.ant-table-row').first().waitFor();
+    // Four days of response (17 social and 20 government people a day; a need fulfilled by each),
+    // five of recovery (12, 12, 0, 0, 0 social people, 20 government ones).
+    expect(await cellsOf(stages)).toEqual([
+      ['响应', '4', '68', '80', '46%', '1 / 1', '50%'],
+      ['恢复', '5', '24', '100', '19.4%', '0 / 0', '—'],
+    ]);
+    // The neighbours went home on the last day of the response, the team two days into recovery.
+    expect(await cellsOf(substitution.getByTestId('departures-table'))).toEqual([
+      [NEIGHBOURS, daysAgo(5), '响应'],
+      [TEAM, daysAgo(3), '恢复'],
+    ]);
+    // The closed cold snap is listed too, with nothing recorded.
+    await substitution.getByTestId('substitution-incident').click();
+    await page.locator('.ant-select-item-option', { hasText: COLD_SNAP }).click();
+    await substitution.getByText('该事件还没有已批准的报备或完成的需求').waitFor();
+
+    const www = page.getByTestId('analytics-www');
+    // Five rows of three organizations in two places: the claims in 金水区 and 管城回族区, the programs in 金水区.
+    expect(await chartOf(www)).toBe('3W 条形图：5 条记录、3 个组织；活动最多的地点 金水区 4，最多的事项 风险评估 2');
+    await www.getByText('数据', { exact: true }).click();
+    const table = www.getByTestId('www-table');
+    await table.locator('tr.ant-table-row').first().waitFor();
+    // Sorted here: the server's order is by month, then name.
+    const sorted = async () => (await cellsOf(table)).sort((a, b) => a.join().localeCompare(b.join()));
+    const expected = [
+      [COUNSELLORS, '培训 项目', '金水区 410105', monthOf(60), '1'],
+      [COUNSELLORS, '风险评估 项目', '金水区 410105', monthOf(30), '1'],
+      [TEAM, '风险评估 项目', '金水区 410105', monthOf(30), '1'],
+      [TEAM, '供水与卫生 需求', '金水区 410105', monthOf(7), '1'],
+      [BUREAU, '搜索救援 需求', '管城回族区 410104', monthOf(6), '1'],
+    ];
+    await expect.poll(sorted).toEqual(expected.sort((a, b) => a.join().localeCompare(b.join())));
+    // Filtered to the team, then taken away as CSV: the rows as shown, names and codes both.
+    await table.getByRole('columnheader', { name: '组织' }).locator('.ant-table-filter-trigger').click();
+    const filter = page.locator('.ant-table-filter-dropdown');
+    await filter.locator('.ant-dropdown-menu-item', { hasText: TEAM }).click();
+    await filter.locator('.ant-btn-primary').click();
+    await expect.poll(() => table.locator('tr.ant-table-row').count()).toBe(2);
+    const [download] = await Promise.all([page.waitForEvent('download'), www.getByTestId('www-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^3W-410000-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    expect(csv.startsWith('\uFEFF组织,事项,来源,地点,地点代码,月份,次数\r\n')).toBe(true);
+    expect(csv.trim().split('\r\n').slice(1).sort()).toEqual(
+      [`${TEAM},风险评估,项目,金水区,410105,${monthOf(30)},1`, `${TEAM},供水与卫生,需求,金水区,410105,${monthOf(7)},1`].sort(),
+    );
+    await page.screenshot({ path: join(SHOTS, 'analytics-dashboard-more.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shows an observer the aggregates only, and an empty area as empty', async () => {
     const page = await signIn(OBSERVER);
     await page.goto(`${base}/analytics`);
@@ -238,6 +431,9 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     const modes = page.getByTestId('analytics-modes');
     await modes.getByText('该地区没有政府部门以外的组织').waitFor();
     await page.getByTestId('analytics-special-needs').getByText('该地区本时段没有需求记录').waitFor();
+    await page.getByTestId('analytics-collaboration').getByText('该地区没有组织').waitFor();
+    await page.getByTestId('analytics-substitution').getByText('该地区没有事件记录').waitFor();
+    await page.getByTestId('analytics-www').getByText('该地区本时段没有需求认领或项目记录').waitFor();
     expect(await page.locator('.analytics-grid canvas').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });

@@ -34,6 +34,20 @@ describe('collaboration graph', () => {
     expect(g.nodes.find((n) => n.id === 'B')?.degree).toBe(2);
   });
 
+  it('counts ties on shortest paths, not their weight', () => {
+    // A square A–B–C–D–A with a heavy A–B: the heavy tie must not make B a detour.
+    const g = collaborationGraph(['A', 'B', 'C', 'D'].map(node), [
+      { a: 'A', b: 'B', kind: 'agreement' },
+      { a: 'A', b: 'B', kind: 'joint_program' },
+      { a: 'A', b: 'B', kind: 'shared_need' },
+      { a: 'B', b: 'C', kind: 'agreement' },
+      { a: 'C', b: 'D', kind: 'agreement' },
+      { a: 'D', b: 'A', kind: 'agreement' },
+    ]);
+    // In a square every node lies on one of the two shortest paths between its neighbours: 0.5 / 3 each.
+    expect(new Set(g.nodes.map((n) => n.betweenness))).toEqual(new Set([0.1667]));
+  });
+
   it('is empty without ties', () => {
     const g = collaborationGraph([node('A'), node('B')], []);
     expect(g).toMatchObject({ density: 0, components: 2, largestComponent: 1, brokers: [], communities: 0, edges: [] });

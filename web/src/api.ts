@@ -15,6 +15,7 @@ import type {
   CapacityView,
   ChainReport,
   Claim,
+  Collaboration,
   CooperationModes,
   DecisionInput,
   DeploymentDetail,
@@ -29,6 +30,7 @@ import type {
   IncidentDetail,
   IncidentInput,
   IncidentStage,
+  IncidentSubstitution,
   IncidentSummary,
   Jurisdiction,
   JurisdictionWithPath,
@@ -46,6 +48,7 @@ import type {
   OrganizationInput,
   OrganizationSummary,
   Page,
+  Principles,
   PublicIncident,
   PublicNeed,
   PublicReceipt,
@@ -62,6 +65,7 @@ import type {
   VolunteerInput,
   VolunteerList,
   VolunteerPatch,
+  WhoWhatWhere,
 } from './types';
 
 /** A failed request: the problem's code (see src/model/errors.ts), field and detail. */
@@ -201,11 +205,15 @@ function downloadName(disposition: string | null, fallback: string): string {
 /** Fetches a file (template, export) and hands it to the browser as a download. */
 async function download(path: string, query: Query, fallbackName: string): Promise<void> {
   const response = await send('GET', withQuery(path, query), undefined, '*/*');
-  const blob = await response.blob();
+  saveFile(await response.blob(), downloadName(response.headers.get('content-disposition'), fallbackName));
+}
+
+/** Hands a file made in the browser (or fetched) to the reader as a download. */
+export function saveFile(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = downloadName(response.headers.get('content-disposition'), fallbackName);
+  link.download = name;
   document.body.append(link);
   link.click();
   link.remove();
@@ -413,6 +421,11 @@ export const analyticsApi = {
   functionCoverage: (scope: AnalyticsScope) => get<FunctionCoverage>('/analytics/function-coverage', { ...scope }),
   specialNeeds: (scope: AnalyticsScope) => get<SpecialNeedsCoverage>('/analytics/special-needs', { ...scope }),
   lifecycle: (scope: AnalyticsScope) => get<Lifecycle>('/analytics/lifecycle', { ...scope }),
+  collaboration: (scope: AnalyticsScope) => get<Collaboration>('/analytics/collaboration', { ...scope }),
+  principles: (scope: AnalyticsScope) => get<Principles>('/analytics/principles', { ...scope }),
+  /** Per incident, over its whole course: the area and period do not apply. */
+  substitution: (incidentId: string) => get<IncidentSubstitution>('/analytics/substitution', { incidentId }),
+  whoWhatWhere: (scope: AnalyticsScope) => get<WhoWhatWhere>('/analytics/who-what-where', { ...scope }),
 };
 
 /** The public door: no account needed. */

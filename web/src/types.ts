@@ -1,8 +1,12 @@
 /** Shapes of the HTTP API's JSON as the web UI reads them. */
 
+import type { CollaborationGraph, TieKind } from '../../src/analysis/collaboration';
 import type { CooperationMode, Recognition } from '../../src/analysis/cooperation-modes';
 import type { CoverageCell } from '../../src/analysis/function-coverage';
+import type { PrincipleIndicators } from '../../src/analysis/principles';
 import type { GroupCoverage } from '../../src/analysis/special-needs';
+import type { Substitution } from '../../src/analysis/substitution';
+import type { ActivityRow } from '../../src/analysis/who-what-where';
 import type { AuditRecord, ChainReport } from '../../src/model/audit';
 import type {
   Availability,
@@ -47,11 +51,13 @@ import type {
   VulnerableGroup,
 } from '../../src/model/need';
 import type { Membership, Organization, OrganizationKind } from '../../src/model/organization';
+import type { CooperationType, ProgramKind } from '../../src/model/program';
 import type { Role } from '../../src/model/roles';
 import type { Phase, ServiceCategory, Strategy } from '../../src/model/taxonomy';
 import type { User } from '../../src/model/user';
 
 export type {
+  ActivityRow,
   Agreement,
   AgreementType,
   ApplicationDecision,
@@ -63,6 +69,7 @@ export type {
   ChainReport,
   CloseReason,
   CooperationMode,
+  CooperationType,
   CoverageCell,
   CultivationPlan,
   DeploymentStatus,
@@ -89,6 +96,7 @@ export type {
   Organization,
   OrganizationKind,
   Phase,
+  ProgramKind,
   Recognition,
   RescueSpecialty,
   ServiceCategory,
@@ -96,6 +104,7 @@ export type {
   StageChange,
   Strategy,
   Subsystem,
+  TieKind,
   Urgency,
   User,
   VerifiableField,
@@ -590,4 +599,33 @@ export interface Lifecycle {
   share: number | null;
   byPhase: Record<Phase, number>;
   organizations: { organizationId: string; name: string; phases: Phase[] }[];
+}
+
+/** Who worked with whom in the area and period: the graph and its measures. */
+export type Collaboration = CollaborationGraph & { from: string; to: string };
+
+/** 常态化, 综合化, 互嵌化 and 开放化 of the area and period. */
+export type Principles = PrincipleIndicators & { from: string; to: string };
+
+/** Social organizations' share of one incident's work, day by day; who left and when. */
+export interface IncidentSubstitution extends Omit<Substitution, 'departures'> {
+  incidentId: string;
+  departures: (Substitution['departures'][number] & { name: string })[];
+}
+
+/** A total of the 3W rows by organization (its id), by what or by place (its code). */
+export interface ActivityTotal {
+  key: string;
+  count: number;
+  organizations: number;
+}
+
+/** 3W: who did what where when in the area and period. */
+export interface WhoWhatWhere {
+  from: string;
+  to: string;
+  rows: ActivityRow[];
+  byOrganization: ActivityTotal[];
+  byWhat: ActivityTotal[];
+  byPlace: ActivityTotal[];
 }

@@ -29,17 +29,42 @@ interface Props<T> {
   footer?: (data: T) => ReactNode;
   /** The period the numbers cover, as the server answered it. */
   period?: (data: T) => string;
+  /** Above both views, whatever the state: what the analytic is of (the substitution card's incident). */
+  controls?: ReactNode;
+  /** Said instead of loading while the query waits for a choice there is none to make (no incident in the area). */
+  idle?: string;
+  /** Across the whole grid: for a timeline or a wide table. */
+  wide?: boolean;
 }
 
-export function AnalyticCard<T>({ id, title, hint, query, empty, summary, chart, numbers, footer, period }: Props<T>) {
+export function AnalyticCard<T>({
+  id,
+  title,
+  hint,
+  query,
+  empty,
+  summary,
+  chart,
+  numbers,
+  footer,
+  period,
+  controls,
+  idle,
+  wide = false,
+}: Props<T>) {
   const { t } = useTranslation();
   const { full } = useErrorText();
   const [view, setView] = useState<View>('chart');
   const { data, error, isPending, isPlaceholderData } = query;
   const emptyText = data === undefined ? null : empty(data);
 
+  // A query that waits for a choice nobody can make is not loading: say why instead.
+  const waiting = isPending && query.fetchStatus === 'idle' && idle !== undefined;
+
   let body: ReactNode;
-  if (isPending) {
+  if (waiting) {
+    body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={idle} />;
+  } else if (isPending) {
     body = <Skeleton active paragraph={{ rows: 7 }} title={false} />;
   } else if (error || data === undefined) {
     body = (
@@ -66,9 +91,9 @@ export function AnalyticCard<T>({ id, title, hint, query, empty, summary, chart,
 
   return (
     <Card
-      className={`analytics-card${isPlaceholderData ? ' analytics-card-stale' : ''}`}
+      className={`analytics-card${wide ? ' analytics-card-wide' : ''}${isPlaceholderData ? ' analytics-card-stale' : ''}`}
       data-testid={id}
-      aria-busy={isPending || isPlaceholderData}
+      aria-busy={(isPending && !waiting) || isPlaceholderData}
       title={
         <div className="analytics-card-heading">
           <Typography.Title level={2} className="analytics-card-title">
@@ -93,6 +118,7 @@ export function AnalyticCard<T>({ id, title, hint, query, empty, summary, chart,
       <Typography.Paragraph type="secondary" className="analytics-hint">
         {hint}
       </Typography.Paragraph>
+      {controls}
       {body}
     </Card>
   );

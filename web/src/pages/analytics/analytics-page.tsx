@@ -1,7 +1,8 @@
 /**
  * 网络分析: the network of an area over a period, as charts first and numbers a click away —
  * cooperation modes, function-map coverage, vulnerable people's needs, lifecycle
- * participation. Aggregates only: every signed-in role may look.
+ * participation, the collaboration graph, the four principles, substitution over an incident
+ * and 3W. Aggregates only: every signed-in role may look.
  *
  * The area and period live in the address (?jurisdiction=&from=&to=), so a view can be
  * bookmarked or sent to a colleague.
@@ -18,10 +19,14 @@ import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
 import { PageHeader } from '../../components/page-header';
 import { useCurrentUser } from '../../session';
 import type { AnalyticsScope } from '../../types';
+import { CollaborationCard } from './collaboration-card';
 import { CooperationModesCard } from './cooperation-modes-card';
 import { FunctionCoverageCard } from './function-coverage-card';
 import { LifecycleCard } from './lifecycle-card';
+import { PrinciplesCard } from './principles-card';
 import { SpecialNeedsCard } from './special-needs-card';
+import { SubstitutionCard } from './substitution-card';
+import { WhoWhatWhereCard } from './who-what-where-card';
 import './analytics.css';
 
 /** Where a reader without an area of their own starts: 河南省. */
@@ -71,6 +76,21 @@ export function AnalyticsPage() {
   const lifecycle = useQuery({
     queryKey: ['analytics', 'lifecycle', scope],
     queryFn: () => analyticsApi.lifecycle(scope),
+    ...options,
+  });
+  const collaboration = useQuery({
+    queryKey: ['analytics', 'collaboration', scope],
+    queryFn: () => analyticsApi.collaboration(scope),
+    ...options,
+  });
+  const principles = useQuery({
+    queryKey: ['analytics', 'principles', scope],
+    queryFn: () => analyticsApi.principles(scope),
+    ...options,
+  });
+  const whoWhatWhere = useQuery({
+    queryKey: ['analytics', 'who-what-where', scope],
+    queryFn: () => analyticsApi.whoWhatWhere(scope),
     ...options,
   });
 
@@ -134,6 +154,11 @@ export function AnalyticsPage() {
         <FunctionCoverageCard query={coverage} />
         <SpecialNeedsCard query={special} />
         <LifecycleCard query={lifecycle} />
+        <CollaborationCard query={collaboration} />
+        <PrinciplesCard query={principles} />
+        {/* Per incident: it asks for the area's incidents and the chosen one's days itself. */}
+        <SubstitutionCard scope={scope} />
+        <WhoWhatWhereCard query={whoWhatWhere} jurisdiction={scope.jurisdiction} />
       </div>
     </>
   );

@@ -6,8 +6,12 @@
 import {
   BarChart,
   type BarSeriesOption,
+  GraphChart,
+  type GraphSeriesOption,
   HeatmapChart,
   type HeatmapSeriesOption,
+  RadarChart,
+  type RadarSeriesOption,
   ScatterChart,
   type ScatterSeriesOption,
 } from 'echarts/charts';
@@ -20,6 +24,7 @@ import {
   type MarkAreaComponentOption,
   MarkLineComponent,
   type MarkLineComponentOption,
+  type RadarComponentOption,
   TooltipComponent,
   type TooltipComponentOption,
 } from 'echarts/components';
@@ -27,10 +32,13 @@ import { type ComposeOption, type ECharts, init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
+// RadarChart brings its own coordinate system (the radar component) with it.
 use([
   ScatterChart,
   HeatmapChart,
   BarChart,
+  GraphChart,
+  RadarChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
@@ -44,7 +52,10 @@ export type ChartOption = ComposeOption<
   | ScatterSeriesOption
   | HeatmapSeriesOption
   | BarSeriesOption
+  | GraphSeriesOption
+  | RadarSeriesOption
   | GridComponentOption
+  | RadarComponentOption
   | TooltipComponentOption
   | LegendComponentOption
   | MarkLineComponentOption
