@@ -3,10 +3,9 @@
 import { sql } from 'kysely';
 import type { RecognitionRecord } from '../../analysis/cooperation-modes';
 import type { AgreementType } from '../../model/embedding';
-import { levelOf } from '../../model/jurisdictions';
 import type { Organization } from '../../model/organization';
 import type { ServiceCategory } from '../../model/taxonomy';
-import { overlapsArea } from '../areas';
+import { overlapsArea, withinArea } from '../areas';
 import type { Executor } from '../schema';
 import { overlappingOrganizations } from './organizations';
 
@@ -164,15 +163,13 @@ export async function needsPerStage(
   from: string,
   to: string,
 ): Promise<{ category: string; stage: string | null; count: number }[]> {
-  const level = levelOf(code);
-  const prefix = level === 'province' ? code.slice(0, 2) : level === 'city' ? code.slice(0, 4) : code;
   const stage = sql<
     string | null
   >`(select s.to_stage from incident_stages s where s.incident_id = needs.incident_id and s.at <= needs.created_at order by s.seq desc limit 1)`;
   const rows = await db
     .selectFrom('needs')
     .select(['category', stage.as('stage'), (eb) => eb.fn.countAll<string | number>().as('n')])
-    .where(level === 'county' ? sql<boolean>`jurisdiction = ${code}` : sql<boolean>`jurisdiction like ${`${prefix}%`}`)
+    .where(withinArea('jurisdiction', code))
     .where('created_at', '>=', from)
     .where('created_at', '<', nextDay(to))
     .groupBy(['category', stage])
@@ -200,8 +197,6 @@ const SERVED_BY_CLOSING = ['resolved_by_reporter', 'done_by_others'];
 
 /** Needs reported in the area (and below it) in the period, with when they were served. */
 export async function needOutcomes(db: Executor, code: string, from: string, to: string): Promise<NeedOutcomeRow[]> {
-  const level = levelOf(code);
-  const prefix = level === 'province' ? code.slice(0, 2) : level === 'city' ? code.slice(0, 4) : code;
   const fulfilledAt = sql<
     string | null
   >`(select min(e.at) from need_events e where e.need_id = needs.id and e.kind = 'fulfilled')`;
@@ -220,7 +215,7 @@ export async function needOutcomes(db: Executor, code: string, from: string, to:
       'updated_at',
       fulfilledAt.as('fulfilled_at'),
     ])
-    .where(level === 'county' ? sql<boolean>`jurisdiction = ${code}` : sql<boolean>`jurisdiction like ${`${prefix}%`}`)
+    .where(withinArea('jurisdiction', code))
     .where('created_at', '>=', from)
     .where('created_at', '<', nextDay(to))
     .orderBy('created_at')
@@ -242,6 +237,14 @@ export async function needOutcomes(db: Executor, code: string, from: string, to:
   });
 }
 
+/** Who took part in which program: the lead as a partner row of its own, so one query finds both. */
+function involvement(db: Executor) {
+  return db
+    .selectFrom('programs')
+    .select(['id as program_id', 'lead_organization_id as organization_id'])
+    .unionAll(db.selectFrom('program_partners').select(['program_id', 'organization_id']));
+}
+
 /** Which of some organizations led or joined programs that ran in a period, and in which phase. */
 export async function programsInvolving(
   db: Executor,
@@ -249,11 +252,7 @@ export async function programsInvolving(
   from: string,
   to: string,
 ): Promise<{ organization_id: string; phase: string }[]> {
-  // Led or joined: the lead as a partner row of its own, so one query finds both.
-  const involved = db
-    .selectFrom('programs')
-    .select(['id as program_id', 'lead_organization_id as organization_id'])
-    .unionAll(db.selectFrom('program_partners').select(['program_id', 'organization_id']));
+  const involved = involvement(db);
   const out: { organization_id: string; phase: string }[] = [];
   for (let i = 0; i < organizationIds.length; i += 500) {
     const rows = await db
@@ -370,10 +369,7 @@ export async function collaborationTies(
     }),
     'mentoring',
   );
-  const involved = db
-    .selectFrom('programs')
-    .select(['id as program_id', 'lead_organization_id as organization_id'])
-    .unionAll(db.selectFrom('program_partners').select(['program_id', 'organization_id']));
+  const involved = involvement(db);
   const programs = await db
     .selectFrom(involved.as('involved'))
     .innerJoin('programs', 'programs.id', 'involved.program_id')
@@ -433,8 +429,6 @@ export async function applicationsOfArea(
   from: string,
   to: string,
 ): Promise<{ submittedAt: string; decidedAt: string | null; decision: string | null; kind: string }[]> {
-  const level = levelOf(code);
-  const prefix = level === 'province' ? code.slice(0, 2) : level === 'city' ? code.slice(0, 4) : code;
   const rows = await db
     .selectFrom('applications')
     .innerJoin('organizations', 'organizations.id', 'applications.organization_id')
@@ -444,11 +438,7 @@ export async function applicationsOfArea(
       'applications.decision as decision',
       'organizations.kind as kind',
     ])
-    .where(
-      level === 'county'
-        ? sql<boolean>`applications.home_jurisdiction = ${code}`
-        : sql<boolean>`applications.home_jurisdiction like ${`${prefix}%`}`,
-    )
+    .where(withinArea('applications.home_jurisdiction', code))
     .where('applications.created_at', '>=', from)
     .where('applications.created_at', '<', nextDay(to))
     .execute();
@@ -503,8 +493,6 @@ export async function incidentWork(db: Executor, incidentId: string) {
  * place) and programs (by kind and area), counted per organization, what, place and month.
  */
 export async function activityRows(db: Executor, code: string, from: string, to: string) {
-  const level = levelOf(code);
-  const prefix = level === 'province' ? code.slice(0, 2) : level === 'city' ? code.slice(0, 4) : code;
   const month = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
   const claims = await db
     .selectFrom('need_claims')
@@ -518,18 +506,13 @@ export async function activityRows(db: Executor, code: string, from: string, to:
       month('need_claims.claimed_at').as('month'),
       (eb) => eb.fn.countAll<string | number>().as('n'),
     ])
-    .where(
-      level === 'county' ? sql<boolean>`needs.jurisdiction = ${code}` : sql<boolean>`needs.jurisdiction like ${`${prefix}%`}`,
-    )
+    .where(withinArea('needs.jurisdiction', code))
     .where('need_claims.claimed_at', '>=', from)
     .where('need_claims.claimed_at', '<', nextDay(to))
     .where('need_claims.status', 'not in', ['declined'])
     .groupBy(['organizations.id', 'organizations.name', 'needs.category', 'needs.jurisdiction', month('need_claims.claimed_at')])
     .execute();
-  const involved = db
-    .selectFrom('programs')
-    .select(['id as program_id', 'lead_organization_id as organization_id'])
-    .unionAll(db.selectFrom('program_partners').select(['program_id', 'organization_id']));
+  const involved = involvement(db);
   const programs = await db
     .selectFrom(involved.as('involved'))
     .innerJoin('programs', 'programs.id', 'involved.program_id')
