@@ -12,6 +12,7 @@ import * as needLookups from './migrations/0009-need-lookups';
 import * as needPoints from './migrations/0010-need-points';
 import * as auditByType from './migrations/0011-audit-by-type';
 import * as programs from './migrations/0012-programs';
+import * as knowledge from './migrations/0013-knowledge';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-need-points': needPoints,
   '0011-audit-by-type': auditByType,
   '0012-programs': programs,
+  '0013-knowledge': knowledge,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -369,6 +369,24 @@ export interface ProgramPartnersTable {
   organization_id: string;
 }
 
+export interface LessonsTable {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  jurisdiction: string;
+  incident_id: string | null;
+  program_id: string | null;
+  /** JSON array of strings. */
+  tags: string;
+  /** JSON array of performance notes. */
+  performance: string;
+  search_key: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface IdempotencyKeysTable {
   key: string;
   scope: string;
@@ -419,6 +437,7 @@ export interface Tables {
   programs: ProgramsTable;
   program_areas: ProgramAreasTable;
   program_partners: ProgramPartnersTable;
+  lessons: LessonsTable;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

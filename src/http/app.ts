@@ -22,6 +22,7 @@ import { deploymentRoutes } from './deployments/routes';
 import { embeddingRoutes } from './embedding/routes';
 import { importRoutes } from './imports/routes';
 import { incidentRoutes } from './incidents/routes';
+import { knowledgeRoutes } from './knowledge/routes';
 import { LiveHub } from './live/hub';
 import { liveRoutes } from './live/routes';
 import { membershipRoutes } from './membership/routes';
@@ -129,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await deploymentRoutes(app, deps);
   await needRoutes(app, deps);
   await programRoutes(app, deps);
+  await knowledgeRoutes(app, deps);
   await analyticsRoutes(app, deps);
   await publicRoutes(app, deps, config);
   const hub = new LiveHub(deps, options.livePollMs);

@@ -21,3 +21,21 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
   }
   throw new AppError('invalid_cursor', { field: 'cursor' });
 }
+
+/** The position after which a page starts, from a cursor of (time or day, id), if any. */
+export function positionOf(cursor: string | undefined): { at: string; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = decodeCursor(cursor, 2);
+  return { at: String(at), id: String(id) };
+}
+
+/** A page from rows read one beyond the limit: the items, and a cursor when more follow. */
+export function pageOf<T>(
+  rows: T[],
+  limit: number,
+  key: (item: T) => [string, string],
+): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(key(last)) : null };
+}

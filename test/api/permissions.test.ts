@@ -10,6 +10,7 @@ import { addVolunteer, declareCapacity, declareSpecialty } from '../../src/servi
 import { fileDeployment, moveDeployment } from '../../src/services/deployments/manage-deployments';
 import { declareAgreement, declareSeat, fileFiling } from '../../src/services/embedding/declare-embedding';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
+import { recordLesson } from '../../src/services/knowledge/lessons';
 import { submitApplication } from '../../src/services/membership/applications';
 import { claimNeed, dispatchNeed } from '../../src/services/needs/claims';
 import { addEvidence } from '../../src/services/needs/manage-needs';
@@ -48,6 +49,7 @@ interface Doors {
   twins: Record<Who, [string, string]>;
   evidence: string;
   program: string;
+  lesson: string;
   receipt: string;
   receipts: Record<Who, string>;
 }
@@ -118,6 +120,32 @@ const ROWS: Row[] = [
     name: 'annual network report',
     method: 'GET',
     path: () => '/api/v1/analytics/annual-report?jurisdiction=410100&year=2026',
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'record a lesson learned',
+    method: 'POST',
+    path: () => '/api/v1/lessons',
+    body: (_n, who) => ({ kind: 'lesson', title: `经验-${who}`, body: '提前转移车辆', jurisdiction: '410105' }),
+    expect: [401, 201, 201, 201, 201, 201, 201, 403],
+  },
+  {
+    name: 'record an after-action review',
+    method: 'POST',
+    path: () => '/api/v1/lessons',
+    body: (n, who) => ({
+      kind: 'after_action_review',
+      title: `复盘-${who}`,
+      body: '复盘内容',
+      jurisdiction: '410100',
+      incidentId: n.incident,
+    }),
+    expect: [401, 201, 201, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'search lessons',
+    method: 'GET',
+    path: () => '/api/v1/lessons?q=%E8%BD%A6%E8%BE%86',
     expect: [401, 200, 200, 200, 200, 200, 200, 200],
   },
   {
@@ -757,6 +785,7 @@ describeEachDatabase('permissions of every route', (t) => {
       twins: {} as Record<Who, [string, string]>,
       evidence: '',
       program: '',
+      lesson: '',
       receipt: '',
       receipts: {} as Record<Who, string>,
     };
@@ -809,6 +838,14 @@ describeEachDatabase('permissions of every route', (t) => {
       return outcome.reported.need.receiptCode as string;
     };
     doors.receipt = await publicReport('公众求助');
+    doors.lesson = (
+      await recordLesson(t().deps, SYSTEM, {
+        kind: 'experience',
+        title: '沙袋提前储备',
+        body: '汛前储备沙袋',
+        jurisdiction: '410102',
+      })
+    ).id;
     doors.program = (
       await createProgram(t().deps, SYSTEM, {
         title: '社区风险评估',

@@ -10,6 +10,7 @@ import type { ServiceCategory } from '../../model/taxonomy';
 import { cellKey } from '../../model/taxonomy';
 import { areaRow, overlapsArea } from '../areas';
 import type { Executor, OrganizationsTable, Tables } from '../schema';
+import { containsKey } from '../text-match';
 
 export interface OrganizationFilter {
   q?: string;
@@ -174,7 +175,7 @@ function applyFilter(db: Executor, query: OrgQuery, filter: OrganizationFilter):
           .having(sql<number>`count(*)`, '=', terms.length),
       );
     }
-    q = q.where(sql<boolean>`organizations.search_key like ${`%${escapeLike(key)}%`} escape '\\'`);
+    q = q.where(containsKey('organizations.search_key', key));
   }
   if (filter.jurisdiction) {
     q = q.where('organizations.id', 'in', overlappingOrganizations(db, filter.jurisdiction));
@@ -192,10 +193,6 @@ function applyFilter(db: Executor, query: OrgQuery, filter: OrganizationFilter):
     );
   }
   return q;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** One page of organizations matching the filter, in pinyin order of their names, with the total. */

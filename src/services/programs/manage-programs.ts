@@ -13,7 +13,7 @@ import type { FunctionCell, Stage } from '../../model/taxonomy';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { orderedRange, requiredText } from '../declarations';
-import { decodeCursor, encodeCursor } from '../pagination';
+import { pageOf, positionOf } from '../pagination';
 import { assertCanReadDirectory } from '../policy';
 
 export interface ProgramInput {
@@ -116,17 +116,8 @@ export async function listPrograms(
   page: { limit: number; cursor?: string },
 ): Promise<{ items: Program[]; total: number; nextCursor: string | null }> {
   assertCanReadDirectory(actor);
-  let before: { startsOn: string; id: string } | undefined;
-  if (page.cursor) {
-    const [startsOn, id] = decodeCursor(page.cursor, 2);
-    before = { startsOn: String(startsOn), id: String(id) };
-  }
+  const position = positionOf(page.cursor);
+  const before = position && { startsOn: position.at, id: position.id };
   const found = await listProgramRows(deps.db, filter, { limit: page.limit + 1, before });
-  const items = found.items.slice(0, page.limit);
-  const last = items[items.length - 1];
-  return {
-    items,
-    total: found.total,
-    nextCursor: found.items.length > page.limit && last ? encodeCursor([last.startsOn, last.id]) : null,
-  };
+  return { ...pageOf(found.items, page.limit, (p) => [p.startsOn, p.id]), total: found.total };
 }
