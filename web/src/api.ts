@@ -34,6 +34,9 @@ import type {
   IncidentSummary,
   Jurisdiction,
   JurisdictionWithPath,
+  Lesson,
+  LessonInput,
+  LessonQuery,
   Lifecycle,
   MapSettings,
   MembershipDetail,
@@ -49,6 +52,9 @@ import type {
   OrganizationSummary,
   Page,
   Principles,
+  Program,
+  ProgramInput,
+  ProgramQuery,
   PublicIncident,
   PublicNeed,
   PublicReceipt,
@@ -412,6 +418,19 @@ export const needApi = {
 export function evidenceUrl(needId: string, file: string): string {
   return `/api/v1${needPath(needId, `/evidence/${encodeURIComponent(file)}`)}`;
 }
+
+/** The knowledge base: experience, lessons learned, after-action reviews. */
+export const lessonApi = {
+  /** `q` matches either Chinese script (the server folds both). */
+  search: (query: LessonQuery) => get<Page<Lesson>>('/lessons', { ...query }),
+  record: (body: LessonInput) => post<Lesson>('/lessons', body),
+};
+
+/** Normal-time programs and activities (常态化项目). */
+export const programApi = {
+  list: (query: ProgramQuery) => get<Page<Program>>('/programs', { ...query }),
+  record: (body: ProgramInput) => post<Program>('/programs', body),
+};
 
 /** Network analytics of an area (and everything below it) over a period: aggregates only. */
 export const analyticsApi = {

@@ -22,10 +22,12 @@ import {
   ImportPage,
   IncidentsPage,
   JoinPage,
+  KnowledgePage,
   LoginPage,
   NewOrganizationPage,
   NotFoundPage,
   ProfilePage,
+  ProgramsPage,
   preloadPage,
   ReceiptPage,
   ReportFormPage,
@@ -144,6 +146,8 @@ function AppRoutes() {
             <Route path="incidents" element={<IncidentsPage />} />
             <Route path="incidents/:id" element={<BoardPage />} />
             <Route path="analytics" element={<AnalyticsPage />} />
+            <Route path="knowledge" element={<KnowledgePage />} />
+            <Route path="programs" element={<ProgramsPage />} />
             <Route
               path="membership/applications"
               element={

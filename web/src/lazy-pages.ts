@@ -17,6 +17,7 @@ const incidents = () => import('./pages/incidents/area');
 const membership = () => import('./pages/membership/area');
 const admin = () => import('./pages/admin/area');
 const analytics = () => import('./pages/analytics/area');
+const knowledge = () => import('./pages/knowledge/area');
 const layout = () => import('./layout/app-layout');
 const setup = () => import('./pages/setup-page');
 const login = () => import('./pages/login-page');
@@ -48,6 +49,9 @@ export const DeskPage = lazyPage(membership, 'DeskPage');
 
 export const AnalyticsPage = lazyPage(analytics, 'AnalyticsPage');
 
+export const KnowledgePage = lazyPage(knowledge, 'KnowledgePage');
+export const ProgramsPage = lazyPage(knowledge, 'ProgramsPage');
+
 export const UsersPage = lazyPage(admin, 'UsersPage');
 export const AuditPage = lazyPage(admin, 'AuditPage');
 
@@ -67,6 +71,8 @@ const INSIDE = new Map<string, Load>([
   ['membership', membership],
   ['admin', admin],
   ['analytics', analytics],
+  ['knowledge', knowledge],
+  ['programs', knowledge],
 ]);
 
 /**

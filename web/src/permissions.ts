@@ -95,3 +95,18 @@ export function canClaimNeeds(user: User): boolean {
 export function canReportNeed(user: User, viewerCanCoordinate: boolean): boolean {
   return viewerCanCoordinate || fieldOrganization(user) !== null;
 }
+
+/** Recording experience and lessons in the knowledge base: every role but observers. */
+export function canRecordLesson(role: Role): boolean {
+  return role !== 'observer';
+}
+
+/** After-action reviews of an incident: its coordinators and admins. */
+export function canRecordReview(role: Role): boolean {
+  return role === 'platform_admin' || role === 'coordinator';
+}
+
+/** Recording a normal-time program: coordinators, admins, and an organization's admin (as its lead). */
+export function canRecordProgram(role: Role): boolean {
+  return role === 'platform_admin' || role === 'coordinator' || role === 'org_admin';
+}

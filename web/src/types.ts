@@ -31,6 +31,7 @@ import type {
   WarningColor,
 } from '../../src/model/incident';
 import type { Jurisdiction, JurisdictionLevel } from '../../src/model/jurisdictions';
+import type { LessonKind } from '../../src/model/lesson';
 import type {
   ApplicationDecision,
   CultivationPlan,
@@ -51,7 +52,7 @@ import type {
   VulnerableGroup,
 } from '../../src/model/need';
 import type { Membership, Organization, OrganizationKind } from '../../src/model/organization';
-import type { CooperationType, ProgramKind } from '../../src/model/program';
+import type { CooperationType, Program, ProgramKind } from '../../src/model/program';
 import type { Role } from '../../src/model/roles';
 import type { Phase, ServiceCategory, Strategy } from '../../src/model/taxonomy';
 import type { User } from '../../src/model/user';
@@ -628,4 +629,42 @@ export interface WhoWhatWhere {
   byOrganization: ActivityTotal[];
   byWhat: ActivityTotal[];
   byPlace: ActivityTotal[];
+}
+
+export type { Lesson, LessonKind, PerformanceNote } from '../../src/model/lesson';
+export type { Program, RecoveryFocus } from '../../src/model/program';
+
+/** Recording a lesson or review (POST /lessons); a performance note's rating is optional. */
+export interface LessonInput {
+  kind: LessonKind;
+  title: string;
+  body: string;
+  jurisdiction: string;
+  incidentId?: string | null;
+  programId?: string | null;
+  tags?: string[];
+  performance?: { organizationId: string; note: string; rating?: number | null }[];
+}
+
+export interface LessonQuery {
+  q?: string;
+  kind?: LessonKind;
+  jurisdiction?: string;
+  incidentId?: string;
+  programId?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** Recording a normal-time program (POST /programs). */
+export type ProgramInput = Omit<Program, 'id' | 'createdBy' | 'createdAt' | 'updatedAt'>;
+
+export interface ProgramQuery {
+  jurisdiction?: string;
+  from?: string;
+  to?: string;
+  organizationId?: string;
+  kind?: ProgramKind;
+  limit?: number;
+  cursor?: string;
 }

@@ -5,9 +5,11 @@ import {
   ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BookOutlined,
   CloudUploadOutlined,
   FileSearchOutlined,
   PlusSquareOutlined,
+  ProjectOutlined,
   ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -37,6 +39,8 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/organizations')) return '/organizations';
   if (pathname.startsWith('/incidents')) return '/incidents';
   if (pathname.startsWith('/analytics')) return '/analytics';
+  if (pathname.startsWith('/knowledge')) return '/knowledge';
+  if (pathname.startsWith('/programs')) return '/programs';
   return pathname;
 }
 
@@ -95,9 +99,15 @@ function useNavItems(): MenuItem[] {
   if (canManageUsers(user.role)) admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') });
   if (canReadAudit(user.role)) admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') });
   const response: MenuItem[] = [{ key: '/incidents', icon: <AlertOutlined />, label: t('nav.incidents') }];
+  // Normal-time work and what was learned: every signed-in role reads them.
+  const normalTime: MenuItem[] = [
+    { key: '/programs', icon: <ProjectOutlined />, label: t('nav.programs') },
+    { key: '/knowledge', icon: <BookOutlined />, label: t('nav.knowledge') },
+  ];
   const items: MenuItem[] = [
     { key: 'response', type: 'group', label: t('nav.response'), children: response },
     { key: 'network', type: 'group', label: t('nav.network'), children: network },
+    { key: 'normal-time', type: 'group', label: t('nav.normalTime'), children: normalTime },
   ];
   if (membership.length) items.push({ key: 'membership', type: 'group', label: t('nav.membership'), children: membership });
   if (admin.length) items.push({ key: 'admin', type: 'group', label: t('nav.admin'), children: admin });

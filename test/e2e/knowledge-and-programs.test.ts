@@ -1,0 +1,175 @@
+/**
+ * In headless Chromium, the knowledge base and the normal-time programs: the Henan
+ * coordinator records a lesson through the form, finds it again by searching a word of its
+ * title written in Traditional characters (and not an older lesson that shares no word),
+ * opens it; then records a training program and sees it in the programs table.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/http/app-types';
+import { recordLesson } from '../../src/services/knowledge/lessons';
+import { createOrganization } from '../../src/services/organizations/create-organization';
+import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, serveUi } from '../support/browser';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { PASSWORD, SYSTEM } from '../support/fixtures';
+
+const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
+const COUNSELLORS = '郑州心理援助中心';
+const LESSON = '社区防汛物资储备经验';
+const LESSON_BODY = '沙袋与抽水泵应在汛期前一个月放到各小区，并登记保管人和联系电话。';
+const OLDER_LESSON = '地震演练心得';
+const PROGRAM = '金水区社区心理急救培训';
+
+describe.skipIf(!chromiumPath)('browser: the knowledge base and normal-time programs', () => {
+  let browser: Browser;
+  let app: App;
+  let base: string;
+  let db: TestDatabase & { drop(): Promise<void> };
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    db = await createTestDatabase('sqlite');
+    const { deps } = db;
+    await createHenanCoordinator(deps);
+    await createOrganization(deps, SYSTEM, {
+      name: COUNSELLORS,
+      kind: 'social_organization',
+      jurisdictions: ['410100'],
+      capabilities: { cells: [{ strategy: 'ideas', phase: 'risk' }], serviceCategories: ['psychosocial'] },
+    } as never);
+    await recordLesson(deps, SYSTEM, {
+      kind: 'lesson',
+      title: OLDER_LESSON,
+      body: '疏散路线应提前演练。',
+      jurisdiction: '410000',
+    });
+    ({ app, base } = await serveUi(deps));
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await app?.close();
+    await db?.drop();
+  });
+
+  async function signIn(email: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${base}/login`);
+    await page.getByLabel('邮箱').fill(email);
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/organizations/);
+    return page;
+  }
+
+  /** Opens a form's select by its label and picks an option (again, under load, until it holds). */
+  async function choose(page: Page, form: Locator, label: string, option: string): Promise<void> {
+    // The dropdown is elsewhere in the page: the field holds the option's text once it is chosen.
+    const chosen = form
+      .locator('.ant-form-item')
+      .filter({ has: page.getByLabel(label, { exact: true }) })
+      .filter({ hasText: option });
+    const item = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`);
+    await expect
+      .poll(
+        async () => {
+          if ((await chosen.count()) > 0) return true;
+          if (!(await item.isVisible())) await form.getByLabel(label, { exact: true }).click();
+          await item.click({ timeout: 3_000 }).catch(() => undefined);
+          return (await chosen.count()) > 0;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
+  }
+
+  it('records a lesson and finds it by a word written in Traditional characters', async () => {
+    const page = await signIn(HENAN_COORDINATOR);
+    await page.getByRole('navigation', { name: '主导航' }).getByText('知识库').click();
+    await page.waitForURL(/\/knowledge$/);
+    await page.getByRole('heading', { level: 1, name: '知识库' }).waitFor();
+    await page.getByTestId('lesson-card').filter({ hasText: OLDER_LESSON }).waitFor();
+
+    await page.getByRole('button', { name: '记录经验' }).click();
+    const modal = page.getByRole('dialog', { name: '记录经验' });
+    await modal.getByText('经验教训', { exact: true }).click();
+    await modal.getByLabel('标题', { exact: true }).fill(LESSON);
+    await modal.getByLabel('正文', { exact: true }).fill(LESSON_BODY);
+    await modal.getByLabel('标签', { exact: true }).fill('防汛');
+    await modal.getByLabel('标签', { exact: true }).press('Enter');
+    // The tags' dropdown stays open over the buttons until the focus moves on.
+    await modal.getByLabel('正文', { exact: true }).click();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    // The area is the coordinator's province unless changed.
+    await expect.poll(() => modal.locator('.ant-cascader').textContent()).toContain('河南省');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await modal.waitFor({ state: 'hidden' });
+    await page.getByTestId('lesson-card').filter({ hasText: LESSON }).waitFor();
+
+    // 物资储备 in Traditional characters finds the lesson, and only it.
+    const search = page.getByLabel('搜索知识库');
+    await search.fill('物資儲備');
+    await search.press('Enter');
+    await expect.poll(() => page.getByTestId('lesson-card').allTextContents()).toHaveLength(1);
+    const card = page.getByTestId('lesson-card');
+    expect(await card.textContent()).toContain(LESSON);
+    expect(await card.textContent()).toContain('经验教训');
+    expect(await card.textContent()).toContain('防汛');
+
+    await card.getByRole('button', { name: LESSON }).click();
+    const body = page.getByTestId('lesson-body');
+    await body.waitFor();
+    expect(await body.textContent()).toBe(LESSON_BODY);
+    const drawer = page.getByRole('dialog').filter({ has: body });
+    expect(await drawer.textContent()).toContain(LESSON);
+    expect(await drawer.textContent()).toContain('河南省');
+    await page.screenshot({ path: join(SHOTS, 'knowledge-base.png'), fullPage: true });
+  });
+
+  it('records a program through the form and lists it', async () => {
+    const page = await signIn(HENAN_COORDINATOR);
+    await page.getByRole('navigation', { name: '主导航' }).getByText('常态化项目').click();
+    await page.waitForURL(/\/programs$/);
+    await page.getByRole('heading', { level: 1, name: '常态化项目' }).waitFor();
+    const table = page.getByTestId('programs-table');
+    await table.getByText('还没有常态化项目').waitFor();
+
+    await page.getByRole('button', { name: '记录项目' }).click();
+    const modal = page.getByRole('dialog', { name: '记录常态化项目' });
+    await modal.getByLabel('项目名称', { exact: true }).fill(PROGRAM);
+    await choose(page, modal, '项目类型', '培训');
+    await choose(page, modal, '策略', '理念介入');
+    await choose(page, modal, '阶段（功能地图）', '风险管理');
+    await choose(page, modal, '所处阶段', '应急准备');
+    await choose(page, modal, '合作类型', '学习交流');
+    const lead = modal.getByLabel('牵头组织', { exact: true });
+    await lead.click();
+    await lead.fill('心理援助');
+    await page
+      .locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${COUNSELLORS}"]`)
+      .click();
+    const starts = modal.getByLabel('开始日期', { exact: true });
+    await starts.click();
+    await starts.fill('2026-10-10');
+    await starts.press('Enter');
+    await modal.getByLabel('受益人数', { exact: true }).fill('150');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await modal.waitFor({ state: 'hidden' });
+
+    const row = table.locator('tr.ant-table-row').filter({ hasText: PROGRAM });
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells).toEqual([PROGRAM, '培训', '理念介入 × 风险管理', COUNSELLORS, '0', '河南省', '2026-10-10', '150', '学习交流']);
+    await page.screenshot({ path: join(SHOTS, 'programs.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,139 @@
+/** 知识库: search experience, lessons learned and after-action reviews; record new ones. */
+import { PlusOutlined } from '@ant-design/icons';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Card, Empty, Flex, Input, Segmented, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LESSON_KINDS } from '../../../../src/model/lesson';
+import { lessonApi } from '../../api';
+import { ErrorAlert } from '../../components/error-alert';
+import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
+import { JurisdictionName } from '../../components/jurisdiction-name';
+import { LoadMore } from '../../components/load-more';
+import { PageHeader } from '../../components/page-header';
+import { useDateTime } from '../../format';
+import { canRecordLesson } from '../../permissions';
+import { useCurrentUser } from '../../session';
+import type { Lesson, LessonKind } from '../../types';
+import { LessonDrawer } from './lesson-drawer';
+import { RecordLessonModal } from './record-lesson-modal';
+
+const PAGE_SIZE = 20;
+type KindFilter = LessonKind | 'all';
+
+function LessonCard({ lesson, onOpen }: { lesson: Lesson; onOpen: () => void }) {
+  const { t } = useTranslation();
+  const dateTime = useDateTime();
+  return (
+    <Card
+      size="small"
+      className="lesson-card"
+      data-testid="lesson-card"
+      title={
+        <Button type="link" className="lesson-card-title" onClick={onOpen}>
+          {lesson.title}
+        </Button>
+      }
+      extra={<Tag color={lesson.kind === 'after_action_review' ? 'purple' : 'blue'}>{t(`knowledge.kind.${lesson.kind}`)}</Tag>}
+    >
+      <Flex wrap gap={8} align="center" className="small">
+        <JurisdictionName code={lesson.jurisdiction} />
+        {lesson.tags.map((tag) => (
+          <Tag key={tag}>{tag}</Tag>
+        ))}
+      </Flex>
+      <Typography.Paragraph ellipsis={{ rows: 2 }} className="lesson-card-body">
+        {lesson.body}
+      </Typography.Paragraph>
+      <div className="muted small">{dateTime(lesson.createdAt)}</div>
+    </Card>
+  );
+}
+
+export function KnowledgePage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  const [kind, setKind] = useState<KindFilter>('all');
+  const [jurisdiction, setJurisdiction] = useState<string | null>(null);
+  const [open, setOpen] = useState<Lesson | null>(null);
+  const [recording, setRecording] = useState(false);
+
+  const lessons = useInfiniteQuery({
+    queryKey: ['lessons', q, kind, jurisdiction ?? ''],
+    queryFn: ({ pageParam }) =>
+      lessonApi.search({
+        q: q || undefined,
+        kind: kind === 'all' ? undefined : kind,
+        jurisdiction: jurisdiction ?? undefined,
+        limit: PAGE_SIZE,
+        cursor: pageParam,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = lessons.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = lessons.data?.pages[0]?.total ?? 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t('knowledge.title')}
+        crumbs={[{ title: t('nav.knowledge') }]}
+        subtitle={t('knowledge.subtitle')}
+        extra={
+          canRecordLesson(user.role) ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
+              {t('knowledge.record')}
+            </Button>
+          ) : null
+        }
+      />
+      <Flex wrap gap={12} align="center" className="filter-bar" style={{ marginBottom: 16 }} data-testid="knowledge-filters">
+        <Input.Search
+          allowClear
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onSearch={(value) => setQ(value.trim())}
+          placeholder={t('knowledge.searchPlaceholder')}
+          aria-label={t('knowledge.search')}
+          maxLength={100}
+          style={{ width: 280 }}
+        />
+        <Segmented<KindFilter>
+          value={kind}
+          onChange={setKind}
+          options={[
+            { value: 'all', label: t('knowledge.allKinds') },
+            ...LESSON_KINDS.map((value) => ({ value, label: t(`knowledge.kind.${value}`) })),
+          ]}
+        />
+        <JurisdictionCascader
+          value={jurisdiction}
+          onChange={(code) => setJurisdiction(code)}
+          aria-label={t('knowledge.area')}
+          style={{ minWidth: 220 }}
+        />
+      </Flex>
+      <ErrorAlert error={lessons.error} />
+      {lessons.isPending ? (
+        <Spin />
+      ) : items.length === 0 ? (
+        <Empty description={q || kind !== 'all' || jurisdiction ? t('knowledge.noMatch') : t('knowledge.empty')} />
+      ) : (
+        <>
+          <div className="muted small">{t('knowledge.total', { count: total })}</div>
+          <Flex vertical gap={12} className="lesson-list">
+            {items.map((lesson) => (
+              <LessonCard key={lesson.id} lesson={lesson} onOpen={() => setOpen(lesson)} />
+            ))}
+          </Flex>
+          <LoadMore pager={lessons} />
+        </>
+      )}
+      <LessonDrawer lesson={open} onClose={() => setOpen(null)} />
+      <RecordLessonModal open={recording} onClose={() => setRecording(false)} />
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+/** 常态化项目: normal-time programs and activities, filtered by area, kind and period. */
+import { PlusOutlined } from '@ant-design/icons';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, DatePicker, Flex, Select, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PROGRAM_KINDS } from '../../../../src/model/program';
+import { programApi } from '../../api';
+import { ErrorAlert } from '../../components/error-alert';
+import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
+import { JurisdictionTag } from '../../components/jurisdiction-name';
+import { LoadMore } from '../../components/load-more';
+import { OrganizationName } from '../../components/organization-name';
+import { PageHeader } from '../../components/page-header';
+import { canRecordProgram } from '../../permissions';
+import { useCurrentUser } from '../../session';
+import type { Program, ProgramKind } from '../../types';
+import { RecordProgramModal } from './record-program-modal';
+
+const PAGE_SIZE = 50;
+const DAY_FORMAT = 'YYYY-MM-DD';
+
+function useColumns(): ColumnsType<Program> {
+  const { t } = useTranslation();
+  return [
+    { key: 'title', dataIndex: 'title', title: t('programs.titleLabel') },
+    { key: 'kind', title: t('programs.kindLabel'), render: (_, p) => t(`programKind.${p.kind}`) },
+    {
+      key: 'cell',
+      title: t('programs.cell'),
+      render: (_, p) => `${t(`strategy.${p.cell.strategy}`)} × ${t(`phase.${p.cell.phase}`)}`,
+    },
+    { key: 'lead', title: t('programs.lead'), render: (_, p) => <OrganizationName id={p.leadOrganizationId} /> },
+    { key: 'partners', title: t('programs.partners'), align: 'right', render: (_, p) => p.partnerIds.length },
+    {
+      key: 'areas',
+      title: t('programs.areas'),
+      render: (_, p) => p.jurisdictions.map((code) => <JurisdictionTag key={code} code={code} />),
+    },
+    {
+      key: 'dates',
+      title: t('programs.dates'),
+      render: (_, p) => (p.endsOn && p.endsOn !== p.startsOn ? `${p.startsOn} – ${p.endsOn}` : p.startsOn),
+    },
+    { key: 'people', title: t('programs.peopleReached'), align: 'right', render: (_, p) => p.peopleReached.toLocaleString() },
+    {
+      key: 'cooperation',
+      title: t('programs.cooperationType'),
+      render: (_, p) => t(`analytics.cooperationType.${p.cooperationType}`),
+    },
+  ];
+}
+
+export function ProgramsPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const columns = useColumns();
+  const [jurisdiction, setJurisdiction] = useState<string | null>(null);
+  const [kind, setKind] = useState<ProgramKind | undefined>();
+  const [period, setPeriod] = useState<[Dayjs, Dayjs] | null>(null);
+  const [recording, setRecording] = useState(false);
+  const from = period?.[0].format(DAY_FORMAT);
+  const to = period?.[1].format(DAY_FORMAT);
+
+  const programs = useInfiniteQuery({
+    queryKey: ['programs', jurisdiction ?? '', kind ?? '', from ?? '', to ?? ''],
+    queryFn: ({ pageParam }) =>
+      programApi.list({ jurisdiction: jurisdiction ?? undefined, kind, from, to, limit: PAGE_SIZE, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = programs.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title={t('programs.title')}
+        crumbs={[{ title: t('nav.programs') }]}
+        subtitle={t('programs.subtitle')}
+        extra={
+          canRecordProgram(user.role) ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
+              {t('programs.record')}
+            </Button>
+          ) : null
+        }
+      />
+      <Flex wrap gap={12} align="center" className="filter-bar" style={{ marginBottom: 16 }} data-testid="program-filters">
+        <JurisdictionCascader
+          value={jurisdiction}
+          onChange={(code) => setJurisdiction(code)}
+          aria-label={t('programs.areas')}
+          style={{ minWidth: 220 }}
+        />
+        <Select<ProgramKind>
+          allowClear
+          value={kind}
+          onChange={setKind}
+          placeholder={t('programs.allKinds')}
+          aria-label={t('programs.kindLabel')}
+          style={{ minWidth: 160 }}
+          options={PROGRAM_KINDS.map((value) => ({ value, label: t(`programKind.${value}`) }))}
+        />
+        <DatePicker.RangePicker
+          value={period}
+          format={DAY_FORMAT}
+          onChange={(range) => {
+            const [start, end] = range ?? [];
+            setPeriod(start && end ? [start, end] : null);
+          }}
+          aria-label={t('programs.dates')}
+        />
+      </Flex>
+      <ErrorAlert error={programs.error} />
+      <Table<Program>
+        rowKey="id"
+        size="small"
+        data-testid="programs-table"
+        loading={programs.isPending}
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('programs.empty') }}
+      />
+      <LoadMore pager={programs} />
+      <RecordProgramModal open={recording} onClose={() => setRecording(false)} />
+    </>
+  );
+}

@@ -1,0 +1,172 @@
+/** Recording experience, a lesson learned, or (coordinators) an incident's after-action review. */
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Flex, Form, Input, Modal, Radio, Rate, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LESSON_KINDS } from '../../../../src/model/lesson';
+import { incidentApi, lessonApi } from '../../api';
+import { ErrorAlert } from '../../components/error-alert';
+import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
+import { OrganizationPicker } from '../../components/organization-picker';
+import { showFieldError, useErrorText } from '../../error-text';
+import { canRecordReview } from '../../permissions';
+import { useCurrentUser } from '../../session';
+import type { LessonKind } from '../../types';
+
+interface Values {
+  kind: LessonKind;
+  title: string;
+  body: string;
+  jurisdiction: string | null;
+  incidentId?: string;
+  tags: string[];
+  performance?: { organizationId: string | null; note: string; rating?: number }[];
+}
+
+const FIELDS = [['kind'], ['title'], ['body'], ['jurisdiction'], ['incidentId'], ['tags'], ['performance']] as const;
+
+export function RecordLessonModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { message: toast } = App.useApp();
+  const { message } = useErrorText();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const kind = Form.useWatch('kind', form);
+  const review = kind === 'after_action_review';
+  const kinds = LESSON_KINDS.filter((value) => value !== 'after_action_review' || canRecordReview(user.role));
+  const incidents = useQuery({
+    queryKey: ['incidents', 'all-stages'],
+    queryFn: () => incidentApi.list({ stage: ['preparedness', 'response', 'recovery', 'closed'] }),
+    enabled: open,
+  });
+  const required = { required: true, message: t('form.required') };
+
+  const close = () => {
+    setError(null);
+    form.resetFields();
+    onClose();
+  };
+
+  const submit = async (values: Values) => {
+    if (!values.jurisdiction) return;
+    setError(null);
+    setSaving(true);
+    try {
+      const lesson = await lessonApi.record({
+        kind: values.kind,
+        title: values.title.trim(),
+        body: values.body.trim(),
+        jurisdiction: values.jurisdiction,
+        incidentId: values.incidentId ?? null,
+        tags: values.tags,
+        performance:
+          values.kind === 'after_action_review'
+            ? (values.performance ?? []).flatMap((note) =>
+                note.organizationId
+                  ? [{ organizationId: note.organizationId, note: note.note.trim(), rating: note.rating || null }]
+                  : [],
+              )
+            : [],
+      });
+      await queryClient.invalidateQueries({ queryKey: ['lessons'] });
+      toast.success(t('knowledge.recorded', { title: lesson.title }));
+      close();
+    } catch (failure) {
+      if (!showFieldError(form, failure, FIELDS, message(failure))) setError(failure);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('knowledge.recordTitle')}
+      okText={t('knowledge.recordSubmit')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      onCancel={close}
+      width={680}
+      destroyOnHidden
+    >
+      <Form<Values>
+        form={form}
+        name="record-lesson"
+        layout="vertical"
+        initialValues={{ kind: 'experience', title: '', body: '', jurisdiction: user.jurisdiction, tags: [] }}
+        onFinish={submit}
+      >
+        <ErrorAlert error={error} onClose={() => setError(null)} />
+        <Form.Item name="kind" label={t('knowledge.kindLabel')} rules={[required]}>
+          <Radio.Group optionType="button" options={kinds.map((value) => ({ value, label: t(`knowledge.kind.${value}`) }))} />
+        </Form.Item>
+        <Form.Item name="title" label={t('knowledge.titleLabel')} rules={[{ ...required, whitespace: true }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="body" label={t('knowledge.body')} rules={[{ ...required, whitespace: true }]}>
+          <Input.TextArea maxLength={20_000} autoSize={{ minRows: 4, maxRows: 12 }} />
+        </Form.Item>
+        <div className="form-row">
+          <Form.Item name="jurisdiction" label={t('knowledge.area')} rules={[required]}>
+            <JurisdictionCascader allowClear={false} />
+          </Form.Item>
+          <Form.Item
+            name="incidentId"
+            label={t('knowledge.incident')}
+            rules={review ? [required] : []}
+            extra={review ? t('knowledge.incidentHint') : undefined}
+          >
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={incidents.isPending && open}
+              placeholder={t('knowledge.incidentPlaceholder')}
+              options={(incidents.data ?? []).map((incident) => ({ value: incident.id, label: incident.name }))}
+            />
+          </Form.Item>
+        </div>
+        <Form.Item name="tags" label={t('knowledge.tags')}>
+          <Select mode="tags" maxCount={20} tokenSeparators={[',', '，']} placeholder={t('knowledge.tagsPlaceholder')} />
+        </Form.Item>
+        {review ? (
+          <fieldset className="form-fieldset">
+            <legend>{t('knowledge.performance')}</legend>
+            <Form.List name="performance">
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((field) => (
+                    <Flex key={field.key} gap={8} align="flex-start" wrap>
+                      <Form.Item name={[field.name, 'organizationId']} rules={[required]} style={{ minWidth: 200 }}>
+                        <OrganizationPicker />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'note']} rules={[{ ...required, whitespace: true }]} style={{ flex: 1 }}>
+                        <Input maxLength={2000} placeholder={t('knowledge.note')} aria-label={t('knowledge.note')} />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'rating']}>
+                        <Rate />
+                      </Form.Item>
+                      <Button
+                        type="text"
+                        icon={<MinusCircleOutlined />}
+                        aria-label={t('knowledge.removeNote')}
+                        onClick={() => remove(field.name)}
+                      />
+                    </Flex>
+                  ))}
+                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ note: '' })}>
+                    {t('knowledge.addNote')}
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </fieldset>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}
