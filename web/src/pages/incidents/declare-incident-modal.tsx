@@ -1,13 +1,12 @@
 /** Declaring an incident: category and type, level Ⅰ–Ⅳ, warning colour, affected areas, policy. */
 import { useQueryClient } from '@tanstack/react-query';
-import { App, AutoComplete, Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd';
-import { useState } from 'react';
+import { App, AutoComplete, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { INCIDENT_CATEGORIES, INCIDENT_LEVELS, WARNING_COLORS } from '../../../../src/model/incident';
 import { incidentApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormModal, useFormSubmit } from '../../components/form-modal';
 import { JurisdictionListPicker } from '../../components/jurisdiction-list-picker';
-import { showFieldError, useErrorText } from '../../error-text';
 import type { IncidentCategory, IncidentLevel, WarningColor } from '../../types';
 
 interface Values {
@@ -67,11 +66,9 @@ export function DeclareIncidentModal({
 }) {
   const { t } = useTranslation();
   const { message: toast } = App.useApp();
-  const { message } = useErrorText();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, run } = useFormSubmit(form, FIELDS);
   const category = Form.useWatch('category', form);
   const suggestions = useTypeSuggestions(category);
   const required = { required: true, message: t('form.required') };
@@ -83,15 +80,14 @@ export function DeclareIncidentModal({
   };
 
   const submit = async (values: Values) => {
-    if (!values.category || !values.level) return;
-    setError(null);
-    setSaving(true);
-    try {
+    const { category, level } = values;
+    if (!category || !level) return;
+    await run(async () => {
       const incident = await incidentApi.declare({
         name: values.name.trim(),
-        category: values.category,
+        category,
         type: values.type.trim(),
-        level: values.level,
+        level,
         warningColor: values.warningColor === 'none' ? null : values.warningColor,
         jurisdictions: values.jurisdictions,
         stage: values.stage,
@@ -102,24 +98,18 @@ export function DeclareIncidentModal({
       toast.success(t('incidents.declared', { name: incident.name }));
       close();
       onDeclared(incident.id);
-    } catch (failure) {
-      if (!showFieldError(form, failure, FIELDS, message(failure))) setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={open}
       title={t('incidents.declareTitle')}
       okText={t('incidents.declareSubmit')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
-      onCancel={close}
       width={640}
-      destroyOnHidden
+      saving={saving}
+      onCancel={close}
     >
       <Form<Values> form={form} name="declare-incident" layout="vertical" initialValues={INITIAL} onFinish={submit}>
         <ErrorAlert error={error} onClose={() => setError(null)} />
@@ -206,6 +196,6 @@ export function DeclareIncidentModal({
           <Input.TextArea maxLength={5000} autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

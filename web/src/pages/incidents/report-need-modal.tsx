@@ -5,16 +5,16 @@
  */
 import { AimOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd';
-import { useRef, useState } from 'react';
+import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NEED_KINDS, URGENCIES, VULNERABLE_GROUPS } from '../../../../src/model/need';
 import { SERVICE_CATEGORIES } from '../../../../src/model/taxonomy';
 import { needApi, newIdempotencyKey } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormModal, useFormSubmit } from '../../components/form-modal';
 import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
 import { useMyLocation } from '../../components/my-location';
-import { showFieldError, useErrorText } from '../../error-text';
 import type { IncidentDetail, NeedKind, ServiceCategory, Urgency, VulnerableGroup } from '../../types';
 import { boardKey } from './live-updates';
 
@@ -76,11 +76,9 @@ export function ReportNeedModal({
 }) {
   const { t } = useTranslation();
   const { message: toast } = App.useApp();
-  const { message } = useErrorText();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, run } = useFormSubmit(form, FIELDS);
   const { locate, locating, problem, supported } = useMyLocation();
   // One key per filled-in form: a retried submit (lost answer) never reports twice.
   const idempotencyKey = useRef(newIdempotencyKey());
@@ -99,23 +97,22 @@ export function ReportNeedModal({
   };
 
   const submit = async (values: Values) => {
-    if (!values.category || !values.jurisdiction || values.lat == null || values.lon == null) return;
-    setError(null);
-    setSaving(true);
+    const { category, jurisdiction, lat, lon } = values;
+    if (!category || !jurisdiction || lat == null || lon == null) return;
     const text = (value: string | undefined) => value?.trim() || null;
-    try {
+    await run(async () => {
       const answer = await needApi.report(
         incident.id,
         {
           title: values.title.trim(),
-          category: values.category,
+          category,
           kind: values.kind,
           quantity: values.quantity,
           unit: text(values.unit) ?? undefined,
           urgency: values.urgency,
-          jurisdiction: values.jurisdiction,
-          lat: values.lat,
-          lon: values.lon,
+          jurisdiction,
+          lat,
+          lon,
           coordSystem: values.gcj02 ? 'gcj02' : 'wgs84',
           vulnerableGroups: values.vulnerableGroups,
           peopleAffected: values.peopleAffected ?? null,
@@ -132,24 +129,18 @@ export function ReportNeedModal({
       else toast.success(t('needs.reported'));
       close();
       onReported(answer.need.id, duplicates);
-    } catch (failure) {
-      if (!showFieldError(form, failure, FIELDS, message(failure))) setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={open}
       title={t('needs.reportTitle')}
       okText={t('needs.reportSubmit')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
-      onCancel={close}
       width={680}
-      destroyOnHidden
+      saving={saving}
+      onCancel={close}
     >
       <Form<Values> form={form} name="report-need" layout="vertical" initialValues={INITIAL} onFinish={submit}>
         <ErrorAlert error={error} onClose={() => setError(null)} />
@@ -223,6 +214,6 @@ export function ReportNeedModal({
           <Input.TextArea maxLength={5000} autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,15 +1,14 @@
 /** Recording experience, a lesson learned, or (coordinators) an incident's after-action review. */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Form, Input, Modal, Radio, Rate, Select } from 'antd';
-import { useState } from 'react';
+import { App, Button, Flex, Form, Input, Radio, Rate, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LESSON_KINDS } from '../../../../src/model/lesson';
 import { incidentApi, lessonApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormModal, useFormSubmit } from '../../components/form-modal';
 import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
 import { OrganizationPicker } from '../../components/organization-picker';
-import { showFieldError, useErrorText } from '../../error-text';
 import { canRecordReview } from '../../permissions';
 import { useCurrentUser } from '../../session';
 import type { LessonKind } from '../../types';
@@ -30,11 +29,9 @@ export function RecordLessonModal({ open, onClose }: { open: boolean; onClose: (
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { message: toast } = App.useApp();
-  const { message } = useErrorText();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, run } = useFormSubmit(form, FIELDS);
   const kind = Form.useWatch('kind', form);
   const review = kind === 'after_action_review';
   const kinds = LESSON_KINDS.filter((value) => value !== 'after_action_review' || canRecordReview(user.role));
@@ -52,15 +49,14 @@ export function RecordLessonModal({ open, onClose }: { open: boolean; onClose: (
   };
 
   const submit = async (values: Values) => {
-    if (!values.jurisdiction) return;
-    setError(null);
-    setSaving(true);
-    try {
+    const { jurisdiction } = values;
+    if (!jurisdiction) return;
+    await run(async () => {
       const lesson = await lessonApi.record({
         kind: values.kind,
         title: values.title.trim(),
         body: values.body.trim(),
-        jurisdiction: values.jurisdiction,
+        jurisdiction,
         incidentId: values.incidentId ?? null,
         tags: values.tags,
         performance:
@@ -75,24 +71,18 @@ export function RecordLessonModal({ open, onClose }: { open: boolean; onClose: (
       await queryClient.invalidateQueries({ queryKey: ['lessons'] });
       toast.success(t('knowledge.recorded', { title: lesson.title }));
       close();
-    } catch (failure) {
-      if (!showFieldError(form, failure, FIELDS, message(failure))) setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={open}
       title={t('knowledge.recordTitle')}
       okText={t('knowledge.recordSubmit')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
-      onCancel={close}
       width={680}
-      destroyOnHidden
+      saving={saving}
+      onCancel={close}
     >
       <Form<Values>
         form={form}
@@ -167,6 +157,6 @@ export function RecordLessonModal({ open, onClose }: { open: boolean; onClose: (
           </fieldset>
         ) : null}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

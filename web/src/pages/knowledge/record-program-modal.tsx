@@ -1,6 +1,6 @@
 /** Recording a normal-time program: what, where on the function map, who with whom, where, when, how many. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +8,9 @@ import { COOPERATION_TYPES, PROGRAM_KINDS, RECOVERY_FOCI } from '../../../../src
 import { PHASES, STAGES, STRATEGIES, type Stage } from '../../../../src/model/taxonomy';
 import { organizationApi, programApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormModal, useFormSubmit } from '../../components/form-modal';
 import { JurisdictionListPicker } from '../../components/jurisdiction-list-picker';
 import { OrganizationPicker } from '../../components/organization-picker';
-import { showFieldError, useErrorText } from '../../error-text';
 import { useCurrentUser } from '../../session';
 import type { CooperationType, Phase, ProgramKind, RecoveryFocus, Strategy } from '../../types';
 
@@ -84,11 +84,9 @@ export function RecordProgramModal({ open, onClose }: { open: boolean; onClose: 
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { message: toast } = App.useApp();
-  const { message } = useErrorText();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, setError, run } = useFormSubmit(form, FIELDS);
   const chosenKind = Form.useWatch('kind', form);
   // An organization's admin records its own programs: the lead is fixed.
   const ownLead = user.role === 'org_admin' ? user.organizationId : null;
@@ -106,9 +104,7 @@ export function RecordProgramModal({ open, onClose }: { open: boolean; onClose: 
     const { kind, strategy, phase, stage, cooperationType, startsOn } = values;
     const lead = ownLead ?? values.leadOrganizationId;
     if (!kind || !strategy || !phase || !stage || !cooperationType || !startsOn || !lead) return;
-    setError(null);
-    setSaving(true);
-    try {
+    await run(async () => {
       const program = await programApi.record({
         title: values.title.trim(),
         kind,
@@ -127,24 +123,18 @@ export function RecordProgramModal({ open, onClose }: { open: boolean; onClose: 
       await queryClient.invalidateQueries({ queryKey: ['programs'] });
       toast.success(t('programs.recorded', { title: program.title }));
       close();
-    } catch (failure) {
-      if (!showFieldError(form, failure, FIELDS, message(failure))) setError(failure);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={open}
       title={t('programs.recordTitle')}
       okText={t('programs.recordSubmit')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
-      onCancel={close}
       width={720}
-      destroyOnHidden
+      saving={saving}
+      onCancel={close}
     >
       <Form<Values>
         form={form}
@@ -216,6 +206,6 @@ export function RecordProgramModal({ open, onClose }: { open: boolean; onClose: 
           <Input.TextArea maxLength={5000} autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
