@@ -282,6 +282,13 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     await page.getByRole('heading', { level: 1, name: '网络分析' }).waitFor();
     // The coordinator's own area is the default.
     await expect.poll(() => page.getByTestId('analytics-filters').textContent()).toContain('河南省');
+    // The annual report of the area is a link away, as a printable page (the signed-in session reads it).
+    const report = page.getByTestId('analytics-report').getByRole('link', { name: /网页版/ });
+    const href = await report.getAttribute('href');
+    expect(href).toMatch(/jurisdiction=410000.*format=html/);
+    const printable = await page.request.get(new URL(href as string, page.url()).href);
+    expect(printable.status()).toBe(200);
+    expect(await printable.text()).toContain('河南省应急协作网络年度报告');
 
     const modes = page.getByTestId('analytics-modes');
     expect(await chartOf(modes)).toBe('合作模式散点图，共 4 个组织：补充 1、互补 0、替代 0、疏离 3');

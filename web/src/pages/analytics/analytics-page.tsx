@@ -9,8 +9,9 @@
  */
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/zh-tw';
+import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { DatePicker, Flex } from 'antd';
+import { Button, DatePicker, Flex, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -54,7 +55,7 @@ function useScope(): [AnalyticsScope & { from: string; to: string }, (next: Part
 }
 
 export function AnalyticsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [scope, setScope] = useScope();
   // While another area or period loads, the cards keep the last answer, dimmed.
   const options = { placeholderData: keepPreviousData, staleTime: 60_000 } as const;
@@ -147,6 +148,28 @@ export function AnalyticsPage() {
             }}
             aria-label={t('analytics.period')}
           />
+        </div>
+        <div className="analytics-filter" data-testid="analytics-report">
+          <span className="analytics-filter-label">{t('analytics.report', { year: dayjs(scope.to).year() })}</span>
+          <Space size={4}>
+            {(['html', 'pdf'] as const).map((format) => (
+              <Button
+                key={format}
+                size="small"
+                icon={format === 'pdf' ? <FilePdfOutlined /> : <PrinterOutlined />}
+                href={`/api/v1/analytics/annual-report?${new URLSearchParams({
+                  jurisdiction: scope.jurisdiction,
+                  year: String(dayjs(scope.to).year()),
+                  lang: i18n.language.startsWith('zh') ? 'zh' : 'en',
+                  format,
+                })}`}
+                target="_blank"
+                rel="noopener"
+              >
+                {t(format === 'pdf' ? 'analytics.reportPdf' : 'analytics.reportHtml')}
+              </Button>
+            ))}
+          </Space>
         </div>
       </Flex>
       <div className="analytics-grid">
