@@ -33,7 +33,9 @@ describeEachDatabase('group commit', (t) => {
   });
 
   it('commits concurrent reports together; a refused report fails alone and the chain holds', async () => {
-    const { deps } = t();
+    // A clock that moves on every reading: each group's audit records share the one time read for the group.
+    let tick = 0;
+    const deps = { ...t().deps, now: () => new Date(Date.UTC(2026, 6, 20) + tick++) };
     const before = await deps.db
       .selectFrom('live_events')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -23,7 +23,7 @@ import { createOrganization } from '../../src/services/organizations/create-orga
 import { createProgram } from '../../src/services/programs/manage-programs';
 import { createUser } from '../../src/services/users/manage-users';
 import { verifyDeclaration, verifyOrganizationFields } from '../../src/services/verify-declaration';
-import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, serveUi } from '../support/browser';
+import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, serveUi, signInOn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 
@@ -238,11 +238,7 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${base}/login`);
-    await page.getByLabel('邮箱').fill(email);
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/organizations/);
+    await signInOn(page, base, email, PASSWORD);
     return page;
   }
 

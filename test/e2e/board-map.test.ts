@@ -14,7 +14,7 @@ import type { Urgency } from '../../src/model/need';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { reportNeed } from '../../src/services/needs/report-need';
 import { testApp } from '../support/api';
-import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, WEB_DIST } from '../support/browser';
+import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, signInOn, WEB_DIST } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 
@@ -76,11 +76,7 @@ describe.skipIf(!chromiumPath)('browser: the board map', () => {
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${base}/login`);
-    await page.getByLabel('邮箱').fill(HENAN_COORDINATOR);
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/organizations/);
+    await signInOn(page, base, HENAN_COORDINATOR, PASSWORD);
     await page.goto(`${base}/incidents/${incidentId}`);
     await page.getByRole('heading', { level: 1, name: INCIDENT }).waitFor();
     return page;

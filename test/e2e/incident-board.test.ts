@@ -15,7 +15,7 @@ import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { reportNeed } from '../../src/services/needs/report-need';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { createUser } from '../../src/services/users/manage-users';
-import { chromiumPath, launchBrowser, serveUi } from '../support/browser';
+import { chromiumPath, launchBrowser, serveUi, signInOn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 
@@ -110,11 +110,7 @@ describe.skipIf(!chromiumPath)('browser: the incident board', () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 960 } });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('邮箱').fill(email);
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/organizations/);
+    await signInOn(page, base, email, PASSWORD);
     return page;
   }
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import { recordLesson } from '../../src/services/knowledge/lessons';
 import { createOrganization } from '../../src/services/organizations/create-organization';
-import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, serveUi } from '../support/browser';
+import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, serveUi, signInOn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 
@@ -63,11 +63,7 @@ describe.skipIf(!chromiumPath)('browser: the knowledge base and normal-time prog
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${base}/login`);
-    await page.getByLabel('邮箱').fill(email);
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/organizations/);
+    await signInOn(page, base, email, PASSWORD);
     return page;
   }
 

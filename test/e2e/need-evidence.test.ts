@@ -15,7 +15,7 @@ import type { App } from '../../src/http/app-types';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import type { NeedInput } from '../../src/services/needs/report-need';
 import { reportNeed } from '../../src/services/needs/report-need';
-import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, serveUi } from '../support/browser';
+import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, serveUi, signInOn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 
@@ -101,11 +101,7 @@ describe.skipIf(!chromiumPath)('browser: duplicates and evidence photos', () => 
   it('lets the coordinator dismiss a duplicate flag and add an evidence photo', async () => {
     coordinator = await newPage({ viewport: { width: 1440, height: 960 } });
     const page = coordinator;
-    await page.goto(`${base}/login`);
-    await page.getByLabel('邮箱').fill(HENAN_COORDINATOR);
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/organizations/);
+    await signInOn(page, base, HENAN_COORDINATOR, PASSWORD);
     // Each area is a chunk of its own: the frame stays while the incidents load.
     await page.getByRole('menuitem', { name: '应急事件' }).click();
     await page.getByRole('link', { name: INCIDENT }).click();

@@ -1,6 +1,6 @@
 /** Headless Debian Chromium for browser tests, and the built UI served on a free port. */
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import type { Deps } from '../../src/services/context';
@@ -44,4 +44,13 @@ export function createHenanCoordinator(deps: Deps) {
     jurisdiction: '410000',
     displayName: '河南协调员',
   });
+}
+
+/** Signs in through the login page and waits for the directory, where every session starts. */
+export async function signInOn(page: Page, base: string, email: string, password: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(/\/organizations/);
 }
