@@ -113,9 +113,24 @@ describe.skipIf(!chromiumPath)('browser: duplicates and evidence photos', () => 
     await duplicates.getByText(FIRST).waitFor();
     expect(await duplicates.textContent()).toContain('联系电话相同');
     await page.screenshot({ path: join(SHOTS, 'need-duplicate-flag.png') });
-    await duplicates.getByRole('button', { name: '不是重复' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
-    await duplicates.waitFor({ state: 'detached' });
+    // Under load a click can land while the confirmation is still opening: ask and confirm until the flag goes.
+    const confirm = page.locator('.ant-popconfirm:not(.ant-popover-hidden)').getByRole('button', { name: '确定' });
+    await expect
+      .poll(
+        async () => {
+          if ((await duplicates.count()) === 0) return true;
+          if (!(await confirm.isVisible())) {
+            await duplicates
+              .getByRole('button', { name: '不是重复' })
+              .click({ timeout: 3_000 })
+              .catch(() => undefined);
+          }
+          await confirm.click({ timeout: 3_000 }).catch(() => undefined);
+          return (await duplicates.count()) === 0;
+        },
+        { timeout: 45_000, interval: 1_000 },
+      )
+      .toBe(true);
     await drawer.getByText('确认不是重复').waitFor();
     const flags = await db.deps.db.selectFrom('need_duplicates').select('status').execute();
     expect(flags).toEqual([{ status: 'dismissed' }]);
