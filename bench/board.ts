@@ -9,14 +9,14 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { findNeed } from '../src/db/repositories/needs';
 import type { NeedsTable } from '../src/db/schema';
-import { placeCell, URGENCIES } from '../src/model/need';
+import { URGENCIES } from '../src/model/need';
 import { SERVICE_CATEGORIES } from '../src/model/taxonomy';
 import type { Actor, Deps } from '../src/services/context';
 import { declareIncident } from '../src/services/incidents/manage-incidents';
 import { needMap } from '../src/services/needs/need-map';
 import { listNeeds } from '../src/services/needs/read-needs';
 import { type BenchContext, percentile, summary, timeEach } from './harness';
-import { seeded } from './seed';
+import { needRow, seeded } from './seed';
 
 const TOTAL = Number(process.env.BENCH_NEEDS ?? 1_000_000);
 const BATCH = 1000;
@@ -57,40 +57,21 @@ export default async function boardBench({ database, log }: BenchContext): Promi
         // Spread over Henan: about 3° by 3°.
         const lat = 32.5 + random() * 3;
         const lon = 112 + random() * 3;
-        rows.push({
-          id: randomUUID(),
-          incident_id: incidentId,
-          title: `需求 ${done}`,
-          description: null,
-          kind: 'agent_generated',
-          category: SERVICE_CATEGORIES[done % SERVICE_CATEGORIES.length],
-          quantity: 1 + (done % 20),
-          unit: '份',
-          jurisdiction: '410105',
-          lat,
-          lon,
-          cell: placeCell(lat, lon),
-          urgency: URGENCIES[done % URGENCIES.length],
-          vulnerable_groups: done % 7 === 0 ? '["elderly"]' : '[]',
-          people_affected: null,
-          contact_name: null,
-          contact_phone: null,
-          address: null,
-          source: 'public',
-          verification_level: 'unverified',
-          verified_by: null,
-          verified_at: null,
-          status: 'open',
-          claimed_quantity: 0,
-          fulfilled_quantity: 0,
-          close_reason: null,
-          close_note: null,
-          duplicate_of: null,
-          receipt_code: null,
-          created_by: 'system:bench',
-          created_at: at,
-          updated_at: at,
-        });
+        rows.push(
+          needRow({
+            id: randomUUID(),
+            incident_id: incidentId,
+            title: `需求 ${done}`,
+            category: SERVICE_CATEGORIES[done % SERVICE_CATEGORIES.length],
+            quantity: 1 + (done % 20),
+            jurisdiction: '410105',
+            lat,
+            lon,
+            urgency: URGENCIES[done % URGENCIES.length],
+            vulnerable_groups: done % 7 === 0 ? '["elderly"]' : '[]',
+            created_at: at,
+          }),
+        );
       }
       await db.transaction().execute((trx) => trx.insertInto('needs').values(rows).execute());
       if (done % 100_000 === 0) log(`  ${done} (${((Date.now() - started) / 1000).toFixed(0)} s)`);

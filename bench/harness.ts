@@ -3,6 +3,8 @@ import type { Database } from '../src/db/database';
 
 export interface BenchContext {
   database: Database;
+  /** How another connection (a worker thread) reaches the same database. */
+  location?: { url?: string; dataDir?: string };
   log(message: string): void;
 }
 

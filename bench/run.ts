@@ -28,7 +28,7 @@ const database = openDatabase({ url, dataDir: dir });
 try {
   await migrateToLatest(database.db);
   const bench = (await import(`./${name}.ts`)) as { default: (ctx: BenchContext) => Promise<string> };
-  const line = await bench.default({ database, log: (m) => console.log(m) });
+  const line = await bench.default({ database, location: { url, dataDir: dir }, log: (m) => console.log(m) });
   console.log(line);
 } finally {
   await database.close();

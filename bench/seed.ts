@@ -2,7 +2,9 @@
 
 import { randomUUID } from 'node:crypto';
 import { insertOrganizations } from '../src/db/repositories/organizations';
+import type { NeedsTable } from '../src/db/schema';
 import { childJurisdictions } from '../src/model/jurisdictions';
+import { placeCell } from '../src/model/need';
 import { ORGANIZATION_KINDS, type Organization, type OrganizationKind } from '../src/model/organization';
 import { seededRandom } from '../src/model/random';
 import { allCells, SERVICE_CATEGORIES } from '../src/model/taxonomy';
@@ -53,11 +55,18 @@ const CENTRES: Record<string, [number, number]> = {
   '33': [29.5, 120.0],
 };
 
-/** Makes sure the database holds `total` organizations; returns how many there were before. */
-export async function seedOrganizations({ database, log }: BenchContext, total: number): Promise<number> {
+/**
+ * Makes sure the database holds `total` organizations, at home in counties of the given
+ * provinces (five by default); returns how many there were before.
+ */
+export async function seedOrganizations(
+  { database, log }: BenchContext,
+  total: number,
+  provinces: readonly string[] = ['410000', '420000', '440000', '510000', '330000'],
+): Promise<number> {
   const random = seeded(2260);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-  const counties = ['410000', '420000', '440000', '510000', '330000'].flatMap((p) =>
+  const counties = provinces.flatMap((p) =>
     childJurisdictions(p).flatMap((city) => (city.level === 'city' ? childJurisdictions(city.code) : [city])),
   );
   const { db } = database;
@@ -102,4 +111,40 @@ export async function seedOrganizations({ database, log }: BenchContext, total: 
     if (done % 20_000 === 0) log(`  ${done} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
   return existing;
+}
+
+/** A need row for fixtures: what a benchmark sets, over the defaults of a fresh public report. */
+export function needRow(
+  fields: Pick<
+    NeedsTable,
+    'id' | 'incident_id' | 'title' | 'category' | 'jurisdiction' | 'lat' | 'lon' | 'urgency' | 'created_at'
+  > &
+    Partial<NeedsTable>,
+): NeedsTable {
+  return {
+    description: null,
+    kind: 'agent_generated',
+    quantity: 1,
+    unit: '份',
+    cell: placeCell(fields.lat, fields.lon),
+    vulnerable_groups: '[]',
+    people_affected: null,
+    contact_name: null,
+    contact_phone: null,
+    address: null,
+    source: 'public',
+    verification_level: 'unverified',
+    verified_by: null,
+    verified_at: null,
+    status: 'open',
+    claimed_quantity: 0,
+    fulfilled_quantity: 0,
+    close_reason: null,
+    close_note: null,
+    duplicate_of: null,
+    receipt_code: null,
+    created_by: 'system:bench',
+    updated_at: fields.created_at,
+    ...fields,
+  };
 }

@@ -9,6 +9,7 @@ import { buildApp, VERSION } from '../http/app';
 import { readTable } from '../interop/spreadsheet';
 import { AppError } from '../model/errors';
 import { openRuntime } from '../runtime';
+import { workerSnapshots } from '../services/analytics/figure-worker';
 import { verifyAuditChain } from '../services/audit/verify-audit-chain';
 import type { Actor } from '../services/context';
 import { DEMO_PASSWORD, loadDemoNetwork } from '../services/demo/demo-network';
@@ -36,8 +37,14 @@ program
   .action(async () => {
     const config = loadConfig();
     const runtime = await openRuntime(config);
+    // The analytics' figures are computed on a worker thread and kept as snapshots (at most a minute behind).
+    const analytics = workerSnapshots(runtime.deps.db, {
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      auditKey: runtime.deps.auditKey,
+    });
     const app = await buildApp({
-      deps: runtime.deps,
+      deps: { ...runtime.deps, figures: analytics.figures },
       config,
       webDist: join(ROOT, 'web', 'dist'),
       logger: { level: config.logLevel },
@@ -49,6 +56,7 @@ program
     const stop = async () => {
       clearInterval(sweeper);
       await app.close();
+      await analytics.close();
       await runtime.close();
       process.exit(0);
     };

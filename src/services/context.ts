@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../db/database';
 import type { Tables } from '../db/schema';
 import type { Role } from '../model/roles';
+import type { FigureSource } from './analytics/figures';
 
 export interface Deps {
   db: Kysely<Tables>;
@@ -12,6 +13,8 @@ export interface Deps {
   auditKey: Buffer;
   /** Where uploaded files (evidence photos) are kept. */
   dataDir: string;
+  /** Snapshots of the analytics' figures kept by a server; without them figures are computed on each call. */
+  figures?: FigureSource;
 }
 
 export type Actor =

@@ -39,3 +39,15 @@ export function pageOf<T>(
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(key(last)) : null };
 }
+
+/** A page of a list held in memory, its cursor the position where the next page starts. */
+export function sliceOf<T>(
+  list: readonly T[],
+  page: { limit: number; cursor?: string },
+): { items: T[]; total: number; nextCursor: string | null } {
+  const start = page.cursor ? decodeCursor(page.cursor, 1)[0] : 0;
+  if (typeof start !== 'number' || !Number.isInteger(start) || start < 0)
+    throw new AppError('invalid_cursor', { field: 'cursor' });
+  const end = start + page.limit;
+  return { items: list.slice(start, end), total: list.length, nextCursor: end < list.length ? encodeCursor([end]) : null };
+}

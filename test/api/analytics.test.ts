@@ -26,6 +26,45 @@ describeEachDatabase('analytics over HTTP', (t) => {
     expect(items.map((i) => i.organizationId)).toContain(network.orgs.zhengzhouTeam);
   });
 
+  it('pages through a long list, with counts per mode and the density of the plane over all of them', async () => {
+    const get = (query: string) =>
+      call(app, 'GET', `/api/v1/analytics/cooperation-modes?jurisdiction=410000&${query}`, { token: network.tokens.observer });
+    const all = (await get('limit=5000')).json as {
+      total: number;
+      items: { organizationId: string; mode: string }[];
+      counts: Record<string, number>;
+      density: { count: number }[];
+    };
+    expect(all.total).toBeGreaterThan(1);
+    expect(all.items).toHaveLength(all.total);
+    expect(Object.values(all.counts).reduce((a, b) => a + b, 0)).toBe(all.total);
+    expect(all.density.reduce((n, d) => n + d.count, 0)).toBe(all.total);
+    const first = (await get('limit=1')).json as { items: { organizationId: string }[]; nextCursor: string; total: number };
+    expect(first).toMatchObject({ total: all.total, nextCursor: expect.any(String) });
+    const second = (await get(`limit=1&cursor=${first.nextCursor}`)).json as { items: { organizationId: string }[] };
+    expect([first.items[0].organizationId, second.items[0].organizationId]).toEqual(
+      all.items.slice(0, 2).map((i) => i.organizationId),
+    );
+    const mode = all.items[0].mode;
+    const ofMode = (await get(`mode=${mode}`)).json as { items: { mode: string }[]; total: number };
+    expect(ofMode.total).toBe(all.counts[mode]);
+    expect(ofMode.items.every((i) => i.mode === mode)).toBe(true);
+    expect((await get('cursor=not-a-cursor')).json).toMatchObject({ status: 400, code: 'invalid_cursor' });
+    expect((await get('limit=0')).status).toBe(400);
+    expect((await get('mode=harmony')).status).toBe(400);
+  });
+
+  it('draws the collaboration graph’s best-connected organizations and measures the whole', async () => {
+    const res = await call(app, 'GET', '/api/v1/analytics/collaboration?jurisdiction=410000&limit=1', {
+      token: network.tokens.observer,
+    });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ betweenness: { approximate: false, samples: null } });
+    expect((res.json.nodes as unknown[]).length).toBe(1);
+    expect(res.json.order as number).toBeGreaterThan(1);
+    expect(res.json.edges).toEqual([]);
+  });
+
   it('shows the unserved special needs to the area’s coordinator and only the numbers to others', async () => {
     const coordinator = await call(app, 'GET', '/api/v1/analytics/special-needs?jurisdiction=410100', {
       token: network.tokens.coordHenan,

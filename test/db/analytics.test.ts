@@ -316,7 +316,12 @@ describeEachDatabase('network analytics', (t) => {
       '蓝天 emergency_medical 410105 need 1',
     ]);
     expect(w.rows[0].when).toBe('2025-05');
-    expect(w.byPlace).toEqual([{ key: '410105', count: 3, organizations: 2 }]);
+    // The place named, and placed at the mean of its five needs: (34.7+34.8+34.9+34.5+34.4)/5, (113.6×3+113.9×2)/5.
+    expect(w.byPlace).toEqual([
+      { key: '410105', name: '金水区', count: 3, organizations: 2, lat: expect.any(Number), lon: expect.any(Number) },
+    ]);
+    expect(w.byPlace[0].lat).toBeCloseTo(34.66, 6);
+    expect(w.byPlace[0].lon).toBeCloseTo(113.72, 6);
     expect(w.byOrganization[0]).toEqual({ key: ids.蓝天, count: 2, organizations: 1 });
   });
 

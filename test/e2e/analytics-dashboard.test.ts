@@ -2,11 +2,13 @@
  * In headless Chromium, the network analytics dashboard over a small network in Zhengzhou:
  * the Henan coordinator opens /analytics (their province by default) and finds the eight
  * analytics drawn as charts — cooperation modes, coverage, special needs, lifecycle, the
- * collaboration network, the four principles, substitution over a flood and 3W — with the
- * numbers a click away (the modes, the brokers, who left the flood and when, the 3W table and
- * its CSV), and the vulnerable people's needs still unserved; an observer sees the same
- * aggregates without that list; an area with no organization says so instead of drawing
- * empty charts.
+ * collaboration network, the four principles, substitution over a flood and 3W (as bars and on
+ * a map) — with the numbers a click away (the modes, the brokers, who left the flood and when,
+ * the 3W table and its CSV), and the vulnerable people's needs still unserved. With the pages
+ * the API answers cut to two, as a province's tens of thousands would be, the modes are drawn
+ * where they cluster, the network's drawing says it is part of the whole, and the tables load
+ * more and export every page. An observer sees the same aggregates without that list; an area
+ * with no organization says so instead of drawing empty charts.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import { creditCodeCheckCharacter } from '../../src/model/credit-code';
+import { workerSnapshots } from '../../src/services/analytics/figure-worker';
 import { fileDeployment, moveDeployment } from '../../src/services/deployments/manage-deployments';
 import { declareAgreement, fileFiling } from '../../src/services/embedding/declare-embedding';
 import { declareIncident, moveIncidentStage } from '../../src/services/incidents/manage-incidents';
@@ -23,7 +26,16 @@ import { createOrganization } from '../../src/services/organizations/create-orga
 import { createProgram } from '../../src/services/programs/manage-programs';
 import { createUser } from '../../src/services/users/manage-users';
 import { verifyDeclaration, verifyOrganizationFields } from '../../src/services/verify-declaration';
-import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, serveUi, signInOn } from '../support/browser';
+import { testApp } from '../support/api';
+import {
+  chromiumPath,
+  createHenanCoordinator,
+  HENAN_COORDINATOR,
+  launchBrowser,
+  serveUi,
+  signInOn,
+  WEB_DIST,
+} from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 
@@ -54,8 +66,11 @@ const creditCode = (n: number) => {
 describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () => {
   let browser: Browser;
   let app: App;
+  /** The same platform with the built-in plain base map configured. */
+  let tiledApp: App | undefined;
   let base: string;
   let db: TestDatabase & { drop(): Promise<void> };
+  let analytics: ReturnType<typeof workerSnapshots> | undefined;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
 
@@ -155,6 +170,7 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
       level: 2,
       jurisdictions: ['410100'],
     });
+    // All three sent to the same zone, where teams work side by side (tied in the collaboration graph).
     const deploy = async (organizationId: string, teamName: string, headcount: number) => {
       const { id } = await fileDeployment(deps, SYSTEM, incident.id, {
         organizationId,
@@ -164,7 +180,7 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
         headcount,
         origin: '410105',
       });
-      await moveDeployment(deps, SYSTEM, id, { to: 'approved' });
+      await moveDeployment(deps, SYSTEM, id, { to: 'approved', zone: '金水片区' });
       return id;
     };
     // On the ground: the neighbours (5) for the first four days, the team (12) for six, the bureau (20) throughout.
@@ -222,7 +238,9 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     on(5);
     await moveDeployment(deps, SYSTEM, rescueTeam, { to: 'returned' });
     clock.now = new Date();
-    ({ app, base } = await serveUi(deps));
+    // As `corespond serve` runs it: the figures computed on a worker thread, kept as snapshots.
+    analytics = workerSnapshots(deps.db, { dataDir: db.env.CORESPOND_DATA_DIR as string, auditKey: deps.auditKey });
+    ({ app, base } = await serveUi({ ...deps, figures: analytics.figures }));
     browser = await launchBrowser();
   });
 
@@ -230,15 +248,17 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     for (const context of contexts) await context.close();
     await browser?.close();
     await app?.close();
+    await tiledApp?.close();
+    await analytics?.close();
     await db?.drop();
   });
 
-  async function signIn(email: string): Promise<Page> {
+  async function signIn(email: string, on = base): Promise<Page> {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signInOn(page, base, email, PASSWORD);
+    await signInOn(page, on, email, PASSWORD);
     return page;
   }
 
@@ -290,6 +310,8 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     expect(await chartOf(modes)).toBe('合作模式散点图，共 4 个组织：补充 1、互补 0、替代 0、疏离 3');
     expect(await modes.getByTestId('mode-count-supplementary').textContent()).toBe('1');
     expect(await modes.getByTestId('mode-count-alienation').textContent()).toBe('3');
+    // All four in the answer: each drawn, not where they cluster.
+    expect(await modes.getByTestId('modes-clustered').count()).toBe(0);
 
     const coverage = page.getByTestId('analytics-coverage');
     // The bureau and the team in action × crisis, the bureau in technology × risk, the counsellors
@@ -302,11 +324,14 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     expect(await chartOf(special)).toBe('弱势群体需求已服务 0%，用时中位数 —；其他需求已服务 66.7%，用时中位数 38.5 小时');
     // The coordinator of the area sees which vulnerable people's needs wait.
     await special.getByTestId('unserved-table').getByRole('cell', { name: ELDERLY_NEED }).waitFor();
+    expect(await special.getByTestId('unserved-shown').textContent()).toBe('已显示 1 / 1');
 
     const lifecycle = page.getByTestId('analytics-lifecycle');
     // The counsellors and the team in risk work, the team and the neighbours in the response.
     expect(await chartOf(lifecycle)).toBe('各阶段活跃组织：风险管理 2、危机管理 2、恢复管理 0；仅在响应/恢复阶段活动 1 / 3');
     expect(await lifecycle.getByTestId('lifecycle-reactive').textContent()).toBe('1 / 3（33.3%）');
+    // The volunteers did nothing in the period.
+    expect(await lifecycle.getByTestId('lifecycle-inactive').textContent()).toBe('1');
     await page.screenshot({ path: join(SHOTS, 'analytics-dashboard.png'), fullPage: true });
 
     // "数据": the same placements as a table, each organization with its mode.
@@ -319,6 +344,12 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     expect(await row(TEAM).textContent()).toContain('统一社会信用代码、备案、合作协议或购买服务合同（嵌入度 0.70）');
     expect(await row(NEIGHBOURS).locator('.analytics-mode-tag').textContent()).toBe('疏离');
     expect(await table.getByRole('link', { name: BUREAU }).count()).toBe(0);
+    expect(await modes.getByTestId('modes-shown').textContent()).toBe('已显示 4 / 4');
+    expect(await modes.getByRole('button', { name: '加载更多' }).count()).toBe(0);
+    // One mode at a time: the three alienated organizations.
+    await modes.getByTestId('modes-filter').getByText('疏离 3', { exact: true }).click();
+    await expect.poll(() => modes.getByTestId('modes-shown').textContent()).toBe('已显示 3 / 3');
+    expect(await table.locator('.analytics-mode-tag').allTextContents()).toEqual(['疏离', '疏离', '疏离']);
     expect(await modes.locator('canvas').count()).toBe(0);
     // And back to the chart.
     await modes.getByText('图表', { exact: true }).click();
@@ -331,11 +362,15 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     await page.goto(`${base}/analytics`);
 
     const collaboration = page.getByTestId('analytics-collaboration');
-    // Deployed together to the flood: the team, the neighbours and the bureau; the team also has the
+    // Deployed together to the flood's zone: the team, the neighbours and the bureau; the team also has the
     // MOU with the bureau and the risk assessment with the counsellors, who reach the rest through it.
     expect(await chartOf(collaboration)).toMatch(
       /^协作网络图：5 个组织、4 条协作关系；密度 0\.40，2 个连通子网，1 个孤立组织，\d 个社群$/,
     );
+    // Every organization of the area is drawn, and counted: the five, with four ties among them.
+    expect(await collaboration.getByTestId('collaboration-order').textContent()).toBe('5');
+    expect(await collaboration.getByTestId('collaboration-size').textContent()).toBe('4');
+    expect(await collaboration.getByTestId('collaboration-partial').count()).toBe(0);
     expect(await collaboration.getByTestId('collaboration-density').textContent()).toBe('0.40');
     expect(await collaboration.getByTestId('collaboration-components').textContent()).toBe('2');
     expect(await collaboration.getByTestId('collaboration-isolated').textContent()).toBe('1');
@@ -389,9 +424,30 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     const www = page.getByTestId('analytics-www');
     // Five rows of three organizations in two places: the claims in 金水区 and 管城回族区, the programs in 金水区.
     expect(await chartOf(www)).toBe('3W 条形图：5 条记录、3 个组织；活动最多的地点 金水区 4，最多的事项 风险评估 2');
+    expect(await www.getByTestId('www-activities').textContent()).toBe('5');
+    // On the map (drawn: no base map is configured here), a circle where each place's needs lie,
+    // the busier 金水区 the bigger.
+    await www.getByTestId('www-view').getByText('地图', { exact: true }).click();
+    const map = www.getByTestId('www-map');
+    await map.locator('svg').waitFor({ state: 'visible' });
+    expect(await map.getAttribute('data-kind')).toBe('drawn');
+    expect(await www.getByTestId('www-map-kind').textContent()).toBe('简易地图（未配置底图）');
+    const places = map.getByTestId('www-map-place');
+    expect(await places.locator('title').allTextContents()).toEqual(['金水区：4 次 · 2 个组织', '管城回族区：1 次 · 1 个组织']);
+    const radii = await places.evaluateAll((circles) => circles.map((circle) => Number(circle.getAttribute('r'))));
+    expect(radii[0]).toBeGreaterThan(radii[1]);
+    // 金水区's needs lie north-west of 管城回族区's.
+    const [jinshui, guancheng] = await places.evaluateAll((circles) =>
+      circles.map((circle) => [Number(circle.getAttribute('cx')), Number(circle.getAttribute('cy'))]),
+    );
+    expect(jinshui[0]).toBeLessThan(guancheng[0]);
+    expect(jinshui[1]).toBeLessThan(guancheng[1]);
+    expect(await map.getByTestId('www-map-count').textContent()).toBe('图上 2 个地点');
+    await www.screenshot({ path: join(SHOTS, 'analytics-3w-map.png') });
     await www.getByText('数据', { exact: true }).click();
     const table = www.getByTestId('www-table');
     await table.locator('tr.ant-table-row').first().waitFor();
+    expect(await www.getByTestId('www-shown').textContent()).toBe('已显示 5 / 5');
     // Sorted here: the server's order is by month, then name.
     const sorted = async () => (await cellsOf(table)).sort((a, b) => a.join().localeCompare(b.join()));
     const expected = [
@@ -416,6 +472,88 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
       [`${TEAM},风险评估,项目,金水区,410105,${monthOf(30)},1`, `${TEAM},供水与卫生,需求,金水区,410105,${monthOf(7)},1`].sort(),
     );
     await page.screenshot({ path: join(SHOTS, 'analytics-dashboard-more.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('pages what a province has too many of: clusters, the best-connected part, more rows, every row in the CSV', async () => {
+    const page = await signIn(HENAN_COORDINATOR);
+    // Two at a time, as a province's tens of thousands would come a thousand at a time.
+    await page.route(/\/api\/v1\/analytics\/(cooperation-modes|lifecycle|collaboration|who-what-where)\?/, (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('limit', '2');
+      return route.continue({ url: url.href });
+    });
+    await page.goto(`${base}/analytics`);
+
+    const modes = page.getByTestId('analytics-modes');
+    const clustered = '共 4 个组织，按所在位置汇总显示：气泡越大，该处组织越多（坐标保留一位小数）';
+    expect(await chartOf(modes)).toBe(`合作模式散点图，共 4 个组织：补充 1、互补 0、替代 0、疏离 3。${clustered}`);
+    expect(await modes.getByTestId('modes-clustered').textContent()).toBe(clustered);
+    // The counts are the whole area's, not the page's.
+    expect(await modes.getByTestId('mode-count-alienation').textContent()).toBe('3');
+    await modes.screenshot({ path: join(SHOTS, 'analytics-modes-clustered.png') });
+    await modes.getByText('数据', { exact: true }).click();
+    const shown = modes.getByTestId('modes-shown');
+    await expect.poll(() => shown.textContent()).toBe('已显示 2 / 4');
+    await modes.getByRole('button', { name: '加载更多' }).click();
+    await expect.poll(() => shown.textContent()).toBe('已显示 4 / 4');
+    expect(await modes.getByTestId('modes-table').locator('tr.ant-table-row').count()).toBe(4);
+    expect(await modes.getByRole('button', { name: '加载更多' }).count()).toBe(0);
+    // One mode pages on its own.
+    await modes.getByTestId('modes-filter').getByText('疏离 3', { exact: true }).click();
+    await expect.poll(() => shown.textContent()).toBe('已显示 2 / 3');
+    await modes.getByRole('button', { name: '加载更多' }).click();
+    await expect.poll(() => shown.textContent()).toBe('已显示 3 / 3');
+
+    const lifecycle = page.getByTestId('analytics-lifecycle');
+    expect(await chartOf(lifecycle)).toBe('各阶段活跃组织：风险管理 2、危机管理 2、恢复管理 0；仅在响应/恢复阶段活动 1 / 3');
+    expect(await lifecycle.getByTestId('lifecycle-inactive').textContent()).toBe('1');
+    await lifecycle.getByText('数据', { exact: true }).click();
+    await expect.poll(() => lifecycle.getByTestId('lifecycle-shown').textContent()).toBe('已显示 2 / 4');
+
+    const collaboration = page.getByTestId('analytics-collaboration');
+    const partial = '显示连接最多的 2 个组织（共 5 个，4 条联系）';
+    // (Two organizations and a tie are too little ink for chartOf's test of a drawn canvas.)
+    await expect.poll(() => collaboration.getByTestId('collaboration-partial').textContent()).toBe(partial);
+    expect(await collaboration.locator('.analytics-chart[role="img"]').getAttribute('aria-label')).toMatch(
+      /^协作网络图：5 个组织、4 条协作关系；密度 0\.40，2 个连通子网，1 个孤立组织，\d 个社群。显示连接最多的 2 个组织（共 5 个，4 条联系）$/,
+    );
+    expect(await collaboration.getByTestId('collaboration-order').textContent()).toBe('5');
+    expect(await collaboration.getByTestId('collaboration-isolated').textContent()).toBe('1');
+
+    const www = page.getByTestId('analytics-www');
+    expect(await chartOf(www)).toBe('3W 条形图：5 条记录、3 个组织；活动最多的地点 金水区 4，最多的事项 风险评估 2');
+    await www.getByText('数据', { exact: true }).click();
+    await expect.poll(() => www.getByTestId('www-shown').textContent()).toBe('已显示 2 / 5');
+    // The CSV has every row, fetched page by page (two at a time here), not just the two shown.
+    const [download] = await Promise.all([page.waitForEvent('download'), www.getByTestId('www-export').click()]);
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    const lines = csv.trim().split('\r\n').slice(1).sort();
+    expect(lines).toHaveLength(5);
+    expect(lines).toContain(`${BUREAU},搜索救援,需求,管城回族区,410104,${monthOf(6)},1`);
+    expect(await www.getByTestId('www-shown').textContent()).toBe('已显示 2 / 5');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('draws the 3W places with MapLibre when a base map is configured', async () => {
+    tiledApp = await testApp(
+      { ...db.deps, figures: analytics?.figures },
+      { webDist: WEB_DIST, mapStyleUrl: '/map-styles/plain.json' },
+    );
+    const tiledBase = await tiledApp.listen({ port: 0, host: '127.0.0.1' });
+    const page = await signIn(HENAN_COORDINATOR, tiledBase);
+    await page.goto(`${tiledBase}/analytics`);
+    const www = page.getByTestId('analytics-www');
+    await www.getByTestId('www-view').getByText('地图', { exact: true }).click();
+    const map = www.getByTestId('www-map-gl');
+    await map.scrollIntoViewIfNeeded();
+    await map.locator('.maplibregl-canvas').waitFor({ state: 'visible' });
+    expect(await www.getByTestId('www-map-kind').getAttribute('data-kind')).toBe('tiles');
+    // Both places' circles are on the canvas, not just counted in the text.
+    await expect.poll(() => map.getAttribute('data-drawn')).toBe('2');
+    expect(await www.getByTestId('www-map-count').textContent()).toBe('图上 2 个地点');
+    expect(await www.getByTestId('www-map-place').count()).toBe(0);
+    await www.screenshot({ path: join(SHOTS, 'analytics-3w-maplibre.png') });
     expect(pageErrors).toEqual([]);
   });
 

@@ -2,13 +2,16 @@
  * In headless Chromium, the knowledge base and the normal-time programs: the Henan
  * coordinator records a lesson through the form, finds it again by searching a word of its
  * title written in Traditional characters (and not an older lesson that shares no word),
- * opens it; then records a training program and sees it in the programs table.
+ * opens it; then records a training program and sees it in the programs table; then records a
+ * lesson of a flood and of that program, finds it by either, and follows its link to the
+ * flood's board.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
+import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { recordLesson } from '../../src/services/knowledge/lessons';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, serveUi, signInOn } from '../support/browser';
@@ -21,6 +24,8 @@ const LESSON = '社区防汛物资储备经验';
 const LESSON_BODY = '沙袋与抽水泵应在汛期前一个月放到各小区，并登记保管人和联系电话。';
 const OLDER_LESSON = '地震演练心得';
 const PROGRAM = '金水区社区心理急救培训';
+const FLOOD = '郑州暴雨内涝';
+const FLOOD_LESSON = '暴雨期间心理急救的经验';
 
 describe.skipIf(!chromiumPath)('browser: the knowledge base and normal-time programs', () => {
   let browser: Browser;
@@ -166,6 +171,55 @@ describe.skipIf(!chromiumPath)('browser: the knowledge base and normal-time prog
     const cells = await row.locator('td').allTextContents();
     expect(cells).toEqual([PROGRAM, '培训', '理念介入 × 风险管理', COUNSELLORS, '0', '河南省', '2026-10-10', '150', '学习交流']);
     await page.screenshot({ path: join(SHOTS, 'programs.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  // After the program above is recorded.
+  it('links a lesson to its incident and program, finds it by either, and leads to the incident’s board', async () => {
+    const flood = await declareIncident(db.deps, SYSTEM, {
+      name: FLOOD,
+      category: 'natural_disaster',
+      type: '洪涝',
+      level: 2,
+      jurisdictions: ['410100'],
+    });
+    const page = await signIn(HENAN_COORDINATOR);
+    await page.goto(`${base}/knowledge`);
+    await page.getByTestId('lesson-card').filter({ hasText: LESSON }).waitFor();
+
+    await page.getByRole('button', { name: '记录经验' }).click();
+    const modal = page.getByRole('dialog', { name: '记录经验' });
+    await modal.getByLabel('标题', { exact: true }).fill(FLOOD_LESSON);
+    await modal.getByLabel('正文', { exact: true }).fill('安置点应设心理疏导角，由培训过的志愿者轮值。');
+    await choose(page, modal, '相关事件', FLOOD);
+    await choose(page, modal, '相关项目', `${PROGRAM} · 2026-10-10`);
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await modal.waitFor({ state: 'hidden' });
+    await page.getByTestId('lesson-card').filter({ hasText: FLOOD_LESSON }).waitFor();
+
+    // Either filter finds it, and only it (the other lessons are of no incident and no program).
+    const pick = async (filter: string, option: string) => {
+      await page.getByTestId(filter).click();
+      await page
+        .locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`)
+        .click();
+    };
+    await pick('knowledge-program-filter', `${PROGRAM} · 2026-10-10`);
+    await expect.poll(() => page.getByTestId('lesson-card').allTextContents()).toHaveLength(1);
+    expect(await page.getByTestId('lesson-card').textContent()).toContain(FLOOD_LESSON);
+    await pick('knowledge-incident-filter', FLOOD);
+    await expect.poll(() => page.getByTestId('lesson-card').allTextContents()).toHaveLength(1);
+
+    // The drawer names both and links to the flood's board.
+    await page.getByTestId('lesson-card').getByRole('button', { name: FLOOD_LESSON }).click();
+    const incident = page.getByTestId('lesson-incident');
+    await expect.poll(() => incident.textContent()).toBe(FLOOD);
+    expect(await incident.getAttribute('href')).toBe(`/incidents/${flood.id}`);
+    await expect.poll(() => page.getByTestId('lesson-program').textContent()).toBe(`${PROGRAM} 2026-10-10`);
+    expect(await page.getByTestId('lesson-program').getByRole('link').getAttribute('href')).toBe('/programs');
+    await incident.click();
+    await page.waitForURL(new RegExp(`/incidents/${flood.id}$`));
+    await page.getByRole('heading', { level: 1, name: FLOOD }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -52,4 +52,29 @@ describe('collaboration graph', () => {
     const g = collaborationGraph([node('A'), node('B')], []);
     expect(g).toMatchObject({ density: 0, components: 2, largestComponent: 1, brokers: [], communities: 0, edges: [] });
   });
+
+  it('samples betweenness on a large graph, labelled approximate; with every source sampled it is exact', () => {
+    // Two stars joined at their hubs: H1 with 20 leaves, H2 with 20 leaves. 42 nodes, 41 ties.
+    const ids = ['H1', 'H2', ...Array.from({ length: 40 }, (_, i) => `L${i}`)];
+    const ties = [
+      { a: 'H1', b: 'H2', kind: 'agreement' as const },
+      ...Array.from({ length: 40 }, (_, i) => ({ a: i < 20 ? 'H1' : 'H2', b: `L${i}`, kind: 'joint_program' as const })),
+    ];
+    const exact = collaborationGraph(ids.map(node), ties);
+    expect(exact.betweenness).toEqual({ approximate: false, samples: null });
+    // Each hub lies on every shortest path between its 20 leaves and the other 21 nodes, and among its leaves:
+    // 20 × 21 + 190 = 610 of the 41·40/2 = 820 pairs of the other nodes.
+    expect(exact.brokers.map((b) => b.id)).toEqual(['H1', 'H2']);
+    expect(exact.brokers[0].betweenness).toBeCloseTo(610 / 820, 4);
+
+    const everySource = collaborationGraph(ids.map(node), ties, { exactUpTo: 10, samples: 42 });
+    expect(everySource.betweenness).toEqual({ approximate: true, samples: 42 });
+    expect(everySource.nodes.map((n) => n.betweenness)).toEqual(exact.nodes.map((n) => n.betweenness));
+
+    // A dozen sources still finds the two hubs as the brokers, and no leaf lies between others.
+    const sampled = collaborationGraph(ids.map(node), ties, { exactUpTo: 10, samples: 12 });
+    expect(sampled.betweenness).toEqual({ approximate: true, samples: 12 });
+    expect(sampled.brokers.map((b) => b.id).sort()).toEqual(['H1', 'H2']);
+    expect(sampled.nodes.filter((n) => n.id.startsWith('L')).every((n) => n.betweenness === 0)).toBe(true);
+  });
 });

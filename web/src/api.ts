@@ -16,6 +16,7 @@ import type {
   ChainReport,
   Claim,
   Collaboration,
+  CooperationMode,
   CooperationModes,
   DecisionInput,
   DeploymentDetail,
@@ -51,6 +52,7 @@ import type {
   OrganizationInput,
   OrganizationSummary,
   Page,
+  PageQuery,
   Principles,
   Program,
   ProgramInput,
@@ -429,22 +431,28 @@ export const lessonApi = {
 /** Normal-time programs and activities (常态化项目). */
 export const programApi = {
   list: (query: ProgramQuery) => get<Page<Program>>('/programs', { ...query }),
+  get: (id: string) => get<Program>(`/programs/${encodeURIComponent(id)}`),
   record: (body: ProgramInput) => post<Program>('/programs', body),
 };
 
 /** Network analytics of an area (and everything below it) over a period: aggregates only. */
 export const analyticsApi = {
   /** Placed at the end of the period: the modes take no `from`. */
-  cooperationModes: ({ jurisdiction, to }: AnalyticsScope) =>
-    get<CooperationModes>('/analytics/cooperation-modes', { jurisdiction, to }),
+  cooperationModes: ({ jurisdiction, to }: AnalyticsScope, page: PageQuery & { mode?: CooperationMode } = {}) =>
+    get<CooperationModes>('/analytics/cooperation-modes', { jurisdiction, to, ...page }),
   functionCoverage: (scope: AnalyticsScope) => get<FunctionCoverage>('/analytics/function-coverage', { ...scope }),
-  specialNeeds: (scope: AnalyticsScope) => get<SpecialNeedsCoverage>('/analytics/special-needs', { ...scope }),
-  lifecycle: (scope: AnalyticsScope) => get<Lifecycle>('/analytics/lifecycle', { ...scope }),
+  /** The unserved needs (coordinators) a page at a time. */
+  specialNeeds: (scope: AnalyticsScope, page: PageQuery = {}) =>
+    get<SpecialNeedsCoverage>('/analytics/special-needs', { ...scope, ...page }),
+  lifecycle: (scope: AnalyticsScope, page: PageQuery = {}) => get<Lifecycle>('/analytics/lifecycle', { ...scope, ...page }),
+  /** The whole graph's measures; its best-connected organizations (300 unless `limit`) to draw. */
   collaboration: (scope: AnalyticsScope) => get<Collaboration>('/analytics/collaboration', { ...scope }),
   principles: (scope: AnalyticsScope) => get<Principles>('/analytics/principles', { ...scope }),
   /** Per incident, over its whole course: the area and period do not apply. */
   substitution: (incidentId: string) => get<IncidentSubstitution>('/analytics/substitution', { incidentId }),
-  whoWhatWhere: (scope: AnalyticsScope) => get<WhoWhatWhere>('/analytics/who-what-where', { ...scope }),
+  /** The rows a page at a time; the `top` organizations with most activity (100 unless asked). */
+  whoWhatWhere: (scope: AnalyticsScope, page: PageQuery & { top?: number } = {}) =>
+    get<WhoWhatWhere>('/analytics/who-what-where', { ...scope, ...page }),
 };
 
 /** The public door: no account needed. */

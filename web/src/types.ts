@@ -561,9 +561,25 @@ export interface CooperationModeItem {
   recognitions: Recognition[];
 }
 
-export interface CooperationModes {
+/** How many organizations of a mode sit at a point of the plane (both axes rounded to tenths). */
+export interface CooperationModeCell {
+  similarity: number;
+  embedding: number;
+  mode: CooperationMode;
+  count: number;
+}
+
+/** A page of the placements (of one mode, if asked), with the whole area's counts and density. */
+export interface CooperationModes extends Page<CooperationModeItem> {
   to: string;
-  items: CooperationModeItem[];
+  counts: Record<CooperationMode, number>;
+  density: CooperationModeCell[];
+}
+
+/** A page of a long list, asked for with the cursor of the page before (a province has tens of thousands). */
+export interface PageQuery {
+  limit?: number;
+  cursor?: string;
 }
 
 export interface FunctionCoverage {
@@ -578,8 +594,9 @@ export interface SpecialNeedsCoverage {
   vulnerable: GroupCoverage;
   others: GroupCoverage;
   unservedCount: number;
-  /** Only for coordinators of the area; null for everyone else. */
+  /** Only for coordinators of the area, a page at a time; null for everyone else. */
   unserved: UnservedNeed[] | null;
+  unservedNextCursor: string | null;
 }
 
 export interface UnservedNeed {
@@ -599,11 +616,25 @@ export interface Lifecycle {
   /** reactiveOnly ÷ active; null with no active organization. */
   share: number | null;
   byPhase: Record<Phase, number>;
+  /** A page of the organizations (`total` in all). */
   organizations: { organizationId: string; name: string; phases: Phase[] }[];
+  total: number;
+  nextCursor: string | null;
 }
 
-/** Who worked with whom in the area and period: the graph and its measures. */
-export type Collaboration = CollaborationGraph & { from: string; to: string };
+/**
+ * Who worked with whom in the area and period: the whole graph's measures; `nodes` and `edges`
+ * are only its best-connected organizations and the ties among them, `isolated` the first 1,000.
+ */
+export type Collaboration = CollaborationGraph & {
+  from: string;
+  to: string;
+  /** Organizations in the whole graph. */
+  order: number;
+  /** Ties in the whole graph. */
+  size: number;
+  isolatedCount: number;
+};
 
 /** 常态化, 综合化, 互嵌化 and 开放化 of the area and period. */
 export type Principles = PrincipleIndicators & { from: string; to: string };
@@ -621,14 +652,26 @@ export interface ActivityTotal {
   organizations: number;
 }
 
+/** A place's total, named, and where its activity lies (null when nothing there has a position). */
+export interface PlaceTotal extends ActivityTotal {
+  name: string;
+  lat: number | null;
+  lon: number | null;
+}
+
 /** 3W: who did what where when in the area and period. */
 export interface WhoWhatWhere {
   from: string;
   to: string;
+  /** A page of the rows (`total` in all). */
   rows: ActivityRow[];
+  total: number;
+  nextCursor: string | null;
+  /** The organizations with most activity (`organizations` in all). */
   byOrganization: ActivityTotal[];
+  organizations: number;
   byWhat: ActivityTotal[];
-  byPlace: ActivityTotal[];
+  byPlace: PlaceTotal[];
 }
 
 export type { Lesson, LessonKind, PerformanceNote } from '../../src/model/lesson';

@@ -1,12 +1,12 @@
 /** What the network analytics read: organizations of an area, government's services, recognitions. */
 
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { RecognitionRecord } from '../../analysis/cooperation-modes';
 import type { AgreementType } from '../../model/embedding';
 import type { Organization } from '../../model/organization';
 import type { ServiceCategory } from '../../model/taxonomy';
 import { overlapsArea, withinArea } from '../areas';
-import type { Executor } from '../schema';
+import type { Executor, Tables } from '../schema';
 import { overlappingOrganizations } from './organizations';
 
 export interface AreaOrganization {
@@ -20,6 +20,27 @@ export interface AreaOrganization {
 }
 
 const columns = ['id', 'name', 'kind', 'jurisdictions', 'capabilities', 'credit_code'] as const;
+/** Organizations looked up per statement (well under both databases' parameter limits). */
+const CHUNK = 2000;
+/** Above this many organizations, reading every row of the period and keeping theirs is faster than looking each up. */
+const SCAN_ABOVE = 5000;
+
+/**
+ * Rows about some organizations, from `read(ids)` for a chunk of them at a time, or for a
+ * province's tens of thousands from `read(null)` (every row) kept when the organization is one of them.
+ */
+async function rowsAbout<R extends { organization_id: string }>(
+  ids: readonly string[],
+  read: (chunk: string[] | null) => Promise<R[]>,
+): Promise<R[]> {
+  if (ids.length > SCAN_ABOVE) {
+    const wanted = new Set(ids);
+    return (await read(null)).filter((r) => wanted.has(r.organization_id));
+  }
+  const out: R[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await read(ids.slice(i, i + CHUNK))));
+  return out;
+}
 
 const toArea = (r: {
   id: string;
@@ -147,12 +168,6 @@ export async function programsPerCell(
   return rows.map((r) => ({ strategy: r.strategy, phase: r.phase, count: Number(r.n) }));
 }
 
-/** The stage an incident was in at a time (a correlated look-up, the same on both databases). */
-const stageAt = (incident: string, at: string) =>
-  sql<
-    string | null
-  >`(select s.to_stage from incident_stages s where s.incident_id = ${sql.ref(incident)} and s.at <= ${sql.ref(at)} order by s.seq desc limit 1)`;
-
 /**
  * Needs reported in the area (and below it) in the period, counted by category and by the
  * stage their incident was in when each was reported (null before any recorded stage).
@@ -197,9 +212,10 @@ const SERVED_BY_CLOSING = ['resolved_by_reporter', 'done_by_others'];
 
 /** Needs reported in the area (and below it) in the period, with when they were served. */
 export async function needOutcomes(db: Executor, code: string, from: string, to: string): Promise<NeedOutcomeRow[]> {
+  // Only a fulfilled need is looked up in its events.
   const fulfilledAt = sql<
     string | null
-  >`(select min(e.at) from need_events e where e.need_id = needs.id and e.kind = 'fulfilled')`;
+  >`case when needs.status = 'fulfilled' then (select min(e.at) from need_events e where e.need_id = needs.id and e.kind = 'fulfilled') end`;
   const rows = await db
     .selectFrom('needs')
     .select([
@@ -245,28 +261,54 @@ function involvement(db: Executor) {
     .unionAll(db.selectFrom('program_partners').select(['program_id', 'organization_id']));
 }
 
-/** Which of some organizations led or joined programs that ran in a period, and in which phase. */
+/** Which of some organizations led or joined programs that ran in a period, and in which phase (each pair once). */
 export async function programsInvolving(
   db: Executor,
   organizationIds: string[],
   from: string,
   to: string,
 ): Promise<{ organization_id: string; phase: string }[]> {
-  const involved = involvement(db);
-  const out: { organization_id: string; phase: string }[] = [];
-  for (let i = 0; i < organizationIds.length; i += 500) {
-    const rows = await db
-      .selectFrom(involved.as('involved'))
-      .innerJoin('programs', 'programs.id', 'involved.program_id')
-      .select(['involved.organization_id as organization_id', 'programs.phase as phase'])
-      .where('involved.organization_id', 'in', organizationIds.slice(i, i + 500))
-      .where('programs.starts_on', '<=', to)
-      .where((w) => w.or([w('programs.ends_on', 'is', null), w('programs.ends_on', '>=', from)]))
-      .distinct()
-      .execute();
-    out.push(...rows);
-  }
-  return out;
+  const ran = (w: ExpressionBuilder<Tables, 'programs'>) =>
+    w.and([w('programs.starts_on', '<=', to), w.or([w('programs.ends_on', 'is', null), w('programs.ends_on', '>=', from)])]);
+  // Leads and partners apart: each finds its rows through its own index.
+  const led = await rowsAbout(organizationIds, (chunk) =>
+    db
+      .selectFrom('programs')
+      .select(['lead_organization_id as organization_id', 'phase'])
+      .$if(chunk !== null, (q) => q.where('lead_organization_id', 'in', chunk as string[]))
+      .where(ran)
+      .execute(),
+  );
+  const joined = await rowsAbout(organizationIds, (chunk) =>
+    db
+      .selectFrom('program_partners')
+      .innerJoin('programs', 'programs.id', 'program_partners.program_id')
+      .select(['program_partners.organization_id as organization_id', 'programs.phase as phase'])
+      .$if(chunk !== null, (q) => q.where('program_partners.organization_id', 'in', chunk as string[]))
+      .where(ran)
+      .execute(),
+  );
+  const seen = new Map<string, { organization_id: string; phase: string }>();
+  for (const r of [...led, ...joined]) seen.set(`${r.organization_id}|${r.phase}`, r);
+  return [...seen.values()];
+}
+
+/** The stage each incident was in at a time, from all stage changes read once. */
+async function incidentStages(db: Executor): Promise<(incidentId: string, at: string) => string | null> {
+  const rows = await db
+    .selectFrom('incident_stages')
+    .select(['incident_id', 'to_stage', 'at'])
+    .orderBy('incident_id')
+    .orderBy('seq')
+    .execute();
+  const byIncident = new Map<string, { stage: string; at: string }[]>();
+  for (const r of rows)
+    byIncident.set(r.incident_id, [...(byIncident.get(r.incident_id) ?? []), { stage: r.to_stage, at: r.at }]);
+  return (incidentId, at) => {
+    let stage: string | null = null;
+    for (const change of byIncident.get(incidentId) ?? []) if (change.at <= at) stage = change.stage;
+    return stage;
+  };
 }
 
 /**
@@ -281,32 +323,41 @@ export async function activityOf(
   to: string,
 ): Promise<{ organizationId: string; phase: string | null; stage: string | null }[]> {
   const out: { organizationId: string; phase: string | null; stage: string | null }[] = [];
+  for (const r of await programsInvolving(db, organizationIds, from, to)) {
+    out.push({ organizationId: r.organization_id, phase: r.phase, stage: null });
+  }
+  const stageAt = await incidentStages(db);
+  const seen = new Set<string>();
   const end = nextDay(to);
-  for (let i = 0; i < organizationIds.length; i += 500) {
-    const chunk = organizationIds.slice(i, i + 500);
-    const rows = await programsInvolving(db, chunk, from, to);
-    for (const r of rows) out.push({ organizationId: r.organization_id, phase: r.phase, stage: null });
-    const deployed = await db
+  const deployed = await rowsAbout(organizationIds, (chunk) =>
+    db
       .selectFrom('deployments')
-      .select(['organization_id', stageAt('deployments.incident_id', 'deployments.created_at').as('stage')])
-      .where('organization_id', 'in', chunk)
+      .select(['organization_id', 'incident_id', 'created_at as at'])
+      .$if(chunk !== null, (q) => q.where('organization_id', 'in', chunk as string[]))
       .where('created_at', '>=', from)
       .where('created_at', '<', end)
-      .distinct()
-      .execute();
-    const claimed = await db
+      .execute(),
+  );
+  const claimed = await rowsAbout(organizationIds, (chunk) =>
+    db
       .selectFrom('need_claims')
       .innerJoin('needs', 'needs.id', 'need_claims.need_id')
       .select([
         'need_claims.organization_id as organization_id',
-        stageAt('needs.incident_id', 'need_claims.claimed_at').as('stage'),
+        'needs.incident_id as incident_id',
+        'need_claims.claimed_at as at',
       ])
-      .where('need_claims.organization_id', 'in', chunk)
+      .$if(chunk !== null, (q) => q.where('need_claims.organization_id', 'in', chunk as string[]))
       .where('need_claims.claimed_at', '>=', from)
       .where('need_claims.claimed_at', '<', end)
-      .distinct()
-      .execute();
-    for (const r of [...deployed, ...claimed]) out.push({ organizationId: r.organization_id, phase: null, stage: r.stage });
+      .execute(),
+  );
+  for (const r of [...deployed, ...claimed]) {
+    const stage = stageAt(r.incident_id, r.at);
+    const key = `${r.organization_id}|${stage}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ organizationId: r.organization_id, phase: null, stage });
   }
   return out;
 }
@@ -326,7 +377,7 @@ function grouped(rows: readonly { group: string; organizationId: string }[]): st
 }
 
 /**
- * Ties between organizations in a period: deployed to the same incident, bound by an
+ * Ties between organizations in a period: deployed to the same zone of an incident, bound by an
  * agreement in force, mentor and mentee, in the same program, holding claims on the same need.
  */
 export async function collaborationTies(
@@ -339,10 +390,13 @@ export async function collaborationTies(
   const add = (groups: string[][], kind: (typeof ties)[number]['kind']) => {
     for (const group of groups) for (const [a, b] of pairs(group)) ties.push({ a, b, kind });
   };
+  // Teams in the same zone of an incident work side by side; teams merely in the same incident
+  // (thousands in a large one) are not counted as tied.
   const deployed = await db
     .selectFrom('deployments')
-    .select(['incident_id as group', 'organization_id as organizationId'])
+    .select([sql<string>`incident_id || '/' || zone`.as('group'), 'organization_id as organizationId'])
     .where('status', '<>', 'declined')
+    .where('zone', 'is not', null)
     .where('created_at', '>=', from)
     .where('created_at', '<', end)
     .execute();
@@ -541,4 +595,37 @@ export async function activityRows(db: Executor, code: string, from: string, to:
     count: Number(r.n),
   });
   return [...claims.map(row('need')), ...programs.map(row('program'))];
+}
+
+/**
+ * Where each place's activity lies, for a map without boundary data: the mean position of the
+ * needs reported there, else of the bases of organizations at home there (none when neither is known).
+ */
+export async function placeCentres(db: Executor, codes: readonly string[]): Promise<Map<string, { lat: number; lon: number }>> {
+  const out = new Map<string, { lat: number; lon: number }>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const chunk = codes.slice(i, i + 500);
+    const fromNeeds = await db
+      .selectFrom('needs')
+      .select(['jurisdiction as code', (eb) => eb.fn.avg<number>('lat').as('lat'), (eb) => eb.fn.avg<number>('lon').as('lon')])
+      .where('jurisdiction', 'in', chunk)
+      .groupBy('jurisdiction')
+      .execute();
+    const fromBases = await db
+      .selectFrom('organization_jurisdictions')
+      .innerJoin('organizations', 'organizations.id', 'organization_jurisdictions.organization_id')
+      .select([
+        'organization_jurisdictions.code as code',
+        (eb) => eb.fn.avg<number>('organizations.base_lat').as('lat'),
+        (eb) => eb.fn.avg<number>('organizations.base_lon').as('lon'),
+      ])
+      .where('organization_jurisdictions.code', 'in', chunk)
+      .where('organizations.base_lat', 'is not', null)
+      .groupBy('organization_jurisdictions.code')
+      .execute();
+    for (const r of [...fromBases, ...fromNeeds]) {
+      if (r.lat !== null && r.lon !== null) out.set(r.code, { lat: Number(r.lat), lon: Number(r.lon) });
+    }
+  }
+  return out;
 }

@@ -20,15 +20,20 @@ import { whoWhatWhereOf } from '../../services/analytics/who-what-where';
 import type { Deps } from '../../services/context';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
-import { Day, Id, JurisdictionCode } from '../common-schemas';
+import { Cursor, Day, Id, JurisdictionCode } from '../common-schemas';
 
 const tags = ['analytics'];
 const Share = Type.Union([Type.Number(), Type.Null()]);
 /** An area (and everything below it) and a period (a year to today by default). */
-const Scope = Type.Object(
-  { jurisdiction: JurisdictionCode, from: Type.Optional(Day), to: Type.Optional(Day) },
-  { additionalProperties: false },
-);
+const scopeFields = { jurisdiction: JurisdictionCode, from: Type.Optional(Day), to: Type.Optional(Day) };
+const Scope = Type.Object(scopeFields, { additionalProperties: false });
+/** A scope and a page of a long list (a province has tens of thousands of organizations). */
+const pagedScope = (limit: { default: number; maximum: number }) =>
+  Type.Object(
+    { ...scopeFields, limit: Type.Optional(Type.Integer({ minimum: 1, ...limit })), cursor: Type.Optional(Cursor) },
+    { additionalProperties: false },
+  );
+const Page = { total: Type.Integer(), nextCursor: Type.Union([Type.String(), Type.Null()]) };
 
 export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
@@ -36,11 +41,31 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Each non-government organization serving the area: service similarity × embedding → mode, explained',
-        querystring: Type.Object({ jurisdiction: JurisdictionCode, to: Type.Optional(Day) }, { additionalProperties: false }),
+        summary:
+          'Each non-government organization serving the area: service similarity × embedding → mode, explained (a page at a time, with counts per mode and where they cluster)',
+        querystring: Type.Object(
+          {
+            jurisdiction: JurisdictionCode,
+            to: Type.Optional(Day),
+            mode: Type.Optional(Type.Enum(MODES)),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 1000 })),
+            cursor: Type.Optional(Cursor),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({
             to: Day,
+            counts: Type.Object(
+              Object.fromEntries(MODES.map((m) => [m, Type.Integer()])) as Record<
+                (typeof MODES)[number],
+                ReturnType<typeof Type.Integer>
+              >,
+            ),
+            density: Type.Array(
+              Type.Object({ similarity: Type.Number(), embedding: Type.Number(), mode: Type.Enum(MODES), count: Type.Integer() }),
+            ),
+            ...Page,
             items: Type.Array(
               Type.Object({
                 organizationId: Id,
@@ -101,7 +126,7 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
       schema: {
         tags,
         summary: 'Vulnerable people’s needs against the others: served share, median time to serve; the unserved (coordinators)',
-        querystring: Scope,
+        querystring: pagedScope({ default: 200, maximum: 1000 }),
         response: {
           200: Type.Object({
             from: Day,
@@ -122,6 +147,7 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
               ),
               Type.Null(),
             ]),
+            unservedNextCursor: Type.Union([Type.String(), Type.Null()]),
           }),
         },
       },
@@ -134,8 +160,9 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Phases each non-government organization was active in; the share active only in crisis and recovery',
-        querystring: Scope,
+        summary:
+          'Phases each non-government organization was active in (a page at a time); the share active only in crisis and recovery',
+        querystring: pagedScope({ default: 500, maximum: 5000 }),
         response: {
           200: Type.Object({
             from: Day,
@@ -147,6 +174,7 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
             organizations: Type.Array(
               Type.Object({ organizationId: Id, name: Type.String(), phases: Type.Array(Type.Enum(PHASES)) }),
             ),
+            ...Page,
           }),
         },
       },
@@ -159,8 +187,12 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'The collaboration graph: ties, density, components, isolated organizations, brokers, communities',
-        querystring: Scope,
+        summary:
+          'The collaboration graph: density, components, isolated organizations, brokers, communities; its best-connected organizations for drawing',
+        querystring: Type.Object(
+          { ...scopeFields, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 2000, default: 300 })) },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({
             from: Day,
@@ -182,6 +214,10 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
             isolated: Type.Array(Id),
             brokers: Type.Array(Type.Object({ id: Id, betweenness: Type.Number() })),
             communities: Type.Integer(),
+            betweenness: Type.Object({ approximate: Type.Boolean(), samples: Type.Union([Type.Integer(), Type.Null()]) }),
+            order: Type.Integer(),
+            size: Type.Integer(),
+            isolatedCount: Type.Integer(),
           }),
         },
       },
@@ -262,8 +298,17 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
     {
       schema: {
         tags,
-        summary: '3W/4W: who did what where when — organization × category or program kind × place × month',
-        querystring: Scope,
+        summary:
+          '3W/4W: who did what where when — organization × category or program kind × place × month (rows a page at a time; totals)',
+        querystring: Type.Object(
+          {
+            ...scopeFields,
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 500 })),
+            cursor: Type.Optional(Cursor),
+            top: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({
             from: Day,
@@ -279,9 +324,20 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
                 count: Type.Integer(),
               }),
             ),
+            ...Page,
             byOrganization: Type.Array(Total),
+            organizations: Type.Integer(),
             byWhat: Type.Array(Total),
-            byPlace: Type.Array(Total),
+            byPlace: Type.Array(
+              Type.Object({
+                key: Type.String(),
+                name: Type.String(),
+                count: Type.Integer(),
+                organizations: Type.Integer(),
+                lat: Type.Union([Type.Number(), Type.Null()]),
+                lon: Type.Union([Type.Number(), Type.Null()]),
+              }),
+            ),
           }),
         },
       },

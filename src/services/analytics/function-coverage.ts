@@ -10,6 +10,7 @@ import { type IncidentStage, phaseOfIncidentStage } from '../../model/incident';
 import { type Phase, type ServiceCategory, type Strategy, strategyOfCategory } from '../../model/taxonomy';
 import type { Actor, Deps } from '../context';
 import { assertCanReadDirectory } from '../policy';
+import { readFigure } from './figures';
 import { type AnalyticsScope, checkedScope } from './scope';
 
 export async function functionCoverageOf(
@@ -18,7 +19,13 @@ export async function functionCoverageOf(
   scope: AnalyticsScope,
 ): Promise<{ cells: CoverageCell[]; from: string; to: string }> {
   assertCanReadDirectory(actor);
-  const { jurisdiction, from, to } = checkedScope(deps, scope);
+  return readFigure(deps, 'function-coverage', checkedScope(deps, scope), computeFunctionCoverage);
+}
+
+export async function computeFunctionCoverage(
+  deps: Deps,
+  { jurisdiction, from, to }: Required<AnalyticsScope>,
+): Promise<{ cells: CoverageCell[]; from: string; to: string }> {
   const organizations: Tally[] = (await organizationsPerCell(deps.db, jurisdiction)).map((t) => {
     const [strategy, phase] = t.cell.split(':') as [Strategy, Phase];
     return { cell: { strategy, phase }, count: t.count };

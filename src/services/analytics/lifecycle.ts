@@ -8,22 +8,22 @@ import { activityOf, organizationsOfArea } from '../../db/repositories/analytics
 import { type IncidentStage, phaseOfIncidentStage } from '../../model/incident';
 import type { Phase } from '../../model/taxonomy';
 import type { Actor, Deps } from '../context';
+import { sliceOf } from '../pagination';
 import { assertCanReadDirectory } from '../policy';
+import { readFigure } from './figures';
 import { type AnalyticsScope, checkedScope } from './scope';
 
-export async function lifecycleOf(
+type LifecycleFigure = Omit<Fragmentation, 'organizations'> & {
+  from: string;
+  to: string;
+  organizations: (Fragmentation['organizations'][number] & { name: string })[];
+};
+
+/** The phases of every non-government organization serving the area (whoever asks). */
+export async function computeLifecycle(
   deps: Deps,
-  actor: Actor,
-  scope: AnalyticsScope,
-): Promise<
-  Omit<Fragmentation, 'organizations'> & {
-    from: string;
-    to: string;
-    organizations: (Fragmentation['organizations'][number] & { name: string })[];
-  }
-> {
-  assertCanReadDirectory(actor);
-  const { jurisdiction, from, to } = checkedScope(deps, scope);
+  { jurisdiction, from, to }: Required<AnalyticsScope>,
+): Promise<LifecycleFigure> {
   const organizations = (await organizationsOfArea(deps.db, jurisdiction)).filter((o) => o.kind !== 'government_agency');
   const names = new Map(organizations.map((o) => [o.id, o.name]));
   const activity = await activityOf(
@@ -45,4 +45,16 @@ export async function lifecycleOf(
     from,
     to,
   };
+}
+
+/** The shares, and the organizations with their phases a page at a time. */
+export async function lifecycleOf(
+  deps: Deps,
+  actor: Actor,
+  query: AnalyticsScope & { limit?: number; cursor?: string },
+): Promise<LifecycleFigure & { total: number; nextCursor: string | null }> {
+  assertCanReadDirectory(actor);
+  const { organizations, ...figure } = await readFigure(deps, 'lifecycle', checkedScope(deps, query), computeLifecycle);
+  const page = sliceOf(organizations, { limit: query.limit ?? 500, cursor: query.cursor });
+  return { ...figure, organizations: page.items, total: page.total, nextCursor: page.nextCursor };
 }

@@ -20,6 +20,7 @@ import type { OrganizationKind } from '../../model/organization';
 import type { CooperationType } from '../../model/program';
 import type { Actor, Deps } from '../context';
 import { assertCanReadDirectory } from '../policy';
+import { readFigure } from './figures';
 import { type AnalyticsScope, checkedScope } from './scope';
 
 const ADMITTED = ['admit', 'admit_provisional'];
@@ -30,7 +31,13 @@ export async function principlesOf(
   scope: AnalyticsScope,
 ): Promise<PrincipleIndicators & { from: string; to: string }> {
   assertCanReadDirectory(actor);
-  const { jurisdiction, from, to } = checkedScope(deps, scope);
+  return readFigure(deps, 'principles', checkedScope(deps, scope), computePrinciples);
+}
+
+export async function computePrinciples(
+  deps: Deps,
+  { jurisdiction, from, to }: Required<AnalyticsScope>,
+): Promise<PrincipleIndicators & { from: string; to: string }> {
   const organizations = (await organizationsOfArea(deps.db, jurisdiction)).filter((o) => o.kind !== 'government_agency');
   const ids = organizations.map((o) => o.id);
   const yearBefore = new Date(Date.parse(`${to}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);

@@ -6,7 +6,9 @@
 import { type GroupCoverage, specialNeedsCoverage } from '../../analysis/special-needs';
 import { needOutcomes } from '../../db/repositories/analytics';
 import type { Actor, Deps } from '../context';
+import { sliceOf } from '../pagination';
 import { assertCanReadDirectory, canCoordinateIncident } from '../policy';
+import { readFigure } from './figures';
 import { type AnalyticsScope, checkedScope } from './scope';
 
 export interface UnservedNeed {
@@ -18,42 +20,63 @@ export interface UnservedNeed {
   reportedAt: string;
 }
 
-export async function specialNeeds(
-  deps: Deps,
-  actor: Actor,
-  scope: AnalyticsScope,
-): Promise<{
+interface SpecialNeedsFigure {
   from: string;
   to: string;
   vulnerable: GroupCoverage;
   others: GroupCoverage;
-  unservedCount: number;
-  unserved: UnservedNeed[] | null;
-}> {
-  assertCanReadDirectory(actor);
-  const { jurisdiction, from, to } = checkedScope(deps, scope);
+  unserved: UnservedNeed[];
+}
+
+/** The coverage with every unserved need of vulnerable people, oldest first (whoever asks). */
+export async function computeSpecialNeeds(
+  deps: Deps,
+  { jurisdiction, from, to }: Required<AnalyticsScope>,
+): Promise<SpecialNeedsFigure> {
   const outcomes = await needOutcomes(deps.db, jurisdiction, from, to);
   const result = specialNeedsCoverage(outcomes);
   const byId = new Map(outcomes.map((o) => [o.id, o]));
-  const mayList = canCoordinateIncident(actor, [jurisdiction]);
   return {
     from,
     to,
     vulnerable: result.vulnerable,
     others: result.others,
-    unservedCount: result.unserved.length,
-    unserved: mayList
-      ? result.unserved.map((id) => {
-          const o = byId.get(id) as (typeof outcomes)[number];
-          return {
-            id,
-            title: o.title,
-            category: o.category,
-            urgency: o.urgency,
-            jurisdiction: o.jurisdiction,
-            reportedAt: o.reportedAt,
-          };
-        })
-      : null,
+    unserved: result.unserved.map((id) => {
+      const o = byId.get(id) as (typeof outcomes)[number];
+      return {
+        id,
+        title: o.title,
+        category: o.category,
+        urgency: o.urgency,
+        jurisdiction: o.jurisdiction,
+        reportedAt: o.reportedAt,
+      };
+    }),
+  };
+}
+
+/** The numbers for everyone who reads the directory; the unserved list, a page at a time, for the area's coordinators. */
+export async function specialNeeds(
+  deps: Deps,
+  actor: Actor,
+  query: AnalyticsScope & { limit?: number; cursor?: string },
+): Promise<
+  Omit<SpecialNeedsFigure, 'unserved'> & {
+    unservedCount: number;
+    unserved: UnservedNeed[] | null;
+    unservedNextCursor: string | null;
+  }
+> {
+  assertCanReadDirectory(actor);
+  const scope = checkedScope(deps, query);
+  const { unserved, ...figure } = await readFigure(deps, 'special-needs', scope, computeSpecialNeeds);
+  const page = canCoordinateIncident(actor, [scope.jurisdiction])
+    ? sliceOf(unserved, { limit: query.limit ?? 200, cursor: query.cursor })
+    : null;
+  return {
+    ...figure,
+    unservedCount: unserved.length,
+    unserved: page?.items ?? null,
+    unservedNextCursor: page?.nextCursor ?? null,
   };
 }

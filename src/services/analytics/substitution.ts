@@ -10,15 +10,28 @@ import { AppError } from '../../model/errors';
 import type { IncidentStage } from '../../model/incident';
 import { type Actor, type Deps, nowIso } from '../context';
 import { assertCanReadDirectory } from '../policy';
+import { readFigure } from './figures';
 
 const day = (at: string) => at.slice(0, 10);
 
-export async function substitutionOf(
-  deps: Deps,
-  actor: Actor,
-  incidentId: string,
-): Promise<Substitution & { incidentId: string; departures: (Substitution['departures'][number] & { name: string })[] }> {
+type SubstitutionFigure = Substitution & {
+  incidentId: string;
+  departures: (Substitution['departures'][number] & { name: string })[];
+};
+
+export async function substitutionOf(deps: Deps, actor: Actor, incidentId: string): Promise<SubstitutionFigure> {
   assertCanReadDirectory(actor);
+  if (!(await findIncident(deps.db, incidentId))) {
+    throw new AppError('not_found', { field: 'incidentId', detail: 'no incident has this id' });
+  }
+  return readFigure(deps, 'substitution', { incidentId, today: day(nowIso(deps)) }, computeSubstitution);
+}
+
+/** The incident's timeline up to its closing, or up to `today` while it is open. */
+export async function computeSubstitution(
+  deps: Deps,
+  { incidentId, today }: { incidentId: string; today: string },
+): Promise<SubstitutionFigure> {
   const incident = await findIncident(deps.db, incidentId);
   if (!incident) throw new AppError('not_found', { field: 'incidentId', detail: 'no incident has this id' });
   const work = await incidentWork(deps.db, incidentId);
@@ -27,7 +40,7 @@ export async function substitutionOf(
   const stages = (
     changes.length ? changes : [{ stage: incident.stage === 'closed' ? 'response' : incident.stage, at: incident.createdAt }]
   ).map((s) => ({ stage: s.stage as IncidentStage, from: day(s.at) }));
-  const until = closed ? day(closed.at) : day(nowIso(deps));
+  const until = closed ? day(closed.at) : today;
   const result = substitutionTimeline({
     stages,
     until,

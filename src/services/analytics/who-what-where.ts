@@ -1,12 +1,50 @@
 /** 3W/4W for an area and period (src/analysis/who-what-where.ts). */
 import { whoWhatWhere } from '../../analysis/who-what-where';
-import { activityRows } from '../../db/repositories/analytics';
+import { activityRows, placeCentres } from '../../db/repositories/analytics';
+import { findJurisdiction } from '../../model/jurisdictions';
 import type { Actor, Deps } from '../context';
+import { sliceOf } from '../pagination';
 import { assertCanReadDirectory } from '../policy';
+import { readFigure } from './figures';
 import { type AnalyticsScope, checkedScope } from './scope';
 
-export async function whoWhatWhereOf(deps: Deps, actor: Actor, scope: AnalyticsScope) {
+/** Every row of the area and period, with the totals (whoever asks). */
+export async function computeWhoWhatWhere(deps: Deps, { jurisdiction, from, to }: Required<AnalyticsScope>) {
+  const figure = whoWhatWhere(await activityRows(deps.db, jurisdiction, from, to));
+  const centres = await placeCentres(
+    deps.db,
+    figure.byPlace.map((p) => p.key),
+  );
+  // Each place named, and placed on the map where its activity lies.
+  const byPlace = figure.byPlace.map((p) => ({
+    ...p,
+    name: findJurisdiction(p.key)?.name ?? p.key,
+    lat: centres.get(p.key)?.lat ?? null,
+    lon: centres.get(p.key)?.lon ?? null,
+  }));
+  return { ...figure, byPlace, from, to };
+}
+
+/** The totals by what and by place; the organizations with most activity; the rows a page at a time. */
+export async function whoWhatWhereOf(
+  deps: Deps,
+  actor: Actor,
+  query: AnalyticsScope & { limit?: number; cursor?: string; top?: number },
+) {
   assertCanReadDirectory(actor);
-  const { jurisdiction, from, to } = checkedScope(deps, scope);
-  return { ...whoWhatWhere(await activityRows(deps.db, jurisdiction, from, to)), from, to };
+  const { rows, byOrganization, ...figure } = await readFigure(
+    deps,
+    'who-what-where',
+    checkedScope(deps, query),
+    computeWhoWhatWhere,
+  );
+  const page = sliceOf(rows, { limit: query.limit ?? 500, cursor: query.cursor });
+  return {
+    ...figure,
+    rows: page.items,
+    total: page.total,
+    nextCursor: page.nextCursor,
+    byOrganization: byOrganization.slice(0, query.top ?? 100),
+    organizations: byOrganization.length,
+  };
 }

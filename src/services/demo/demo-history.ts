@@ -88,7 +88,11 @@ export async function demoPastIncident(
         ? null
         : `应急函〔${r.int(2024, 2026)}〕${r.int(10, 99)}号`,
     });
-    for (const to of ['approved', 'checked_in', 'working'] as const) await moveDeployment(then, DEMO, deployment.id, { to });
+    // Each team checks in to one of four zones of the incident (teams sharing a zone are tied in the graph).
+    const zone = `${r.pick(['东', '西', '南', '北'])}片区`;
+    for (const to of ['approved', 'checked_in', 'working'] as const) {
+      await moveDeployment(then, DEMO, deployment.id, { to, zone: to === 'checked_in' ? zone : undefined });
+    }
     onGround.set(org.id, { deploymentId: deployment.id, government: org.kind === 'government_agency' });
   };
   for (const g of governments.slice(0, 3)) await deploy(g, 0);

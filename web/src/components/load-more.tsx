@@ -2,7 +2,7 @@
 import { Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-interface Pager {
+export interface Pager {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => Promise<unknown>;

@@ -173,15 +173,15 @@ export function AnalyticsPage() {
         </div>
       </Flex>
       <div className="analytics-grid">
-        <CooperationModesCard query={modes} />
+        <CooperationModesCard query={modes} scope={scope} />
         <FunctionCoverageCard query={coverage} />
-        <SpecialNeedsCard query={special} />
-        <LifecycleCard query={lifecycle} />
+        <SpecialNeedsCard query={special} scope={scope} />
+        <LifecycleCard query={lifecycle} scope={scope} />
         <CollaborationCard query={collaboration} />
         <PrinciplesCard query={principles} />
         {/* Per incident: it asks for the area's incidents and the chosen one's days itself. */}
         <SubstitutionCard scope={scope} />
-        <WhoWhatWhereCard query={whoWhatWhere} jurisdiction={scope.jurisdiction} />
+        <WhoWhatWhereCard query={whoWhatWhere} scope={scope} />
       </div>
     </>
   );

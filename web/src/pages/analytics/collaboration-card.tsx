@@ -2,15 +2,17 @@
  * 协作网络: who worked with whom in the area over the period (co-deployments, agreements,
  * mentoring, joint programs, shared needs) as a force-directed network; the numbers name the
  * brokers, who join groups that would otherwise not meet, and the isolated organizations.
+ * A province's graph is too large to draw: the server sends its best-connected organizations
+ * (and the ties among them) with the whole graph's measures, and the card says which is which.
  */
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { OrganizationName } from '../../components/organization-name';
 import type { Collaboration } from '../../types';
 import { AnalyticCard, useNumberFormats } from './analytic-card';
-import { drawnPart } from './drawn-network';
 import { type ChartOption, EChart, escapeHtml } from './echart';
 
 /** Up to this many organizations every one is named on the chart; above it, the brokers only. */
@@ -28,27 +30,42 @@ const COMMUNITY_COLORS = [
   '#4d7c0f',
 ];
 const ISOLATED_COLOR = '#9ca3af';
+/** The isolated organizations named under the numbers; the rest are counted. */
+const NAMED_ISOLATED = 60;
 
 type Edge = Collaboration['edges'][number];
+
+/** What the drawing leaves out (said over the chart), and whether broker scores are estimates (over the brokers). */
+function useNotes(data: Collaboration): { partial: string | null; approximate: string | null } {
+  const { t } = useTranslation();
+  return {
+    partial:
+      data.nodes.length < data.order
+        ? t('analytics.collaboration.partial', { drawn: data.nodes.length, order: data.order, size: data.size })
+        : null,
+    approximate: data.betweenness.approximate
+      ? t('analytics.collaboration.approximate', { samples: data.betweenness.samples ?? 0 })
+      : null,
+  };
+}
 
 function CollaborationChart({ data }: { data: Collaboration }) {
   const { t } = useTranslation();
   const { score } = useNumberFormats();
-  const part = useMemo(() => drawnPart(data), [data]);
+  const { partial } = useNotes(data);
   const summary = t('analytics.collaboration.summary', {
-    nodes: data.nodes.length,
-    edges: data.edges.length,
+    nodes: data.order,
+    edges: data.size,
     density: score(data.density),
     components: data.components,
-    isolated: data.isolated.length,
+    isolated: data.isolatedCount,
     communities: data.communities,
   });
-  const trimmedNote = t('analytics.collaboration.trimmed', { total: data.nodes.length, drawn: part.nodes.length });
 
   const option = useMemo((): ChartOption => {
     const brokers = new Set(data.brokers.map((b) => b.id));
-    const index = new Map(part.nodes.map((node, at) => [node.id, at]));
-    const names = part.nodes.length <= MAX_LABELLED;
+    const index = new Map(data.nodes.map((node, at) => [node.id, at]));
+    const names = data.nodes.length <= MAX_LABELLED;
     const kinds = (edge: Edge) => edge.kinds.map((kind) => t(`analytics.tie.${kind}`)).join(t('analytics.listSeparator'));
     return {
       tooltip: {
@@ -57,15 +74,15 @@ function CollaborationChart({ data }: { data: Collaboration }) {
         formatter: (params) => {
           const { dataType, dataIndex } = params as { dataType?: string; dataIndex: number };
           if (dataType === 'edge') {
-            const edge = part.edges[dataIndex];
+            const edge = data.edges[dataIndex];
             if (!edge) return '';
-            const a = part.nodes[index.get(edge.a) ?? -1]?.name ?? '';
-            const b = part.nodes[index.get(edge.b) ?? -1]?.name ?? '';
+            const a = data.nodes[index.get(edge.a) ?? -1]?.name ?? '';
+            const b = data.nodes[index.get(edge.b) ?? -1]?.name ?? '';
             return `<strong>${escapeHtml(a)} — ${escapeHtml(b)}</strong><br/>${escapeHtml(
               t('analytics.collaboration.edgeTip', { weight: edge.weight, kinds: kinds(edge) }),
             )}`;
           }
-          const node = part.nodes[dataIndex];
+          const node = data.nodes[dataIndex];
           if (!node) return '';
           const community =
             node.community < 0
@@ -75,7 +92,9 @@ function CollaborationChart({ data }: { data: Collaboration }) {
             t('analytics.collaboration.nodeTip', {
               kind: t(`kind.${node.kind}`),
               degree: node.degree,
-              betweenness: score(node.betweenness),
+              betweenness: data.betweenness.approximate
+                ? t('analytics.collaboration.about', { value: score(node.betweenness) })
+                : score(node.betweenness),
               community,
             }),
           )}`;
@@ -86,19 +105,19 @@ function CollaborationChart({ data }: { data: Collaboration }) {
           type: 'graph',
           layout: 'force',
           // Zooming takes the mouse wheel from the page: only where there are too many to read unzoomed.
-          roam: part.nodes.length > MAX_LABELLED,
+          roam: data.nodes.length > MAX_LABELLED,
           draggable: true,
           force: {
-            repulsion: part.nodes.length < 30 ? 320 : part.nodes.length < 150 ? 120 : 45,
-            edgeLength: part.nodes.length < 30 ? [70, 150] : [40, 120],
+            repulsion: data.nodes.length < 30 ? 320 : data.nodes.length < 150 ? 120 : 45,
+            edgeLength: data.nodes.length < 30 ? [70, 150] : [40, 120],
             gravity: 0.08,
             // A small network is laid out before it is drawn; a large one settles on screen, frame by
             // frame, rather than holding up the page for the whole layout.
-            layoutAnimation: part.nodes.length > 120,
+            layoutAnimation: data.nodes.length > 120,
           },
           emphasis: { focus: 'adjacency', lineStyle: { width: 4 } },
           label: { position: 'right', fontSize: 11, color: '#374151' },
-          data: part.nodes.map((node) => ({
+          data: data.nodes.map((node) => ({
             id: node.id,
             name: node.name,
             value: node.degree,
@@ -114,7 +133,7 @@ function CollaborationChart({ data }: { data: Collaboration }) {
             label: { show: names || brokers.has(node.id), fontWeight: brokers.has(node.id) ? 600 : 400 },
           })),
           // By index: organizations' names need not be unique.
-          links: part.edges.map((edge) => ({
+          links: data.edges.map((edge) => ({
             source: index.get(edge.a) ?? 0,
             target: index.get(edge.b) ?? 0,
             value: edge.weight,
@@ -123,16 +142,16 @@ function CollaborationChart({ data }: { data: Collaboration }) {
         },
       ],
     };
-  }, [data, part, t, score]);
+  }, [data, t, score]);
 
   return (
     <>
-      {part.trimmed ? (
-        <Typography.Paragraph type="secondary" className="analytics-note" data-testid="collaboration-trimmed">
-          {trimmedNote}
+      {partial ? (
+        <Typography.Paragraph type="secondary" className="analytics-note" data-testid="collaboration-partial">
+          {partial}
         </Typography.Paragraph>
       ) : null}
-      <EChart option={option} label={part.trimmed ? `${summary}。${trimmedNote}` : summary} height={360} />
+      <EChart option={option} label={[summary, partial].filter(Boolean).join('。')} height={360} />
     </>
   );
 }
@@ -140,32 +159,52 @@ function CollaborationChart({ data }: { data: Collaboration }) {
 function CollaborationNumbers({ data }: { data: Collaboration }) {
   const { t } = useTranslation();
   const { score } = useNumberFormats();
+  const { approximate } = useNotes(data);
   const byId = new Map(data.nodes.map((node) => [node.id, node]));
-  const organization = (id: string, name: string) => <Link to={`/organizations/${encodeURIComponent(id)}`}>{name}</Link>;
-  type Broker = { id: string; name: string; betweenness: number; degree: number };
+  // Organizations outside the drawn part are named by a look-up of their own.
+  const organization = (id: string) => {
+    const name = byId.get(id)?.name;
+    return name === undefined ? (
+      <OrganizationName id={id} />
+    ) : (
+      <Link to={`/organizations/${encodeURIComponent(id)}`}>{name}</Link>
+    );
+  };
+  type Broker = { id: string; betweenness: number; degree: number | null };
   const brokers: Broker[] = data.brokers.map((b) => ({
     id: b.id,
-    name: byId.get(b.id)?.name ?? b.id,
     betweenness: b.betweenness,
-    degree: byId.get(b.id)?.degree ?? 0,
+    degree: byId.get(b.id)?.degree ?? null,
   }));
   const columns: TableColumnsType<Broker> = [
-    { title: t('field.name'), dataIndex: 'name', render: (name: string, b) => organization(b.id, name) },
+    { title: t('field.name'), key: 'name', render: (_: unknown, b) => organization(b.id) },
     {
-      title: t('analytics.collaboration.betweenness'),
+      title: approximate ? t('analytics.collaboration.betweennessApproximate') : t('analytics.collaboration.betweenness'),
       dataIndex: 'betweenness',
       align: 'right',
       sorter: (a, b) => a.betweenness - b.betweenness,
       defaultSortOrder: 'descend',
       render: (value: number) => score(value),
     },
-    { title: t('analytics.collaboration.degree'), dataIndex: 'degree', align: 'right', sorter: (a, b) => a.degree - b.degree },
+    {
+      title: t('analytics.collaboration.degree'),
+      dataIndex: 'degree',
+      align: 'right',
+      sorter: (a, b) => (a.degree ?? 0) - (b.degree ?? 0),
+      render: (degree: number | null) => degree ?? '—',
+    },
   ];
+  const named = data.isolated.slice(0, NAMED_ISOLATED);
   return (
     <>
       <Typography.Title level={3} className="analytics-subtitle">
         {t('analytics.collaboration.brokersTitle')}
       </Typography.Title>
+      {approximate ? (
+        <Typography.Paragraph type="secondary" className="analytics-note" data-testid="collaboration-approximate">
+          {approximate}
+        </Typography.Paragraph>
+      ) : null}
       {brokers.length === 0 ? (
         <Typography.Paragraph type="secondary">{t('analytics.collaboration.noBrokers')}</Typography.Paragraph>
       ) : (
@@ -180,15 +219,20 @@ function CollaborationNumbers({ data }: { data: Collaboration }) {
       )}
       <div className="analytics-unserved" data-testid="isolated-list">
         <Typography.Title level={3} className="analytics-subtitle">
-          {t('analytics.collaboration.isolatedTitle', { count: data.isolated.length })}
+          {t('analytics.collaboration.isolatedTitle', { count: data.isolatedCount })}
         </Typography.Title>
-        {data.isolated.length === 0 ? (
+        {data.isolatedCount === 0 ? (
           <Typography.Text type="secondary">{t('analytics.collaboration.noneIsolated')}</Typography.Text>
         ) : (
           <div className="analytics-tags">
-            {data.isolated.map((id) => (
-              <Tag key={id}>{organization(id, byId.get(id)?.name ?? id)}</Tag>
+            {named.map((id) => (
+              <Tag key={id}>{organization(id)}</Tag>
             ))}
+            {data.isolatedCount > named.length ? (
+              <Typography.Text type="secondary" className="small">
+                {t('analytics.collaboration.isolatedMore', { count: data.isolatedCount - named.length })}
+              </Typography.Text>
+            ) : null}
           </div>
         )}
       </div>
@@ -206,9 +250,17 @@ export function CollaborationCard({ query }: { query: UseQueryResult<Collaborati
       hint={t('analytics.collaboration.hint')}
       query={query}
       period={(data) => t('analytics.range', { from: data.from, to: data.to })}
-      empty={(data) => (data.nodes.length === 0 ? t('analytics.collaboration.empty') : null)}
+      empty={(data) => (data.order === 0 ? t('analytics.collaboration.empty') : null)}
       summary={(data) => (
         <dl className="analytics-stats">
+          <div className="analytics-stat">
+            <dt>{t('analytics.collaboration.order')}</dt>
+            <dd data-testid="collaboration-order">{data.order}</dd>
+          </div>
+          <div className="analytics-stat">
+            <dt>{t('analytics.collaboration.size')}</dt>
+            <dd data-testid="collaboration-size">{data.size}</dd>
+          </div>
           <div className="analytics-stat">
             <dt>{t('analytics.collaboration.density')}</dt>
             <dd data-testid="collaboration-density">{score(data.density)}</dd>
@@ -219,8 +271,8 @@ export function CollaborationCard({ query }: { query: UseQueryResult<Collaborati
           </div>
           <div className="analytics-stat">
             <dt>{t('analytics.collaboration.isolated')}</dt>
-            <dd data-testid="collaboration-isolated" className={data.isolated.length > 0 ? 'analytics-alarm' : undefined}>
-              {data.isolated.length}
+            <dd data-testid="collaboration-isolated" className={data.isolatedCount > 0 ? 'analytics-alarm' : undefined}>
+              {data.isolatedCount}
             </dd>
           </div>
           <div className="analytics-stat">

@@ -1,15 +1,20 @@
 /**
  * 合作模式: each non-government organization of the area on the quadrant of service
  * similarity (x) × institutional embedding (y), as a scatter plot; the table explains each.
+ * A province has thousands: when the answer holds only a page of them, the chart draws where
+ * they cluster instead (bubbles sized by how many sit there), and the table pages.
  */
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Table, type TableColumnsType, Tag } from 'antd';
-import { useCallback, useMemo } from 'react';
+import { Segmented, type TableColumnsType, Tag, Typography } from 'antd';
+import type { ScatterSeriesOption } from 'echarts/charts';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { CooperationMode, CooperationModeItem, CooperationModes } from '../../types';
+import { analyticsApi } from '../../api';
+import type { AnalyticsScope, CooperationMode, CooperationModeCell, CooperationModeItem, CooperationModes } from '../../types';
 import { AnalyticCard, useNumberFormats } from './analytic-card';
 import { type ChartOption, EChart, escapeHtml } from './echart';
+import { PagedTable, usePagedList } from './paged-list';
 
 /** The two the network aims for first, then the two it tries to move organizations out of. */
 const MODE_ORDER: readonly CooperationMode[] = ['supplementary', 'complementary', 'substitution', 'alienation'];
@@ -80,19 +85,50 @@ export function ModeTag({ mode }: { mode: CooperationMode }) {
   );
 }
 
+/** Whether the answer holds every organization, so each can be drawn (else where they cluster). */
+const whole = (data: CooperationModes) => data.items.length >= data.total;
+
+/** The faint quadrants, each named, and the dashed 0.5 thresholds: under either kind of points. */
+function quadrantMarks(mode: CooperationMode, first: boolean, name: string): Pick<ScatterSeriesOption, 'markArea' | 'markLine'> {
+  return {
+    markArea: {
+      silent: true,
+      itemStyle: { color: tint(MODE_COLORS[mode], 0.06) },
+      label: {
+        show: true,
+        position: QUADRANTS[mode].y[0] === 0.5 ? 'insideTop' : 'insideBottom',
+        color: MODE_COLORS[mode],
+        fontSize: 13,
+        fontWeight: 600,
+      },
+      data: [
+        [{ name, coord: [QUADRANTS[mode].x[0], QUADRANTS[mode].y[0]] }, { coord: [QUADRANTS[mode].x[1], QUADRANTS[mode].y[1]] }],
+      ],
+    },
+    markLine: first
+      ? {
+          silent: true,
+          symbol: 'none',
+          label: { show: false },
+          lineStyle: { type: 'dashed', color: '#9ca3af', width: 1 },
+          data: [{ xAxis: 0.5 }, { yAxis: 0.5 }],
+        }
+      : undefined,
+  };
+}
+
 function ModesChart({ data }: { data: CooperationModes }) {
   const { t } = useTranslation();
   const explain = useExplain();
   const { score } = useNumberFormats();
-  const label = t('analytics.modes.summary', {
-    count: data.items.length,
-    counts: MODE_ORDER.map((mode) => `${t(`analytics.mode.${mode}`)} ${data.items.filter((i) => i.mode === mode).length}`).join(
-      t('analytics.listSeparator'),
-    ),
+  const clustered = !whole(data);
+  const summary = t('analytics.modes.summary', {
+    count: data.total,
+    counts: MODE_ORDER.map((mode) => `${t(`analytics.mode.${mode}`)} ${data.counts[mode]}`).join(t('analytics.listSeparator')),
   });
+  const note = clustered ? t('analytics.modes.clustered', { count: data.total }) : null;
 
   const option = useMemo((): ChartOption => {
-    const perMode = MODE_ORDER.map((mode) => dotsOf(data.items.filter((item) => item.mode === mode)));
     const axis = (name: string, gap: number) =>
       ({
         type: 'value',
@@ -105,74 +141,107 @@ function ModesChart({ data }: { data: CooperationModes }) {
         nameTextStyle: { color: '#4b5563' },
         splitLine: { lineStyle: { color: '#eef0f4' } },
       }) as const;
-    return {
+    const where = (mode: CooperationMode, similarity: number, embedding: number, about: boolean) =>
+      escapeHtml(
+        t(about ? 'analytics.modes.whereAbout' : 'analytics.modes.where', {
+          mode: t(`analytics.mode.${mode}`),
+          similarity: score(similarity),
+          embedding: score(embedding),
+        }),
+      );
+    const tooltip = (formatter: (seriesIndex: number, dataIndex: number) => string) =>
+      ({
+        trigger: 'item',
+        confine: true,
+        extraCssText: 'max-width: 320px; white-space: normal;',
+        formatter: (params: unknown) => {
+          const { seriesIndex = 0, dataIndex } = params as { seriesIndex?: number; dataIndex: number };
+          return formatter(seriesIndex, dataIndex);
+        },
+      }) as const;
+    const base = {
       // No legend: the counts above the chart name the colours.
       grid: { left: 52, right: 20, top: 16, bottom: 52 },
       xAxis: axis(t('analytics.modes.similarity'), 30),
       yAxis: axis(t('analytics.modes.embedding'), 36),
-      tooltip: {
-        trigger: 'item',
-        confine: true,
-        extraCssText: 'max-width: 320px; white-space: normal;',
-        formatter: (params) => {
-          const { seriesIndex = 0, dataIndex } = params as { seriesIndex?: number; dataIndex: number };
-          const mode = MODE_ORDER[seriesIndex];
-          const dot = perMode[seriesIndex]?.[dataIndex];
-          if (!mode || !dot) return '';
-          const head = `<strong>${escapeHtml(dot.items.map((i) => i.name).join(t('analytics.listSeparator')))}</strong>`;
-          const where = `${escapeHtml(t(`analytics.mode.${mode}`))} · ${escapeHtml(t('analytics.modes.similarity'))} ${score(dot.similarity)} · ${escapeHtml(t('analytics.modes.embedding'))} ${score(dot.embedding)}`;
-          const why =
-            dot.items.length === 1 ? `<br/><span style="color:#6b7280">${escapeHtml(explain(dot.items[0]))}</span>` : '';
-          return `${head}<br/>${where}${why}`;
-        },
-      },
+    };
+    const style = (mode: CooperationMode) => ({ color: MODE_COLORS[mode], opacity: 0.85, borderColor: '#fff', borderWidth: 1 });
+
+    if (clustered) {
+      // Where the organizations cluster, rounded to tenths: a bubble's area is how many sit there.
+      const cells = MODE_ORDER.map((mode) => data.density.filter((cell) => cell.mode === mode));
+      const most = Math.max(1, ...data.density.map((cell) => cell.count));
+      return {
+        ...base,
+        tooltip: tooltip((seriesIndex, dataIndex) => {
+          const cell: CooperationModeCell | undefined = cells[seriesIndex]?.[dataIndex];
+          if (!cell) return '';
+          return `<strong>${escapeHtml(t('analytics.modes.cellCount', { count: cell.count }))}</strong><br/>${where(cell.mode, cell.similarity, cell.embedding, true)}`;
+        }),
+        series: MODE_ORDER.map((mode, index) => ({
+          type: 'scatter',
+          name: t(`analytics.mode.${mode}`),
+          itemStyle: style(mode),
+          symbolSize: (value: number[]) => 8 + 34 * Math.sqrt((value[2] ?? 1) / most),
+          data: cells[index].map((cell) => [cell.similarity, cell.embedding, cell.count]),
+          ...quadrantMarks(mode, index === 0, t(`analytics.mode.${mode}`)),
+        })),
+      };
+    }
+
+    const perMode = MODE_ORDER.map((mode) => dotsOf(data.items.filter((item) => item.mode === mode)));
+    return {
+      ...base,
+      tooltip: tooltip((seriesIndex, dataIndex) => {
+        const mode = MODE_ORDER[seriesIndex];
+        const dot = perMode[seriesIndex]?.[dataIndex];
+        if (!mode || !dot) return '';
+        const head = `<strong>${escapeHtml(dot.items.map((i) => i.name).join(t('analytics.listSeparator')))}</strong>`;
+        const why = dot.items.length === 1 ? `<br/><span style="color:#6b7280">${escapeHtml(explain(dot.items[0]))}</span>` : '';
+        return `${head}<br/>${where(mode, dot.similarity, dot.embedding, false)}${why}`;
+      }),
       series: MODE_ORDER.map((mode, index) => ({
         type: 'scatter',
         name: t(`analytics.mode.${mode}`),
-        itemStyle: { color: MODE_COLORS[mode], opacity: 0.85, borderColor: '#fff', borderWidth: 1 },
+        itemStyle: style(mode),
         symbolSize: (_value: unknown, params: { dataIndex: number }) =>
           Math.min(30, 11 + 5 * Math.sqrt((perMode[index][params.dataIndex]?.items.length ?? 1) - 1)),
         data: perMode[index].map((dot) => [dot.similarity, dot.embedding]),
-        // Each mode's own quadrant: faintly tinted and named, with the 0.5 thresholds dashed.
-        markArea: {
-          silent: true,
-          itemStyle: { color: tint(MODE_COLORS[mode], 0.06) },
-          label: {
-            show: true,
-            position: QUADRANTS[mode].y[0] === 0.5 ? 'insideTop' : 'insideBottom',
-            color: MODE_COLORS[mode],
-            fontSize: 13,
-            fontWeight: 600,
-          },
-          data: [
-            [
-              { name: t(`analytics.mode.${mode}`), coord: [QUADRANTS[mode].x[0], QUADRANTS[mode].y[0]] },
-              { coord: [QUADRANTS[mode].x[1], QUADRANTS[mode].y[1]] },
-            ],
-          ],
-        },
-        markLine:
-          index === 0
-            ? {
-                silent: true,
-                symbol: 'none',
-                label: { show: false },
-                lineStyle: { type: 'dashed', color: '#9ca3af', width: 1 },
-                data: [{ xAxis: 0.5 }, { yAxis: 0.5 }],
-              }
-            : undefined,
+        ...quadrantMarks(mode, index === 0, t(`analytics.mode.${mode}`)),
       })),
     };
-  }, [data, t, explain, score]);
+  }, [data, clustered, t, explain, score]);
 
-  return <EChart option={option} label={label} height={340} />;
+  return (
+    <>
+      {note ? (
+        <Typography.Paragraph type="secondary" className="analytics-note" data-testid="modes-clustered">
+          {note}
+        </Typography.Paragraph>
+      ) : null}
+      <EChart option={option} label={note ? `${summary}。${note}` : summary} height={340} />
+    </>
+  );
 }
 
-function ModesTable({ data }: { data: CooperationModes }) {
+type ModeFilter = CooperationMode | 'all';
+
+/**
+ * The placements a page at a time, of all modes or one. All modes start from the card's answer
+ * (unless it is the last area's, kept on screen while this one loads).
+ */
+function ModesTable({ data, scope, stale }: { data: CooperationModes; scope: AnalyticsScope; stale: boolean }) {
   const { t } = useTranslation();
   const explain = useExplain();
   const { score } = useNumberFormats();
-  const rows = [...data.items].sort(
+  const [mode, setMode] = useState<ModeFilter>('all');
+  const list = usePagedList<CooperationModeItem>({
+    queryKey: ['cooperation-modes', scope.jurisdiction, scope.to, mode],
+    first: mode === 'all' && !stale ? data : undefined,
+    fetchPage: (cursor) => analyticsApi.cooperationModes(scope, { mode: mode === 'all' ? undefined : mode, cursor }),
+  });
+  const total = mode === 'all' ? data.total : data.counts[mode];
+  const rows = [...list.items].sort(
     (a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode) || a.name.localeCompare(b.name, 'zh-CN'),
   );
   const columns: TableColumnsType<CooperationModeItem> = [
@@ -209,15 +278,30 @@ function ModesTable({ data }: { data: CooperationModes }) {
     },
   ];
   return (
-    <Table<CooperationModeItem>
-      rowKey="organizationId"
-      size="small"
-      columns={columns}
-      dataSource={rows}
-      pagination={{ pageSize: 10, hideOnSinglePage: true, size: 'small' }}
-      scroll={{ x: 720 }}
-      data-testid="modes-table"
-    />
+    <>
+      <Segmented<ModeFilter>
+        size="small"
+        value={mode}
+        onChange={setMode}
+        aria-label={t('analytics.modes.filter')}
+        className="analytics-table-filter"
+        data-testid="modes-filter"
+        options={[
+          { value: 'all', label: t('analytics.modes.all', { count: data.total }) },
+          ...MODE_ORDER.map((value) => ({ value, label: `${t(`analytics.mode.${value}`)} ${data.counts[value]}` })),
+        ]}
+      />
+      <PagedTable<CooperationModeItem>
+        list={list}
+        total={total}
+        shownTestId="modes-shown"
+        rowKey="organizationId"
+        columns={columns}
+        dataSource={rows}
+        scroll={{ x: 720 }}
+        data-testid="modes-table"
+      />
+    </>
   );
 }
 
@@ -231,14 +315,14 @@ function ModeCounts({ data }: { data: CooperationModes }) {
             <span className="analytics-dot" style={{ background: MODE_COLORS[mode] }} aria-hidden="true" />
             {t(`analytics.mode.${mode}`)}
           </dt>
-          <dd data-testid={`mode-count-${mode}`}>{data.items.filter((item) => item.mode === mode).length}</dd>
+          <dd data-testid={`mode-count-${mode}`}>{data.counts[mode]}</dd>
         </div>
       ))}
     </dl>
   );
 }
 
-export function CooperationModesCard({ query }: { query: UseQueryResult<CooperationModes> }) {
+export function CooperationModesCard({ query, scope }: { query: UseQueryResult<CooperationModes>; scope: AnalyticsScope }) {
   const { t } = useTranslation();
   return (
     <AnalyticCard
@@ -247,10 +331,10 @@ export function CooperationModesCard({ query }: { query: UseQueryResult<Cooperat
       hint={t('analytics.modes.hint')}
       query={query}
       period={(data) => t('analytics.asOf', { to: data.to })}
-      empty={(data) => (data.items.length === 0 ? t('analytics.modes.empty') : null)}
+      empty={(data) => (data.total === 0 ? t('analytics.modes.empty') : null)}
       summary={(data) => <ModeCounts data={data} />}
       chart={(data) => <ModesChart data={data} />}
-      numbers={(data) => <ModesTable data={data} />}
+      numbers={(data) => <ModesTable data={data} scope={scope} stale={query.isPlaceholderData} />}
     />
   );
 }

@@ -1,17 +1,20 @@
 /**
  * 全周期参与: how many of the area's non-government organizations were active in each phase
  * of the period, and the share active only in crisis and recovery (the study's
- * "重反应, 轻风险": much response, little risk work).
+ * "重反应, 轻风险": much response, little risk work). The numbers are the whole area's; the
+ * table behind them pages through its organizations.
  */
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PHASES } from '../../../../src/model/taxonomy';
-import type { Lifecycle, Phase } from '../../types';
+import { analyticsApi } from '../../api';
+import type { AnalyticsScope, Lifecycle, Phase } from '../../types';
 import { AnalyticCard, useNumberFormats } from './analytic-card';
 import { type ChartOption, EChart } from './echart';
+import { PagedTable, usePagedList } from './paged-list';
 
 /** Risk work in green: the phase the network wants more of. */
 const PHASE_COLORS = { risk: '#2f8f5b', crisis: '#d46b08', recovery: '#1d5bbf' } satisfies Record<Phase, string>;
@@ -60,11 +63,19 @@ function LifecycleChart({ data }: { data: Lifecycle }) {
   return <EChart option={option} label={label} height={260} />;
 }
 
-function LifecycleTable({ data }: { data: Lifecycle }) {
+function LifecycleTable({ data, scope, stale }: { data: Lifecycle; scope: AnalyticsScope; stale: boolean }) {
   const { t } = useTranslation();
+  const list = usePagedList<Organization>({
+    queryKey: ['lifecycle', scope],
+    first: stale ? undefined : { items: data.organizations, nextCursor: data.nextCursor },
+    fetchPage: async (cursor) => {
+      const page = await analyticsApi.lifecycle(scope, { cursor });
+      return { items: page.organizations, nextCursor: page.nextCursor };
+    },
+  });
   // The reactive-only first: they are the ones to invite into risk work.
   const rank = (o: Organization) => (o.phases.length === 0 ? 2 : o.phases.includes('risk') ? 1 : 0);
-  const rows = [...data.organizations].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh-CN'));
+  const rows = [...list.items].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh-CN'));
   const columns: TableColumnsType<Organization> = [
     {
       title: t('field.name'),
@@ -93,18 +104,19 @@ function LifecycleTable({ data }: { data: Lifecycle }) {
     },
   ];
   return (
-    <Table<Organization>
+    <PagedTable<Organization>
+      list={list}
+      total={data.total}
+      shownTestId="lifecycle-shown"
       rowKey="organizationId"
-      size="small"
       columns={columns}
       dataSource={rows}
-      pagination={{ pageSize: 10, hideOnSinglePage: true, size: 'small' }}
       data-testid="lifecycle-table"
     />
   );
 }
 
-export function LifecycleCard({ query }: { query: UseQueryResult<Lifecycle> }) {
+export function LifecycleCard({ query, scope }: { query: UseQueryResult<Lifecycle>; scope: AnalyticsScope }) {
   const { t } = useTranslation();
   const { percent } = useNumberFormats();
   return (
@@ -114,7 +126,7 @@ export function LifecycleCard({ query }: { query: UseQueryResult<Lifecycle> }) {
       hint={t('analytics.lifecycle.hint')}
       query={query}
       period={(data) => t('analytics.range', { from: data.from, to: data.to })}
-      empty={(data) => (data.organizations.length === 0 ? t('analytics.lifecycle.empty') : null)}
+      empty={(data) => (data.total === 0 ? t('analytics.lifecycle.empty') : null)}
       summary={(data) => (
         <dl className="analytics-stats">
           <div className="analytics-stat analytics-stat-wide">
@@ -129,12 +141,12 @@ export function LifecycleCard({ query }: { query: UseQueryResult<Lifecycle> }) {
           </div>
           <div className="analytics-stat">
             <dt>{t('analytics.lifecycle.inactiveCount')}</dt>
-            <dd>{data.organizations.length - data.active}</dd>
+            <dd data-testid="lifecycle-inactive">{data.total - data.active}</dd>
           </div>
         </dl>
       )}
       chart={(data) => <LifecycleChart data={data} />}
-      numbers={(data) => <LifecycleTable data={data} />}
+      numbers={(data) => <LifecycleTable data={data} scope={scope} stale={query.isPlaceholderData} />}
     />
   );
 }

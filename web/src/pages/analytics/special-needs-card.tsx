@@ -1,17 +1,19 @@
 /**
  * 弱势群体需求: whether vulnerable people's needs are served as well and as fast as the
  * others (the study's 趋中性: government serves the average); coordinators of the area also
- * see which are still unserved.
+ * see which are still unserved, a page at a time.
  */
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Table, type TableColumnsType, Typography } from 'antd';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { analyticsApi } from '../../api';
 import { JurisdictionName } from '../../components/jurisdiction-name';
 import { useShortDateTime } from '../../format';
-import type { GroupCoverage, SpecialNeedsCoverage, UnservedNeed } from '../../types';
+import type { AnalyticsScope, GroupCoverage, SpecialNeedsCoverage, UnservedNeed } from '../../types';
 import { AnalyticCard, useNumberFormats } from './analytic-card';
 import { type ChartOption, EChart } from './echart';
+import { PagedTable, usePagedList } from './paged-list';
 
 const GROUPS = ['vulnerable', 'others'] as const;
 type Group = (typeof GROUPS)[number];
@@ -114,24 +116,18 @@ function GroupsTable({ data }: { data: SpecialNeedsCoverage }) {
   );
 }
 
-function UnservedList({ data }: { data: SpecialNeedsCoverage }) {
+/** The unserved needs of vulnerable people, oldest first, a page at a time: the area's coordinators only. */
+function UnservedTable({ data, scope, stale }: { data: SpecialNeedsCoverage; scope: AnalyticsScope; stale: boolean }) {
   const { t } = useTranslation();
   const shortDateTime = useShortDateTime();
-  const heading = (
-    <Typography.Title level={3} className="analytics-subtitle">
-      {t('analytics.special.unservedTitle', { count: data.unservedCount })}
-    </Typography.Title>
-  );
-  if (data.unserved === null) {
-    return (
-      <div className="analytics-unserved">
-        {heading}
-        <Typography.Text type="secondary" data-testid="unserved-hidden">
-          {t('analytics.special.unservedHidden')}
-        </Typography.Text>
-      </div>
-    );
-  }
+  const list = usePagedList<UnservedNeed>({
+    queryKey: ['special-needs', scope],
+    first: stale || data.unserved === null ? undefined : { items: data.unserved, nextCursor: data.unservedNextCursor },
+    fetchPage: async (cursor) => {
+      const page = await analyticsApi.specialNeeds(scope, { cursor });
+      return { items: page.unserved ?? [], nextCursor: page.unservedNextCursor };
+    },
+  });
   const columns: TableColumnsType<UnservedNeed> = [
     { title: t('needs.titleLabel'), dataIndex: 'title' },
     { title: t('needs.category'), dataIndex: 'category', render: (category: string) => t(`category.${category}`) },
@@ -144,26 +140,45 @@ function UnservedList({ data }: { data: SpecialNeedsCoverage }) {
     { title: t('needs.reportedAt'), dataIndex: 'reportedAt', render: (at: string) => shortDateTime(at) },
   ];
   return (
+    <PagedTable<UnservedNeed>
+      list={list}
+      total={data.unservedCount}
+      shownTestId="unserved-shown"
+      pageSize={5}
+      rowKey="id"
+      columns={columns}
+      dataSource={list.items}
+      scroll={{ x: 560 }}
+      data-testid="unserved-table"
+    />
+  );
+}
+
+function UnservedList({ data, scope, stale }: { data: SpecialNeedsCoverage; scope: AnalyticsScope; stale: boolean }) {
+  const { t } = useTranslation();
+  let list: ReactNode;
+  if (data.unserved === null) {
+    list = (
+      <Typography.Text type="secondary" data-testid="unserved-hidden">
+        {t('analytics.special.unservedHidden')}
+      </Typography.Text>
+    );
+  } else if (data.unservedCount === 0) {
+    list = <Typography.Text type="secondary">{t('analytics.special.noneUnserved')}</Typography.Text>;
+  } else {
+    list = <UnservedTable data={data} scope={scope} stale={stale} />;
+  }
+  return (
     <div className="analytics-unserved">
-      {heading}
-      {data.unserved.length === 0 ? (
-        <Typography.Text type="secondary">{t('analytics.special.noneUnserved')}</Typography.Text>
-      ) : (
-        <Table<UnservedNeed>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={data.unserved}
-          pagination={{ pageSize: 5, hideOnSinglePage: true, size: 'small' }}
-          scroll={{ x: 560 }}
-          data-testid="unserved-table"
-        />
-      )}
+      <Typography.Title level={3} className="analytics-subtitle">
+        {t('analytics.special.unservedTitle', { count: data.unservedCount })}
+      </Typography.Title>
+      {list}
     </div>
   );
 }
 
-export function SpecialNeedsCard({ query }: { query: UseQueryResult<SpecialNeedsCoverage> }) {
+export function SpecialNeedsCard({ query, scope }: { query: UseQueryResult<SpecialNeedsCoverage>; scope: AnalyticsScope }) {
   const { t } = useTranslation();
   const { percent } = useNumberFormats();
   return (
@@ -199,7 +214,7 @@ export function SpecialNeedsCard({ query }: { query: UseQueryResult<SpecialNeeds
       )}
       chart={(data) => <SpecialNeedsChart data={data} />}
       numbers={(data) => <GroupsTable data={data} />}
-      footer={(data) => <UnservedList data={data} />}
+      footer={(data) => <UnservedList data={data} scope={scope} stale={query.isPlaceholderData} />}
     />
   );
 }

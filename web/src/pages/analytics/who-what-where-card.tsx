@@ -1,15 +1,18 @@
 /**
  * 3W (who does what where when): the needs organizations claimed (by category) and the programs
- * they ran (by kind) in the area over the period, as bars by place and by what; the numbers are
- * the whole table, to filter, sort and take away as CSV.
+ * they ran (by kind) in the area over the period, as bars by place and by what, or the places on
+ * a map; the numbers are the table of rows, a page at a time, to filter, sort and take away as
+ * CSV (every page of it).
  */
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { Segmented } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivityTotal, WhoWhatWhere } from '../../types';
+import type { ActivityTotal, AnalyticsScope, WhoWhatWhere } from '../../types';
 import { AnalyticCard } from './analytic-card';
 import { type ChartOption, EChart, escapeHtml } from './echart';
-import { usePlaceNames, useWhatLabel } from './who-what-where-names';
+import { PlaceMap } from './place-map';
+import { useWhatLabel } from './who-what-where-names';
 import { WhoWhatWhereTable } from './who-what-where-table';
 
 /** The bars shown per chart: the busiest places and kinds of work. */
@@ -21,11 +24,14 @@ function WhoWhatWhereChart({ data }: { data: WhoWhatWhere }) {
   const whatLabel = useWhatLabel();
   const places = useMemo(() => data.byPlace.slice(0, TOP), [data.byPlace]);
   const whats = useMemo(() => data.byWhat.slice(0, TOP), [data.byWhat]);
-  const placeName = usePlaceNames(places.map((p) => p.key));
+  const placeName = useMemo(() => {
+    const names = new Map(places.map((p) => [p.key, p.name]));
+    return (code: string) => names.get(code) ?? code;
+  }, [places]);
   const label = t('analytics.www.summary', {
-    rows: data.rows.length,
-    organizations: data.byOrganization.length,
-    place: places[0] ? `${placeName(places[0].key)} ${places[0].count}` : '—',
+    rows: data.total,
+    organizations: data.organizations,
+    place: places[0] ? `${places[0].name} ${places[0].count}` : '—',
     what: whats[0] ? `${whatLabel(whats[0].key)} ${whats[0].count}` : '—',
   });
   const height = 64 + 28 * Math.max(places.length, whats.length, 3);
@@ -89,7 +95,32 @@ function WhoWhatWhereChart({ data }: { data: WhoWhatWhere }) {
   return <EChart option={option} label={label} height={height} />;
 }
 
-export function WhoWhatWhereCard({ query, jurisdiction }: { query: UseQueryResult<WhoWhatWhere>; jurisdiction: string }) {
+type View = 'bars' | 'map';
+
+/** The bars, or the places on a map. */
+function WhoWhatWhereViews({ data }: { data: WhoWhatWhere }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<View>('bars');
+  return (
+    <>
+      <Segmented<View>
+        size="small"
+        value={view}
+        onChange={setView}
+        aria-label={t('analytics.www.viewLabel')}
+        className="analytics-table-filter"
+        data-testid="www-view"
+        options={[
+          { value: 'bars', label: t('analytics.www.bars') },
+          { value: 'map', label: t('analytics.www.map') },
+        ]}
+      />
+      {view === 'bars' ? <WhoWhatWhereChart data={data} /> : <PlaceMap places={data.byPlace} />}
+    </>
+  );
+}
+
+export function WhoWhatWhereCard({ query, scope }: { query: UseQueryResult<WhoWhatWhere>; scope: AnalyticsScope }) {
   const { t } = useTranslation();
   return (
     <AnalyticCard
@@ -99,25 +130,33 @@ export function WhoWhatWhereCard({ query, jurisdiction }: { query: UseQueryResul
       hint={t('analytics.www.hint')}
       query={query}
       period={(data) => t('analytics.range', { from: data.from, to: data.to })}
-      empty={(data) => (data.rows.length === 0 ? t('analytics.www.empty') : null)}
+      empty={(data) => (data.total === 0 ? t('analytics.www.empty') : null)}
       summary={(data) => (
         <dl className="analytics-stats">
           <div className="analytics-stat">
             <dt>{t('analytics.www.organizations')}</dt>
-            <dd data-testid="www-organizations">{data.byOrganization.length}</dd>
+            <dd data-testid="www-organizations">{data.organizations}</dd>
           </div>
           <div className="analytics-stat">
             <dt>{t('analytics.www.places')}</dt>
-            <dd>{data.byPlace.length}</dd>
+            <dd data-testid="www-places">{data.byPlace.length}</dd>
           </div>
           <div className="analytics-stat">
             <dt>{t('analytics.www.activities')}</dt>
-            <dd>{data.rows.reduce((n, r) => n + r.count, 0)}</dd>
+            {/* Every row has one "what": the totals by what add up to all the activity. */}
+            <dd data-testid="www-activities">{data.byWhat.reduce((n, w) => n + w.count, 0)}</dd>
           </div>
         </dl>
       )}
-      chart={(data) => <WhoWhatWhereChart data={data} />}
-      numbers={(data) => <WhoWhatWhereTable data={data} fileName={`3W-${jurisdiction}-${data.from}-${data.to}.csv`} />}
+      chart={(data) => <WhoWhatWhereViews data={data} />}
+      numbers={(data) => (
+        <WhoWhatWhereTable
+          data={data}
+          scope={scope}
+          stale={query.isPlaceholderData}
+          fileName={`3W-${scope.jurisdiction}-${data.from}-${data.to}.csv`}
+        />
+      )}
     />
   );
 }

@@ -1,18 +1,33 @@
 /**
- * The 3W table: every row of who did what where when, to filter and sort by each column, and
- * the rows as shown taken away as CSV.
+ * The 3W table: the rows of who did what where when, a page at a time, to filter and sort by
+ * each column; the CSV takes every row of the area and period (fetched page by page if the table
+ * has not loaded them all), filtered and sorted as the table is.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Flex, Table, type TableColumnType, Tag, Typography } from 'antd';
+import { App, Button, Flex, type TableColumnType, Tag, Typography } from 'antd';
 import type { FilterValue, SorterResult } from 'antd/es/table/interface';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { saveFile } from '../../api';
-import type { ActivityRow, WhoWhatWhere } from '../../types';
-import { usePlaceNames, useWhatLabel } from './who-what-where-names';
+import { analyticsApi, saveFile } from '../../api';
+import { useErrorText } from '../../error-text';
+import type { ActivityRow, AnalyticsScope, WhoWhatWhere } from '../../types';
+import { PagedTable, usePagedList } from './paged-list';
+import { useWhatLabel } from './who-what-where-names';
 
 type Row = ActivityRow & { key: string };
+
+/** The largest page the API gives, for the export. */
+const EXPORT_PAGE = 5000;
+
+const keyed = (rows: readonly ActivityRow[]): Row[] =>
+  rows.map((r) => ({ ...r, key: `${r.organizationId}|${r.source}|${r.what}|${r.where}|${r.when}` }));
+
+/** The rows of one page (the totals, not needed again, cut to the least the API allows). */
+async function rowsPage(scope: AnalyticsScope, cursor: string | undefined, limit?: number) {
+  const page = await analyticsApi.whoWhatWhere(scope, { cursor, limit, top: 1 });
+  return { items: page.rows, nextCursor: page.nextCursor };
+}
 
 /** The values a column may be filtered by: each distinct one, named. */
 function filtersOf(rows: readonly Row[], value: (row: Row) => string, text: (value: string) => string) {
@@ -21,17 +36,36 @@ function filtersOf(rows: readonly Row[], value: (row: Row) => string, text: (val
     .sort((a, b) => a.text.localeCompare(b.text, 'zh-CN'));
 }
 
-export function WhoWhatWhereTable({ data, fileName }: { data: WhoWhatWhere; fileName: string }) {
+export function WhoWhatWhereTable({
+  data,
+  scope,
+  stale,
+  fileName,
+}: {
+  data: WhoWhatWhere;
+  scope: AnalyticsScope;
+  /** The answer is the last scope's, shown while this one loads: not a first page of this one. */
+  stale: boolean;
+  fileName: string;
+}) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
   const whatLabel = useWhatLabel();
-  const rows = useMemo<Row[]>(
-    () => data.rows.map((r) => ({ ...r, key: `${r.organizationId}|${r.source}|${r.what}|${r.where}|${r.when}` })),
-    [data.rows],
-  );
-  const placeName = usePlaceNames(useMemo(() => data.byPlace.map((p) => p.key), [data.byPlace]));
+  const list = usePagedList<ActivityRow>({
+    queryKey: ['who-what-where', scope],
+    first: stale ? undefined : { items: data.rows, nextCursor: data.nextCursor },
+    fetchPage: (cursor) => rowsPage(scope, cursor),
+  });
+  const rows = useMemo(() => keyed(list.items), [list.items]);
+  const placeName = useMemo(() => {
+    const names = new Map(data.byPlace.map((p) => [p.key, p.name]));
+    return (code: string) => names.get(code) ?? code;
+  }, [data.byPlace]);
   const [filters, setFilters] = useState<Record<string, FilterValue | null>>({});
   const [sorter, setSorter] = useState<SorterResult<Row>>({});
-  const [exporting, setExporting] = useState(false);
+  // While exporting: how many rows have come of how many.
+  const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
 
   const column = (
     key: 'name' | 'what' | 'where' | 'when' | 'count',
@@ -112,9 +146,9 @@ export function WhoWhatWhereTable({ data, fileName }: { data: WhoWhatWhere; file
     }),
   ];
 
-  /** The rows as the table shows them: filtered by every column's filter, then sorted. */
-  const shown = (): Row[] => {
-    let out = rows.filter((r) =>
+  /** The rows as the table would show them: filtered by every column's filter, then sorted. */
+  const shown = (all: Row[]): Row[] => {
+    let out = all.filter((r) =>
       columns.every((c) => {
         const values = c.filteredValue;
         return !values?.length || !c.onFilter || values.some((value) => c.onFilter?.(value as string, r));
@@ -128,11 +162,25 @@ export function WhoWhatWhereTable({ data, fileName }: { data: WhoWhatWhere; file
     return out;
   };
 
+  /** Every row of the area and period: those loaded if they are all, else fetched page by page. */
+  const allRows = async (): Promise<Row[]> => {
+    if (!list.query.hasNextPage && !list.query.isPending) return rows;
+    const all: ActivityRow[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await rowsPage(scope, cursor, EXPORT_PAGE);
+      all.push(...page.items);
+      setExporting({ done: all.length, total: data.total });
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return keyed(all);
+  };
+
   const exportCsv = async () => {
-    setExporting(true);
+    setExporting({ done: 0, total: data.total });
     try {
       // Fetched on the first export only: most readers never take the table away.
-      const { default: Papa } = await import('papaparse');
+      const [{ default: Papa }, everyRow] = await Promise.all([import('papaparse'), allRows()]);
       const csv = Papa.unparse(
         {
           fields: [
@@ -144,7 +192,7 @@ export function WhoWhatWhereTable({ data, fileName }: { data: WhoWhatWhere; file
             t('analytics.www.when'),
             t('analytics.www.count'),
           ],
-          data: shown().map((r) => [
+          data: shown(everyRow).map((r) => [
             r.name,
             whatLabel(r.what),
             t(`analytics.www.source.${r.source}`),
@@ -159,8 +207,10 @@ export function WhoWhatWhereTable({ data, fileName }: { data: WhoWhatWhere; file
       );
       // The byte-order mark tells Excel the file is UTF-8, so Chinese is not garbled.
       saveFile(new Blob([`\uFEFF${csv}`], { type: 'text/csv;charset=utf-8' }), fileName);
+    } catch (error) {
+      void message.error(errorText.full(error));
     } finally {
-      setExporting(false);
+      setExporting(null);
     }
   };
 
@@ -170,23 +220,24 @@ export function WhoWhatWhereTable({ data, fileName }: { data: WhoWhatWhere; file
         <Button
           size="small"
           icon={<DownloadOutlined />}
-          loading={exporting}
+          loading={exporting !== null}
           onClick={() => void exportCsv()}
           data-testid="www-export"
         >
-          {t('analytics.www.export')}
+          {exporting ? t('analytics.www.exporting', exporting) : t('analytics.www.export')}
         </Button>
       </Flex>
-      <Table<Row>
+      <PagedTable<Row>
+        list={list}
+        total={data.total}
+        shownTestId="www-shown"
         rowKey="key"
-        size="small"
         columns={columns}
         dataSource={rows}
         onChange={(_pagination, nextFilters, nextSorter) => {
           setFilters(nextFilters);
           setSorter(Array.isArray(nextSorter) ? (nextSorter[0] ?? {}) : nextSorter);
         }}
-        pagination={{ pageSize: 10, hideOnSinglePage: true, size: 'small', showSizeChanger: false }}
         scroll={{ x: 640 }}
         data-testid="www-table"
       />

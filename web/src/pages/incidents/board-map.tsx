@@ -5,63 +5,16 @@
  * view as the reader pans and zooms. MapLibre is a chunk of its own, fetched only here.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Spin } from 'antd';
-import { Component, lazy, type ReactNode, Suspense, useState } from 'react';
+import { lazy, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mapApi, needApi } from '../../api';
+import { needApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
+import { MapKindNote, MapLoading, TilesBoundary, useMapKind } from '../../components/map/map-kind';
 import type { NeedMapAnswer, NeedQuery } from '../../types';
 import { boardKey, type LiveMode, pollInterval } from './live-updates';
 import { NeedMap, UrgencyLegend } from './need-map';
 
 const MapLibreNeedMap = lazy(() => import('./maplibre-need-map').then((m) => ({ default: m.MapLibreNeedMap })));
-
-type DrawnReason = 'unconfigured' | 'no_webgl' | 'failed';
-type MapKind = { kind: 'pending' } | { kind: 'tiles'; styleUrl: string } | { kind: 'drawn'; reason: DrawnReason };
-
-let webGl: boolean | undefined;
-
-/** Whether this browser can draw WebGL at all (asked once; the test context is let go at once). */
-function hasWebGl(): boolean {
-  if (webGl === undefined) {
-    try {
-      const canvas = document.createElement('canvas');
-      const context = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-      webGl = context !== null;
-      context?.getExtension('WEBGL_lose_context')?.loseContext();
-    } catch {
-      webGl = false;
-    }
-  }
-  return webGl;
-}
-
-/** Turns a failure to load the map's chunk into the drawn map instead of a broken board. */
-class ChunkBoundary extends Component<{ onError: () => void; children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-
-  static getDerivedStateFromError() {
-    return { failed: true };
-  }
-
-  override componentDidCatch() {
-    this.props.onError();
-  }
-
-  override render() {
-    return this.state.failed ? null : this.props.children;
-  }
-}
-
-function useMapKind(failed: boolean): MapKind {
-  const settings = useQuery({ queryKey: ['map-settings'], queryFn: mapApi.settings, staleTime: Number.POSITIVE_INFINITY });
-  if (settings.isPending) return { kind: 'pending' };
-  const styleUrl = settings.data?.styleUrl ?? null;
-  if (!styleUrl) return { kind: 'drawn', reason: settings.isError ? 'failed' : 'unconfigured' };
-  if (!hasWebGl()) return { kind: 'drawn', reason: 'no_webgl' };
-  if (failed) return { kind: 'drawn', reason: 'failed' };
-  return { kind: 'tiles', styleUrl };
-}
 
 function useSummary(answer: NeedMapAnswer | undefined, tiles: boolean): string {
   const { t } = useTranslation();
@@ -113,20 +66,9 @@ export function BoardMap({
   const summary = useSummary(answer, tiles);
   const error = inBox ? inView.error : whole.error;
 
-  const note =
-    map.kind === 'pending' ? null : (
-      <div className="muted small need-map-kind" data-testid="need-map-kind" data-kind={map.kind}>
-        {map.kind === 'tiles' ? t('needs.mapKind.tiles') : t(`needs.mapKind.${map.reason}`)}
-      </div>
-    );
-
   let body: ReactNode;
   if (map.kind === 'pending' || (map.kind === 'drawn' && !answer && !error)) {
-    body = (
-      <div className="need-map-loading">
-        <Spin />
-      </div>
-    );
+    body = <MapLoading />;
   } else if (map.kind === 'drawn') {
     body = (
       <NeedMap points={answer?.items ?? []} selectedId={selectedId} onSelect={onSelect} hrefFor={hrefFor} summary={summary} />
@@ -134,25 +76,17 @@ export function BoardMap({
   } else {
     body = (
       <figure className="need-map">
-        <ChunkBoundary onError={() => setFailed(true)}>
-          <Suspense
-            fallback={
-              <div className="need-map-loading">
-                <Spin />
-              </div>
-            }
-          >
-            <MapLibreNeedMap
-              styleUrl={map.styleUrl}
-              points={answer?.items}
-              fitTo={whole.data?.items}
-              selectedId={selectedId}
-              onSelect={onSelect}
-              onViewChange={setBbox}
-              onFail={() => setFailed(true)}
-            />
-          </Suspense>
-        </ChunkBoundary>
+        <TilesBoundary onFail={() => setFailed(true)}>
+          <MapLibreNeedMap
+            styleUrl={map.styleUrl}
+            points={answer?.items}
+            fitTo={whole.data?.items}
+            selectedId={selectedId}
+            onSelect={onSelect}
+            onViewChange={setBbox}
+            onFail={() => setFailed(true)}
+          />
+        </TilesBoundary>
         <figcaption className="need-map-legend">
           <UrgencyLegend />
           <span className="need-map-legend-item">
@@ -175,7 +109,7 @@ export function BoardMap({
     <>
       <ErrorAlert error={error} />
       {body}
-      {note}
+      <MapKindNote map={map} testId="need-map-kind" />
     </>
   );
 }

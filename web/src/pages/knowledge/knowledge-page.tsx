@@ -1,4 +1,7 @@
-/** 知识库: search experience, lessons learned and after-action reviews; record new ones. */
+/**
+ * 知识库: search experience, lessons learned and after-action reviews (by text, kind, area,
+ * incident and program); record new ones.
+ */
 import { PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Input, Segmented, Spin, Tag, Typography } from 'antd';
@@ -16,6 +19,7 @@ import { canRecordLesson } from '../../permissions';
 import { useCurrentUser } from '../../session';
 import type { Lesson, LessonKind } from '../../types';
 import { LessonDrawer } from './lesson-drawer';
+import { ChoiceSelect, useIncidentChoices, useProgramChoices } from './links';
 import { RecordLessonModal } from './record-lesson-modal';
 
 const PAGE_SIZE = 20;
@@ -57,16 +61,23 @@ export function KnowledgePage() {
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<KindFilter>('all');
   const [jurisdiction, setJurisdiction] = useState<string | null>(null);
+  const [incidentId, setIncidentId] = useState<string | undefined>();
+  const [programId, setProgramId] = useState<string | undefined>();
   const [open, setOpen] = useState<Lesson | null>(null);
   const [recording, setRecording] = useState(false);
+  const incidents = useIncidentChoices();
+  // The programs of the area chosen, if any: the lessons are filtered by it too.
+  const programs = useProgramChoices(jurisdiction);
 
   const lessons = useInfiniteQuery({
-    queryKey: ['lessons', q, kind, jurisdiction ?? ''],
+    queryKey: ['lessons', q, kind, jurisdiction ?? '', incidentId ?? '', programId ?? ''],
     queryFn: ({ pageParam }) =>
       lessonApi.search({
         q: q || undefined,
         kind: kind === 'all' ? undefined : kind,
         jurisdiction: jurisdiction ?? undefined,
+        incidentId,
+        programId,
         limit: PAGE_SIZE,
         cursor: pageParam,
       }),
@@ -115,12 +126,34 @@ export function KnowledgePage() {
           aria-label={t('knowledge.area')}
           style={{ minWidth: 220 }}
         />
+        <ChoiceSelect
+          choices={incidents}
+          value={incidentId}
+          onChange={setIncidentId}
+          placeholder={t('knowledge.allIncidents')}
+          aria-label={t('knowledge.incidentFilter')}
+          data-testid="knowledge-incident-filter"
+          style={{ minWidth: 200 }}
+        />
+        <ChoiceSelect
+          choices={programs}
+          value={programId}
+          onChange={setProgramId}
+          placeholder={t('knowledge.allPrograms')}
+          aria-label={t('knowledge.programFilter')}
+          data-testid="knowledge-program-filter"
+          style={{ minWidth: 200 }}
+        />
       </Flex>
       <ErrorAlert error={lessons.error} />
       {lessons.isPending ? (
         <Spin />
       ) : items.length === 0 ? (
-        <Empty description={q || kind !== 'all' || jurisdiction ? t('knowledge.noMatch') : t('knowledge.empty')} />
+        <Empty
+          description={
+            q || kind !== 'all' || jurisdiction || incidentId || programId ? t('knowledge.noMatch') : t('knowledge.empty')
+          }
+        />
       ) : (
         <>
           <div className="muted small">{t('knowledge.total', { count: total })}</div>

@@ -1,10 +1,11 @@
-/** One lesson or review in full; a review with how each organization did. */
+/** One lesson or review in full, with links to its incident and program; a review with how each organization did. */
 import { Descriptions, Drawer, Rate, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { JurisdictionName } from '../../components/jurisdiction-name';
 import { OrganizationName } from '../../components/organization-name';
 import { useDateTime } from '../../format';
 import type { Lesson, PerformanceNote } from '../../types';
+import { IncidentLink, ProgramLink } from './links';
 
 export function LessonDrawer({ lesson, onClose }: { lesson: Lesson | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -19,6 +20,16 @@ export function LessonDrawer({ lesson, onClose }: { lesson: Lesson | null; onClo
             items={[
               { key: 'kind', label: t('knowledge.kindLabel'), children: t(`knowledge.kind.${lesson.kind}`) },
               { key: 'area', label: t('knowledge.area'), children: <JurisdictionName code={lesson.jurisdiction} /> },
+              {
+                key: 'incident',
+                label: t('knowledge.incident'),
+                children: lesson.incidentId ? <IncidentLink id={lesson.incidentId} /> : '—',
+              },
+              {
+                key: 'program',
+                label: t('knowledge.program'),
+                children: lesson.programId ? <ProgramLink id={lesson.programId} hint={t('knowledge.programLink')} /> : '—',
+              },
               {
                 key: 'tags',
                 label: t('knowledge.tags'),

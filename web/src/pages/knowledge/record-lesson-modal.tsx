@@ -1,10 +1,10 @@
 /** Recording experience, a lesson learned, or (coordinators) an incident's after-action review. */
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Form, Input, Radio, Rate, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LESSON_KINDS } from '../../../../src/model/lesson';
-import { incidentApi, lessonApi } from '../../api';
+import { lessonApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { FormModal, useFormSubmit } from '../../components/form-modal';
 import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
@@ -12,6 +12,7 @@ import { OrganizationPicker } from '../../components/organization-picker';
 import { canRecordReview } from '../../permissions';
 import { useCurrentUser } from '../../session';
 import type { LessonKind } from '../../types';
+import { ChoiceSelect, useIncidentChoices, useProgramChoices } from './links';
 
 interface Values {
   kind: LessonKind;
@@ -19,11 +20,21 @@ interface Values {
   body: string;
   jurisdiction: string | null;
   incidentId?: string;
+  programId?: string;
   tags: string[];
   performance?: { organizationId: string | null; note: string; rating?: number }[];
 }
 
-const FIELDS = [['kind'], ['title'], ['body'], ['jurisdiction'], ['incidentId'], ['tags'], ['performance']] as const;
+const FIELDS = [
+  ['kind'],
+  ['title'],
+  ['body'],
+  ['jurisdiction'],
+  ['incidentId'],
+  ['programId'],
+  ['tags'],
+  ['performance'],
+] as const;
 
 export function RecordLessonModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -35,11 +46,10 @@ export function RecordLessonModal({ open, onClose }: { open: boolean; onClose: (
   const kind = Form.useWatch('kind', form);
   const review = kind === 'after_action_review';
   const kinds = LESSON_KINDS.filter((value) => value !== 'after_action_review' || canRecordReview(user.role));
-  const incidents = useQuery({
-    queryKey: ['incidents', 'all-stages'],
-    queryFn: () => incidentApi.list({ stage: ['preparedness', 'response', 'recovery', 'closed'] }),
-    enabled: open,
-  });
+  const incidents = useIncidentChoices(open);
+  // The programs of the lesson's area.
+  const area = Form.useWatch('jurisdiction', form);
+  const programs = useProgramChoices(area ?? null, open);
   const required = { required: true, message: t('form.required') };
 
   const close = () => {
@@ -58,6 +68,7 @@ export function RecordLessonModal({ open, onClose }: { open: boolean; onClose: (
         body: values.body.trim(),
         jurisdiction,
         incidentId: values.incidentId ?? null,
+        programId: values.programId ?? null,
         tags: values.tags,
         performance:
           values.kind === 'after_action_review'
@@ -111,15 +122,12 @@ export function RecordLessonModal({ open, onClose }: { open: boolean; onClose: (
             rules={review ? [required] : []}
             extra={review ? t('knowledge.incidentHint') : undefined}
           >
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={incidents.isPending && open}
-              placeholder={t('knowledge.incidentPlaceholder')}
-              options={(incidents.data ?? []).map((incident) => ({ value: incident.id, label: incident.name }))}
-            />
+            <ChoiceSelect choices={incidents} placeholder={t('knowledge.incidentPlaceholder')} />
           </Form.Item>
         </div>
+        <Form.Item name="programId" label={t('knowledge.program')}>
+          <ChoiceSelect choices={programs} placeholder={t('knowledge.programPlaceholder')} />
+        </Form.Item>
         <Form.Item name="tags" label={t('knowledge.tags')}>
           <Select mode="tags" maxCount={20} tokenSeparators={[',', '，']} placeholder={t('knowledge.tagsPlaceholder')} />
         </Form.Item>
