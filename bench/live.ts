@@ -56,8 +56,9 @@ async function connectAll(url: string, headers: Record<string, string>, log: (m:
 const newest = (listeners: Listener[]) => Math.max(0, ...listeners.map((l) => Math.max(0, ...l.arrivals.keys())));
 
 /**
- * Makes CHANGES changes, one every 1.5 s; each is the only source of events, so the new
- * event id is the newest after it. Returns every client's delay for every change, ms.
+ * Makes CHANGES changes, each once every client has the one before; each is the only source of
+ * events, so the new event id is the newest after it. Returns every client's delay for every
+ * change, ms (a client still waiting after 30 s fails the run).
  */
 async function measure(listeners: Listener[], change: () => Promise<void>): Promise<number[]> {
   const delays: number[] = [];
@@ -65,8 +66,12 @@ async function measure(listeners: Listener[], change: () => Promise<void>): Prom
     const before = newest(listeners);
     const sent = performance.now();
     await change();
-    await new Promise((r) => setTimeout(r, 1500));
-    const id = newest(listeners);
+    const deadline = sent + 30_000;
+    let id = newest(listeners);
+    while ((id <= before || listeners.some((l) => !l.arrivals.has(id))) && performance.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      id = newest(listeners);
+    }
     if (id <= before) throw new Error('no client received the change');
     const missing = listeners.filter((l) => !l.arrivals.has(id)).length;
     if (missing > 0) throw new Error(`${missing} clients never received event ${id}`);

@@ -27,7 +27,10 @@ export interface ActivityPlan {
 
 type Row<T extends keyof Tables> = Insertable<Tables[T]>;
 
-/** Seeds once: a database that already has the plan's programs is left as it is. */
+/**
+ * Seeds once: a database that already has the plan's needs and programs is left as it is; one
+ * left half-seeded by an interrupted run is refused (seeding again would double what is there).
+ */
 export async function seedActivity({ database, log }: BenchContext, plan: ActivityPlan): Promise<void> {
   const { db } = database;
   const count = async (table: 'programs' | 'needs') =>
@@ -39,7 +42,13 @@ export async function seedActivity({ database, log }: BenchContext, plan: Activi
           .executeTakeFirstOrThrow()
       ).n,
     );
-  if ((await count('programs')) >= plan.programs) return;
+  const [needs, programs] = [await count('needs'), await count('programs')];
+  if (needs >= plan.needs && programs >= plan.programs) return;
+  if (needs > 0 || programs > 0) {
+    throw new Error(
+      `the benchmark database holds ${needs} needs and ${programs} programs, not the plan's ${plan.needs} and ${plan.programs}: an interrupted seeding? Start from an empty database (a new BENCH_DATA_DIR or PostgreSQL database).`,
+    );
+  }
   const started = Date.now();
   const random = seeded(8_1208);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
@@ -49,7 +58,14 @@ export async function seedActivity({ database, log }: BenchContext, plan: Activi
   const counties = childJurisdictions(plan.province).flatMap((city) =>
     city.level === 'city' ? childJurisdictions(city.code).map((c) => c.code) : [city.code],
   );
-  const orgs = await db.selectFrom('organizations').select(['id', 'kind']).execute();
+  // The province's organizations (the database may hold others').
+  const orgs = await db
+    .selectFrom('organizations')
+    .select(['id', 'kind'])
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('organization_jurisdictions').select('organization_id').where('province', '=', plan.province.slice(0, 2)),
+    )
+    .execute();
   const government = orgs.filter((o) => o.kind === 'government_agency').map((o) => o.id);
   const social = orgs.filter((o) => o.kind !== 'government_agency').map((o) => o.id);
   const anyOrg = () => (random() < 0.2 ? pick(government) : pick(social));

@@ -21,3 +21,17 @@ export async function insertInChunks<T extends keyof Tables & string>(
       .execute();
   }
 }
+
+/** Ids (or keys) looked up per statement: well under both databases' parameter limits. */
+export const LOOKUP_CHUNK = 500;
+
+/** Rows read for many ids, `read` called for a chunk of them at a time, the results in order. */
+export async function selectInChunks<K, R>(
+  keys: readonly K[],
+  read: (chunk: K[]) => Promise<R[]>,
+  size = LOOKUP_CHUNK,
+): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < keys.length; i += size) out.push(...(await read(keys.slice(i, i + size))));
+  return out;
+}

@@ -49,12 +49,15 @@ class ImmediateSqliteDriver extends SqliteDriver {
 /**
  * Kysely prepares every query it runs; preparing is a good part of a small query's cost on
  * SQLite, so prepared statements are kept and reused by their SQL text (most recently used kept).
+ * Long texts — multi-row inserts, long `in (…)` lists, whose length varies from call to call —
+ * are seldom run twice and would push the everyday statements out, so they are not kept.
  */
-function withStatementCache(sqlite: BetterSqlite3.Database, size = 500) {
+function withStatementCache(sqlite: BetterSqlite3.Database, size = 500, longest = 2000) {
   const cache = new Map<string, BetterSqlite3.Statement>();
   return {
     close: () => sqlite.close(),
     prepare(text: string): BetterSqlite3.Statement {
+      if (text.length > longest) return sqlite.prepare(text);
       let statement = cache.get(text);
       if (statement) {
         cache.delete(text);

@@ -1,4 +1,4 @@
-/** Spotting a need that was already reported: place, time, category, text and phone. Pure. */
+/** Spotting a need that was already reported: place, time, category, text and phone. Pure but for a bounded memo of texts' bigrams. */
 
 import { type DuplicateCandidate, distanceMetres } from '../model/need';
 import { searchKey } from '../model/search-text';
@@ -27,8 +27,6 @@ export function textSimilarity(a: string, b: string): number {
   for (const g of x) if (y.has(g)) common++;
   return common / (x.size + y.size - common);
 }
-
-export type { DuplicateCandidate };
 
 /** How alike two needs look (0–1) and why: place, time, category, text, same phone. */
 export function duplicateScore(a: DuplicateCandidate, b: DuplicateCandidate): { score: number; reasons: string[] } {

@@ -3,7 +3,7 @@
  * fit, distance and service area, free capacity and track record on the platform, each
  * score explained. Membership status is reported, never used as a hidden penalty. Pure.
  */
-import { isWithin } from '../model/jurisdictions';
+import { containingCodes } from '../model/jurisdictions';
 import type { MembershipStatus } from '../model/membership';
 import { distanceMetres } from '../model/need';
 import type { GeoPoint, OrganizationKind } from '../model/organization';
@@ -64,7 +64,7 @@ interface Factors {
 
 /** The areas a place lies within: its county, city and province codes. */
 function areasHolding(code: string): ReadonlySet<string> {
-  return new Set([code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`].filter((area) => isWithin(code, area)));
+  return new Set([code, ...containingCodes(code)]);
 }
 
 const blankFactors = (): Factors => ({

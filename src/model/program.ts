@@ -48,8 +48,3 @@ export interface Program {
   createdAt: string;
   updatedAt: string;
 }
-
-/** Whether a program ran at some time between two days (inclusive). */
-export function ranWithin(p: Pick<Program, 'startsOn' | 'endsOn'>, from: string, to: string): boolean {
-  return p.startsOn <= to && (p.endsOn === null || p.endsOn >= from);
-}

@@ -5,6 +5,7 @@
  * with the database.
  */
 import type { Candidate } from '../matching/recommend';
+import { containingCodes } from '../model/jurisdictions';
 import type { ServiceCategory } from '../model/taxonomy';
 
 const SQUARE = 1;
@@ -17,7 +18,7 @@ interface Shelves {
 
 /** The county, city and province codes holding a place. */
 function areasHolding(code: string): string[] {
-  return [...new Set([code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`])];
+  return [code, ...containingCodes(code)];
 }
 
 export class CandidateIndex {

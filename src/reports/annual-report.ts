@@ -20,7 +20,11 @@ export interface AnnualReportData {
   year: number;
   generatedAt: string;
   coverage: CoverageCell[];
-  modes: { name: string; similarity: number; embedding: number; mode: CooperationMode }[];
+  /** How many organizations are in each mode, and how many at each point of the plane (to tenths). */
+  modes: {
+    counts: Record<CooperationMode, number>;
+    density: { similarity: number; embedding: number; mode: CooperationMode; count: number }[];
+  };
   lifecycle: Omit<Fragmentation, 'organizations'>;
   specialNeeds: { vulnerable: GroupCoverage; others: GroupCoverage; unservedCount: number };
   collaboration: Pick<CollaborationGraph, 'density' | 'components' | 'largestComponent' | 'communities'> & {
@@ -30,7 +34,8 @@ export interface AnnualReportData {
     brokers: { name: string; betweenness: number }[];
   };
   principles: PrincipleIndicators;
-  threeW: { name: string; what: string; where: string; when: string; count: number }[];
+  /** The largest records of work of the year, and how many records there are in all. */
+  threeW: { total: number; largest: { name: string; what: string; where: string; when: string; count: number }[] };
 }
 
 const MODE_LABELS: Record<CooperationMode, { zh: string; en: string }> = {
@@ -188,9 +193,10 @@ function modesChart(modes: AnnualReportData['modes'], lang: ReportLanguage): str
     series: (Object.keys(MODE_LABELS) as CooperationMode[]).map((mode, i) => ({
       type: 'scatter',
       name: MODE_LABELS[mode][lang],
-      symbolSize: 9,
+      // One bubble per point of the plane, its area by how many organizations sit there.
+      symbolSize: (value: number[]) => 6 + 3 * Math.sqrt(value[2]),
       itemStyle: { color: MODE_COLORS[mode], opacity: 0.75 },
-      data: modes.filter((m) => m.mode === mode).map((m) => [m.similarity, m.embedding]),
+      data: modes.density.filter((m) => m.mode === mode).map((m) => [m.similarity, m.embedding, m.count]),
       ...(i === 0
         ? {
             markLine: {
@@ -236,15 +242,15 @@ function section(title: string, chart: string, text: string, extra = ''): string
 
 export function renderAnnualReport(data: AnnualReportData, lang: ReportLanguage = 'zh'): string {
   const t = TEXT[lang];
-  const counts = { supplementary: 0, substitution: 0, complementary: 0, alienation: 0 } as Record<CooperationMode, number>;
-  for (const m of data.modes) counts[m.mode] += 1;
+  const counts = data.modes.counts;
+  const placed = Object.values(counts).reduce((a, b) => a + b, 0);
   const gaps = data.coverage
     .filter((c) => c.gap)
     .map((c) => `${STRATEGY_LABELS[c.strategy][lang]}·${PHASE_LABELS[c.phase][lang]}`);
   const v = data.specialNeeds.vulnerable;
   const o = data.specialNeeds.others;
   const what = (w: string) => SERVICE_CATEGORY_LABELS[w as ServiceCategory]?.[lang] ?? w;
-  const rows = [...data.threeW].sort((a, b) => b.count - a.count).slice(0, 20);
+  const rows = data.threeW.largest;
   const table = rows.length
     ? `<table><thead><tr>${t.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${rows
         .map(
@@ -259,7 +265,7 @@ export function renderAnnualReport(data: AnnualReportData, lang: ReportLanguage 
       coverageChart(data.coverage, lang),
       t.coverage(data.coverage.filter((c) => c.organizations > 0).length, gaps),
     ),
-    section(t.sections[1], modesChart(data.modes, lang), t.modes(counts, data.modes.length)),
+    section(t.sections[1], modesChart(data.modes, lang), t.modes(counts, placed)),
     section(
       t.sections[2],
       barChart(
@@ -288,7 +294,7 @@ export function renderAnnualReport(data: AnnualReportData, lang: ReportLanguage 
       t.network(data.collaboration),
     ),
     section(t.sections[5], radarChart(data.principles, lang), t.principles(data.principles)),
-    section(t.sections[6], '', t.threeW(data.threeW.length), table),
+    section(t.sections[6], '', t.threeW(data.threeW.total), table),
   ].join('\n');
   const title = t.title(data.area.name, data.year);
   return `<!doctype html>

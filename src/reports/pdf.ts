@@ -19,8 +19,17 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return CANDIDATES.find((path) => existsSync(path)) ?? null;
 }
 
-export async function printToPdf(html: string, chromium = findChromium()): Promise<Buffer> {
-  if (!chromium) throw new AppError('pdf_unavailable');
+/** The print in progress: Chromium is heavy, so reports print one at a time, in the order asked. */
+let printing: Promise<unknown> = Promise.resolve();
+
+export function printToPdf(html: string, chromium = findChromium()): Promise<Buffer> {
+  if (!chromium) return Promise.reject(new AppError('pdf_unavailable'));
+  const printed = printing.then(() => print(html, chromium));
+  printing = printed.catch(() => undefined);
+  return printed;
+}
+
+async function print(html: string, chromium: string): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), 'corespond-report-'));
   try {
     const page = join(dir, 'report.html');

@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import { findChromium } from '../../src/reports/pdf';
+import { declareIncident } from '../../src/services/incidents/manage-incidents';
+import { reportNeed } from '../../src/services/needs/report-need';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
-import { buildNetwork, type Network } from '../support/fixtures';
+import { buildNetwork, type Network, SYSTEM } from '../support/fixtures';
 
 describeEachDatabase('analytics over HTTP', (t) => {
   let app: App;
@@ -66,15 +68,33 @@ describeEachDatabase('analytics over HTTP', (t) => {
   });
 
   it('shows the unserved special needs to the area’s coordinator and only the numbers to others', async () => {
+    const { deps } = t();
+    const incident = await declareIncident(deps, SYSTEM, {
+      name: '郑州暴雨',
+      category: 'natural_disaster',
+      type: '洪涝',
+      level: 2,
+      jurisdictions: ['410100'],
+    });
+    const reported = await reportNeed(deps, SYSTEM, incident.id, {
+      title: '独居老人需要转移',
+      category: 'shelter',
+      jurisdiction: '410105',
+      lat: 34.8,
+      lon: 113.66,
+      vulnerableGroups: ['elderly', 'living_alone'],
+    });
+    if (!('reported' in reported)) throw new Error('the need was not reported');
     const coordinator = await call(app, 'GET', '/api/v1/analytics/special-needs?jurisdiction=410100', {
       token: network.tokens.coordHenan,
     });
     expect(coordinator.status).toBe(200);
-    expect(Array.isArray(coordinator.json.unserved)).toBe(true);
+    expect(coordinator.json).toMatchObject({ unservedCount: 1, vulnerable: { needs: 1, served: 0 } });
+    expect((coordinator.json.unserved as { id: string }[]).map((n) => n.id)).toEqual([reported.reported.need.id]);
     const outsider = await call(app, 'GET', '/api/v1/analytics/special-needs?jurisdiction=410100', {
       token: network.tokens.coordGuangdong,
     });
-    expect(outsider.json).toMatchObject({ unserved: null });
+    expect(outsider.json).toMatchObject({ unserved: null, unservedCount: 1 });
   });
 
   it('renders the annual report as printable HTML with its charts, and as PDF through Chromium', async () => {

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
@@ -113,7 +116,10 @@ describeEachDatabase('needs over HTTP', (t) => {
     expect(photo.rawPayload.equals(png)).toBe(true);
     const stranger = await call(app, 'GET', `/api/v1/needs/${a}/evidence/${file}`, { token: network.tokens.orgAdmin });
     expect(stranger.status).toBe(403);
-    const traversal = await call(app, 'GET', `/api/v1/needs/${a}/evidence/..%2F..%2Fcorespond.db`, coord);
+    // A file that does exist two levels up (in the data directory) is still out of reach.
+    const outside = `secret-${randomUUID()}.png`;
+    writeFileSync(join(t().deps.dataDir, outside), png);
+    const traversal = await call(app, 'GET', `/api/v1/needs/${a}/evidence/..%2F..%2F${outside}`, coord);
     expect(traversal.status).toBe(404);
   });
 

@@ -149,6 +149,12 @@ const ROWS: Row[] = [
     expect: [401, 200, 200, 200, 200, 200, 200, 200],
   },
   {
+    name: 'one lesson',
+    method: 'GET',
+    path: (n) => `/api/v1/lessons/${n.lesson}`,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
     name: 'record a program',
     method: 'POST',
     path: () => '/api/v1/programs',

@@ -212,8 +212,16 @@ describeEachDatabase('network analytics', (t) => {
     expect(seen.others).toEqual({ needs: 3, served: 0, shareServed: 0, medianHoursToServe: null });
     expect(seen.unservedCount).toBe(1);
     expect(seen.unserved?.map((u) => u.id)).toEqual([ids.unservedElderly]);
+    expect(seen.unservedListed).toBe(1);
     const observed = await specialNeeds(deps, OBSERVER, { jurisdiction: '410100', from: '2025-01-01' });
-    expect(observed).toMatchObject({ unservedCount: 1, unserved: null });
+    expect(observed).toMatchObject({ unservedCount: 1, unservedListed: null, unserved: null });
+    // A coordinator of another district (二七区) asking about the whole city sees the numbers, not Jinshui's list.
+    const neighbour: Actor = { ...coordinator, jurisdiction: '410103' };
+    const asked = await specialNeeds(deps, neighbour, { jurisdiction: '410100', from: '2025-01-01' });
+    expect(asked).toMatchObject({ unservedCount: 1, unservedListed: 0, unserved: [] });
+    const jinshui: Actor = { ...coordinator, jurisdiction: '410105' };
+    const own = await specialNeeds(deps, jinshui, { jurisdiction: '410100', from: '2025-01-01' });
+    expect(own.unserved?.map((u) => u.id)).toEqual([ids.unservedElderly]);
   });
 
   it('finds who works only in crisis and recovery (重反应, 轻风险)', async () => {

@@ -74,6 +74,7 @@ describeEachDatabase('demo network', (t) => {
   it('shows the crowding-out after the peak and emergent groups in the past incidents (the stated model)', async () => {
     const { deps } = t();
     const past = await deps.db.selectFrom('incidents').select('id').where('stage', '=', 'closed').execute();
+    expect(past).toHaveLength(2);
     for (const { id } of past) {
       const s = await substitutionOf(deps, SYSTEM, id);
       // Social teams leave when the response ends (0.8 if not embedded, 0.3 if embedded) and later; government stays.

@@ -35,7 +35,7 @@ describeEachDatabase('analytics figures: snapshots at most a minute behind, comp
     await worker.close();
   });
 
-  const addProgram = (title: string) =>
+  const addProgram = (title: string, cooperationType: 'services' | 'learning') =>
     createProgram(t().deps, SYSTEM, {
       title,
       kind: 'drill',
@@ -46,7 +46,7 @@ describeEachDatabase('analytics figures: snapshots at most a minute behind, comp
       startsOn: '2026-05-12',
       endsOn: '2026-05-12',
       peopleReached: 80,
-      cooperationType: 'services',
+      cooperationType,
     });
 
   it('serves a figure from memory while it is under a minute old, and recomputes once the data moved and a minute passed', async () => {
@@ -64,7 +64,7 @@ describeEachDatabase('analytics figures: snapshots at most a minute behind, comp
     const read = () => principlesOf({ ...deps, figures: snapshots }, SYSTEM, SCOPE);
     try {
       expect((await read()).comprehensiveness.cooperationTypes).toEqual([]);
-      await addProgram('汛前演练');
+      await addProgram('汛前演练', 'services');
       now += 30_000;
       // Half a minute later the program is not in the figure yet: that lag is allowed.
       expect((await read()).comprehensiveness.cooperationTypes).toEqual([]);
@@ -78,17 +78,32 @@ describeEachDatabase('analytics figures: snapshots at most a minute behind, comp
       expect(computed).toHaveLength(2);
 
       // The background refresh catches up with a change before any reader waits for it.
-      await addProgram('防汛培训');
+      await addProgram('防汛培训', 'learning');
       now += 25_000;
       await snapshots.refreshMoved();
       expect(computed).toHaveLength(3);
-      expect((await read()).normalization.normalTimeActive).toBe(1);
+      expect((await read()).comprehensiveness.cooperationTypes).toEqual(['services', 'learning']);
       expect(computed).toHaveLength(3);
+
+      // Past the limit of figures kept, the one read longest ago goes.
+      const few = new FigureSnapshots(deps.db, (name, scope) => computeFigure(deps, name, scope), {
+        clock: () => now,
+        maxFigures: 2,
+      });
+      try {
+        for (const to of ['2026-10-31', '2026-11-30', '2026-12-31']) {
+          now += 1;
+          await few.figure('principles', { ...SCOPE, to });
+        }
+        expect(few.size).toBe(2);
+      } finally {
+        few.close();
+      }
 
       // A figure nobody reads is dropped after ten minutes.
       now += 11 * 60_000;
       await snapshots.refreshMoved();
-      expect(snapshots.stats().figures).toBe(0);
+      expect(snapshots.size).toBe(0);
     } finally {
       snapshots.close();
     }

@@ -14,11 +14,14 @@ const data: AnnualReportData = {
     needs: cell.strategy === 'resources' && cell.phase === 'recovery' ? 4 : 0,
     gap: cell.strategy === 'resources' && cell.phase === 'recovery',
   })),
-  modes: [
-    { name: '甲', similarity: 0.8, embedding: 0.7, mode: 'supplementary' },
-    { name: '乙', similarity: 0.6, embedding: 0.1, mode: 'substitution' },
-    { name: '丙', similarity: 0, embedding: 0, mode: 'alienation' },
-  ],
+  modes: {
+    counts: { supplementary: 1, substitution: 1, complementary: 0, alienation: 1 },
+    density: [
+      { similarity: 0.8, embedding: 0.7, mode: 'supplementary', count: 1 },
+      { similarity: 0.6, embedding: 0.1, mode: 'substitution', count: 1 },
+      { similarity: 0, embedding: 0, mode: 'alienation', count: 1 },
+    ],
+  },
   lifecycle: { active: 4, reactiveOnly: 3, share: 0.75, byPhase: { risk: 1, crisis: 4, recovery: 2 } },
   specialNeeds: {
     vulnerable: { needs: 10, served: 5, shareServed: 0.5, medianHoursToServe: 12 },
@@ -43,7 +46,7 @@ const data: AnnualReportData = {
     applications: [],
     newMembers: [],
   }),
-  threeW: [{ name: '甲', what: 'food', where: '金水区', when: '2025-07', count: 2 }],
+  threeW: { total: 31, largest: [{ name: '甲', what: 'food', where: '金水区', when: '2025-07', count: 2 }] },
 };
 
 describe('the annual report', () => {
@@ -56,6 +59,7 @@ describe('the annual report', () => {
     expect(html).toContain('满足率 50%，中位响应 12 h');
     expect(html).toContain('关键联结者：&lt;甲&gt;');
     expect(html).toContain('<td>食物保障</td>');
+    expect(html).toContain('下表列出年内记录的 31 项工作中最多的 20 项。');
     expect((html.match(/<svg /g) ?? []).length).toBe(6);
     expect(html).toContain('@page { size: A4');
     expect(renderAnnualReport(data, 'en')).toContain('Gaps where needs arose and nobody serves: Resources·Recovery management.');

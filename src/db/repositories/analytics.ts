@@ -1,13 +1,15 @@
 /** What the network analytics read: organizations of an area, government's services, recognitions. */
 
-import { type ExpressionBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { RecognitionRecord } from '../../analysis/cooperation-modes';
 import type { AgreementType } from '../../model/embedding';
 import type { Organization } from '../../model/organization';
 import type { ServiceCategory } from '../../model/taxonomy';
 import { overlapsArea, withinArea } from '../areas';
-import type { Executor, Tables } from '../schema';
+import { selectInChunks } from '../bulk';
+import type { Executor } from '../schema';
 import { overlappingOrganizations } from './organizations';
+import { ranIn } from './programs';
 
 export interface AreaOrganization {
   id: string;
@@ -37,9 +39,7 @@ async function rowsAbout<R extends { organization_id: string }>(
     const wanted = new Set(ids);
     return (await read(null)).filter((r) => wanted.has(r.organization_id));
   }
-  const out: R[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await read(ids.slice(i, i + CHUNK))));
-  return out;
+  return selectInChunks(ids, read, CHUNK);
 }
 
 const toArea = (r: {
@@ -161,8 +161,7 @@ export async function programsPerCell(
         .select('program_id')
         .where((w) => overlapsArea(w, code)),
     )
-    .where('starts_on', '<=', to)
-    .where((w) => w.or([w('ends_on', 'is', null), w('ends_on', '>=', from)]))
+    .where(ranIn(from, to))
     .groupBy(['strategy', 'phase'])
     .execute();
   return rows.map((r) => ({ strategy: r.strategy, phase: r.phase, count: Number(r.n) }));
@@ -268,8 +267,7 @@ export async function programsInvolving(
   from: string,
   to: string,
 ): Promise<{ organization_id: string; phase: string }[]> {
-  const ran = (w: ExpressionBuilder<Tables, 'programs'>) =>
-    w.and([w('programs.starts_on', '<=', to), w.or([w('programs.ends_on', 'is', null), w('programs.ends_on', '>=', from)])]);
+  const ran = ranIn(from, to);
   // Leads and partners apart: each finds its rows through its own index.
   const led = await rowsAbout(organizationIds, (chunk) =>
     db
@@ -372,23 +370,29 @@ function pairs(ids: readonly string[]): [string, string][] {
 
 function grouped(rows: readonly { group: string; organizationId: string }[]): string[][] {
   const groups = new Map<string, string[]>();
-  for (const r of rows) groups.set(r.group, [...(groups.get(r.group) ?? []), r.organizationId]);
+  for (const r of rows) {
+    const group = groups.get(r.group);
+    if (group) group.push(r.organizationId);
+    else groups.set(r.group, [r.organizationId]);
+  }
   return [...groups.values()];
 }
 
 /**
- * Ties between organizations in a period: deployed to the same zone of an incident, bound by an
+ * Ties among some organizations in a period: deployed to the same zone of an incident, bound by an
  * agreement in force, mentor and mentee, in the same program, holding claims on the same need.
  */
 export async function collaborationTies(
   db: Executor,
+  among: ReadonlySet<string>,
   from: string,
   to: string,
 ): Promise<{ a: string; b: string; kind: 'co_deployment' | 'agreement' | 'mentoring' | 'joint_program' | 'shared_need' }[]> {
   const end = nextDay(to);
   const ties: Awaited<ReturnType<typeof collaborationTies>> = [];
+  // Only organizations of the area are paired (the rows read may hold the whole country's).
   const add = (groups: string[][], kind: (typeof ties)[number]['kind']) => {
-    for (const group of groups) for (const [a, b] of pairs(group)) ties.push({ a, b, kind });
+    for (const group of groups) for (const [a, b] of pairs(group.filter((id) => among.has(id)))) ties.push({ a, b, kind });
   };
   // Teams in the same zone of an incident work side by side; teams merely in the same incident
   // (thousands in a large one) are not counted as tied.
@@ -428,8 +432,7 @@ export async function collaborationTies(
     .selectFrom(involved.as('involved'))
     .innerJoin('programs', 'programs.id', 'involved.program_id')
     .select(['involved.program_id as group', 'involved.organization_id as organizationId'])
-    .where('programs.starts_on', '<=', to)
-    .where((w) => w.or([w('programs.ends_on', 'is', null), w('programs.ends_on', '>=', from)]))
+    .where(ranIn(from, to))
     .execute();
   add(grouped(programs), 'joint_program');
   const claims = await db
@@ -453,27 +456,24 @@ export async function programCooperationTypes(db: Executor, code: string, from: 
         .select('program_id')
         .where((w) => overlapsArea(w, code)),
     )
-    .where('starts_on', '<=', to)
-    .where((w) => w.or([w('ends_on', 'is', null), w('ends_on', '>=', from)]))
+    .where(ranIn(from, to))
     .execute();
   return rows.map((r) => r.cooperation_type);
 }
 
 /** Subsystems of the verified seats of some organizations in force on a day. */
 export async function seatSubsystemsOn(db: Executor, organizationIds: string[], day: string): Promise<string[]> {
-  const out: string[] = [];
-  for (let i = 0; i < organizationIds.length; i += 500) {
-    const rows = await db
+  const rows = await selectInChunks(organizationIds, (chunk) =>
+    db
       .selectFrom('seats')
       .select('subsystem')
-      .where('organization_id', 'in', organizationIds.slice(i, i + 500))
+      .where('organization_id', 'in', chunk)
       .where('verified_at', 'is not', null)
       .where('from_on', '<=', day)
       .where((w) => w.or([w('to_on', 'is', null), w('to_on', '>=', day)]))
-      .execute();
-    out.push(...rows.map((r) => r.subsystem));
-  }
-  return out;
+      .execute(),
+  );
+  return rows.map((r) => r.subsystem);
 }
 
 /** Applications to join from organizations at home in the area, made in the period, with their decisions and kinds. */
@@ -581,8 +581,7 @@ export async function activityRows(db: Executor, code: string, from: string, to:
       (eb) => eb.fn.countAll<string | number>().as('n'),
     ])
     .where((w) => overlapsArea(w, code))
-    .where('programs.starts_on', '<=', to)
-    .where((w) => w.or([w('programs.ends_on', 'is', null), w('programs.ends_on', '>=', from)]))
+    .where(ranIn(from, to))
     .groupBy(['organizations.id', 'organizations.name', 'programs.kind', 'program_areas.code', month('programs.starts_on')])
     .execute();
   const row = (source: 'need' | 'program') => (r: (typeof claims)[number]) => ({

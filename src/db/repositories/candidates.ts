@@ -1,5 +1,6 @@
 /** Organizations as recommendation candidates: their rows and their figures on the platform. */
 import { sql } from 'kysely';
+import { selectInChunks } from '../bulk';
 import type { Executor, OrganizationsTable } from '../schema';
 
 const ACTIVE_DEPLOYMENT = ['approved', 'en_route', 'checked_in', 'working'];
@@ -29,14 +30,7 @@ export function candidateRowPage(db: Executor, afterId: string, limit: number): 
 
 /** The rows of some organizations, archived ones included (so they can be forgotten). */
 export async function candidateRowsByIds(db: Executor, ids: string[]): Promise<CandidateRow[]> {
-  const out: CandidateRow[] = [];
-  for (let i = 0; i < ids.length; i += 500)
-    out.push(
-      ...(await candidateRows(db)
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute()),
-    );
-  return out;
+  return selectInChunks(ids, (chunk) => candidateRows(db).where('id', 'in', chunk).execute());
 }
 
 /** People on the roster, people deployed now, and claims fulfilled or dropped, of some organizations. */
@@ -85,14 +79,8 @@ export async function organizationsOf(
   table: 'capacities' | 'deployments' | 'need_claims',
   ids: string[],
 ): Promise<string[]> {
-  const out = new Set<string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
-      .selectFrom(table)
-      .select('organization_id')
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const r of rows) out.add(r.organization_id);
-  }
-  return [...out];
+  const rows = await selectInChunks(ids, (chunk) =>
+    db.selectFrom(table).select('organization_id').where('id', 'in', chunk).execute(),
+  );
+  return [...new Set(rows.map((r) => r.organization_id))];
 }

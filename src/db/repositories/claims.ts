@@ -1,4 +1,6 @@
 /** Claims on needs: who holds what quantity, until when. */
+
+import { selectInChunks } from '../bulk';
 import type { Executor, NeedClaimsTable } from '../schema';
 
 export type ClaimStatus = 'offered' | 'active' | 'released' | 'expired' | 'declined' | 'fulfilled';
@@ -76,19 +78,16 @@ export async function holdingClaims(db: Executor, needId: string): Promise<Claim
 
 /** Holding claims of many needs at once (the board shows a page of needs with their holders). */
 export async function holdingClaimsOf(db: Executor, needIds: string[]): Promise<Claim[]> {
-  if (needIds.length === 0) return [];
-  const out: Claim[] = [];
-  for (let i = 0; i < needIds.length; i += 500) {
-    const rows = await db
+  const rows = await selectInChunks(needIds, (chunk) =>
+    db
       .selectFrom('need_claims')
       .selectAll()
-      .where('need_id', 'in', needIds.slice(i, i + 500))
+      .where('need_id', 'in', chunk)
       .where('status', 'in', ['offered', 'active'])
       .orderBy('claimed_at')
-      .execute();
-    out.push(...rows.map(toClaim));
-  }
-  return out;
+      .execute(),
+  );
+  return rows.map(toClaim);
 }
 
 /** Holding claims past their expiry, on one need or everywhere. */
@@ -111,14 +110,8 @@ export async function endClaim(db: Executor, id: string, from: ClaimStatus[], to
 
 /** The needs that claims are on. */
 export async function needIdsOfClaims(db: Executor, claimIds: string[]): Promise<string[]> {
-  const out = new Set<string>();
-  for (let i = 0; i < claimIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('need_claims')
-      .select('need_id')
-      .where('id', 'in', claimIds.slice(i, i + 500))
-      .execute();
-    for (const r of rows) out.add(r.need_id);
-  }
-  return [...out];
+  const rows = await selectInChunks(claimIds, (chunk) =>
+    db.selectFrom('need_claims').select('need_id').where('id', 'in', chunk).execute(),
+  );
+  return [...new Set(rows.map((r) => r.need_id))];
 }

@@ -1,5 +1,5 @@
 /** Remembered answers to creates sent with an Idempotency-Key. */
-import { insertInChunks } from '../bulk';
+import { insertInChunks, selectInChunks } from '../bulk';
 import type { Executor, IdempotencyKeysTable } from '../schema';
 
 export interface RememberedCreate {
@@ -40,17 +40,15 @@ export async function findRememberedMany(
 ): Promise<Map<string, RememberedCreate>> {
   const found = new Map<string, RememberedCreate>();
   const keys = [...new Set(requests.map((r) => r.key))];
+  // Scopes are few (route and client); with them the look-up runs along the (scope, key) primary key.
+  const scopes = [...new Set(requests.map((r) => r.scope))];
   const wanted = new Set(requests.map((r) => rememberedKey(r.scope, r.key)));
-  for (let i = 0; i < keys.length; i += 500) {
-    const rows = await db
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('key', 'in', keys.slice(i, i + 500))
-      .execute();
-    for (const row of rows) {
-      const at = rememberedKey(row.scope, row.key);
-      if (wanted.has(at)) found.set(at, toRemembered(row));
-    }
+  const rows = await selectInChunks(keys, (chunk) =>
+    db.selectFrom('idempotency_keys').selectAll().where('scope', 'in', scopes).where('key', 'in', chunk).execute(),
+  );
+  for (const row of rows) {
+    const at = rememberedKey(row.scope, row.key);
+    if (wanted.has(at)) found.set(at, toRemembered(row));
   }
   return found;
 }

@@ -14,7 +14,7 @@ import {
   type VulnerableGroup,
 } from '../../model/need';
 import type { ServiceCategory } from '../../model/taxonomy';
-import { insertInChunks } from '../bulk';
+import { insertInChunks, selectInChunks } from '../bulk';
 import type { Executor, NeedsTable } from '../schema';
 
 export const toNeed = (r: NeedsTable): Need => ({
@@ -438,15 +438,6 @@ export async function needPointPage(db: Executor, incidentId: string, afterId: s
 }
 
 export async function needPointsByIds(db: Executor, ids: string[]): Promise<NeedPointRow[]> {
-  const out: NeedPointRow[] = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    out.push(
-      ...(
-        await needPoints(db)
-          .where('id', 'in', ids.slice(i, i + 500))
-          .execute()
-      ).map(toPoint),
-    );
-  }
-  return out;
+  const rows = await selectInChunks(ids, (chunk) => needPoints(db).where('id', 'in', chunk).execute());
+  return rows.map(toPoint);
 }

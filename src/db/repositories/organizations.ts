@@ -9,6 +9,7 @@ import { searchKey, searchTerms, sortKey } from '../../model/search-text';
 import type { ServiceCategory } from '../../model/taxonomy';
 import { cellKey } from '../../model/taxonomy';
 import { areaRow, overlapsArea } from '../areas';
+import { insertInChunks, selectInChunks } from '../bulk';
 import type { Executor, OrganizationsTable, Tables } from '../schema';
 import { containsKey } from '../text-match';
 
@@ -93,6 +94,14 @@ export async function findOrganization(db: Executor, id: string): Promise<Organi
   return row ? toOrganization(row) : undefined;
 }
 
+/** Organizations by id (those that exist), in one statement per 500 ids. */
+export async function findOrganizations(db: Executor, ids: readonly string[]): Promise<Map<string, Organization>> {
+  const rows = await selectInChunks([...new Set(ids)], (chunk) =>
+    db.selectFrom('organizations').selectAll().where('id', 'in', chunk).execute(),
+  );
+  return new Map(rows.map((row) => [row.id, toOrganization(row)]));
+}
+
 /** The organization holding this credit code, if any. */
 export async function findOrganizationByCreditCode(db: Executor, code: string): Promise<Organization | undefined> {
   const row = await db.selectFrom('organizations').selectAll().where('credit_code', '=', code).executeTakeFirst();
@@ -131,27 +140,26 @@ export async function saveOrganization(db: Executor, org: Organization): Promise
 // Rows per statement, well under both databases' limits on bound parameters.
 const BATCH = 400;
 
-/** Writes rows in statements of bounded size. */
-async function inChunks<R>(rows: R[], write: (part: R[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH * 2) await write(rows.slice(i, i + BATCH * 2));
-}
-
 async function writeLookups(db: Executor, orgs: readonly Organization[]): Promise<void> {
-  await inChunks(
+  await insertInChunks(
+    db,
+    'organization_jurisdictions',
     orgs.flatMap((o) => o.jurisdictions.map((code) => ({ organization_id: o.id, ...areaRow(code) }))),
-    (part) => db.insertInto('organization_jurisdictions').values(part).execute(),
   );
-  await inChunks(
+  await insertInChunks(
+    db,
+    'organization_cells',
     orgs.flatMap((o) => o.capabilities.cells.map((c) => ({ organization_id: o.id, cell: cellKey(c) }))),
-    (part) => db.insertInto('organization_cells').values(part).execute(),
   );
-  await inChunks(
+  await insertInChunks(
+    db,
+    'organization_categories',
     orgs.flatMap((o) => o.capabilities.serviceCategories.map((category) => ({ organization_id: o.id, category }))),
-    (part) => db.insertInto('organization_categories').values(part).execute(),
   );
-  await inChunks(
+  await insertInChunks(
+    db,
+    'organization_search_terms',
     orgs.flatMap((o) => searchTerms(o.name, o.nameEn).map((term) => ({ term, organization_id: o.id }))),
-    (part) => db.insertInto('organization_search_terms').values(part).execute(),
   );
 }
 

@@ -1,9 +1,16 @@
 /** Normal-time programs, their areas and partners. */
+import type { ExpressionBuilder } from 'kysely';
 import type { CooperationType, Program, ProgramKind, RecoveryFocus } from '../../model/program';
 import type { Phase, Stage, Strategy } from '../../model/taxonomy';
 import { areaRow, overlapsArea } from '../areas';
-import { insertInChunks } from '../bulk';
-import type { Executor, ProgramsTable } from '../schema';
+import { insertInChunks, selectInChunks } from '../bulk';
+import type { Executor, ProgramsTable, Tables } from '../schema';
+
+/** Programs that ran at some time between two days (inclusive). */
+export function ranIn(from: string, to: string) {
+  return (w: ExpressionBuilder<Tables, 'programs'>) =>
+    w.and([w('programs.starts_on', '<=', to), w.or([w('programs.ends_on', 'is', null), w('programs.ends_on', '>=', from)])]);
+}
 
 const toProgram = (r: ProgramsTable, partnerIds: string[]): Program => ({
   id: r.id,
@@ -64,16 +71,12 @@ export async function insertPrograms(db: Executor, programs: readonly Program[])
 
 async function withPartners(db: Executor, rows: ProgramsTable[]): Promise<Program[]> {
   const partners = new Map<string, string[]>(rows.map((r) => [r.id, []]));
-  const ids = rows.map((r) => r.id);
-  for (let i = 0; i < ids.length; i += 500) {
-    const found = await db
-      .selectFrom('program_partners')
-      .selectAll()
-      .where('program_id', 'in', ids.slice(i, i + 500))
-      .orderBy('organization_id')
-      .execute();
-    for (const f of found) partners.get(f.program_id)?.push(f.organization_id);
-  }
+  const found = await selectInChunks(
+    rows.map((r) => r.id),
+    (chunk) =>
+      db.selectFrom('program_partners').selectAll().where('program_id', 'in', chunk).orderBy('organization_id').execute(),
+  );
+  for (const f of found) partners.get(f.program_id)?.push(f.organization_id);
   return rows.map((r) => toProgram(r, partners.get(r.id) ?? []));
 }
 

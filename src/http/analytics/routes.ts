@@ -134,6 +134,7 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
             vulnerable: Coverage,
             others: Coverage,
             unservedCount: Type.Integer(),
+            unservedListed: Type.Union([Type.Integer(), Type.Null()]),
             unserved: Type.Union([
               Type.Array(
                 Type.Object({
@@ -212,7 +213,7 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
             components: Type.Integer(),
             largestComponent: Type.Integer(),
             isolated: Type.Array(Id),
-            brokers: Type.Array(Type.Object({ id: Id, betweenness: Type.Number() })),
+            brokers: Type.Array(Type.Object({ id: Id, name: Type.String(), betweenness: Type.Number() })),
             communities: Type.Integer(),
             betweenness: Type.Object({ approximate: Type.Boolean(), samples: Type.Union([Type.Integer(), Type.Null()]) }),
             order: Type.Integer(),

@@ -7,11 +7,10 @@ import { checkInDeployment, fileDeployment, moveDeployment } from '../../service
 import { deploymentAlarms, getDeployment, listDeployments } from '../../services/deployments/read-deployments';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
-import { Id, IdParams, JurisdictionCode } from '../common-schemas';
+import { Id, IdParams, JurisdictionCode, Nullable } from '../common-schemas';
 
 const tags = ['deployments'];
 const strict = { additionalProperties: false } as const;
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 const DeploymentSchema = Type.Object({
   id: Id,

@@ -2,9 +2,9 @@
  * Live updates of incidents over server-sent events. Every process tails the live event log
  * in the database (so a change made by another API node reaches this node's clients too)
  * and fans new events out to the clients of each incident. Event ids are audit sequence
- * numbers: a client that reconnects with Last-Event-ID gets everything it missed. The tail
- * is read every 25 ms (one indexed query that usually finds nothing), so a change reaches
- * clients within a few tens of milliseconds, from whichever process made it.
+ * numbers: a client that reconnects with Last-Event-ID gets everything it missed. While any
+ * client listens the tail is read every 25 ms (one indexed query that usually finds nothing),
+ * so a change reaches clients within a few tens of milliseconds, from whichever process made it.
  */
 import type { ServerResponse } from 'node:http';
 import { incidentEventsAfter, type LiveEvent, lastLiveSeq, liveEventsAfter } from '../../db/repositories/live-events';
@@ -82,7 +82,8 @@ export class LiveHub {
   }
 
   private async poll(): Promise<void> {
-    if (this.polling) return;
+    // Nobody listening: no query at all; the first client to attach moves the tail to the present.
+    if (this.polling || this.clients.size === 0) return;
     this.polling = true;
     try {
       for (;;) {
@@ -103,6 +104,7 @@ export class LiveHub {
   /** Streams an incident's events to a response, starting after `after`. */
   async attach(incidentId: string, res: ServerResponse, after: number): Promise<void> {
     const client = new Client(res, after);
+    const idle = this.clients.size === 0;
     const set = this.clients.get(incidentId) ?? new Set<Client>();
     set.add(client);
     this.clients.set(incidentId, set);
@@ -110,6 +112,9 @@ export class LiveHub {
       set.delete(client);
       if (set.size === 0) this.clients.delete(incidentId);
     });
+    // After an idle spell (no other client to miss anything) the tail jumps to the present: this
+    // client's backlog, read next, covers everything up to there.
+    if (idle) this.last = Math.max(this.last, await lastLiveSeq(this.deps.db));
     const backlog: LiveEvent[] = [];
     for (let from = after; ; ) {
       const page = await incidentEventsAfter(this.deps.db, incidentId, from, BATCH);

@@ -8,7 +8,7 @@ import { cultivationDesk, getMembership } from '../../services/membership/read-m
 import { transitionMembership } from '../../services/membership/transition-membership';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
-import { Cursor, Id, IdParams, Limit, Page } from '../common-schemas';
+import { Cursor, Id, IdParams, Limit, Nullable, Page } from '../common-schemas';
 import { presentOrganization } from '../organizations/routes';
 import {
   MembershipSchema,
@@ -21,7 +21,6 @@ import {
 
 const strict = { additionalProperties: false } as const;
 const Reason = Type.String({ minLength: 1, maxLength: 1000 });
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 const ContactSchema = Type.Object(
   {

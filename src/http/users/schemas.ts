@@ -1,12 +1,11 @@
 import { Type } from 'typebox';
 import { ROLES } from '../../model/roles';
-import { Cursor, Id, JurisdictionCode, Limit, Page } from '../common-schemas';
+import { Cursor, Id, JurisdictionCode, Limit, Nullable, Page } from '../common-schemas';
 
 const strict = { additionalProperties: false } as const;
 export const RoleSchema = Type.Enum(ROLES);
 const Email = Type.String({ minLength: 3, maxLength: 254 });
 export const Password = Type.String({ minLength: 1, maxLength: 200 });
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const UserSchema = Type.Object({
   id: Id,

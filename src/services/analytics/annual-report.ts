@@ -2,22 +2,24 @@
 import { findJurisdiction } from '../../model/jurisdictions';
 import { type AnnualReportData, type ReportLanguage, renderAnnualReport } from '../../reports/annual-report';
 import { type Actor, type Deps, nowIso } from '../context';
+import { assertCanReadDirectory } from '../policy';
 import { collaborationOf } from './collaboration';
 import { cooperationModes } from './cooperation-modes';
+import { readFigure } from './figures';
 import { functionCoverageOf } from './function-coverage';
 import { lifecycleOf } from './lifecycle';
 import { principlesOf } from './principles';
 import { checkedScope } from './scope';
 import { specialNeeds } from './special-needs';
-import { whoWhatWhereOf } from './who-what-where';
+import { computeWhoWhatWhere } from './who-what-where';
 
 export async function annualReportData(deps: Deps, actor: Actor, jurisdiction: string, year: number): Promise<AnnualReportData> {
   const scope = { jurisdiction, from: `${year}-01-01`, to: `${year}-12-31` };
-  checkedScope(deps, scope);
+  assertCanReadDirectory(actor);
   const area = findJurisdiction(jurisdiction) as { code: string; name: string };
-  const names = (ids: string[], nodes: { id: string; name: string }[]) =>
-    ids.map((id) => nodes.find((n) => n.id === id)?.name ?? id);
   const graph = await collaborationOf(deps, actor, scope);
+  const modes = await cooperationModes(deps, actor, { jurisdiction, to: scope.to, limit: 1 });
+  const work = await readFigure(deps, 'who-what-where', checkedScope(deps, scope), computeWhoWhatWhere);
   const lifecycle = await lifecycleOf(deps, actor, scope);
   const needs = await specialNeeds(deps, actor, scope);
   return {
@@ -25,7 +27,7 @@ export async function annualReportData(deps: Deps, actor: Actor, jurisdiction: s
     year,
     generatedAt: nowIso(deps),
     coverage: (await functionCoverageOf(deps, actor, scope)).cells,
-    modes: (await cooperationModes(deps, actor, { jurisdiction, to: scope.to })).items,
+    modes: { counts: modes.counts, density: modes.density },
     lifecycle: {
       active: lifecycle.active,
       reactiveOnly: lifecycle.reactiveOnly,
@@ -38,22 +40,25 @@ export async function annualReportData(deps: Deps, actor: Actor, jurisdiction: s
       components: graph.components,
       largestComponent: graph.largestComponent,
       communities: graph.communities,
-      nodes: graph.nodes.length,
-      edges: graph.edges.length,
-      isolated: graph.isolated.length,
-      brokers: names(
-        graph.brokers.map((b) => b.id),
-        graph.nodes,
-      ).map((name, i) => ({ name, betweenness: graph.brokers[i].betweenness })),
+      nodes: graph.order,
+      edges: graph.size,
+      isolated: graph.isolatedCount,
+      brokers: graph.brokers.map((b) => ({ name: b.name, betweenness: b.betweenness })),
     },
     principles: await principlesOf(deps, actor, scope),
-    threeW: (await whoWhatWhereOf(deps, actor, scope)).rows.map((r) => ({
-      name: r.name,
-      what: r.what,
-      where: findJurisdiction(r.where)?.name ?? r.where,
-      when: r.when,
-      count: r.count,
-    })),
+    threeW: {
+      total: work.rows.length,
+      largest: [...work.rows]
+        .sort((a, b) => b.count - a.count)
+        .slice(0, 20)
+        .map((r) => ({
+          name: r.name,
+          what: r.what,
+          where: findJurisdiction(r.where)?.name ?? r.where,
+          when: r.when,
+          count: r.count,
+        })),
+    },
   };
 }
 

@@ -15,7 +15,9 @@ import { type AnalyticsScope, checkedScope } from './scope';
 const DRAWN = 2000;
 const NAMED_ISOLATED = 1000;
 
-type CollaborationFigure = CollaborationGraph & {
+type CollaborationFigure = Omit<CollaborationGraph, 'brokers'> & {
+  /** Named here: a broker need not be among the best-connected organizations drawn. */
+  brokers: (CollaborationGraph['brokers'][number] & { name: string })[];
   from: string;
   to: string;
   /** Organizations and ties in the whole graph (nodes and edges hold the best-connected part). */
@@ -29,15 +31,17 @@ export async function computeCollaboration(
   { jurisdiction, from, to }: Required<AnalyticsScope>,
 ): Promise<CollaborationFigure> {
   const organizations = await organizationsOfArea(deps.db, jurisdiction);
-  const ties = await collaborationTies(deps.db, from, to);
+  const ties = await collaborationTies(deps.db, new Set(organizations.map((o) => o.id)), from, to);
   const graph = collaborationGraph(
     organizations.map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
     ties,
   );
   const nodes = [...graph.nodes].sort((a, b) => b.degree - a.degree || b.betweenness - a.betweenness).slice(0, DRAWN);
   const kept = new Set(nodes.map((n) => n.id));
+  const names = new Map(organizations.map((o) => [o.id, o.name]));
   return {
     ...graph,
+    brokers: graph.brokers.map((b) => ({ ...b, name: names.get(b.id) ?? '' })),
     nodes,
     edges: graph.edges.filter((e) => kept.has(e.a) && kept.has(e.b)),
     isolated: graph.isolated.slice(0, NAMED_ISOLATED),

@@ -21,7 +21,7 @@ import type { CooperationType } from '../../model/program';
 import type { Actor, Deps } from '../context';
 import { assertCanReadDirectory } from '../policy';
 import { readFigure } from './figures';
-import { type AnalyticsScope, checkedScope } from './scope';
+import { type AnalyticsScope, checkedScope, yearBefore } from './scope';
 
 const ADMITTED = ['admit', 'admit_provisional'];
 
@@ -40,8 +40,7 @@ export async function computePrinciples(
 ): Promise<PrincipleIndicators & { from: string; to: string }> {
   const organizations = (await organizationsOfArea(deps.db, jurisdiction)).filter((o) => o.kind !== 'government_agency');
   const ids = organizations.map((o) => o.id);
-  const yearBefore = new Date(Date.parse(`${to}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
-  const active = new Set((await programsInvolving(deps.db, ids, yearBefore, to)).map((r) => r.organization_id));
+  const active = new Set((await programsInvolving(deps.db, ids, yearBefore(to), to)).map((r) => r.organization_id));
   const recognitions = await recognitionsOf(deps.db, organizations);
   const tiedIn = (id: string) => {
     const record = recognitions.get(id);

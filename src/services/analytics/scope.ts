@@ -22,6 +22,11 @@ function checkedDay(value: string, field: 'from' | 'to'): string {
   return value;
 }
 
+/** The day 365 days before a day (YYYY-MM-DD). */
+export function yearBefore(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The scope with its defaults, refusing unknown areas and badly ordered periods. */
 export function checkedScope(deps: Deps, scope: AnalyticsScope): Required<AnalyticsScope> {
   if (!findJurisdiction(scope.jurisdiction)) {
@@ -31,8 +36,7 @@ export function checkedScope(deps: Deps, scope: AnalyticsScope): Required<Analyt
     });
   }
   const to = scope.to ? checkedDay(scope.to, 'to') : nowIso(deps).slice(0, 10);
-  const yearBefore = new Date(Date.parse(`${to}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
-  const from = scope.from ? checkedDay(scope.from, 'from') : yearBefore;
+  const from = scope.from ? checkedDay(scope.from, 'from') : yearBefore(to);
   if (from > to) throw new AppError('invalid_input', { field: 'from', detail: 'from is after to' });
   return { jurisdiction: scope.jurisdiction, from, to };
 }

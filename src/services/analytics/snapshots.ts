@@ -19,6 +19,8 @@ export interface SnapshotOptions {
   refreshEveryMs?: number;
   /** How long a figure nobody asks for is kept fresh (default 10 min). */
   keepMs?: number;
+  /** At most this many figures are kept (default 200): the least recently read goes first. */
+  maxFigures?: number;
   clock?: () => number;
 }
 
@@ -31,8 +33,6 @@ interface Snapshot {
   version: number;
   lastRead: number;
   refreshing: Promise<unknown> | null;
-  /** How long the last computation took. */
-  tookMs: number;
 }
 
 /** The audit chain's head: moves with every committed change, on every server process. */
@@ -45,6 +45,7 @@ export class FigureSnapshots implements FigureSource {
   private readonly snapshots = new Map<string, Snapshot>();
   private readonly maxLagMs: number;
   private readonly keepMs: number;
+  private readonly maxFigures: number;
   private readonly clock: () => number;
   private readonly timer: NodeJS.Timeout;
   private sweeping: Promise<void> | null = null;
@@ -56,6 +57,7 @@ export class FigureSnapshots implements FigureSource {
   ) {
     this.maxLagMs = options.maxLagMs ?? 60_000;
     this.keepMs = options.keepMs ?? 600_000;
+    this.maxFigures = options.maxFigures ?? 200;
     this.clock = options.clock ?? Date.now;
     this.timer = setInterval(() => void this.refreshMoved(), options.refreshEveryMs ?? 10_000);
     this.timer.unref();
@@ -66,7 +68,8 @@ export class FigureSnapshots implements FigureSource {
     const now = this.clock();
     let snapshot = this.snapshots.get(key);
     if (!snapshot) {
-      snapshot = { name, scope, value: Promise.resolve(), asOf: now, version: -1, lastRead: now, refreshing: null, tookMs: 0 };
+      this.makeRoom();
+      snapshot = { name, scope, value: Promise.resolve(), asOf: now, version: -1, lastRead: now, refreshing: null };
       this.snapshots.set(key, snapshot);
       snapshot.value = this.recompute(snapshot);
       snapshot.value.catch(() => this.snapshots.delete(key));
@@ -83,10 +86,17 @@ export class FigureSnapshots implements FigureSource {
     return this.refresh(snapshot);
   }
 
-  /** How many figures are kept, and how long each took to compute last (for logs and benchmarks). */
-  stats(): { figures: number; slowestMs: number } {
-    const took = [...this.snapshots.values()].map((s) => s.tookMs);
-    return { figures: took.length, slowestMs: Math.max(0, ...took) };
+  /** How many figures are kept. */
+  get size(): number {
+    return this.snapshots.size;
+  }
+
+  /** Any area and period may be asked for: past the limit, the figure read longest ago is let go. */
+  private makeRoom(): void {
+    if (this.snapshots.size < this.maxFigures) return;
+    let oldest: [string, Snapshot] | undefined;
+    for (const entry of this.snapshots) if (!oldest || entry[1].lastRead < oldest[1].lastRead) oldest = entry;
+    if (oldest) this.snapshots.delete(oldest[0]);
   }
 
   /** Recomputes every kept figure whose data moved and that is older than a third of the lag allowed. */
@@ -138,7 +148,6 @@ export class FigureSnapshots implements FigureSource {
     const value = await this.compute(snapshot.name, snapshot.scope);
     snapshot.asOf = asOf;
     snapshot.version = version;
-    snapshot.tookMs = this.clock() - asOf;
     return value;
   }
 }

@@ -55,7 +55,11 @@ export async function computeSpecialNeeds(
   };
 }
 
-/** The numbers for everyone who reads the directory; the unserved list, a page at a time, for the area's coordinators. */
+/**
+ * The numbers for everyone who reads the directory; the unserved list, a page at a time, for
+ * coordinators — each need only to a coordinator whose area it lies in (a county's coordinator
+ * asking about the province sees the county's).
+ */
 export async function specialNeeds(
   deps: Deps,
   actor: Actor,
@@ -63,6 +67,8 @@ export async function specialNeeds(
 ): Promise<
   Omit<SpecialNeedsFigure, 'unserved'> & {
     unservedCount: number;
+    /** How many of the unserved the asker may list (null: none). */
+    unservedListed: number | null;
     unserved: UnservedNeed[] | null;
     unservedNextCursor: string | null;
   }
@@ -71,11 +77,15 @@ export async function specialNeeds(
   const scope = checkedScope(deps, query);
   const { unserved, ...figure } = await readFigure(deps, 'special-needs', scope, computeSpecialNeeds);
   const page = canCoordinateIncident(actor, [scope.jurisdiction])
-    ? sliceOf(unserved, { limit: query.limit ?? 200, cursor: query.cursor })
+    ? sliceOf(
+        unserved.filter((n) => canCoordinateIncident(actor, [n.jurisdiction])),
+        { limit: query.limit ?? 200, cursor: query.cursor },
+      )
     : null;
   return {
     ...figure,
     unservedCount: unserved.length,
+    unservedListed: page?.total ?? null,
     unserved: page?.items ?? null,
     unservedNextCursor: page?.nextCursor ?? null,
   };

@@ -5,7 +5,7 @@
 import { type Substitution, substitutionTimeline } from '../../analysis/substitution';
 import { incidentWork } from '../../db/repositories/analytics';
 import { findIncident } from '../../db/repositories/incidents';
-import { findOrganization } from '../../db/repositories/organizations';
+import { findOrganizations } from '../../db/repositories/organizations';
 import { AppError } from '../../model/errors';
 import type { IncidentStage } from '../../model/incident';
 import { type Actor, type Deps, nowIso } from '../context';
@@ -55,8 +55,10 @@ export async function computeSubstitution(
       to: d.to === null ? null : day(d.to),
     })),
   });
-  const departures = [];
-  for (const d of result.departures)
-    departures.push({ ...d, name: (await findOrganization(deps.db, d.organizationId))?.name ?? '' });
+  const names = await findOrganizations(
+    deps.db,
+    result.departures.map((d) => d.organizationId),
+  );
+  const departures = result.departures.map((d) => ({ ...d, name: names.get(d.organizationId)?.name ?? '' }));
   return { ...result, incidentId, departures };
 }

@@ -6,7 +6,7 @@
  */
 import { findIncident } from '../../db/repositories/incidents';
 import { findLesson, insertLesson, type LessonFilter, listLessonRows } from '../../db/repositories/lessons';
-import { findOrganization } from '../../db/repositories/organizations';
+import { findOrganizations } from '../../db/repositories/organizations';
 import { findProgram } from '../../db/repositories/programs';
 import { AppError } from '../../model/errors';
 import { newId } from '../../model/ids';
@@ -57,8 +57,13 @@ export async function recordLesson(deps: Deps, actor: Actor, input: LessonInput)
     if (input.programId && !(await findProgram(trx, input.programId))) {
       throw new AppError('not_found', { field: 'programId', detail: 'no program has this id' });
     }
-    for (const [i, note] of (input.performance ?? []).entries()) {
-      if (!(await findOrganization(trx, note.organizationId))) {
+    const notes = input.performance ?? [];
+    const known = await findOrganizations(
+      trx,
+      notes.map((n) => n.organizationId),
+    );
+    for (const [i, note] of notes.entries()) {
+      if (!known.has(note.organizationId)) {
         throw new AppError('not_found', { field: `performance/${i}/organizationId`, detail: 'no organization has this id' });
       }
     }

@@ -10,6 +10,7 @@ import { findIncident } from '../../db/repositories/incidents';
 import { incidentEventsAfter, lastIncidentSeq } from '../../db/repositories/live-events';
 import { type NeedPointRow, needPointPage, needPointsByIds } from '../../db/repositories/needs';
 import { AppError } from '../../model/errors';
+import { CaughtUp } from '../../projections/caught-up';
 import { type NeedPoint, NeedPoints, type PointFilter } from '../../projections/need-points';
 import type { Actor, Deps } from '../context';
 import { assertCanReadDirectory, canCoordinateIncident } from '../policy';
@@ -23,13 +24,17 @@ class IncidentPoints {
   readonly points = new NeedPoints();
   lastUsed = Date.now();
   private seq = 0;
-  private work: Promise<void>;
+  private readonly kept: CaughtUp<NeedPoints>;
 
   constructor(
     private readonly deps: Deps,
     private readonly incidentId: string,
   ) {
-    this.work = this.load();
+    this.kept = new CaughtUp(
+      this.points,
+      () => this.load(),
+      () => this.catchUp(),
+    );
   }
 
   private async load(): Promise<void> {
@@ -56,10 +61,8 @@ class IncidentPoints {
     }
   }
 
-  /** Waits for the load and earlier catch-ups, then catches up; one at a time. */
   current(): Promise<NeedPoints> {
-    this.work = this.work.then(() => this.catchUp());
-    return this.work.then(() => this.points);
+    return this.kept.current();
   }
 }
 

@@ -21,6 +21,7 @@ import { type HolderView, type Need, type NeedView, snapToGrid } from '../../mod
 
 export type { HolderView, NeedView };
 
+import { selectInChunks } from '../../db/bulk';
 import type { Actor, Deps } from '../context';
 import { decodeCursor, encodeCursor } from '../pagination';
 import { actsFor, assertCanReadDirectory, canCoordinateIncident } from '../policy';
@@ -29,15 +30,10 @@ import { actsFor, assertCanReadDirectory, canCoordinateIncident } from '../polic
 async function holdersOf(db: Executor, needIds: string[]): Promise<Map<string, { claims: Claim[]; holders: HolderView[] }>> {
   const claims = await holdingClaimsOf(db, needIds);
   const orgIds = [...new Set(claims.map((c) => c.organizationId))];
-  const names = new Map<string, string>();
-  for (let i = 0; i < orgIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('organizations')
-      .select(['id', 'name'])
-      .where('id', 'in', orgIds.slice(i, i + 500))
-      .execute();
-    for (const r of rows) names.set(r.id, r.name);
-  }
+  const rows = await selectInChunks(orgIds, (chunk) =>
+    db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', chunk).execute(),
+  );
+  const names = new Map(rows.map((r) => [r.id, r.name]));
   const byNeed = new Map<string, { claims: Claim[]; holders: HolderView[] }>(
     needIds.map((id) => [id, { claims: [], holders: [] }]),
   );

@@ -21,6 +21,7 @@ import type { MembershipStatus } from '../../model/membership';
 import type { Organization } from '../../model/organization';
 import { phaseOfStage, SERVICE_CATEGORIES, type ServiceCategory, strategyOfCategory } from '../../model/taxonomy';
 import { CandidateIndex } from '../../projections/candidate-index';
+import { CaughtUp } from '../../projections/caught-up';
 import type { Actor, Deps } from '../context';
 import { assertCanReadDirectory } from '../policy';
 
@@ -62,10 +63,14 @@ const NO_FIGURES: Figures = { people: 0, deployed: 0, fulfilled: 0, dropped: 0 }
 class Roster {
   readonly index = new CandidateIndex();
   private seq = 0;
-  private work: Promise<void>;
+  private readonly kept: CaughtUp<CandidateIndex>;
 
   constructor(private readonly deps: Deps) {
-    this.work = this.load();
+    this.kept = new CaughtUp(
+      this.index,
+      () => this.load(),
+      () => this.catchUp(),
+    );
   }
 
   private async put(rows: CandidateRow[]): Promise<void> {
@@ -108,10 +113,8 @@ class Roster {
     }
   }
 
-  /** Waits for the load and earlier catch-ups, then catches up; one at a time. */
   current(): Promise<CandidateIndex> {
-    this.work = this.work.then(() => this.catchUp());
-    return this.work.then(() => this.index);
+    return this.kept.current();
   }
 }
 

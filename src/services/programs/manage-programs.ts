@@ -3,7 +3,7 @@
  * recovery projects — by the lead organization's admin or a coordinator of every area they
  * cover; and reading them (every signed-in role).
  */
-import { findOrganization } from '../../db/repositories/organizations';
+import { findOrganizations } from '../../db/repositories/organizations';
 import { findProgram, insertPrograms, listProgramRows, type ProgramFilter } from '../../db/repositories/programs';
 import { AppError } from '../../model/errors';
 import { newId } from '../../model/ids';
@@ -63,11 +63,12 @@ export async function createProgram(deps: Deps, actor: Actor, input: ProgramInpu
   const endsOn = orderedRange(input.startsOn, input.endsOn, 'endsOn');
   const partnerIds = [...new Set(input.partnerIds ?? [])].filter((id) => id !== input.leadOrganizationId);
   return deps.db.transaction().execute(async (trx) => {
+    const known = await findOrganizations(trx, [input.leadOrganizationId, ...partnerIds]);
     for (const [field, id] of [
       ['leadOrganizationId', input.leadOrganizationId],
       ...partnerIds.map((p, i) => [`partnerIds/${i}`, p]),
     ]) {
-      const org = await findOrganization(trx, id);
+      const org = known.get(id);
       if (!org) throw new AppError('not_found', { field, detail: `${field}: no organization has this id` });
       if (org.archived) throw new AppError('archived', { field, detail: `${field}: the organization is archived` });
     }
