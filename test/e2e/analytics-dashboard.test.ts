@@ -12,7 +12,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import { creditCodeCheckCharacter } from '../../src/model/credit-code';
@@ -26,15 +26,15 @@ import { createOrganization } from '../../src/services/organizations/create-orga
 import { createProgram } from '../../src/services/programs/manage-programs';
 import { createUser } from '../../src/services/users/manage-users';
 import { verifyDeclaration, verifyOrganizationFields } from '../../src/services/verify-declaration';
-import { testApp } from '../support/api';
 import {
+  chooseOption,
   chromiumPath,
+  clickUntil,
   createHenanCoordinator,
   HENAN_COORDINATOR,
   launchBrowser,
+  openSignedIn,
   serveUi,
-  signInOn,
-  WEB_DIST,
 } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
@@ -50,8 +50,10 @@ const ELDERLY_NEED = '独居老人需要送药';
 const FLOOD = '郑州暴雨内涝';
 const COLD_SNAP = '郑州寒潮';
 const DAY = 86_400_000;
+/** One "now" for the fixture and the assertions alike, whichever side of midnight (UTC) they run. */
+const NOW = Date.now();
 
-const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
+const daysAgo = (days: number) => new Date(NOW - days * DAY).toISOString().slice(0, 10);
 /** YYYY-MM of a day some days ago. */
 const monthOf = (days: number) => daysAgo(days).slice(0, 7);
 const needId = (outcome: ReportOutcome) => {
@@ -237,7 +239,7 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     await moveIncidentStage(deps, SYSTEM, incident.id, { to: 'recovery' });
     on(5);
     await moveDeployment(deps, SYSTEM, rescueTeam, { to: 'returned' });
-    clock.now = new Date();
+    clock.now = new Date(NOW);
     // As `corespond serve` runs it: the figures computed on a worker thread, kept as snapshots.
     analytics = workerSnapshots(deps.db, { dataDir: db.env.CORESPOND_DATA_DIR as string, auditKey: deps.auditKey });
     ({ app, base } = await serveUi({ ...deps, figures: analytics.figures }));
@@ -253,14 +255,8 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     await db?.drop();
   });
 
-  async function signIn(email: string, on = base): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signInOn(page, on, email, PASSWORD);
-    return page;
-  }
+  const signIn = (email: string, on = base) =>
+    openSignedIn(browser, on, email, { contexts, pageErrors, viewport: { width: 1440, height: 1000 } });
 
   /** The card's chart: an ECharts canvas with a size, and the one-line summary screen readers get. */
   async function chartOf(card: Locator): Promise<string> {
@@ -377,10 +373,10 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     await collaboration.getByText('数据', { exact: true }).click();
     const brokers = collaboration.getByTestId('brokers-table');
     await brokers.getByRole('link', { name: TEAM, exact: true }).waitFor();
-    // The team first: on the counsellors' paths to the neighbours and the bureau (2 of the 6 pairs).
-    // (The server's betweenness reads an edge's weight as a distance, so the neighbours get a share of
-    // the bureau–team pair, whose two ties make them "longer": not asserted here.)
-    expect((await cellsOf(brokers))[0]).toEqual([TEAM, '0.33', '3']);
+    // The team alone: on the counsellors' shortest paths to the neighbours and the bureau (2 of the 6
+    // pairs among the four tied organizations); the neighbours and the bureau are tied directly, so
+    // nobody else lies between two others.
+    expect(await cellsOf(brokers)).toEqual([[TEAM, '0.33', '3']]);
     expect(await collaboration.getByTestId('isolated-list').textContent()).toBe(`孤立组织：本时段没有协作关系（1）${VOLUNTEERS}`);
 
     const principles = page.getByTestId('analytics-principles');
@@ -417,8 +413,7 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
       [TEAM, daysAgo(3), '恢复'],
     ]);
     // The closed cold snap is listed too, with nothing recorded.
-    await substitution.getByTestId('substitution-incident').click();
-    await page.locator('.ant-select-item-option', { hasText: COLD_SNAP }).click();
+    await chooseOption(page, substitution.getByTestId('substitution-incident'), `${COLD_SNAP}（已结束）`);
     await substitution.getByText('该事件还没有已批准的报备或完成的需求').waitFor();
 
     const www = page.getByTestId('analytics-www');
@@ -459,9 +454,13 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     ];
     await expect.poll(sorted).toEqual(expected.sort((a, b) => a.join().localeCompare(b.join())));
     // Filtered to the team, then taken away as CSV: the rows as shown, names and codes both.
-    await table.getByRole('columnheader', { name: '组织' }).locator('.ant-table-filter-trigger').click();
-    const filter = page.locator('.ant-table-filter-dropdown');
-    await filter.locator('.ant-dropdown-menu-item', { hasText: TEAM }).click();
+    const filter = page.locator('.ant-dropdown:not(.ant-dropdown-hidden) .ant-table-filter-dropdown');
+    const team = filter.locator('.ant-dropdown-menu-item', { hasText: TEAM });
+    await clickUntil(
+      team,
+      () => table.getByRole('columnheader', { name: '组织' }).locator('.ant-table-filter-trigger').click(),
+      async () => (await team.locator('.ant-checkbox-checked').count()) > 0,
+    );
     await filter.locator('.ant-btn-primary').click();
     await expect.poll(() => table.locator('tr.ant-table-row').count()).toBe(2);
     const [download] = await Promise.all([page.waitForEvent('download'), www.getByTestId('www-export').click()]);
@@ -536,11 +535,9 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
   });
 
   it('draws the 3W places with MapLibre when a base map is configured', async () => {
-    tiledApp = await testApp(
-      { ...db.deps, figures: analytics?.figures },
-      { webDist: WEB_DIST, mapStyleUrl: '/map-styles/plain.json' },
-    );
-    const tiledBase = await tiledApp.listen({ port: 0, host: '127.0.0.1' });
+    const tiled = await serveUi({ ...db.deps, figures: analytics?.figures }, { mapStyleUrl: '/map-styles/plain.json' });
+    tiledApp = tiled.app;
+    const tiledBase = tiled.base;
     const page = await signIn(HENAN_COORDINATOR, tiledBase);
     await page.goto(`${tiledBase}/analytics`);
     const www = page.getByTestId('analytics-www');

@@ -7,16 +7,22 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import type { Urgency } from '../../src/model/need';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { reportNeed } from '../../src/services/needs/report-need';
-import { testApp } from '../support/api';
-import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, signInOn, WEB_DIST } from '../support/browser';
+import {
+  chromiumPath,
+  createHenanCoordinator,
+  HENAN_COORDINATOR,
+  launchBrowser,
+  openSignedIn,
+  serveUi,
+} from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { PASSWORD, SYSTEM } from '../support/fixtures';
+import { SYSTEM } from '../support/fixtures';
 
 const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
 const INCIDENT = '郑州暴雨内涝';
@@ -66,17 +72,13 @@ describe.skipIf(!chromiumPath)('browser: the board map', () => {
 
   /** The platform with the given map style (none when omitted); returns its base URL. */
   async function serve(mapStyleUrl?: string): Promise<string> {
-    const app = await testApp(db.deps, { webDist: WEB_DIST, mapStyleUrl });
+    const { app, base } = await serveUi(db.deps, { mapStyleUrl });
     apps.push(app);
-    return app.listen({ port: 0, host: '127.0.0.1' });
+    return base;
   }
 
   async function openBoard(base: string, on: Browser = browser): Promise<Page> {
-    const context = await on.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 960 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signInOn(page, base, HENAN_COORDINATOR, PASSWORD);
+    const page = await openSignedIn(on, base, HENAN_COORDINATOR, { contexts, pageErrors });
     await page.goto(`${base}/incidents/${incidentId}`);
     await page.getByRole('heading', { level: 1, name: INCIDENT }).waitFor();
     return page;
@@ -86,6 +88,11 @@ describe.skipIf(!chromiumPath)('browser: the board map', () => {
 
   it('draws the needs with MapLibre over the configured style and asks again for the view', async () => {
     const page = await openBoard(await serve('/map-styles/plain.json'));
+    // The boxes the map asks for (empty for all the incident's needs), from its first view on.
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/need-map?')) asked.push(new URL(request.url()).searchParams.get('bbox') ?? '');
+    });
     const map = page.getByTestId('need-map-gl');
     await map.locator('.maplibregl-canvas').waitFor({ state: 'visible' });
     expect(await map.getAttribute('aria-label')).toBe('需求分布地图');
@@ -114,12 +121,19 @@ describe.skipIf(!chromiumPath)('browser: the board map', () => {
     await expect.poll(() => map.getAttribute('data-drawn')).toBe('4');
 
     // Zoomed in on the middle of the four corners, the map asks for the smaller box and finds none.
-    const asked: string[] = [];
-    page.on('request', (request) => {
-      if (request.url().includes('/need-map?')) asked.push(new URL(request.url()).searchParams.get('bbox') ?? '');
-    });
+    // Each click waits for the map to settle and ask for its new box: a click during MapLibre's zoom
+    // animation would cut it short.
     const zoomIn = map.getByRole('button', { name: '放大' });
-    for (let i = 0; i < 3; i++) await zoomIn.click();
+    for (let i = 0; i < 3; i++) {
+      const before = asked.filter(Boolean).at(-1);
+      const answered = page.waitForResponse((response) => {
+        if (!response.url().includes('/need-map?')) return false;
+        const bbox = new URL(response.url()).searchParams.get('bbox');
+        return bbox !== null && bbox !== before;
+      });
+      await zoomIn.click();
+      expect((await answered).ok()).toBe(true);
+    }
     await expect.poll(() => countText(page)).toBe('图上 0 条需求');
     await expect.poll(() => map.getAttribute('data-drawn')).toBe('0');
     expect(asked.at(-1)).toMatch(/^34\.\d+,113\.\d+,34\.\d+,113\.\d+$/);
@@ -151,10 +165,7 @@ describe.skipIf(!chromiumPath)('browser: the board map', () => {
   });
 
   it('draws its own map in a browser without WebGL, even with a style configured', async () => {
-    const noWebGl = await chromium.launch({
-      executablePath: chromiumPath as string,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-3d-apis', '--no-first-run'],
-    });
+    const noWebGl = await launchBrowser({ extraArgs: ['--disable-3d-apis'] });
     try {
       const page = await openBoard(await serve('/map-styles/plain.json'), noWebGl);
       await page.getByTestId('need-map').waitFor();

@@ -13,7 +13,15 @@ import { findOrganizationsByName } from '../../src/db/repositories/organizations
 import type { App } from '../../src/http/app-types';
 import { ROSTER_HEADERS } from '../../src/interop/roster';
 import { writeTable } from '../../src/interop/spreadsheet';
-import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, serveUi } from '../support/browser';
+import {
+  chooseOption,
+  chromiumPath,
+  createHenanCoordinator,
+  HENAN_COORDINATOR,
+  launchBrowser,
+  serveUi,
+  signInOn,
+} from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { PASSWORD } from '../support/fixtures';
 
@@ -59,10 +67,7 @@ describe.skipIf(!chromiumPath)('browser: importing a roster and declaring capaci
 
   it('imports a roster, reports each row, and takes a capacity item on the created organization', async () => {
     const page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('邮箱').fill(HENAN_COORDINATOR);
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await signInOn(page, base, HENAN_COORDINATOR, PASSWORD);
     await page.waitForURL(/\/organizations$/);
 
     // The navigation offers the import to coordinators.
@@ -114,20 +119,7 @@ describe.skipIf(!chromiumPath)('browser: importing a roster and declaring capaci
 
     await section.getByRole('button', { name: '新增资源' }).click();
     const modal = page.getByRole('dialog', { name: '新增资源' });
-    // Under load a click can land while the dropdown is still opening or closing: open and choose until it holds.
-    const chosen = modal.locator('.ant-select').filter({ hasText: '船艇' });
-    const boat = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="船艇"]');
-    await expect
-      .poll(
-        async () => {
-          if ((await chosen.count()) > 0) return true;
-          if (!(await boat.isVisible())) await modal.getByLabel('类别').click();
-          await boat.click({ timeout: 3_000 }).catch(() => undefined);
-          return (await chosen.count()) > 0;
-        },
-        { timeout: 30_000, interval: 500 },
-      )
-      .toBe(true);
+    await chooseOption(page, modal.getByLabel('类别'), '船艇');
     await modal.getByLabel('名称').fill('冲锋舟');
     await modal.getByLabel('数量').fill('4');
     await modal.getByRole('button', { name: '保存' }).click();

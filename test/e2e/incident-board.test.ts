@@ -15,7 +15,7 @@ import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { reportNeed } from '../../src/services/needs/report-need';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { createUser } from '../../src/services/users/manage-users';
-import { chromiumPath, launchBrowser, serveUi, signInOn } from '../support/browser';
+import { chromiumPath, launchBrowser, openSignedIn, serveUi } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 
@@ -106,13 +106,7 @@ describe.skipIf(!chromiumPath)('browser: the incident board', () => {
     await db?.drop();
   });
 
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 960 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signInOn(page, base, email, PASSWORD);
-    return page;
-  }
+  const signIn = (email: string) => openSignedIn(browser, base, email, { contexts });
 
   /** From the navigation to the incident's board. */
   async function openBoard(page: Page) {

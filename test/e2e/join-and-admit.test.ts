@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findApplication } from '../../src/db/repositories/membership';
 import { findOrganization } from '../../src/db/repositories/organizations';
 import type { App } from '../../src/http/app-types';
-import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, serveUi } from '../support/browser';
+import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, serveUi, signInOn } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { PASSWORD } from '../support/fixtures';
 
@@ -102,11 +102,7 @@ describe.skipIf(!chromiumPath)('browser: applying to join and being admitted', (
     expect(applicationId).not.toBe('');
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('邮箱').fill(HENAN_COORDINATOR);
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/organizations/);
+    await signInOn(page, base, HENAN_COORDINATOR, PASSWORD);
 
     await expect.poll(() => page.getByTestId('pending-badge').textContent()).toContain('1');
     await page.getByRole('menuitem', { name: /申请审核/ }).click();

@@ -14,9 +14,17 @@ import type { App } from '../../src/http/app-types';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { recordLesson } from '../../src/services/knowledge/lessons';
 import { createOrganization } from '../../src/services/organizations/create-organization';
-import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, serveUi, signInOn } from '../support/browser';
+import {
+  chooseOption,
+  chromiumPath,
+  createHenanCoordinator,
+  HENAN_COORDINATOR,
+  launchBrowser,
+  openSignedIn,
+  serveUi,
+} from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { PASSWORD, SYSTEM } from '../support/fixtures';
+import { SYSTEM } from '../support/fixtures';
 
 const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
 const COUNSELLORS = '郑州心理援助中心';
@@ -63,35 +71,12 @@ describe.skipIf(!chromiumPath)('browser: the knowledge base and normal-time prog
     await db?.drop();
   });
 
-  async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signInOn(page, base, email, PASSWORD);
-    return page;
-  }
+  const signIn = (email: string) =>
+    openSignedIn(browser, base, email, { contexts, pageErrors, viewport: { width: 1440, height: 1000 } });
 
-  /** Opens a form's select by its label and picks an option (again, under load, until it holds). */
-  async function choose(page: Page, form: Locator, label: string, option: string): Promise<void> {
-    // The dropdown is elsewhere in the page: the field holds the option's text once it is chosen.
-    const chosen = form
-      .locator('.ant-form-item')
-      .filter({ has: page.getByLabel(label, { exact: true }) })
-      .filter({ hasText: option });
-    const item = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`);
-    await expect
-      .poll(
-        async () => {
-          if ((await chosen.count()) > 0) return true;
-          if (!(await item.isVisible())) await form.getByLabel(label, { exact: true }).click();
-          await item.click({ timeout: 3_000 }).catch(() => undefined);
-          return (await chosen.count()) > 0;
-        },
-        { timeout: 30_000, interval: 500 },
-      )
-      .toBe(true);
-  }
+  /** Picks an option of a form's select by the select's label. */
+  const choose = (page: Page, form: Locator, label: string, option: string) =>
+    chooseOption(page, form.getByLabel(label, { exact: true }), option);
 
   it('records a lesson and finds it by a word written in Traditional characters', async () => {
     const page = await signIn(HENAN_COORDINATOR);
@@ -152,12 +137,7 @@ describe.skipIf(!chromiumPath)('browser: the knowledge base and normal-time prog
     await choose(page, modal, '阶段（功能地图）', '风险管理');
     await choose(page, modal, '所处阶段', '应急准备');
     await choose(page, modal, '合作类型', '学习交流');
-    const lead = modal.getByLabel('牵头组织', { exact: true });
-    await lead.click();
-    await lead.fill('心理援助');
-    await page
-      .locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${COUNSELLORS}"]`)
-      .click();
+    await chooseOption(page, modal.getByLabel('牵头组织', { exact: true }), COUNSELLORS, { search: '心理援助' });
     const starts = modal.getByLabel('开始日期', { exact: true });
     await starts.click();
     await starts.fill('2026-10-10');
@@ -198,12 +178,7 @@ describe.skipIf(!chromiumPath)('browser: the knowledge base and normal-time prog
     await page.getByTestId('lesson-card').filter({ hasText: FLOOD_LESSON }).waitFor();
 
     // Either filter finds it, and only it (the other lessons are of no incident and no program).
-    const pick = async (filter: string, option: string) => {
-      await page.getByTestId(filter).click();
-      await page
-        .locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`)
-        .click();
-    };
+    const pick = (filter: string, option: string) => chooseOption(page, page.getByTestId(filter), option);
     await pick('knowledge-program-filter', `${PROGRAM} · 2026-10-10`);
     await expect.poll(() => page.getByTestId('lesson-card').allTextContents()).toHaveLength(1);
     expect(await page.getByTestId('lesson-card').textContent()).toContain(FLOOD_LESSON);

@@ -15,7 +15,15 @@ import type { App } from '../../src/http/app-types';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import type { NeedInput } from '../../src/services/needs/report-need';
 import { reportNeed } from '../../src/services/needs/report-need';
-import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, serveUi, signInOn } from '../support/browser';
+import {
+  chromiumPath,
+  clickUntil,
+  createHenanCoordinator,
+  HENAN_COORDINATOR,
+  launchBrowser,
+  serveUi,
+  signInOn,
+} from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 
@@ -115,22 +123,16 @@ describe.skipIf(!chromiumPath)('browser: duplicates and evidence photos', () => 
     await page.screenshot({ path: join(SHOTS, 'need-duplicate-flag.png') });
     // Under load a click can land while the confirmation is still opening: ask and confirm until the flag goes.
     const confirm = page.locator('.ant-popconfirm:not(.ant-popover-hidden)').getByRole('button', { name: '确定' });
-    await expect
-      .poll(
-        async () => {
-          if ((await duplicates.count()) === 0) return true;
-          if (!(await confirm.isVisible())) {
-            await duplicates
-              .getByRole('button', { name: '不是重复' })
-              .click({ timeout: 3_000 })
-              .catch(() => undefined);
-          }
-          await confirm.click({ timeout: 3_000 }).catch(() => undefined);
-          return (await duplicates.count()) === 0;
-        },
-        { timeout: 45_000, interval: 1_000 },
-      )
-      .toBe(true);
+    await clickUntil(
+      confirm,
+      () =>
+        duplicates
+          .getByRole('button', { name: '不是重复' })
+          .click({ timeout: 3_000 })
+          .catch(() => undefined),
+      async () => (await duplicates.count()) === 0,
+      { timeout: 45_000, interval: 1_000 },
+    );
     await drawer.getByText('确认不是重复').waitFor();
     const flags = await db.deps.db.selectFrom('need_duplicates').select('status').execute();
     expect(flags).toEqual([{ status: 'dismissed' }]);

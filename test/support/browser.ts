@@ -1,7 +1,7 @@
-/** Headless Debian Chromium for browser tests, and the built UI served on a free port. */
+/** Headless Debian Chromium for browser tests, the built UI served on a free port, and ways about it. */
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import type { Deps } from '../../src/services/context';
 import { createUser } from '../../src/services/users/manage-users';
@@ -11,7 +11,8 @@ import { PASSWORD, SYSTEM } from './fixtures';
 export const chromiumPath = inject('chromiumPath');
 export const WEB_DIST = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
-export function launchBrowser(): Promise<Browser> {
+/** The headless browser; `extraArgs` are added to the usual flags (`--disable-3d-apis` for one without WebGL). */
+export function launchBrowser({ extraArgs = [] }: { extraArgs?: string[] } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath as string,
     args: [
@@ -22,13 +23,17 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }
 
-/** The whole platform (API and built UI) on 127.0.0.1; returns the app and its base URL. */
-export async function serveUi(deps: Deps): Promise<{ app: App; base: string }> {
-  const app = await testApp(deps, { webDist: WEB_DIST });
+/** The whole platform (API and built UI) on 127.0.0.1, with `options` for testApp (a map style); returns the app and its base URL. */
+export async function serveUi(
+  deps: Deps,
+  options: Omit<Parameters<typeof testApp>[1], 'webDist'> = {},
+): Promise<{ app: App; base: string }> {
+  const app = await testApp(deps, { ...options, webDist: WEB_DIST });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, base };
 }
@@ -53,4 +58,74 @@ export async function signInOn(page: Page, base: string, email: string, password
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL(/\/organizations/);
+}
+
+/**
+ * A page of a new context (in Chinese, closed by the caller with the rest of `contexts`),
+ * signed in as `email`; the page's uncaught errors go to `pageErrors` when given.
+ */
+export async function openSignedIn(
+  browser: Browser,
+  base: string,
+  email: string,
+  {
+    contexts,
+    pageErrors,
+    viewport = { width: 1440, height: 960 },
+  }: { contexts: BrowserContext[]; pageErrors?: string[]; viewport?: { width: number; height: number } },
+): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport });
+  contexts.push(context);
+  const page = await context.newPage();
+  if (pageErrors) page.on('pageerror', (error) => pageErrors.push(error.message));
+  await signInOn(page, base, email, PASSWORD);
+  return page;
+}
+
+/**
+ * Clicks `target` until `done` holds, first calling `open` whenever `target` is not visible:
+ * under load a click can land while a dropdown or popup is still opening or closing.
+ */
+export async function clickUntil(
+  target: Locator,
+  open: () => Promise<unknown>,
+  done: () => Promise<boolean>,
+  { timeout = 30_000, interval = 500 }: { timeout?: number; interval?: number } = {},
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        if (await done()) return true;
+        if (!(await target.isVisible())) await open();
+        await target.click({ timeout: 3_000 }).catch(() => undefined);
+        return done();
+      },
+      { timeout, interval },
+    )
+    .toBe(true);
+}
+
+/**
+ * Chooses `option` (its whole text) in an Ant Design select: `field` is the select or its
+ * labelled input; `search` is typed into it first, for a select that searches the server.
+ * The dropdown is elsewhere in the page: the select holds the option's text once it is chosen.
+ */
+export async function chooseOption(
+  page: Page,
+  field: Locator,
+  option: string,
+  { search }: { search?: string } = {},
+): Promise<void> {
+  const select = field.locator(
+    'xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  const item = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`);
+  await clickUntil(
+    item,
+    async () => {
+      await field.click({ timeout: 3_000 });
+      if (search) await field.fill(search);
+    },
+    async () => (await select.filter({ hasText: option }).count()) > 0,
+  );
 }

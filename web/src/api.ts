@@ -2,6 +2,7 @@
  * The one way the UI talks to the server: JSON over fetch with the session cookie, the
  * CSRF header on every non-GET request, and RFC 9457 problems turned into ApiError.
  */
+import { INCIDENT_STAGES } from '../../src/model/incident';
 import type {
   AgreementInput,
   AnalyticsScope,
@@ -364,7 +365,7 @@ export const auditApi = {
 const incidentPath = (id: string, rest = '') => `/incidents/${encodeURIComponent(id)}${rest}`;
 
 export const incidentApi = {
-  list: async (query: { stage?: IncidentStage[]; jurisdiction?: string } = {}) =>
+  list: async (query: { stage?: readonly IncidentStage[]; jurisdiction?: string } = {}) =>
     (await get<{ items: IncidentSummary[] }>('/incidents', query)).items,
   get: (id: string) => get<IncidentDetail>(incidentPath(id)),
   declare: (body: IncidentInput) => post<IncidentSummary>('/incidents', body),
@@ -372,6 +373,20 @@ export const incidentApi = {
   moveStage: (id: string, body: { to: IncidentStage; reason?: string | null }) =>
     post<IncidentSummary>(incidentPath(id, '/stage'), body),
 };
+
+export type IncidentScope = 'open' | 'closed' | 'all';
+
+const SCOPE_STAGES: Record<IncidentScope, readonly IncidentStage[] | undefined> = {
+  open: undefined,
+  closed: ['closed'],
+  all: INCIDENT_STAGES,
+};
+
+/** The incidents under way, ended, or all: one query per scope, wherever a page asks for it. */
+export const incidentsQuery = (scope: IncidentScope) => ({
+  queryKey: ['incidents', scope],
+  queryFn: () => incidentApi.list({ stage: SCOPE_STAGES[scope] }),
+});
 
 export const deploymentApi = {
   list: async (incidentId: string, status?: DeploymentStatus) =>

@@ -594,6 +594,8 @@ export interface SpecialNeedsCoverage {
   vulnerable: GroupCoverage;
   others: GroupCoverage;
   unservedCount: number;
+  /** How many of the unserved lie in the asker's own area and are listed (null: not a coordinator of the area). */
+  unservedListed: number | null;
   /** Only for coordinators of the area, a page at a time; null for everyone else. */
   unserved: UnservedNeed[] | null;
   unservedNextCursor: string | null;

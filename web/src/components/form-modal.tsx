@@ -3,20 +3,27 @@ import { type FormInstance, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showFieldError, useErrorText } from '../error-text';
+import { ErrorAlert } from './error-alert';
 
-/**
- * A form's submission: `run` marks it saving, and an API failure either lands on the form
- * field it names (one of `fields`) or becomes `error`, shown above the form.
- */
-export function useFormSubmit(
-  form: FormInstance,
-  fields: readonly (readonly (string | number)[])[],
-): {
+export interface FormSubmit {
   saving: boolean;
   error: unknown;
   setError: (error: unknown) => void;
   run: (action: () => Promise<void>) => Promise<void>;
-} {
+  /** Closes the form, its error cleared and its fields reset for the next time. */
+  close: () => void;
+}
+
+/**
+ * A form's submission: `run` marks it saving, and an API failure either lands on the form
+ * field it names (one of `fields`) or becomes `error`, shown above the form; `close` clears
+ * both and calls `onClose`.
+ */
+export function useFormSubmit(
+  form: FormInstance,
+  fields: readonly (readonly (string | number)[])[],
+  onClose: () => void,
+): FormSubmit {
   const { message } = useErrorText();
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -33,27 +40,34 @@ export function useFormSubmit(
     }
   };
 
-  return { saving, error, setError, run };
+  const close = () => {
+    setError(null);
+    form.resetFields();
+    onClose();
+  };
+
+  return { saving, error, setError, run, close };
 }
 
-/** A Modal whose OK button submits `form`. */
+/** A Modal whose OK button submits `form`, with the submission's error above it; cancelling closes it. */
 export function FormModal({
   form,
+  submission,
   open,
   title,
   okText,
   width,
-  saving,
-  onCancel,
+  danger = false,
   children,
 }: {
   form: FormInstance;
+  submission: FormSubmit;
   open: boolean;
   title: ReactNode;
   okText: ReactNode;
-  width: number;
-  saving: boolean;
-  onCancel: () => void;
+  width?: number;
+  /** The OK button in red: the action cannot be undone. */
+  danger?: boolean;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -62,13 +76,15 @@ export function FormModal({
       open={open}
       title={title}
       okText={okText}
+      okButtonProps={danger ? { danger } : undefined}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
-      confirmLoading={saving}
-      onCancel={onCancel}
+      confirmLoading={submission.saving}
+      onCancel={submission.close}
       width={width}
       destroyOnHidden
     >
+      <ErrorAlert error={submission.error} onClose={() => submission.setError(null)} />
       {children}
     </Modal>
   );

@@ -3,11 +3,14 @@
  * labels; zh-Hant comes whole from the generated zh-Hant.json (scripts/i18n.ts).
  *
  * Only the reader's language is downloaded: zh-Hans (the default, and the fallback for a
- * missing key) is part of the first chunk; zh-Hant and en, with their Ant Design locales,
- * are chunks of their own fetched before the first render or when the reader switches.
+ * missing key) is part of the first chunk; zh-Hant and en, with their Ant Design locales (and
+ * zh-Hant's dayjs one), are chunks of their own fetched before the first render or when the
+ * reader switches.
  */
 import type { Locale } from 'antd/es/locale';
 import zhCN from 'antd/es/locale/zh_CN';
+// The date pickers' month and day names (Ant Design's locale names the dayjs one it uses).
+import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { type Catalogue, mergeCatalogues, modelCatalogue } from './model-catalogue';
@@ -38,7 +41,11 @@ interface Pack {
 
 const LATER: Record<Exclude<Language, 'zh-Hans'>, () => Promise<Pack>> = {
   'zh-Hant': async () => {
-    const [catalogue, locale] = await Promise.all([import('./zh-Hant.json'), import('antd/es/locale/zh_TW')]);
+    const [catalogue, locale] = await Promise.all([
+      import('./zh-Hant.json'),
+      import('antd/es/locale/zh_TW'),
+      import('dayjs/locale/zh-tw'),
+    ]);
     return { catalogue: catalogue.default, locale: locale.default };
   },
   en: async () => {

@@ -6,10 +6,8 @@
  */
 import type { ReactNode } from 'react';
 
-export const DRAWN_WIDTH = 640;
-export const DRAWN_HEIGHT = 420;
-const W = DRAWN_WIDTH;
-const H = DRAWN_HEIGHT;
+const W = 640;
+const H = 420;
 const MARGIN = 28;
 /** Never zoom closer than about 2 km across. */
 const MIN_SPAN = 0.02;
@@ -22,7 +20,7 @@ export interface Position {
   lon: number;
 }
 
-export interface Projection {
+interface Projection {
   x: (lon: number) => number;
   y: (lat: number) => number;
   west: number;

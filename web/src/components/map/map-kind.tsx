@@ -2,15 +2,16 @@
  * Which map a page can draw: MapLibre over the configured style where the browser has WebGL,
  * else (or once the style fails to load) the drawn SVG map. MapLibre is a chunk of its own: the
  * caller lazy-loads its MapLibre component, and a failure to load it falls back to the drawn map.
+ * MapSwitch draws the one that can be, with a line under it saying which.
  */
 import { useQuery } from '@tanstack/react-query';
 import { Spin } from 'antd';
-import { Component, type ReactNode, Suspense } from 'react';
+import { Component, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mapApi } from '../../api';
 
 type DrawnReason = 'unconfigured' | 'no_webgl' | 'failed';
-export type MapKind = { kind: 'pending' } | { kind: 'tiles'; styleUrl: string } | { kind: 'drawn'; reason: DrawnReason };
+type MapKind = { kind: 'pending' } | { kind: 'tiles'; styleUrl: string } | { kind: 'drawn'; reason: DrawnReason };
 
 let webGl: boolean | undefined;
 
@@ -47,7 +48,7 @@ class ChunkBoundary extends Component<{ onError: () => void; children: ReactNode
 }
 
 /** The map this browser draws, given whether MapLibre has already failed here. */
-export function useMapKind(failed: boolean): MapKind {
+function useMapKind(failed: boolean): MapKind {
   const settings = useQuery({ queryKey: ['map-settings'], queryFn: mapApi.settings, staleTime: Number.POSITIVE_INFINITY });
   if (settings.isPending) return { kind: 'pending' };
   const styleUrl = settings.data?.styleUrl ?? null;
@@ -66,7 +67,7 @@ export function MapLoading() {
 }
 
 /** A line under the map saying which one it is, and why the drawn one. */
-export function MapKindNote({ map, testId }: { map: MapKind; testId: string }) {
+function MapKindNote({ map, testId }: { map: MapKind; testId: string }) {
   const { t } = useTranslation();
   if (map.kind === 'pending') return null;
   return (
@@ -76,11 +77,46 @@ export function MapKindNote({ map, testId }: { map: MapKind; testId: string }) {
   );
 }
 
-/** Where a lazy MapLibre component goes: a spinner while its chunk loads, `onFail` if it cannot. */
-export function TilesBoundary({ onFail, children }: { onFail: () => void; children: ReactNode }) {
+/**
+ * The map this browser can draw, and under it the line saying which: `tiles`, the caller's lazy
+ * MapLibre component over the configured style (a spinner while its chunk loads), given
+ * `onFail` to call when it cannot draw; else, or once it has failed here, `drawn`.
+ */
+export function MapSwitch({
+  drawn,
+  tiles,
+  onFail,
+  noteTestId,
+}: {
+  drawn: () => ReactNode;
+  tiles: (styleUrl: string, onFail: () => void) => ReactNode;
+  /** Told when MapLibre gives up here, as the drawn map takes over. */
+  onFail?: () => void;
+  noteTestId: string;
+}) {
+  const [failed, setFailed] = useState(false);
+  const map = useMapKind(failed);
+  const fail = () => {
+    setFailed(true);
+    onFail?.();
+  };
+
+  let body: ReactNode;
+  if (map.kind === 'pending') {
+    body = <MapLoading />;
+  } else if (map.kind === 'drawn') {
+    body = drawn();
+  } else {
+    body = (
+      <ChunkBoundary onError={fail}>
+        <Suspense fallback={<MapLoading />}>{tiles(map.styleUrl, fail)}</Suspense>
+      </ChunkBoundary>
+    );
+  }
   return (
-    <ChunkBoundary onError={onFail}>
-      <Suspense fallback={<MapLoading />}>{children}</Suspense>
-    </ChunkBoundary>
+    <>
+      {body}
+      <MapKindNote map={map} testId={noteTestId} />
+    </>
   );
 }

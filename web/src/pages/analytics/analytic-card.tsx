@@ -3,11 +3,10 @@
  * away, and the states between (loading, the server's refusal, nothing to show).
  */
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Alert, Card, Empty, Segmented, Skeleton, Typography } from 'antd';
+import { Card, Empty, Segmented, Skeleton, Typography } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api';
-import { useErrorText } from '../../error-text';
+import { ErrorAlert } from '../../components/error-alert';
 import { currentLanguage, intlLocale } from '../../i18n';
 
 type View = 'chart' | 'numbers';
@@ -53,7 +52,6 @@ export function AnalyticCard<T>({
   wide = false,
 }: Props<T>) {
   const { t } = useTranslation();
-  const { full } = useErrorText();
   const [view, setView] = useState<View>('chart');
   const { data, error, isPending, isPlaceholderData } = query;
   const emptyText = data === undefined ? null : empty(data);
@@ -67,16 +65,7 @@ export function AnalyticCard<T>({
   } else if (isPending) {
     body = <Skeleton active paragraph={{ rows: 7 }} title={false} />;
   } else if (error || data === undefined) {
-    body = (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        title={full(error)}
-        description={error instanceof ApiError ? error.detail : undefined}
-        data-testid="analytics-error"
-      />
-    );
+    body = <ErrorAlert error={error} detail testId="analytics-error" />;
   } else if (emptyText !== null) {
     body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />;
   } else {
@@ -124,11 +113,45 @@ export function AnalyticCard<T>({
   );
 }
 
-/** Number formats of the reader's language: shares as percentages, scores with two decimals. */
+/** A card's small statistics: each named (after a dot of its colour, if it has one) over its value. */
+export interface Stat {
+  label: string;
+  value: ReactNode;
+  color?: string;
+  /** Drawn as a warning: there are some of what there should be none of. */
+  alarm?: boolean;
+  /** Given the room of two. */
+  wide?: boolean;
+  testId?: string;
+}
+
+export function StatList({ stats }: { stats: Stat[] }) {
+  return (
+    <dl className="analytics-stats">
+      {stats.map((stat) => (
+        <div key={stat.label} className={stat.wide ? 'analytics-stat analytics-stat-wide' : 'analytics-stat'}>
+          <dt>
+            {stat.color ? <span className="analytics-dot" style={{ background: stat.color }} aria-hidden="true" /> : null}
+            {stat.label}
+          </dt>
+          <dd data-testid={stat.testId} className={stat.alarm ? 'analytics-alarm' : undefined}>
+            {stat.value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * Formats of the reader's language: shares as percentages, scores with two decimals, hours, and
+ * lists of names ("none" for an empty one).
+ */
 export function useNumberFormats(): {
   percent: (share: number | null) => string;
   score: (value: number) => string;
   hours: (value: number | null) => string;
+  list: (labels: readonly string[]) => string;
 } {
   const { t } = useTranslation();
   const locale = intlLocale(currentLanguage());
@@ -141,6 +164,8 @@ export function useNumberFormats(): {
       percent: (share: number | null) => (share === null ? '—' : percent.format(share)),
       score: (value: number) => score.format(value),
       hours: (value: number | null) => (value === null ? '—' : t('analytics.special.hoursValue', { hours: hours.format(value) })),
+      list: (labels: readonly string[]) =>
+        labels.length ? labels.join(t('analytics.listSeparator')) : t('analytics.modes.none'),
     };
   }, [locale, t]);
 }

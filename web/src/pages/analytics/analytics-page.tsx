@@ -7,8 +7,6 @@
  * The area and period live in the address (?jurisdiction=&from=&to=), so a view can be
  * bookmarked or sent to a colleague.
  */
-import 'dayjs/locale/zh-cn';
-import 'dayjs/locale/zh-tw';
 import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Flex, Space } from 'antd';

@@ -9,10 +9,9 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { OrganizationName } from '../../components/organization-name';
 import type { Collaboration } from '../../types';
-import { AnalyticCard, useNumberFormats } from './analytic-card';
+import { AnalyticCard, StatList, useNumberFormats } from './analytic-card';
 import { type ChartOption, EChart, escapeHtml } from './echart';
 
 /** Up to this many organizations every one is named on the chart; above it, the brokers only. */
@@ -151,7 +150,11 @@ function CollaborationChart({ data }: { data: Collaboration }) {
           {partial}
         </Typography.Paragraph>
       ) : null}
-      <EChart option={option} label={[summary, partial].filter(Boolean).join('。')} height={360} />
+      <EChart
+        option={option}
+        label={partial ? t('analytics.sentences', { first: summary, second: partial }) : summary}
+        height={360}
+      />
     </>
   );
 }
@@ -162,14 +165,7 @@ function CollaborationNumbers({ data }: { data: Collaboration }) {
   const { approximate } = useNotes(data);
   const byId = new Map(data.nodes.map((node) => [node.id, node]));
   // Organizations outside the drawn part are named by a look-up of their own.
-  const organization = (id: string) => {
-    const name = byId.get(id)?.name;
-    return name === undefined ? (
-      <OrganizationName id={id} />
-    ) : (
-      <Link to={`/organizations/${encodeURIComponent(id)}`}>{name}</Link>
-    );
-  };
+  const organization = (id: string) => <OrganizationName id={id} name={byId.get(id)?.name} />;
   type Broker = { id: string; betweenness: number; degree: number | null };
   const brokers: Broker[] = data.brokers.map((b) => ({
     id: b.id,
@@ -252,34 +248,21 @@ export function CollaborationCard({ query }: { query: UseQueryResult<Collaborati
       period={(data) => t('analytics.range', { from: data.from, to: data.to })}
       empty={(data) => (data.order === 0 ? t('analytics.collaboration.empty') : null)}
       summary={(data) => (
-        <dl className="analytics-stats">
-          <div className="analytics-stat">
-            <dt>{t('analytics.collaboration.order')}</dt>
-            <dd data-testid="collaboration-order">{data.order}</dd>
-          </div>
-          <div className="analytics-stat">
-            <dt>{t('analytics.collaboration.size')}</dt>
-            <dd data-testid="collaboration-size">{data.size}</dd>
-          </div>
-          <div className="analytics-stat">
-            <dt>{t('analytics.collaboration.density')}</dt>
-            <dd data-testid="collaboration-density">{score(data.density)}</dd>
-          </div>
-          <div className="analytics-stat">
-            <dt>{t('analytics.collaboration.components')}</dt>
-            <dd data-testid="collaboration-components">{data.components}</dd>
-          </div>
-          <div className="analytics-stat">
-            <dt>{t('analytics.collaboration.isolated')}</dt>
-            <dd data-testid="collaboration-isolated" className={data.isolatedCount > 0 ? 'analytics-alarm' : undefined}>
-              {data.isolatedCount}
-            </dd>
-          </div>
-          <div className="analytics-stat">
-            <dt>{t('analytics.collaboration.communities')}</dt>
-            <dd data-testid="collaboration-communities">{data.communities}</dd>
-          </div>
-        </dl>
+        <StatList
+          stats={[
+            { label: t('analytics.collaboration.order'), value: data.order, testId: 'collaboration-order' },
+            { label: t('analytics.collaboration.size'), value: data.size, testId: 'collaboration-size' },
+            { label: t('analytics.collaboration.density'), value: score(data.density), testId: 'collaboration-density' },
+            { label: t('analytics.collaboration.components'), value: data.components, testId: 'collaboration-components' },
+            {
+              label: t('analytics.collaboration.isolated'),
+              value: data.isolatedCount,
+              alarm: data.isolatedCount > 0,
+              testId: 'collaboration-isolated',
+            },
+            { label: t('analytics.collaboration.communities'), value: data.communities, testId: 'collaboration-communities' },
+          ]}
+        />
       )}
       chart={(data) => <CollaborationChart data={data} />}
       numbers={(data) => <CollaborationNumbers data={data} />}

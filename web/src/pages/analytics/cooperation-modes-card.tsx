@@ -9,17 +9,17 @@ import { Segmented, type TableColumnsType, Tag, Typography } from 'antd';
 import type { ScatterSeriesOption } from 'echarts/charts';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { analyticsApi } from '../../api';
+import { OrganizationName } from '../../components/organization-name';
 import type { AnalyticsScope, CooperationMode, CooperationModeCell, CooperationModeItem, CooperationModes } from '../../types';
-import { AnalyticCard, useNumberFormats } from './analytic-card';
+import { AnalyticCard, StatList, useNumberFormats } from './analytic-card';
 import { type ChartOption, EChart, escapeHtml } from './echart';
-import { PagedTable, usePagedList } from './paged-list';
+import { type Answer, PagedRows, PagedTable } from './paged-list';
 
 /** The two the network aims for first, then the two it tries to move organizations out of. */
 const MODE_ORDER: readonly CooperationMode[] = ['supplementary', 'complementary', 'substitution', 'alienation'];
 
-export const MODE_COLORS = {
+const MODE_COLORS = {
   supplementary: '#2f8f5b',
   complementary: '#1d5bbf',
   substitution: '#d48806',
@@ -61,22 +61,20 @@ function dotsOf(items: readonly CooperationModeItem[]): Dot[] {
 /** The server's reasons for a placement, in the reader's language. */
 function useExplain(): (item: CooperationModeItem) => string {
   const { t } = useTranslation();
-  const { score } = useNumberFormats();
+  const { score, list } = useNumberFormats();
   return useCallback(
-    (item: CooperationModeItem) => {
-      const list = (labels: string[]) => (labels.length ? labels.join(t('analytics.listSeparator')) : t('analytics.modes.none'));
-      return t('analytics.modes.explain', {
+    (item: CooperationModeItem) =>
+      t('analytics.modes.explain', {
         shared: list(item.shared.map((c) => t(`category.${c}`))),
         similarity: score(item.similarity),
         recognitions: list(item.recognitions.map((r) => t(`analytics.recognition.${r}`))),
         embedding: score(item.embedding),
-      });
-    },
-    [t, score],
+      }),
+    [t, score, list],
   );
 }
 
-export function ModeTag({ mode }: { mode: CooperationMode }) {
+function ModeTag({ mode }: { mode: CooperationMode }) {
   const { t } = useTranslation();
   return (
     <Tag color={MODE_COLORS[mode]} variant="outlined" className="analytics-mode-tag">
@@ -219,7 +217,7 @@ function ModesChart({ data }: { data: CooperationModes }) {
           {note}
         </Typography.Paragraph>
       ) : null}
-      <EChart option={option} label={note ? `${summary}。${note}` : summary} height={340} />
+      <EChart option={option} label={note ? t('analytics.sentences', { first: summary, second: note }) : summary} height={340} />
     </>
   );
 }
@@ -227,28 +225,20 @@ function ModesChart({ data }: { data: CooperationModes }) {
 type ModeFilter = CooperationMode | 'all';
 
 /**
- * The placements a page at a time, of all modes or one. All modes start from the card's answer
- * (unless it is the last area's, kept on screen while this one loads).
+ * The placements a page at a time, of all modes or one. All modes start from the card's answer;
+ * while it is the last area's, its placements (of the mode chosen) are shown as they are.
  */
-function ModesTable({ data, scope, stale }: { data: CooperationModes; scope: AnalyticsScope; stale: boolean }) {
+function ModesTable({ data, scope, answer }: { data: CooperationModes; scope: AnalyticsScope; answer: Answer }) {
   const { t } = useTranslation();
   const explain = useExplain();
   const { score } = useNumberFormats();
   const [mode, setMode] = useState<ModeFilter>('all');
-  const list = usePagedList<CooperationModeItem>({
-    queryKey: ['cooperation-modes', scope.jurisdiction, scope.to, mode],
-    first: mode === 'all' && !stale ? data : undefined,
-    fetchPage: (cursor) => analyticsApi.cooperationModes(scope, { mode: mode === 'all' ? undefined : mode, cursor }),
-  });
   const total = mode === 'all' ? data.total : data.counts[mode];
-  const rows = [...list.items].sort(
-    (a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode) || a.name.localeCompare(b.name, 'zh-CN'),
-  );
   const columns: TableColumnsType<CooperationModeItem> = [
     {
       title: t('field.name'),
       dataIndex: 'name',
-      render: (name: string, item) => <Link to={`/organizations/${encodeURIComponent(item.organizationId)}`}>{name}</Link>,
+      render: (name: string, item) => <OrganizationName id={item.organizationId} name={name} />,
     },
     { title: t('field.kind'), dataIndex: 'kind', render: (kind: CooperationModeItem['kind']) => t(`kind.${kind}`) },
     {
@@ -291,16 +281,28 @@ function ModesTable({ data, scope, stale }: { data: CooperationModes; scope: Ana
           ...MODE_ORDER.map((value) => ({ value, label: `${t(`analytics.mode.${value}`)} ${data.counts[value]}` })),
         ]}
       />
-      <PagedTable<CooperationModeItem>
-        list={list}
-        total={total}
-        shownTestId="modes-shown"
-        rowKey="organizationId"
-        columns={columns}
-        dataSource={rows}
-        scroll={{ x: 720 }}
-        data-testid="modes-table"
-      />
+      <PagedRows<CooperationModeItem>
+        answer={answer}
+        queryKey={['cooperation-modes', scope.jurisdiction, scope.to, mode]}
+        first={mode === 'all' ? data : undefined}
+        rows={mode === 'all' ? data.items : data.items.filter((item) => item.mode === mode)}
+        fetchPage={(cursor) => analyticsApi.cooperationModes(scope, { mode: mode === 'all' ? undefined : mode, cursor })}
+      >
+        {(list) => (
+          <PagedTable<CooperationModeItem>
+            list={list}
+            total={total}
+            shownTestId="modes-shown"
+            rowKey="organizationId"
+            columns={columns}
+            dataSource={[...list.items].sort(
+              (a, b) => MODE_ORDER.indexOf(a.mode) - MODE_ORDER.indexOf(b.mode) || a.name.localeCompare(b.name, 'zh-CN'),
+            )}
+            scroll={{ x: 720 }}
+            data-testid="modes-table"
+          />
+        )}
+      </PagedRows>
     </>
   );
 }
@@ -308,17 +310,14 @@ function ModesTable({ data, scope, stale }: { data: CooperationModes; scope: Ana
 function ModeCounts({ data }: { data: CooperationModes }) {
   const { t } = useTranslation();
   return (
-    <dl className="analytics-stats">
-      {MODE_ORDER.map((mode) => (
-        <div key={mode} className="analytics-stat">
-          <dt>
-            <span className="analytics-dot" style={{ background: MODE_COLORS[mode] }} aria-hidden="true" />
-            {t(`analytics.mode.${mode}`)}
-          </dt>
-          <dd data-testid={`mode-count-${mode}`}>{data.counts[mode]}</dd>
-        </div>
-      ))}
-    </dl>
+    <StatList
+      stats={MODE_ORDER.map((mode) => ({
+        label: t(`analytics.mode.${mode}`),
+        value: data.counts[mode],
+        color: MODE_COLORS[mode],
+        testId: `mode-count-${mode}`,
+      }))}
+    />
   );
 }
 
@@ -334,7 +333,7 @@ export function CooperationModesCard({ query, scope }: { query: UseQueryResult<C
       empty={(data) => (data.total === 0 ? t('analytics.modes.empty') : null)}
       summary={(data) => <ModeCounts data={data} />}
       chart={(data) => <ModesChart data={data} />}
-      numbers={(data) => <ModesTable data={data} scope={scope} stale={query.isPlaceholderData} />}
+      numbers={(data) => <ModesTable data={data} scope={scope} answer={query} />}
     />
   );
 }

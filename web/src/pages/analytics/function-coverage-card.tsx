@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PHASES, STRATEGIES } from '../../../../src/model/taxonomy';
 import type { CoverageCell, FunctionCoverage } from '../../types';
-import { AnalyticCard } from './analytic-card';
+import { AnalyticCard, StatList } from './analytic-card';
 import { type ChartOption, EChart } from './echart';
 
 const GAP_RED = '#c8102e';
@@ -144,20 +144,20 @@ export function FunctionCoverageCard({ query }: { query: UseQueryResult<Function
       empty={(data) =>
         data.cells.every((cell) => cell.organizations + cell.activities + cell.needs === 0) ? t('analytics.coverage.empty') : null
       }
-      summary={(data) => (
-        <dl className="analytics-stats">
-          <div className="analytics-stat">
-            <dt>{t('analytics.coverage.covered')}</dt>
-            <dd>{data.cells.filter((cell) => cell.organizations > 0).length} / 12</dd>
-          </div>
-          <div className="analytics-stat">
-            <dt>{t('analytics.coverage.gaps')}</dt>
-            <dd className={data.cells.some((cell) => cell.gap) ? 'analytics-alarm' : undefined}>
-              {data.cells.filter((cell) => cell.gap).length}
-            </dd>
-          </div>
-        </dl>
-      )}
+      summary={(data) => {
+        const gaps = data.cells.filter((cell) => cell.gap).length;
+        return (
+          <StatList
+            stats={[
+              {
+                label: t('analytics.coverage.covered'),
+                value: `${data.cells.filter((cell) => cell.organizations > 0).length} / 12`,
+              },
+              { label: t('analytics.coverage.gaps'), value: gaps, alarm: gaps > 0 },
+            ]}
+          />
+        );
+      }}
       chart={(data) => <CoverageChart data={data} />}
       numbers={(data) => <CoverageTable data={data} />}
     />

@@ -8,13 +8,13 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { PHASES } from '../../../../src/model/taxonomy';
 import { analyticsApi } from '../../api';
+import { OrganizationName } from '../../components/organization-name';
 import type { AnalyticsScope, Lifecycle, Phase } from '../../types';
-import { AnalyticCard, useNumberFormats } from './analytic-card';
+import { AnalyticCard, StatList, useNumberFormats } from './analytic-card';
 import { type ChartOption, EChart } from './echart';
-import { PagedTable, usePagedList } from './paged-list';
+import { type Answer, PagedRows, PagedTable } from './paged-list';
 
 /** Risk work in green: the phase the network wants more of. */
 const PHASE_COLORS = { risk: '#2f8f5b', crisis: '#d46b08', recovery: '#1d5bbf' } satisfies Record<Phase, string>;
@@ -63,24 +63,16 @@ function LifecycleChart({ data }: { data: Lifecycle }) {
   return <EChart option={option} label={label} height={260} />;
 }
 
-function LifecycleTable({ data, scope, stale }: { data: Lifecycle; scope: AnalyticsScope; stale: boolean }) {
+/** The reactive-only first: they are the ones to invite into risk work. */
+const rank = (o: Organization) => (o.phases.length === 0 ? 2 : o.phases.includes('risk') ? 1 : 0);
+
+function LifecycleTable({ data, scope, answer }: { data: Lifecycle; scope: AnalyticsScope; answer: Answer }) {
   const { t } = useTranslation();
-  const list = usePagedList<Organization>({
-    queryKey: ['lifecycle', scope],
-    first: stale ? undefined : { items: data.organizations, nextCursor: data.nextCursor },
-    fetchPage: async (cursor) => {
-      const page = await analyticsApi.lifecycle(scope, { cursor });
-      return { items: page.organizations, nextCursor: page.nextCursor };
-    },
-  });
-  // The reactive-only first: they are the ones to invite into risk work.
-  const rank = (o: Organization) => (o.phases.length === 0 ? 2 : o.phases.includes('risk') ? 1 : 0);
-  const rows = [...list.items].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh-CN'));
   const columns: TableColumnsType<Organization> = [
     {
       title: t('field.name'),
       dataIndex: 'name',
-      render: (name: string, o) => <Link to={`/organizations/${encodeURIComponent(o.organizationId)}`}>{name}</Link>,
+      render: (name: string, o) => <OrganizationName id={o.organizationId} name={name} />,
     },
     {
       title: t('analytics.lifecycle.phases'),
@@ -104,15 +96,27 @@ function LifecycleTable({ data, scope, stale }: { data: Lifecycle; scope: Analyt
     },
   ];
   return (
-    <PagedTable<Organization>
-      list={list}
-      total={data.total}
-      shownTestId="lifecycle-shown"
-      rowKey="organizationId"
-      columns={columns}
-      dataSource={rows}
-      data-testid="lifecycle-table"
-    />
+    <PagedRows<Organization>
+      answer={answer}
+      queryKey={['lifecycle', scope]}
+      first={{ items: data.organizations, nextCursor: data.nextCursor }}
+      fetchPage={async (cursor) => {
+        const page = await analyticsApi.lifecycle(scope, { cursor });
+        return { items: page.organizations, nextCursor: page.nextCursor };
+      }}
+    >
+      {(list) => (
+        <PagedTable<Organization>
+          list={list}
+          total={data.total}
+          shownTestId="lifecycle-shown"
+          rowKey="organizationId"
+          columns={columns}
+          dataSource={[...list.items].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh-CN'))}
+          data-testid="lifecycle-table"
+        />
+      )}
+    </PagedRows>
   );
 }
 
@@ -128,25 +132,25 @@ export function LifecycleCard({ query, scope }: { query: UseQueryResult<Lifecycl
       period={(data) => t('analytics.range', { from: data.from, to: data.to })}
       empty={(data) => (data.total === 0 ? t('analytics.lifecycle.empty') : null)}
       summary={(data) => (
-        <dl className="analytics-stats">
-          <div className="analytics-stat analytics-stat-wide">
-            <dt>{t('analytics.lifecycle.reactiveOnlyLabel')}</dt>
-            <dd data-testid="lifecycle-reactive" className={data.reactiveOnly > 0 ? 'analytics-alarm' : undefined}>
-              {t('analytics.lifecycle.reactiveOnly', {
+        <StatList
+          stats={[
+            {
+              label: t('analytics.lifecycle.reactiveOnlyLabel'),
+              value: t('analytics.lifecycle.reactiveOnly', {
                 count: data.reactiveOnly,
                 active: data.active,
                 share: percent(data.share),
-              })}
-            </dd>
-          </div>
-          <div className="analytics-stat">
-            <dt>{t('analytics.lifecycle.inactiveCount')}</dt>
-            <dd data-testid="lifecycle-inactive">{data.total - data.active}</dd>
-          </div>
-        </dl>
+              }),
+              alarm: data.reactiveOnly > 0,
+              wide: true,
+              testId: 'lifecycle-reactive',
+            },
+            { label: t('analytics.lifecycle.inactiveCount'), value: data.total - data.active, testId: 'lifecycle-inactive' },
+          ]}
+        />
       )}
       chart={(data) => <LifecycleChart data={data} />}
-      numbers={(data) => <LifecycleTable data={data} scope={scope} stale={query.isPlaceholderData} />}
+      numbers={(data) => <LifecycleTable data={data} scope={scope} answer={query} />}
     />
   );
 }

@@ -1,47 +1,61 @@
 /**
  * A long list behind an analytic (a province's organizations, its unserved needs, its 3W rows),
- * a page at a time: the first page is the one the card already has, the next ones come on
- * "load more" with the cursor of the page before.
+ * a page at a time: the first page is the one the card's answer holds (a new answer starts the
+ * list again), the next ones come on "load more" with the cursor of the page before. While the
+ * card shows the last scope's answer, dimmed as this one loads, the list shows that answer's
+ * rows as they are and asks for nothing.
  */
-import { useInfiniteQuery } from '@tanstack/react-query';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Flex, Table, type TableProps, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadMore, type Pager } from '../../components/load-more';
+import { type ListPage, LoadMore, type Pager, usePagedList } from '../../components/load-more';
 
-export interface ListPage<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-interface PagedList<T> {
+export interface PagedList<T> {
   /** The pages so far, one after the other. */
   items: T[];
   query: Pager & { isPending: boolean };
 }
 
+/** What a list needs of the card's answer: whether it is the last scope's, and when it came. */
+export type Answer = Pick<UseQueryResult, 'isPlaceholderData' | 'dataUpdatedAt'>;
+
 interface Options<T> {
+  answer: Answer;
   /** Names the list, with everything it depends on (area, period, filter). */
   queryKey: readonly unknown[];
   /** The first page when the card's answer holds it; else the list asks for it itself. */
   first?: ListPage<T>;
   fetchPage: (cursor: string | undefined) => Promise<ListPage<T>>;
+  children: (list: PagedList<T>) => ReactNode;
 }
 
-export function usePagedList<T>({ queryKey, first, fetchPage }: Options<T>): PagedList<T> {
-  const query = useInfiniteQuery({
-    queryKey: ['analytics', 'list', ...queryKey],
-    queryFn: ({ pageParam }) => fetchPage(pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    initialData: first ? { pages: [first], pageParams: [undefined] } : undefined,
+function AnswerList<T>({ answer, queryKey, first, fetchPage, children }: Options<T>) {
+  const list = usePagedList<T>({
+    // A new answer (another scope, or this one asked again) starts the list again from its first page.
+    queryKey: ['analytics', 'list', ...queryKey, answer.dataUpdatedAt],
+    first,
+    fetchPage,
     // The first page is as fresh as the card's answer; the next ones are read from the same figure.
     staleTime: Number.POSITIVE_INFINITY,
   });
-  return { items: query.data?.pages.flatMap((page) => page.items) ?? [], query };
+  return children(list);
+}
+
+/**
+ * The list of the card's answer, given to `children` a page at a time; while the answer is the
+ * last scope's, its `rows` (the first page's unless given) as they are, without paging.
+ */
+export function PagedRows<T>({ rows, ...options }: Options<T> & { rows?: T[] }) {
+  if (!options.answer.isPlaceholderData) return <AnswerList<T> {...options} />;
+  return options.children({
+    items: rows ?? options.first?.items ?? [],
+    query: { isPending: false, hasNextPage: false, isFetchingNextPage: false, fetchNextPage: async () => undefined },
+  });
 }
 
 /** "N of total" under a list, and the button for the next page while there is one. */
-export function ListFooter({ shown, total, pager, testId }: { shown: number; total: number; pager: Pager; testId: string }) {
+function ListFooter({ shown, total, pager, testId }: { shown: number; total: number; pager: Pager; testId: string }) {
   const { t } = useTranslation();
   return (
     <Flex vertical align="center" gap={4} className="analytics-list-footer">

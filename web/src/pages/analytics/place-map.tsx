@@ -4,10 +4,10 @@
  * incident board) the drawn SVG map; places without a position are counted under it.
  */
 import { Empty } from 'antd';
-import { lazy, type ReactNode, useCallback, useMemo, useState } from 'react';
+import { lazy, type ReactNode, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DrawnMap, projectionOf } from '../../components/map/drawn-map';
-import { MapKindNote, MapLoading, TilesBoundary, useMapKind } from '../../components/map/map-kind';
+import { MapSwitch } from '../../components/map/map-kind';
 import type { PlaceTotal } from '../../types';
 
 const MapLibrePlaceMap = lazy(() => import('./maplibre-place-map').then((m) => ({ default: m.MapLibrePlaceMap })));
@@ -77,45 +77,37 @@ function DrawnPlaceMap({ places }: { places: LocatedPlace[] }) {
 
 export function PlaceMap({ places }: { places: PlaceTotal[] }) {
   const { t } = useTranslation();
-  const [failed, setFailed] = useState(false);
-  const map = useMapKind(failed);
   const located = useMemo(
     () => places.filter((place): place is LocatedPlace => place.lat !== null && place.lon !== null),
     [places],
   );
   const unlocated = places.length - located.length;
 
-  let body: ReactNode;
-  if (map.kind === 'pending') {
-    body = <MapLoading />;
-  } else if (located.length === 0) {
-    body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('analytics.www.mapEmpty')} className="need-map-empty" />;
-  } else if (map.kind === 'drawn') {
-    body = <DrawnPlaceMap places={located} />;
-  } else {
-    body = (
-      <TilesBoundary onFail={() => setFailed(true)}>
-        <MapLibrePlaceMap styleUrl={map.styleUrl} places={located} onFail={() => setFailed(true)} />
-      </TilesBoundary>
-    );
-  }
+  const figure = (kind: 'drawn' | 'tiles', map: ReactNode) => (
+    <figure className="need-map place-map" data-testid="www-map" data-kind={kind}>
+      {located.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('analytics.www.mapEmpty')} className="need-map-empty" />
+      ) : (
+        map
+      )}
+      <figcaption className="need-map-legend">
+        <span className="need-map-legend-item">
+          <span className="need-map-swatch" style={{ background: PLACE_COLOR }} aria-hidden="true" />
+          {t('analytics.www.mapLegend')}
+        </span>
+        <span className="muted" data-testid="www-map-count">
+          {t('analytics.www.mapCount', { count: located.length })}
+          {unlocated > 0 ? `${t('analytics.listSeparator')}${t('analytics.www.mapUnlocated', { count: unlocated })}` : null}
+        </span>
+      </figcaption>
+    </figure>
+  );
 
   return (
-    <>
-      <figure className="need-map place-map" data-testid="www-map" data-kind={map.kind}>
-        {body}
-        <figcaption className="need-map-legend">
-          <span className="need-map-legend-item">
-            <span className="need-map-swatch" style={{ background: PLACE_COLOR }} aria-hidden="true" />
-            {t('analytics.www.mapLegend')}
-          </span>
-          <span className="muted" data-testid="www-map-count">
-            {t('analytics.www.mapCount', { count: located.length })}
-            {unlocated > 0 ? `${t('analytics.listSeparator')}${t('analytics.www.mapUnlocated', { count: unlocated })}` : null}
-          </span>
-        </figcaption>
-      </figure>
-      <MapKindNote map={map} testId="www-map-kind" />
-    </>
+    <MapSwitch
+      noteTestId="www-map-kind"
+      drawn={() => figure('drawn', <DrawnPlaceMap places={located} />)}
+      tiles={(styleUrl, onFail) => figure('tiles', <MapLibrePlaceMap styleUrl={styleUrl} places={located} onFail={onFail} />)}
+    />
   );
 }

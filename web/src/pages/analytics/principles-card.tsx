@@ -31,9 +31,8 @@ function headline(data: Principles, principle: Principle): number | null {
 /** One line of figures per principle, in the reader's language. */
 function useLines(): (data: Principles) => Record<Principle, string> {
   const { t } = useTranslation();
-  const { percent, score } = useNumberFormats();
+  const { percent, score, list } = useNumberFormats();
   return (data) => {
-    const list = (labels: string[]) => (labels.length ? labels.join(t('analytics.listSeparator')) : t('analytics.modes.none'));
     const { normalization: n, comprehensiveness: c, embedding: e, openness: o } = data;
     return {
       normalization: t('analytics.principles.normalizationLine', {
@@ -125,8 +124,7 @@ interface Row {
 
 function PrinciplesTable({ data }: { data: Principles }) {
   const { t } = useTranslation();
-  const { percent, score } = useNumberFormats();
-  const list = (labels: string[]) => (labels.length ? labels.join(t('analytics.listSeparator')) : t('analytics.modes.none'));
+  const { percent, score, list } = useNumberFormats();
   const row = (principle: Principle, indicator: string, value: ReactNode): Row => ({
     key: `${principle}.${indicator}`,
     principle,

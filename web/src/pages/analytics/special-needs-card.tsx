@@ -11,9 +11,9 @@ import { analyticsApi } from '../../api';
 import { JurisdictionName } from '../../components/jurisdiction-name';
 import { useShortDateTime } from '../../format';
 import type { AnalyticsScope, GroupCoverage, SpecialNeedsCoverage, UnservedNeed } from '../../types';
-import { AnalyticCard, useNumberFormats } from './analytic-card';
+import { AnalyticCard, StatList, useNumberFormats } from './analytic-card';
 import { type ChartOption, EChart } from './echart';
-import { PagedTable, usePagedList } from './paged-list';
+import { type Answer, PagedRows, PagedTable } from './paged-list';
 
 const GROUPS = ['vulnerable', 'others'] as const;
 type Group = (typeof GROUPS)[number];
@@ -117,17 +117,9 @@ function GroupsTable({ data }: { data: SpecialNeedsCoverage }) {
 }
 
 /** The unserved needs of vulnerable people, oldest first, a page at a time: the area's coordinators only. */
-function UnservedTable({ data, scope, stale }: { data: SpecialNeedsCoverage; scope: AnalyticsScope; stale: boolean }) {
+function UnservedTable({ data, scope, answer }: { data: SpecialNeedsCoverage; scope: AnalyticsScope; answer: Answer }) {
   const { t } = useTranslation();
   const shortDateTime = useShortDateTime();
-  const list = usePagedList<UnservedNeed>({
-    queryKey: ['special-needs', scope],
-    first: stale || data.unserved === null ? undefined : { items: data.unserved, nextCursor: data.unservedNextCursor },
-    fetchPage: async (cursor) => {
-      const page = await analyticsApi.specialNeeds(scope, { cursor });
-      return { items: page.unserved ?? [], nextCursor: page.unservedNextCursor };
-    },
-  });
   const columns: TableColumnsType<UnservedNeed> = [
     { title: t('needs.titleLabel'), dataIndex: 'title' },
     { title: t('needs.category'), dataIndex: 'category', render: (category: string) => t(`category.${category}`) },
@@ -140,21 +132,33 @@ function UnservedTable({ data, scope, stale }: { data: SpecialNeedsCoverage; sco
     { title: t('needs.reportedAt'), dataIndex: 'reportedAt', render: (at: string) => shortDateTime(at) },
   ];
   return (
-    <PagedTable<UnservedNeed>
-      list={list}
-      total={data.unservedCount}
-      shownTestId="unserved-shown"
-      pageSize={5}
-      rowKey="id"
-      columns={columns}
-      dataSource={list.items}
-      scroll={{ x: 560 }}
-      data-testid="unserved-table"
-    />
+    <PagedRows<UnservedNeed>
+      answer={answer}
+      queryKey={['special-needs', scope]}
+      first={{ items: data.unserved ?? [], nextCursor: data.unservedNextCursor }}
+      fetchPage={async (cursor) => {
+        const page = await analyticsApi.specialNeeds(scope, { cursor });
+        return { items: page.unserved ?? [], nextCursor: page.unservedNextCursor };
+      }}
+    >
+      {(list) => (
+        <PagedTable<UnservedNeed>
+          list={list}
+          total={data.unservedListed ?? 0}
+          shownTestId="unserved-shown"
+          pageSize={5}
+          rowKey="id"
+          columns={columns}
+          dataSource={list.items}
+          scroll={{ x: 560 }}
+          data-testid="unserved-table"
+        />
+      )}
+    </PagedRows>
   );
 }
 
-function UnservedList({ data, scope, stale }: { data: SpecialNeedsCoverage; scope: AnalyticsScope; stale: boolean }) {
+function UnservedList({ data, scope, answer }: { data: SpecialNeedsCoverage; scope: AnalyticsScope; answer: Answer }) {
   const { t } = useTranslation();
   let list: ReactNode;
   if (data.unserved === null) {
@@ -166,7 +170,17 @@ function UnservedList({ data, scope, stale }: { data: SpecialNeedsCoverage; scop
   } else if (data.unservedCount === 0) {
     list = <Typography.Text type="secondary">{t('analytics.special.noneUnserved')}</Typography.Text>;
   } else {
-    list = <UnservedTable data={data} scope={scope} stale={stale} />;
+    // A coordinator of part of the area lists the needs of their own part only.
+    list = (
+      <>
+        {data.unservedListed !== data.unservedCount && (
+          <Typography.Paragraph type="secondary" data-testid="unserved-own-area">
+            {t('analytics.special.listedInOwnArea', { listed: data.unservedListed ?? 0, count: data.unservedCount })}
+          </Typography.Paragraph>
+        )}
+        {data.unservedListed ? <UnservedTable data={data} scope={scope} answer={answer} /> : null}
+      </>
+    );
   }
   return (
     <div className="analytics-unserved">
@@ -190,31 +204,24 @@ export function SpecialNeedsCard({ query, scope }: { query: UseQueryResult<Speci
       period={(data) => t('analytics.range', { from: data.from, to: data.to })}
       empty={(data) => (data.vulnerable.needs + data.others.needs === 0 ? t('analytics.special.empty') : null)}
       summary={(data) => (
-        <dl className="analytics-stats">
-          {GROUPS.map((group) => (
-            <div key={group} className="analytics-stat">
-              <dt>
-                <span className="analytics-dot" style={{ background: GROUP_COLORS[group] }} aria-hidden="true" />
-                {t(`analytics.special.${group}`)}
-              </dt>
-              <dd>
-                {t('analytics.special.servedOf', {
-                  served: data[group].served,
-                  needs: data[group].needs,
-                  share: percent(data[group].shareServed),
-                })}
-              </dd>
-            </div>
-          ))}
-          <div className="analytics-stat">
-            <dt>{t('analytics.special.unservedCount')}</dt>
-            <dd className={data.unservedCount > 0 ? 'analytics-alarm' : undefined}>{data.unservedCount}</dd>
-          </div>
-        </dl>
+        <StatList
+          stats={[
+            ...GROUPS.map((group) => ({
+              label: t(`analytics.special.${group}`),
+              color: GROUP_COLORS[group],
+              value: t('analytics.special.servedOf', {
+                served: data[group].served,
+                needs: data[group].needs,
+                share: percent(data[group].shareServed),
+              }),
+            })),
+            { label: t('analytics.special.unservedCount'), value: data.unservedCount, alarm: data.unservedCount > 0 },
+          ]}
+        />
       )}
       chart={(data) => <SpecialNeedsChart data={data} />}
       numbers={(data) => <GroupsTable data={data} />}
-      footer={(data) => <UnservedList data={data} scope={scope} stale={query.isPlaceholderData} />}
+      footer={(data) => <UnservedList data={data} scope={scope} answer={query} />}
     />
   );
 }

@@ -8,15 +8,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { INCIDENT_STAGES } from '../../../../src/model/incident';
 import { analyticsApi, incidentApi } from '../../api';
+import { OrganizationName } from '../../components/organization-name';
 import { useErrorText } from '../../error-text';
 import type { AnalyticsScope, IncidentStage, IncidentSubstitution, IncidentSummary } from '../../types';
-import { AnalyticCard, useNumberFormats } from './analytic-card';
+import { AnalyticCard, StatList, useNumberFormats } from './analytic-card';
 import { type ChartOption, EChart, escapeHtml } from './echart';
 
-/** Closed incidents too: substitution is read after the fact. */
-const ALL_STAGES: IncidentStage[] = ['preparedness', 'response', 'recovery', 'closed'];
 const SIDE_COLORS = { social: '#2f8f5b', government: '#8c9bb5' } as const;
 const STAGE_SHADES: Record<IncidentStage, string> = {
   preparedness: 'rgba(140, 155, 181, 0.10)',
@@ -199,7 +198,7 @@ function SubstitutionNumbers({ data }: { data: IncidentSubstitution }) {
     {
       title: t('field.name'),
       dataIndex: 'name',
-      render: (name: string, d) => <Link to={`/organizations/${encodeURIComponent(d.organizationId)}`}>{name}</Link>,
+      render: (name: string, d) => <OrganizationName id={d.organizationId} name={name} />,
     },
     { title: t('analytics.substitution.lastDay'), dataIndex: 'lastDay', sorter: (a, b) => a.lastDay.localeCompare(b.lastDay) },
     {
@@ -249,7 +248,8 @@ export function SubstitutionCard({ scope }: { scope: AnalyticsScope }) {
   const { percent, people, peak } = useSubstitutionFormats();
   const incidents = useQuery({
     queryKey: ['analytics', 'incidents', scope.jurisdiction],
-    queryFn: () => incidentApi.list({ stage: ALL_STAGES, jurisdiction: scope.jurisdiction }),
+    // Closed incidents too: substitution is read after the fact.
+    queryFn: () => incidentApi.list({ stage: INCIDENT_STAGES, jurisdiction: scope.jurisdiction }),
     staleTime: 60_000,
   });
   const [chosen, setChosen] = useState<string | null>(null);
@@ -277,7 +277,10 @@ export function SubstitutionCard({ scope }: { scope: AnalyticsScope }) {
         disabled={list.length === 0}
         placeholder={t('analytics.substitution.incidentPlaceholder')}
         showSearch={{ optionFilterProp: 'label' }}
-        options={list.map((i) => ({ value: i.id, label: `${i.name}（${t(`incident.stage.${i.stage}`)}）` }))}
+        options={list.map((i) => ({
+          value: i.id,
+          label: t('analytics.substitution.incidentOption', { name: i.name, stage: t(`incident.stage.${i.stage}`) }),
+        }))}
         aria-label={t('analytics.substitution.incident')}
         className="analytics-incident-select"
         data-testid="substitution-incident"
@@ -303,22 +306,19 @@ export function SubstitutionCard({ scope }: { scope: AnalyticsScope }) {
           : null
       }
       summary={(data) => (
-        <dl className="analytics-stats">
-          <div className="analytics-stat">
-            <dt>{t('analytics.substitution.peakLabel')}</dt>
-            <dd data-testid="substitution-peak">{peak(data)}</dd>
-          </div>
-          <div className="analytics-stat">
-            <dt>{t('analytics.substitution.recoveryAverage')}</dt>
-            <dd>{people(data.recoveryAverageSocialDeployed)}</dd>
-          </div>
-          <div className="analytics-stat analytics-stat-wide">
-            <dt>{t('analytics.substitution.dropLabel')}</dt>
-            <dd data-testid="substitution-drop" className={(data.drop ?? 0) > 0 ? 'analytics-alarm' : undefined}>
-              {percent(data.drop)}
-            </dd>
-          </div>
-        </dl>
+        <StatList
+          stats={[
+            { label: t('analytics.substitution.peakLabel'), value: peak(data), testId: 'substitution-peak' },
+            { label: t('analytics.substitution.recoveryAverage'), value: people(data.recoveryAverageSocialDeployed) },
+            {
+              label: t('analytics.substitution.dropLabel'),
+              value: percent(data.drop),
+              alarm: (data.drop ?? 0) > 0,
+              wide: true,
+              testId: 'substitution-drop',
+            },
+          ]}
+        />
       )}
       chart={(data) => <SubstitutionChart data={data} incident={list.find((i) => i.id === data.incidentId)?.name ?? ''} />}
       numbers={(data) => <SubstitutionNumbers data={data} />}

@@ -9,7 +9,7 @@ import { Segmented } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityTotal, AnalyticsScope, WhoWhatWhere } from '../../types';
-import { AnalyticCard } from './analytic-card';
+import { AnalyticCard, StatList } from './analytic-card';
 import { type ChartOption, EChart, escapeHtml } from './echart';
 import { PlaceMap } from './place-map';
 import { useWhatLabel } from './who-what-where-names';
@@ -132,28 +132,25 @@ export function WhoWhatWhereCard({ query, scope }: { query: UseQueryResult<WhoWh
       period={(data) => t('analytics.range', { from: data.from, to: data.to })}
       empty={(data) => (data.total === 0 ? t('analytics.www.empty') : null)}
       summary={(data) => (
-        <dl className="analytics-stats">
-          <div className="analytics-stat">
-            <dt>{t('analytics.www.organizations')}</dt>
-            <dd data-testid="www-organizations">{data.organizations}</dd>
-          </div>
-          <div className="analytics-stat">
-            <dt>{t('analytics.www.places')}</dt>
-            <dd data-testid="www-places">{data.byPlace.length}</dd>
-          </div>
-          <div className="analytics-stat">
-            <dt>{t('analytics.www.activities')}</dt>
-            {/* Every row has one "what": the totals by what add up to all the activity. */}
-            <dd data-testid="www-activities">{data.byWhat.reduce((n, w) => n + w.count, 0)}</dd>
-          </div>
-        </dl>
+        <StatList
+          stats={[
+            { label: t('analytics.www.organizations'), value: data.organizations, testId: 'www-organizations' },
+            { label: t('analytics.www.places'), value: data.byPlace.length, testId: 'www-places' },
+            {
+              label: t('analytics.www.activities'),
+              // Every row has one "what": the totals by what add up to all the activity.
+              value: data.byWhat.reduce((n, w) => n + w.count, 0),
+              testId: 'www-activities',
+            },
+          ]}
+        />
       )}
       chart={(data) => <WhoWhatWhereViews data={data} />}
       numbers={(data) => (
         <WhoWhatWhereTable
           data={data}
           scope={scope}
-          stale={query.isPlaceholderData}
+          answer={query}
           fileName={`3W-${scope.jurisdiction}-${data.from}-${data.to}.csv`}
         />
       )}

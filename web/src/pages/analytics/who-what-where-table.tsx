@@ -4,15 +4,16 @@
  * has not loaded them all), filtered and sorted as the table is.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Flex, type TableColumnType, Tag, Typography } from 'antd';
+import { App, Button, Flex, type TableColumnType, Tag } from 'antd';
 import type { FilterValue, SorterResult } from 'antd/es/table/interface';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { analyticsApi, saveFile } from '../../api';
+import { JurisdictionName } from '../../components/jurisdiction-name';
+import { OrganizationName } from '../../components/organization-name';
 import { useErrorText } from '../../error-text';
 import type { ActivityRow, AnalyticsScope, WhoWhatWhere } from '../../types';
-import { PagedTable, usePagedList } from './paged-list';
+import { type Answer, type PagedList, PagedRows, PagedTable } from './paged-list';
 import { useWhatLabel } from './who-what-where-names';
 
 type Row = ActivityRow & { key: string };
@@ -39,12 +40,37 @@ function filtersOf(rows: readonly Row[], value: (row: Row) => string, text: (val
 export function WhoWhatWhereTable({
   data,
   scope,
-  stale,
+  answer,
   fileName,
 }: {
   data: WhoWhatWhere;
   scope: AnalyticsScope;
-  /** The answer is the last scope's, shown while this one loads: not a first page of this one. */
+  answer: Answer;
+  fileName: string;
+}) {
+  return (
+    <PagedRows<ActivityRow>
+      answer={answer}
+      queryKey={['who-what-where', scope]}
+      first={{ items: data.rows, nextCursor: data.nextCursor }}
+      fetchPage={(cursor) => rowsPage(scope, cursor)}
+    >
+      {(list) => <RowsTable list={list} data={data} scope={scope} stale={answer.isPlaceholderData} fileName={fileName} />}
+    </PagedRows>
+  );
+}
+
+function RowsTable({
+  list,
+  data,
+  scope,
+  stale,
+  fileName,
+}: {
+  list: PagedList<ActivityRow>;
+  data: WhoWhatWhere;
+  scope: AnalyticsScope;
+  /** The answer is the last scope's, shown while this one loads: nothing to export yet. */
   stale: boolean;
   fileName: string;
 }) {
@@ -52,99 +78,98 @@ export function WhoWhatWhereTable({
   const { message } = App.useApp();
   const errorText = useErrorText();
   const whatLabel = useWhatLabel();
-  const list = usePagedList<ActivityRow>({
-    queryKey: ['who-what-where', scope],
-    first: stale ? undefined : { items: data.rows, nextCursor: data.nextCursor },
-    fetchPage: (cursor) => rowsPage(scope, cursor),
-  });
   const rows = useMemo(() => keyed(list.items), [list.items]);
-  const placeName = useMemo(() => {
-    const names = new Map(data.byPlace.map((p) => [p.key, p.name]));
-    return (code: string) => names.get(code) ?? code;
-  }, [data.byPlace]);
+  const placeNames = useMemo(() => new Map(data.byPlace.map((p) => [p.key, p.name])), [data.byPlace]);
+  const placeName = useCallback((code: string) => placeNames.get(code) ?? code, [placeNames]);
   const [filters, setFilters] = useState<Record<string, FilterValue | null>>({});
   const [sorter, setSorter] = useState<SorterResult<Row>>({});
   // While exporting: how many rows have come of how many.
   const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
 
-  const column = (
-    key: 'name' | 'what' | 'where' | 'when' | 'count',
-    spec: Omit<TableColumnType<Row>, 'key' | 'filteredValue' | 'sortOrder'>,
-  ): TableColumnType<Row> => ({
-    key,
-    ...spec,
-    // Controlled, so that the export takes the rows as the reader filtered and sorted them.
-    filteredValue: spec.filters ? (filters[key] ?? null) : undefined,
-    sortOrder: sorter.columnKey === key ? sorter.order : null,
-  });
-  const columns: TableColumnType<Row>[] = [
-    column('name', {
-      title: t('analytics.www.organization'),
-      dataIndex: 'name',
-      filters: filtersOf(
+  // The values each column may be filtered by, from the rows loaded so far.
+  const filterLists = useMemo(() => {
+    const names = new Map(rows.map((r) => [r.organizationId, r.name]));
+    return {
+      name: filtersOf(
         rows,
         (r) => r.organizationId,
-        (id) => rows.find((r) => r.organizationId === id)?.name ?? id,
+        (id) => names.get(id) ?? id,
       ),
-      filterSearch: true,
-      onFilter: (value, r) => r.organizationId === value,
-      sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
-      render: (name: string, r) => <Link to={`/organizations/${encodeURIComponent(r.organizationId)}`}>{name}</Link>,
-    }),
-    column('what', {
-      title: t('analytics.www.what'),
-      dataIndex: 'what',
-      filters: filtersOf(rows, (r) => r.what, whatLabel),
-      filterSearch: true,
-      onFilter: (value, r) => r.what === value,
-      sorter: (a, b) => whatLabel(a.what).localeCompare(whatLabel(b.what), 'zh-CN'),
-      render: (what: string, r) => (
-        <>
-          {whatLabel(what)}{' '}
-          <Tag variant="outlined" className="analytics-source-tag">
-            {t(`analytics.www.source.${r.source}`)}
-          </Tag>
-        </>
-      ),
-    }),
-    column('where', {
-      title: t('analytics.www.where'),
-      dataIndex: 'where',
-      filters: filtersOf(
+      what: filtersOf(rows, (r) => r.what, whatLabel),
+      where: filtersOf(
         rows,
         (r) => r.where,
         (code) => `${placeName(code)} ${code}`,
       ),
-      filterSearch: true,
-      onFilter: (value, r) => r.where === value,
-      sorter: (a, b) => a.where.localeCompare(b.where),
-      render: (code: string) => (
-        <span title={code}>
-          {placeName(code)}{' '}
-          <Typography.Text type="secondary" className="code-text">
-            {code}
-          </Typography.Text>
-        </span>
-      ),
-    }),
-    column('when', {
-      title: t('analytics.www.when'),
-      dataIndex: 'when',
-      filters: filtersOf(
+      when: filtersOf(
         rows,
         (r) => r.when,
         (month) => month,
       ),
-      onFilter: (value, r) => r.when === value,
-      sorter: (a, b) => a.when.localeCompare(b.when),
-    }),
-    column('count', {
-      title: t('analytics.www.count'),
-      dataIndex: 'count',
-      align: 'right',
-      sorter: (a, b) => a.count - b.count,
-    }),
-  ];
+    };
+  }, [rows, whatLabel, placeName]);
+
+  const columns = useMemo((): TableColumnType<Row>[] => {
+    const column = (
+      key: 'name' | 'what' | 'where' | 'when' | 'count',
+      spec: Omit<TableColumnType<Row>, 'key' | 'filteredValue' | 'sortOrder'>,
+    ): TableColumnType<Row> => ({
+      key,
+      ...spec,
+      // Controlled, so that the export takes the rows as the reader filtered and sorted them.
+      filteredValue: spec.filters ? (filters[key] ?? null) : undefined,
+      sortOrder: sorter.columnKey === key ? sorter.order : null,
+    });
+    return [
+      column('name', {
+        title: t('analytics.www.organization'),
+        dataIndex: 'name',
+        filters: filterLists.name,
+        filterSearch: true,
+        onFilter: (value, r) => r.organizationId === value,
+        sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+        render: (name: string, r) => <OrganizationName id={r.organizationId} name={name} />,
+      }),
+      column('what', {
+        title: t('analytics.www.what'),
+        dataIndex: 'what',
+        filters: filterLists.what,
+        filterSearch: true,
+        onFilter: (value, r) => r.what === value,
+        sorter: (a, b) => whatLabel(a.what).localeCompare(whatLabel(b.what), 'zh-CN'),
+        render: (what: string, r) => (
+          <>
+            {whatLabel(what)}{' '}
+            <Tag variant="outlined" className="analytics-source-tag">
+              {t(`analytics.www.source.${r.source}`)}
+            </Tag>
+          </>
+        ),
+      }),
+      column('where', {
+        title: t('analytics.www.where'),
+        dataIndex: 'where',
+        filters: filterLists.where,
+        filterSearch: true,
+        onFilter: (value, r) => r.where === value,
+        sorter: (a, b) => a.where.localeCompare(b.where),
+        render: (code: string) => <JurisdictionName code={code} name={placeNames.get(code)} />,
+      }),
+      column('when', {
+        title: t('analytics.www.when'),
+        dataIndex: 'when',
+        filters: filterLists.when,
+        onFilter: (value, r) => r.when === value,
+        sorter: (a, b) => a.when.localeCompare(b.when),
+      }),
+      column('count', {
+        title: t('analytics.www.count'),
+        dataIndex: 'count',
+        align: 'right',
+        sorter: (a, b) => a.count - b.count,
+      }),
+    ];
+  }, [filterLists, filters, sorter, whatLabel, placeNames, t]);
 
   /** The rows as the table would show them: filtered by every column's filter, then sorted. */
   const shown = (all: Row[]): Row[] => {
@@ -221,6 +246,7 @@ export function WhoWhatWhereTable({
           size="small"
           icon={<DownloadOutlined />}
           loading={exporting !== null}
+          disabled={stale}
           onClick={() => void exportCsv()}
           data-testid="www-export"
         >

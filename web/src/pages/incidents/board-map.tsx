@@ -5,22 +5,25 @@
  * view as the reader pans and zooms. MapLibre is a chunk of its own, fetched only here.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { lazy, type ReactNode, useState } from 'react';
+import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { needApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
-import { MapKindNote, MapLoading, TilesBoundary, useMapKind } from '../../components/map/map-kind';
+import { MapLoading, MapSwitch } from '../../components/map/map-kind';
 import type { NeedMapAnswer, NeedQuery } from '../../types';
 import { boardKey, type LiveMode, pollInterval } from './live-updates';
 import { NeedMap, UrgencyLegend } from './need-map';
 
 const MapLibreNeedMap = lazy(() => import('./maplibre-need-map').then((m) => ({ default: m.MapLibreNeedMap })));
 
-function useSummary(answer: NeedMapAnswer | undefined, tiles: boolean): string {
+/** What the map shows of the answer, on MapLibre (`tiles`, where zooming in shows more) or the drawn map. */
+function useSummary(answer: NeedMapAnswer | undefined): (tiles: boolean) => string {
   const { t } = useTranslation();
-  if (!answer) return t('common.loading');
-  if (!answer.truncated) return t('needs.mapOnMap', { count: answer.items.length });
-  return t(tiles ? 'needs.mapTruncatedZoom' : 'needs.mapTruncated', { shown: answer.items.length, total: answer.total });
+  return (tiles) => {
+    if (!answer) return t('common.loading');
+    if (!answer.truncated) return t('needs.mapOnMap', { count: answer.items.length });
+    return t(tiles ? 'needs.mapTruncatedZoom' : 'needs.mapTruncated', { shown: answer.items.length, total: answer.total });
+  };
 }
 
 export function BoardMap({
@@ -40,12 +43,9 @@ export function BoardMap({
   hrefFor: (id: string) => string;
 }) {
   const { t } = useTranslation();
-  const [failed, setFailed] = useState(false);
-  // The box in view (south,west,north,east); null until MapLibre has placed itself.
+  // The box in view (south,west,north,east): null until MapLibre has placed itself, and on the drawn map.
   const [bbox, setBbox] = useState<string | null>(null);
-  const map = useMapKind(failed);
-  const tiles = map.kind === 'tiles';
-  const inBox = tiles && bbox !== null;
+  const inBox = bbox !== null;
 
   // All the incident's needs: the drawn map's points, and where MapLibre first looks.
   const whole = useQuery({
@@ -63,53 +63,57 @@ export function BoardMap({
     enabled: inBox,
   });
   const answer = inBox ? (inView.data ?? whole.data) : whole.data;
-  const summary = useSummary(answer, tiles);
+  const summary = useSummary(answer);
   const error = inBox ? inView.error : whole.error;
-
-  let body: ReactNode;
-  if (map.kind === 'pending' || (map.kind === 'drawn' && !answer && !error)) {
-    body = <MapLoading />;
-  } else if (map.kind === 'drawn') {
-    body = (
-      <NeedMap points={answer?.items ?? []} selectedId={selectedId} onSelect={onSelect} hrefFor={hrefFor} summary={summary} />
-    );
-  } else {
-    body = (
-      <figure className="need-map">
-        <TilesBoundary onFail={() => setFailed(true)}>
-          <MapLibreNeedMap
-            styleUrl={map.styleUrl}
-            points={answer?.items}
-            fitTo={whole.data?.items}
-            selectedId={selectedId}
-            onSelect={onSelect}
-            onViewChange={setBbox}
-            onFail={() => setFailed(true)}
-          />
-        </TilesBoundary>
-        <figcaption className="need-map-legend">
-          <UrgencyLegend />
-          <span className="need-map-legend-item">
-            <span className="need-map-swatch need-map-swatch-ring" aria-hidden="true" />
-            {t('needs.mapUnclaimed')}
-          </span>
-          <span className="need-map-legend-item">
-            <span className="need-map-swatch need-map-swatch-done" aria-hidden="true" />
-            {t('needs.mapDone')}
-          </span>
-          <span className="muted" aria-live="polite" data-testid="need-map-count">
-            {summary}
-          </span>
-        </figcaption>
-      </figure>
-    );
-  }
 
   return (
     <>
       <ErrorAlert error={error} />
-      {body}
-      <MapKindNote map={map} testId="need-map-kind" />
+      <MapSwitch
+        noteTestId="need-map-kind"
+        // The drawn map shows all the needs again, not those of MapLibre's last view.
+        onFail={() => setBbox(null)}
+        drawn={() =>
+          answer || error ? (
+            <NeedMap
+              points={answer?.items ?? []}
+              selectedId={selectedId}
+              onSelect={onSelect}
+              hrefFor={hrefFor}
+              summary={summary(false)}
+            />
+          ) : (
+            <MapLoading />
+          )
+        }
+        tiles={(styleUrl, onFail) => (
+          <figure className="need-map">
+            <MapLibreNeedMap
+              styleUrl={styleUrl}
+              points={answer?.items}
+              fitTo={whole.data?.items}
+              selectedId={selectedId}
+              onSelect={onSelect}
+              onViewChange={setBbox}
+              onFail={onFail}
+            />
+            <figcaption className="need-map-legend">
+              <UrgencyLegend />
+              <span className="need-map-legend-item">
+                <span className="need-map-swatch need-map-swatch-ring" aria-hidden="true" />
+                {t('needs.mapUnclaimed')}
+              </span>
+              <span className="need-map-legend-item">
+                <span className="need-map-swatch need-map-swatch-done" aria-hidden="true" />
+                {t('needs.mapDone')}
+              </span>
+              <span className="muted" aria-live="polite" data-testid="need-map-count">
+                {summary(true)}
+              </span>
+            </figcaption>
+          </figure>
+        )}
+      />
     </>
   );
 }

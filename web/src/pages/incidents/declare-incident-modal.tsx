@@ -4,7 +4,6 @@ import { App, AutoComplete, Form, Input, InputNumber, Radio, Select, Switch } fr
 import { useTranslation } from 'react-i18next';
 import { INCIDENT_CATEGORIES, INCIDENT_LEVELS, WARNING_COLORS } from '../../../../src/model/incident';
 import { incidentApi } from '../../api';
-import { ErrorAlert } from '../../components/error-alert';
 import { FormModal, useFormSubmit } from '../../components/form-modal';
 import { JurisdictionListPicker } from '../../components/jurisdiction-list-picker';
 import type { IncidentCategory, IncidentLevel, WarningColor } from '../../types';
@@ -68,21 +67,15 @@ export function DeclareIncidentModal({
   const { message: toast } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const { saving, error, setError, run } = useFormSubmit(form, FIELDS);
+  const submission = useFormSubmit(form, FIELDS, onClose);
   const category = Form.useWatch('category', form);
   const suggestions = useTypeSuggestions(category);
   const required = { required: true, message: t('form.required') };
 
-  const close = () => {
-    setError(null);
-    form.resetFields();
-    onClose();
-  };
-
   const submit = async (values: Values) => {
     const { category, level } = values;
     if (!category || !level) return;
-    await run(async () => {
+    await submission.run(async () => {
       const incident = await incidentApi.declare({
         name: values.name.trim(),
         category,
@@ -96,7 +89,7 @@ export function DeclareIncidentModal({
       });
       await queryClient.invalidateQueries({ queryKey: ['incidents'] });
       toast.success(t('incidents.declared', { name: incident.name }));
-      close();
+      submission.close();
       onDeclared(incident.id);
     });
   };
@@ -108,11 +101,9 @@ export function DeclareIncidentModal({
       title={t('incidents.declareTitle')}
       okText={t('incidents.declareSubmit')}
       width={640}
-      saving={saving}
-      onCancel={close}
+      submission={submission}
     >
       <Form<Values> form={form} name="declare-incident" layout="vertical" initialValues={INITIAL} onFinish={submit}>
-        <ErrorAlert error={error} onClose={() => setError(null)} />
         <Form.Item name="name" label={t('incident.name')} rules={[{ ...required, whitespace: true }]}>
           <Input maxLength={200} placeholder={t('incident.namePlaceholder')} />
         </Form.Item>

@@ -5,7 +5,7 @@ import { Button, Card, Empty, Flex, Segmented, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { incidentApi } from '../../api';
+import { type IncidentScope, incidentsQuery } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { IncidentStageTag, LevelTag, WarningTag } from '../../components/incident-tags';
 import { JurisdictionTag } from '../../components/jurisdiction-name';
@@ -13,16 +13,10 @@ import { PageHeader } from '../../components/page-header';
 import { useDateTime } from '../../format';
 import { canDeclareIncident } from '../../permissions';
 import { useCurrentUser } from '../../session';
-import type { IncidentStage, IncidentSummary } from '../../types';
+import type { IncidentSummary } from '../../types';
 import { DeclareIncidentModal } from './declare-incident-modal';
 
-type Scope = 'open' | 'closed' | 'all';
-const SCOPES: Scope[] = ['open', 'closed', 'all'];
-const STAGES_OF: Record<Scope, IncidentStage[] | undefined> = {
-  open: undefined,
-  closed: ['closed'],
-  all: ['preparedness', 'response', 'recovery', 'closed'],
-};
+const SCOPES: IncidentScope[] = ['open', 'closed', 'all'];
 const SHOWN_AREAS = 4;
 
 function IncidentCard({ incident }: { incident: IncidentSummary }) {
@@ -66,11 +60,8 @@ export function IncidentsPage() {
   const [params, setParams] = useSearchParams();
   const [declaring, setDeclaring] = useState(false);
   const scopeParam = params.get('scope');
-  const scope: Scope = SCOPES.includes(scopeParam as Scope) ? (scopeParam as Scope) : 'open';
-  const query = useQuery({
-    queryKey: ['incidents', scope],
-    queryFn: () => incidentApi.list({ stage: STAGES_OF[scope] }),
-  });
+  const scope: IncidentScope = SCOPES.includes(scopeParam as IncidentScope) ? (scopeParam as IncidentScope) : 'open';
+  const query = useQuery(incidentsQuery(scope));
   const mayDeclare = canDeclareIncident(user.role);
   const items = query.data ?? [];
 
@@ -89,7 +80,7 @@ export function IncidentsPage() {
         }
       />
       <Flex justify="space-between" align="center" wrap gap={12} className="incidents-toolbar">
-        <Segmented<Scope>
+        <Segmented<IncidentScope>
           value={scope}
           onChange={(value) => setParams(value === 'open' ? {} : { scope: value })}
           options={SCOPES.map((value) => ({ value, label: t(`incidents.scope.${value}`) }))}

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, needApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
+import { FormModal, useFormSubmit } from '../../components/form-modal';
 import { OrganizationName } from '../../components/organization-name';
 import { OrganizationPicker } from '../../components/organization-picker';
 import { showFieldError, useErrorText } from '../../error-text';
@@ -160,61 +161,48 @@ export function ClaimModal({
 
 const CLOSE_REASONS = ['duplicate', 'not_found', 'done_by_others', 'referred'] as const;
 type CloseChoice = (typeof CLOSE_REASONS)[number];
+type CloseValues = { reason?: CloseChoice; note?: string };
+const CLOSE_FIELDS = [['reason'], ['note']] as const;
 
 /** Closes a need with a reason, and (optionally) a photo from the scene kept as evidence. */
 export function CloseNeedModal({ need, open, onClose }: { need: NeedView; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = useErrorText();
   const problemOf = useEvidenceProblem();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<{ reason?: CloseChoice; note?: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<CloseValues>();
   const [photo, setPhoto] = useState<File | null>(null);
   const [photoProblem, setPhotoProblem] = useState<string | null>(null);
-  const reason = Form.useWatch('reason', form);
-
-  useEffect(() => {
-    if (!open) return;
+  const submission = useFormSubmit(form, CLOSE_FIELDS, () => {
     setPhoto(null);
     setPhotoProblem(null);
-    setError(null);
-  }, [open]);
+    onClose();
+  });
+  const chosenReason = Form.useWatch('reason', form);
 
-  const submit = async (values: { reason?: CloseChoice; note?: string }) => {
-    if (!values.reason) return;
-    setError(null);
-    setBusy(true);
-    try {
+  const submit = async ({ reason, note }: CloseValues) => {
+    if (!reason) return;
+    await submission.run(async () => {
       // The photo first: a holder may no longer add one once the need is closed.
       if (photo) {
         await needApi.addEvidence(need.id, photo);
         setPhoto(null); // kept on the record: a retried close must not send it twice
       }
-      await needApi.close(need.id, { reason: values.reason, note: values.note?.trim() || null });
+      await needApi.close(need.id, { reason, note: note?.trim() || null });
       await queryClient.invalidateQueries({ queryKey: boardKey(need.incidentId) });
-      onClose();
-    } catch (failure) {
-      if (!showFieldError(form, failure, [['reason'], ['note']], message(failure))) setError(failure);
-    } finally {
-      setBusy(false);
-    }
+      submission.close();
+    });
   };
 
   return (
-    <Modal
+    <FormModal
+      form={form}
+      submission={submission}
       open={open}
       title={t('needs.closeTitle', { title: need.title })}
       okText={t('needs.closeSubmit')}
-      okButtonProps={{ danger: true }}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      onCancel={onClose}
-      destroyOnHidden
+      danger
     >
       <Form form={form} name="close-need" layout="vertical" onFinish={submit} preserve={false}>
-        <ErrorAlert error={error} onClose={() => setError(null)} />
         <Form.Item name="reason" label={t('needs.closeReason')} rules={[{ required: true, message: t('form.required') }]}>
           <Radio.Group className="radio-stack">
             {CLOSE_REASONS.map((r) => (
@@ -227,8 +215,10 @@ export function CloseNeedModal({ need, open, onClose }: { need: NeedView; open: 
         <Form.Item
           name="note"
           label={t('needs.closeNote')}
-          rules={reason === 'duplicate' ? [] : [{ required: true, whitespace: true, message: t('needs.closeNoteRequired') }]}
-          extra={reason === 'duplicate' ? t('needs.closeDuplicateHint') : undefined}
+          rules={
+            chosenReason === 'duplicate' ? [] : [{ required: true, whitespace: true, message: t('needs.closeNoteRequired') }]
+          }
+          extra={chosenReason === 'duplicate' ? t('needs.closeDuplicateHint') : undefined}
         >
           <Input.TextArea rows={3} maxLength={1000} showCount />
         </Form.Item>
@@ -254,7 +244,7 @@ export function CloseNeedModal({ need, open, onClose }: { need: NeedView; open: 
           </Upload>
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -11,7 +11,6 @@ import { useTranslation } from 'react-i18next';
 import { NEED_KINDS, URGENCIES, VULNERABLE_GROUPS } from '../../../../src/model/need';
 import { SERVICE_CATEGORIES } from '../../../../src/model/taxonomy';
 import { needApi, newIdempotencyKey } from '../../api';
-import { ErrorAlert } from '../../components/error-alert';
 import { FormModal, useFormSubmit } from '../../components/form-modal';
 import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
 import { useMyLocation } from '../../components/my-location';
@@ -78,18 +77,14 @@ export function ReportNeedModal({
   const { message: toast } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const { saving, error, setError, run } = useFormSubmit(form, FIELDS);
   const { locate, locating, problem, supported } = useMyLocation();
   // One key per filled-in form: a retried submit (lost answer) never reports twice.
   const idempotencyKey = useRef(newIdempotencyKey());
-  const required = { required: true, message: t('form.required') };
-
-  const close = () => {
-    setError(null);
-    form.resetFields();
+  const submission = useFormSubmit(form, FIELDS, () => {
     idempotencyKey.current = newIdempotencyKey();
     onClose();
-  };
+  });
+  const required = { required: true, message: t('form.required') };
 
   const fillMyLocation = async () => {
     const position = await locate();
@@ -100,7 +95,7 @@ export function ReportNeedModal({
     const { category, jurisdiction, lat, lon } = values;
     if (!category || !jurisdiction || lat == null || lon == null) return;
     const text = (value: string | undefined) => value?.trim() || null;
-    await run(async () => {
+    await submission.run(async () => {
       const answer = await needApi.report(
         incident.id,
         {
@@ -127,7 +122,7 @@ export function ReportNeedModal({
       const duplicates = answer.possibleDuplicates.length;
       if (duplicates > 0) toast.warning(t('needs.reportedDuplicates', { count: duplicates }));
       else toast.success(t('needs.reported'));
-      close();
+      submission.close();
       onReported(answer.need.id, duplicates);
     });
   };
@@ -139,11 +134,9 @@ export function ReportNeedModal({
       title={t('needs.reportTitle')}
       okText={t('needs.reportSubmit')}
       width={680}
-      saving={saving}
-      onCancel={close}
+      submission={submission}
     >
       <Form<Values> form={form} name="report-need" layout="vertical" initialValues={INITIAL} onFinish={submit}>
-        <ErrorAlert error={error} onClose={() => setError(null)} />
         <Form.Item name="title" label={t('needs.titleLabel')} rules={[{ ...required, whitespace: true }]}>
           <Input maxLength={200} placeholder={t('needs.titlePlaceholder')} />
         </Form.Item>

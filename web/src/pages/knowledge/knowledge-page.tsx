@@ -3,7 +3,6 @@
  * incident and program); record new ones.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Input, Segmented, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,12 +11,12 @@ import { lessonApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
 import { JurisdictionName } from '../../components/jurisdiction-name';
-import { LoadMore } from '../../components/load-more';
+import { LoadMore, usePagedList } from '../../components/load-more';
 import { PageHeader } from '../../components/page-header';
 import { useDateTime } from '../../format';
 import { canRecordLesson } from '../../permissions';
 import { useCurrentUser } from '../../session';
-import type { Lesson, LessonKind } from '../../types';
+import type { Lesson, LessonKind, Page } from '../../types';
 import { LessonDrawer } from './lesson-drawer';
 import { ChoiceSelect, useIncidentChoices, useProgramChoices } from './links';
 import { RecordLessonModal } from './record-lesson-modal';
@@ -69,9 +68,9 @@ export function KnowledgePage() {
   // The programs of the area chosen, if any: the lessons are filtered by it too.
   const programs = useProgramChoices(jurisdiction);
 
-  const lessons = useInfiniteQuery({
+  const { items, query: lessons } = usePagedList<Lesson, Page<Lesson>>({
     queryKey: ['lessons', q, kind, jurisdiction ?? '', incidentId ?? '', programId ?? ''],
-    queryFn: ({ pageParam }) =>
+    fetchPage: (cursor) =>
       lessonApi.search({
         q: q || undefined,
         kind: kind === 'all' ? undefined : kind,
@@ -79,12 +78,9 @@ export function KnowledgePage() {
         incidentId,
         programId,
         limit: PAGE_SIZE,
-        cursor: pageParam,
+        cursor,
       }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const items = lessons.data?.pages.flatMap((page) => page.items) ?? [];
   const total = lessons.data?.pages[0]?.total ?? 0;
 
   return (
@@ -115,6 +111,7 @@ export function KnowledgePage() {
         <Segmented<KindFilter>
           value={kind}
           onChange={setKind}
+          aria-label={t('knowledge.kindFilter')}
           options={[
             { value: 'all', label: t('knowledge.allKinds') },
             ...LESSON_KINDS.map((value) => ({ value, label: t(`knowledge.kind.${value}`) })),
@@ -122,7 +119,11 @@ export function KnowledgePage() {
         />
         <JurisdictionCascader
           value={jurisdiction}
-          onChange={(code) => setJurisdiction(code)}
+          onChange={(code) => {
+            setJurisdiction(code);
+            // The program filter offers the area's programs: one of another area no longer applies.
+            setProgramId(undefined);
+          }}
           aria-label={t('knowledge.area')}
           style={{ minWidth: 220 }}
         />

@@ -5,7 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select, type SelectProps, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { incidentApi, programApi } from '../../api';
+import { incidentApi, incidentsQuery, programApi } from '../../api';
 
 /** The most programs offered to choose from: the latest to start (in the area, when one is given). */
 const PROGRAM_CHOICES = 200;
@@ -30,11 +30,7 @@ export function ChoiceSelect({ choices, ...props }: SelectProps<string> & { choi
 
 /** Every incident, newest first, as choices (asked for only while `enabled`). */
 export function useIncidentChoices(enabled = true): Choices {
-  const incidents = useQuery({
-    queryKey: ['incidents', 'all-stages'],
-    queryFn: () => incidentApi.list({ stage: ['preparedness', 'response', 'recovery', 'closed'] }),
-    enabled,
-  });
+  const incidents = useQuery({ ...incidentsQuery('all'), enabled });
   return {
     options: (incidents.data ?? []).map((incident) => ({ value: incident.id, label: incident.name })),
     loading: enabled && incidents.isPending,

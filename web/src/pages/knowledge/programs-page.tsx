@@ -1,6 +1,5 @@
 /** 常态化项目: normal-time programs and activities, filtered by area, kind and period. */
 import { PlusOutlined } from '@ant-design/icons';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Flex, Select, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
@@ -11,9 +10,10 @@ import { programApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
 import { JurisdictionTag } from '../../components/jurisdiction-name';
-import { LoadMore } from '../../components/load-more';
+import { LoadMore, usePagedList } from '../../components/load-more';
 import { OrganizationName } from '../../components/organization-name';
 import { PageHeader } from '../../components/page-header';
+import { currentLanguage, intlLocale } from '../../i18n';
 import { canRecordProgram } from '../../permissions';
 import { useCurrentUser } from '../../session';
 import type { Program, ProgramKind } from '../../types';
@@ -24,6 +24,7 @@ const DAY_FORMAT = 'YYYY-MM-DD';
 
 function useColumns(): ColumnsType<Program> {
   const { t } = useTranslation();
+  const count = new Intl.NumberFormat(intlLocale(currentLanguage()));
   return [
     { key: 'title', dataIndex: 'title', title: t('programs.titleLabel') },
     { key: 'kind', title: t('programs.kindLabel'), render: (_, p) => t(`programKind.${p.kind}`) },
@@ -44,7 +45,7 @@ function useColumns(): ColumnsType<Program> {
       title: t('programs.dates'),
       render: (_, p) => (p.endsOn && p.endsOn !== p.startsOn ? `${p.startsOn} – ${p.endsOn}` : p.startsOn),
     },
-    { key: 'people', title: t('programs.peopleReached'), align: 'right', render: (_, p) => p.peopleReached.toLocaleString() },
+    { key: 'people', title: t('programs.peopleReached'), align: 'right', render: (_, p) => count.format(p.peopleReached) },
     {
       key: 'cooperation',
       title: t('programs.cooperationType'),
@@ -64,14 +65,10 @@ export function ProgramsPage() {
   const from = period?.[0].format(DAY_FORMAT);
   const to = period?.[1].format(DAY_FORMAT);
 
-  const programs = useInfiniteQuery({
+  const { items: rows, query: programs } = usePagedList<Program>({
     queryKey: ['programs', jurisdiction ?? '', kind ?? '', from ?? '', to ?? ''],
-    queryFn: ({ pageParam }) =>
-      programApi.list({ jurisdiction: jurisdiction ?? undefined, kind, from, to, limit: PAGE_SIZE, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    fetchPage: (cursor) => programApi.list({ jurisdiction: jurisdiction ?? undefined, kind, from, to, limit: PAGE_SIZE, cursor }),
   });
-  const rows = programs.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <>

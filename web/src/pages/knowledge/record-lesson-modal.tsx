@@ -5,7 +5,6 @@ import { App, Button, Flex, Form, Input, Radio, Rate, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LESSON_KINDS } from '../../../../src/model/lesson';
 import { lessonApi } from '../../api';
-import { ErrorAlert } from '../../components/error-alert';
 import { FormModal, useFormSubmit } from '../../components/form-modal';
 import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
 import { OrganizationPicker } from '../../components/organization-picker';
@@ -42,7 +41,7 @@ export function RecordLessonModal({ open, onClose }: { open: boolean; onClose: (
   const { message: toast } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const { saving, error, setError, run } = useFormSubmit(form, FIELDS);
+  const submission = useFormSubmit(form, FIELDS, onClose);
   const kind = Form.useWatch('kind', form);
   const review = kind === 'after_action_review';
   const kinds = LESSON_KINDS.filter((value) => value !== 'after_action_review' || canRecordReview(user.role));
@@ -52,16 +51,10 @@ export function RecordLessonModal({ open, onClose }: { open: boolean; onClose: (
   const programs = useProgramChoices(area ?? null, open);
   const required = { required: true, message: t('form.required') };
 
-  const close = () => {
-    setError(null);
-    form.resetFields();
-    onClose();
-  };
-
   const submit = async (values: Values) => {
     const { jurisdiction } = values;
     if (!jurisdiction) return;
-    await run(async () => {
+    await submission.run(async () => {
       const lesson = await lessonApi.record({
         kind: values.kind,
         title: values.title.trim(),
@@ -81,7 +74,7 @@ export function RecordLessonModal({ open, onClose }: { open: boolean; onClose: (
       });
       await queryClient.invalidateQueries({ queryKey: ['lessons'] });
       toast.success(t('knowledge.recorded', { title: lesson.title }));
-      close();
+      submission.close();
     });
   };
 
@@ -92,8 +85,7 @@ export function RecordLessonModal({ open, onClose }: { open: boolean; onClose: (
       title={t('knowledge.recordTitle')}
       okText={t('knowledge.recordSubmit')}
       width={680}
-      saving={saving}
-      onCancel={close}
+      submission={submission}
     >
       <Form<Values>
         form={form}
@@ -102,7 +94,6 @@ export function RecordLessonModal({ open, onClose }: { open: boolean; onClose: (
         initialValues={{ kind: 'experience', title: '', body: '', jurisdiction: user.jurisdiction, tags: [] }}
         onFinish={submit}
       >
-        <ErrorAlert error={error} onClose={() => setError(null)} />
         <Form.Item name="kind" label={t('knowledge.kindLabel')} rules={[required]}>
           <Radio.Group optionType="button" options={kinds.map((value) => ({ value, label: t(`knowledge.kind.${value}`) }))} />
         </Form.Item>
@@ -140,13 +131,13 @@ export function RecordLessonModal({ open, onClose }: { open: boolean; onClose: (
                   {fields.map((field) => (
                     <Flex key={field.key} gap={8} align="flex-start" wrap>
                       <Form.Item name={[field.name, 'organizationId']} rules={[required]} style={{ minWidth: 200 }}>
-                        <OrganizationPicker />
+                        <OrganizationPicker aria-label={t('knowledge.organization')} />
                       </Form.Item>
                       <Form.Item name={[field.name, 'note']} rules={[{ ...required, whitespace: true }]} style={{ flex: 1 }}>
                         <Input maxLength={2000} placeholder={t('knowledge.note')} aria-label={t('knowledge.note')} />
                       </Form.Item>
                       <Form.Item name={[field.name, 'rating']}>
-                        <Rate />
+                        <Rate aria-label={t('knowledge.rating')} />
                       </Form.Item>
                       <Button
                         type="text"

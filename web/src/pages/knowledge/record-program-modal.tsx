@@ -1,13 +1,11 @@
 /** Recording a normal-time program: what, where on the function map, who with whom, where, when, how many. */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COOPERATION_TYPES, PROGRAM_KINDS, RECOVERY_FOCI } from '../../../../src/model/program';
 import { PHASES, STAGES, STRATEGIES, type Stage } from '../../../../src/model/taxonomy';
-import { organizationApi, programApi } from '../../api';
-import { ErrorAlert } from '../../components/error-alert';
+import { programApi } from '../../api';
 import { FormModal, useFormSubmit } from '../../components/form-modal';
 import { JurisdictionListPicker } from '../../components/jurisdiction-list-picker';
 import { OrganizationPicker } from '../../components/organization-picker';
@@ -49,44 +47,13 @@ const FIELDS = [
 ] as const;
 const DAY_FORMAT = 'YYYY-MM-DD';
 
-/** Several organizations, searched by name; names of those chosen stay known while others are searched. */
-function PartnerPicker({ value = [], onChange, id }: { value?: string[]; onChange?: (ids: string[]) => void; id?: string }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const [names, setNames] = useState<Record<string, string>>({});
-  const results = useQuery({
-    queryKey: ['organizations', 'picker', text.trim(), ''],
-    queryFn: () => organizationApi.list({ q: text.trim(), limit: 20 }),
-  });
-  const found = (results.data?.items ?? []).map((org) => ({ value: org.id, label: org.name }));
-  const chosen = value.filter((v) => !found.some((o) => o.value === v)).map((v) => ({ value: v, label: names[v] ?? v }));
-  return (
-    <Select
-      id={id}
-      mode="multiple"
-      value={value}
-      onChange={(ids: string[]) => {
-        const known = { ...names };
-        for (const option of found) known[option.value] = option.label;
-        setNames(known);
-        onChange?.(ids);
-      }}
-      showSearch={{ filterOption: false, onSearch: setText }}
-      loading={results.isFetching}
-      notFoundContent={results.isFetching ? t('common.loading') : t('common.noMatch')}
-      placeholder={t('programs.partnersPlaceholder')}
-      options={[...chosen, ...found]}
-    />
-  );
-}
-
 export function RecordProgramModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const { message: toast } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const { saving, error, setError, run } = useFormSubmit(form, FIELDS);
+  const submission = useFormSubmit(form, FIELDS, onClose);
   const chosenKind = Form.useWatch('kind', form);
   // An organization's admin records its own programs: the lead is fixed.
   const ownLead = user.role === 'org_admin' ? user.organizationId : null;
@@ -94,17 +61,11 @@ export function RecordProgramModal({ open, onClose }: { open: boolean; onClose: 
   const choose = (values: readonly string[], section: string) =>
     values.map((value) => ({ value, label: t(`${section}.${value}`) }));
 
-  const close = () => {
-    setError(null);
-    form.resetFields();
-    onClose();
-  };
-
   const submit = async (values: Values) => {
     const { kind, strategy, phase, stage, cooperationType, startsOn } = values;
     const lead = ownLead ?? values.leadOrganizationId;
     if (!kind || !strategy || !phase || !stage || !cooperationType || !startsOn || !lead) return;
-    await run(async () => {
+    await submission.run(async () => {
       const program = await programApi.record({
         title: values.title.trim(),
         kind,
@@ -122,7 +83,7 @@ export function RecordProgramModal({ open, onClose }: { open: boolean; onClose: 
       });
       await queryClient.invalidateQueries({ queryKey: ['programs'] });
       toast.success(t('programs.recorded', { title: program.title }));
-      close();
+      submission.close();
     });
   };
 
@@ -133,8 +94,7 @@ export function RecordProgramModal({ open, onClose }: { open: boolean; onClose: 
       title={t('programs.recordTitle')}
       okText={t('programs.recordSubmit')}
       width={720}
-      saving={saving}
-      onCancel={close}
+      submission={submission}
     >
       <Form<Values>
         form={form}
@@ -148,7 +108,6 @@ export function RecordProgramModal({ open, onClose }: { open: boolean; onClose: 
         }}
         onFinish={submit}
       >
-        <ErrorAlert error={error} onClose={() => setError(null)} />
         <Form.Item name="title" label={t('programs.titleLabel')} rules={[{ ...required, whitespace: true }]}>
           <Input maxLength={200} />
         </Form.Item>
@@ -178,7 +137,7 @@ export function RecordProgramModal({ open, onClose }: { open: boolean; onClose: 
             <OrganizationPicker disabled={ownLead !== null} />
           </Form.Item>
           <Form.Item name="partnerIds" label={t('programs.partners')}>
-            <PartnerPicker />
+            <OrganizationPicker multiple placeholder={t('programs.partnersPlaceholder')} />
           </Form.Item>
         </div>
         <Form.Item
