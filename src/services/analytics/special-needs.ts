@@ -7,7 +7,7 @@ import { type GroupCoverage, specialNeedsCoverage } from '../../analysis/special
 import { needOutcomes } from '../../db/repositories/analytics';
 import type { Actor, Deps } from '../context';
 import { sliceOf } from '../pagination';
-import { assertCanReadDirectory, canCoordinateIncident } from '../policy';
+import { assertCanReadDirectory, canCoordinateIncident, canManageIncident } from '../policy';
 import { readFigure } from './figures';
 import { type AnalyticsScope, checkedScope } from './scope';
 
@@ -76,12 +76,13 @@ export async function specialNeeds(
   assertCanReadDirectory(actor);
   const scope = checkedScope(deps, query);
   const { unserved, ...figure } = await readFigure(deps, 'special-needs', scope, computeSpecialNeeds);
-  const page = canCoordinateIncident(actor, [scope.jurisdiction])
-    ? sliceOf(
-        unserved.filter((n) => canCoordinateIncident(actor, [n.jurisdiction])),
-        { limit: query.limit ?? 200, cursor: query.cursor },
-      )
-    : null;
+  // A coordinator of the whole area lists them all; one of part of it, those of that part.
+  const listed = canManageIncident(actor, [scope.jurisdiction])
+    ? unserved
+    : canCoordinateIncident(actor, [scope.jurisdiction])
+      ? unserved.filter((n) => canCoordinateIncident(actor, [n.jurisdiction]))
+      : null;
+  const page = listed && sliceOf(listed, { limit: query.limit ?? 200, cursor: query.cursor });
   return {
     ...figure,
     unservedCount: unserved.length,
