@@ -350,7 +350,7 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     // And back to the chart.
     await modes.getByText('图表', { exact: true }).click();
     await modes.locator('canvas').waitFor({ state: 'visible' });
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   });
 
   it('draws who works with whom, the four principles, the flood’s substitution and 3W, with their numbers', async () => {
@@ -471,7 +471,7 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
       [`${TEAM},风险评估,项目,金水区,410105,${monthOf(30)},1`, `${TEAM},供水与卫生,需求,金水区,410105,${monthOf(7)},1`].sort(),
     );
     await page.screenshot({ path: join(SHOTS, 'analytics-dashboard-more.png'), fullPage: true });
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   });
 
   it('pages what a province has too many of: clusters, the best-connected part, more rows, every row in the CSV', async () => {
@@ -531,7 +531,7 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     expect(lines).toHaveLength(5);
     expect(lines).toContain(`${BUREAU},搜索救援,需求,管城回族区,410104,${monthOf(6)},1`);
     expect(await www.getByTestId('www-shown').textContent()).toBe('已显示 2 / 5');
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   });
 
   it('draws the 3W places with MapLibre when a base map is configured', async () => {
@@ -551,7 +551,7 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     expect(await www.getByTestId('www-map-count').textContent()).toBe('图上 2 个地点');
     expect(await www.getByTestId('www-map-place').count()).toBe(0);
     await www.screenshot({ path: join(SHOTS, 'analytics-3w-maplibre.png') });
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   });
 
   it('shows an observer the aggregates only, and an empty area as empty', async () => {
@@ -573,6 +573,6 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     await page.getByTestId('analytics-substitution').getByText('该地区没有事件记录').waitFor();
     await page.getByTestId('analytics-www').getByText('该地区本时段没有需求认领或项目记录').waitFor();
     expect(await page.locator('.analytics-grid canvas').count()).toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   });
 });

@@ -137,7 +137,7 @@ describe.skipIf(!chromiumPath)('browser: the board map', () => {
     await expect.poll(() => countText(page)).toBe('图上 0 条需求');
     await expect.poll(() => map.getAttribute('data-drawn')).toBe('0');
     expect(asked.at(-1)).toMatch(/^34\.\d+,113\.\d+,34\.\d+,113\.\d+$/);
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   });
 
   it('draws its own map when no style is configured', async () => {

@@ -17,6 +17,7 @@ import { createOrganization } from '../../src/services/organizations/create-orga
 import {
   chooseOption,
   chromiumPath,
+  clickUntil,
   createHenanCoordinator,
   HENAN_COORDINATOR,
   launchBrowser,
@@ -87,7 +88,13 @@ describe.skipIf(!chromiumPath)('browser: the knowledge base and normal-time prog
 
     await page.getByRole('button', { name: '记录经验' }).click();
     const modal = page.getByRole('dialog', { name: '记录经验' });
-    await modal.getByText('经验教训', { exact: true }).click();
+    // Under load a click can land while the dialog is still opening: click until the kind is chosen.
+    const lessonKind = modal.getByRole('radio', { name: '经验教训' });
+    await clickUntil(
+      modal.getByText('经验教训', { exact: true }),
+      async () => undefined,
+      () => lessonKind.isChecked(),
+    );
     await modal.getByLabel('标题', { exact: true }).fill(LESSON);
     await modal.getByLabel('正文', { exact: true }).fill(LESSON_BODY);
     await modal.getByLabel('标签', { exact: true }).fill('防汛');
@@ -151,7 +158,7 @@ describe.skipIf(!chromiumPath)('browser: the knowledge base and normal-time prog
     const cells = await row.locator('td').allTextContents();
     expect(cells).toEqual([PROGRAM, '培训', '理念介入 × 风险管理', COUNSELLORS, '0', '河南省', '2026-10-10', '150', '学习交流']);
     await page.screenshot({ path: join(SHOTS, 'programs.png'), fullPage: true });
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   });
 
   // After the program above is recorded.
@@ -195,6 +202,6 @@ describe.skipIf(!chromiumPath)('browser: the knowledge base and normal-time prog
     await incident.click();
     await page.waitForURL(new RegExp(`/incidents/${flood.id}$`));
     await page.getByRole('heading', { level: 1, name: FLOOD }).waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   });
 });
