@@ -77,7 +77,7 @@ export async function openSignedIn(
   const context = await browser.newContext({ locale: 'zh-CN', viewport });
   contexts.push(context);
   const page = await context.newPage();
-  if (pageErrors) page.on('pageerror', (error) => pageErrors.push(error.message));
+  if (pageErrors) page.on('pageerror', (error) => pageErrors.push(`${error.message}\n${error.stack ?? ''}`));
   await signInOn(page, base, email, PASSWORD);
   return page;
 }
