@@ -15,7 +15,7 @@ import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { reportNeed } from '../../src/services/needs/report-need';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { createUser } from '../../src/services/users/manage-users';
-import { chromiumPath, launchBrowser, openSignedIn, serveUi } from '../support/browser';
+import { chromiumPath, clickUntil, launchBrowser, openSignedIn, serveUi } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 
@@ -186,8 +186,12 @@ describe.skipIf(!chromiumPath)('browser: the incident board', () => {
     await a.getByTestId('needs-table').getByRole('link', { name: NEED }).click();
     await a.getByTestId('need-drawer').getByTestId('need-claim').click();
     const claim = a.getByRole('dialog', { name: /认领：/ });
-    await claim.getByRole('button', { name: '确认认领' }).click();
-    await claim.waitFor({ state: 'hidden' });
+    // Under load a click can land while the dialog is still opening: click until it has gone.
+    await clickUntil(
+      claim.getByRole('button', { name: '确认认领' }),
+      async () => undefined,
+      async () => !(await claim.isVisible()),
+    );
     await a.getByTestId('need-drawer').getByTestId('need-holders').getByText(TEAM_A).waitFor();
     // The holder now sees the contact details.
     await a.getByTestId('need-drawer').getByText('13800138000').waitFor();
