@@ -364,4 +364,41 @@ describeEachDatabase('needs, claims and the public door', (t) => {
       code: 'idempotency_mismatch',
     });
   });
+  it('compares a report with needs another process reported or closed, and with old needs only by phone', async () => {
+    const { deps, clock } = t();
+    // Two processes sharing the database: each keeps its own needs in memory.
+    const first = { ...deps };
+    const second = { ...deps };
+    const flood = await declareIncident(deps, SYSTEM, {
+      name: '金水区内涝',
+      category: 'natural_disaster',
+      type: '洪涝',
+      level: 3,
+      jurisdictions: ['410105'],
+    });
+    const report = async (via: typeof deps, input: Partial<NeedInput>) => {
+      const outcome = await reportNeed(via, COORD, flood.id, { ...water, contactPhone: undefined, ...input });
+      if (outcome.replayed) throw new Error('not replayed');
+      return { id: outcome.reported.need.id, flagged: outcome.reported.possibleDuplicates.map((d) => d.id).sort() };
+    };
+    const x = await report(first, { title: '文化路 3 号楼停水 需要饮用水' });
+    const y = await report(second, { title: '文化路3号楼停水，需饮用水', lat: 34.7727 });
+    expect(y.flagged).toEqual([x.id]);
+    const z = await report(second, { title: '文化路 3 号楼停水 饮用水', lon: 113.6871 });
+    expect(z.flagged).toEqual([x.id, y.id].sort());
+    // The first process learns of the second's reports from the event log.
+    const w = await report(first, { title: '文化路 3 号楼 停水 要饮用水' });
+    expect(w.flagged).toEqual([x.id, y.id, z.id].sort());
+    // A need the second process closes is no longer offered by the first.
+    await closeNeed(second, COORD, y.id, { reason: 'done_by_others', note: '邻居已送水' });
+    const v = await report(first, { title: '文化路 3 号楼停水 饮用水', contactPhone: '13711112222' });
+    expect(v.flagged).not.toContain(y.id);
+    expect(v.flagged).toContain(x.id);
+    // Two days on: nearby needs are no longer compared by place, but the same phone still is.
+    clock.advance(49 * 3_600_000);
+    const later = await report(first, { title: '文化路 3 号楼停水 饮用水', contactPhone: '13711112222' });
+    expect(later.flagged).toEqual([v.id]);
+    const stranger = await report(second, { title: '文化路 3 号楼停水 饮用水' });
+    expect(stranger.flagged).toEqual([later.id]);
+  });
 });

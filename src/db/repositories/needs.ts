@@ -211,60 +211,42 @@ const toCandidate = (r: Pick<NeedsTable, (typeof CANDIDATE_COLUMNS)[number]>): D
 });
 
 /**
- * Open needs of an incident reported since a time within a box around any of the points
- * (duplicate candidates for a group of new needs): one query per fifty points, a UNION of
- * one indexed look-up (cell, latitude, longitude) per point.
+ * A page (by id) of the open needs of an incident that a new report may repeat: those
+ * reported since a time, and those with a contact phone whatever their age.
  */
-export async function needsNearAny(
+export async function duplicateCandidatePage(
   db: Executor,
   incidentId: string,
-  points: { lat: number; lon: number }[],
   since: string,
-  degrees: number,
+  after: string,
+  limit: number,
 ): Promise<DuplicateCandidate[]> {
-  const near = ({ lat, lon }: { lat: number; lon: number }) =>
-    db
-      .selectFrom('needs')
-      .select(CANDIDATE_COLUMNS)
-      .where('incident_id', '=', incidentId)
-      .where(
-        'cell',
-        'in',
-        cellsCovering({ south: lat - degrees, west: lon - degrees, north: lat + degrees, east: lon + degrees }) ?? [],
-      )
-      .where('lat', '>=', lat - degrees)
-      .where('lat', '<=', lat + degrees)
-      .where('lon', '>=', lon - degrees)
-      .where('lon', '<=', lon + degrees)
-      .where('created_at', '>=', since)
-      .where('close_reason', 'is', null);
-  const found = new Map<string, DuplicateCandidate>();
-  for (let i = 0; i < points.length; i += 50) {
-    const chunk = points.slice(i, i + 50);
-    let query = near(chunk[0]);
-    for (const point of chunk.slice(1)) query = query.union(near(point));
-    const rows = await query
-      .orderBy('created_at', 'desc')
-      .limit(50 * chunk.length)
-      .execute();
-    for (const row of rows) found.set(row.id, toCandidate(row));
-  }
-  return [...found.values()];
-}
-
-/** Open needs of an incident with any of the phones. */
-export async function needsWithPhones(db: Executor, incidentId: string, phones: string[]): Promise<DuplicateCandidate[]> {
-  if (phones.length === 0) return [];
   const rows = await db
     .selectFrom('needs')
     .select(CANDIDATE_COLUMNS)
     .where('incident_id', '=', incidentId)
-    .where('contact_phone', 'is not', null)
-    .where('contact_phone', 'in', phones)
+    .where('id', '>', after)
     .where('close_reason', 'is', null)
-    .limit(50 * phones.length)
+    .where((w) => w.or([w('created_at', '>=', since), w('contact_phone', 'is not', null)]))
+    .orderBy('id')
+    .limit(limit)
     .execute();
   return rows.map(toCandidate);
+}
+
+/** Needs by id as duplicate candidates, with whether each is closed. */
+export async function duplicateCandidatesByIds(
+  db: Executor,
+  ids: readonly string[],
+): Promise<{ need: DuplicateCandidate; closed: boolean }[]> {
+  return selectInChunks(ids, async (chunk) => {
+    const rows = await db
+      .selectFrom('needs')
+      .select([...CANDIDATE_COLUMNS, 'close_reason'])
+      .where('id', 'in', chunk)
+      .execute();
+    return rows.map((r) => ({ need: toCandidate(r), closed: r.close_reason !== null }));
+  });
 }
 
 export async function appendNeedEvent(

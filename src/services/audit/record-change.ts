@@ -79,10 +79,11 @@ export async function recordChange(db: Executor, deps: Deps, actor: Actor, chang
 
 /**
  * Writes the audit records of several changes, chained in the order given, with one advance
- * of the chain head (a group commit writes a whole group's changes this way).
+ * of the chain head (a group commit writes a whole group's changes this way). Answers the
+ * records' sequence numbers, in the order of the changes.
  */
-export async function recordChanges(db: Executor, deps: Deps, changes: { actor: Actor; change: Change }[]): Promise<void> {
-  if (changes.length === 0) return;
+export async function recordChanges(db: Executor, deps: Deps, changes: { actor: Actor; change: Change }[]): Promise<number[]> {
+  if (changes.length === 0) return [];
   const { seq: last, prevHash } = await advanceAuditHead(db, changes.length);
   const at = nowIso(deps);
   const rows: AuditRow[] = [];
@@ -109,4 +110,5 @@ export async function recordChanges(db: Executor, deps: Deps, changes: { actor: 
     if (target) live.push({ seq: row.seq, incidentId: target.incidentId, kind: target.kind, entityId: row.entity_id, at });
   });
   await insertLiveEvents(db, live);
+  return rows.map((row) => row.seq);
 }

@@ -10,25 +10,25 @@ import gcoord from 'gcoord';
 import type { Transaction } from 'kysely';
 import { CommitGroup, type Settled, settle } from '../../db/group-commit';
 import { findIncident } from '../../db/repositories/incidents';
-import { flagDuplicates, insertFirstNeedEvents, insertNeeds, needsNearAny, needsWithPhones } from '../../db/repositories/needs';
+import { flagDuplicates, insertFirstNeedEvents, insertNeeds } from '../../db/repositories/needs';
 import type { Executor, Tables } from '../../db/schema';
-import { DUPLICATE_THRESHOLD, duplicateScore } from '../../matching/duplicates';
 import { AppError } from '../../model/errors';
 import { newId } from '../../model/ids';
 import type { Incident } from '../../model/incident';
 import { findJurisdiction, overlaps } from '../../model/jurisdictions';
-import type { DuplicateCandidate, Need, NeedInput, NeedSource } from '../../model/need';
+import type { Need, NeedInput, NeedSource } from '../../model/need';
 import { recordChanges } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { requiredText } from '../declarations';
 import { IdempotencyLedger, type IdempotentRequest, idempotently } from '../idempotency';
 import { canCoordinateIncident } from '../policy';
+import { duplicatesOf, noteReported, type PossibleDuplicate } from './duplicate-check';
 
 export type { NeedInput };
 
 export interface ReportedNeed {
   need: Need;
-  possibleDuplicates: { id: string; score: number; reasons: string[] }[];
+  possibleDuplicates: PossibleDuplicate[];
 }
 
 const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -113,43 +113,6 @@ function originOf(actor: Actor, incident: Incident): { source: NeedSource; verif
   return { source: coordinates ? 'coordinator' : 'organization', verified: coordinates, receipt: false };
 }
 
-/** A coordinator needs the few likeliest duplicates, not every similar need nearby. */
-const MAX_FLAGS = 5;
-/** Needs further apart than about 1 km, or reported more than 48 hours apart, are not compared. */
-const NEARBY_DEGREES = 0.01;
-const RECENT_HOURS = 48;
-
-/**
- * Likely duplicates of each new need of a group among recent nearby needs, same-phone needs
- * and needs made earlier in the group: the candidates of the whole group are read at once.
- */
-async function duplicatesOf(trx: Executor, deps: Deps, needs: Need[]): Promise<ReportedNeed['possibleDuplicates'][]> {
-  const since = new Date(deps.now().getTime() - RECENT_HOURS * 3_600_000).toISOString();
-  const stored = new Map<string, DuplicateCandidate[]>();
-  for (const incidentId of new Set(needs.map((n) => n.incidentId))) {
-    const mine = needs.filter((n) => n.incidentId === incidentId);
-    const phones = [...new Set(mine.flatMap((n) => (n.contactPhone ? [n.contactPhone] : [])))];
-    stored.set(incidentId, [
-      ...(await needsNearAny(trx, incidentId, mine, since, NEARBY_DEGREES)),
-      ...(await needsWithPhones(trx, incidentId, phones)),
-    ]);
-  }
-  return needs.map((need, i) => {
-    const near = (c: DuplicateCandidate) =>
-      (c.contactPhone !== null && c.contactPhone === need.contactPhone) ||
-      (Math.abs(c.lat - need.lat) <= NEARBY_DEGREES && Math.abs(c.lon - need.lon) <= NEARBY_DEGREES);
-    const candidates = new Map<string, DuplicateCandidate>();
-    for (const c of stored.get(need.incidentId) ?? []) if (near(c)) candidates.set(c.id, c);
-    for (const c of needs.slice(0, i)) if (c.incidentId === need.incidentId && near(c)) candidates.set(c.id, c);
-    const found: ReportedNeed['possibleDuplicates'] = [];
-    for (const candidate of candidates.values()) {
-      const { score, reasons } = duplicateScore(need, candidate);
-      if (score >= DUPLICATE_THRESHOLD) found.push({ id: candidate.id, score, reasons });
-    }
-    return found.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, MAX_FLAGS);
-  });
-}
-
 /** What a create answers: the need, and whether it was made now or by an earlier try with the same key. */
 export type ReportOutcome = { replayed: false; reported: ReportedNeed; incident: Incident } | { replayed: true; needId: string };
 
@@ -214,7 +177,7 @@ async function recordReports(trx: Transaction<Tables>, deps: Deps, reports: Repo
       at,
     })),
   );
-  await recordChanges(
+  const seqs = await recordChanges(
     trx,
     deps,
     fresh.map((f) => ({
@@ -227,6 +190,10 @@ async function recordReports(trx: Transaction<Tables>, deps: Deps, reports: Repo
         live: { incidentId: f.need.incidentId, kind: 'need' },
       },
     })),
+  );
+  noteReported(
+    deps,
+    fresh.map((f, i) => ({ seq: seqs[i], need: f.need })),
   );
   await ledger.write(trx, at);
   return outcomes;

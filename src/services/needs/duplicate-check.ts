@@ -1,0 +1,145 @@
+/**
+ * Spotting repeated reports as they arrive: each new need is compared with the open needs of
+ * its incident nearby and recent, and with those with the same phone, kept in memory per
+ * incident (src/projections/recent-needs.ts) instead of searched for in the database on every
+ * report. Used by the intake only, inside its transaction: the needs are loaded on an
+ * incident's first report, then caught up with the live event log before every group, so
+ * changes committed by other processes (closures, merges, moves) are seen; the intake's own
+ * new needs are noted as it writes them and taken from memory when their events come round.
+ */
+import { incidentEventsAfter, lastIncidentSeq } from '../../db/repositories/live-events';
+import { duplicateCandidatePage, duplicateCandidatesByIds } from '../../db/repositories/needs';
+import type { Executor } from '../../db/schema';
+import { DUPLICATE_THRESHOLD, duplicateScore } from '../../matching/duplicates';
+import type { DuplicateCandidate, Need } from '../../model/need';
+import { RecentNeeds } from '../../projections/recent-needs';
+import type { Deps } from '../context';
+
+export type PossibleDuplicate = { id: string; score: number; reasons: string[] };
+
+/** A coordinator needs the few likeliest duplicates, not every similar need nearby. */
+const MAX_FLAGS = 5;
+/** Needs further apart than about 1 km, or reported more than 48 hours apart, are not compared. */
+const NEARBY_DEGREES = 0.01;
+const RECENT_MS = 48 * 3_600_000;
+const PAGE = 5000;
+/** How often needs past the window are let go. */
+const SWEEP_MS = 60_000;
+/** An incident without reports for this long is let go (loaded again on its next report). */
+const IDLE_MS = 30 * 60_000;
+
+class IncidentNeeds {
+  readonly needs = new RecentNeeds(NEARBY_DEGREES, RECENT_MS);
+  lastUsed = Date.now();
+  private seq = -1;
+  private swept = 0;
+  /** Needs this intake wrote, by the sequence number of their audit record, until their event is read. */
+  private readonly own = new Map<number, DuplicateCandidate>();
+
+  constructor(private readonly incidentId: string) {}
+
+  /** The needs with every change committed before the caller's transaction began. */
+  async current(trx: Executor, now: number): Promise<RecentNeeds> {
+    if (this.seq < 0) await this.load(trx, now);
+    else await this.catchUp(trx);
+    if (now - this.swept > SWEEP_MS) {
+      this.needs.sweep(now);
+      this.swept = now;
+    }
+    return this.needs;
+  }
+
+  private async load(trx: Executor, now: number): Promise<void> {
+    // The position in the event log is read before the needs, so nothing between is missed.
+    const seq = await lastIncidentSeq(trx, this.incidentId);
+    const since = new Date(now - RECENT_MS).toISOString();
+    for (let after = ''; ; ) {
+      const page = await duplicateCandidatePage(trx, this.incidentId, since, after, PAGE);
+      for (const need of page) this.needs.put(need, false);
+      if (page.length < PAGE) break;
+      after = page[page.length - 1].id;
+    }
+    this.seq = seq;
+    this.swept = now;
+  }
+
+  private async catchUp(trx: Executor): Promise<void> {
+    for (;;) {
+      const events = await incidentEventsAfter(trx, this.incidentId, this.seq, PAGE);
+      if (events.length === 0) return;
+      const mine = new Map<string, DuplicateCandidate>();
+      const reread = new Set<string>();
+      for (const event of events) {
+        if (event.kind !== 'need') continue;
+        const noted = this.own.get(event.seq);
+        if (noted?.id === event.entityId && !reread.has(event.entityId)) mine.set(event.entityId, noted);
+        else {
+          mine.delete(event.entityId);
+          reread.add(event.entityId);
+        }
+      }
+      for (const need of mine.values()) this.needs.put(need, false);
+      for (const { need, closed } of await duplicateCandidatesByIds(trx, [...reread])) this.needs.put(need, closed);
+      this.seq = events[events.length - 1].seq;
+      for (const seq of this.own.keys()) if (seq <= this.seq) this.own.delete(seq);
+      if (events.length < PAGE) return;
+    }
+  }
+
+  /** A need the intake has just written with the audit record `seq`, inside the same transaction. */
+  noteOwn(seq: number, need: DuplicateCandidate): void {
+    const { id, title, description, category, lat, lon, contactPhone, createdAt } = need;
+    this.own.set(seq, { id, title, description, category, lat, lon, contactPhone, createdAt });
+  }
+}
+
+const kept = new WeakMap<Deps, Map<string, IncidentNeeds>>();
+
+function incidentNeedsOf(deps: Deps, incidentId: string): IncidentNeeds {
+  let byIncident = kept.get(deps);
+  if (!byIncident) {
+    byIncident = new Map();
+    kept.set(deps, byIncident);
+  }
+  const now = Date.now();
+  for (const [id, held] of byIncident) if (now - held.lastUsed > IDLE_MS) byIncident.delete(id);
+  let held = byIncident.get(incidentId);
+  if (!held) {
+    held = new IncidentNeeds(incidentId);
+    byIncident.set(incidentId, held);
+  }
+  held.lastUsed = now;
+  return held;
+}
+
+/**
+ * Likely duplicates of each new need of a group among the open needs nearby and recent, those
+ * with the same phone, and needs made earlier in the group. Call inside the intake's transaction.
+ */
+export async function duplicatesOf(trx: Executor, deps: Deps, needs: readonly Need[]): Promise<PossibleDuplicate[][]> {
+  const now = deps.now().getTime();
+  const since = now - RECENT_MS;
+  const known = new Map<string, RecentNeeds>();
+  for (const incidentId of new Set(needs.map((n) => n.incidentId))) {
+    known.set(incidentId, await incidentNeedsOf(deps, incidentId).current(trx, now));
+  }
+  const near = (need: Need, c: DuplicateCandidate) =>
+    (c.contactPhone !== null && c.contactPhone === need.contactPhone) ||
+    (Math.abs(c.lat - need.lat) <= NEARBY_DEGREES && Math.abs(c.lon - need.lon) <= NEARBY_DEGREES);
+  return needs.map((need, i) => {
+    const candidates = new Map<string, DuplicateCandidate>();
+    for (const c of known.get(need.incidentId)?.candidates(need, since) ?? []) candidates.set(c.id, c);
+    for (const c of needs.slice(0, i)) if (c.incidentId === need.incidentId && near(need, c)) candidates.set(c.id, c);
+    const found: PossibleDuplicate[] = [];
+    for (const candidate of candidates.values()) {
+      const { score, reasons } = duplicateScore(need, candidate);
+      if (score >= DUPLICATE_THRESHOLD) found.push({ id: candidate.id, score, reasons });
+    }
+    return found.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, MAX_FLAGS);
+  });
+}
+
+/** Notes the needs the intake wrote (with their audit records' sequence numbers), so they are not read back. */
+export function noteReported(deps: Deps, written: readonly { seq: number; need: Need }[]): void {
+  for (const { seq, need } of written) incidentNeedsOf(deps, need.incidentId).noteOwn(seq, need);
+}
