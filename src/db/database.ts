@@ -49,10 +49,11 @@ class ImmediateSqliteDriver extends SqliteDriver {
 /**
  * Kysely prepares every query it runs; preparing is a good part of a small query's cost on
  * SQLite, so prepared statements are kept and reused by their SQL text (most recently used kept).
- * Long texts — multi-row inserts, long `in (…)` lists, whose length varies from call to call —
- * are seldom run twice and would push the everyday statements out, so they are not kept.
+ * Multi-row inserts of a few dozen rows (a group commit's) repeat with the group's size and are
+ * kept; very long texts — bulk imports, long `in (…)` lists — are seldom run twice and would
+ * push the everyday statements out, so they are not.
  */
-function withStatementCache(sqlite: BetterSqlite3.Database, size = 500, longest = 2000) {
+function withStatementCache(sqlite: BetterSqlite3.Database, size = 500, longest = 20_000) {
   const cache = new Map<string, BetterSqlite3.Statement>();
   return {
     close: () => sqlite.close(),

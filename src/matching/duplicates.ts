@@ -28,27 +28,46 @@ export function textSimilarity(a: string, b: string): number {
   return common / (x.size + y.size - common);
 }
 
-/** How alike two needs look (0–1) and why: place, time, category, text, same phone. */
-export function duplicateScore(a: DuplicateCandidate, b: DuplicateCandidate): { score: number; reasons: string[] } {
-  const reasons: string[] = [];
+/** Weights of the parts of the score; text similarity counts up to TEXT_WEIGHT. */
+const PLACE_WEIGHT = 0.35;
+const TIME_WEIGHT = 0.15;
+const CATEGORY_WEIGHT = 0.2;
+const TEXT_WEIGHT = 0.3;
+
+const combinedText = (n: DuplicateCandidate) => `${n.title} ${n.description ?? ''}`;
+
+/**
+ * How alike two needs look (0–1) and why: place, time, category, text, same phone. With
+ * `atLeast`, a pair that cannot reach it whatever its texts is answered null without comparing
+ * the texts (most nearby pairs in a surge).
+ */
+function scorePair(a: DuplicateCandidate, b: DuplicateCandidate, atLeast: number): { score: number; reasons: string[] } | null {
   if (a.contactPhone && a.contactPhone === b.contactPhone) return { score: 1, reasons: ['same phone'] };
   const metres = distanceMetres(a, b);
-  if (metres > 1000) return { score: 0, reasons: [] };
-  const hours = Math.abs(new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime()) / 3_600_000;
-  if (hours > 48) return { score: 0, reasons: [] };
-  let score = 0;
-  score += 0.35 * (1 - metres / 1000);
-  reasons.push(`${Math.round(metres)} m apart`);
-  score += 0.15 * (1 - hours / 48);
-  if (a.category === b.category) {
-    score += 0.2;
-    reasons.push('same category');
-  }
-  const similar = textSimilarity(`${a.title} ${a.description ?? ''}`, `${b.title} ${b.description ?? ''}`);
-  score += 0.3 * similar;
+  if (metres > 1000) return null;
+  const hours = Math.abs(Date.parse(a.createdAt) - Date.parse(b.createdAt)) / 3_600_000;
+  if (hours > 48) return null;
+  const sameCategory = a.category === b.category;
+  const base = PLACE_WEIGHT * (1 - metres / 1000) + TIME_WEIGHT * (1 - hours / 48) + (sameCategory ? CATEGORY_WEIGHT : 0);
+  if (base + TEXT_WEIGHT < atLeast) return null;
+  const similar = textSimilarity(combinedText(a), combinedText(b));
+  const score = Number((base + TEXT_WEIGHT * similar).toFixed(3));
+  if (score < atLeast) return null;
+  const reasons = [`${Math.round(metres)} m apart`];
+  if (sameCategory) reasons.push('same category');
   if (similar > 0.3) reasons.push(`similar text (${Math.round(similar * 100)}%)`);
-  return { score: Number(score.toFixed(3)), reasons };
+  return { score, reasons };
+}
+
+/** How alike two needs look (0–1) and why: place, time, category, text, same phone. */
+export function duplicateScore(a: DuplicateCandidate, b: DuplicateCandidate): { score: number; reasons: string[] } {
+  return scorePair(a, b, 0) ?? { score: 0, reasons: [] };
 }
 
 /** Needs at least this alike are flagged for a coordinator to merge. */
 export const DUPLICATE_THRESHOLD = 0.6;
+
+/** The score and reasons of a pair alike enough to flag, or null. */
+export function likelyDuplicate(a: DuplicateCandidate, b: DuplicateCandidate): { score: number; reasons: string[] } | null {
+  return scorePair(a, b, DUPLICATE_THRESHOLD);
+}

@@ -69,6 +69,18 @@ describeEachDatabase('accounts and sign-in', (t) => {
     });
   });
 
+  it('ends a session for another process sharing the database within a second', async () => {
+    const { deps } = t();
+    const other = { ...deps };
+    const user = await createUser(deps, SYSTEM, { email: 'elsewhere@example.cn', password: PASSWORD, role: 'observer' });
+    const token = await openSession(deps, user, 'token');
+    expect(await authenticate(deps, token.secret, 'token')).toBeDefined();
+    await updateUser(other, SYSTEM, user.id, { disabled: true });
+    expect(await authenticate(other, token.secret, 'token')).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await authenticate(deps, token.secret, 'token')).toBeUndefined();
+  });
+
   it('checks role, organization and jurisdiction fit together', async () => {
     const { deps } = t();
     const team = await createOrganization(deps, SYSTEM, { kind: 'rescue_team', name: '账号测试队', jurisdictions: ['410100'] });

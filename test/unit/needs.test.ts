@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DUPLICATE_THRESHOLD, duplicateScore, textSimilarity } from '../../src/matching/duplicates';
+import { DUPLICATE_THRESHOLD, duplicateScore, likelyDuplicate, textSimilarity } from '../../src/matching/duplicates';
 import { claimHoldMinutes, distanceMetres, needStatus, snapToGrid } from '../../src/model/need';
 
 const base = {
@@ -52,6 +53,27 @@ describe('needs', () => {
       score: 1,
       reasons: ['same phone'],
     });
+  });
+
+  it('flags exactly the pairs whose full score reaches the threshold, without comparing texts it need not', () => {
+    const titles = ['文化路3号楼停水', '文化路 3 号楼停水 急需饮用水', '需要面包', '停水', '金水区老人被困'];
+    const candidate = fc.record({
+      id: fc.constantFrom('x', 'y'),
+      title: fc.constantFrom(...titles),
+      description: fc.constantFrom(null, '急'),
+      category: fc.constantFrom('water_sanitation' as const, 'food' as const),
+      lat: fc.double({ min: 34.765, max: 34.78, noNaN: true }),
+      lon: fc.double({ min: 113.68, max: 113.695, noNaN: true }),
+      contactPhone: fc.constantFrom(null, '139'),
+      createdAt: fc.constantFrom('2026-07-20T10:00:00Z', '2026-07-21T09:00:00Z', '2026-07-23T10:00:00Z'),
+    });
+    fc.assert(
+      fc.property(candidate, candidate, (a, b) => {
+        const full = duplicateScore(a, b);
+        expect(likelyDuplicate(a, b)).toEqual(full.score >= DUPLICATE_THRESHOLD ? full : null);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('holds a claim two hours for search and rescue, a day in response, a week in recovery', () => {

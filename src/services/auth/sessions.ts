@@ -95,19 +95,59 @@ export async function signIn(
   return { user, ...(await openSession(deps, user, kind, label)) };
 }
 
+type Found = { user: User; session: Session };
+
+/**
+ * Sessions looked up in the last second, so a busy field client does not cost two look-ups
+ * on every request. Changes to users and sessions made by this process forget them at once;
+ * another process sharing the database sees such a change within the second.
+ */
+const remembered = new WeakMap<Deps, Map<string, { found: Found; at: number }>>();
+const REMEMBER_MS = 1000;
+const MAX_REMEMBERED = 10_000;
+
+function rememberedOf(deps: Deps): Map<string, { found: Found; at: number }> {
+  let byId = remembered.get(deps);
+  if (!byId) {
+    byId = new Map();
+    remembered.set(deps, byId);
+  }
+  return byId;
+}
+
+/** Forgets every session remembered: call after a change to users or sessions has committed. */
+export function forgetSessions(deps: Deps): void {
+  remembered.get(deps)?.clear();
+}
+
+async function lookUp(deps: Deps, id: string): Promise<Found | undefined> {
+  const byId = rememberedOf(deps);
+  const now = performance.now();
+  const hit = byId.get(id);
+  if (hit && now - hit.at < REMEMBER_MS) return hit.found;
+  const session = await findSession(deps.db, id);
+  const user = session ? await findUser(deps.db, session.userId) : undefined;
+  if (!session || !user) {
+    byId.delete(id);
+    return undefined;
+  }
+  const found = { user, session };
+  if (byId.size >= MAX_REMEMBERED) byId.clear();
+  byId.set(id, { found, at: now });
+  return found;
+}
+
 /** The live session and its user for a presented secret, or undefined. */
-export async function authenticate(
-  deps: Deps,
-  secret: string,
-  kind: SessionKind,
-): Promise<{ user: User; session: Session } | undefined> {
-  const session = await findSession(deps.db, sessionId(secret));
-  if (!session || session.kind !== kind || session.revokedAt || new Date(session.expiresAt) <= deps.now()) return undefined;
-  const user = await findUser(deps.db, session.userId);
-  if (!user || user.disabled) return undefined;
+export async function authenticate(deps: Deps, secret: string, kind: SessionKind): Promise<Found | undefined> {
+  const found = await lookUp(deps, sessionId(secret));
+  if (!found) return undefined;
+  const { session, user } = found;
+  if (session.kind !== kind || session.revokedAt || new Date(session.expiresAt) <= deps.now()) return undefined;
+  if (user.disabled) return undefined;
   return { user: publicUser(user), session };
 }
 
 export async function signOut(deps: Deps, session: Session): Promise<void> {
   await revokeSession(deps.db, session.id, nowIso(deps));
+  forgetSessions(deps);
 }

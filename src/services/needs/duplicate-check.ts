@@ -10,7 +10,7 @@
 import { incidentEventsAfter, lastIncidentSeq } from '../../db/repositories/live-events';
 import { duplicateCandidatePage, duplicateCandidatesByIds } from '../../db/repositories/needs';
 import type { Executor } from '../../db/schema';
-import { DUPLICATE_THRESHOLD, duplicateScore } from '../../matching/duplicates';
+import { likelyDuplicate } from '../../matching/duplicates';
 import type { DuplicateCandidate, Need } from '../../model/need';
 import { RecentNeeds } from '../../projections/recent-needs';
 import type { Deps } from '../context';
@@ -132,8 +132,8 @@ export async function duplicatesOf(trx: Executor, deps: Deps, needs: readonly Ne
     for (const c of needs.slice(0, i)) if (c.incidentId === need.incidentId && near(need, c)) candidates.set(c.id, c);
     const found: PossibleDuplicate[] = [];
     for (const candidate of candidates.values()) {
-      const { score, reasons } = duplicateScore(need, candidate);
-      if (score >= DUPLICATE_THRESHOLD) found.push({ id: candidate.id, score, reasons });
+      const alike = likelyDuplicate(need, candidate);
+      if (alike) found.push({ id: candidate.id, ...alike });
     }
     return found.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, MAX_FLAGS);
   });

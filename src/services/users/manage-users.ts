@@ -19,6 +19,7 @@ import { findJurisdiction } from '../../model/jurisdictions';
 import { type Role, roleNeedsJurisdiction, roleNeedsOrganization } from '../../model/roles';
 import { recordChange } from '../audit/record-change';
 import { assertStrongPassword, hashPassword, passwordMatches } from '../auth/passwords';
+import { forgetSessions } from '../auth/sessions';
 import { type Actor, type Deps, nowIso } from '../context';
 import { decodeCursor, encodeCursor } from '../pagination';
 import { assertCanManageUser, assertCanReadUser, userListScope } from '../policy';
@@ -97,7 +98,7 @@ export async function createUser(deps: Deps, actor: Actor, input: NewUser): Prom
 }
 
 export async function updateUser(deps: Deps, actor: Actor, id: string, patch: UserPatch): Promise<User> {
-  return deps.db.transaction().execute(async (trx) => {
+  const updated = await deps.db.transaction().execute(async (trx) => {
     const before = await findUser(trx, id);
     if (!before) throw new AppError('not_found');
     const isSelf = actor.kind === 'user' && actor.userId === id;
@@ -137,6 +138,8 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, patch: Us
     });
     return publicUser(after);
   });
+  forgetSessions(deps);
+  return updated;
 }
 
 /** An administrator sets a new password (no e-mail server is assumed); all sessions end. */
@@ -152,6 +155,7 @@ export async function resetPassword(deps: Deps, actor: Actor, id: string, passwo
     await revokeUserSessions(trx, id, at);
     await recordChange(trx, deps, actor, { action: 'user.password_reset', entityType: 'user', entityId: id });
   });
+  forgetSessions(deps);
 }
 
 /** A user changes their own password, proving the current one. */
