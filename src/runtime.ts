@@ -15,7 +15,7 @@ export async function openRuntime(
   config: Pick<Config, 'dataDir' | 'databaseUrl'>,
   options: { migrate?: boolean } = {},
 ): Promise<Runtime> {
-  const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, backgroundCheckpoints: true });
   if (options.migrate !== false) await migrateToLatest(database.db);
   const deps: Deps = {
     db: database.db,

@@ -15,6 +15,7 @@ import {
   SqliteDriver,
 } from 'kysely';
 import pg from 'pg';
+import { startCheckpointer } from './checkpointer';
 import type { Tables } from './schema';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -33,6 +34,8 @@ export interface DatabaseOptions {
   /** A SQLite file path, overriding dataDir (":memory:" allowed). */
   sqliteFile?: string;
   poolSize?: number;
+  /** SQLite: checkpoint the write-ahead log on a thread of its own (src/db/checkpointer.ts). */
+  backgroundCheckpoints?: boolean;
 }
 
 /**
@@ -105,5 +108,13 @@ export function openDatabase(options: DatabaseOptions): Database {
     createIntrospector: (kysely) => base.createIntrospector(kysely),
   };
   const db = new Kysely<Tables>({ dialect });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const checkpointer = options.backgroundCheckpoints && file !== ':memory:' ? startCheckpointer(sqlite, file) : undefined;
+  return {
+    db,
+    dialect: 'sqlite',
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }

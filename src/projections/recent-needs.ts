@@ -5,12 +5,10 @@
  * phone is a duplicate however long ago). Pure: src/services/needs/duplicate-check.ts keeps
  * it in step with the database.
  */
+import { type Comparable, comparable } from '../matching/duplicates';
 import type { DuplicateCandidate } from '../model/need';
 
-interface Entry {
-  need: DuplicateCandidate;
-  /** Milliseconds since the epoch. */
-  created: number;
+interface Entry extends Comparable {
   cell: number;
 }
 
@@ -42,7 +40,7 @@ export class RecentNeeds {
   put(need: DuplicateCandidate, closed: boolean): void {
     this.remove(need.id);
     if (closed) return;
-    const entry: Entry = { need, created: Date.parse(need.createdAt), cell: this.cellOf(need.lat, need.lon) };
+    const entry: Entry = { ...comparable(need), cell: this.cellOf(need.lat, need.lon) };
     this.byId.set(need.id, entry);
     let cell = this.cells.get(entry.cell);
     if (!cell) {
@@ -81,24 +79,26 @@ export class RecentNeeds {
   }
 
   /** Needs within the box around a point reported at or after `since` (ms), and needs with the phone. */
-  candidates(point: { lat: number; lon: number; contactPhone: string | null }, since: number): DuplicateCandidate[] {
-    const found = new Map<string, DuplicateCandidate>();
+  candidates(point: { lat: number; lon: number; contactPhone: string | null }, since: number): Comparable[] {
+    const found = new Map<string, Comparable>();
     const row = Math.floor(point.lat / this.degrees);
     const column = Math.floor(point.lon / this.degrees);
     for (let r = row - 1; r <= row + 1; r++) {
       for (let c = column - 1; c <= column + 1; c++) {
-        for (const { need, created } of this.cells.get(r * COLUMNS + c)?.values() ?? []) {
+        for (const entry of this.cells.get(r * COLUMNS + c)?.values() ?? []) {
+          const { need } = entry;
           if (
-            created >= since &&
+            entry.created >= since &&
             Math.abs(need.lat - point.lat) <= this.degrees &&
             Math.abs(need.lon - point.lon) <= this.degrees
           ) {
-            found.set(need.id, need);
+            found.set(need.id, entry);
           }
         }
       }
     }
-    if (point.contactPhone) for (const { need } of this.byPhone.get(point.contactPhone)?.values() ?? []) found.set(need.id, need);
+    if (point.contactPhone)
+      for (const entry of this.byPhone.get(point.contactPhone)?.values() ?? []) found.set(entry.need.id, entry);
     return [...found.values()];
   }
 

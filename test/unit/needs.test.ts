@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DUPLICATE_THRESHOLD, duplicateScore, likelyDuplicate, textSimilarity } from '../../src/matching/duplicates';
+import { comparable, DUPLICATE_THRESHOLD, duplicateScore, likelyDuplicate, textSimilarity } from '../../src/matching/duplicates';
 import { claimHoldMinutes, distanceMetres, needStatus, snapToGrid } from '../../src/model/need';
 
 const base = {
@@ -70,7 +70,7 @@ describe('needs', () => {
     fc.assert(
       fc.property(candidate, candidate, (a, b) => {
         const full = duplicateScore(a, b);
-        expect(likelyDuplicate(a, b)).toEqual(full.score >= DUPLICATE_THRESHOLD ? full : null);
+        expect(likelyDuplicate(comparable(a), comparable(b))).toEqual(full.score >= DUPLICATE_THRESHOLD ? full : null);
       }),
       { numRuns: 2000 },
     );

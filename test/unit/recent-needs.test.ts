@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Comparable } from '../../src/matching/duplicates';
 import type { DuplicateCandidate } from '../../src/model/need';
 import { RecentNeeds } from '../../src/projections/recent-needs';
 
@@ -16,7 +17,7 @@ const need = (id: string, lat: number, lon: number, hoursAgo = 0, contactPhone: 
   createdAt: new Date(T0 - hoursAgo * HOUR).toISOString(),
 });
 
-const ids = (found: DuplicateCandidate[]) => found.map((n) => n.id).sort();
+const ids = (found: Comparable[]) => found.map((c) => c.need.id).sort();
 
 describe('recent needs for the duplicate check', () => {
   it('finds the needs within the box around a point, across cell edges, and no further', () => {

@@ -10,7 +10,7 @@
 import { incidentEventsAfter, lastIncidentSeq } from '../../db/repositories/live-events';
 import { duplicateCandidatePage, duplicateCandidatesByIds } from '../../db/repositories/needs';
 import type { Executor } from '../../db/schema';
-import { likelyDuplicate } from '../../matching/duplicates';
+import { type Comparable, comparable, likelyDuplicate } from '../../matching/duplicates';
 import type { DuplicateCandidate, Need } from '../../model/need';
 import { RecentNeeds } from '../../projections/recent-needs';
 import type { Deps } from '../context';
@@ -126,14 +126,18 @@ export async function duplicatesOf(trx: Executor, deps: Deps, needs: readonly Ne
   const near = (need: Need, c: DuplicateCandidate) =>
     (c.contactPhone !== null && c.contactPhone === need.contactPhone) ||
     (Math.abs(c.lat - need.lat) <= NEARBY_DEGREES && Math.abs(c.lon - need.lon) <= NEARBY_DEGREES);
-  return needs.map((need, i) => {
-    const candidates = new Map<string, DuplicateCandidate>();
-    for (const c of known.get(need.incidentId)?.candidates(need, since) ?? []) candidates.set(c.id, c);
-    for (const c of needs.slice(0, i)) if (c.incidentId === need.incidentId && near(need, c)) candidates.set(c.id, c);
+  const prepared = needs.map(comparable);
+  return prepared.map((mine, i) => {
+    const need = needs[i];
+    const candidates = new Map<string, Comparable>();
+    for (const c of known.get(need.incidentId)?.candidates(need, since) ?? []) candidates.set(c.need.id, c);
+    for (const [j, c] of prepared.slice(0, i).entries()) {
+      if (needs[j].incidentId === need.incidentId && near(need, c.need)) candidates.set(c.need.id, c);
+    }
     const found: PossibleDuplicate[] = [];
     for (const candidate of candidates.values()) {
-      const alike = likelyDuplicate(need, candidate);
-      if (alike) found.push({ id: candidate.id, ...alike });
+      const alike = likelyDuplicate(mine, candidate);
+      if (alike) found.push({ id: candidate.need.id, ...alike });
     }
     return found.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, MAX_FLAGS);
   });
