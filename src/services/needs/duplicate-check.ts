@@ -12,6 +12,7 @@ import { duplicateCandidatePage, duplicateCandidatesByIds } from '../../db/repos
 import type { Executor } from '../../db/schema';
 import { type Comparable, comparable, likelyDuplicate } from '../../matching/duplicates';
 import type { DuplicateCandidate, Need } from '../../model/need';
+import { KeptPerIncident } from '../../projections/kept-per-incident';
 import { RecentNeeds } from '../../projections/recent-needs';
 import type { Deps } from '../context';
 
@@ -25,12 +26,9 @@ const RECENT_MS = 48 * 3_600_000;
 const PAGE = 5000;
 /** How often needs past the window are let go. */
 const SWEEP_MS = 60_000;
-/** An incident without reports for this long is let go (loaded again on its next report). */
-const IDLE_MS = 30 * 60_000;
 
 class IncidentNeeds {
   readonly needs = new RecentNeeds(NEARBY_DEGREES, RECENT_MS);
-  lastUsed = Date.now();
   private seq = -1;
   private swept = 0;
   /** Needs this intake wrote, by the sequence number of their audit record, until their event is read. */
@@ -93,24 +91,8 @@ class IncidentNeeds {
   }
 }
 
-const kept = new WeakMap<Deps, Map<string, IncidentNeeds>>();
-
-function incidentNeedsOf(deps: Deps, incidentId: string): IncidentNeeds {
-  let byIncident = kept.get(deps);
-  if (!byIncident) {
-    byIncident = new Map();
-    kept.set(deps, byIncident);
-  }
-  const now = Date.now();
-  for (const [id, held] of byIncident) if (now - held.lastUsed > IDLE_MS) byIncident.delete(id);
-  let held = byIncident.get(incidentId);
-  if (!held) {
-    held = new IncidentNeeds(incidentId);
-    byIncident.set(incidentId, held);
-  }
-  held.lastUsed = now;
-  return held;
-}
+/** An incident without reports for half an hour is let go (loaded again on its next report). */
+const kept = new KeptPerIncident((_owner, incidentId) => new IncidentNeeds(incidentId));
 
 /**
  * Likely duplicates of each new need of a group among the open needs nearby and recent, those
@@ -121,7 +103,7 @@ export async function duplicatesOf(trx: Executor, deps: Deps, needs: readonly Ne
   const since = now - RECENT_MS;
   const known = new Map<string, RecentNeeds>();
   for (const incidentId of new Set(needs.map((n) => n.incidentId))) {
-    known.set(incidentId, await incidentNeedsOf(deps, incidentId).current(trx, now));
+    known.set(incidentId, await kept.of(deps, incidentId).current(trx, now));
   }
   const near = (need: Need, c: DuplicateCandidate) =>
     (c.contactPhone !== null && c.contactPhone === need.contactPhone) ||
@@ -145,5 +127,5 @@ export async function duplicatesOf(trx: Executor, deps: Deps, needs: readonly Ne
 
 /** Notes the needs the intake wrote (with their audit records' sequence numbers), so they are not read back. */
 export function noteReported(deps: Deps, written: readonly { seq: number; need: Need }[]): void {
-  for (const { seq, need } of written) incidentNeedsOf(deps, need.incidentId).noteOwn(seq, need);
+  for (const { seq, need } of written) kept.of(deps, need.incidentId).noteOwn(seq, need);
 }

@@ -11,6 +11,7 @@ import { incidentEventsAfter, lastIncidentSeq } from '../../db/repositories/live
 import { type NeedPointRow, needPointPage, needPointsByIds } from '../../db/repositories/needs';
 import { AppError } from '../../model/errors';
 import { CaughtUp } from '../../projections/caught-up';
+import { KeptPerIncident } from '../../projections/kept-per-incident';
 import { type NeedPoint, NeedPoints, type PointFilter } from '../../projections/need-points';
 import type { Actor, Deps } from '../context';
 import { assertCanReadDirectory, canCoordinateIncident } from '../policy';
@@ -22,7 +23,6 @@ const toPoint = (r: NeedPointRow): NeedPoint => ({ ...r, createdAt: Date.parse(r
 
 class IncidentPoints {
   readonly points = new NeedPoints();
-  lastUsed = Date.now();
   private seq = 0;
   private readonly kept: CaughtUp<NeedPoints>;
 
@@ -66,28 +66,12 @@ class IncidentPoints {
   }
 }
 
-const loaded = new WeakMap<Deps, Map<string, IncidentPoints>>();
-/** An incident's points not asked for in this long are let go (loaded again when next asked). */
-const IDLE_MS = 30 * 60_000;
-
-function pointsOf(deps: Deps, incidentId: string): IncidentPoints {
-  let byIncident = loaded.get(deps);
-  if (!byIncident) {
-    byIncident = new Map();
-    loaded.set(deps, byIncident);
-  }
-  const now = Date.now();
-  for (const [id, held] of byIncident) if (now - held.lastUsed > IDLE_MS) byIncident.delete(id);
-  let points = byIncident.get(incidentId);
-  if (!points) {
-    points = new IncidentPoints(deps, incidentId);
-    byIncident.set(incidentId, points);
-    // A failed load is forgotten, so the next request tries again.
-    points.current().catch(() => byIncident.delete(incidentId));
-  }
-  points.lastUsed = now;
+/** An incident's points not asked for in half an hour are let go; a failed load is forgotten, so the next request tries again. */
+const kept = new KeptPerIncident((owner, incidentId, forget) => {
+  const points = new IncidentPoints(owner as Deps, incidentId);
+  points.current().catch(forget);
   return points;
-}
+});
 
 export interface MapPoint {
   id: string;
@@ -112,7 +96,7 @@ export async function needMap(
   const incident = await findIncident(deps.db, incidentId);
   if (!incident) throw new AppError('not_found');
   const coordinates = canCoordinateIncident(actor, incident.jurisdictions);
-  const points = await pointsOf(deps, incidentId).current();
+  const points = await kept.of(deps, incidentId).current();
   // Who may see vulnerable groups decides whether they can be filtered by.
   const found = points.query(coordinates ? filter : { ...filter, vulnerableOnly: false }, MAP_LIMIT);
   return {
