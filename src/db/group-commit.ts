@@ -23,16 +23,28 @@ interface Waiting<J, R> {
   reject(error: unknown): void;
 }
 
+export interface CommitGroupOptions<J> {
+  maxGroup?: number;
+  /**
+   * Work for a group before its transaction opens (loading what it will read, say), so that
+   * long reads do not hold the write lock. A failure here fails the whole group.
+   */
+  before?: (jobs: J[]) => Promise<void>;
+}
+
 export class CommitGroup<J, R> {
   private queue: Waiting<J, R>[] = [];
   private committing = false;
   private scheduled = false;
+  private readonly maxGroup: number;
 
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly runBatch: RunBatch<J, R>,
-    private readonly maxGroup = 500,
-  ) {}
+    private readonly options: CommitGroupOptions<J> = {},
+  ) {
+    this.maxGroup = options.maxGroup ?? 500;
+  }
 
   /** Queues a job; resolves once the group holding it has committed. */
   submit(job: J): Promise<R> {
@@ -57,7 +69,10 @@ export class CommitGroup<J, R> {
     this.committing = true;
     const group = this.queue.splice(0, this.maxGroup);
     try {
+      if (this.options.before) await this.options.before(group.map((w) => w.job));
       await this.commit(group);
+    } catch (error) {
+      for (const w of group) w.reject(error);
     } finally {
       this.committing = false;
       this.schedule();

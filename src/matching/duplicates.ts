@@ -1,8 +1,8 @@
 /**
  * Spotting a need that was already reported: place, time, category, text and phone. Pure.
- * A need is prepared once for comparison (its time in milliseconds, its text's bigrams as
- * sorted numbers), so comparing it with the dozens of needs near it in a surge costs a few
- * arithmetic steps each.
+ * A need is prepared once for comparison (its time in milliseconds, and once first compared
+ * its text's bigrams as sorted numbers), so comparing it with the dozens of needs near it in a
+ * surge costs a few arithmetic steps each.
  */
 
 import { type DuplicateCandidate, distanceMetres } from '../model/need';
@@ -36,20 +36,21 @@ export function textSimilarity(a: string, b: string): number {
   return jaccard(bigramCodes(a), bigramCodes(b));
 }
 
-/** A need made ready to compare. */
+/** A need made ready to compare; its text's bigrams are worked out when first compared. */
 export interface Comparable {
   need: DuplicateCandidate;
   /** Milliseconds since the epoch. */
   created: number;
-  bigrams: Float64Array;
+  bigrams?: Float64Array;
 }
 
 export function comparable(need: DuplicateCandidate): Comparable {
-  return {
-    need,
-    created: Date.parse(need.createdAt),
-    bigrams: bigramCodes(`${need.title} ${need.description ?? ''}`),
-  };
+  return { need, created: Date.parse(need.createdAt) };
+}
+
+function bigramsOf(c: Comparable): Float64Array {
+  c.bigrams ??= bigramCodes(`${c.need.title} ${c.need.description ?? ''}`);
+  return c.bigrams;
 }
 
 /** Weights of the parts of the score; text similarity counts up to TEXT_WEIGHT. */
@@ -74,7 +75,7 @@ function scorePair(x: Comparable, y: Comparable, atLeast: number): { score: numb
   const sameCategory = a.category === b.category;
   const base = PLACE_WEIGHT * (1 - metres / 1000) + TIME_WEIGHT * (1 - hours / 48) + (sameCategory ? CATEGORY_WEIGHT : 0);
   if (base + TEXT_WEIGHT < atLeast) return null;
-  const similar = jaccard(x.bigrams, y.bigrams);
+  const similar = jaccard(bigramsOf(x), bigramsOf(y));
   const score = Number((base + TEXT_WEIGHT * similar).toFixed(3));
   if (score < atLeast) return null;
   const reasons = [`${Math.round(metres)} m apart`];

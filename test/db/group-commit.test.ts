@@ -111,4 +111,28 @@ describeEachDatabase('group commit', (t) => {
     expect(seen[0]).toEqual([1, 2, 13, 4]);
     expect(seen.slice(1)).toEqual([[1], [2], [13], [4]]);
   });
+
+  it('prepares a group before its transaction opens, and fails the group when preparing fails', async () => {
+    const { deps } = t();
+    const order: string[] = [];
+    const group = new CommitGroup<number, number>(
+      deps.db,
+      async (_trx, jobs) => {
+        order.push(`commit ${jobs.join(',')}`);
+        return jobs.map((j) => ({ ok: true as const, value: j }));
+      },
+      {
+        before: async (jobs) => {
+          // Outside the transaction the database is free to read (inside one, SQLite's single connection would wait).
+          await deps.db.selectFrom('audit_head').select('seq').execute();
+          order.push(`prepare ${jobs.join(',')}`);
+          if (jobs.includes(7)) throw new Error('could not prepare');
+        },
+      },
+    );
+    expect(await Promise.all([1, 2].map((j) => group.submit(j)))).toEqual([1, 2]);
+    await expect(group.submit(7)).rejects.toThrow('could not prepare');
+    expect(await group.submit(3)).toBe(3);
+    expect(order).toEqual(['prepare 1,2', 'commit 1,2', 'prepare 7', 'prepare 3', 'commit 3']);
+  });
 });

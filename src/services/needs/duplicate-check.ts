@@ -7,6 +7,7 @@
  * changes committed by other processes (closures, merges, moves) are seen; the intake's own
  * new needs are noted as it writes them and taken from memory when their events come round.
  */
+import { findIncident } from '../../db/repositories/incidents';
 import { incidentEventsAfter, lastIncidentSeq } from '../../db/repositories/live-events';
 import { duplicateCandidatePage, duplicateCandidatesByIds } from '../../db/repositories/needs';
 import type { Executor } from '../../db/schema';
@@ -29,17 +30,27 @@ const SWEEP_MS = 60_000;
 
 class IncidentNeeds {
   readonly needs = new RecentNeeds(NEARBY_DEGREES, RECENT_MS);
-  private seq = -1;
+  private seq = 0;
   private swept = 0;
+  private loaded: Promise<void> | undefined;
   /** Needs this intake wrote, by the sequence number of their audit record, until their event is read. */
   private readonly own = new Map<number, DuplicateCandidate>();
 
   constructor(private readonly incidentId: string) {}
 
+  /** Loads the needs once (a failed load is tried again next time); page by page, so other work goes on between. */
+  ensureLoaded(db: Executor, now: number): Promise<void> {
+    this.loaded ??= this.load(db, now).catch((error) => {
+      this.loaded = undefined;
+      throw error;
+    });
+    return this.loaded;
+  }
+
   /** The needs with every change committed before the caller's transaction began. */
   async current(trx: Executor, now: number): Promise<RecentNeeds> {
-    if (this.seq < 0) await this.load(trx, now);
-    else await this.catchUp(trx);
+    await this.ensureLoaded(trx, now);
+    await this.catchUp(trx);
     if (now - this.swept > SWEEP_MS) {
       this.needs.sweep(now);
       this.swept = now;
@@ -47,12 +58,12 @@ class IncidentNeeds {
     return this.needs;
   }
 
-  private async load(trx: Executor, now: number): Promise<void> {
+  private async load(db: Executor, now: number): Promise<void> {
     // The position in the event log is read before the needs, so nothing between is missed.
-    const seq = await lastIncidentSeq(trx, this.incidentId);
+    const seq = await lastIncidentSeq(db, this.incidentId);
     const since = new Date(now - RECENT_MS).toISOString();
     for (let after = ''; ; ) {
-      const page = await duplicateCandidatePage(trx, this.incidentId, since, after, PAGE);
+      const page = await duplicateCandidatePage(db, this.incidentId, since, after, PAGE);
       for (const need of page) this.needs.put(need, false);
       if (page.length < PAGE) break;
       after = page[page.length - 1].id;
@@ -123,6 +134,18 @@ export async function duplicatesOf(trx: Executor, deps: Deps, needs: readonly Ne
     }
     return found.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, MAX_FLAGS);
   });
+}
+
+/**
+ * Loads the recent needs of the incidents of a group before its transaction opens: an
+ * incident's first report after a start-up reads them without holding the write lock.
+ */
+export async function loadRecentNeeds(deps: Deps, incidentIds: Iterable<string>): Promise<void> {
+  const now = deps.now().getTime();
+  for (const incidentId of new Set(incidentIds)) {
+    // Reports naming no incident are refused in the transaction; nothing is kept for them.
+    if (await findIncident(deps.db, incidentId)) await kept.of(deps, incidentId).ensureLoaded(deps.db, now);
+  }
 }
 
 /** Notes the needs the intake wrote (with their audit records' sequence numbers), so they are not read back. */

@@ -22,7 +22,7 @@ import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { requiredText } from '../declarations';
 import { IdempotencyLedger, type IdempotentRequest, idempotently } from '../idempotency';
 import { canCoordinateIncident } from '../policy';
-import { duplicatesOf, noteReported, type PossibleDuplicate } from './duplicate-check';
+import { duplicatesOf, loadRecentNeeds, noteReported, type PossibleDuplicate } from './duplicate-check';
 
 export type { NeedInput };
 
@@ -205,7 +205,13 @@ const intakes = new WeakMap<Deps, CommitGroup<Report, ReportOutcome>>();
 function intakeOf(deps: Deps): CommitGroup<Report, ReportOutcome> {
   let intake = intakes.get(deps);
   if (!intake) {
-    intake = new CommitGroup(deps.db, (trx, reports) => recordReports(trx, deps, reports));
+    intake = new CommitGroup(deps.db, (trx, reports) => recordReports(trx, deps, reports), {
+      before: (reports) =>
+        loadRecentNeeds(
+          deps,
+          reports.map((r) => r.incidentId),
+        ),
+    });
     intakes.set(deps, intake);
   }
   return intake;
