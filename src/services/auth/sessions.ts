@@ -102,38 +102,48 @@ type Found = { user: User; session: Session };
  * on every request. Changes to users and sessions made by this process forget them at once;
  * another process sharing the database sees such a change within the second.
  */
-const remembered = new WeakMap<Deps, Map<string, { found: Found; at: number }>>();
+interface Remembered {
+  byId: Map<string, { found: Found; at: number }>;
+  /** Counts forgettings, so a look-up that began before one does not remember what it read. */
+  generation: number;
+}
+const remembered = new WeakMap<Deps, Remembered>();
 const REMEMBER_MS = 1000;
 const MAX_REMEMBERED = 10_000;
 
-function rememberedOf(deps: Deps): Map<string, { found: Found; at: number }> {
-  let byId = remembered.get(deps);
-  if (!byId) {
-    byId = new Map();
-    remembered.set(deps, byId);
+function rememberedOf(deps: Deps): Remembered {
+  let kept = remembered.get(deps);
+  if (!kept) {
+    kept = { byId: new Map(), generation: 0 };
+    remembered.set(deps, kept);
   }
-  return byId;
+  return kept;
 }
 
 /** Forgets every session remembered: call after a change to users or sessions has committed. */
 export function forgetSessions(deps: Deps): void {
-  remembered.get(deps)?.clear();
+  const kept = rememberedOf(deps);
+  kept.byId.clear();
+  kept.generation++;
 }
 
 async function lookUp(deps: Deps, id: string): Promise<Found | undefined> {
-  const byId = rememberedOf(deps);
+  const kept = rememberedOf(deps);
   const now = performance.now();
-  const hit = byId.get(id);
+  const hit = kept.byId.get(id);
   if (hit && now - hit.at < REMEMBER_MS) return hit.found;
+  const generation = kept.generation;
   const session = await findSession(deps.db, id);
   const user = session ? await findUser(deps.db, session.userId) : undefined;
   if (!session || !user) {
-    byId.delete(id);
+    kept.byId.delete(id);
     return undefined;
   }
   const found = { user, session };
-  if (byId.size >= MAX_REMEMBERED) byId.clear();
-  byId.set(id, { found, at: now });
+  if (generation === kept.generation) {
+    if (kept.byId.size >= MAX_REMEMBERED) kept.byId.clear();
+    kept.byId.set(id, { found, at: now });
+  }
   return found;
 }
 

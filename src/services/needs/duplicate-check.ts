@@ -2,10 +2,11 @@
  * Spotting repeated reports as they arrive: each new need is compared with the open needs of
  * its incident nearby and recent, and with those with the same phone, kept in memory per
  * incident (src/projections/recent-needs.ts) instead of searched for in the database on every
- * report. Used by the intake only, inside its transaction: the needs are loaded on an
- * incident's first report, then caught up with the live event log before every group, so
- * changes committed by other processes (closures, merges, moves) are seen; the intake's own
- * new needs are noted as it writes them and taken from memory when their events come round.
+ * report. Used by the intake only: an incident's needs are loaded before the transaction of
+ * its first group of reports, then caught up with the live event log inside each group's
+ * transaction, so changes committed by other processes (closures, merges, moves) are seen; the
+ * intake's own new needs are noted as it writes them and taken from memory when their events
+ * come round.
  */
 import { findIncident } from '../../db/repositories/incidents';
 import { incidentEventsAfter, lastIncidentSeq } from '../../db/repositories/live-events';
