@@ -16,6 +16,7 @@ import { DEMO_PASSWORD, loadDemoNetwork } from '../services/demo/demo-network';
 import { exportOrganizations } from '../services/imports/export-organizations';
 import { importOrganizations } from '../services/imports/import-organizations';
 import { expireClaims } from '../services/needs/claims';
+import { warmDuplicateChecks } from '../services/needs/duplicate-check';
 import { warmRecommendations } from '../services/needs/recommend-organizations';
 import { createFirstAdmin, setupNeeded } from '../services/users/set-up-platform';
 
@@ -69,6 +70,11 @@ program
     warmRecommendations(runtime.deps).then(
       (n) => app.log.info(`${n} organizations ready for recommendations`),
       (error: unknown) => app.log.warn({ err: error }, 'recommendation candidates will load on first use'),
+    );
+    // Likewise the recent needs of open incidents, which every new report is checked against.
+    warmDuplicateChecks(runtime.deps).then(
+      (n) => app.log.info(`${n} recent needs ready for the duplicate check`),
+      (error: unknown) => app.log.warn({ err: error }, 'recent needs will load with the first reports'),
     );
   });
 

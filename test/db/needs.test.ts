@@ -10,6 +10,7 @@ import {
   releaseClaim,
   reportProgress,
 } from '../../src/services/needs/claims';
+import { warmDuplicateChecks } from '../../src/services/needs/duplicate-check';
 import { closeNeed, mergeNeeds, resolveByReceipt, verifyNeed } from '../../src/services/needs/manage-needs';
 import { getNeed, listNeeds, listPublicNeeds, needByReceipt } from '../../src/services/needs/read-needs';
 import { recommendOrganizations } from '../../src/services/needs/recommend-organizations';
@@ -400,5 +401,9 @@ describeEachDatabase('needs, claims and the public door', (t) => {
     expect(later.flagged).toEqual([v.id]);
     const stranger = await report(second, { title: '文化路 3 号楼停水 饮用水' });
     expect(stranger.flagged).toEqual([later.id]);
+    // A process starting afresh loads the recent needs of open incidents before any report.
+    const restarted = { ...deps };
+    expect(await warmDuplicateChecks(restarted)).toBeGreaterThanOrEqual(3);
+    expect((await report(restarted, { title: '文化路 3 号楼停水，饮用水' })).flagged).toEqual([later.id, stranger.id].sort());
   });
 });

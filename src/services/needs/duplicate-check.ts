@@ -8,7 +8,7 @@
  * intake's own new needs are noted as it writes them and taken from memory when their events
  * come round.
  */
-import { findIncident } from '../../db/repositories/incidents';
+import { findIncident, listIncidentRows } from '../../db/repositories/incidents';
 import { incidentEventsAfter, lastIncidentSeq } from '../../db/repositories/live-events';
 import { duplicateCandidatePage, duplicateCandidatesByIds } from '../../db/repositories/needs';
 import type { Executor } from '../../db/schema';
@@ -147,6 +147,20 @@ export async function loadRecentNeeds(deps: Deps, incidentIds: Iterable<string>)
     // Reports naming no incident are refused in the transaction; nothing is kept for them.
     if (await findIncident(deps.db, incidentId)) await kept.of(deps, incidentId).ensureLoaded(deps.db, now);
   }
+}
+
+/**
+ * Loads the recent needs of every incident not closed, ahead of their first reports (the
+ * server calls it at start, so a surge after a restart does not wait for the load). Answers
+ * how many needs were loaded.
+ */
+export async function warmDuplicateChecks(deps: Deps): Promise<number> {
+  const open = await listIncidentRows(deps.db, ['preparedness', 'response', 'recovery']);
+  await loadRecentNeeds(
+    deps,
+    open.map((incident) => incident.id),
+  );
+  return open.reduce((sum, incident) => sum + kept.of(deps, incident.id).needs.size, 0);
 }
 
 /** Notes the needs the intake wrote (with their audit records' sequence numbers), so they are not read back. */
