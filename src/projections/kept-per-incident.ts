@@ -11,6 +11,11 @@ export class KeptPerIncident<T> {
     private readonly idleMs = 30 * 60_000,
   ) {}
 
+  /** The model already kept for an incident, if any; neither makes one nor counts as a use. */
+  peek(owner: object, incidentId: string): T | undefined {
+    return this.byOwner.get(owner)?.get(incidentId)?.value;
+  }
+
   of(owner: object, incidentId: string): T {
     let byIncident = this.byOwner.get(owner);
     if (!byIncident) {

@@ -14,7 +14,9 @@ describe('read models kept per incident', () => {
       }, 60_000);
       const one = {};
       const other = {};
+      expect(kept.peek(one, 'a')).toBeUndefined();
       const first = kept.of(one, 'a');
+      expect(kept.peek(one, 'a')).toBe(first);
       expect(kept.of(one, 'a')).toBe(first);
       expect(kept.of(other, 'a')).not.toBe(first);
       forgets[0]();

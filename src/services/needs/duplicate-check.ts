@@ -144,8 +144,11 @@ export async function duplicatesOf(trx: Executor, deps: Deps, needs: readonly Ne
 export async function loadRecentNeeds(deps: Deps, incidentIds: Iterable<string>): Promise<void> {
   const now = deps.now().getTime();
   for (const incidentId of new Set(incidentIds)) {
-    // Reports naming no incident are refused in the transaction; nothing is kept for them.
-    if (await findIncident(deps.db, incidentId)) await kept.of(deps, incidentId).ensureLoaded(deps.db, now);
+    // An incident is looked up only the first time: reports naming no incident are refused in
+    // the transaction, and nothing is kept for them.
+    const held =
+      kept.peek(deps, incidentId) ?? ((await findIncident(deps.db, incidentId)) ? kept.of(deps, incidentId) : undefined);
+    await held?.ensureLoaded(deps.db, now);
   }
 }
 
