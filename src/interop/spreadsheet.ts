@@ -2,10 +2,14 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from '../model/errors';
+import { guardCell, unguardText } from './formula-guard';
 
 export type SheetFormat = 'csv' | 'xlsx';
 
-/** A table: header names and rows keyed by them, with the row number a person sees in the file. */
+/**
+ * A table: header names and rows keyed by them, with the row number a person sees in the file.
+ * Texts are as the person meant them: the formula guard's mark is taken off on reading.
+ */
 export interface Table {
   headers: string[];
   rows: { row: number; values: Record<string, string> }[];
@@ -22,6 +26,9 @@ function cellText(value: ExcelJS.CellValue): string {
   }
   return String(value);
 }
+
+/** A cell's text without the formula guard's mark and the spaces around it. */
+const readCell = (text: string) => unguardText(text).trim();
 
 /** Whether a file looks like XLSX (a ZIP archive) rather than text. */
 export function sniffFormat(content: Buffer): SheetFormat {
@@ -40,14 +47,14 @@ export async function readTable(content: Buffer, format: SheetFormat = sniffForm
     if (!sheet) throw new AppError('invalid_input', { field: 'file', detail: 'the workbook has no sheet' });
     const headers: string[] = [];
     sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
-      headers[col - 1] = cellText(cell.value).trim();
+      headers[col - 1] = readCell(cellText(cell.value));
     });
     const rows: Table['rows'] = [];
     for (let r = 2; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
       const values: Record<string, string> = {};
       headers.forEach((h, i) => {
-        if (h) values[h] = cellText(row.getCell(i + 1).value).trim();
+        if (h) values[h] = readCell(cellText(row.getCell(i + 1).value));
       });
       if (Object.values(values).some(Boolean)) rows.push({ row: r, values });
     }
@@ -56,26 +63,32 @@ export async function readTable(content: Buffer, format: SheetFormat = sniffForm
   const text = content.toString('utf8').replace(/^\uFEFF/, '');
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const [head = [], ...body] = parsed.data;
-  const headers = head.map((h) => h.trim());
+  const headers = head.map(readCell);
   const rows: Table['rows'] = [];
   body.forEach((cells, i) => {
     const values: Record<string, string> = {};
     headers.forEach((h, c) => {
-      if (h) values[h] = (cells[c] ?? '').trim();
+      if (h) values[h] = readCell(cells[c] ?? '');
     });
     if (Object.values(values).some(Boolean)) rows.push({ row: i + 2, values });
   });
   return { headers: headers.filter(Boolean), rows };
 }
 
-/** Writes one sheet; CSV gets a byte-order mark so that Excel opens Chinese text correctly. */
+/**
+ * Writes one sheet; CSV gets a byte-order mark so that Excel opens Chinese text correctly.
+ * Every text cell goes through the formula guard: the file is opened in a spreadsheet.
+ */
 export async function writeTable(
   format: SheetFormat,
   sheetName: string,
-  headers: string[],
-  rows: (string | number | null)[][],
-  notes: string[] = [],
+  headerTexts: string[],
+  rowValues: (string | number | null)[][],
+  noteTexts: string[] = [],
 ): Promise<Buffer> {
+  const headers = headerTexts.map(guardCell);
+  const rows = rowValues.map((r) => r.map(guardCell));
+  const notes = noteTexts.map(guardCell);
   if (format === 'csv') {
     return Buffer.from(`\uFEFF${Papa.unparse({ fields: headers, data: rows.map((r) => r.map((v) => v ?? '')) })}\r\n`, 'utf8');
   }

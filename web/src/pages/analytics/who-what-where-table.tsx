@@ -8,6 +8,7 @@ import { App, Button, Flex, type TableColumnType, Tag } from 'antd';
 import type { FilterValue, SorterResult } from 'antd/es/table/interface';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { guardCell } from '../../../../src/interop/formula-guard';
 import { analyticsApi, saveFile } from '../../api';
 import { JurisdictionName } from '../../components/jurisdiction-name';
 import { OrganizationName } from '../../components/organization-name';
@@ -206,30 +207,24 @@ function RowsTable({
     try {
       // Fetched on the first export only: most readers never take the table away.
       const [{ default: Papa }, everyRow] = await Promise.all([import('papaparse'), allRows()]);
-      const csv = Papa.unparse(
-        {
-          fields: [
-            t('analytics.www.organization'),
-            t('analytics.www.what'),
-            t('analytics.www.sourceLabel'),
-            t('analytics.www.where'),
-            t('analytics.www.whereCode'),
-            t('analytics.www.when'),
-            t('analytics.www.count'),
-          ],
-          data: shown(everyRow).map((r) => [
-            r.name,
-            whatLabel(r.what),
-            t(`analytics.www.source.${r.source}`),
-            placeName(r.where),
-            r.where,
-            r.when,
-            r.count,
-          ]),
-        },
-        // Names are typed by people: a leading = + - @ must not become a spreadsheet formula.
-        { escapeFormulae: true },
-      );
+      const csv = Papa.unparse({
+        fields: [
+          t('analytics.www.organization'),
+          t('analytics.www.what'),
+          t('analytics.www.sourceLabel'),
+          t('analytics.www.where'),
+          t('analytics.www.whereCode'),
+          t('analytics.www.when'),
+          t('analytics.www.count'),
+        ],
+        // Names are typed by people: the server's formula guard keeps them from running as
+        // spreadsheet formulas here too.
+        data: shown(everyRow).map((r) =>
+          [r.name, whatLabel(r.what), t(`analytics.www.source.${r.source}`), placeName(r.where), r.where, r.when, r.count].map(
+            guardCell,
+          ),
+        ),
+      });
       // The byte-order mark tells Excel the file is UTF-8, so Chinese is not garbled.
       saveFile(new Blob([`\uFEFF${csv}`], { type: 'text/csv;charset=utf-8' }), fileName);
     } catch (error) {
