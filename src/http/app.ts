@@ -137,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('onReady', () => hub.start());
   app.addHook('onClose', async () => hub.stop());
   await liveRoutes(app, deps, hub);
-  await userRoutes(app, deps);
+  await userRoutes(app, deps, config);
   await auditRoutes(app, deps);
 
   const webDist = options.webDist;

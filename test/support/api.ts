@@ -6,13 +6,19 @@ import type { Deps } from '../../src/services/context';
 
 export async function testApp(
   deps: Deps,
-  options: { bodyLimit?: number; webDist?: string; publicRateLimit?: number; mapStyleUrl?: string } = {},
+  options: {
+    bodyLimit?: number;
+    webDist?: string;
+    publicRateLimit?: number;
+    authRateLimit?: number;
+    mapStyleUrl?: string;
+  } = {},
 ): Promise<App> {
   const app = await buildApp({
     deps,
     config: {
       bodyLimit: options.bodyLimit ?? 1024 * 1024,
-      authRateLimit: 1000,
+      authRateLimit: options.authRateLimit ?? 1000,
       applicationRateLimit: 1000,
       publicRateLimit: options.publicRateLimit ?? 100_000,
       secureCookies: false,

@@ -52,12 +52,12 @@ export async function revokeSession(db: Executor, id: string, at: string): Promi
   await db.updateTable('sessions').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }
 
-/** Revokes every live session and token of a user (after a password reset or disabling). */
-export async function revokeUserSessions(db: Executor, userId: string, at: string): Promise<void> {
-  await db
-    .updateTable('sessions')
-    .set({ revoked_at: at })
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .execute();
+/**
+ * Revokes every live session and token of a user (after a password change or reset, or
+ * disabling), but the one `keepId` names, if any.
+ */
+export async function revokeUserSessions(db: Executor, userId: string, at: string, keepId: string | null = null): Promise<void> {
+  let query = db.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (keepId) query = query.where('id', '!=', keepId);
+  await query.execute();
 }

@@ -73,32 +73,74 @@ export async function insertUser(db: Executor, user: UserCredentials): Promise<v
     .execute();
 }
 
-export async function saveUser(db: Executor, user: UserCredentials): Promise<void> {
+/**
+ * Writes an account's profile. Its credentials are left alone, so a row read before a
+ * password change or a failed sign-in does not undo them.
+ */
+export async function saveUser(db: Executor, user: User): Promise<void> {
   await db
     .updateTable('users')
     .set({
       email: user.email,
       display_name: user.displayName,
-      password_hash: user.passwordHash,
       role: user.role,
       organization_id: user.organizationId,
       jurisdiction: user.jurisdiction,
       disabled: user.disabled ? 1 : 0,
-      failed_logins: user.failedLogins,
-      locked_until: user.lockedUntil,
       updated_at: user.updatedAt,
     })
     .where('id', '=', user.id)
     .execute();
 }
 
-/** Records a failed sign-in; returns the new count. Not audited: it is not a change of data. */
-export async function recordFailedLogin(db: Executor, id: string, lockedUntil: string | null): Promise<void> {
-  await db
+/**
+ * Sets a new password and clears the lockout, touching no other column. With `expected`, only
+ * while the row still has that password hash and that disabled state; answers whether it did.
+ */
+export async function setPassword(
+  db: Executor,
+  id: string,
+  passwordHash: string,
+  at: string,
+  expected: { passwordHash?: string; disabled?: boolean } = {},
+): Promise<boolean> {
+  let query = db
     .updateTable('users')
-    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), locked_until: lockedUntil }))
+    .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: at })
+    .where('id', '=', id);
+  if (expected.passwordHash !== undefined) query = query.where('password_hash', '=', expected.passwordHash);
+  if (expected.disabled !== undefined) query = query.where('disabled', '=', expected.disabled ? 1 : 0);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Counts a password attempt unless the account is locked at `now`, in one statement, and locks
+ * it until `lockedUntil` when the count reaches `limit`. Undefined when the account is locked.
+ * Not audited: it is not a change of data.
+ */
+export async function reserveLoginAttempt(
+  db: Executor,
+  id: string,
+  at: { now: string; lockedUntil: string; limit: number },
+): Promise<{ failedLogins: number; lockedUntil: string | null } | undefined> {
+  const row = await db
+    .updateTable('users')
+    .set((eb) => ({
+      failed_logins: eb('failed_logins', '+', 1),
+      // SET reads the row as it was before this statement: the old count plus this attempt.
+      locked_until: eb
+        .case()
+        .when('failed_logins', '>=', at.limit - 1)
+        .then(eb.val(at.lockedUntil))
+        .else(eb.ref('locked_until'))
+        .end(),
+    }))
     .where('id', '=', id)
-    .execute();
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at.now)]))
+    .returning(['failed_logins', 'locked_until'])
+    .executeTakeFirst();
+  return row ? { failedLogins: row.failed_logins, lockedUntil: row.locked_until } : undefined;
 }
 
 export async function clearFailedLogins(db: Executor, id: string): Promise<void> {

@@ -82,14 +82,16 @@ export async function authRoutes(app: App, deps: Deps, config: Pick<Config, 'sec
   app.post(
     '/api/v1/auth/password',
     {
+      config: { rateLimit },
       schema: {
         tags,
-        summary: 'Change one’s own password',
+        summary: 'Change one’s own password (ends every other session and token)',
         body: Type.Object({ currentPassword: Password, newPassword: Password }, strict),
       },
     },
     async (request, reply) => {
-      await changeOwnPassword(deps, actorOf(request), request.body.currentPassword, request.body.newPassword);
+      const { currentPassword, newPassword } = request.body;
+      await changeOwnPassword(deps, actorOf(request), currentPassword, newPassword, request.session?.id ?? null);
       return reply.status(204).send();
     },
   );

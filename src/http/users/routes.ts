@@ -1,3 +1,4 @@
+import type { Config } from '../../config';
 import type { Deps } from '../../services/context';
 import { createUser, getUser, listUsers, resetPassword, updateUser } from '../../services/users/manage-users';
 import type { App } from '../app-types';
@@ -7,7 +8,7 @@ import { NewUserBody, PasswordResetBody, UserPage, UserPatchBody, UserQuery, Use
 
 const tags = ['users'];
 
-export async function userRoutes(app: App, deps: Deps): Promise<void> {
+export async function userRoutes(app: App, deps: Deps, config: Pick<Config, 'authRateLimit'>): Promise<void> {
   app.get(
     '/api/v1/users',
     { schema: { tags, summary: 'Accounts (all, or one organization’s)', querystring: UserQuery, response: { 200: UserPage } } },
@@ -30,7 +31,15 @@ export async function userRoutes(app: App, deps: Deps): Promise<void> {
   );
   app.post(
     '/api/v1/users/:id/password',
-    { schema: { tags, summary: 'Set a new password for an account (admin reset)', params: IdParams, body: PasswordResetBody } },
+    {
+      config: { rateLimit: { max: config.authRateLimit, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Set a new password for an account (admin reset; ends all its sessions and tokens)',
+        params: IdParams,
+        body: PasswordResetBody,
+      },
+    },
     async (request, reply) => {
       await resetPassword(deps, actorOf(request), request.params.id, request.body.password);
       return reply.status(204).send();

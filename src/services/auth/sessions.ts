@@ -1,24 +1,15 @@
 /**
  * Sign-in for browsers (cookie session with a CSRF token) and machine clients (bearer
- * token). Throttling: five failures lock the account for fifteen minutes.
+ * token). Throttling: five failures lock the account for fifteen minutes (see lockout.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { findSession, insertSession, revokeSession, type Session, type SessionKind } from '../../db/repositories/sessions';
-import {
-  clearFailedLogins,
-  findUser,
-  findUserByEmail,
-  publicUser,
-  recordFailedLogin,
-  type User,
-} from '../../db/repositories/users';
+import { findUser, findUserByEmail, publicUser, type User } from '../../db/repositories/users';
 import { AppError } from '../../model/errors';
 import { recordChange } from '../audit/record-change';
 import { type Actor, type Deps, nowIso } from '../context';
-import { dummyPasswordHash, passwordMatches } from './passwords';
+import { checkPassword } from './lockout';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
 const LIFETIME_DAYS: Record<SessionKind, number> = { cookie: 7, token: 365 };
 
 function sessionId(secret: string): string {
@@ -30,22 +21,18 @@ export function userActor(user: User): Actor {
   return { kind: 'user', userId: user.id, role: user.role, organizationId: user.organizationId, jurisdiction: user.jurisdiction };
 }
 
+/**
+ * Every path verifies one password hash, so the answer takes as long whether or not the
+ * account exists; an unknown e-mail and a wrong password get the same problem. A locked
+ * account answers `login_throttled` and a disabled one, to its right password only,
+ * `account_disabled`, as the API documents.
+ */
 async function checkCredentials(deps: Deps, email: string, password: string): Promise<User> {
   const user = await findUserByEmail(deps.db, email);
-  if (!user) {
-    await passwordMatches(await dummyPasswordHash(), password);
-    throw new AppError('invalid_credentials');
-  }
-  const now = deps.now();
-  if (user.lockedUntil && new Date(user.lockedUntil) > now) throw new AppError('login_throttled');
-  if (!(await passwordMatches(user.passwordHash, password))) {
-    const failures = user.failedLogins + 1;
-    const lockedUntil = failures >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
-    await recordFailedLogin(deps.db, user.id, lockedUntil);
-    throw new AppError(lockedUntil ? 'login_throttled' : 'invalid_credentials');
-  }
+  const check = await checkPassword(deps, user, password);
+  if (check === 'locked') throw new AppError('login_throttled');
+  if (check === 'wrong' || !user) throw new AppError('invalid_credentials');
   if (user.disabled) throw new AppError('account_disabled');
-  if (user.failedLogins > 0 || user.lockedUntil) await clearFailedLogins(deps.db, user.id);
   return publicUser(user);
 }
 

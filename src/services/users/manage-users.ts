@@ -9,6 +9,7 @@ import {
   listUsers as listUserRows,
   publicUser,
   saveUser,
+  setPassword,
   type User,
   type UserCredentials,
 } from '../../db/repositories/users';
@@ -18,7 +19,8 @@ import { newId } from '../../model/ids';
 import { findJurisdiction } from '../../model/jurisdictions';
 import { type Role, roleNeedsJurisdiction, roleNeedsOrganization } from '../../model/roles';
 import { recordChange } from '../audit/record-change';
-import { assertStrongPassword, hashPassword, passwordMatches } from '../auth/passwords';
+import { checkPassword } from '../auth/lockout';
+import { assertStrongPassword, hashPassword } from '../auth/passwords';
 import { forgetSessions } from '../auth/sessions';
 import { type Actor, type Deps, nowIso } from '../context';
 import { decodeCursor, encodeCursor } from '../pagination';
@@ -142,7 +144,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, patch: Us
   return updated;
 }
 
-/** An administrator sets a new password (no e-mail server is assumed); all sessions end. */
+/** An administrator sets a new password (no e-mail server is assumed); all sessions and tokens end. */
 export async function resetPassword(deps: Deps, actor: Actor, id: string, password: string): Promise<void> {
   assertStrongPassword(password);
   const passwordHash = await hashPassword(password);
@@ -151,26 +153,44 @@ export async function resetPassword(deps: Deps, actor: Actor, id: string, passwo
     if (!user) throw new AppError('not_found');
     assertCanManageUser(actor, user);
     const at = nowIso(deps);
-    await saveUser(trx, { ...user, passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: at });
+    await setPassword(trx, id, passwordHash, at);
     await revokeUserSessions(trx, id, at);
     await recordChange(trx, deps, actor, { action: 'user.password_reset', entityType: 'user', entityId: id });
   });
   forgetSessions(deps);
 }
 
-/** A user changes their own password, proving the current one. */
-export async function changeOwnPassword(deps: Deps, actor: Actor, current: string, next: string): Promise<void> {
+/**
+ * A user changes their own password, proving the current one (wrong guesses count toward the
+ * sign-in lockout). Every other session and token of theirs ends; `keepSessionId`, the one
+ * that made the change, stays. Both hashes are worked out before the transaction; inside it
+ * only the password columns change, and only while the proven password is still the
+ * account's and the account is still enabled, so a concurrent disable or reset wins.
+ */
+export async function changeOwnPassword(
+  deps: Deps,
+  actor: Actor,
+  current: string,
+  next: string,
+  keepSessionId: string | null = null,
+): Promise<void> {
   if (actor.kind !== 'user') throw new AppError('forbidden');
   assertStrongPassword(next, 'newPassword');
-  const user = await findUser(deps.db, actor.userId);
-  if (!user || !(await passwordMatches(user.passwordHash, current))) {
-    throw new AppError('invalid_credentials', { field: 'currentPassword' });
-  }
+  const proven = await findUser(deps.db, actor.userId);
+  const check = await checkPassword(deps, proven, current);
+  if (check === 'locked') throw new AppError('login_throttled', { field: 'currentPassword' });
+  if (check === 'wrong' || !proven) throw new AppError('invalid_credentials', { field: 'currentPassword' });
   const passwordHash = await hashPassword(next);
   await deps.db.transaction().execute(async (trx) => {
-    await saveUser(trx, { ...user, passwordHash, updatedAt: nowIso(deps) });
+    const user = await findUser(trx, actor.userId);
+    if (!user || user.disabled) throw new AppError('account_disabled');
+    const at = nowIso(deps);
+    const changed = await setPassword(trx, user.id, passwordHash, at, { passwordHash: proven.passwordHash, disabled: false });
+    if (!changed) throw new AppError('invalid_credentials', { field: 'currentPassword' });
+    await revokeUserSessions(trx, user.id, at, keepSessionId);
     await recordChange(trx, deps, actor, { action: 'user.password_change', entityType: 'user', entityId: user.id });
   });
+  forgetSessions(deps);
 }
 
 export async function getUser(deps: Deps, actor: Actor, id: string): Promise<User> {
