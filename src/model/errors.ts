@@ -51,6 +51,11 @@ export const ERRORS = {
     zh: '超出您的组织或管辖范围',
     en: 'This is outside your organization or jurisdiction',
   },
+  hidden_field: {
+    status: 403,
+    zh: '不能按您无权查看的字段筛选或排序',
+    en: 'You may not filter or sort on a field hidden from you',
+  },
   account_disabled: { status: 403, zh: '账号已停用', en: 'This account is disabled' },
   not_found: { status: 404, zh: '找不到该记录', en: 'Not found' },
   route_not_found: { status: 404, zh: '接口不存在', en: 'No such endpoint' },

@@ -79,15 +79,6 @@ export function needStatus(
   return inProgress || need.fulfilledQuantity > 0 ? 'in_progress' : 'claimed';
 }
 
-/** Grid step of the public map: 0.01° is about 1.1 km north–south. */
-export const PUBLIC_GRID = 0.01;
-
-/** Snaps a point to the centre of its cell on the fixed public grid. */
-export function snapToGrid(lat: number, lon: number, step = PUBLIC_GRID): { lat: number; lon: number } {
-  const snap = (v: number) => Number(((Math.floor(v / step) + 0.5) * step).toFixed(6));
-  return { lat: snap(lat), lon: snap(lon) };
-}
-
 /** Size of the cells that index needs by place, degrees (about 11 km). */
 export const PLACE_CELL = 0.1;
 
@@ -158,13 +149,19 @@ export interface HolderView {
   expiresAt: string;
 }
 
-/** A need as a reader sees it: personal fields are null when hidden from that reader. */
-export type NeedView = Omit<Need, 'contactName' | 'contactPhone' | 'address' | 'vulnerableGroups' | 'receiptCode'> & {
+/** A need as a reader sees it: fields hidden from that reader are null, the location may be on the public grid. */
+export type NeedView = Omit<
+  Need,
+  'contactName' | 'contactPhone' | 'address' | 'vulnerableGroups' | 'receiptCode' | 'description' | 'closeNote'
+> & {
+  description: string | null;
+  closeNote: string | null;
   contactName: string | null;
   contactPhone: string | null;
   address: string | null;
   vulnerableGroups: Need['vulnerableGroups'] | null;
   personalDataVisible: boolean;
+  locationPrecision: 'exact' | 'grid';
   holders: HolderView[];
 };
 

@@ -10,6 +10,8 @@ import { SERVICE_CATEGORIES, type ServiceCategory } from '../model/taxonomy';
 
 export interface NeedPoint {
   id: string;
+  /** GB/T 2260 code of the need's place (six digits). */
+  jurisdiction: string;
   lat: number;
   lon: number;
   /** Milliseconds since the epoch. */
@@ -46,6 +48,7 @@ export class NeedPoints {
   private size = 0;
   private ids: string[] = [];
   private slotOf = new Map<string, number>();
+  private jurisdiction = new Int32Array(1024);
   private lat = new Float64Array(1024);
   private lon = new Float64Array(1024);
   private created = new Float64Array(1024);
@@ -86,6 +89,7 @@ export class NeedPoints {
   }
 
   private write(slot: number, p: NeedPoint): void {
+    this.jurisdiction[slot] = Number(p.jurisdiction);
     this.lat[slot] = p.lat;
     this.lon[slot] = p.lon;
     this.created[slot] = p.createdAt;
@@ -104,6 +108,7 @@ export class NeedPoints {
       b.set(a);
       return b;
     };
+    this.jurisdiction = bigger(this.jurisdiction, Int32Array);
     this.lat = bigger(this.lat, Float64Array);
     this.lon = bigger(this.lon, Float64Array);
     this.created = bigger(this.created, Float64Array);
@@ -159,6 +164,7 @@ export class NeedPoints {
   private point(slot: number): NeedPoint {
     return {
       id: this.ids[slot],
+      jurisdiction: String(this.jurisdiction[slot]),
       lat: this.lat[slot],
       lon: this.lon[slot],
       createdAt: this.created[slot],

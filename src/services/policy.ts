@@ -1,6 +1,10 @@
 /**
  * Who may do what, by role and scope (SPEC §2). Each rule throws `forbidden` when the role
  * may never do it and `out_of_scope` when it may, but not for this organization or place.
+ * Who sees which field of what is read is decided elsewhere, by the privacy policy
+ * (src/services/disclosure.ts). Reading the directory (every organization's public and
+ * internal fields) is open to every signed-in account and to no one else: the HTTP layer
+ * answers 401 without an account, and no service reads the directory for the public.
  */
 
 import { AppError } from '../model/errors';
@@ -19,9 +23,6 @@ function isRole(actor: Actor, ...roles: Role[]): actor is UserActor {
 function coversAll(actor: UserActor, codes: readonly string[]): boolean {
   return actor.jurisdiction !== null && codes.length > 0 && codes.every((c) => isWithin(c, actor.jurisdiction as string));
 }
-
-/** Reading the directory: every signed-in role. */
-export function assertCanReadDirectory(_actor: Actor): void {}
 
 /** Registering organizations: admins anywhere, coordinators inside their area (checked on the fields). */
 export function assertCanCreateOrganizations(actor: Actor): void {
@@ -49,9 +50,30 @@ export function assertCanEditOrganization(actor: Actor, org: Organization): void
   throw isRole(actor, 'coordinator', 'org_admin') ? new AppError('out_of_scope') : new AppError('forbidden');
 }
 
-/** Checks the new state of an edited organization against the editor's powers. */
+/** Membership statuses in which an organization's home may move only with the coordinator of the area it leaves. */
+const HELD_STATUSES = new Set(['suspended', 'under_review']);
+
+/**
+ * Checks the new state of an edited organization against the editor's powers (after
+ * `canEditOrganization`, the same rule that shows the edit button): a coordinator may keep the
+ * areas an organization already serves outside their own but may add only areas inside it; an
+ * organization that is suspended or under review moves its home only with the coordinator of
+ * the area it leaves (or an admin), so it cannot walk out of the reach of the one who holds it.
+ */
 export function assertCanChangeOrganizationTo(actor: Actor, org: Organization, next: Organization): void {
-  assertCanPlaceOrganization(actor, next.jurisdictions);
+  const added = next.jurisdictions.filter((j) => !org.jurisdictions.includes(j));
+  const homeMoves = next.jurisdictions[0] !== org.jurisdictions[0];
+  if (actor.kind === 'user' && actor.role === 'coordinator') {
+    if (!coversAll(actor, next.jurisdictions.slice(0, 1)) || (added.length > 0 && !coversAll(actor, added))) {
+      throw new AppError('out_of_scope', { field: 'jurisdictions' });
+    }
+  }
+  if (homeMoves && HELD_STATUSES.has(org.membership.status) && !canDecideMembership(actor, org)) {
+    throw new AppError('out_of_scope', {
+      field: 'jurisdictions',
+      detail: `jurisdictions: while the organization is ${org.membership.status}, only the coordinator of its home area may move its home`,
+    });
+  }
   // Only government may say an organization is government.
   const kindChangesGovernment = (org.kind === 'government_agency') !== (next.kind === 'government_agency');
   if (actor.kind === 'user' && actor.role === 'org_admin' && kindChangesGovernment) {
@@ -112,12 +134,6 @@ export function assertCanReadApplications(actor: Actor): void {
   throw new AppError('forbidden');
 }
 
-/** An applicant's contact person is personal data: only those who decide may see it. */
-export function canSeeApplicantContact(actor: Actor, homeJurisdiction: string): boolean {
-  if (actor.kind === 'system' || actor.role === 'platform_admin') return true;
-  return actor.role === 'coordinator' && coversAll(actor, [homeJurisdiction]);
-}
-
 /** Declaring filings, seats and agreements: the organization's admin, its home coordinator, admins. */
 export function canDeclareFor(actor: Actor, org: Organization): boolean {
   if (actor.kind === 'system' || actor.role === 'platform_admin') return true;
@@ -128,12 +144,6 @@ export function canDeclareFor(actor: Actor, org: Organization): boolean {
 export function assertCanDeclareFor(actor: Actor, ...orgs: Organization[]): void {
   if (orgs.some((org) => canDeclareFor(actor, org))) return;
   throw isRole(actor, 'coordinator', 'org_admin') ? new AppError('out_of_scope') : new AppError('forbidden');
-}
-
-/** Names of people (liaisons, volunteers): coordinators, admins and the organization’s own people see them. */
-export function canSeeOrganizationPeople(actor: Actor, org: Organization): boolean {
-  if (actor.kind === 'system' || actor.role === 'platform_admin' || actor.role === 'coordinator') return true;
-  return actor.organizationId === org.id;
 }
 
 /** Declaring and running an incident: a coordinator whose area holds every affected area, or an admin. */

@@ -58,7 +58,13 @@ describeEachDatabase('the board’s map of needs', (t) => {
     const member: Actor = { kind: 'user', userId: 'm', role: 'org_member', organizationId: team, jurisdiction: null };
     const seen = await needMap(deps, member, incidentId, { box: city });
     expect(seen.items.map((p) => p.vulnerable)).toEqual([null, null]);
-    expect((await needMap(deps, member, incidentId, { vulnerableOnly: true })).total).toBe(3);
+    // A reader who does not see vulnerable groups sees the public grid, and may not filter by them.
+    expect(seen.items.find((p) => p.id === ids.jinshui)).toMatchObject({ lat: 34.785, lon: 113.665, locationPrecision: 'grid' });
+    expect(map.items.find((p) => p.id === ids.jinshui)).toMatchObject({ lat: 34.78, lon: 113.66, locationPrecision: 'exact' });
+    await expect(needMap(deps, member, incidentId, { vulnerableOnly: true })).rejects.toMatchObject({
+      code: 'hidden_field',
+      field: 'vulnerable',
+    });
     expect((await needMap(deps, COORD, incidentId, { vulnerableOnly: true })).total).toBe(1);
     await expect(needMap(deps, COORD, 'no-such-incident', {})).rejects.toMatchObject({ code: 'not_found' });
   });

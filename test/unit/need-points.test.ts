@@ -3,6 +3,7 @@ import { type NeedPoint, NeedPoints, topK } from '../../src/projections/need-poi
 
 const point = (id: string, lat: number, lon: number, createdAt: number, extra: Partial<NeedPoint> = {}): NeedPoint => ({
   id,
+  jurisdiction: '410102',
   lat,
   lon,
   createdAt,

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { comparable, DUPLICATE_THRESHOLD, duplicateScore, likelyDuplicate, textSimilarity } from '../../src/matching/duplicates';
-import { claimHoldMinutes, distanceMetres, needStatus, snapToGrid } from '../../src/model/need';
+import { claimHoldMinutes, distanceMetres, needStatus } from '../../src/model/need';
+import { snapToGrid } from '../../src/model/privacy';
 
 const base = {
   id: 'a',

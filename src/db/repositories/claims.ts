@@ -115,3 +115,16 @@ export async function needIdsOfClaims(db: Executor, claimIds: string[]): Promise
   );
   return [...new Set(rows.map((r) => r.need_id))];
 }
+
+/** The needs of an incident that an organization holds now (an active claim or a dispatch awaiting its answer). */
+export async function needsHeldBy(db: Executor, organizationId: string, incidentId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('need_claims')
+    .innerJoin('needs', 'needs.id', 'need_claims.need_id')
+    .select('need_claims.need_id')
+    .where('need_claims.organization_id', '=', organizationId)
+    .where('need_claims.status', 'in', ['offered', 'active'])
+    .where('needs.incident_id', '=', incidentId)
+    .execute();
+  return new Set(rows.map((r) => r.need_id));
+}

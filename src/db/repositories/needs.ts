@@ -352,6 +352,7 @@ export async function setNeedStatus(db: Executor, id: string, status: NeedStatus
 /** What the board's map keeps of a need. */
 export interface NeedPointRow {
   id: string;
+  jurisdiction: string;
   lat: number;
   lon: number;
   createdAt: string;
@@ -368,6 +369,7 @@ function needPoints(db: Executor) {
     .selectFrom('needs')
     .select([
       'id',
+      'jurisdiction',
       'lat',
       'lon',
       'created_at',
@@ -384,6 +386,7 @@ function needPoints(db: Executor) {
 
 const toPoint = (r: {
   id: string;
+  jurisdiction: string;
   lat: number;
   lon: number;
   created_at: string;
@@ -397,6 +400,7 @@ const toPoint = (r: {
   close_reason: string | null;
 }): NeedPointRow => ({
   id: r.id,
+  jurisdiction: r.jurisdiction,
   lat: Number(r.lat),
   lon: Number(r.lon),
   createdAt: r.created_at,

@@ -31,6 +31,7 @@ const DeploymentSchema = Type.Object({
   reason: Nullable(Type.String()),
   lastCheckInAt: Nullable(Type.String()),
   overdue: Type.Boolean(),
+  personalDataVisible: Type.Boolean(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });

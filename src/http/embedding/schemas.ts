@@ -32,6 +32,7 @@ export const SeatSchema = Type.Object({
   structure: Type.String(),
   subsystem: Type.Enum(SUBSYSTEMS),
   liaisonName: Type.Union([Type.String(), Type.Null()]),
+  personalDataVisible: Type.Optional(Type.Boolean({ description: 'false when the liaison is hidden (null) from this reader' })),
   from: Type.String(),
   to: Type.Union([Type.String(), Type.Null()]),
   ...Declared,

@@ -44,6 +44,7 @@ const ApplicationSchema = Type.Object({
   createdAt: Type.String(),
   organization: Type.Union([OrganizationSchema, Type.Null()]),
   viewerCanDecide: Type.Boolean(),
+  personalDataVisible: Type.Optional(Type.Boolean({ description: 'false when the contact is hidden (null) from this reader' })),
 });
 
 const HistoryEntry = Type.Object({

@@ -93,7 +93,7 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
       if (outcome.replayed)
         return reply.status(201).send({ need: await getNeed(deps, actor, outcome.needId), possibleDuplicates: [] });
       const { need, possibleDuplicates } = outcome.reported;
-      return reply.status(201).send({ need: newNeedView(actor, outcome.incident, need), possibleDuplicates });
+      return reply.status(201).send({ need: newNeedView(actor, need), possibleDuplicates });
     },
   );
 
@@ -146,6 +146,7 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
                 id: Id,
                 lat: Type.Number(),
                 lon: Type.Number(),
+                locationPrecision: Type.Enum(['exact', 'grid']),
                 status: Type.Enum(NEED_STATUSES),
                 urgency: Type.Enum(URGENCIES),
                 category: Type.Enum(SERVICE_CATEGORIES),

@@ -75,7 +75,12 @@ export const NeedSchema = Type.Object({
   createdBy: Type.String(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
-  personalDataVisible: Type.Boolean(),
+  personalDataVisible: Type.Boolean({
+    description: 'false when personal and sensitive fields are hidden (null) from this reader',
+  }),
+  locationPrecision: Type.Enum(['exact', 'grid'], {
+    description: 'grid: lat/lon are the centre of the public ~1 km grid cell, not the exact place',
+  }),
   holders: Type.Array(Holder),
 });
 

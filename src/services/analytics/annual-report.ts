@@ -2,7 +2,6 @@
 import { findJurisdiction } from '../../model/jurisdictions';
 import { type AnnualReportData, type ReportLanguage, renderAnnualReport } from '../../reports/annual-report';
 import { type Actor, type Deps, nowIso } from '../context';
-import { assertCanReadDirectory } from '../policy';
 import { collaborationOf } from './collaboration';
 import { cooperationModes } from './cooperation-modes';
 import { readFigure } from './figures';
@@ -15,7 +14,6 @@ import { computeWhoWhatWhere } from './who-what-where';
 
 export async function annualReportData(deps: Deps, actor: Actor, jurisdiction: string, year: number): Promise<AnnualReportData> {
   const scope = { jurisdiction, from: `${year}-01-01`, to: `${year}-12-31` };
-  assertCanReadDirectory(actor);
   const area = findJurisdiction(jurisdiction) as { code: string; name: string };
   const graph = await collaborationOf(deps, actor, scope);
   const modes = await cooperationModes(deps, actor, { jurisdiction, to: scope.to, limit: 1 });

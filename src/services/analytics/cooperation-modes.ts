@@ -17,7 +17,6 @@ import { overlaps } from '../../model/jurisdictions';
 import type { ServiceCategory } from '../../model/taxonomy';
 import type { Actor, Deps } from '../context';
 import { sliceOf } from '../pagination';
-import { assertCanReadDirectory } from '../policy';
 import { readFigure } from './figures';
 import { type AnalyticsScope, checkedScope } from './scope';
 
@@ -101,10 +100,9 @@ function summaryOf(figure: ModesFigure) {
  */
 export async function cooperationModes(
   deps: Deps,
-  actor: Actor,
+  _actor: Actor,
   query: Pick<AnalyticsScope, 'jurisdiction' | 'to'> & { mode?: CooperationMode; limit?: number; cursor?: string },
 ) {
-  assertCanReadDirectory(actor);
   const { jurisdiction, to } = checkedScope(deps, query);
   const figure = await readFigure(deps, 'cooperation-modes', { jurisdiction, to }, computeCooperationModes);
   const { counts, density, byMode } = summaryOf(figure);

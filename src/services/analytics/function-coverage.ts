@@ -9,16 +9,14 @@ import { needsPerStage, organizationsPerCell, programsPerCell } from '../../db/r
 import { type IncidentStage, phaseOfIncidentStage } from '../../model/incident';
 import { type Phase, type ServiceCategory, type Strategy, strategyOfCategory } from '../../model/taxonomy';
 import type { Actor, Deps } from '../context';
-import { assertCanReadDirectory } from '../policy';
 import { readFigure } from './figures';
 import { type AnalyticsScope, checkedScope } from './scope';
 
 export async function functionCoverageOf(
   deps: Deps,
-  actor: Actor,
+  _actor: Actor,
   scope: AnalyticsScope,
 ): Promise<{ cells: CoverageCell[]; from: string; to: string }> {
-  assertCanReadDirectory(actor);
   return readFigure(deps, 'function-coverage', checkedScope(deps, scope), computeFunctionCoverage);
 }
 

@@ -19,7 +19,6 @@ import type { Subsystem } from '../../model/embedding';
 import type { OrganizationKind } from '../../model/organization';
 import type { CooperationType } from '../../model/program';
 import type { Actor, Deps } from '../context';
-import { assertCanReadDirectory } from '../policy';
 import { readFigure } from './figures';
 import { type AnalyticsScope, checkedScope, yearBefore } from './scope';
 
@@ -27,10 +26,9 @@ const ADMITTED = ['admit', 'admit_provisional'];
 
 export async function principlesOf(
   deps: Deps,
-  actor: Actor,
+  _actor: Actor,
   scope: AnalyticsScope,
 ): Promise<PrincipleIndicators & { from: string; to: string }> {
-  assertCanReadDirectory(actor);
   return readFigure(deps, 'principles', checkedScope(deps, scope), computePrinciples);
 }
 

@@ -6,8 +6,9 @@
 import { type GroupCoverage, specialNeedsCoverage } from '../../analysis/special-needs';
 import { needOutcomes } from '../../db/repositories/analytics';
 import type { Actor, Deps } from '../context';
+import { audienceOf, sees } from '../disclosure';
 import { sliceOf } from '../pagination';
-import { assertCanReadDirectory, canCoordinateIncident, canManageIncident } from '../policy';
+import { canCoordinateIncident } from '../policy';
 import { readFigure } from './figures';
 import { type AnalyticsScope, checkedScope } from './scope';
 
@@ -73,15 +74,14 @@ export async function specialNeeds(
     unservedNextCursor: string | null;
   }
 > {
-  assertCanReadDirectory(actor);
   const scope = checkedScope(deps, query);
   const { unserved, ...figure } = await readFigure(deps, 'special-needs', scope, computeSpecialNeeds);
-  // A coordinator of the whole area lists them all; one of part of it, those of that part.
-  const listed = canManageIncident(actor, [scope.jurisdiction])
-    ? unserved
-    : canCoordinateIncident(actor, [scope.jurisdiction])
-      ? unserved.filter((n) => canCoordinateIncident(actor, [n.jurisdiction]))
-      : null;
+  // Each unserved need is listed to those the privacy policy shows its vulnerable groups to: the
+  // coordinator of the whole area lists them all, one of part of it those of that part; the rest see the numbers.
+  const shown = unserved.filter((n) =>
+    sees(audienceOf(actor, { kind: 'need', jurisdiction: n.jurisdiction, holderIds: [] }), 'need', 'vulnerableGroups'),
+  );
+  const listed = shown.length > 0 || canCoordinateIncident(actor, [scope.jurisdiction]) ? shown : null;
   const page = listed && sliceOf(listed, { limit: query.limit ?? 200, cursor: query.cursor });
   return {
     ...figure,

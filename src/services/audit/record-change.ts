@@ -1,31 +1,15 @@
 /**
  * Appends one hash-chained audit record for a change, inside the caller's transaction.
- * Personal data inside before/after is encrypted (AES-256-GCM) so the log can be read and
+ * Every personal and sensitive value inside before/after — decided by the field's class, not
+ * its name — is encrypted (AES-256-GCM, with the id of its key) so the log can be read and
  * verified without exposing it, while an authorized operator holding the key can recover it.
  */
-import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { fieldRule } from '../../db/field-classes';
 import { type AuditRow, advanceAuditHead, appendAuditRows } from '../../db/repositories/audit';
 import { insertLiveEvents, type LiveEvent, type LiveKind } from '../../db/repositories/live-events';
 import type { Executor } from '../../db/schema';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
-
-/** Keys whose values are personal data wherever they appear in a record. */
-export const PERSONAL_KEYS = new Set([
-  'email',
-  'displayName',
-  'phone',
-  'contactPhone',
-  'contactName',
-  'contactEmail',
-  'leaderName',
-  'leaderPhone',
-  'liaisonName',
-  'address',
-  'personName',
-]);
-
-/** Keys never written to the log at all. */
-const SECRET_KEYS = new Set(['password', 'passwordHash', 'token', 'csrfToken']);
 
 export interface Change {
   action: string;
@@ -53,21 +37,54 @@ export function auditHash(row: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(parts.join('\u001f')).digest('hex');
 }
 
-function encrypt(key: Buffer, value: unknown): { enc: string } {
+/** The id of an audit key: the start of its SHA-256, so a record names the key that can open it. */
+export function auditKeyId(key: Buffer): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
+
+const keyIds = new WeakMap<Buffer, string>();
+
+/** An encrypted value: the key's id and IV, tag and ciphertext in base64 (older records have `enc` alone). */
+export interface Sealed {
+  kid: string;
+  enc: string;
+}
+
+function seal(key: Buffer, value: unknown): Sealed {
+  let kid = keyIds.get(key);
+  if (kid === undefined) {
+    kid = auditKeyId(key);
+    keyIds.set(key, kid);
+  }
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-  return { enc: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64') };
+  return { kid, enc: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64') };
 }
 
-/** A copy of a value with personal fields encrypted and secrets removed. */
-export function protectPersonalData(key: Buffer, value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => protectPersonalData(key, v));
+/** Opens a sealed value with the key it names (or, for records from before key ids, the one key there was). */
+export function unseal(key: Buffer, sealed: { kid?: string; enc: string }): unknown {
+  if (sealed.kid !== undefined && sealed.kid !== auditKeyId(key)) throw new Error(`the value was sealed with key ${sealed.kid}`);
+  const raw = Buffer.from(sealed.enc, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')) as unknown;
+}
+
+/**
+ * A copy of a changed record for the audit log, by the classes of its entity's fields
+ * (src/db/field-classes.ts): personal and sensitive values sealed, secrets left out, the rest
+ * as it is. A field nobody classified counts as personal, so it is sealed too.
+ */
+export function protectForAudit(key: Buffer, entityType: string, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => protectForAudit(key, entityType, v));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (SECRET_KEYS.has(k)) continue;
-    out[k] = PERSONAL_KEYS.has(k) && v !== null && v !== undefined ? encrypt(key, v) : protectPersonalData(key, v);
+  for (const [field, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    const { class: fieldClass } = fieldRule(entityType, field);
+    if (fieldClass === 'secret') continue;
+    out[field] = (fieldClass === 'personal' || fieldClass === 'sensitive') && v !== null ? seal(key, v) : v;
   }
   return out;
 }
@@ -96,8 +113,9 @@ export async function recordChanges(db: Executor, deps: Deps, changes: { actor: 
       action: change.action,
       entity_type: change.entityType,
       entity_id: change.entityId,
-      before: change.before === undefined ? null : JSON.stringify(protectPersonalData(deps.auditKey, change.before)),
-      after: change.after === undefined ? null : JSON.stringify(protectPersonalData(deps.auditKey, change.after)),
+      before:
+        change.before === undefined ? null : JSON.stringify(protectForAudit(deps.auditKey, change.entityType, change.before)),
+      after: change.after === undefined ? null : JSON.stringify(protectForAudit(deps.auditKey, change.entityType, change.after)),
       prev_hash: prev,
     };
     prev = auditHash(row);

@@ -12,10 +12,10 @@ import {
 import { AppError } from '../../model/errors';
 import type { Organization } from '../../model/organization';
 import type { Actor, Deps } from '../context';
-import { assertCanReadDirectory, canDecideMembership, canDeclareFor, canSeeOrganizationPeople } from '../policy';
+import { audienceOf, disclose, organizationSubject } from '../disclosure';
+import { canDecideMembership, canDeclareFor } from '../policy';
 
-async function organizationFor(deps: Deps, actor: Actor, id: string): Promise<Organization> {
-  assertCanReadDirectory(actor);
+async function organizationFor(deps: Deps, id: string): Promise<Organization> {
   const org = await findOrganization(deps.db, id);
   if (!org) throw new AppError('not_found');
   return org;
@@ -34,7 +34,7 @@ export async function getCapacity(
   viewerCanDeclare: boolean;
   viewerCanVerify: boolean;
 }> {
-  const org = await organizationFor(deps, actor, organizationId);
+  const org = await organizationFor(deps, organizationId);
   const { capacity, specialties } = await capacityOf(deps.db, org.id);
   return {
     capacity,
@@ -48,6 +48,7 @@ export type VolunteerView = Omit<Volunteer, 'name' | 'phone'> & {
   name: string | null;
   phone: string | null;
   warnings: ExpiryWarning[];
+  personalDataVisible: boolean;
 };
 
 /** An organization's volunteers with expiry warnings; names and phones only for those who need them. */
@@ -62,15 +63,12 @@ export async function listVolunteers(
   viewerCanDeclare: boolean;
   viewerCanVerify: boolean;
 }> {
-  const org = await organizationFor(deps, actor, organizationId);
-  const personal = canSeeOrganizationPeople(actor, org);
+  const org = await organizationFor(deps, organizationId);
+  const audience = audienceOf(actor, organizationSubject(org));
   const volunteers = await volunteersOf(deps.db, org.id, includeInactive);
-  const items = volunteers.map((v) => ({
-    ...v,
-    name: personal ? v.name : null,
-    phone: personal ? v.phone : null,
-    warnings: volunteerWarnings(v, today(deps)),
-  }));
+  const items = volunteers.map(
+    (v) => disclose('volunteer', { ...v, warnings: volunteerWarnings(v, today(deps)) }, audience) as VolunteerView,
+  );
   const current = items.filter((v) => v.active);
   return {
     items,

@@ -4,30 +4,30 @@ import { checkInOverdue, type Deployment, type DeploymentStatus } from '../../mo
 import { AppError } from '../../model/errors';
 import type { Incident } from '../../model/incident';
 import type { Actor, Deps } from '../context';
-import { actsFor, assertCanReadDirectory, canCoordinateIncident } from '../policy';
+import { audienceOf, disclose } from '../disclosure';
 
 export type DeploymentView = Omit<Deployment, 'leaderName' | 'leaderPhone'> & {
   leaderName: string | null;
   leaderPhone: string | null;
   overdue: boolean;
+  personalDataVisible: boolean;
 };
 
-async function incidentFor(deps: Deps, actor: Actor, id: string): Promise<Incident> {
-  assertCanReadDirectory(actor);
+async function incidentFor(deps: Deps, id: string): Promise<Incident> {
   const incident = await findIncident(deps.db, id);
   if (!incident) throw new AppError('not_found');
   return incident;
 }
 
-/** The leader's name and phone are personal: coordinators of the incident and the team's own people see them. */
+/** A deployment through the privacy policy: the leader's name and phone for the incident's coordinators and the team's own people. */
 function view(deps: Deps, actor: Actor, incident: Incident, d: Deployment): DeploymentView {
-  const personal = canCoordinateIncident(actor, incident.jurisdictions) || actsFor(actor, d.organizationId);
-  return {
-    ...d,
-    leaderName: personal ? d.leaderName : null,
-    leaderPhone: personal ? d.leaderPhone : null,
-    overdue: incident.stage !== 'closed' && checkInOverdue(d, incident.policy.checkInIntervalMinutes, deps.now()),
-  };
+  const audience = audienceOf(actor, {
+    kind: 'deployment',
+    organizationId: d.organizationId,
+    incidentAreas: incident.jurisdictions,
+  });
+  const overdue = incident.stage !== 'closed' && checkInOverdue(d, incident.policy.checkInIntervalMinutes, deps.now());
+  return disclose('deployment', { ...d, overdue }, audience) as DeploymentView;
 }
 
 export async function listDeployments(
@@ -36,15 +36,14 @@ export async function listDeployments(
   incidentId: string,
   status?: DeploymentStatus,
 ): Promise<DeploymentView[]> {
-  const incident = await incidentFor(deps, actor, incidentId);
+  const incident = await incidentFor(deps, incidentId);
   return (await deploymentsOf(deps.db, incidentId, status)).map((d) => view(deps, actor, incident, d));
 }
 
 export async function getDeployment(deps: Deps, actor: Actor, id: string): Promise<DeploymentView & { log: DeploymentEvent[] }> {
-  assertCanReadDirectory(actor);
   const deployment = await findDeployment(deps.db, id);
   if (!deployment) throw new AppError('not_found');
-  const incident = await incidentFor(deps, actor, deployment.incidentId);
+  const incident = await incidentFor(deps, deployment.incidentId);
   return { ...view(deps, actor, incident, deployment), log: await deploymentLog(deps.db, id) };
 }
 

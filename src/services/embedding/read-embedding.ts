@@ -6,7 +6,8 @@ import { VERIFIABLE_FIELDS } from '../../model/embedding';
 import { AppError } from '../../model/errors';
 import type { Organization } from '../../model/organization';
 import type { Actor, Deps } from '../context';
-import { assertCanReadDirectory, canDecideMembership, canSeeOrganizationPeople } from '../policy';
+import { audienceOf, disclose, organizationSubject } from '../disclosure';
+import { canDecideMembership } from '../policy';
 
 /** The verifications of an organization's fields that still hold (the value has not changed since). */
 export async function verifiedFields(
@@ -23,22 +24,21 @@ export async function verifiedFields(
 export interface EmbeddingView {
   filings: Filing[];
   agreements: Agreement[];
-  seats: (Omit<Seat, 'liaisonName'> & { liaisonName: string | null })[];
+  seats: (Omit<Seat, 'liaisonName'> & { liaisonName: string | null; personalDataVisible: boolean })[];
   verifiedFields: { field: VerifiableField; verification: Verification }[];
   viewerCanVerify: boolean;
 }
 
 /** Everything that embeds an organization in the formal system, verified or self-declared. */
 export async function getEmbedding(deps: Deps, actor: Actor, organizationId: string): Promise<EmbeddingView> {
-  assertCanReadDirectory(actor);
   const org = await findOrganization(deps.db, organizationId);
   if (!org) throw new AppError('not_found');
   const { filings, agreements, seats } = await embeddingOf(deps.db, org.id);
-  const showLiaisons = canSeeOrganizationPeople(actor, org);
+  const audience = audienceOf(actor, organizationSubject(org));
   return {
     filings,
     agreements,
-    seats: seats.map((s) => ({ ...s, liaisonName: showLiaisons ? s.liaisonName : null })),
+    seats: seats.map((s) => disclose('seat', s, audience) as EmbeddingView['seats'][number]),
     verifiedFields: await verifiedFields(deps.db, org),
     viewerCanVerify: !org.archived && canDecideMembership(actor, org),
   };

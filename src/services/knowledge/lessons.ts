@@ -16,7 +16,7 @@ import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { requiredText } from '../declarations';
 import { pageOf, positionOf } from '../pagination';
-import { assertCanReadDirectory, canCoordinateIncident } from '../policy';
+import { canCoordinateIncident } from '../policy';
 
 export interface LessonInput {
   kind: LessonKind;
@@ -92,8 +92,7 @@ export async function recordLesson(deps: Deps, actor: Actor, input: LessonInput)
   });
 }
 
-export async function getLesson(deps: Deps, actor: Actor, id: string): Promise<Lesson> {
-  assertCanReadDirectory(actor);
+export async function getLesson(deps: Deps, _actor: Actor, id: string): Promise<Lesson> {
   const lesson = await findLesson(deps.db, id);
   if (!lesson) throw new AppError('not_found');
   return lesson;
@@ -101,11 +100,10 @@ export async function getLesson(deps: Deps, actor: Actor, id: string): Promise<L
 
 export async function searchLessons(
   deps: Deps,
-  actor: Actor,
+  _actor: Actor,
   filter: LessonFilter,
   page: { limit: number; cursor?: string },
 ): Promise<{ items: Lesson[]; total: number; nextCursor: string | null }> {
-  assertCanReadDirectory(actor);
   const position = positionOf(page.cursor);
   const before = position && { createdAt: position.at, id: position.id };
   const found = await listLessonRows(deps.db, filter, { limit: page.limit + 1, before });

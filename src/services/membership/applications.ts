@@ -14,11 +14,12 @@ import { type ApplicationDecision, type CultivationPlan, decisionOutcome } from 
 import type { Organization } from '../../model/organization';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
+import { audienceOf, disclose } from '../disclosure';
 import { registerOrganization } from '../organizations/create-organization';
 import { organizationForChange } from '../organizations/load-organization';
 import { normalizeOrganizationFields, type OrganizationInput } from '../organizations/organization-input';
 import { decodeCursor, encodeCursor } from '../pagination';
-import { assertCanDecideMembership, assertCanReadApplications, canSeeApplicantContact } from '../policy';
+import { assertCanDecideMembership, assertCanReadApplications, canDecideMembership } from '../policy';
 import { changeMembership } from './change-membership';
 
 export interface ApplicationInput {
@@ -120,16 +121,21 @@ export type ApplicationView = Omit<Application, 'contact'> & {
   contact: Application['contact'] | null;
   organization: Organization | null;
   viewerCanDecide: boolean;
+  personalDataVisible: boolean;
 };
 
 function viewOf(actor: Actor, application: Application, organization: Organization | undefined): ApplicationView {
-  const decides = canSeeApplicantContact(actor, application.homeJurisdiction);
-  return {
-    ...application,
-    contact: decides ? application.contact : null,
-    organization: organization ?? null,
-    viewerCanDecide: decides && application.status === 'under_review',
-  };
+  const audience = audienceOf(actor, {
+    kind: 'organization',
+    id: application.organizationId,
+    home: application.homeJurisdiction,
+  });
+  const decides = organization ? canDecideMembership(actor, organization) : false;
+  return disclose(
+    'application',
+    { ...application, organization: organization ?? null, viewerCanDecide: decides && application.status === 'under_review' },
+    audience,
+  ) as ApplicationView;
 }
 
 export async function getApplication(deps: Deps, actor: Actor, id: string): Promise<ApplicationView> {

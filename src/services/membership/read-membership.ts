@@ -4,7 +4,7 @@ import { AppError } from '../../model/errors';
 import type { MembershipEvent } from '../../model/membership';
 import type { Membership, Organization } from '../../model/organization';
 import type { Actor, Deps } from '../context';
-import { assertCanReadApplications, assertCanReadDirectory, canDecideMembership } from '../policy';
+import { assertCanReadApplications, canDecideMembership } from '../policy';
 
 /** An organization's membership: status, tier, plan, full history, and whether the viewer decides. */
 export async function getMembership(
@@ -12,7 +12,6 @@ export async function getMembership(
   actor: Actor,
   organizationId: string,
 ): Promise<Membership & { history: MembershipEvent[]; viewerCanDecide: boolean }> {
-  assertCanReadDirectory(actor);
   const org = await findOrganization(deps.db, organizationId);
   if (!org) throw new AppError('not_found');
   const viewerCanDecide = !org.archived && canDecideMembership(actor, org);

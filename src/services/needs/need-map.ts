@@ -5,7 +5,7 @@
  * live event log, so the map shows every change committed before the request, made by this
  * process or another one sharing the database.
  */
-import { needIdsOfClaims } from '../../db/repositories/claims';
+import { needIdsOfClaims, needsHeldBy } from '../../db/repositories/claims';
 import { findIncident } from '../../db/repositories/incidents';
 import { incidentEventsAfter, lastIncidentSeq } from '../../db/repositories/live-events';
 import { type NeedPointRow, needPointPage, needPointsByIds } from '../../db/repositories/needs';
@@ -14,7 +14,7 @@ import { CaughtUp } from '../../projections/caught-up';
 import { KeptPerIncident } from '../../projections/kept-per-incident';
 import { type NeedPoint, NeedPoints, type PointFilter } from '../../projections/need-points';
 import type { Actor, Deps } from '../context';
-import { assertCanReadDirectory, canCoordinateIncident } from '../policy';
+import { assertMayQueryBy, audienceOf, locationFor, sees } from '../disclosure';
 
 export const MAP_LIMIT = 2000;
 const PAGE = 5000;
@@ -77,39 +77,54 @@ export interface MapPoint {
   id: string;
   lat: number;
   lon: number;
+  /** grid: the point is the centre of its public grid cell, not the exact place. */
+  locationPrecision: 'exact' | 'grid';
   status: NeedPoint['status'];
   urgency: NeedPoint['urgency'];
   category: NeedPoint['category'];
   remaining: number;
-  /** Whether vulnerable people are involved; null for viewers who may not know. */
+  /** Whether vulnerable people are involved; null for readers from whom vulnerable groups are hidden. */
   vulnerable: boolean | null;
 }
 
-/** The newest needs of an incident in a viewport (or all of it), at most MAP_LIMIT, with the number that matched. */
+/**
+ * The newest needs of an incident in a viewport (or all of it), at most MAP_LIMIT, with the number
+ * that matched; each point as the privacy policy shows that need to the reader.
+ */
 export async function needMap(
   deps: Deps,
   actor: Actor,
   incidentId: string,
   filter: PointFilter,
 ): Promise<{ items: MapPoint[]; total: number; truncated: boolean }> {
-  assertCanReadDirectory(actor);
   const incident = await findIncident(deps.db, incidentId);
   if (!incident) throw new AppError('not_found');
-  const coordinates = canCoordinateIncident(actor, incident.jurisdictions);
+  if (filter.vulnerableOnly) {
+    assertMayQueryBy(
+      audienceOf(actor, { kind: 'area', areas: incident.jurisdictions }),
+      'need',
+      'vulnerableGroups',
+      'vulnerable',
+    );
+  }
+  const held =
+    actor.kind === 'user' && actor.organizationId ? await needsHeldBy(deps.db, actor.organizationId, incidentId) : new Set();
   const points = await kept.of(deps, incidentId).current();
-  // Who may see vulnerable groups decides whether they can be filtered by.
-  const found = points.query(coordinates ? filter : { ...filter, vulnerableOnly: false }, MAP_LIMIT);
+  const found = points.query(filter, MAP_LIMIT);
   return {
-    items: found.items.map((p) => ({
-      id: p.id,
-      lat: p.lat,
-      lon: p.lon,
-      status: p.status,
-      urgency: p.urgency,
-      category: p.category,
-      remaining: p.remaining,
-      vulnerable: coordinates ? p.vulnerable : null,
-    })),
+    items: found.items.map((p) => {
+      const holderIds = held.has(p.id) && actor.kind === 'user' && actor.organizationId ? [actor.organizationId] : [];
+      const audience = audienceOf(actor, { kind: 'need', jurisdiction: p.jurisdiction, holderIds });
+      return {
+        id: p.id,
+        ...locationFor(audience, 'need', p),
+        status: p.status,
+        urgency: p.urgency,
+        category: p.category,
+        remaining: p.remaining,
+        vulnerable: sees(audience, 'need', 'vulnerableGroups') ? p.vulnerable : null,
+      };
+    }),
     total: found.total,
     truncated: found.total > found.items.length,
   };

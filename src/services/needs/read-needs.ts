@@ -1,7 +1,8 @@
 /**
- * Reading needs. Personal data — contact name and phone, exact address, vulnerable groups —
- * is shown only to coordinators of the incident and to organizations holding the need; the
- * public sees locations snapped to a ~1 km grid and nothing personal.
+ * Reading needs, each through the privacy policy (src/services/disclosure.ts): the coordinators
+ * of a need's area and the organizations holding it see its personal and sensitive fields;
+ * other readers see its public and internal fields with the location on the ~1 km grid; the
+ * public, its public fields.
  */
 
 import { type Claim, holdingClaimsOf } from '../../db/repositories/claims';
@@ -17,14 +18,15 @@ import {
 import type { Executor } from '../../db/schema';
 import { AppError } from '../../model/errors';
 import type { Incident } from '../../model/incident';
-import { type HolderView, type Need, type NeedView, snapToGrid } from '../../model/need';
+import type { HolderView, Need, NeedView } from '../../model/need';
+import type { Audience } from '../../model/privacy';
 
 export type { HolderView, NeedView };
 
 import { selectInChunks } from '../../db/bulk';
 import type { Actor, Deps } from '../context';
+import { assertMayQueryBy, audienceOf, disclose, PUBLIC_AUDIENCE } from '../disclosure';
 import { decodeCursor, encodeCursor } from '../pagination';
-import { actsFor, assertCanReadDirectory, canCoordinateIncident } from '../policy';
 
 /** The claims holding each of the needs and their holders' names, in two queries. */
 async function holdersOf(db: Executor, needIds: string[]): Promise<Map<string, { claims: Claim[]; holders: HolderView[] }>> {
@@ -52,41 +54,26 @@ async function holdersOf(db: Executor, needIds: string[]): Promise<Map<string, {
   return byNeed;
 }
 
-/** Whether the viewer may see a need's personal data. */
-function seesPersonal(actor: Actor, incident: Incident, claims: Claim[]): boolean {
-  return canCoordinateIncident(actor, incident.jurisdictions) || claims.some((c) => actsFor(actor, c.organizationId));
+/** The reader's relation to a need: its area's coordinator and its holders are its stewards. */
+function audienceFor(actor: Actor, need: Need, claims: readonly Claim[]): Audience {
+  return audienceOf(actor, { kind: 'need', jurisdiction: need.jurisdiction, holderIds: claims.map((c) => c.organizationId) });
 }
 
-async function viewsOf(db: Executor, actor: Actor, incident: Incident, needs: Need[]): Promise<NeedView[]> {
+async function viewsOf(db: Executor, actor: Actor, needs: Need[]): Promise<NeedView[]> {
   const held = await holdersOf(
     db,
     needs.map((n) => n.id),
   );
-  return needs.map((need) => viewOf(actor, incident, need, held.get(need.id) ?? { claims: [], holders: [] }));
+  return needs.map((need) => viewOf(actor, need, held.get(need.id) ?? { claims: [], holders: [] }));
 }
 
-function viewOf(
-  actor: Actor,
-  incident: Incident,
-  need: Need,
-  { claims, holders }: { claims: Claim[]; holders: HolderView[] },
-): NeedView {
-  const personal = seesPersonal(actor, incident, claims);
-  const { receiptCode: _r, ...rest } = need;
-  return {
-    ...rest,
-    contactName: personal ? need.contactName : null,
-    contactPhone: personal ? need.contactPhone : null,
-    address: personal ? need.address : null,
-    vulnerableGroups: personal ? need.vulnerableGroups : null,
-    personalDataVisible: personal,
-    holders,
-  };
+function viewOf(actor: Actor, need: Need, { claims, holders }: { claims: Claim[]; holders: HolderView[] }): NeedView {
+  return disclose('need', { ...need, holders }, audienceFor(actor, need, claims)) as NeedView;
 }
 
 /** How a need just reported looks to its reporter: nobody holds it yet. */
-export function newNeedView(actor: Actor, incident: Incident, need: Need): NeedView {
-  return viewOf(actor, incident, need, { claims: [], holders: [] });
+export function newNeedView(actor: Actor, need: Need): NeedView {
+  return viewOf(actor, need, { claims: [], holders: [] });
 }
 
 async function incidentFor(deps: Deps, id: string): Promise<Incident> {
@@ -102,12 +89,15 @@ export async function getNeed(
 ): Promise<
   NeedView & { history: Awaited<ReturnType<typeof needHistory>>; duplicates: Awaited<ReturnType<typeof duplicateFlags>> }
 > {
-  assertCanReadDirectory(actor);
   const need = await findNeed(deps.db, id);
   if (!need) throw new AppError('not_found');
-  const incident = await incidentFor(deps, need.incidentId);
-  const [view] = await viewsOf(deps.db, actor, incident, [need]);
-  return { ...view, history: await needHistory(deps.db, id), duplicates: await duplicateFlags(deps.db, id) };
+  const held = (await holdersOf(deps.db, [id])).get(id) ?? { claims: [], holders: [] };
+  const audience = audienceFor(actor, need, held.claims);
+  const history = (await needHistory(deps.db, id)).map((h) => {
+    const { personalDataVisible: _p, ...shown } = disclose('needEvent', h, audience);
+    return shown as typeof h;
+  });
+  return { ...viewOf(actor, need, held), history, duplicates: await duplicateFlags(deps.db, id) };
 }
 
 export async function listNeeds(
@@ -116,15 +106,23 @@ export async function listNeeds(
   filter: NeedFilter,
   page: { limit: number; cursor?: string },
 ): Promise<{ items: NeedView[]; total: number; nextCursor: string | null }> {
-  assertCanReadDirectory(actor);
   const incident = await incidentFor(deps, filter.incidentId);
+  // A filter on vulnerable groups would tell which needs involve them: only for those who see them on every need listed.
+  if (filter.vulnerableOnly) {
+    assertMayQueryBy(
+      audienceOf(actor, { kind: 'area', areas: incident.jurisdictions }),
+      'need',
+      'vulnerableGroups',
+      'vulnerable',
+    );
+  }
   let before: { createdAt: string; id: string } | undefined;
   if (page.cursor) {
     const [createdAt, id] = decodeCursor(page.cursor, 2);
     before = { createdAt: String(createdAt), id: String(id) };
   }
   const found = await listNeedRows(deps.db, filter, { limit: page.limit, before });
-  const items = await viewsOf(deps.db, actor, incident, found.items);
+  const items = await viewsOf(deps.db, actor, found.items);
   return { items, total: found.total, nextCursor: found.next ? encodeCursor([found.next.createdAt, found.next.id]) : null };
 }
 
@@ -146,22 +144,25 @@ export interface PublicNeed {
   updatedAt: string;
 }
 
+/** The public projection: the public fields of a need as the policy shows them to the public (the grid cell, no person). */
 export function publicView(need: Need): PublicNeed {
-  const place = snapToGrid(need.lat, need.lon);
+  const shown = disclose('need', need, PUBLIC_AUDIENCE) as Need;
   return {
-    id: need.id,
-    incidentId: need.incidentId,
-    title: need.title,
-    category: need.category,
-    urgency: need.urgency,
-    quantity: need.quantity,
-    unit: need.unit,
-    jurisdiction: need.jurisdiction,
-    ...place,
-    status: need.status,
+    id: shown.id,
+    incidentId: shown.incidentId,
+    title: shown.title,
+    category: shown.category,
+    urgency: shown.urgency,
+    quantity: shown.quantity,
+    unit: shown.unit,
+    jurisdiction: shown.jurisdiction,
+    lat: shown.lat,
+    lon: shown.lon,
+    status: shown.status,
+    // The level is a public column (verification_level); who verified and when are internal.
     verification: need.verification.level,
-    createdAt: need.createdAt,
-    updatedAt: need.updatedAt,
+    createdAt: shown.createdAt,
+    updatedAt: shown.updatedAt,
   };
 }
 

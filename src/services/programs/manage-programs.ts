@@ -14,7 +14,6 @@ import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { orderedRange, requiredText } from '../declarations';
 import { pageOf, positionOf } from '../pagination';
-import { assertCanReadDirectory } from '../policy';
 
 export interface ProgramInput {
   title: string;
@@ -103,8 +102,7 @@ export async function createProgram(deps: Deps, actor: Actor, input: ProgramInpu
   });
 }
 
-export async function getProgram(deps: Deps, actor: Actor, id: string): Promise<Program> {
-  assertCanReadDirectory(actor);
+export async function getProgram(deps: Deps, _actor: Actor, id: string): Promise<Program> {
   const program = await findProgram(deps.db, id);
   if (!program) throw new AppError('not_found');
   return program;
@@ -112,11 +110,10 @@ export async function getProgram(deps: Deps, actor: Actor, id: string): Promise<
 
 export async function listPrograms(
   deps: Deps,
-  actor: Actor,
+  _actor: Actor,
   filter: ProgramFilter,
   page: { limit: number; cursor?: string },
 ): Promise<{ items: Program[]; total: number; nextCursor: string | null }> {
-  assertCanReadDirectory(actor);
   const position = positionOf(page.cursor);
   const before = position && { startsOn: position.at, id: position.id };
   const found = await listProgramRows(deps.db, filter, { limit: page.limit + 1, before });

@@ -1,0 +1,120 @@
+/**
+ * The one privacy policy: for an actor and a record, the reader's audience (src/model/privacy.ts)
+ * and what each field of the record looks like to it. Every read that returns people's data —
+ * lists, details, maps, exports, live events, analytics, reports — goes through here; nothing
+ * else decides who sees a phone number, a vulnerable group or an exact location.
+ */
+import { type EntityName, fieldRule, isClassified } from '../db/field-classes';
+import { AppError } from '../model/errors';
+import { isWithin, overlaps } from '../model/jurisdictions';
+import { type Audience, mayQueryBy, shownOnRecord, snapToGrid, visibility } from '../model/privacy';
+import type { Actor } from './context';
+
+/** What a record's audience depends on: where it is and whom it concerns. */
+export type Subject =
+  /** A need: its place, and the organizations holding it or dispatched to it. */
+  | { kind: 'need'; jurisdiction: string; holderIds: readonly string[] }
+  /** An organization's own people (liaisons, volunteers, applicant contacts): its id and home area. */
+  | { kind: 'organization'; id: string; home: string }
+  /** A team deployed to an incident: the organization and the incident's areas. */
+  | { kind: 'deployment'; organizationId: string; incidentAreas: readonly string[] }
+  /** Everything inside some areas at once: a whole list, its filters, an area's analytics. */
+  | { kind: 'area'; areas: readonly string[] };
+
+const ORGANIZATION_ROLES = new Set(['org_admin', 'org_member', 'agency_staff']);
+
+/** The reader's relation to a record: steward where their duty needs the personal data, member otherwise. */
+export function audienceOf(actor: Actor, subject: Subject): Audience {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return 'steward';
+  const area = actor.role === 'coordinator' ? actor.jurisdiction : null;
+  const own = ORGANIZATION_ROLES.has(actor.role) ? actor.organizationId : null;
+  switch (subject.kind) {
+    case 'need':
+      if (area !== null && isWithin(subject.jurisdiction, area)) return 'steward';
+      return own !== null && subject.holderIds.includes(own) ? 'steward' : 'member';
+    case 'organization':
+      if (area !== null && isWithin(subject.home, area)) return 'steward';
+      return own !== null && own === subject.id ? 'steward' : 'member';
+    case 'deployment':
+      // The coordinators who decide on the incident's deployments need to reach its teams.
+      if (area !== null && subject.incidentAreas.some((a) => overlaps(a, area))) return 'steward';
+      return own !== null && own === subject.organizationId ? 'steward' : 'member';
+    case 'area':
+      return area !== null && subject.areas.length > 0 && subject.areas.every((a) => isWithin(a, area)) ? 'steward' : 'member';
+  }
+}
+
+/** An organization as the subject of its own people's data: its home is its first area. */
+export function organizationSubject(org: { id: string; jurisdictions: readonly string[] }): Subject {
+  return { kind: 'organization', id: org.id, home: org.jurisdictions[0] ?? '' };
+}
+
+/** The audience of the public pages (no account). */
+export const PUBLIC_AUDIENCE: Audience = 'public';
+
+/** Marks every disclosed record carries: whether personal fields are shown, and how exact its location is. */
+export interface DisclosureMarks {
+  personalDataVisible: boolean;
+  locationPrecision?: 'exact' | 'grid';
+}
+
+/** A record with hidden fields null, as one audience sees it. */
+export type Disclosed<T> = { [K in keyof T]: T[K] | null } & DisclosureMarks;
+
+const PERSONAL = { class: 'personal' } as const;
+
+function assertClassified(entity: EntityName, field: string): void {
+  // Under test an unclassified field is an error, so a field added later is classified before it ships;
+  // in production it is treated as personal (src/db/field-classes.ts).
+  if (process.env.VITEST && !isClassified(entity, field)) {
+    throw new Error(`the field ${entity}.${field} has no privacy class (src/db/field-classes.ts)`);
+  }
+}
+
+/**
+ * The record as the audience sees it: fields it may not see are null (secrets are left out),
+ * an affected person's exact location is snapped to the public grid's cell centre.
+ */
+export function disclose<T extends object>(entity: EntityName, record: T, audience: Audience): Disclosed<T> {
+  const out: Record<string, unknown> = {};
+  let location: 'exact' | 'grid' | undefined;
+  let grid: { lat: number; lon: number } | undefined;
+  for (const [field, value] of Object.entries(record)) {
+    assertClassified(entity, field);
+    const rule = fieldRule(entity, field);
+    if (rule.class === 'secret') continue;
+    const v = visibility(audience, rule);
+    if (rule.location) location = v === 'exact' ? 'exact' : 'grid';
+    if (v === 'exact' || value === null || value === undefined) out[field] = value;
+    else if (v === 'grid') {
+      const r = record as unknown as { lat: number; lon: number };
+      grid ??= snapToGrid(r.lat, r.lon);
+      out[field] = field === 'lat' ? grid.lat : grid.lon;
+    } else out[field] = null;
+  }
+  out.personalDataVisible = shownOnRecord(audience, PERSONAL);
+  if (location) out.locationPrecision = location;
+  return out as Disclosed<T>;
+}
+
+/** Whether an audience sees an entity's field on a record. */
+export function sees(audience: Audience, entity: EntityName, field: string): boolean {
+  return shownOnRecord(audience, fieldRule(entity, field));
+}
+
+/** A filter or sort key on a field the reader may not see exactly is refused, naming the parameter. */
+export function assertMayQueryBy(audience: Audience, entity: EntityName, field: string, parameter = field): void {
+  if (mayQueryBy(audience, fieldRule(entity, field))) return;
+  throw new AppError('hidden_field', {
+    field: parameter,
+    detail: `${parameter}: you may not filter or sort on ${field}, which is hidden from you`,
+  });
+}
+
+/** The exactness of an entity's location field for an audience (for projections that carry only coordinates). */
+export function locationFor(audience: Audience, entity: EntityName, point: { lat: number; lon: number }) {
+  const v = visibility(audience, fieldRule(entity, 'lat'));
+  return v === 'exact'
+    ? { ...point, locationPrecision: 'exact' as const }
+    : { ...snapToGrid(point.lat, point.lon), locationPrecision: 'grid' as const };
+}
