@@ -8,9 +8,15 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = join(import.meta.dirname, '..');
 const built = join(root, 'web', 'dist', 'index.html');
-const sources = ['web/src', 'web/index.html', 'web/public', 'vite.config.ts', 'src/model', 'package-lock.json'].map((p) =>
-  join(root, p),
-);
+const sources = [
+  'web/src',
+  'web/index.html',
+  'web/public',
+  'vite.config.ts',
+  'src/model',
+  'src/interop/formula-guard.ts',
+  'package-lock.json',
+].map((p) => join(root, p));
 
 function newest(path) {
   if (!existsSync(path)) return 0;
