@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -32,6 +33,7 @@ import { handleError, problemOf, sendProblem } from './problem';
 import { programRoutes } from './programs/routes';
 import { publicRoutes } from './public/routes';
 import { referenceRoutes } from './reference/routes';
+import { securityHeaders } from './security-headers';
 import { setupRoutes } from './setup/routes';
 import { userRoutes } from './users/routes';
 
@@ -66,7 +68,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       });
       if (socket.writable) {
         socket.end(
-          `HTTP/1.1 400 Bad Request\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+          `HTTP/1.1 400 Bad Request\r\ncontent-type: application/problem+json\r\nx-content-type-options: nosniff\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
         );
       }
     },
@@ -78,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorateRequest('session', null);
   app.setErrorHandler(handleError);
 
+  await app.register(helmet, securityHeaders(config));
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

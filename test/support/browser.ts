@@ -1,19 +1,44 @@
 /** Headless Debian Chromium for browser tests, the built UI served on a free port, and ways about it. */
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page, type Request } from 'playwright-core';
+import { afterEach, expect, inject } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import type { Deps } from '../../src/services/context';
 import { createUser } from '../../src/services/users/manage-users';
 import { testApp } from './api';
 import { PASSWORD, SYSTEM } from './fixtures';
+import { waitFor } from './wait';
 
 export const chromiumPath = inject('chromiumPath');
 export const WEB_DIST = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
+/** Content-Security-Policy violations in any page of a browser launched here; every test fails on one. */
+const cspViolations: string[] = [];
+afterEach(() => {
+  const seen = cspViolations.splice(0);
+  expect(seen, `Content-Security-Policy violations:\n${seen.join('\n')}`).toEqual([]);
+});
+
+/** Collects a context's CSP violations: Chromium's console errors and the pages' securitypolicyviolation events. */
+async function watchCsp(context: BrowserContext): Promise<BrowserContext> {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(
+        `Content Security Policy: securitypolicyviolation ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`,
+      ),
+    );
+  });
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|securitypolicyviolation/i.test(message.text())) {
+      cspViolations.push(message.text());
+    }
+  });
+  return context;
+}
+
 /** The headless browser; `extraArgs` are added to the usual flags (`--disable-3d-apis` for one without WebGL). */
-export function launchBrowser({ extraArgs = [] }: { extraArgs?: string[] } = {}): Promise<Browser> {
-  return chromium.launch({
+export async function launchBrowser({ extraArgs = [] }: { extraArgs?: string[] } = {}): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: chromiumPath as string,
     args: [
       '--headless',
@@ -26,6 +51,10 @@ export function launchBrowser({ extraArgs = [] }: { extraArgs?: string[] } = {})
       ...extraArgs,
     ],
   });
+  // browser.newPage goes through newContext too: every page of every test is watched.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watchCsp(await newContext(options));
+  return browser;
 }
 
 /** The whole platform (API and built UI) on 127.0.0.1, with `options` for testApp (a map style); returns the app and its base URL. */
@@ -84,7 +113,9 @@ export async function openSignedIn(
 
 /**
  * Clicks `target` until `done` holds, first calling `open` whenever `target` is not visible:
- * under load a click can land while a dropdown or popup is still opening or closing.
+ * under load a click can land while a dropdown or popup is still opening or closing. Only for
+ * opening and choosing (a dropdown's option, a tab, a radio), where a second click does no
+ * harm; a button that submits something is clicked once, with `submitOnce`.
  */
 export async function clickUntil(
   target: Locator,
@@ -92,17 +123,45 @@ export async function clickUntil(
   done: () => Promise<boolean>,
   { timeout = 30_000, interval = 500 }: { timeout?: number; interval?: number } = {},
 ): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        if (await done()) return true;
-        if (!(await target.isVisible())) await open();
-        await target.click({ timeout: 3_000 }).catch(() => undefined);
-        return done();
-      },
-      { timeout, interval },
-    )
-    .toBe(true);
+  let lastMiss: unknown;
+  await waitFor(
+    async () => {
+      if (await done()) return true;
+      if (!(await target.isVisible())) await open();
+      // A click that misses (the popup closed meanwhile) is tried again; the last miss is reported.
+      await target.click({ timeout: 3_000 }).catch((error: unknown) => {
+        lastMiss = error instanceof Error ? error.message.split('\n')[0] : error;
+      });
+      return done();
+    },
+    { what: `clicking ${target} to take effect`, timeout, interval, lastSeen: () => lastMiss ?? 'no missed click' },
+  );
+}
+
+/**
+ * Clicks a button that submits something once, and waits for `outcome` (the dialog gone, the
+ * answer shown). Exactly one request whose path matches `request` must have been sent by then:
+ * a click that submits twice, or not at all, fails the test instead of being retried.
+ */
+export async function submitOnce(
+  button: Locator,
+  { request, outcome }: { request: RegExp; outcome: () => Promise<unknown> },
+): Promise<void> {
+  const page = button.page();
+  const sent: string[] = [];
+  const watch = (sending: Request) => {
+    if (sending.method() !== 'GET' && request.test(new URL(sending.url()).pathname)) {
+      sent.push(`${sending.method()} ${sending.url()}`);
+    }
+  };
+  page.on('request', watch);
+  try {
+    await button.click();
+    await outcome();
+  } finally {
+    page.off('request', watch);
+  }
+  expect(sent, `submissions by ${button}`).toHaveLength(1);
 }
 
 /**
