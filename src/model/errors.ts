@@ -100,6 +100,11 @@ export const ERRORS = {
     zh: '本服务器未安装 Chromium，无法生成 PDF；请使用网页版报告打印',
     en: 'No Chromium on this server to render the PDF; print the HTML report instead',
   },
+  pdf_timeout: {
+    status: 503,
+    zh: '生成 PDF 超时，请稍后再试，或使用网页版报告打印',
+    en: 'Printing the PDF took too long; try again later, or print the HTML report instead',
+  },
   internal_error: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -1,6 +1,6 @@
 /** Starts the shared PostgreSQL cluster once per test run and finds Chromium. */
-import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { findChromium } from '../../src/reports/pdf';
 import { type PostgresCluster, startPostgres } from './postgres';
 
 declare module 'vitest' {
@@ -11,7 +11,6 @@ declare module 'vitest' {
 }
 
 let cluster: PostgresCluster | undefined;
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 function banner(text: string): void {
   const line = '!'.repeat(78);
@@ -27,9 +26,10 @@ export default async function setup(project: TestProject) {
   }
   project.provide('postgresUrl', cluster?.url ?? null);
 
-  const chromium = process.env.CHROMIUM_PATH ?? CHROMIUM.find((p) => existsSync(p)) ?? null;
+  // The Chromium the server prints PDFs with (CORESPOND_CHROMIUM or the one installed) drives the browser tests too.
+  const chromium = findChromium();
   if (!chromium) {
-    if (ci) throw new Error('CI=true but Chromium was not found (install Debian package chromium)');
+    if (ci) throw new Error('CI=true but Chromium was not found (install Debian package chromium, or set CORESPOND_CHROMIUM)');
     banner('Chromium not found: browser tests are SKIPPED. Install chromium to run them.');
   }
   project.provide('chromiumPath', chromium);

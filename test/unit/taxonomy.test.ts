@@ -40,11 +40,12 @@ describe('error table', () => {
       expect(entry.zh.length, code).toBeGreaterThan(0);
       expect(entry.en.length, code).toBeGreaterThan(0);
     }
-    // Only a fault of the server, or a part it lacks (no Chromium to print a PDF: 503), is 5xx; never bad input.
+    // Only a fault of the server, or a part it lacks or that fails it (no Chromium to print a PDF,
+    // or one too slow to print it in time: 503), is 5xx; never bad input.
     expect(
       Object.entries(ERRORS)
         .filter(([, e]) => e.status >= 500)
         .map(([c]) => c),
-    ).toEqual(['pdf_unavailable', 'internal_error']);
+    ).toEqual(['pdf_unavailable', 'pdf_timeout', 'internal_error']);
   });
 });
