@@ -11,6 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config';
 import type { Deps } from '../services/context';
+import { checkDatabase } from '../services/health';
 import { analyticsRoutes } from './analytics/routes';
 import type { App } from './app-types';
 import { auditRoutes } from './audit/routes';
@@ -48,6 +49,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** How often live updates are read from the database, ms. */
   livePollMs?: number;
+  /** Told of every route as it is registered (the leak scanner calls each one). */
+  onRoute?: (route: { method: string; url: string }) => void;
 }
 
 export const VERSION = '0.1.0';
@@ -75,6 +78,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const { onRoute } = options;
+  if (onRoute) app.addHook('onRoute', (route) => [route.method].flat().forEach((method) => onRoute({ method, url: route.url })));
   app.decorateRequest('actor', null);
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);
@@ -115,7 +120,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     '/api/health',
     { config: { public: true }, schema: { tags: ['platform'], summary: 'Liveness and database check' } },
     async () => {
-      await deps.db.selectFrom('audit_head').select('seq').executeTakeFirst();
+      await checkDatabase(deps);
       return { status: 'ok', database: deps.dialect, version: VERSION };
     },
   );

@@ -49,6 +49,11 @@ export function organizationSubject(org: { id: string; jurisdictions: readonly s
   return { kind: 'organization', id: org.id, home: org.jurisdictions[0] ?? '' };
 }
 
+/** A need as the subject of its people's data: its place, and whoever holds it or is dispatched to it now. */
+export function needSubject(need: { jurisdiction: string }, holdingClaims: readonly { organizationId: string }[]): Subject {
+  return { kind: 'need', jurisdiction: need.jurisdiction, holderIds: holdingClaims.map((c) => c.organizationId) };
+}
+
 /** The audience of the public pages (no account). */
 export const PUBLIC_AUDIENCE: Audience = 'public';
 

@@ -12,6 +12,7 @@ export async function testApp(
     publicRateLimit?: number;
     authRateLimit?: number;
     mapStyleUrl?: string;
+    onRoute?: (route: { method: string; url: string }) => void;
   } = {},
 ): Promise<App> {
   const app = await buildApp({
@@ -25,6 +26,7 @@ export async function testApp(
       mapStyleUrl: options.mapStyleUrl ?? null,
     },
     webDist: options.webDist,
+    onRoute: options.onRoute,
   });
   await app.ready();
   return app;

@@ -80,6 +80,9 @@ export const VolunteerSchema = Type.Object({
   active: Type.Boolean(),
   ...Declared,
   updatedAt: Type.String(),
+  personalDataVisible: Type.Optional(
+    Type.Boolean({ description: 'false when name and phone are hidden (null) from this reader' }),
+  ),
 });
 export const WarningSchema = Type.Object({
   subject: Type.Enum(['certification', 'insurance']),
@@ -87,3 +90,29 @@ export const WarningSchema = Type.Object({
   expiresOn: Type.String(),
   state: Type.Enum(['expiring', 'expired']),
 });
+
+/** A rescue specialty with whether its assessment is still valid. */
+export const SpecialtyViewSchema = Type.Object({
+  ...SpecialtySchema.properties,
+  validity: Type.Enum(['valid', 'expiring', 'expired']),
+});
+/** An organization's typed capacity and graded rescue specialties. */
+export const CapacityViewSchema = Type.Object({
+  capacity: Type.Array(CapacitySchema),
+  specialties: Type.Array(SpecialtyViewSchema),
+  viewerCanDeclare: Type.Boolean(),
+  viewerCanVerify: Type.Boolean(),
+});
+/** A volunteer as read (name and phone null for readers who need not know them), with certificate and insurance warnings. */
+export const VolunteerViewSchema = Type.Object({
+  ...VolunteerSchema.properties,
+  personalDataVisible: Type.Boolean({ description: 'false when name and phone are hidden (null) from this reader' }),
+  warnings: Type.Array(WarningSchema),
+});
+export const VolunteerListSchema = Type.Object({
+  items: Type.Array(VolunteerViewSchema),
+  summary: Type.Object({ total: Type.Integer(), available: Type.Integer(), withWarnings: Type.Integer() }),
+  viewerCanDeclare: Type.Boolean(),
+  viewerCanVerify: Type.Boolean(),
+});
+export const VolunteerQuery = Type.Object({ includeInactive: Type.Optional(Type.Boolean()) }, strict);

@@ -19,6 +19,7 @@ import { newId } from '../../model/ids';
 import type { CloseReason, Need, VerificationLevel } from '../../model/need';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
+import { audienceOf, needSubject, sees } from '../disclosure';
 import { actsFor, canCoordinateIncident } from '../policy';
 
 async function coordinatedNeed(trx: Executor, actor: Actor, id: string, allowHolder = false): Promise<Need> {
@@ -156,14 +157,18 @@ const IMAGE_TYPES: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 
 const EVIDENCE_FILE = /^[0-9a-f-]{36}\.(jpg|png|webp)$/;
 const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 
-/** An evidence photo of a need, for its coordinators and holders (photos may show people). */
+/** An evidence photo of a need: personal (photos may show people), so for its stewards under the privacy policy. */
 export async function readEvidence(
   deps: Deps,
   actor: Actor,
   id: string,
   file: string,
 ): Promise<{ content: Buffer; contentType: string }> {
-  await coordinatedNeed(deps.db, actor, id, true);
+  const need = await findNeed(deps.db, id);
+  if (!need) throw new AppError('not_found');
+  if (!sees(audienceOf(actor, needSubject(need, await holdingClaims(deps.db, id))), 'need', 'file')) {
+    throw new AppError(actor.kind === 'user' && actor.role === 'coordinator' ? 'out_of_scope' : 'forbidden');
+  }
   const match = EVIDENCE_FILE.exec(file);
   if (!match) throw new AppError('not_found', { field: 'file', detail: 'no evidence photo has this name' });
   try {

@@ -14,7 +14,8 @@ import { CaughtUp } from '../../projections/caught-up';
 import { KeptPerIncident } from '../../projections/kept-per-incident';
 import { type NeedPoint, NeedPoints, type PointFilter } from '../../projections/need-points';
 import type { Actor, Deps } from '../context';
-import { assertMayQueryBy, audienceOf, locationFor, sees } from '../disclosure';
+import { audienceOf, locationFor, sees } from '../disclosure';
+import { assertCanFilterVulnerable } from './vulnerable-filter';
 
 export const MAP_LIMIT = 2000;
 const PAGE = 5000;
@@ -99,14 +100,7 @@ export async function needMap(
 ): Promise<{ items: MapPoint[]; total: number; truncated: boolean }> {
   const incident = await findIncident(deps.db, incidentId);
   if (!incident) throw new AppError('not_found');
-  if (filter.vulnerableOnly) {
-    assertMayQueryBy(
-      audienceOf(actor, { kind: 'area', areas: incident.jurisdictions }),
-      'need',
-      'vulnerableGroups',
-      'vulnerable',
-    );
-  }
+  if (filter.vulnerableOnly) assertCanFilterVulnerable(actor, incident);
   const held =
     actor.kind === 'user' && actor.organizationId ? await needsHeldBy(deps.db, actor.organizationId, incidentId) : new Set();
   const points = await kept.of(deps, incidentId).current();

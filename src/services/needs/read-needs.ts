@@ -25,7 +25,7 @@ export type { HolderView, NeedView };
 
 import { selectInChunks } from '../../db/bulk';
 import type { Actor, Deps } from '../context';
-import { assertMayQueryBy, audienceOf, disclose, PUBLIC_AUDIENCE } from '../disclosure';
+import { assertMayQueryBy, audienceOf, disclose, needSubject, PUBLIC_AUDIENCE } from '../disclosure';
 import { decodeCursor, encodeCursor } from '../pagination';
 
 /** The claims holding each of the needs and their holders' names, in two queries. */
@@ -56,7 +56,7 @@ async function holdersOf(db: Executor, needIds: string[]): Promise<Map<string, {
 
 /** The reader's relation to a need: its area's coordinator and its holders are its stewards. */
 function audienceFor(actor: Actor, need: Need, claims: readonly Claim[]): Audience {
-  return audienceOf(actor, { kind: 'need', jurisdiction: need.jurisdiction, holderIds: claims.map((c) => c.organizationId) });
+  return audienceOf(actor, needSubject(need, claims));
 }
 
 async function viewsOf(db: Executor, actor: Actor, needs: Need[]): Promise<NeedView[]> {

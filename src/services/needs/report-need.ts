@@ -10,7 +10,7 @@ import gcoord from 'gcoord';
 import type { Transaction } from 'kysely';
 import { CommitGroup, type Settled, settle } from '../../db/group-commit';
 import { findIncident } from '../../db/repositories/incidents';
-import { flagDuplicates, insertFirstNeedEvents, insertNeeds } from '../../db/repositories/needs';
+import { findNeed, flagDuplicates, insertFirstNeedEvents, insertNeeds } from '../../db/repositories/needs';
 import type { Executor, Tables } from '../../db/schema';
 import { AppError } from '../../model/errors';
 import { newId } from '../../model/ids';
@@ -21,8 +21,9 @@ import { recordChanges } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { requiredText } from '../declarations';
 import { IdempotencyLedger, type IdempotentRequest, idempotently } from '../idempotency';
-import { canCoordinateIncident } from '../policy';
+import { assertCanReportNeed, canCoordinateIncident, reportsNeeds } from '../policy';
 import { duplicatesOf, loadRecentNeeds, noteReported, type PossibleDuplicate } from './duplicate-check';
+import { type PublicNeed, publicView } from './read-needs';
 
 export type { NeedInput };
 
@@ -108,8 +109,8 @@ function makeNeed(
 /** Who reports and how: coordinators' needs are verified at once; the public's get a receipt code. */
 function originOf(actor: Actor, incident: Incident): { source: NeedSource; verified: boolean; receipt: boolean } {
   if (actor === PUBLIC) return { source: 'public', verified: false, receipt: true };
+  assertCanReportNeed(actor, incident.jurisdictions);
   const coordinates = canCoordinateIncident(actor, incident.jurisdictions);
-  if (actor.kind === 'user' && actor.role === 'coordinator' && !coordinates) throw new AppError('out_of_scope');
   return { source: coordinates ? 'coordinator' : 'organization', verified: coordinates, receipt: false };
 }
 
@@ -225,7 +226,8 @@ export async function reportNeed(
   input: NeedInput,
   idempotency?: IdempotentRequest,
 ): Promise<ReportOutcome> {
-  if (actor.kind === 'user' && actor.role === 'observer') throw new AppError('forbidden');
+  // Refused before the intake queue; the incident's area is checked with the incident (originOf).
+  if (!reportsNeeds(actor)) throw new AppError('forbidden');
   return idempotently(idempotency, () => intakeOf(deps).submit({ actor, incidentId, input, idempotency }));
 }
 
@@ -239,4 +241,11 @@ export async function reportPublicNeed(
   idempotency?: IdempotentRequest,
 ): Promise<ReportOutcome> {
   return idempotently(idempotency, () => intakeOf(deps).submit({ actor: PUBLIC, incidentId, input, idempotency }));
+}
+
+/** What a public report answers: its receipt code and the need as the public sees it (a retry gets what the first try made). */
+export async function publicReportAnswer(deps: Deps, outcome: ReportOutcome): Promise<{ receiptCode: string; need: PublicNeed }> {
+  const need = outcome.replayed ? await findNeed(deps.db, outcome.needId) : outcome.reported.need;
+  if (!need?.receiptCode) throw new Error('a public need has a receipt code');
+  return { receiptCode: need.receiptCode, need: publicView(need) };
 }

@@ -1,0 +1,207 @@
+/**
+ * The network of the privacy tests: the usual eight actors plus a coordinator of one county
+ * (二七区, 410103, inside the Henan coordinator's province) and the admin of an organization
+ * that holds none of the needs. Every personal and sensitive field of every record carries a
+ * unique canary, so a test can search any answer for it.
+ */
+import type { Role } from '../../src/model/roles';
+import { openSession } from '../../src/services/auth/sessions';
+import { addVolunteer } from '../../src/services/capacity/manage-capacity';
+import type { Deps } from '../../src/services/context';
+import { fileDeployment } from '../../src/services/deployments/manage-deployments';
+import { declareSeat } from '../../src/services/embedding/declare-embedding';
+import { declareIncident } from '../../src/services/incidents/manage-incidents';
+import { submitApplication } from '../../src/services/membership/applications';
+import { claimNeed, reportProgress } from '../../src/services/needs/claims';
+import { addEvidence, closeNeed } from '../../src/services/needs/manage-needs';
+import { type NeedInput, reportNeed, reportPublicNeed } from '../../src/services/needs/report-need';
+import { createUser } from '../../src/services/users/manage-users';
+import { type ActorName, buildNetwork, type Network, PASSWORD, SYSTEM } from './fixtures';
+
+export type Who = 'anonymous' | ActorName | 'coordCounty' | 'otherOrg';
+export const EVERYONE: Who[] = [
+  'anonymous',
+  'admin',
+  'coordHenan',
+  'coordGuangdong',
+  'agencyStaff',
+  'orgAdmin',
+  'orgMember',
+  'observer',
+  'coordCounty',
+  'otherOrg',
+];
+
+/** The exact places of the needs: digits that appear nowhere else, and the public grid cells they fall in. */
+export const PLACES = {
+  heldNeed: { lat: 34.7812345, lon: 113.6598765, grid: { lat: 34.785, lon: 113.655 } },
+  countyNeed: { lat: 34.7187654, lon: 113.6012345, grid: { lat: 34.715, lon: 113.605 } },
+  closedNeed: { lat: 34.7923456, lon: 113.6734567, grid: { lat: 34.795, lon: 113.675 } },
+  publicNeed: { lat: 34.7034567, lon: 113.6145678, grid: { lat: 34.705, lon: 113.615 } },
+};
+
+export interface PrivacyNetwork extends Network {
+  tokens: Network['tokens'] & { coordCounty: string; otherOrg: string };
+  incident: string;
+  /** In 金水区 (410105), held by the Zhengzhou team. */
+  heldNeed: string;
+  heldClaim: string;
+  /** In 二七区 (410103), held by nobody: the county coordinator's. */
+  countyNeed: string;
+  /** In 金水区, closed with a note. */
+  closedNeed: string;
+  /** Reported by the public in 二七区. */
+  publicNeed: string;
+  receipt: string;
+  evidence: string;
+  volunteer: string;
+  seat: string;
+  application: string;
+  deployment: string;
+  /** A member of the Zhengzhou team whose name and e-mail are canaries. */
+  canaryUser: string;
+}
+
+const need = (title: string, place: { lat: number; lon: number }, jurisdiction: string, extra: Partial<NeedInput>) => ({
+  title,
+  category: 'food' as const,
+  quantity: 5,
+  jurisdiction,
+  lat: place.lat,
+  lon: place.lon,
+  ...extra,
+});
+
+/** Builds the network with canaries in every personal and sensitive field. */
+export async function buildPrivacyNetwork(deps: Deps): Promise<PrivacyNetwork> {
+  const network = await buildNetwork(deps);
+  const user = async (role: Role, name: string, extra: { organizationId?: string; jurisdiction?: string }) => {
+    const created = await createUser(deps, SYSTEM, { email: `${name}@example.cn`, password: PASSWORD, role, ...extra });
+    return (await openSession(deps, created, 'token')).secret;
+  };
+  const prefix = network.users.admin.email.split('.')[0];
+  const tokens = {
+    ...network.tokens,
+    coordCounty: await user('coordinator', `${prefix}.coord-county`, { jurisdiction: '410103' }),
+    otherOrg: await user('org_admin', `${prefix}.other-org`, { organizationId: network.orgs.zhengzhouSpare }),
+  };
+  const team = network.orgs.zhengzhouTeam;
+  const incident = (
+    await declareIncident(deps, SYSTEM, {
+      name: '隐私演练暴雨',
+      category: 'natural_disaster',
+      type: '洪涝',
+      level: 2,
+      jurisdictions: ['410100'],
+    })
+  ).id;
+  const report = async (input: NeedInput) => {
+    const outcome = await reportNeed(deps, SYSTEM, incident, input);
+    if (outcome.replayed) throw new Error('a fresh need was expected');
+    return outcome.reported.need.id;
+  };
+  const heldNeed = await report(
+    need('金水区孕妇需要转移', PLACES.heldNeed, '410105', {
+      description: 'CANARY-HELD-DESCRIPTION',
+      contactName: 'CANARY-HELD-CONTACT',
+      contactPhone: '13911110001',
+      address: 'CANARY-HELD-ADDRESS',
+      vulnerableGroups: ['pregnant'],
+    }),
+  );
+  const heldClaim = (await claimNeed(deps, SYSTEM, heldNeed, { organizationId: team, quantity: 2 })).claim.id;
+  await reportProgress(deps, SYSTEM, heldClaim, { note: 'CANARY-HELD-PROGRESS' });
+  const countyNeed = await report(
+    need('二七区独居老人缺药', PLACES.countyNeed, '410103', {
+      description: 'CANARY-COUNTY-DESCRIPTION',
+      contactName: 'CANARY-COUNTY-CONTACT',
+      contactPhone: '13911110002',
+      address: 'CANARY-COUNTY-ADDRESS',
+      vulnerableGroups: ['living_alone'],
+    }),
+  );
+  const closedNeed = await report(
+    need('金水区已处置求助', PLACES.closedNeed, '410105', {
+      contactPhone: '13911110003',
+      vulnerableGroups: ['disabled'],
+    }),
+  );
+  await closeNeed(deps, SYSTEM, closedNeed, { reason: 'done_by_others', note: 'CANARY-CLOSED-NOTE' });
+  const publicReport = await reportPublicNeed(
+    deps,
+    incident,
+    need('二七区群众求助', PLACES.publicNeed, '410103', {
+      category: 'shelter',
+      description: 'CANARY-PUBLIC-DESCRIPTION',
+      contactName: 'CANARY-PUBLIC-CONTACT',
+      contactPhone: '13911110004',
+      address: 'CANARY-PUBLIC-ADDRESS',
+      vulnerableGroups: ['children'],
+    }),
+  );
+  if (publicReport.replayed) throw new Error('a fresh need was expected');
+  const evidence = (
+    await addEvidence(deps, SYSTEM, heldNeed, {
+      // A PNG signature followed by the canary: whoever gets the photo's bytes gets the canary.
+      content: Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.from('CANARY-HELD-PHOTO')]),
+      contentType: 'image/png',
+    })
+  ).file;
+  const volunteer = (await addVolunteer(deps, SYSTEM, team, { name: 'CANARY-VOLUNTEER-NAME', phone: '13911110005' })).id;
+  const seat = (
+    await declareSeat(deps, SYSTEM, {
+      organizationId: team,
+      structure: '郑州市防汛指挥部',
+      subsystem: 'assessment',
+      liaisonName: 'CANARY-SEAT-LIAISON',
+      from: '2025-01-01',
+    })
+  ).id;
+  const application = (
+    await submitApplication(deps, {
+      organization: { kind: 'grassroots_group', name: '金水区互助小队', jurisdictions: ['410105'] },
+      contact: { name: 'CANARY-APPLICANT-NAME', phone: '13911110006', email: 'canary-applicant@example.cn' },
+    })
+  ).application.id;
+  const deployment = (
+    await fileDeployment(deps, SYSTEM, incident, {
+      organizationId: team,
+      teamName: '一分队',
+      leaderName: 'CANARY-LEADER-NAME',
+      leaderPhone: '13911110007',
+      headcount: 6,
+      origin: '410102',
+    })
+  ).id;
+  const canaryUser = (
+    await createUser(deps, SYSTEM, {
+      email: `${prefix}.canary-user@example.cn`,
+      displayName: 'CANARY-USER-NAME',
+      password: PASSWORD,
+      role: 'org_member',
+      organizationId: team,
+    })
+  ).id;
+  return {
+    ...network,
+    tokens,
+    incident,
+    heldNeed,
+    heldClaim,
+    countyNeed,
+    closedNeed,
+    publicNeed: publicReport.reported.need.id,
+    receipt: publicReport.reported.need.receiptCode as string,
+    evidence,
+    volunteer,
+    seat,
+    application,
+    deployment,
+    canaryUser,
+  };
+}
+
+/** The bearer token of an actor (none for the public). */
+export function tokenOf(network: PrivacyNetwork, who: Who): string | undefined {
+  return who === 'anonymous' ? undefined : network.tokens[who];
+}
