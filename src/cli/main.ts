@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../config';
 import { migrateToLatest } from '../db/migrate';
 import { buildApp, VERSION } from '../http/app';
+import { loggerOptions } from '../http/log-privacy';
 import { readTable } from '../interop/spreadsheet';
 import { AppError } from '../model/errors';
 import { openRuntime } from '../runtime';
@@ -48,7 +49,7 @@ program
       deps: { ...runtime.deps, figures: analytics.figures },
       config,
       webDist: join(ROOT, 'web', 'dist'),
-      logger: { level: config.logLevel },
+      logger: loggerOptions(config.logLevel),
     });
     // Claims without progress expire; sweep once a minute (every node may, the sweep is idempotent).
     const sweeper = setInterval(() => {

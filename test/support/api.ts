@@ -13,6 +13,7 @@ export async function testApp(
     authRateLimit?: number;
     mapStyleUrl?: string;
     onRoute?: (route: { method: string; url: string }) => void;
+    logger?: Parameters<typeof buildApp>[0]['logger'];
   } = {},
 ): Promise<App> {
   const app = await buildApp({
@@ -27,6 +28,7 @@ export async function testApp(
     },
     webDist: options.webDist,
     onRoute: options.onRoute,
+    logger: options.logger,
   });
   await app.ready();
   return app;
