@@ -1,13 +1,14 @@
 /**
- * Runs a suite once per database: SQLite always, PostgreSQL when the run has a cluster.
- * Each suite gets a fresh, migrated database of its own.
+ * Runs a suite once per database: SQLite always, PostgreSQL when the run has a cluster (and
+ * reported as skipped when it has none, so the counts show what did not run).
+ * Each suite, or each test when asked, gets a fresh, migrated database of its own.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { type Database, type DialectName, openDatabase } from '../../src/db/database';
 import { migrateToLatest } from '../../src/db/migrate';
 import type { Deps } from '../../src/services/context';
@@ -17,18 +18,21 @@ export const TEST_AUDIT_KEY = Buffer.alloc(32, 7);
 export interface TestDatabase {
   database: Database;
   deps: Deps;
-  /** How a separate process (the CLI) reaches the same database. */
-  env: { CORESPOND_DATA_DIR?: string; DATABASE_URL?: string };
+  /** How a separate process (the CLI) reaches the same database and keeps its files beside the test's. */
+  env: { CORESPOND_DATA_DIR: string; DATABASE_URL?: string };
   /** Moves the test clock (starts at the real time). */
   clock: { now: Date; advance(ms: number): void };
 }
 
+/** The databases this run can test on: SQLite always, PostgreSQL when there is a cluster. */
 export function dialects(): DialectName[] {
   return inject('postgresUrl') ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
-/** Creates a fresh migrated database of the given dialect. */
+/** Creates a fresh migrated database of the given dialect; `drop` removes it and its files. */
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase & { drop(): Promise<void> }> {
+  // Uploaded files (evidence photos) go here; for SQLite the database file too.
+  const dataDir = mkdtempSync(join(tmpdir(), 'corespond-files-'));
   let database: Database;
   let cleanup: () => Promise<void>;
   let env: TestDatabase['env'];
@@ -41,7 +45,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     await admin.end();
     const url = adminUrl.replace(/\/postgres$/, `/${name}`);
     database = openDatabase({ url, poolSize: 5 });
-    env = { DATABASE_URL: url };
+    env = { DATABASE_URL: url, CORESPOND_DATA_DIR: dataDir };
     cleanup = async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
@@ -49,50 +53,75 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
       await c.end();
     };
   } else {
-    const dir = mkdtempSync(join(tmpdir(), 'corespond-sqlite-'));
-    database = openDatabase({ dataDir: dir });
-    env = { CORESPOND_DATA_DIR: dir };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    database = openDatabase({ dataDir });
+    env = { CORESPOND_DATA_DIR: dataDir };
+    cleanup = async () => undefined;
   }
-  await migrateToLatest(database.db);
+  const drop = async () => {
+    try {
+      await database.close();
+      await cleanup();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  };
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
   const clock = {
     now: new Date(),
     advance(ms: number) {
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  const deps: Deps = {
-    db: database.db,
-    dialect,
-    now: () => clock.now,
-    auditKey: TEST_AUDIT_KEY,
-    dataDir: mkdtempSync(join(tmpdir(), 'corespond-files-')),
-  };
-  return {
-    database,
-    deps,
-    clock,
-    env,
-    async drop() {
-      await database.close();
-      await cleanup();
-    },
-  };
+  const deps: Deps = { db: database.db, dialect, now: () => clock.now, auditKey: TEST_AUDIT_KEY, dataDir };
+  return { database, deps, clock, env, drop };
 }
 
-/** Declares `body` once per database, each with its own fresh database. */
-export function describeEachDatabase(title: string, body: (t: () => TestDatabase, dialect: DialectName) => void): void {
-  for (const dialect of dialects()) {
-    describe(`${title} [${dialect}]`, () => {
+export interface EachDatabaseOptions {
+  /**
+   * `test`: a fresh database for every test, for suites whose tests look at the whole database
+   * (the directory's filters, the audit chain); `suite` (the default): one for the suite.
+   */
+  databasePer?: 'suite' | 'test';
+  /** Declares the suite skipped on every database (a browser suite without Chromium). */
+  skip?: boolean;
+}
+
+type SuiteBody = (t: () => TestDatabase, dialect: DialectName) => void;
+
+/**
+ * Declares `body` once per database, each with its own fresh database (options first, as
+ * Vitest's `describe(name, options, fn)`). Without a PostgreSQL cluster the PostgreSQL suite
+ * is still declared, as skipped, so the run's counts show it.
+ */
+export function describeEachDatabase(title: string, body: SuiteBody): void;
+export function describeEachDatabase(title: string, options: EachDatabaseOptions, body: SuiteBody): void;
+export function describeEachDatabase(title: string, ...rest: [SuiteBody] | [EachDatabaseOptions, SuiteBody]): void {
+  const [{ databasePer = 'suite', skip = false }, body] = rest.length === 1 ? [{}, rest[0]] : rest;
+  const available = dialects();
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    describe.skipIf(skip || !available.includes(dialect))(`${title} [${dialect}]`, () => {
       let current: (TestDatabase & { drop(): Promise<void> }) | undefined;
-      beforeAll(async () => {
+      const open = async () => {
         current = await createTestDatabase(dialect);
-      });
-      afterAll(async () => {
+      };
+      const close = async () => {
         await current?.drop();
-      });
+        current = undefined;
+      };
+      if (databasePer === 'test') {
+        beforeEach(open);
+        afterEach(close);
+      } else {
+        beforeAll(open);
+        afterAll(close);
+      }
       body(() => {
-        if (!current) throw new Error('database not ready');
+        if (!current) throw new Error(`database not ready (databasePer: ${databasePer})`);
         return current;
       }, dialect);
     });
