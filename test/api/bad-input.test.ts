@@ -5,6 +5,7 @@ import { ORGANIZATION_KINDS } from '../../src/model/organization';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { buildNetwork, type Network } from '../support/fixtures';
+import { waitFor } from '../support/wait';
 
 describeEachDatabase('bad input gets a 4xx problem naming the problem', (t) => {
   let app: App;
@@ -381,10 +382,13 @@ describeEachDatabase('bad input gets a 4xx problem naming the problem', (t) => {
             expect(res.status, csv).toBeLessThan(500);
             if (res.status === 202) {
               let job = res.json;
-              for (let i = 0; i < 100 && job.status === 'running'; i++) {
-                await new Promise((r) => setTimeout(r, 10));
-                job = (await call(app, 'GET', `/api/v1/imports/${res.json.id}`, { token })).json;
-              }
+              await waitFor(
+                async () => {
+                  job = (await call(app, 'GET', `/api/v1/imports/${res.json.id}`, { token })).json;
+                  return job.status !== 'running';
+                },
+                { what: `the import of ${JSON.stringify(csv)} to finish`, interval: 10, lastSeen: () => job },
+              );
               expect(job.status, csv).toBe('done');
             }
           },

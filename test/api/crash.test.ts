@@ -3,7 +3,6 @@
  * random moment, restarted, and every report is retried with its Idempotency-Key. Every
  * acknowledged need is there exactly once, the database is intact and the audit chain holds.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, it } from 'vitest';
@@ -13,30 +12,12 @@ import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { createUser } from '../../src/services/users/manage-users';
 import { describeEachDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
-import { freePort } from '../support/postgres';
+import { startServerProcess } from '../support/server-process';
+import { waitFor } from '../support/wait';
 
-const CLI = join(import.meta.dirname, '..', '..', 'bin', 'corespond.mjs');
 const REPORTS = 600;
 
-async function startServer(env: Record<string, string | undefined>): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [CLI, 'serve'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', CORESPOND_LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { child, url };
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
-
-describeEachDatabase('crash during a load of reports', (t) => {
+describeEachDatabase('crash during a load of reports', (t, dialect) => {
   it('keeps every acknowledged need exactly once across a SIGKILL and retries', async () => {
     const { deps, env } = t();
     const user = await createUser(deps, SYSTEM, {
@@ -68,7 +49,7 @@ describeEachDatabase('crash during a load of reports', (t) => {
         body: body(i),
       });
 
-    const first = await startServer(env);
+    const first = await startServerProcess(env);
     const acknowledged = new Map<number, string>();
     let next = 0;
     const worker = async () => {
@@ -86,16 +67,19 @@ describeEachDatabase('crash during a load of reports', (t) => {
     // Kill after a random number of acknowledgements once the load is flowing, however fast or slow the
     // machine is; a server that stops answering fails the test here rather than hanging it.
     const killAfter = 20 + Math.floor(Math.random() * (REPORTS / 4));
-    const deadline = Date.now() + 60_000;
-    while (acknowledged.size < killAfter && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-    expect(acknowledged.size, 'the server stopped acknowledging reports before the kill').toBeGreaterThanOrEqual(killAfter);
+    await waitFor(() => acknowledged.size >= killAfter, {
+      what: `${killAfter} acknowledged reports before the kill`,
+      timeout: 60_000,
+      interval: 5,
+      lastSeen: () => `${acknowledged.size} acknowledged`,
+    });
     first.child.kill('SIGKILL');
     await load;
     // The kill must land mid-load for the test to mean anything.
     expect(acknowledged.size).toBeGreaterThan(0);
     expect(acknowledged.size).toBeLessThan(REPORTS);
 
-    const second = await startServer(env);
+    const second = await startServerProcess(env);
     try {
       for (let i = 0; i < REPORTS; i++) {
         const res = await send(second.url, i);
@@ -111,7 +95,7 @@ describeEachDatabase('crash during a load of reports', (t) => {
     expect(stored).toHaveLength(REPORTS);
     expect(new Set(stored.map((n) => n.title)).size).toBe(REPORTS);
     expect((await verifyAuditChain(deps.db)).ok).toBe(true);
-    if (env.CORESPOND_DATA_DIR) {
+    if (dialect === 'sqlite') {
       const check = new BetterSqlite3(join(env.CORESPOND_DATA_DIR, 'corespond.db'), { readonly: true });
       expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
       check.close();

@@ -5,6 +5,7 @@ import { readTable, writeTable } from '../../src/interop/spreadsheet';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { buildNetwork, type Network } from '../support/fixtures';
+import { waitFor } from '../support/wait';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -16,13 +17,16 @@ describeEachDatabase('roster import over HTTP', (t) => {
     network = await buildNetwork(t().deps);
   });
 
+  /** The import's job once it has finished. */
   async function waitForJob(id: string, token: string) {
-    for (let i = 0; i < 200; i++) {
-      const res = await call(app, 'GET', `/api/v1/imports/${id}`, { token });
-      if (res.json.status !== 'running') return res.json;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('import did not finish');
+    let job: Record<string, unknown> | undefined;
+    return waitFor(
+      async () => {
+        job = (await call(app, 'GET', `/api/v1/imports/${id}`, { token })).json;
+        return job.status !== 'running' && job;
+      },
+      { what: `import ${id} to finish`, lastSeen: () => job },
+    );
   }
 
   it('serves a template with Chinese headers in both formats', async () => {

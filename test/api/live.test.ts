@@ -2,16 +2,13 @@
  * Live updates across two server processes sharing one database: a change made through one
  * reaches a client of the other, and a client that reconnects with Last-Event-ID misses nothing.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { buildNetwork, type Network } from '../support/fixtures';
-import { freePort } from '../support/postgres';
-
-const CLI = join(import.meta.dirname, '..', '..', 'bin', 'corespond.mjs');
+import { type ServerProcess, startServerProcess } from '../support/server-process';
+import { waitFor } from '../support/wait';
 
 interface Received {
   id: string;
@@ -57,14 +54,9 @@ async function openStream(url: string, token: string, lastEventId?: string) {
   })();
   return {
     events,
-    async waitFor(predicate: (e: Received) => boolean, ms = 8000) {
-      const until = Date.now() + ms;
-      while (Date.now() < until) {
-        const hit = events.find(predicate);
-        if (hit) return hit;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`event not received; got ${JSON.stringify(events)}`);
+    /** The first event that `predicate` accepts, waiting for it to arrive. */
+    waitFor(predicate: (e: Received) => boolean, what: string) {
+      return waitFor(() => events.find(predicate), { what, lastSeen: () => events });
     },
     close() {
       controller.abort();
@@ -77,7 +69,7 @@ describeEachDatabase('live updates', (t) => {
   let app: App;
   let network: Network;
   let incident: string;
-  let other: ChildProcess;
+  let other: ServerProcess | undefined;
   let otherUrl: string;
 
   beforeAll(async () => {
@@ -89,24 +81,12 @@ describeEachDatabase('live updates', (t) => {
       body: { name: '郑州暴雨', category: 'natural_disaster', type: '洪涝', level: 1, jurisdictions: ['410100'] },
     });
     incident = String(created.json.id);
-    const port = await freePort();
-    other = spawn(process.execPath, [CLI, 'serve'], {
-      env: { ...process.env, ...t().env, PORT: String(port), HOST: '127.0.0.1', CORESPOND_LOG_LEVEL: 'warn' },
-      stdio: 'ignore',
-    });
-    otherUrl = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 200; i++) {
-      try {
-        if ((await fetch(`${otherUrl}/api/health`)).ok) break;
-      } catch {
-        // not up yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    other = await startServerProcess(t().env);
+    otherUrl = other.url;
   });
 
   afterAll(async () => {
-    other?.kill('SIGTERM');
+    other?.child.kill('SIGTERM');
     await app?.close();
   });
 
@@ -122,7 +102,7 @@ describeEachDatabase('live updates', (t) => {
   it('carries a change made through one process to a client of the other', async () => {
     const stream = await openStream(`${otherUrl}/api/v1/incidents/${incident}/events`, network.tokens.orgMember);
     const id = await reportNeed('安置点缺少食物', 34.7);
-    const event = await stream.waitFor((e) => e.data.id === id);
+    const event = await stream.waitFor((e) => e.data.id === id, `the event of need ${id}`);
     expect(event).toMatchObject({ event: 'need', data: { type: 'need', id } });
     await stream.close();
   });
@@ -130,11 +110,11 @@ describeEachDatabase('live updates', (t) => {
   it('replays what a reconnecting client missed, from its Last-Event-ID', async () => {
     const first = await openStream(`${otherUrl}/api/v1/incidents/${incident}/events`, network.tokens.coordHenan);
     const seen = await reportNeed('第一条', 34.71);
-    const last = await first.waitFor((e) => e.data.id === seen);
+    const last = await first.waitFor((e) => e.data.id === seen, `the event of need ${seen}`);
     await first.close();
     const missed = [await reportNeed('断线期间一', 34.72), await reportNeed('断线期间二', 34.73)];
     const again = await openStream(`${otherUrl}/api/v1/incidents/${incident}/events`, network.tokens.coordHenan, last.id);
-    for (const id of missed) await again.waitFor((e) => e.data.id === id);
+    for (const id of missed) await again.waitFor((e) => e.data.id === id, `the replayed event of need ${id}`);
     expect(again.events.map((e) => e.data.id)).not.toContain(seen);
     expect(again.events.map((e) => Number(e.id))).toEqual([...again.events.map((e) => Number(e.id))].sort((a, b) => a - b));
     await again.close();

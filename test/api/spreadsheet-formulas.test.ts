@@ -5,6 +5,7 @@ import type { App } from '../../src/http/app-types';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { buildNetwork, type Network } from '../support/fixtures';
+import { waitFor } from '../support/wait';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const NAME = '=HYPERLINK("http://example.invalid","x")';
@@ -50,12 +51,14 @@ describeEachDatabase('spreadsheet exports that open as text', (t) => {
       headers: { 'content-type': contentType },
     });
     expect(started.status).toBe(202);
-    for (let i = 0; i < 400; i++) {
-      const job = await call(app, 'GET', `/api/v1/imports/${started.json.id}`, { token });
-      if (job.json.status !== 'running') return job.json;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error('the import did not finish within 10 s');
+    let job: Record<string, unknown> | undefined;
+    return waitFor(
+      async () => {
+        job = (await call(app, 'GET', `/api/v1/imports/${started.json.id}`, { token })).json;
+        return job.status !== 'running' && job;
+      },
+      { what: `import ${started.json.id} to finish`, lastSeen: () => job },
+    );
   }
 
   it('writes a formula-like name into CSV as text, numbers as numbers, and re-imports it unchanged', async () => {

@@ -1,9 +1,11 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database';
+import { waitFor } from '../support/wait';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -24,12 +26,8 @@ function rowsInTheFileAlone(dir: string): number {
   }
 }
 
-/**
- * Writes 1,000 rows in 50 small commits, then counts the rows the database file alone holds:
- * with background checkpoints, once they appear (within 10 s); without, after three of the
- * thread's periods.
- */
-async function rowsCheckpointed(backgroundCheckpoints: boolean): Promise<number> {
+/** Opens a database in a directory of its own, writes 1,000 rows in 50 small commits, then calls `check`. */
+async function afterFiftyCommits<T>(backgroundCheckpoints: boolean, check: (dir: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'corespond-checkpoint-'));
   dirs.push(dir);
   const database = openDatabase({ dataDir: dir, backgroundCheckpoints });
@@ -46,12 +44,7 @@ async function rowsCheckpointed(backgroundCheckpoints: boolean): Promise<number>
         .values(Array.from({ length: 20 }, (_, j) => ({ id: i * 20 + j, body: 'x'.repeat(200) })) as never)
         .execute();
     }
-    const until = Date.now() + (backgroundCheckpoints ? 10_000 : 600);
-    for (;;) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const rows = rowsInTheFileAlone(dir);
-      if ((backgroundCheckpoints && rows === 1000) || Date.now() > until) return rows;
-    }
+    return await check(dir);
   } finally {
     await database.close();
   }
@@ -59,8 +52,22 @@ async function rowsCheckpointed(backgroundCheckpoints: boolean): Promise<number>
 
 describe('background checkpoints (SQLite)', () => {
   it('copy the write-ahead log into the database file while the serving connection only appends', async () => {
-    expect(await rowsCheckpointed(true)).toBe(1000);
-    // Without the thread, 50 small commits stay in the log (SQLite checkpoints at 1,000 pages).
-    expect(await rowsCheckpointed(false)).toBe(0);
+    await afterFiftyCommits(true, (dir) =>
+      waitFor(() => rowsInTheFileAlone(dir) === 1000, {
+        what: 'the background checkpoint to copy all 1,000 rows into the database file',
+        interval: 100,
+        lastSeen: () => `${rowsInTheFileAlone(dir)} rows in the file alone`,
+      }),
+    );
+  });
+
+  it('leave the log alone without the thread (SQLite checkpoints by itself only at 1,000 pages)', async () => {
+    // Waiting for something not to happen: three of the thread's 200 ms periods, so that a thread
+    // started by mistake would have had its chance. No clock to advance: the thread keeps real time.
+    const rows = await afterFiftyCommits(false, async (dir) => {
+      await sleep(600);
+      return rowsInTheFileAlone(dir);
+    });
+    expect(rows).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CaughtUp } from '../../src/projections/caught-up';
+import { waitFor } from '../support/wait';
 
 describe('a read model caught up before every answer', () => {
   it('fails only the answer whose catch-up failed; the next one catches up again', async () => {
@@ -29,17 +30,28 @@ describe('a read model caught up before every answer', () => {
   it('runs catch-ups one at a time, in the order asked', async () => {
     const order: string[] = [];
     let n = 0;
+    // The first catch-up is held until the second has been asked for, so they would overlap if they could.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const kept = new CaughtUp(
       order,
       async () => {},
       async () => {
         const mine = ++n;
         order.push(`start ${mine}`);
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (mine === 1) await held;
         order.push(`end ${mine}`);
       },
     );
-    await Promise.all([kept.current(), kept.current()]);
+    const both = Promise.all([kept.current(), kept.current()]);
+    await waitFor(() => order.length > 0, { what: 'the first catch-up to start' });
+    // Give the second every chance to start early: a few turns of the event loop.
+    for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual(['start 1']);
+    release();
+    await both;
     expect(order).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
   });
 
