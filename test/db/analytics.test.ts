@@ -272,20 +272,21 @@ describeEachDatabase('network analytics', (t) => {
 
   it('measures openness from the applications to join: admission rate, days to decide, grassroots share', async () => {
     const { deps } = t();
+    // In Kaifeng, away from the Zhengzhou network the other tests measure.
     const apply = (name: string, kind: string) =>
       submitApplication(deps, {
-        organization: { kind, name, jurisdictions: ['410105'] } as never,
+        organization: { kind, name, jurisdictions: ['410200'] } as never,
         contact: { name: '联系人', phone: '13900139000' },
       });
-    const a = await apply('金水区邻里互助队', 'grassroots_group');
-    const b = await apply('金水区应急志愿服务队', 'rescue_team');
-    await apply('金水区新申请队', 'community_group');
+    const a = await apply('开封邻里互助队', 'grassroots_group');
+    const b = await apply('开封应急志愿服务队', 'rescue_team');
+    await apply('开封新申请队', 'community_group');
     // Decided three and five days after they were made; the third still waits.
     t().clock.advance(3 * 86_400_000);
     await decideApplication(deps, SYSTEM, a.application.id, { decision: 'admit', reason: '材料齐全' });
     t().clock.advance(2 * 86_400_000);
     await decideApplication(deps, SYSTEM, b.application.id, { decision: 'decline', reason: '不在服务范围' });
-    const open = await principlesOf(deps, OBSERVER, { jurisdiction: '410100' });
+    const open = await principlesOf(deps, OBSERVER, { jurisdiction: '410200' });
     // 1 admitted of 2 decided; median of 3 and 5 days: 4; the one new member is a grassroots group.
     expect(open.openness).toEqual({
       applications: 3,

@@ -8,7 +8,8 @@ import { createUser } from '../../src/services/users/manage-users';
 import { describeEachDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 
-describeEachDatabase('audit log', (t) => {
+// A database per test: the chain is checked whole, and two of the tests break it on purpose.
+describeEachDatabase('audit log', { databasePer: 'test' }, (t) => {
   it('records every change with actor, time, before and after, chained by hash', async () => {
     const { deps } = t();
     const org = await createOrganization(deps, SYSTEM, { kind: 'rescue_team', name: '审计测试队', jurisdictions: ['410100'] });
@@ -46,22 +47,39 @@ describeEachDatabase('audit log', (t) => {
       ),
     );
     const report = await verifyAuditChain(deps.db);
-    expect(report).toEqual({ ok: true, checked: 15 });
+    expect(report).toEqual({ ok: true, checked: 12 });
   });
+
+  /** Registers three organizations; returns the audit sequence number of each one's creation. */
+  async function threeOrganizations(): Promise<number[]> {
+    const { deps } = t();
+    const seqs: number[] = [];
+    for (const kind of ['rescue_team', 'community_group', 'foundation'] as const) {
+      const org = await createOrganization(deps, SYSTEM, { kind, name: `篡改测试${kind}`, jurisdictions: ['410105'] });
+      const [row] = await readAuditRows(deps.db, { entityId: org.id, limit: 1 });
+      seqs.push(Number(row.seq));
+    }
+    return seqs;
+  }
 
   it('names the first record edited behind its back', async () => {
     const { deps } = t();
-    await sql`update audit_log set after = replace(after, '"kind":"community_group"', '"kind":"enterprise"') where seq = 9`.execute(
+    const [, edited] = await threeOrganizations();
+    await sql`update audit_log set after = replace(after, '"kind":"community_group"', '"kind":"enterprise"') where seq = ${edited}`.execute(
       deps.db,
     );
-    const rows = await readAuditRows(deps.db, { afterSeq: 8, limit: 1 });
+    const rows = await readAuditRows(deps.db, { afterSeq: edited - 1, limit: 1 });
     expect(rows[0].after).toContain('"kind":"enterprise"');
-    expect(await verifyAuditChain(deps.db)).toMatchObject({ ok: false, checked: 8, firstBad: { seq: 9 } });
+    expect(await verifyAuditChain(deps.db)).toMatchObject({ ok: false, checked: edited - 1, firstBad: { seq: edited } });
   });
 
   it('notices a deleted record', async () => {
     const { deps } = t();
-    await sql`delete from audit_log where seq = 5`.execute(deps.db);
-    expect(await verifyAuditChain(deps.db)).toMatchObject({ ok: false, firstBad: { seq: 5, reason: 'record 5 is missing' } });
+    const [, deleted] = await threeOrganizations();
+    await sql`delete from audit_log where seq = ${deleted}`.execute(deps.db);
+    expect(await verifyAuditChain(deps.db)).toMatchObject({
+      ok: false,
+      firstBad: { seq: deleted, reason: `record ${deleted} is missing` },
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { findUserByEmail } from '../../src/db/repositories/users';
 import { MEMBERSHIP_STATUSES } from '../../src/model/membership';
 import { ORGANIZATION_KINDS } from '../../src/model/organization';
@@ -10,9 +10,13 @@ import { describeEachDatabase } from '../support/databases';
 import { SYSTEM } from '../support/fixtures';
 
 describeEachDatabase('demo network', (t) => {
+  let report: Awaited<ReturnType<typeof loadDemoNetwork>>;
+  beforeAll(async () => {
+    report = await loadDemoNetwork(t().deps);
+  });
+
   it('loads a few hundred organizations of every kind and membership state, with one account per role', async () => {
     const { deps } = t();
-    const report = await loadDemoNetwork(deps);
     expect(report.organizations).toBeGreaterThanOrEqual(200);
     const byStatus = await deps.db
       .selectFrom('organizations')

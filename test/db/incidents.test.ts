@@ -28,7 +28,6 @@ const flood = {
 };
 
 describeEachDatabase('incidents and deployments', (t) => {
-  let incidentId: string;
   let localTeam: string;
   let farTeam: string;
   let localAdmin: Actor;
@@ -45,6 +44,9 @@ describeEachDatabase('incidents and deployments', (t) => {
     vehicles: 2,
     origin: '410702',
   });
+
+  /** A flood of the test's own, declared by the Henan coordinator. */
+  const declareFlood = async (name: string) => (await declareIncident(t().deps, HENAN, { ...flood, name })).id;
 
   beforeAll(async () => {
     const { deps } = t();
@@ -67,7 +69,6 @@ describeEachDatabase('incidents and deployments', (t) => {
       field: 'jurisdictions/0',
     });
     const incident = await declareIncident(deps, HENAN, flood);
-    incidentId = incident.id;
     expect(incident).toMatchObject({
       stage: 'response',
       level: 1,
@@ -82,6 +83,7 @@ describeEachDatabase('incidents and deployments', (t) => {
 
   it('asks teams from outside the affected areas for an invitation', async () => {
     const { deps } = t();
+    const incidentId = await declareFlood('卫辉洪涝（邀请）');
     await expect(fileDeployment(deps, farAdmin, incidentId, { ...team(farTeam), origin: '440300' })).rejects.toMatchObject({
       field: 'invitationReference',
     });
@@ -97,6 +99,7 @@ describeEachDatabase('incidents and deployments', (t) => {
 
   it('follows a team from filing to return, and raises an alarm when it misses a check-in', async () => {
     const { deps, clock } = t();
+    const incidentId = await declareFlood('卫辉洪涝（报备）');
     const filed = await fileDeployment(deps, localAdmin, incidentId, team(localTeam));
     await expect(moveDeployment(deps, localAdmin, filed.id, { to: 'approved' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(moveDeployment(deps, GUANGDONG, filed.id, { to: 'approved' })).rejects.toMatchObject({ code: 'out_of_scope' });
@@ -130,6 +133,12 @@ describeEachDatabase('incidents and deployments', (t) => {
 
   it('declines only with a reason, and shows the leader only to coordinators and the team', async () => {
     const { deps } = t();
+    const incidentId = await declareFlood('卫辉洪涝（谢绝）');
+    await fileDeployment(deps, farAdmin, incidentId, {
+      ...team(farTeam),
+      origin: '440300',
+      invitationReference: '豫应急函〔2021〕89号',
+    });
     const [far] = await listDeployments(deps, HENAN, incidentId, 'filed');
     await expect(moveDeployment(deps, HENAN, far.id, { to: 'declined' })).rejects.toMatchObject({ field: 'reason' });
     await moveDeployment(deps, HENAN, far.id, { to: 'declined', reason: '本地力量已足' });
@@ -140,6 +149,7 @@ describeEachDatabase('incidents and deployments', (t) => {
 
   it('moves through stages with the time of each, and freezes when closed', async () => {
     const { deps, clock } = t();
+    const incidentId = await declareFlood('卫辉洪涝（关闭）');
     await expect(moveIncidentStage(deps, HENAN, incidentId, { to: 'preparedness' })).rejects.toMatchObject({
       code: 'invalid_transition',
     });

@@ -238,7 +238,10 @@ describeEachDatabase('membership lifecycle', (t) => {
   });
 
   it('lists the review queue newest first, with paging', async () => {
-    const { deps } = t();
+    const { deps, clock } = t();
+    await submitApplication(deps, application_('排队测试一队'));
+    clock.advance(1000);
+    await submitApplication(deps, application_('排队测试二队'));
     const first = await listApplications(deps, HENAN, { status: 'under_review', limit: 1 });
     expect(first.total).toBeGreaterThanOrEqual(2);
     const second = await listApplications(deps, HENAN, {
