@@ -13,7 +13,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import { creditCodeCheckCharacter } from '../../src/model/credit-code';
 import { workerSnapshots } from '../../src/services/analytics/figure-worker';
@@ -36,7 +36,7 @@ import {
   openSignedIn,
   serveUi,
 } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { describeEachDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 
 const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
@@ -65,20 +65,19 @@ const creditCode = (n: number) => {
   return first + creditCodeCheckCharacter(first);
 };
 
-describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () => {
+describeEachDatabase('browser: the network analytics dashboard', { skip: !chromiumPath }, (t) => {
   let browser: Browser;
   let app: App;
   /** The same platform with the built-in plain base map configured. */
   let tiledApp: App | undefined;
   let base: string;
-  let db: TestDatabase & { drop(): Promise<void> };
   let analytics: ReturnType<typeof workerSnapshots> | undefined;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    db = await createTestDatabase('sqlite');
+    const db = t();
     const { deps } = db;
     await createHenanCoordinator(deps);
     await createUser(deps, SYSTEM, { email: OBSERVER, password: PASSWORD, role: 'observer', displayName: '研究员' });
@@ -241,7 +240,11 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     await moveDeployment(deps, SYSTEM, rescueTeam, { to: 'returned' });
     clock.now = new Date(NOW);
     // As `corespond serve` runs it: the figures computed on a worker thread, kept as snapshots.
-    analytics = workerSnapshots(deps.db, { dataDir: db.env.CORESPOND_DATA_DIR as string, auditKey: deps.auditKey });
+    analytics = workerSnapshots(deps.db, {
+      url: db.env.DATABASE_URL,
+      dataDir: db.env.CORESPOND_DATA_DIR,
+      auditKey: deps.auditKey,
+    });
     ({ app, base } = await serveUi({ ...deps, figures: analytics.figures }));
     browser = await launchBrowser();
   });
@@ -252,7 +255,6 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
     await app?.close();
     await tiledApp?.close();
     await analytics?.close();
-    await db?.drop();
   });
 
   const signIn = (email: string, on = base) =>
@@ -535,7 +537,7 @@ describe.skipIf(!chromiumPath)('browser: the network analytics dashboard', () =>
   });
 
   it('draws the 3W places with MapLibre when a base map is configured', async () => {
-    const tiled = await serveUi({ ...db.deps, figures: analytics?.figures }, { mapStyleUrl: '/map-styles/plain.json' });
+    const tiled = await serveUi({ ...t().deps, figures: analytics?.figures }, { mapStyleUrl: '/map-styles/plain.json' });
     tiledApp = tiled.app;
     const tiledBase = tiled.base;
     const page = await signIn(HENAN_COORDINATOR, tiledBase);

@@ -4,25 +4,22 @@
  * violation is reported (the browser helper fails the test on any).
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import { chromiumPath, launchBrowser, serveUi } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { describeEachDatabase } from '../support/databases';
 
-describe.skipIf(!chromiumPath)('browser: the API documentation', () => {
+describeEachDatabase('browser: the API documentation', { skip: !chromiumPath }, (t) => {
   let browser: Browser;
-  let db: TestDatabase & { drop(): Promise<void> };
   let app: App;
   let base = '';
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
-    ({ app, base } = await serveUi(db.deps));
+    ({ app, base } = await serveUi(t().deps));
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    await db?.drop();
   });
 
   it('shows the operations under the security headers', async () => {

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import type { Urgency } from '../../src/model/need';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
@@ -21,11 +21,13 @@ import {
   openSignedIn,
   serveUi,
 } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { describeEachDatabase } from '../support/databases';
 import { SYSTEM } from '../support/fixtures';
 
 const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
 const INCIDENT = '郑州暴雨内涝';
+/** The first case's incident: it reports one more need there, leaving the others' incident as it was. */
+const LIVE_INCIDENT = '郑州暴雨内涝（实时）';
 // Three corners of a box around Zhengzhou (the first case reports a need at the fourth): its
 // middle holds no need, so zooming in on it leaves none in view.
 const NEEDS: { title: string; jurisdiction: string; lat: number; lon: number; urgency: Urgency }[] = [
@@ -34,32 +36,35 @@ const NEEDS: { title: string; jurisdiction: string; lat: number; lon: number; ur
   { title: '管城区安置点缺饮用水', jurisdiction: '410104', lat: 34.7, lon: 113.75, urgency: 'medium' },
 ];
 
-describe.skipIf(!chromiumPath)('browser: the board map', () => {
+describeEachDatabase('browser: the board map', { skip: !chromiumPath }, (t) => {
   let browser: Browser;
-  let db: TestDatabase & { drop(): Promise<void> };
   let incidentId = '';
-  /** How many needs the incident has now (the first case reports one more). */
-  let needCount = NEEDS.length;
+  const needCount = NEEDS.length;
   const apps: App[] = [];
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    db = await createTestDatabase('sqlite');
-    await createHenanCoordinator(db.deps);
-    const incident = await declareIncident(db.deps, SYSTEM, {
-      name: INCIDENT,
+  /** Declares a flood with a need at each of the three corners; returns its id. */
+  async function floodWithNeeds(name: string): Promise<string> {
+    const { deps } = t();
+    const incident = await declareIncident(deps, SYSTEM, {
+      name,
       category: 'natural_disaster',
       type: '洪涝',
       level: 2,
       warningColor: 'red',
       jurisdictions: ['410100'],
     });
-    incidentId = incident.id;
     for (const need of NEEDS) {
-      await reportNeed(db.deps, SYSTEM, incidentId, { ...need, category: 'search_rescue', quantity: 5, unit: '人' });
+      await reportNeed(deps, SYSTEM, incident.id, { ...need, category: 'search_rescue', quantity: 5, unit: '人' });
     }
+    return incident.id;
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await createHenanCoordinator(t().deps);
+    incidentId = await floodWithNeeds(INCIDENT);
     browser = await launchBrowser();
   });
 
@@ -67,27 +72,27 @@ describe.skipIf(!chromiumPath)('browser: the board map', () => {
     for (const context of contexts) await context.close();
     await browser?.close();
     for (const app of apps) await app.close();
-    await db?.drop();
   });
 
   /** The platform with the given map style (none when omitted); returns its base URL. */
   async function serve(mapStyleUrl?: string): Promise<string> {
-    const { app, base } = await serveUi(db.deps, { mapStyleUrl });
+    const { app, base } = await serveUi(t().deps, { mapStyleUrl });
     apps.push(app);
     return base;
   }
 
-  async function openBoard(base: string, on: Browser = browser): Promise<Page> {
+  async function openBoard(base: string, on: Browser = browser, incident = { id: incidentId, name: INCIDENT }): Promise<Page> {
     const page = await openSignedIn(on, base, HENAN_COORDINATOR, { contexts, pageErrors });
-    await page.goto(`${base}/incidents/${incidentId}`);
-    await page.getByRole('heading', { level: 1, name: INCIDENT }).waitFor();
+    await page.goto(`${base}/incidents/${incident.id}`);
+    await page.getByRole('heading', { level: 1, name: incident.name }).waitFor();
     return page;
   }
 
   const countText = (page: Page) => page.getByTestId('need-map-count').textContent();
 
   it('draws the needs with MapLibre over the configured style and asks again for the view', async () => {
-    const page = await openBoard(await serve('/map-styles/plain.json'));
+    const live = { id: await floodWithNeeds(LIVE_INCIDENT), name: LIVE_INCIDENT };
+    const page = await openBoard(await serve('/map-styles/plain.json'), browser, live);
     // The boxes the map asks for (empty for all the incident's needs), from its first view on.
     const asked: string[] = [];
     page.on('request', (request) => {
@@ -106,7 +111,7 @@ describe.skipIf(!chromiumPath)('browser: the board map', () => {
     await page.screenshot({ path: join(SHOTS, 'board-map-maplibre.png') });
 
     // A need reported now reaches the map without a reload (live stream, or the poll without one).
-    await reportNeed(db.deps, SYSTEM, incidentId, {
+    await reportNeed(t().deps, SYSTEM, live.id, {
       title: '金水区养老院需转移',
       jurisdiction: '410105',
       lat: 34.85,
@@ -116,7 +121,6 @@ describe.skipIf(!chromiumPath)('browser: the board map', () => {
       quantity: 30,
       unit: '人',
     });
-    needCount += 1;
     await expect.poll(() => countText(page), { timeout: 20_000 }).toBe('图上 4 条需求');
     await expect.poll(() => map.getAttribute('data-drawn')).toBe('4');
 

@@ -1,26 +1,24 @@
 /**
  * In headless Chromium: sign in, find an organization by the Traditional-Chinese spelling
- * of its name, open its profile and see its function map. Runs on SQLite with the built UI.
+ * of its name, open its profile and see its function map. Runs on each database with the built UI.
  */
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { createUser } from '../../src/services/users/manage-users';
 import { chromiumPath, launchBrowser, serveUi } from '../support/browser';
-import { createTestDatabase } from '../support/databases';
+import { describeEachDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 
-describe.skipIf(!chromiumPath)('browser: directory search and profile', () => {
+describeEachDatabase('browser: directory search and profile', { skip: !chromiumPath }, (t) => {
   let browser: Browser;
   let app: App;
   let base: string;
-  let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    const db = await createTestDatabase('sqlite');
-    drop = db.drop;
+    const db = t();
     await createUser(db.deps, SYSTEM, {
       email: 'coordinator@example.cn',
       password: PASSWORD,
@@ -48,7 +46,6 @@ describe.skipIf(!chromiumPath)('browser: directory search and profile', () => {
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    await drop?.();
   });
 
   it('signs in, finds 郑州蓝天救援队 by typing 藍天救援隊, and opens its profile', async () => {

@@ -7,7 +7,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { capacityOf } from '../../src/db/repositories/capacity';
 import { findOrganizationsByName } from '../../src/db/repositories/organizations';
 import type { App } from '../../src/http/app-types';
@@ -22,23 +22,22 @@ import {
   serveUi,
   signInOn,
 } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { describeEachDatabase } from '../support/databases';
 import { PASSWORD } from '../support/fixtures';
 
 const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
 const GOOD = '新乡牧野水上救援队';
 const BAD = '类型不明的团体';
 
-describe.skipIf(!chromiumPath)('browser: importing a roster and declaring capacity', () => {
+describeEachDatabase('browser: importing a roster and declaring capacity', { skip: !chromiumPath }, (t, dialect) => {
   let browser: Browser;
   let app: App;
   let base: string;
-  let db: TestDatabase & { drop(): Promise<void> };
   let roster = '';
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    db = await createTestDatabase('sqlite');
+    const db = t();
     await createHenanCoordinator(db.deps);
     // Row 2 is good; row 3 names a kind that does not exist.
     const row = (values: Partial<Record<string, string>>) => ROSTER_HEADERS.map((header) => values[header] ?? '');
@@ -52,7 +51,7 @@ describe.skipIf(!chromiumPath)('browser: importing a roster and declaring capaci
       }),
       row({ 组织名称: BAD, 组织类型: '神秘组织', 服务区域代码: '410711' }),
     ]);
-    roster = join(SHOTS, `roster-${process.pid}.csv`);
+    roster = join(SHOTS, `roster-${process.pid}-${dialect}.csv`);
     writeFileSync(roster, file);
     ({ app, base } = await serveUi(db.deps));
     browser = await launchBrowser();
@@ -61,7 +60,6 @@ describe.skipIf(!chromiumPath)('browser: importing a roster and declaring capaci
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    await db?.drop();
     if (roster) rmSync(roster, { force: true });
   });
 
@@ -106,7 +104,7 @@ describe.skipIf(!chromiumPath)('browser: importing a roster and declaring capaci
     await report.getByTestId('import-refused-only').click();
     await page.screenshot({ path: join(SHOTS, 'import-report.png'), fullPage: true });
 
-    const [org] = await findOrganizationsByName(db.deps.db, GOOD);
+    const [org] = await findOrganizationsByName(t().deps.db, GOOD);
     expect(org?.kind).toBe('rescue_team');
     expect(org?.jurisdictions).toEqual(['410711', '410700']);
 
@@ -133,7 +131,7 @@ describe.skipIf(!chromiumPath)('browser: importing a roster and declaring capaci
     expect(await item.textContent()).toContain('船艇');
     await section.screenshot({ path: join(SHOTS, 'capacity-section.png') });
 
-    const { capacity } = await capacityOf(db.deps.db, org.id);
+    const { capacity } = await capacityOf(t().deps.db, org.id);
     expect(capacity).toMatchObject([{ kind: 'boat', type: '冲锋舟', quantity: 4, typeLevel: 3, verification: null }]);
   });
 });

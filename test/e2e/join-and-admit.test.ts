@@ -6,37 +6,42 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { findApplication } from '../../src/db/repositories/membership';
 import { findOrganization } from '../../src/db/repositories/organizations';
 import type { App } from '../../src/http/app-types';
+import { submitApplication } from '../../src/services/membership/applications';
 import { chromiumPath, createHenanCoordinator, HENAN_COORDINATOR, launchBrowser, serveUi, signInOn } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { describeEachDatabase } from '../support/databases';
 import { PASSWORD } from '../support/fixtures';
 
 const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
 const TEAM = '郑州中原应急救援队';
 const REASON = '登记材料齐全，救援能力经实地核实';
 
-describe.skipIf(!chromiumPath)('browser: applying to join and being admitted', () => {
+// A platform per test: the review queue is checked whole ("no application waits").
+describeEachDatabase('browser: applying to join and being admitted', { skip: !chromiumPath, databasePer: 'test' }, (t) => {
   let browser: Browser;
-  let app: App;
+  let app: App | undefined;
   let base: string;
-  let db: TestDatabase & { drop(): Promise<void> };
-  let applicationId = '';
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    db = await createTestDatabase('sqlite');
-    await createHenanCoordinator(db.deps);
-    ({ app, base } = await serveUi(db.deps));
     browser = await launchBrowser();
+  });
+
+  beforeEach(async () => {
+    await createHenanCoordinator(t().deps);
+    ({ app, base } = await serveUi(t().deps));
+  });
+
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
   });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await db?.drop();
   });
 
   /** Picks a division in the open cascader, level by level. */
@@ -80,15 +85,15 @@ describe.skipIf(!chromiumPath)('browser: applying to join and being admitted', (
     await page.getByTestId('join-submit').click();
     const receipt = page.getByTestId('join-receipt');
     await receipt.waitFor();
-    applicationId = ((await page.getByTestId('application-id').textContent()) ?? '').trim();
+    const applicationId = ((await page.getByTestId('application-id').textContent()) ?? '').trim();
     expect(applicationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await receipt.textContent()).toContain('接下来');
     await page.screenshot({ path: join(SHOTS, 'join-receipt.png'), fullPage: true });
 
-    const application = await findApplication(db.deps.db, applicationId);
+    const application = await findApplication(t().deps.db, applicationId);
     expect(application?.homeJurisdiction).toBe('410102');
     expect(application?.contact).toEqual({ name: '王建国', phone: '13800138000', email: null });
-    const org = await findOrganization(db.deps.db, application?.organizationId ?? '');
+    const org = await findOrganization(t().deps.db, application?.organizationId ?? '');
     expect(org?.kind).toBe('rescue_team');
     expect(org?.membership.status).toBe('under_review');
     expect(org?.capabilities).toEqual({
@@ -99,7 +104,17 @@ describe.skipIf(!chromiumPath)('browser: applying to join and being admitted', (
   });
 
   it('lets the coordinator admit the application and see the decision in the history', async () => {
-    expect(applicationId).not.toBe('');
+    // The application a visitor made on the public form, as the first test makes it.
+    const { application: filed } = await submitApplication(t().deps, {
+      organization: {
+        kind: 'rescue_team',
+        name: TEAM,
+        jurisdictions: ['410102'],
+        capabilities: { cells: [{ strategy: 'action', phase: 'crisis' }], serviceCategories: ['search_rescue'] },
+      },
+      contact: { name: '王建国', phone: '138 0013 8000' },
+    });
+    const applicationId = filed.id;
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     await signInOn(page, base, HENAN_COORDINATOR, PASSWORD);
@@ -140,9 +155,9 @@ describe.skipIf(!chromiumPath)('browser: applying to join and being admitted', (
     expect(await page.locator('.page-header [data-testid="membership-status"]').textContent()).toBe('正式成员');
     await page.screenshot({ path: join(SHOTS, 'profile-membership.png'), fullPage: true });
 
-    const application = await findApplication(db.deps.db, applicationId);
+    const application = await findApplication(t().deps.db, applicationId);
     expect(application?.decision).toBe('admit');
-    const org = await findOrganization(db.deps.db, application?.organizationId ?? '');
+    const org = await findOrganization(t().deps.db, application?.organizationId ?? '');
     expect(org?.membership).toEqual({ status: 'active', tier: 'standard', plan: null });
     await context.close();
   });

@@ -2,18 +2,19 @@
  * In headless Chromium, the knowledge base and the normal-time programs: the Henan
  * coordinator records a lesson through the form, finds it again by searching a word of its
  * title written in Traditional characters (and not an older lesson that shares no word),
- * opens it; then records a training program and sees it in the programs table; then records a
- * lesson of a flood and of that program, finds it by either, and follows its link to the
- * flood's board.
+ * opens it; records a training program and sees it in the programs table; records a lesson
+ * of a flood and of a program, finds it by either, and follows its link to the flood's board.
+ * Each test sets up what it needs, so any one runs alone.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { recordLesson } from '../../src/services/knowledge/lessons';
 import { createOrganization } from '../../src/services/organizations/create-organization';
+import { createProgram } from '../../src/services/programs/manage-programs';
 import {
   chooseOption,
   chromiumPath,
@@ -24,7 +25,7 @@ import {
   openSignedIn,
   serveUi,
 } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { describeEachDatabase } from '../support/databases';
 import { SYSTEM } from '../support/fixtures';
 
 const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
@@ -35,26 +36,27 @@ const OLDER_LESSON = '地震演练心得';
 const PROGRAM = '金水区社区心理急救培训';
 const FLOOD = '郑州暴雨内涝';
 const FLOOD_LESSON = '暴雨期间心理急救的经验';
+const FLOOD_PROGRAM = '暴雨安置点心理疏导培训';
 
-describe.skipIf(!chromiumPath)('browser: the knowledge base and normal-time programs', () => {
+describeEachDatabase('browser: the knowledge base and normal-time programs', { skip: !chromiumPath }, (t) => {
   let browser: Browser;
   let app: App;
   let base: string;
-  let db: TestDatabase & { drop(): Promise<void> };
+  let counsellors = '';
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    db = await createTestDatabase('sqlite');
-    const { deps } = db;
+    const { deps } = t();
     await createHenanCoordinator(deps);
-    await createOrganization(deps, SYSTEM, {
+    const { id } = await createOrganization(deps, SYSTEM, {
       name: COUNSELLORS,
       kind: 'social_organization',
       jurisdictions: ['410100'],
       capabilities: { cells: [{ strategy: 'ideas', phase: 'risk' }], serviceCategories: ['psychosocial'] },
     } as never);
+    counsellors = id;
     await recordLesson(deps, SYSTEM, {
       kind: 'lesson',
       title: OLDER_LESSON,
@@ -69,7 +71,6 @@ describe.skipIf(!chromiumPath)('browser: the knowledge base and normal-time prog
     for (const context of contexts) await context.close();
     await browser?.close();
     await app?.close();
-    await db?.drop();
   });
 
   const signIn = (email: string) =>
@@ -161,32 +162,42 @@ describe.skipIf(!chromiumPath)('browser: the knowledge base and normal-time prog
     expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   });
 
-  // After the program above is recorded.
   it('links a lesson to its incident and program, finds it by either, and leads to the incident’s board', async () => {
-    const flood = await declareIncident(db.deps, SYSTEM, {
+    const flood = await declareIncident(t().deps, SYSTEM, {
       name: FLOOD,
       category: 'natural_disaster',
       type: '洪涝',
       level: 2,
       jurisdictions: ['410100'],
     });
+    await createProgram(t().deps, SYSTEM, {
+      title: FLOOD_PROGRAM,
+      kind: 'training',
+      cell: { strategy: 'ideas', phase: 'risk' },
+      stage: 'preparedness',
+      leadOrganizationId: counsellors,
+      jurisdictions: ['410000'],
+      startsOn: '2026-10-20',
+      peopleReached: 40,
+      cooperationType: 'learning',
+    });
     const page = await signIn(HENAN_COORDINATOR);
     await page.goto(`${base}/knowledge`);
-    await page.getByTestId('lesson-card').filter({ hasText: LESSON }).waitFor();
+    await page.getByTestId('lesson-card').filter({ hasText: OLDER_LESSON }).waitFor();
 
     await page.getByRole('button', { name: '记录经验' }).click();
     const modal = page.getByRole('dialog', { name: '记录经验' });
     await modal.getByLabel('标题', { exact: true }).fill(FLOOD_LESSON);
     await modal.getByLabel('正文', { exact: true }).fill('安置点应设心理疏导角，由培训过的志愿者轮值。');
     await choose(page, modal, '相关事件', FLOOD);
-    await choose(page, modal, '相关项目', `${PROGRAM} · 2026-10-10`);
+    await choose(page, modal, '相关项目', `${FLOOD_PROGRAM} · 2026-10-20`);
     await modal.getByRole('button', { name: /保\s*存/ }).click();
     await modal.waitFor({ state: 'hidden' });
     await page.getByTestId('lesson-card').filter({ hasText: FLOOD_LESSON }).waitFor();
 
     // Either filter finds it, and only it (the other lessons are of no incident and no program).
     const pick = (filter: string, option: string) => chooseOption(page, page.getByTestId(filter), option);
-    await pick('knowledge-program-filter', `${PROGRAM} · 2026-10-10`);
+    await pick('knowledge-program-filter', `${FLOOD_PROGRAM} · 2026-10-20`);
     await expect.poll(() => page.getByTestId('lesson-card').allTextContents()).toHaveLength(1);
     expect(await page.getByTestId('lesson-card').textContent()).toContain(FLOOD_LESSON);
     await pick('knowledge-incident-filter', FLOOD);
@@ -197,7 +208,7 @@ describe.skipIf(!chromiumPath)('browser: the knowledge base and normal-time prog
     const incident = page.getByTestId('lesson-incident');
     await expect.poll(() => incident.textContent()).toBe(FLOOD);
     expect(await incident.getAttribute('href')).toBe(`/incidents/${flood.id}`);
-    await expect.poll(() => page.getByTestId('lesson-program').textContent()).toBe(`${PROGRAM} 2026-10-10`);
+    await expect.poll(() => page.getByTestId('lesson-program').textContent()).toBe(`${FLOOD_PROGRAM} 2026-10-20`);
     expect(await page.getByTestId('lesson-program').getByRole('link').getAttribute('href')).toBe('/programs');
     await incident.click();
     await page.waitForURL(new RegExp(`/incidents/${flood.id}$`));

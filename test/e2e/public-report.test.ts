@@ -1,42 +1,41 @@
 /**
  * In headless Chromium: an anonymous visitor on a phone asks for help in a flood from the
  * public page (公众求助) and gets a receipt code; the coordinator, with the board open, sees the
- * need arrive without reloading, dispatches it to a rescue team, and the receipt page shows
- * the new status; the visitor then says the people were rescued.
+ * need arrive without reloading. For a report already made, the coordinator dispatches it to a
+ * rescue team, the receipt page shows the new status, and the visitor says the people were rescued.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { holdingClaims } from '../../src/db/repositories/claims';
 import { findNeedByReceipt, listNeedRows } from '../../src/db/repositories/needs';
 import type { App } from '../../src/http/app-types';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
+import { reportPublicNeed } from '../../src/services/needs/report-need';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { createUser } from '../../src/services/users/manage-users';
-import { chromiumPath, launchBrowser, serveUi } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { chromiumPath, launchBrowser, serveUi, signInOn } from '../support/browser';
+import { describeEachDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 
 const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
 const INCIDENT = '郑州暴雨内涝';
 const TEAM = '郑州蓝天救援队';
 const NEED = '3 位老人被困二楼，水已漫到一楼';
+const LATER_INCIDENT = '郑州暴雨第二轮';
+const LATER_NEED = '2 位老人困在车库出口';
 
-describe.skipIf(!chromiumPath)('browser: a public report reaches the board', () => {
+describeEachDatabase('browser: a public report reaches the board', { skip: !chromiumPath }, (t) => {
   let browser: Browser;
   let app: App;
   let base: string;
-  let db: TestDatabase & { drop(): Promise<void> };
   let incidentId = '';
-  let phone: BrowserContext;
-  let board: Page;
-  let visitor: Page;
-  let receiptCode = '';
+  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    db = await createTestDatabase('sqlite');
+    const db = t();
     await createOrganization(db.deps, SYSTEM, {
       kind: 'rescue_team',
       name: TEAM,
@@ -64,36 +63,45 @@ describe.skipIf(!chromiumPath)('browser: a public report reaches the board', () 
   });
 
   afterAll(async () => {
-    await phone?.close();
+    for (const context of contexts) await context.close();
     await browser?.close();
     await app?.close();
-    await db?.drop();
   });
 
-  const noSidewaysScroll = async (page: Page) =>
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  /** A new browser context, closed after the suite. */
+  async function newContext(options: Parameters<Browser['newContext']>[0]): Promise<BrowserContext> {
+    const context = await browser.newContext({ locale: 'zh-CN', ...options });
+    contexts.push(context);
+    return context;
+  }
 
-  it('takes a report from an anonymous visitor on a phone while the coordinator watches the board', async () => {
-    const desk = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 960 } });
-    board = await desk.newPage();
-    await board.goto(`${base}/login`);
-    await board.getByLabel('邮箱').fill('coord@example.cn');
-    await board.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await board.getByTestId('login-submit').click();
-    await board.waitForURL(/\/organizations/);
-    await board.goto(`${base}/incidents/${incidentId}`);
-    await board.getByRole('heading', { level: 1, name: INCIDENT }).waitFor();
-    await expect.poll(() => board.getByTestId('needs-total').textContent()).toBe('共 0 条需求');
+  /** The coordinator, signed in at a desk, on the board of `incident`. */
+  async function boardOf(incident: string, name: string): Promise<Page> {
+    const board = await (await newContext({ viewport: { width: 1440, height: 960 } })).newPage();
+    await signInOn(board, base, 'coord@example.cn', PASSWORD);
+    await board.goto(`${base}/incidents/${incident}`);
+    await board.getByRole('heading', { level: 1, name }).waitFor();
+    return board;
+  }
 
-    phone = await browser.newContext({
-      locale: 'zh-CN',
+  /** A phone where the visitor stands, in the flooded district. */
+  const phone = () =>
+    newContext({
       viewport: { width: 360, height: 740 },
       isMobile: true,
       hasTouch: true,
       geolocation: { latitude: 34.7472, longitude: 113.6253, accuracy: 20 },
       permissions: ['geolocation'],
     });
-    visitor = await phone.newPage();
+
+  const noSidewaysScroll = async (page: Page) =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+
+  it('takes a report from an anonymous visitor on a phone while the coordinator watches the board', async () => {
+    const board = await boardOf(incidentId, INCIDENT);
+    await expect.poll(() => board.getByTestId('needs-total').textContent()).toBe('共 0 条需求');
+
+    const visitor = await (await phone()).newPage();
     await visitor.goto(`${base}/login`);
     await visitor.getByRole('link', { name: '公众求助' }).click();
     await visitor.waitForURL(/\/report$/);
@@ -126,7 +134,7 @@ describe.skipIf(!chromiumPath)('browser: a public report reaches the board', () 
 
     await visitor.getByTestId('public-submit').click();
     await visitor.waitForURL(/\/receipt\/[A-Z0-9]+$/);
-    receiptCode = ((await visitor.getByTestId('receipt-code').textContent()) ?? '').trim();
+    const receiptCode = ((await visitor.getByTestId('receipt-code').textContent()) ?? '').trim();
     expect(receiptCode).toMatch(/^[A-Z0-9]{8}$/);
     await visitor.getByText('求助已提交').waitFor();
     await visitor.getByText('请截图或抄下这个编号').waitFor();
@@ -134,7 +142,7 @@ describe.skipIf(!chromiumPath)('browser: a public report reaches the board', () 
     await noSidewaysScroll(visitor);
     await visitor.screenshot({ path: join(SHOTS, 'public-receipt-phone.png'), fullPage: true });
 
-    const need = await findNeedByReceipt(db.deps.db, receiptCode);
+    const need = await findNeedByReceipt(t().deps.db, receiptCode);
     expect(need).toMatchObject({
       title: NEED,
       source: 'public',
@@ -156,8 +164,32 @@ describe.skipIf(!chromiumPath)('browser: a public report reaches the board', () 
   }, 120_000);
 
   it('shows the visitor the new status once the coordinator dispatches the need', async () => {
-    expect(receiptCode).not.toBe('');
-    await board.getByTestId('needs-table').getByRole('link', { name: NEED }).click();
+    // A flood of its own, where a visitor has already asked for help and kept the receipt.
+    const flood = await declareIncident(t().deps, SYSTEM, {
+      name: LATER_INCIDENT,
+      category: 'natural_disaster',
+      type: '洪涝',
+      level: 2,
+      jurisdictions: ['410100'],
+    });
+    const reported = await reportPublicNeed(t().deps, flood.id, {
+      title: LATER_NEED,
+      category: 'search_rescue',
+      quantity: 2,
+      jurisdiction: '410102',
+      urgency: 'critical',
+      lat: 34.7472,
+      lon: 113.6253,
+      contactPhone: '13800138000',
+    });
+    if (reported.replayed) throw new Error('a fresh need');
+    const receiptCode = reported.reported.need.receiptCode as string;
+    const visitor = await (await phone()).newPage();
+    await visitor.goto(`${base}/receipt/${receiptCode}`);
+    await expect.poll(() => visitor.getByTestId('receipt-status').textContent()).toContain('待认领');
+
+    const board = await boardOf(flood.id, LATER_INCIDENT);
+    await board.getByTestId('needs-table').getByRole('link', { name: LATER_NEED }).click();
     const drawer = board.getByTestId('need-drawer');
     await drawer.getByText('13800138000').waitFor();
     await drawer.getByTestId('need-dispatch').click();
@@ -169,9 +201,9 @@ describe.skipIf(!chromiumPath)('browser: a public report reaches the board', () 
     await drawer.getByTestId('need-holders').getByText('派单待接受').waitFor();
     await board.screenshot({ path: join(SHOTS, 'board-need-drawer.png') });
 
-    const [need] = (await listNeedRows(db.deps.db, { incidentId }, { limit: 10 })).items;
+    const [need] = (await listNeedRows(t().deps.db, { incidentId: flood.id }, { limit: 10 })).items;
     expect(need?.status).toBe('claimed');
-    expect(await holdingClaims(db.deps.db, need?.id ?? '')).toHaveLength(1);
+    expect(await holdingClaims(t().deps.db, need?.id ?? '')).toHaveLength(1);
 
     await visitor.reload();
     await expect.poll(() => visitor.getByTestId('receipt-status').textContent()).toContain('已认领');
@@ -182,7 +214,7 @@ describe.skipIf(!chromiumPath)('browser: a public report reaches the board', () 
     await visitor.getByRole('button', { name: '已获救/已解决' }).click();
     await visitor.getByTestId('resolve-confirm').click();
     await expect.poll(() => visitor.getByTestId('receipt-status').textContent()).toContain('已关闭');
-    const closed = await findNeedByReceipt(db.deps.db, receiptCode);
+    const closed = await findNeedByReceipt(t().deps.db, receiptCode);
     expect(closed?.closeReason).toBe('resolved_by_reporter');
   }, 90_000);
 });

@@ -3,32 +3,29 @@
  * organization admin edits its function map from the keyboard; a member may not edit.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { findOrganization } from '../../src/db/repositories/organizations';
 import { findUserByEmail } from '../../src/db/repositories/users';
 import type { App } from '../../src/http/app-types';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { createUser } from '../../src/services/users/manage-users';
 import { chromiumPath, launchBrowser, serveUi } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { describeEachDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 
-describe.skipIf(!chromiumPath)('browser: first start and editing the function map', () => {
+describeEachDatabase('browser: first start and editing the function map', { skip: !chromiumPath }, (t) => {
   let browser: Browser;
   let app: App;
   let base: string;
-  let db: TestDatabase & { drop(): Promise<void> };
 
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
-    ({ app, base } = await serveUi(db.deps));
+    ({ app, base } = await serveUi(t().deps));
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await app?.close();
-    await db?.drop();
   });
 
   async function signIn(email: string) {
@@ -50,7 +47,7 @@ describe.skipIf(!chromiumPath)('browser: first start and editing the function ma
     await page.getByLabel('确认新密码').fill(PASSWORD);
     await page.getByRole('button', { name: '创建管理员并进入平台' }).click();
     await page.waitForURL(/\/organizations$/);
-    const admin = await findUserByEmail(db.deps.db, 'director@example.cn');
+    const admin = await findUserByEmail(t().deps.db, 'director@example.cn');
     expect(admin?.role).toBe('platform_admin');
     // Once set up, the setup page is gone for good.
     await page.goto(`${base}/setup`);
@@ -58,19 +55,20 @@ describe.skipIf(!chromiumPath)('browser: first start and editing the function ma
   });
 
   it('lets an organization admin toggle a function-map cell from the keyboard and save', async () => {
-    const team = await createOrganization(db.deps, SYSTEM, {
+    const { deps } = t();
+    const team = await createOrganization(deps, SYSTEM, {
       kind: 'volunteer_association',
       name: '洛阳巾帼志愿者协会',
       jurisdictions: ['410300'],
       capabilities: { cells: [{ strategy: 'action', phase: 'crisis' }], serviceCategories: ['psychosocial'] },
     });
-    await createUser(db.deps, SYSTEM, {
+    await createUser(deps, SYSTEM, {
       email: 'lead@example.cn',
       password: PASSWORD,
       role: 'org_admin',
       organizationId: team.id,
     });
-    await createUser(db.deps, SYSTEM, {
+    await createUser(deps, SYSTEM, {
       email: 'member@example.cn',
       password: PASSWORD,
       role: 'org_member',
@@ -87,7 +85,7 @@ describe.skipIf(!chromiumPath)('browser: first start and editing the function ma
     expect(await cell.getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByRole('button', { name: '编辑资料' }).waitFor();
-    const saved = await findOrganization(db.deps.db, team.id);
+    const saved = await findOrganization(deps.db, team.id);
     expect(saved?.capabilities.cells).toEqual([
       { strategy: 'action', phase: 'crisis' },
       { strategy: 'ideas', phase: 'risk' },

@@ -1,12 +1,13 @@
 /** Headless Debian Chromium for browser tests, the built UI served on a free port, and ways about it. */
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page, type Request } from 'playwright-core';
 import { afterEach, expect, inject } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import type { Deps } from '../../src/services/context';
 import { createUser } from '../../src/services/users/manage-users';
 import { testApp } from './api';
 import { PASSWORD, SYSTEM } from './fixtures';
+import { waitFor } from './wait';
 
 export const chromiumPath = inject('chromiumPath');
 export const WEB_DIST = join(import.meta.dirname, '..', '..', 'web', 'dist');
@@ -112,7 +113,9 @@ export async function openSignedIn(
 
 /**
  * Clicks `target` until `done` holds, first calling `open` whenever `target` is not visible:
- * under load a click can land while a dropdown or popup is still opening or closing.
+ * under load a click can land while a dropdown or popup is still opening or closing. Only for
+ * opening and choosing (a dropdown's option, a tab, a radio), where a second click does no
+ * harm; a button that submits something is clicked once, with `submitOnce`.
  */
 export async function clickUntil(
   target: Locator,
@@ -120,17 +123,45 @@ export async function clickUntil(
   done: () => Promise<boolean>,
   { timeout = 30_000, interval = 500 }: { timeout?: number; interval?: number } = {},
 ): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        if (await done()) return true;
-        if (!(await target.isVisible())) await open();
-        await target.click({ timeout: 3_000 }).catch(() => undefined);
-        return done();
-      },
-      { timeout, interval },
-    )
-    .toBe(true);
+  let lastMiss: unknown;
+  await waitFor(
+    async () => {
+      if (await done()) return true;
+      if (!(await target.isVisible())) await open();
+      // A click that misses (the popup closed meanwhile) is tried again; the last miss is reported.
+      await target.click({ timeout: 3_000 }).catch((error: unknown) => {
+        lastMiss = error instanceof Error ? error.message.split('\n')[0] : error;
+      });
+      return done();
+    },
+    { what: `clicking ${target} to take effect`, timeout, interval, lastSeen: () => lastMiss ?? 'no missed click' },
+  );
+}
+
+/**
+ * Clicks a button that submits something once, and waits for `outcome` (the dialog gone, the
+ * answer shown). Exactly one request whose path matches `request` must have been sent by then:
+ * a click that submits twice, or not at all, fails the test instead of being retried.
+ */
+export async function submitOnce(
+  button: Locator,
+  { request, outcome }: { request: RegExp; outcome: () => Promise<unknown> },
+): Promise<void> {
+  const page = button.page();
+  const sent: string[] = [];
+  const watch = (sending: Request) => {
+    if (sending.method() !== 'GET' && request.test(new URL(sending.url()).pathname)) {
+      sent.push(`${sending.method()} ${sending.url()}`);
+    }
+  };
+  page.on('request', watch);
+  try {
+    await button.click();
+    await outcome();
+  } finally {
+    page.off('request', watch);
+  }
+  expect(sent, `submissions by ${button}`).toHaveLength(1);
 }
 
 /**
