@@ -4,10 +4,8 @@
  * their config says `public`; the web UI's files, health and the API docs are open.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Session } from '../db/repositories/sessions';
-import type { User } from '../db/repositories/users';
 import { AppError } from '../model/errors';
-import { authenticate, userActor } from '../services/auth/sessions';
+import { authenticate, type Session, type User, userActor } from '../services/auth/sessions';
 import type { Actor, Deps } from '../services/context';
 
 declare module 'fastify' {

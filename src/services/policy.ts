@@ -10,7 +10,7 @@
 import { AppError } from '../model/errors';
 import { isWithin, overlaps } from '../model/jurisdictions';
 import type { Organization } from '../model/organization';
-import type { Role } from '../model/roles';
+import { ROLES, type Role } from '../model/roles';
 import type { Actor } from './context';
 
 type UserActor = Extract<Actor, { kind: 'user' }>;
@@ -24,10 +24,27 @@ function coversAll(actor: UserActor, codes: readonly string[]): boolean {
   return actor.jurisdiction !== null && codes.length > 0 && codes.every((c) => isWithin(c, actor.jurisdiction as string));
 }
 
-/** Registering organizations: admins anywhere, coordinators inside their area (checked on the fields). */
+/** Registering organizations (one by one or by roster import): admins anywhere, coordinators inside their area (checked on the fields). */
+export function canCreateOrganizations(actor: Actor): boolean {
+  return isRole(actor, 'platform_admin', 'coordinator');
+}
+
 export function assertCanCreateOrganizations(actor: Actor): void {
-  if (actor.kind === 'system' || actor.role === 'platform_admin' || actor.role === 'coordinator') return;
+  if (canCreateOrganizations(actor)) return;
   throw new AppError('forbidden');
+}
+
+/** Listing archived organizations too: those who archive them (admins, coordinators). */
+export function canIncludeArchived(actor: Actor): boolean {
+  return isRole(actor, 'platform_admin', 'coordinator');
+}
+
+export function assertCanIncludeArchived(actor: Actor): void {
+  if (canIncludeArchived(actor)) return;
+  throw new AppError('forbidden', {
+    field: 'includeArchived',
+    detail: 'includeArchived: only coordinators and admins list archived organizations',
+  });
 }
 
 /** A coordinator may only place an organization inside their own area. */
@@ -83,38 +100,78 @@ export function assertCanChangeOrganizationTo(actor: Actor, org: Organization, n
 
 export function assertCanArchiveOrganization(actor: Actor, org: Organization): void {
   if (actor.kind === 'system' || actor.role === 'platform_admin') return;
-  if (actor.role !== 'coordinator') throw new AppError('forbidden');
+  if (!canIncludeArchived(actor)) throw new AppError('forbidden');
   if (!coversAll(actor, org.jurisdictions.slice(0, 1))) throw new AppError('out_of_scope');
 }
 
 const ORG_MANAGED_ROLES: readonly Role[] = ['org_admin', 'org_member'];
 
-/** Creating or changing accounts: platform admins for all; organization admins for their own members. */
+/** Managing accounts at all: platform admins every account, organization admins their own organization's. */
+export function canManageUsers(actor: Actor): boolean {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return true;
+  return actor.role === 'org_admin' && actor.organizationId !== null;
+}
+
+/** The roles an account manager may give: any for platform admins, an organization's own roles for its admin. */
+export function assignableRoles(actor: Actor): readonly Role[] {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return ROLES;
+  return actor.role === 'org_admin' ? ORG_MANAGED_ROLES : [];
+}
+
+/** Whether a manager places accounts in any organization (organization admins only in their own). */
+export function canChooseOrganization(actor: Actor): boolean {
+  return actor.kind === 'system' || actor.role === 'platform_admin';
+}
+
+/** Creating or changing an account: a role the manager may give, in an organization the manager may place it in. */
+export function canManageUser(actor: Actor, target: { role: Role; organizationId: string | null }): boolean {
+  if (!assignableRoles(actor).includes(target.role)) return false;
+  return canChooseOrganization(actor) || (actor.kind === 'user' && target.organizationId === actor.organizationId);
+}
+
 export function assertCanManageUser(actor: Actor, target: { role: Role; organizationId: string | null }): void {
-  if (actor.kind === 'system' || actor.role === 'platform_admin') return;
-  if (actor.role !== 'org_admin') throw new AppError('forbidden');
-  if (!ORG_MANAGED_ROLES.includes(target.role)) throw new AppError('forbidden', { field: 'role' });
-  if (target.organizationId !== actor.organizationId) throw new AppError('out_of_scope', { field: 'organizationId' });
+  if (canManageUser(actor, target)) return;
+  if (assignableRoles(actor).length === 0) throw new AppError('forbidden');
+  if (!assignableRoles(actor).includes(target.role)) throw new AppError('forbidden', { field: 'role' });
+  throw new AppError('out_of_scope', { field: 'organizationId' });
 }
 
 /** Listing accounts: platform admins see all; organization admins their own organization's. */
 export function userListScope(actor: Actor): { organizationId?: string } {
-  if (actor.kind === 'system' || actor.role === 'platform_admin') return {};
-  if (actor.role === 'org_admin' && actor.organizationId) return { organizationId: actor.organizationId };
-  throw new AppError('forbidden');
+  if (!canManageUsers(actor)) throw new AppError('forbidden');
+  return actor.kind === 'user' && actor.role === 'org_admin' && actor.organizationId
+    ? { organizationId: actor.organizationId }
+    : {};
+}
+
+/** Reading any account (to name the actors of the audit log, say): platform admins; others their own and, for organization admins, their organization's. */
+export function canReadAnyUser(actor: Actor): boolean {
+  return actor.kind === 'system' || actor.role === 'platform_admin';
 }
 
 export function assertCanReadUser(actor: Actor, target: { id: string; organizationId: string | null }): void {
-  if (actor.kind === 'system' || actor.role === 'platform_admin') return;
+  if (canReadAnyUser(actor) || actor.kind === 'system') return;
   if (actor.userId === target.id) return;
   if (actor.role === 'org_admin' && actor.organizationId !== null && actor.organizationId === target.organizationId) return;
   throw actor.role === 'org_admin' ? new AppError('out_of_scope') : new AppError('forbidden');
 }
 
 /** The audit log holds every change: platform admins only. */
+export function canReadAudit(actor: Actor): boolean {
+  return actor.kind === 'system' || actor.role === 'platform_admin';
+}
+
 export function assertCanReadAudit(actor: Actor): void {
-  if (actor.kind === 'system' || actor.role === 'platform_admin') return;
+  if (canReadAudit(actor)) return;
   throw new AppError('forbidden');
+}
+
+/**
+ * Whom the UI offers the API documentation: platform admins, who set up machine clients and
+ * issue their tokens. The OpenAPI document itself is public (it holds no data).
+ */
+export function canReadApiDocs(actor: Actor): boolean {
+  return actor.kind === 'system' || actor.role === 'platform_admin';
 }
 
 /** Membership decisions: the coordinator whose area holds the organization's home, or an admin. */
@@ -128,9 +185,13 @@ export function assertCanDecideMembership(actor: Actor, org: Organization): void
   throw isRole(actor, 'coordinator') ? new AppError('out_of_scope') : new AppError('forbidden');
 }
 
-/** The application queue: coordinators (all may read) and admins. */
+/** The application queue and the cultivation desk: coordinators (all may read) and admins. */
+export function canReadApplications(actor: Actor): boolean {
+  return isRole(actor, 'platform_admin', 'coordinator');
+}
+
 export function assertCanReadApplications(actor: Actor): void {
-  if (actor.kind === 'system' || actor.role === 'platform_admin' || actor.role === 'coordinator') return;
+  if (canReadApplications(actor)) return;
   throw new AppError('forbidden');
 }
 
@@ -146,10 +207,21 @@ export function assertCanDeclareFor(actor: Actor, ...orgs: Organization[]): void
   throw isRole(actor, 'coordinator', 'org_admin') ? new AppError('out_of_scope') : new AppError('forbidden');
 }
 
+/** Whether an actor coordinates incidents at all: admins, and coordinators (in their area). */
+export function coordinatesIncidents(actor: Actor): boolean {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return true;
+  return actor.role === 'coordinator' && actor.jurisdiction !== null;
+}
+
+/** Declaring incidents at all (each one only inside the coordinator's area: canManageIncident). */
+export function canDeclareIncidents(actor: Actor): boolean {
+  return coordinatesIncidents(actor);
+}
+
 /** Declaring and running an incident: a coordinator whose area holds every affected area, or an admin. */
 export function canManageIncident(actor: Actor, jurisdictions: readonly string[]): boolean {
-  if (actor.kind === 'system' || actor.role === 'platform_admin') return true;
-  return actor.role === 'coordinator' && coversAll(actor, jurisdictions);
+  if (!canDeclareIncidents(actor)) return false;
+  return actor.kind === 'system' || actor.role === 'platform_admin' || coversAll(actor, jurisdictions);
 }
 
 export function assertCanManageIncident(actor: Actor, jurisdictions: readonly string[]): void {
@@ -157,22 +229,98 @@ export function assertCanManageIncident(actor: Actor, jurisdictions: readonly st
   throw isRole(actor, 'coordinator') ? new AppError('out_of_scope', { field: 'jurisdictions' }) : new AppError('forbidden');
 }
 
-/** Deciding on deployments: any coordinator whose area shares ground with the incident's. */
+/** Deciding on deployments, verifying needs, after-action reviews: any coordinator whose area shares ground with the incident's. */
 export function canCoordinateIncident(actor: Actor, jurisdictions: readonly string[]): boolean {
+  if (!coordinatesIncidents(actor)) return false;
   if (actor.kind === 'system' || actor.role === 'platform_admin') return true;
-  const own = actor.role === 'coordinator' ? actor.jurisdiction : null;
-  return own !== null && jurisdictions.some((j) => overlaps(j, own));
+  const own = actor.jurisdiction as string;
+  return jurisdictions.some((j) => overlaps(j, own));
+}
+
+/** After-action reviews of an incident: its coordinators (canCoordinateIncident), so admins and coordinators. */
+export function canRecordReviews(actor: Actor): boolean {
+  return coordinatesIncidents(actor);
+}
+
+const FIELD_ROLES: readonly Role[] = ['org_admin', 'org_member', 'agency_staff'];
+
+/** The organization an account acts for in the field (its admin, its members, an agency's staff); null for other roles. */
+export function fieldOrganizationOf(actor: Actor): string | null {
+  return actor.kind === 'user' && FIELD_ROLES.includes(actor.role) ? actor.organizationId : null;
+}
+
+/** Whether an actor acts for every organization in the field (admins pick which). */
+export function actsForAnyOrganization(actor: Actor): boolean {
+  return actor.kind === 'system' || actor.role === 'platform_admin';
 }
 
 /** Acting for an organization in the field: its admin, its members, or an agency's staff. */
 export function actsFor(actor: Actor, organizationId: string): boolean {
-  if (actor.kind === 'system' || actor.role === 'platform_admin') return true;
-  return ['org_admin', 'org_member', 'agency_staff'].includes(actor.role) && actor.organizationId === organizationId;
+  return actsForAnyOrganization(actor) || fieldOrganizationOf(actor) === organizationId;
 }
 
-/** Filing a deployment: the organization's admin or, for a government agency, its staff. */
+/** Claiming needs (for the organization one acts for): whoever acts for an organization. */
+export function canClaimNeeds(actor: Actor): boolean {
+  return actsForAnyOrganization(actor) || fieldOrganizationOf(actor) !== null;
+}
+
+/** Whether an actor reports needs at all: the incidents' coordinators and the organizations in the field; observers only read. */
+export function reportsNeeds(actor: Actor): boolean {
+  return coordinatesIncidents(actor) || fieldOrganizationOf(actor) !== null;
+}
+
+/** Reporting a need to an incident: a coordinator of the incident, any organization in the field, an admin. */
+export function canReportNeed(actor: Actor, jurisdictions: readonly string[]): boolean {
+  if (!reportsNeeds(actor)) return false;
+  return actor.kind === 'user' && actor.role === 'coordinator' ? canCoordinateIncident(actor, jurisdictions) : true;
+}
+
+export function assertCanReportNeed(actor: Actor, jurisdictions: readonly string[]): void {
+  if (canReportNeed(actor, jurisdictions)) return;
+  throw isRole(actor, 'coordinator') ? new AppError('out_of_scope') : new AppError('forbidden');
+}
+
+const FILING_ROLES: readonly Role[] = ['org_admin', 'agency_staff'];
+
+/** Filing deployments at all: an organization's admin or, for a government agency, its staff; admins for any. */
+export function canFileDeployments(actor: Actor): boolean {
+  if (actsForAnyOrganization(actor)) return true;
+  return actor.kind === 'user' && FILING_ROLES.includes(actor.role) && actor.organizationId !== null;
+}
+
+/** Filing a deployment for an organization: its admin or, for a government agency, its staff. */
 export function assertCanFileFor(actor: Actor, organizationId: string): void {
+  if (!canFileDeployments(actor)) throw new AppError('forbidden');
+  if (actsForAnyOrganization(actor) || fieldOrganizationOf(actor) === organizationId) return;
+  throw new AppError('out_of_scope', { field: 'organizationId' });
+}
+
+/** Recording experience and lessons in the knowledge base: every signed-in role but observers. */
+export function canRecordLessons(actor: Actor): boolean {
+  return actor.kind === 'system' || actor.role !== 'observer';
+}
+
+/** Recording normal-time programs at all: admins, coordinators, and an organization's admin (as its lead). */
+export function canRecordPrograms(actor: Actor): boolean {
+  return isRole(actor, 'platform_admin', 'coordinator', 'org_admin');
+}
+
+/** The lead of the programs an organization's admin records: its own organization; null for everyone else (admins and coordinators name any lead). */
+export function programLeadOf(actor: Actor): string | null {
+  return actor.kind === 'user' && actor.role === 'org_admin' ? actor.organizationId : null;
+}
+
+/** A program: its lead organization's admin, a coordinator whose area holds every area of the program, or an admin. */
+export function assertCanRecordProgram(
+  actor: Actor,
+  program: { leadOrganizationId: string; jurisdictions: readonly string[] },
+): void {
   if (actor.kind === 'system' || actor.role === 'platform_admin') return;
-  if (actor.role !== 'org_admin' && actor.role !== 'agency_staff') throw new AppError('forbidden');
-  if (actor.organizationId !== organizationId) throw new AppError('out_of_scope', { field: 'organizationId' });
+  if (actor.role === 'org_admin' && programLeadOf(actor) === program.leadOrganizationId) return;
+  if (actor.role === 'coordinator') {
+    const area = actor.jurisdiction;
+    if (area && program.jurisdictions.every((code) => isWithin(code, area))) return;
+    throw new AppError('out_of_scope', { field: 'jurisdictions' });
+  }
+  throw new AppError(canRecordPrograms(actor) ? 'out_of_scope' : 'forbidden');
 }

@@ -10,6 +10,8 @@ import { recordChange } from './audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from './context';
 import { assertCanDecideMembership } from './policy';
 
+export type { DeclarationTable };
+
 const FINDERS = {
   filings: findFiling,
   agreements: findAgreement,

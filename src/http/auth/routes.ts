@@ -1,21 +1,21 @@
 import type { FastifyReply } from 'fastify';
-import { Type } from 'typebox';
 import type { Config } from '../../config';
-import type { Session } from '../../db/repositories/sessions';
-import type { User } from '../../db/repositories/users';
-import { signIn, signOut } from '../../services/auth/sessions';
+import { capabilitiesOf } from '../../services/auth/capabilities';
+import { type Session, signIn, signOut, type User, userActor } from '../../services/auth/sessions';
 import type { Deps } from '../../services/context';
 import { changeOwnPassword } from '../../services/users/manage-users';
 import type { App } from '../app-types';
 import { actorOf, SESSION_COOKIE } from '../auth';
-import { Password, UserSchema } from '../users/schemas';
+import { Credentials, PasswordChangeBody, SessionSchema, TokenBody, TokenSchema } from './schemas';
 
 const tags = ['auth'];
-const strict = { additionalProperties: false } as const;
-const Credentials = Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }), password: Password }, strict);
-export const SessionSchema = Type.Object({ user: UserSchema, csrfToken: Type.String() });
 
-/** Sets the session cookie and answers with the user and the CSRF token. */
+/** The session answer: the user, the CSRF token, and what the user may do. */
+function sessionAnswer(user: User, csrfToken: string) {
+  return { user, csrfToken, capabilities: capabilitiesOf(userActor(user)) };
+}
+
+/** Sets the session cookie and answers with the user, the CSRF token and the user's capabilities. */
 export function startBrowserSession(
   reply: FastifyReply,
   config: Pick<Config, 'secureCookies'>,
@@ -28,7 +28,7 @@ export function startBrowserSession(
     secure: config.secureCookies,
     expires: new Date(result.session.expiresAt),
   });
-  return { user: result.user, csrfToken: result.session.csrfToken ?? '' };
+  return sessionAnswer(result.user, result.session.csrfToken ?? '');
 }
 
 export async function authRoutes(app: App, deps: Deps, config: Pick<Config, 'secureCookies' | 'authRateLimit'>): Promise<void> {
@@ -51,8 +51,8 @@ export async function authRoutes(app: App, deps: Deps, config: Pick<Config, 'sec
       schema: {
         tags,
         summary: 'Issue a bearer token for a machine client',
-        body: Type.Object({ ...Credentials.properties, label: Type.Optional(Type.String({ maxLength: 100 })) }, strict),
-        response: { 201: Type.Object({ token: Type.String(), expiresAt: Type.String() }) },
+        body: TokenBody,
+        response: { 201: TokenSchema },
       },
     },
     async (request, reply) => {
@@ -64,8 +64,11 @@ export async function authRoutes(app: App, deps: Deps, config: Pick<Config, 'sec
 
   app.get(
     '/api/v1/auth/session',
-    { schema: { tags, summary: 'The signed-in user', response: { 200: SessionSchema } } },
-    async (request) => ({ user: request.user as User, csrfToken: request.session?.csrfToken ?? '' }),
+    { schema: { tags, summary: 'The signed-in user and what they may do', response: { 200: SessionSchema } } },
+    async (request) => {
+      actorOf(request);
+      return sessionAnswer(request.user as User, request.session?.csrfToken ?? '');
+    },
   );
 
   app.post(
@@ -86,7 +89,7 @@ export async function authRoutes(app: App, deps: Deps, config: Pick<Config, 'sec
       schema: {
         tags,
         summary: 'Change one’s own password (ends every other session and token)',
-        body: Type.Object({ currentPassword: Password, newPassword: Password }, strict),
+        body: PasswordChangeBody,
       },
     },
     async (request, reply) => {

@@ -1,5 +1,4 @@
 /** Capacity, rescue specialties and volunteers of an organization. */
-import { Type } from 'typebox';
 import {
   addVolunteer,
   amendCapacity,
@@ -16,12 +15,14 @@ import {
   CapacityBody,
   CapacityPatchBody,
   CapacitySchema,
+  CapacityViewSchema,
   SpecialtyBody,
   SpecialtySchema,
   VolunteerBody,
+  VolunteerListSchema,
   VolunteerPatchBody,
+  VolunteerQuery,
   VolunteerSchema,
-  WarningSchema,
 } from './schemas';
 
 const tags = ['capacity'];
@@ -34,16 +35,7 @@ export async function capacityRoutes(app: App, deps: Deps): Promise<void> {
         tags,
         summary: 'Typed capacity and graded rescue specialties',
         params: IdParams,
-        response: {
-          200: Type.Object({
-            capacity: Type.Array(CapacitySchema),
-            specialties: Type.Array(
-              Type.Object({ ...SpecialtySchema.properties, validity: Type.Enum(['valid', 'expiring', 'expired']) }),
-            ),
-            viewerCanDeclare: Type.Boolean(),
-            viewerCanVerify: Type.Boolean(),
-          }),
-        },
+        response: { 200: CapacityViewSchema },
       },
     },
     async (request) => getCapacity(deps, actorOf(request), request.params.id),
@@ -100,15 +92,8 @@ export async function capacityRoutes(app: App, deps: Deps): Promise<void> {
         tags,
         summary: 'Volunteers with certificate and insurance warnings (names only for those who need them)',
         params: IdParams,
-        querystring: Type.Object({ includeInactive: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
-        response: {
-          200: Type.Object({
-            items: Type.Array(Type.Object({ ...VolunteerSchema.properties, warnings: Type.Array(WarningSchema) })),
-            summary: Type.Object({ total: Type.Integer(), available: Type.Integer(), withWarnings: Type.Integer() }),
-            viewerCanDeclare: Type.Boolean(),
-            viewerCanVerify: Type.Boolean(),
-          }),
-        },
+        querystring: VolunteerQuery,
+        response: { 200: VolunteerListSchema },
       },
     },
     async (request) => listVolunteers(deps, actorOf(request), request.params.id, request.query.includeInactive ?? false),

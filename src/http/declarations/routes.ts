@@ -1,8 +1,7 @@
 /** Verification of anything an organization declared about itself, one route per kind. */
 import type { TSchema } from 'typebox';
-import type { DeclarationTable } from '../../db/repositories/declarations';
 import type { Deps } from '../../services/context';
-import { verifyDeclaration } from '../../services/verify-declaration';
+import { type DeclarationTable, verifyDeclaration } from '../../services/verify-declaration';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { CapacitySchema, SpecialtySchema, VolunteerSchema } from '../capacity/schemas';

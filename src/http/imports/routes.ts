@@ -8,43 +8,12 @@ import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { IdParams } from '../common-schemas';
 import { OrganizationQuery } from '../organizations/schemas';
+import { ImportJobSchema } from './schemas';
 
 const tags = ['import and export'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UPLOAD_LIMIT = 10 * 1024 * 1024;
 const Format = Type.Enum(['xlsx', 'csv'], { default: 'xlsx' });
-
-const RowReport = Type.Object({
-  row: Type.Integer(),
-  outcome: Type.Enum(['created', 'updated', 'unchanged', 'refused']),
-  name: Type.Union([Type.String(), Type.Null()]),
-  organizationId: Type.Union([Type.String(), Type.Null()]),
-  problems: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
-});
-const JobSchema = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  fileName: Type.Union([Type.String(), Type.Null()]),
-  status: Type.Enum(['running', 'done', 'failed']),
-  total: Type.Integer(),
-  processed: Type.Integer(),
-  report: Type.Union([
-    Type.Object({
-      total: Type.Integer(),
-      counts: Type.Object({
-        created: Type.Integer(),
-        updated: Type.Integer(),
-        unchanged: Type.Integer(),
-        refused: Type.Integer(),
-      }),
-      rows: Type.Array(RowReport),
-    }),
-    Type.Null(),
-  ]),
-  error: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String(),
-  finishedAt: Type.Union([Type.String(), Type.Null()]),
-});
 
 /** Download headers: an ASCII file name for old clients, the Chinese one (RFC 6266) for the rest. */
 function attachment(asciiName: string, fileName: string, format: 'xlsx' | 'csv') {
@@ -85,7 +54,7 @@ export async function importRoutes(app: App, deps: Deps): Promise<void> {
         tags,
         summary: 'Import a roster (body: the CSV or XLSX file); answers 202 with a job to follow',
         querystring: Type.Object({ fileName: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
-        response: { 202: JobSchema },
+        response: { 202: ImportJobSchema },
       },
     },
     async (request, reply) => {
@@ -103,7 +72,7 @@ export async function importRoutes(app: App, deps: Deps): Promise<void> {
 
   app.get(
     '/api/v1/imports/:id',
-    { schema: { tags, summary: 'Progress and report of an import', params: IdParams, response: { 200: JobSchema } } },
+    { schema: { tags, summary: 'Progress and report of an import', params: IdParams, response: { 200: ImportJobSchema } } },
     async (request) => getImportJob(deps, actorOf(request), request.params.id),
   );
 

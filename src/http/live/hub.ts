@@ -1,14 +1,14 @@
 /**
  * Live updates of incidents over server-sent events. Every process tails the live event log
- * in the database (so a change made by another API node reaches this node's clients too)
- * and fans new events out to the clients of each incident. Event ids are audit sequence
- * numbers: a client that reconnects with Last-Event-ID gets everything it missed. While any
- * client listens the tail is read every 25 ms (one indexed query that usually finds nothing),
+ * in the database, through its service (so a change made by another API node reaches this
+ * node's clients too), and fans new events out to the clients of each incident. Event ids are
+ * audit sequence numbers: a client that reconnects with Last-Event-ID gets everything it
+ * missed. While any client listens the tail is read every 25 ms (one indexed query that usually finds nothing),
  * so a change reaches clients within a few tens of milliseconds, from whichever process made it.
  */
 import type { ServerResponse } from 'node:http';
-import { incidentEventsAfter, type LiveEvent, lastLiveSeq, liveEventsAfter } from '../../db/repositories/live-events';
 import type { Deps } from '../../services/context';
+import { incidentEventsSince, type LiveEvent, lastLiveEvent, liveEventsSince } from '../../services/live/live-events';
 
 const BATCH = 1000;
 const HEARTBEAT_MS = 15_000;
@@ -62,7 +62,7 @@ export class LiveHub {
   ) {}
 
   async start(): Promise<void> {
-    this.last = await lastLiveSeq(this.deps.db);
+    this.last = await lastLiveEvent(this.deps);
     this.timer = setInterval(() => void this.poll(), this.intervalMs);
     this.heartbeat = setInterval(() => {
       for (const set of this.clients.values()) for (const c of set) c.ping();
@@ -87,7 +87,7 @@ export class LiveHub {
     this.polling = true;
     try {
       for (;;) {
-        const events = await liveEventsAfter(this.deps.db, this.last, BATCH);
+        const events = await liveEventsSince(this.deps, this.last, BATCH);
         for (const e of events) {
           this.last = e.seq;
           for (const c of this.clients.get(e.incidentId) ?? []) c.deliver(e);
@@ -114,10 +114,10 @@ export class LiveHub {
     });
     // After an idle spell (no other client to miss anything) the tail jumps to the present: this
     // client's backlog, read next, covers everything up to there.
-    if (idle) this.last = Math.max(this.last, await lastLiveSeq(this.deps.db));
+    if (idle) this.last = Math.max(this.last, await lastLiveEvent(this.deps));
     const backlog: LiveEvent[] = [];
     for (let from = after; ; ) {
-      const page = await incidentEventsAfter(this.deps.db, incidentId, from, BATCH);
+      const page = await incidentEventsSince(this.deps, incidentId, from, BATCH);
       backlog.push(...page);
       if (page.length < BATCH) break;
       from = page[page.length - 1].seq;

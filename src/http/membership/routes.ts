@@ -1,66 +1,24 @@
 /** The open network's doors: applications, decisions, lifecycle transitions, the cultivation desk. */
-import { Type } from 'typebox';
 import type { Config } from '../../config';
-import { APPLICATION_DECISIONS, MEMBERSHIP_STATUSES } from '../../model/membership';
 import type { Deps } from '../../services/context';
 import { decideApplication, getApplication, listApplications, submitApplication } from '../../services/membership/applications';
 import { cultivationDesk, getMembership } from '../../services/membership/read-membership';
 import { transitionMembership } from '../../services/membership/transition-membership';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
-import { Cursor, Id, IdParams, Limit, Nullable, Page } from '../common-schemas';
+import { IdParams } from '../common-schemas';
 import { presentOrganization } from '../organizations/routes';
 import {
-  MembershipSchema,
-  MembershipStatusSchema,
-  MembershipTierSchema,
-  OrganizationBody,
-  OrganizationSchema,
-  PlanSchema,
-} from '../organizations/schemas';
-
-const strict = { additionalProperties: false } as const;
-const Reason = Type.String({ minLength: 1, maxLength: 1000 });
-
-const ContactSchema = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 50 }),
-    phone: Type.String({ minLength: 5, maxLength: 30 }),
-    email: Type.Optional(Nullable(Type.String({ maxLength: 254 }))),
-  },
-  strict,
-);
-
-const ApplicationSchema = Type.Object({
-  id: Id,
-  organizationId: Id,
-  homeJurisdiction: Type.String(),
-  contact: Type.Union([Type.Object({ name: Type.String(), phone: Type.String(), email: Nullable(Type.String()) }), Type.Null()]),
-  status: Type.Enum(['under_review', 'decided']),
-  decision: Type.Union([Type.Enum(APPLICATION_DECISIONS), Type.Null()]),
-  reason: Nullable(Type.String()),
-  decidedBy: Nullable(Type.String()),
-  decidedAt: Nullable(Type.String()),
-  createdAt: Type.String(),
-  organization: Type.Union([OrganizationSchema, Type.Null()]),
-  viewerCanDecide: Type.Boolean(),
-  personalDataVisible: Type.Optional(Type.Boolean({ description: 'false when the contact is hidden (null) from this reader' })),
-});
-
-const HistoryEntry = Type.Object({
-  from: Type.Union([MembershipStatusSchema, Type.Null()]),
-  to: MembershipStatusSchema,
-  tier: MembershipTierSchema,
-  actor: Type.String(),
-  reason: Type.String(),
-  plan: Type.Union([PlanSchema, Type.Null()]),
-  at: Type.String(),
-});
-const MembershipDetail = Type.Object({
-  ...MembershipSchema.properties,
-  history: Type.Array(HistoryEntry),
-  viewerCanDecide: Type.Boolean(),
-});
+  ApplicationBody,
+  ApplicationPage,
+  ApplicationQuery,
+  ApplicationReceiptSchema,
+  ApplicationSchema,
+  DecisionBody,
+  DeskSchema,
+  MembershipDetail,
+  TransitionBody,
+} from './schemas';
 
 export async function membershipRoutes(app: App, deps: Deps, config: Pick<Config, 'applicationRateLimit'>): Promise<void> {
   const tags = ['membership'];
@@ -76,9 +34,9 @@ export async function membershipRoutes(app: App, deps: Deps, config: Pick<Config
       schema: {
         tags,
         summary: 'Apply to join the network (no account needed)',
-        body: Type.Object({ organization: OrganizationBody, contact: ContactSchema }, strict),
+        body: ApplicationBody,
         response: {
-          201: Type.Object({ id: Id, organizationId: Id, status: Type.Literal('under_review'), createdAt: Type.String() }),
+          201: ApplicationReceiptSchema,
         },
       },
     },
@@ -99,11 +57,8 @@ export async function membershipRoutes(app: App, deps: Deps, config: Pick<Config
       schema: {
         tags,
         summary: 'The review queue (coordinators and admins)',
-        querystring: Type.Object(
-          { status: Type.Optional(Type.Enum(['under_review', 'decided'])), limit: Limit, cursor: Type.Optional(Cursor) },
-          strict,
-        ),
-        response: { 200: Page(ApplicationSchema) },
+        querystring: ApplicationQuery,
+        response: { 200: ApplicationPage },
       },
     },
     async (request) => {
@@ -125,10 +80,7 @@ export async function membershipRoutes(app: App, deps: Deps, config: Pick<Config
         tags,
         summary: 'Admit, admit provisionally, cultivate or decline (the coordinator of the home area)',
         params: IdParams,
-        body: Type.Object(
-          { decision: Type.Enum(APPLICATION_DECISIONS), reason: Reason, plan: Type.Optional(PlanSchema) },
-          strict,
-        ),
+        body: DecisionBody,
         response: { 200: ApplicationSchema },
       },
     },
@@ -152,15 +104,7 @@ export async function membershipRoutes(app: App, deps: Deps, config: Pick<Config
         tags,
         summary: 'Move an organization along the membership lifecycle',
         params: IdParams,
-        body: Type.Object(
-          {
-            to: Type.Enum(MEMBERSHIP_STATUSES),
-            reason: Reason,
-            tier: Type.Optional(MembershipTierSchema),
-            plan: Type.Optional(PlanSchema),
-          },
-          strict,
-        ),
+        body: TransitionBody,
         response: { 200: MembershipDetail },
       },
     },
@@ -177,7 +121,7 @@ export async function membershipRoutes(app: App, deps: Deps, config: Pick<Config
       schema: {
         tags,
         summary: 'Cultivation plans due for review in the viewer’s area',
-        response: { 200: Type.Object({ items: Type.Array(OrganizationSchema) }) },
+        response: { 200: DeskSchema },
       },
     },
     async (request) => ({ items: (await cultivationDesk(deps, actorOf(request))).map(presentOrganization) }),

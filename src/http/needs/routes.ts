@@ -2,8 +2,6 @@
 import type { FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { AppError } from '../../model/errors';
-import { NEED_STATUSES, URGENCIES } from '../../model/need';
-import { SERVICE_CATEGORIES } from '../../model/taxonomy';
 import { type Actor, actorId, type Deps } from '../../services/context';
 import type { IdempotentRequest } from '../../services/idempotency';
 import { answerDispatch, claimNeed, dispatchNeed, releaseClaim, reportProgress } from '../../services/needs/claims';
@@ -21,8 +19,22 @@ import { recommendOrganizations } from '../../services/needs/recommend-organizat
 import { reportNeed } from '../../services/needs/report-need';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
-import { Cursor, Id, IdParams, Limit, Page } from '../common-schemas';
-import { ClaimBody, ClaimSchema, CloseBody, NeedBody, NeedDetail, NeedSchema } from './schemas';
+import { Id, IdParams } from '../common-schemas';
+import {
+  ClaimAnswerSchema,
+  ClaimBody,
+  CloseBody,
+  NeedBody,
+  NeedDetail,
+  NeedListQuery,
+  NeedMapAnswerSchema,
+  NeedMapQuery,
+  NeedPage,
+  NeedSchema,
+  RecommendationList,
+  RecommendationQuery,
+  ReportedNeedSchema,
+} from './schemas';
 
 const tags = ['needs'];
 const strict = { additionalProperties: false } as const;
@@ -47,17 +59,7 @@ function parseBox(text: string | undefined) {
   return { south, west, north, east };
 }
 
-/** The filters of the needs list and the board's map. */
-const FILTERS = {
-  status: Type.Optional(Type.Array(Type.Enum(NEED_STATUSES))),
-  category: Type.Optional(Type.Enum(SERVICE_CATEGORIES)),
-  urgency: Type.Optional(Type.Enum(URGENCIES)),
-  vulnerable: Type.Optional(Type.Boolean()),
-  unclaimed: Type.Optional(Type.Boolean()),
-  bbox: Type.Optional(Type.String({ maxLength: 100, description: 'south,west,north,east' })),
-};
-
-function filterOf(q: { [K in keyof typeof FILTERS]?: Static<(typeof FILTERS)[K]> }) {
+function filterOf(q: Static<typeof NeedMapQuery>) {
   return {
     statuses: q.status,
     category: q.category,
@@ -79,12 +81,7 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
         summary: 'Report a need (coordinators, organizations); send Idempotency-Key to retry safely',
         params: IdParams,
         body: NeedBody,
-        response: {
-          201: Type.Object({
-            need: NeedSchema,
-            possibleDuplicates: Type.Array(Type.Object({ id: Id, score: Type.Number(), reasons: Type.Array(Type.String()) })),
-          }),
-        },
+        response: { 201: ReportedNeedSchema },
       },
     },
     async (request, reply) => {
@@ -104,15 +101,8 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
         tags,
         summary: 'Needs of an incident, newest first, with filters',
         params: IdParams,
-        querystring: Type.Object(
-          {
-            ...FILTERS,
-            limit: Limit,
-            cursor: Type.Optional(Cursor),
-          },
-          strict,
-        ),
-        response: { 200: Page(NeedSchema) },
+        querystring: NeedListQuery,
+        response: { 200: NeedPage },
       },
     },
     async (request) => {
@@ -133,31 +123,8 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
         tags,
         summary: `The board's map: the newest needs in a viewport (at most ${MAP_LIMIT}) and how many matched`,
         params: IdParams,
-        querystring: Type.Object(
-          {
-            ...FILTERS,
-          },
-          strict,
-        ),
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                id: Id,
-                lat: Type.Number(),
-                lon: Type.Number(),
-                locationPrecision: Type.Enum(['exact', 'grid']),
-                status: Type.Enum(NEED_STATUSES),
-                urgency: Type.Enum(URGENCIES),
-                category: Type.Enum(SERVICE_CATEGORIES),
-                remaining: Type.Integer(),
-                vulnerable: Type.Union([Type.Boolean(), Type.Null()]),
-              }),
-            ),
-            total: Type.Integer(),
-            truncated: Type.Boolean(),
-          }),
-        },
+        querystring: NeedMapQuery,
+        response: { 200: NeedMapAnswerSchema },
       },
     },
     async (request) => {
@@ -186,29 +153,8 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
         tags,
         summary: 'Organizations ranked by function for this need, each score explained',
         params: IdParams,
-        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) }, strict),
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({
-                organizationId: Id,
-                name: Type.String(),
-                kind: Type.String(),
-                membershipStatus: Type.String(),
-                score: Type.Number(),
-                factors: Type.Object({
-                  capability: Type.Number(),
-                  distance: Type.Union([Type.Number(), Type.Null()]),
-                  area: Type.Number(),
-                  capacity: Type.Union([Type.Number(), Type.Null()]),
-                  record: Type.Number(),
-                }),
-                distanceKm: Type.Union([Type.Number(), Type.Null()]),
-                explanation: Type.String(),
-              }),
-            ),
-          }),
-        },
+        querystring: RecommendationQuery,
+        response: { 200: RecommendationList },
       },
     },
     async (request) => ({ items: await recommendOrganizations(deps, actorOf(request), request.params.id, request.query.limit) }),
@@ -222,7 +168,7 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
         summary: 'Claim a need or a quantity of it (no quantity: all that remains); 409 names the holders',
         params: IdParams,
         body: ClaimBody,
-        response: { 201: Type.Object({ claim: ClaimSchema, need: NeedSchema }) },
+        response: { 201: ClaimAnswerSchema },
       },
     },
     async (request, reply) => {
@@ -240,7 +186,7 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
         summary: 'Dispatch a need to an organization (coordinators); it accepts or declines',
         params: IdParams,
         body: ClaimBody,
-        response: { 201: Type.Object({ claim: ClaimSchema, need: NeedSchema }) },
+        response: { 201: ClaimAnswerSchema },
       },
     },
     async (request, reply) => {

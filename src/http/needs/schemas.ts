@@ -9,7 +9,7 @@ import {
   VULNERABLE_GROUPS,
 } from '../../model/need';
 import { SERVICE_CATEGORIES } from '../../model/taxonomy';
-import { Id, JurisdictionCode, Nullable } from '../common-schemas';
+import { Cursor, Id, JurisdictionCode, Limit, Nullable, Page } from '../common-schemas';
 
 const strict = { additionalProperties: false } as const;
 
@@ -37,7 +37,8 @@ export const NeedBody = Type.Object(
   strict,
 );
 
-const Holder = Type.Object({
+/** An organization holding (a quantity of) a need. */
+export const HolderSchema = Type.Object({
   claimId: Id,
   organizationId: Id,
   organizationName: Type.String(),
@@ -81,14 +82,85 @@ export const NeedSchema = Type.Object({
   locationPrecision: Type.Enum(['exact', 'grid'], {
     description: 'grid: lat/lon are the centre of the public ~1 km grid cell, not the exact place',
   }),
-  holders: Type.Array(Holder),
+  holders: Type.Array(HolderSchema),
 });
 
+export const NeedHistoryEntry = Type.Object({
+  kind: Type.String(),
+  detail: Type.Unknown(),
+  actor: Type.String(),
+  at: Type.String(),
+});
+/** A pair of needs flagged as likely duplicates. */
+export const DuplicateFlagSchema = Type.Object({
+  needId: Type.String(),
+  candidateId: Type.String(),
+  score: Type.Number(),
+  reasons: Type.Array(Type.String()),
+});
 export const NeedDetail = Type.Object({
   ...NeedSchema.properties,
-  history: Type.Array(Type.Object({ kind: Type.String(), detail: Type.Unknown(), actor: Type.String(), at: Type.String() })),
-  duplicates: Type.Array(
-    Type.Object({ needId: Type.String(), candidateId: Type.String(), score: Type.Number(), reasons: Type.Array(Type.String()) }),
+  history: Type.Array(NeedHistoryEntry),
+  duplicates: Type.Array(DuplicateFlagSchema),
+});
+export const NeedPage = Page(NeedSchema);
+
+/** A reported need and the needs it may repeat. */
+export const ReportedNeedSchema = Type.Object({
+  need: NeedSchema,
+  possibleDuplicates: Type.Array(Type.Object({ id: Id, score: Type.Number(), reasons: Type.Array(Type.String()) })),
+});
+
+/** The filters of the needs list and the board's map. */
+const filters = {
+  status: Type.Optional(Type.Array(Type.Enum(NEED_STATUSES))),
+  category: Type.Optional(Type.Enum(SERVICE_CATEGORIES)),
+  urgency: Type.Optional(Type.Enum(URGENCIES)),
+  vulnerable: Type.Optional(Type.Boolean()),
+  unclaimed: Type.Optional(Type.Boolean()),
+  bbox: Type.Optional(Type.String({ maxLength: 100, description: 'south,west,north,east' })),
+};
+export const NeedMapQuery = Type.Object(filters, strict);
+export const NeedListQuery = Type.Object({ ...filters, limit: Limit, cursor: Type.Optional(Cursor) }, strict);
+
+/** One need on the board's map: where it is and how to draw it (no title: the drawer fetches the detail). */
+export const NeedMapPointSchema = Type.Object({
+  id: Id,
+  lat: Type.Number(),
+  lon: Type.Number(),
+  locationPrecision: Type.Enum(['exact', 'grid']),
+  status: Type.Enum(NEED_STATUSES),
+  urgency: Type.Enum(URGENCIES),
+  category: Type.Enum(SERVICE_CATEGORIES),
+  remaining: Type.Integer({ description: 'quantity neither claimed nor fulfilled' }),
+  vulnerable: Type.Union([Type.Boolean(), Type.Null()], { description: 'null when the reader may not see who the need is for' }),
+});
+/** The newest needs in a box (at most the server's cap) and how many matched in all. */
+export const NeedMapAnswerSchema = Type.Object({
+  items: Type.Array(NeedMapPointSchema),
+  total: Type.Integer(),
+  truncated: Type.Boolean(),
+});
+
+export const RecommendationQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) }, strict);
+export const RecommendationList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      organizationId: Id,
+      name: Type.String(),
+      kind: Type.String(),
+      membershipStatus: Type.String(),
+      score: Type.Number(),
+      factors: Type.Object({
+        capability: Type.Number(),
+        distance: Type.Union([Type.Number(), Type.Null()]),
+        area: Type.Number(),
+        capacity: Type.Union([Type.Number(), Type.Null()]),
+        record: Type.Number(),
+      }),
+      distanceKm: Type.Union([Type.Number(), Type.Null()]),
+      explanation: Type.String(),
+    }),
   ),
 });
 
@@ -123,6 +195,8 @@ export const ClaimSchema = Type.Object({
   expiresAt: Type.String(),
   endedAt: Nullable(Type.String()),
 });
+
+export const ClaimAnswerSchema = Type.Object({ claim: ClaimSchema, need: NeedSchema });
 
 export const ClaimBody = Type.Object(
   { organizationId: Id, quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })) },

@@ -3,23 +3,27 @@
  * (rate-limited per client so that a flood never slows the coordinators), and following it by
  * its receipt code — including saying it is resolved, so stale entries do not linger.
  */
-import { Type } from 'typebox';
 import type { Config } from '../../config';
-import { findNeed } from '../../db/repositories/needs';
 import type { Deps } from '../../services/context';
 import { listIncidents } from '../../services/incidents/read-incidents';
 import { resolveByReceipt } from '../../services/needs/manage-needs';
 import { listPublicNeeds, needByReceipt, publicView } from '../../services/needs/read-needs';
-import { reportPublicNeed } from '../../services/needs/report-need';
+import { publicReportAnswer, reportPublicNeed } from '../../services/needs/report-need';
 import type { App } from '../app-types';
-import { Id, IdParams } from '../common-schemas';
-import { IncidentSummary } from '../incidents/routes';
+import { IdParams } from '../common-schemas';
 import { idempotencyOf } from '../needs/routes';
-import { NeedBody, PublicNeedSchema } from '../needs/schemas';
+import { PublicNeedSchema } from '../needs/schemas';
+import {
+  PublicIncidentList,
+  PublicNeedList,
+  PublicReceiptSchema,
+  PublicReportAnswer,
+  PublicReportBody,
+  ReceiptParams,
+} from './schemas';
 
 const tags = ['public'];
 const PUBLIC_READER = { kind: 'system', label: 'public' } as const;
-const Receipt = Type.Object({ code: Type.String({ minLength: 4, maxLength: 20 }) });
 
 export async function publicRoutes(app: App, deps: Deps, config: Pick<Config, 'publicRateLimit'>): Promise<void> {
   const rateLimit = { max: config.publicRateLimit, timeWindow: '1 minute' };
@@ -31,13 +35,7 @@ export async function publicRoutes(app: App, deps: Deps, config: Pick<Config, 'p
       schema: {
         tags,
         summary: 'Open incidents the public can report needs to',
-        response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Pick(IncidentSummary, ['id', 'name', 'category', 'type', 'level', 'warningColor', 'jurisdictions', 'stage']),
-            ),
-          }),
-        },
+        response: { 200: PublicIncidentList },
       },
     },
     async () => ({ items: await listIncidents(deps, PUBLIC_READER, { stages: ['preparedness', 'response', 'recovery'] }) }),
@@ -51,7 +49,7 @@ export async function publicRoutes(app: App, deps: Deps, config: Pick<Config, 'p
         tags,
         summary: 'Open needs on the public map (about 1 km grid, no personal data)',
         params: IdParams,
-        response: { 200: Type.Object({ items: Type.Array(PublicNeedSchema) }) },
+        response: { 200: PublicNeedList },
       },
     },
     async (request) => ({ items: await listPublicNeeds(deps, request.params.id, 2000) }),
@@ -64,16 +62,14 @@ export async function publicRoutes(app: App, deps: Deps, config: Pick<Config, 'p
       schema: {
         tags,
         summary: 'Report a need without an account; keep the receipt code to follow it',
-        body: Type.Object({ ...NeedBody.properties, incidentId: Id }, { additionalProperties: false }),
-        response: { 201: Type.Object({ receiptCode: Type.String(), need: PublicNeedSchema }) },
+        body: PublicReportBody,
+        response: { 201: PublicReportAnswer },
       },
     },
     async (request, reply) => {
       const { incidentId, ...input } = request.body;
       const outcome = await reportPublicNeed(deps, incidentId, input, idempotencyOf(request, `ip:${request.ip}`));
-      const need = outcome.replayed ? await findNeed(deps.db, outcome.needId) : outcome.reported.need;
-      if (!need?.receiptCode) throw new Error('a public need has a receipt code');
-      return reply.status(201).send({ receiptCode: need.receiptCode, need: publicView(need) });
+      return reply.status(201).send(await publicReportAnswer(deps, outcome));
     },
   );
 
@@ -84,13 +80,8 @@ export async function publicRoutes(app: App, deps: Deps, config: Pick<Config, 'p
       schema: {
         tags,
         summary: 'Follow a reported need by its receipt code',
-        params: Receipt,
-        response: {
-          200: Type.Object({
-            ...PublicNeedSchema.properties,
-            history: Type.Array(Type.Object({ kind: Type.String(), at: Type.String() })),
-          }),
-        },
+        params: ReceiptParams,
+        response: { 200: PublicReceiptSchema },
       },
     },
     async (request) => needByReceipt(deps, request.params.code),
@@ -103,7 +94,7 @@ export async function publicRoutes(app: App, deps: Deps, config: Pick<Config, 'p
       schema: {
         tags,
         summary: 'The reporter marks the need resolved (已获救/已解决)',
-        params: Receipt,
+        params: ReceiptParams,
         response: { 200: PublicNeedSchema },
       },
     },

@@ -8,14 +8,7 @@ import { ROLES } from '../../model/roles';
 import { PHASES, SERVICE_CATEGORIES, STAGES, STRATEGIES } from '../../model/taxonomy';
 import type { App } from '../app-types';
 import { JurisdictionCode } from '../common-schemas';
-
-const JurisdictionSchema = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
-  level: Type.Union([Type.Literal('province'), Type.Literal('city'), Type.Literal('county')]),
-  parentCode: Type.Union([Type.String(), Type.Null()]),
-  retired: Type.Boolean(),
-});
+import { JurisdictionDetailSchema, JurisdictionList, JurisdictionQuery, MapSettingsSchema } from './schemas';
 
 export async function referenceRoutes(app: App, config: Pick<Config, 'mapStyleUrl'>): Promise<void> {
   app.get(
@@ -25,7 +18,7 @@ export async function referenceRoutes(app: App, config: Pick<Config, 'mapStyleUr
       schema: {
         tags: ['reference'],
         summary: 'The map style the board uses (null: the board draws its own simple map)',
-        response: { 200: Type.Object({ styleUrl: Type.Union([Type.String(), Type.Null()]) }) },
+        response: { 200: MapSettingsSchema },
       },
     },
     async () => ({ styleUrl: config.mapStyleUrl }),
@@ -51,11 +44,8 @@ export async function referenceRoutes(app: App, config: Pick<Config, 'mapStyleUr
       schema: {
         tags: ['reference'],
         summary: 'GB/T 2260 divisions: children of a code (provinces without one), or a name search',
-        querystring: Type.Object(
-          { parent: Type.Optional(JurisdictionCode), q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })) },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Object({ items: Type.Array(JurisdictionSchema) }) },
+        querystring: JurisdictionQuery,
+        response: { 200: JurisdictionList },
       },
     },
     async (request) => {
@@ -79,7 +69,7 @@ export async function referenceRoutes(app: App, config: Pick<Config, 'mapStyleUr
         tags: ['reference'],
         summary: 'One division with its path from the province down',
         params: Type.Object({ code: JurisdictionCode }),
-        response: { 200: Type.Object({ ...JurisdictionSchema.properties, path: Type.Array(JurisdictionSchema) }) },
+        response: { 200: JurisdictionDetailSchema },
       },
     },
     async (request) => {

@@ -5,8 +5,8 @@ import type { Deps } from '../../services/context';
 import { loadDemoNetwork } from '../../services/demo/demo-network';
 import { createFirstAdmin, setupNeeded } from '../../services/users/set-up-platform';
 import type { App } from '../app-types';
-import { SessionSchema, startBrowserSession } from '../auth/routes';
-import { Password } from '../users/schemas';
+import { startBrowserSession } from '../auth/routes';
+import { SetupAnswerSchema, SetupBody } from './schemas';
 
 const tags = ['setup'];
 
@@ -30,35 +30,8 @@ export async function setupRoutes(app: App, deps: Deps, config: Pick<Config, 'se
       schema: {
         tags,
         summary: 'Create the first platform admin (only on an empty platform)',
-        body: Type.Object(
-          {
-            email: Type.String({ minLength: 3, maxLength: 254 }),
-            password: Password,
-            displayName: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
-            loadDemo: Type.Optional(Type.Boolean({ description: 'also load the demo network with one account per role' })),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          201: Type.Object({
-            ...SessionSchema.properties,
-            demo: Type.Union([
-              Type.Object({
-                organizations: Type.Integer(),
-                accounts: Type.Array(
-                  Type.Object({
-                    role: Type.String(),
-                    email: Type.String(),
-                    password: Type.String(),
-                    organization: Type.Union([Type.String(), Type.Null()]),
-                    jurisdiction: Type.Union([Type.String(), Type.Null()]),
-                  }),
-                ),
-              }),
-              Type.Null(),
-            ]),
-          }),
-        },
+        body: SetupBody,
+        response: { 201: SetupAnswerSchema },
       },
     },
     async (request, reply) => {

@@ -44,4 +44,6 @@ export const UserPatchBody = Type.Object(
 
 export const PasswordResetBody = Type.Object({ password: Password }, strict);
 export const UserQuery = Type.Object({ limit: Limit, cursor: Type.Optional(Cursor) }, strict);
-export const UserPage = Page(UserSchema);
+/** An account as the account list shows it, with whether the reader may change, disable or reset it. */
+export const ManagedUserSchema = Type.Object({ ...UserSchema.properties, viewerCanManage: Type.Boolean() });
+export const UserPage = Page(ManagedUserSchema);

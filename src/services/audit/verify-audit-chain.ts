@@ -3,6 +3,8 @@ import { GENESIS_HASH } from '../../db/migrations/0001-foundation';
 import { readAuditHead, readAuditRows } from '../../db/repositories/audit';
 import type { Executor } from '../../db/schema';
 import type { ChainReport } from '../../model/audit';
+import type { Actor, Deps } from '../context';
+import { assertCanReadAudit } from '../policy';
 import { auditHash } from './record-change';
 
 const BATCH = 2000;
@@ -39,4 +41,10 @@ export async function verifyAuditChain(db: Executor): Promise<ChainReport> {
     };
   }
   return { ok: true, checked };
+}
+
+/** The chain check asked for over the API: platform admins only. */
+export async function verifyAuditLog(deps: Deps, actor: Actor): Promise<ChainReport> {
+  assertCanReadAudit(actor);
+  return verifyAuditChain(deps.db);
 }

@@ -10,6 +10,8 @@ import { recordChange } from '../audit/record-change';
 import { type Actor, type Deps, nowIso } from '../context';
 import { checkPassword } from './lockout';
 
+export type { Session, User };
+
 const LIFETIME_DAYS: Record<SessionKind, number> = { cookie: 7, token: 365 };
 
 function sessionId(secret: string): string {

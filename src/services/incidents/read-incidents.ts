@@ -3,9 +3,15 @@ import { AppError } from '../../model/errors';
 import type { Incident, IncidentStage } from '../../model/incident';
 import { overlaps } from '../../model/jurisdictions';
 import type { Actor, Deps } from '../context';
-import { canCoordinateIncident, canManageIncident } from '../policy';
+import { canFilterVulnerable } from '../needs/vulnerable-filter';
+import { canCoordinateIncident, canManageIncident, canReportNeed } from '../policy';
 
-export type IncidentView = Incident & { viewerCanManage: boolean; viewerCanCoordinate: boolean };
+export type IncidentView = Incident & {
+  viewerCanManage: boolean;
+  viewerCanCoordinate: boolean;
+  viewerCanReportNeeds: boolean;
+  viewerCanFilterVulnerable: boolean;
+};
 
 /** One incident with its stage history and what the viewer may do with it. */
 export async function getIncident(deps: Deps, actor: Actor, id: string): Promise<IncidentView> {
@@ -15,6 +21,8 @@ export async function getIncident(deps: Deps, actor: Actor, id: string): Promise
     ...incident,
     viewerCanManage: incident.stage !== 'closed' && canManageIncident(actor, incident.jurisdictions),
     viewerCanCoordinate: canCoordinateIncident(actor, incident.jurisdictions),
+    viewerCanReportNeeds: incident.stage !== 'closed' && canReportNeed(actor, incident.jurisdictions),
+    viewerCanFilterVulnerable: canFilterVulnerable(actor, incident),
   };
 }
 

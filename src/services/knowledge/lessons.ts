@@ -16,7 +16,7 @@ import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { requiredText } from '../declarations';
 import { pageOf, positionOf } from '../pagination';
-import { canCoordinateIncident } from '../policy';
+import { canCoordinateIncident, canRecordLessons } from '../policy';
 
 export interface LessonInput {
   kind: LessonKind;
@@ -30,7 +30,7 @@ export interface LessonInput {
 }
 
 export async function recordLesson(deps: Deps, actor: Actor, input: LessonInput): Promise<Lesson> {
-  if (actor.kind === 'user' && actor.role === 'observer') throw new AppError('forbidden');
+  if (!canRecordLessons(actor)) throw new AppError('forbidden');
   const title = requiredText(input.title, 'title');
   const body = requiredText(input.body, 'body');
   if (!findJurisdiction(input.jurisdiction)) {

@@ -10,7 +10,7 @@ import type { Organization } from '../../model/organization';
 import type { Actor, Deps } from '../context';
 import { verifiedFields } from '../embedding/read-embedding';
 import { decodeCursor, encodeCursor } from '../pagination';
-import { canEditOrganization } from '../policy';
+import { assertCanIncludeArchived, canEditOrganization } from '../policy';
 
 /** One organization, with the fields a coordinator has verified and whether the viewer may edit it. */
 export async function getOrganization(
@@ -27,10 +27,11 @@ export async function getOrganization(
 /** A page of the directory, filtered, in pinyin order of the names. */
 export async function listOrganizations(
   deps: Deps,
-  _actor: Actor,
+  actor: Actor,
   filter: OrganizationFilter,
   page: { limit: number; cursor?: string },
 ): Promise<{ items: Organization[]; total: number; nextCursor: string | null }> {
+  if (filter.includeArchived) assertCanIncludeArchived(actor);
   let after: DirectoryPosition | undefined;
   if (page.cursor) {
     const [sortKey, id] = decodeCursor(page.cursor, 2);

@@ -7,13 +7,14 @@ import { findOrganizations } from '../../db/repositories/organizations';
 import { findProgram, insertPrograms, listProgramRows, type ProgramFilter } from '../../db/repositories/programs';
 import { AppError } from '../../model/errors';
 import { newId } from '../../model/ids';
-import { findJurisdiction, isWithin } from '../../model/jurisdictions';
+import { findJurisdiction } from '../../model/jurisdictions';
 import type { CooperationType, Program, ProgramKind, RecoveryFocus } from '../../model/program';
 import type { FunctionCell, Stage } from '../../model/taxonomy';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { orderedRange, requiredText } from '../declarations';
 import { pageOf, positionOf } from '../pagination';
+import { assertCanRecordProgram } from '../policy';
 
 export interface ProgramInput {
   title: string;
@@ -29,18 +30,6 @@ export interface ProgramInput {
   peopleReached?: number;
   cooperationType: CooperationType;
   description?: string | null;
-}
-
-/** The lead organization's admin, a coordinator whose area holds every area of the program, or an admin. */
-function assertCanRecordProgram(actor: Actor, input: ProgramInput): void {
-  if (actor.kind === 'system' || actor.role === 'platform_admin') return;
-  if (actor.role === 'org_admin' && actor.organizationId === input.leadOrganizationId) return;
-  if (actor.role === 'coordinator') {
-    const area = actor.jurisdiction;
-    if (area && input.jurisdictions.every((code) => isWithin(code, area))) return;
-    throw new AppError('out_of_scope', { field: 'jurisdictions' });
-  }
-  throw new AppError(actor.role === 'org_admin' ? 'out_of_scope' : 'forbidden');
 }
 
 export async function createProgram(deps: Deps, actor: Actor, input: ProgramInput): Promise<Program> {

@@ -24,7 +24,7 @@ import { assertStrongPassword, hashPassword } from '../auth/passwords';
 import { forgetSessions } from '../auth/sessions';
 import { type Actor, type Deps, nowIso } from '../context';
 import { decodeCursor, encodeCursor } from '../pagination';
-import { assertCanManageUser, assertCanReadUser, userListScope } from '../policy';
+import { assertCanManageUser, assertCanReadUser, canManageUser, userListScope } from '../policy';
 
 export interface NewUser {
   email: string;
@@ -204,10 +204,14 @@ export async function listUsers(
   deps: Deps,
   actor: Actor,
   page: { limit: number; cursor?: string },
-): Promise<{ items: User[]; total: number; nextCursor: string | null }> {
+): Promise<{ items: (User & { viewerCanManage: boolean })[]; total: number; nextCursor: string | null }> {
   const scope = userListScope(actor);
   const afterEmail = page.cursor ? String(decodeCursor(page.cursor, 1)[0]) : undefined;
   const result = await listUserRows(deps.db, scope, { limit: page.limit, afterEmail });
   const last = result.items[result.items.length - 1];
-  return { items: result.items, total: result.total, nextCursor: result.hasMore && last ? encodeCursor([last.email]) : null };
+  return {
+    items: result.items.map((user) => ({ ...user, viewerCanManage: canManageUser(actor, user) })),
+    total: result.total,
+    nextCursor: result.hasMore && last ? encodeCursor([last.email]) : null,
+  };
 }

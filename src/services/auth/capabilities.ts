@@ -1,0 +1,76 @@
+/**
+ * What the signed-in account may do, as the session answer tells the UI: each answer comes
+ * from the same policy function the services enforce (src/services/policy.ts), so the buttons
+ * and pages the UI offers cannot drift from what the server accepts. Answers about one record
+ * (may edit this organization, coordinate this incident) come with the record (`viewerCan…`).
+ */
+import type { Role } from '../../model/roles';
+import type { Actor } from '../context';
+import {
+  actsForAnyOrganization,
+  assignableRoles,
+  canChooseOrganization,
+  canClaimNeeds,
+  canCreateOrganizations,
+  canDeclareIncidents,
+  canFileDeployments,
+  canIncludeArchived,
+  canManageUsers,
+  canReadAnyUser,
+  canReadApiDocs,
+  canReadApplications,
+  canReadAudit,
+  canRecordLessons,
+  canRecordPrograms,
+  canRecordReviews,
+  fieldOrganizationOf,
+  programLeadOf,
+} from '../policy';
+
+export interface Capabilities {
+  createOrganizations: boolean;
+  importOrganizations: boolean;
+  includeArchived: boolean;
+  manageUsers: boolean;
+  assignableRoles: Role[];
+  chooseOrganization: boolean;
+  readAnyAccount: boolean;
+  readAudit: boolean;
+  readApiDocs: boolean;
+  reviewMembership: boolean;
+  declareIncidents: boolean;
+  fileDeployments: boolean;
+  claimNeeds: boolean;
+  actsForAnyOrganization: boolean;
+  fieldOrganizationId: string | null;
+  recordLessons: boolean;
+  recordReviews: boolean;
+  recordPrograms: boolean;
+  programLeadOrganizationId: string | null;
+}
+
+/** The account's capabilities, from the policy. */
+export function capabilitiesOf(actor: Actor): Capabilities {
+  return {
+    createOrganizations: canCreateOrganizations(actor),
+    // A roster import registers organizations: the same rule (src/services/imports/import-jobs.ts).
+    importOrganizations: canCreateOrganizations(actor),
+    includeArchived: canIncludeArchived(actor),
+    manageUsers: canManageUsers(actor),
+    assignableRoles: [...assignableRoles(actor)],
+    chooseOrganization: canChooseOrganization(actor),
+    readAnyAccount: canReadAnyUser(actor),
+    readAudit: canReadAudit(actor),
+    readApiDocs: canReadApiDocs(actor),
+    reviewMembership: canReadApplications(actor),
+    declareIncidents: canDeclareIncidents(actor),
+    fileDeployments: canFileDeployments(actor),
+    claimNeeds: canClaimNeeds(actor),
+    actsForAnyOrganization: actsForAnyOrganization(actor),
+    fieldOrganizationId: fieldOrganizationOf(actor),
+    recordLessons: canRecordLessons(actor),
+    recordReviews: canRecordReviews(actor),
+    recordPrograms: canRecordPrograms(actor),
+    programLeadOrganizationId: programLeadOf(actor),
+  };
+}
