@@ -264,19 +264,25 @@ describeEachDatabase('browser: the network analytics dashboard', { skip: !chromi
   async function chartOf(card: Locator): Promise<string> {
     // The chart's own figure, not an icon's (antd's icons are role="img" too).
     const figure = card.locator('.analytics-chart[role="img"]');
-    // ECharts may add layers (the heat grid draws on several); the first is the chart itself.
+    // ECharts may draw on several layers (the heat grid's cells and its labels apart): all of them count.
     const canvas = figure.locator('canvas').first();
     await canvas.waitFor({ state: 'visible' });
     const box = await canvas.boundingBox();
     expect(box?.width).toBeGreaterThan(100);
     expect(box?.height).toBeGreaterThan(100);
-    // Something is drawn on it (an ECharts instance never given its option leaves it blank).
+    // Something is drawn (an ECharts instance never given its option leaves every layer blank): the
+    // share of the chart's area painted on some layer.
     const painted = () =>
-      canvas.evaluate((element: HTMLCanvasElement) => {
-        const { data } = (element.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, element.width, element.height);
-        let count = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) count++;
-        return count / (element.width * element.height);
+      figure.evaluate((host: HTMLElement) => {
+        const layers = [...host.querySelectorAll('canvas')];
+        const [first] = layers;
+        const covered = new Uint8Array(first.width * first.height);
+        for (const layer of layers) {
+          if (layer.width !== first.width || layer.height !== first.height) continue;
+          const { data } = (layer.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, layer.width, layer.height);
+          for (let i = 3; i < data.length; i += 4) if (data[i] > 0) covered[(i - 3) / 4] = 1;
+        }
+        return covered.reduce((n, c) => n + c, 0) / covered.length;
       });
     await expect.poll(painted).toBeGreaterThan(0.01);
     return (await figure.getAttribute('aria-label')) ?? '';
