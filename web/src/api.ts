@@ -2,20 +2,23 @@
  * The one way the UI talks to the server: JSON over fetch with the session cookie, the
  * CSRF header on every non-GET request, and RFC 9457 problems turned into ApiError.
  */
+import type { Static } from 'typebox';
+import type { OrganizationQuery as OrganizationQuerySchema } from '../../src/http/organizations/schemas';
 import { INCIDENT_STAGES } from '../../src/model/incident';
 import type {
   AgreementInput,
   AnalyticsScope,
   Application,
   ApplicationInput,
+  ApplicationPage,
   ApplicationReceipt,
-  AuditRecord,
+  AuditPage,
   CapacityInput,
   CapacityItem,
   CapacityPatch,
   CapacityView,
   ChainReport,
-  Claim,
+  ClaimAnswer,
   Collaboration,
   CooperationMode,
   CooperationModes,
@@ -38,29 +41,33 @@ import type {
   JurisdictionWithPath,
   Lesson,
   LessonInput,
+  LessonPage,
   LessonQuery,
   Lifecycle,
   MapSettings,
   MembershipDetail,
-  MembershipStatus,
   NeedDetail,
   NeedInput,
   NeedMapAnswer,
+  NeedPage,
   NeedQuery,
   NeedView,
   NewUser,
   OrganizationDetail,
   OrganizationInput,
+  OrganizationPage,
   OrganizationSummary,
-  Page,
   PageQuery,
   Principles,
   Program,
   ProgramInput,
+  ProgramPage,
   ProgramQuery,
   PublicIncident,
   PublicNeed,
   PublicReceipt,
+  PublicReport,
+  PublicReportAnswer,
   ReportedNeed,
   SeatInput,
   Session,
@@ -69,6 +76,7 @@ import type {
   SpecialtyInput,
   TransitionInput,
   User,
+  UserPage,
   UserPatch,
   VerifiableField,
   VolunteerInput,
@@ -257,21 +265,11 @@ export const jurisdictionApi = {
   get: (code: string) => get<JurisdictionWithPath>(`/jurisdictions/${encodeURIComponent(code)}`),
 };
 
-export interface OrganizationQuery {
-  q?: string;
-  kind?: string;
-  membershipStatus?: MembershipStatus;
-  jurisdiction?: string;
-  cell?: string;
-  category?: string;
-  /** Also list archived organizations. */
-  includeArchived?: boolean;
-  limit?: number;
-  cursor?: string;
-}
+/** The directory's filters and a page of it (the server fills in defaults). */
+export type OrganizationQuery = Partial<Static<typeof OrganizationQuerySchema>>;
 
 export const organizationApi = {
-  list: (query: OrganizationQuery) => get<Page<OrganizationSummary>>('/organizations', { ...query }),
+  list: (query: OrganizationQuery) => get<OrganizationPage>('/organizations', { ...query }),
   get: (id: string) => get<OrganizationDetail>(`/organizations/${encodeURIComponent(id)}`),
   create: (body: OrganizationInput) => post<OrganizationSummary>('/organizations', body),
   update: (id: string, body: Partial<OrganizationInput>) =>
@@ -308,7 +306,7 @@ export const applicationApi = {
   /** Public: anyone may apply, without an account. */
   submit: (body: ApplicationInput) => post<ApplicationReceipt>('/applications', body),
   list: (query: { status?: Application['status']; limit?: number; cursor?: string }) =>
-    get<Page<Application>>('/applications', query),
+    get<ApplicationPage>('/applications', query),
   get: (id: string) => get<Application>(`/applications/${encodeURIComponent(id)}`),
   decide: (id: string, body: DecisionInput) => post<Application>(`/applications/${encodeURIComponent(id)}/decision`, body),
 };
@@ -350,7 +348,7 @@ export const capacityApi = {
 };
 
 export const userApi = {
-  list: (query: { limit?: number; cursor?: string }) => get<Page<User>>('/users', query),
+  list: (query: { limit?: number; cursor?: string }) => get<UserPage>('/users', query),
   create: (body: NewUser) => post<User>('/users', body),
   update: (id: string, body: UserPatch) => patch<User>(`/users/${encodeURIComponent(id)}`, body),
   get: (id: string) => get<User>(`/users/${encodeURIComponent(id)}`),
@@ -358,7 +356,7 @@ export const userApi = {
 };
 
 export const auditApi = {
-  list: (query: { limit?: number; cursor?: string }) => get<Page<AuditRecord>>('/audit', query),
+  list: (query: { limit?: number; cursor?: string }) => get<AuditPage>('/audit', query),
   verify: () => get<ChainReport>('/audit/verify'),
 };
 
@@ -404,17 +402,16 @@ const claimPath = (id: string, rest: string) => `/claims/${encodeURIComponent(id
 
 export const needApi = {
   list: (incidentId: string, query: NeedQuery) =>
-    get<Page<NeedView>>(incidentPath(incidentId, '/needs'), { ...query, status: query.status ?? [] }),
+    get<NeedPage>(incidentPath(incidentId, '/needs'), { ...query, status: query.status ?? [] }),
   /** The newest needs matching the list's filters for the map, in a box when one is given. */
   map: (incidentId: string, query: Omit<NeedQuery, 'limit' | 'cursor'>) =>
     get<NeedMapAnswer>(incidentPath(incidentId, '/need-map'), { ...query, status: query.status ?? [] }),
   get: (id: string) => get<NeedDetail>(needPath(id)),
   report: (incidentId: string, body: NeedInput, idempotencyKey: string) =>
     postOnce<ReportedNeed>(incidentPath(incidentId, '/needs'), body, idempotencyKey),
-  claim: (id: string, body: { organizationId: string; quantity?: number }) =>
-    post<{ claim: Claim; need: NeedView }>(needPath(id, '/claims'), body),
+  claim: (id: string, body: { organizationId: string; quantity?: number }) => post<ClaimAnswer>(needPath(id, '/claims'), body),
   dispatch: (id: string, body: { organizationId: string; quantity?: number }) =>
-    post<{ claim: Claim; need: NeedView }>(needPath(id, '/dispatch'), body),
+    post<ClaimAnswer>(needPath(id, '/dispatch'), body),
   release: (claimId: string, reason?: string | null) => post<NeedView>(claimPath(claimId, '/release'), { reason }),
   answer: (claimId: string, body: { accept: boolean; reason?: string | null }) =>
     post<NeedView>(claimPath(claimId, '/answer'), body),
@@ -439,13 +436,13 @@ export function evidenceUrl(needId: string, file: string): string {
 /** The knowledge base: experience, lessons learned, after-action reviews. */
 export const lessonApi = {
   /** `q` matches either Chinese script (the server folds both). */
-  search: (query: LessonQuery) => get<Page<Lesson>>('/lessons', { ...query }),
+  search: (query: LessonQuery) => get<LessonPage>('/lessons', { ...query }),
   record: (body: LessonInput) => post<Lesson>('/lessons', body),
 };
 
 /** Normal-time programs and activities (常态化项目). */
 export const programApi = {
-  list: (query: ProgramQuery) => get<Page<Program>>('/programs', { ...query }),
+  list: (query: ProgramQuery) => get<ProgramPage>('/programs', { ...query }),
   get: (id: string) => get<Program>(`/programs/${encodeURIComponent(id)}`),
   record: (body: ProgramInput) => post<Program>('/programs', body),
 };
@@ -475,8 +472,7 @@ export const publicApi = {
   incidents: async () => (await get<{ items: PublicIncident[] }>('/public/incidents')).items,
   needs: async (incidentId: string) =>
     (await get<{ items: PublicNeed[] }>(`/public/incidents/${encodeURIComponent(incidentId)}/needs`)).items,
-  report: (body: NeedInput & { incidentId: string }, idempotencyKey: string) =>
-    postOnce<{ receiptCode: string; need: PublicNeed }>('/public/needs', body, idempotencyKey),
+  report: (body: PublicReport, idempotencyKey: string) => postOnce<PublicReportAnswer>('/public/needs', body, idempotencyKey),
   receipt: (code: string) => get<PublicReceipt>(`/public/receipts/${encodeURIComponent(code)}`),
   resolve: (code: string) => post<PublicNeed>(`/public/receipts/${encodeURIComponent(code)}/resolve`),
 };

@@ -4,7 +4,6 @@ import { Button, ConfigProvider, type ThemeConfig } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
-import type { Role } from '../../src/model/roles';
 import { ApiError, authApi } from './api';
 import { ErrorAlert } from './components/error-alert';
 import { Notice } from './components/notice';
@@ -35,8 +34,8 @@ import {
   SetupPage,
   UsersPage,
 } from './lazy-pages';
-import { canCreateOrganization, canImportOrganizations, canManageUsers, canReadAudit, canReviewMembership } from './permissions';
-import { SESSION_KEY, useCurrentUser, useSessionQuery } from './session';
+import { SESSION_KEY, useCapabilities, useSessionQuery } from './session';
+import type { Capabilities } from './types';
 
 const THEME: ThemeConfig = {
   token: {
@@ -106,9 +105,12 @@ function RequireSession() {
   return <Outlet />;
 }
 
-function RequireRole({ allow, children }: { allow: (role: Role) => boolean; children: ReactNode }) {
-  const user = useCurrentUser();
-  return allow(user.role) ? children : <ForbiddenPage />;
+/** The yes-or-no capabilities, which a page can require. */
+type Gate = { [K in keyof Capabilities]: Capabilities[K] extends boolean ? K : never }[keyof Capabilities];
+
+/** A page for those the server says may use it (the session's capabilities). */
+function RequireCapability({ allow, children }: { allow: Gate; children: ReactNode }) {
+  return useCapabilities()[allow] ? children : <ForbiddenPage />;
 }
 
 function AppRoutes() {
@@ -129,17 +131,17 @@ function AppRoutes() {
             <Route
               path="organizations/new"
               element={
-                <RequireRole allow={canCreateOrganization}>
+                <RequireCapability allow="createOrganizations">
                   <NewOrganizationPage />
-                </RequireRole>
+                </RequireCapability>
               }
             />
             <Route
               path="organizations/import"
               element={
-                <RequireRole allow={canImportOrganizations}>
+                <RequireCapability allow="importOrganizations">
                   <ImportPage />
-                </RequireRole>
+                </RequireCapability>
               }
             />
             <Route path="organizations/:id" element={<ProfilePage />} />
@@ -151,33 +153,33 @@ function AppRoutes() {
             <Route
               path="membership/applications"
               element={
-                <RequireRole allow={canReviewMembership}>
+                <RequireCapability allow="reviewMembership">
                   <ApplicationsPage />
-                </RequireRole>
+                </RequireCapability>
               }
             />
             <Route
               path="membership/desk"
               element={
-                <RequireRole allow={canReviewMembership}>
+                <RequireCapability allow="reviewMembership">
                   <DeskPage />
-                </RequireRole>
+                </RequireCapability>
               }
             />
             <Route
               path="admin/users"
               element={
-                <RequireRole allow={canManageUsers}>
+                <RequireCapability allow="manageUsers">
                   <UsersPage />
-                </RequireRole>
+                </RequireCapability>
               }
             />
             <Route
               path="admin/audit"
               element={
-                <RequireRole allow={canReadAudit}>
+                <RequireCapability allow="readAudit">
                   <AuditPage />
-                </RequireRole>
+                </RequireCapability>
               }
             />
             <Route path="*" element={<NotFoundPage />} />

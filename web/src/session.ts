@@ -1,7 +1,12 @@
-/** The signed-in user, held in the query cache; the CSRF token goes to the API module. */
+/**
+ * The signed-in user and what they may do, held in the query cache; the CSRF token goes to the
+ * API module. What the user may do comes from the server with the session (capabilities), so
+ * the UI offers exactly what the server's policy accepts; answers about one record come with it
+ * (viewerCan…).
+ */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { authApi, setCsrfToken } from './api';
-import type { Session, User } from './types';
+import type { Capabilities, Session, User } from './types';
 
 export const SESSION_KEY = ['session'] as const;
 
@@ -17,11 +22,25 @@ export function useSessionQuery() {
   });
 }
 
+function useSession(): Session {
+  const { data } = useSessionQuery();
+  if (!data) throw new Error('a signed-in hook outside a signed-in page');
+  return data;
+}
+
 /** The signed-in user; only for pages behind RequireSession. */
 export function useCurrentUser(): User {
-  const { data } = useSessionQuery();
-  if (!data) throw new Error('useCurrentUser outside a signed-in page');
-  return data.user;
+  return useSession().user;
+}
+
+/** What the signed-in user may do (src/services/auth/capabilities.ts); only for pages behind RequireSession. */
+export function useCapabilities(): Capabilities {
+  return useSession().capabilities;
+}
+
+/** Whether the user acts in the field for this organization: for any (admins), or for their own. */
+export function actsFor(capabilities: Capabilities, organizationId: string): boolean {
+  return capabilities.actsForAnyOrganization || capabilities.fieldOrganizationId === organizationId;
 }
 
 /** Stores a session answered by login or setup. */

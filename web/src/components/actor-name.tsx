@@ -6,7 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { userApi } from '../api';
-import { useCurrentUser } from '../session';
+import { useCapabilities, useCurrentUser } from '../session';
 
 function shortId(id: string): string {
   return id.length > 12 ? `${id.slice(0, 8)}…` : id;
@@ -28,7 +28,7 @@ export function useActorLabel(): (id: string, name?: string | null) => string {
 export function ActorName({ id }: { id: string }) {
   const user = useCurrentUser();
   const label = useActorLabel();
-  const lookUp = user.role === 'platform_admin' && !id.startsWith('system:') && id !== user.id;
+  const lookUp = useCapabilities().readAnyAccount && !id.startsWith('system:') && id !== user.id;
   const { data } = useQuery({
     queryKey: ['user', id],
     queryFn: () => userApi.get(id),

@@ -20,15 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { applicationApi } from '../api';
 import { PageLoader } from '../components/page-loader';
-import {
-  canCreateOrganization,
-  canImportOrganizations,
-  canManageUsers,
-  canReadApiDocs,
-  canReadAudit,
-  canReviewMembership,
-} from '../permissions';
-import { useCurrentUser } from '../session';
+import { useCapabilities } from '../session';
 import { AccountMenu } from './account-menu';
 import { LanguageSwitcher } from './language-switcher';
 
@@ -60,14 +52,14 @@ function usePendingApplications(enabled: boolean): number {
 
 function useNavItems(): MenuItem[] {
   const { t } = useTranslation();
-  const user = useCurrentUser();
-  const reviews = canReviewMembership(user.role);
+  const may = useCapabilities();
+  const reviews = may.reviewMembership;
   const pending = usePendingApplications(reviews);
   const network: MenuItem[] = [{ key: '/organizations', icon: <ApartmentOutlined />, label: t('nav.organizations') }];
-  if (canCreateOrganization(user.role)) {
+  if (may.createOrganizations) {
     network.push({ key: '/organizations/new', icon: <PlusSquareOutlined />, label: t('nav.newOrganization') });
   }
-  if (canImportOrganizations(user.role)) {
+  if (may.importOrganizations) {
     network.push({ key: '/organizations/import', icon: <CloudUploadOutlined />, label: t('nav.import') });
   }
   // Aggregates only, so every signed-in role may look.
@@ -96,8 +88,8 @@ function useNavItems(): MenuItem[] {
       ]
     : [];
   const admin: MenuItem[] = [];
-  if (canManageUsers(user.role)) admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') });
-  if (canReadAudit(user.role)) admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') });
+  if (may.manageUsers) admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') });
+  if (may.readAudit) admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') });
   const response: MenuItem[] = [{ key: '/incidents', icon: <AlertOutlined />, label: t('nav.incidents') }];
   // Normal-time work and what was learned: every signed-in role reads them.
   const normalTime: MenuItem[] = [
@@ -116,7 +108,6 @@ function useNavItems(): MenuItem[] {
 
 function Frame() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const location = useLocation();
   const navigate = useNavigate();
   const items = useNavItems();
@@ -124,7 +115,7 @@ function Frame() {
   // On phones the header keeps only the brand and the account menu, which takes over the
   // language choice and the API documentation link.
   const compact = Grid.useBreakpoint().md === false;
-  const apiDocs = canReadApiDocs(user.role);
+  const apiDocs = useCapabilities().readApiDocs;
 
   return (
     <Layout className="app-shell">

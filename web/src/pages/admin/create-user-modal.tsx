@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { userApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { showFieldError } from '../../error-text';
+import { useCapabilities } from '../../session';
 import type { NewUser, User } from '../../types';
 import {
   type PlacementValues,
@@ -30,6 +31,7 @@ interface Props {
 export function CreateUserModal({ open, creator, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const errorText = useUserErrorText();
+  const may = useCapabilities();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -38,7 +40,7 @@ export function CreateUserModal({ open, creator, onClose, onCreated }: Props) {
     if (!values.role) return;
     setError(null);
     setSaving(true);
-    const { organizationId, jurisdiction } = placementOf(creator, { ...values, role: values.role });
+    const { organizationId, jurisdiction } = placementOf(creator, may, { ...values, role: values.role });
     const body: NewUser = {
       email: values.email.trim(),
       password: values.password,
@@ -52,7 +54,7 @@ export function CreateUserModal({ open, creator, onClose, onCreated }: Props) {
       form.resetFields();
       onCreated(user);
     } catch (failure) {
-      const fields = [['email'], ['displayName'], ['password'], ...placementFields(creator, values.role)] as const;
+      const fields = [['email'], ['displayName'], ['password'], ...placementFields(may, values.role)] as const;
       if (!showFieldError(form, failure, fields, errorText(failure, values.role))) setError(failure);
     } finally {
       setSaving(false);
@@ -89,7 +91,7 @@ export function CreateUserModal({ open, creator, onClose, onCreated }: Props) {
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <UserPlacementFields manager={creator} />
+        <UserPlacementFields />
       </Form>
     </Modal>
   );

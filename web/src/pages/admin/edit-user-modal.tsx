@@ -6,8 +6,8 @@ import { roleNeedsOrganization } from '../../../../src/model/roles';
 import { userApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { showFieldError } from '../../error-text';
-import { canChooseOrganization } from '../../permissions';
-import type { User, UserPatch } from '../../types';
+import { useCapabilities } from '../../session';
+import type { Capabilities, User, UserPatch } from '../../types';
 import {
   type PlacementValues,
   placementFields,
@@ -29,13 +29,13 @@ interface Props {
 }
 
 /** The patch that turns `user` into the form's values, or null when nothing changed. */
-function changes(editor: User, user: User, values: Values & { role: User['role'] }): UserPatch | null {
+function changes(editor: User, may: Capabilities, user: User, values: Values & { role: User['role'] }): UserPatch | null {
   const patch: UserPatch = {};
   const displayName = values.displayName?.trim() || null;
   if (displayName !== user.displayName) patch.displayName = displayName;
   if (values.role !== user.role) patch.role = values.role;
-  const placement = placementOf(editor, values);
-  if (canChooseOrganization(editor)) {
+  const placement = placementOf(editor, may, values);
+  if (may.chooseOrganization) {
     // A role without an organization keeps the one it has unless the role itself changed.
     const organizationId =
       roleNeedsOrganization(values.role) || values.role !== user.role ? placement.organizationId : user.organizationId;
@@ -48,6 +48,7 @@ function changes(editor: User, user: User, values: Values & { role: User['role']
 export function EditUserModal({ user, editor, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const errorText = useUserErrorText();
+  const may = useCapabilities();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -71,7 +72,7 @@ export function EditUserModal({ user, editor, onClose, onSaved }: Props) {
 
   const submit = async (values: Values) => {
     if (!user || !values.role) return;
-    const patch = changes(editor, user, { ...values, role: values.role });
+    const patch = changes(editor, may, user, { ...values, role: values.role });
     if (!patch) {
       onClose();
       return;
@@ -81,7 +82,7 @@ export function EditUserModal({ user, editor, onClose, onSaved }: Props) {
     try {
       onSaved(await userApi.update(user.id, patch));
     } catch (failure) {
-      const fields = [['displayName'], ...placementFields(editor, values.role)] as const;
+      const fields = [['displayName'], ...placementFields(may, values.role)] as const;
       if (!showFieldError(form, failure, fields, errorText(failure, values.role))) setError(failure);
     } finally {
       setSaving(false);
@@ -109,7 +110,7 @@ export function EditUserModal({ user, editor, onClose, onSaved }: Props) {
         <Form.Item name="displayName" label={t('field.displayName')}>
           <Input maxLength={100} />
         </Form.Item>
-        <UserPlacementFields manager={editor} roleLocked={isSelf} />
+        <UserPlacementFields roleLocked={isSelf} />
       </Form>
     </Modal>
   );

@@ -1,7 +1,8 @@
 /**
  * Where an account sits: its role, its organization (for the roles that act for one) and its
- * jurisdiction (for coordinators). Shared by the create and edit modals; the manager decides
- * which roles are offered and whether the organization can be chosen (src/services/policy.ts).
+ * jurisdiction (for coordinators). Shared by the create and edit modals; which roles are
+ * offered and whether the organization can be chosen is what the server says the manager may
+ * do (the session's capabilities, from src/services/policy.ts).
  */
 import { Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -10,8 +11,8 @@ import { ApiError } from '../../api';
 import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
 import { OrganizationPicker } from '../../components/organization-picker';
 import { useErrorText } from '../../error-text';
-import { assignableRoles, canChooseOrganization } from '../../permissions';
-import type { User } from '../../types';
+import { useCapabilities } from '../../session';
+import type { Capabilities, User } from '../../types';
 
 export interface PlacementValues {
   role?: Role;
@@ -22,9 +23,9 @@ export interface PlacementValues {
 type FieldPath = readonly [string];
 
 /** The placement fields on screen for this manager and role, for showFieldError. */
-export function placementFields(manager: User, role: Role | undefined): FieldPath[] {
+export function placementFields(may: Capabilities, role: Role | undefined): FieldPath[] {
   const fields: FieldPath[] = [['role']];
-  if (role && canChooseOrganization(manager) && roleNeedsOrganization(role)) fields.push(['organizationId']);
+  if (role && may.chooseOrganization && roleNeedsOrganization(role)) fields.push(['organizationId']);
   if (role && roleNeedsJurisdiction(role)) fields.push(['jurisdiction']);
   return fields;
 }
@@ -35,11 +36,12 @@ export function placementFields(manager: User, role: Role | undefined): FieldPat
  */
 export function placementOf(
   manager: User,
+  may: Capabilities,
   values: PlacementValues & { role: Role },
 ): { organizationId: string | null; jurisdiction: string | null } {
   const { role } = values;
   let organizationId: string | null = null;
-  if (!canChooseOrganization(manager)) organizationId = manager.organizationId;
+  if (!may.chooseOrganization) organizationId = manager.organizationId;
   else if (roleNeedsOrganization(role)) organizationId = values.organizationId ?? null;
   return { organizationId, jurisdiction: roleNeedsJurisdiction(role) ? (values.jurisdiction ?? null) : null };
 }
@@ -55,17 +57,16 @@ export function useUserErrorText(): (error: unknown, role: Role | undefined) => 
 }
 
 interface Props {
-  /** The signed-in account doing the change. */
-  manager: User;
   /** Show the role but do not let it change (nobody changes their own role). */
   roleLocked?: boolean;
 }
 
-export function UserPlacementFields({ manager, roleLocked = false }: Props) {
+export function UserPlacementFields({ roleLocked = false }: Props) {
   const { t } = useTranslation();
+  const may = useCapabilities();
   const form = Form.useFormInstance<PlacementValues>();
   const role = Form.useWatch('role', form);
-  const roles = assignableRoles(manager);
+  const roles = may.assignableRoles;
   // An account's current role stays visible even when this manager may not give it.
   const shown = role && !roles.includes(role) ? [role, ...roles] : roles;
   return (
@@ -82,7 +83,7 @@ export function UserPlacementFields({ manager, roleLocked = false }: Props) {
           options={shown.map((r) => ({ value: r, label: t(`role.${r}`), disabled: !roles.includes(r) }))}
         />
       </Form.Item>
-      {role && canChooseOrganization(manager) && roleNeedsOrganization(role) ? (
+      {role && may.chooseOrganization && roleNeedsOrganization(role) ? (
         <Form.Item
           name="organizationId"
           label={t('field.organizationId')}

@@ -13,9 +13,8 @@ import { OrganizationName } from '../../components/organization-name';
 import { PageHeader } from '../../components/page-header';
 import { useErrorText } from '../../error-text';
 import { useDateTime } from '../../format';
-import { canManageAccount } from '../../permissions';
-import { SESSION_KEY, useCurrentUser } from '../../session';
-import type { User } from '../../types';
+import { SESSION_KEY, useCapabilities, useCurrentUser } from '../../session';
+import type { ManagedUser, User } from '../../types';
 import { CreateUserModal } from './create-user-modal';
 import { EditUserModal } from './edit-user-modal';
 import { ResetPasswordModal } from './reset-password-modal';
@@ -34,6 +33,7 @@ const ROLE_COLORS: Record<User['role'], string> = {
 export function UsersPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  const may = useCapabilities();
   const { message } = App.useApp();
   const { full } = useErrorText();
   const dateTime = useDateTime();
@@ -59,7 +59,7 @@ export function UsersPage() {
     onError: (error) => message.error(full(error)),
   });
 
-  const columns: ColumnsType<User> = [
+  const columns: ColumnsType<ManagedUser> = [
     {
       title: t('users.user'),
       key: 'user',
@@ -109,7 +109,7 @@ export function UsersPage() {
             </Flex>
           );
         }
-        if (!canManageAccount(me, user)) return <span className="muted">—</span>;
+        if (!user.viewerCanManage) return <span className="muted">—</span>;
         return (
           <Flex gap={4} wrap>
             {edit}
@@ -143,7 +143,7 @@ export function UsersPage() {
     <>
       <PageHeader
         title={t('users.title')}
-        subtitle={me.role === 'platform_admin' ? t('users.subtitleAdmin') : t('users.subtitleOrg')}
+        subtitle={may.chooseOrganization ? t('users.subtitleAdmin') : t('users.subtitleOrg')}
         crumbs={[{ title: t('nav.admin') }, { title: t('users.title') }]}
         extra={
           <Button type="primary" icon={<UserAddOutlined />} onClick={() => setCreating(true)}>
@@ -156,7 +156,7 @@ export function UsersPage() {
         <Typography.Text className="table-summary" aria-live="polite">
           {t('users.total', { count: total })}
         </Typography.Text>
-        <Table<User>
+        <Table<ManagedUser>
           rowKey="id"
           size="middle"
           columns={columns}

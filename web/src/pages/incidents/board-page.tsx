@@ -66,13 +66,16 @@ function LiveIndicator({ mode }: { mode: LiveMode }) {
   );
 }
 
-function Counters({ incidentId, live, deployments }: { incidentId: string; live: LiveMode; deployments: DeploymentView[] }) {
+function Counters({ incident, live, deployments }: { incident: IncidentDetail; live: LiveMode; deployments: DeploymentView[] }) {
   const { t } = useTranslation();
+  const incidentId = incident.id;
+  // Counting needs by vulnerable groups is for those the server lets filter on them.
+  const counters = COUNTERS.filter(({ key }) => key !== 'vulnerable' || incident.viewerCanFilterVulnerable);
   const counts = useQuery({
-    queryKey: [...boardKey(incidentId), 'counts'],
+    queryKey: [...boardKey(incidentId), 'counts', counters.length],
     queryFn: async () => {
-      const totals = await Promise.all(COUNTERS.map(({ query }) => needApi.list(incidentId, { ...query, limit: 1 })));
-      return Object.fromEntries(COUNTERS.map(({ key }, i) => [key, totals[i]?.total ?? 0])) as Record<string, number>;
+      const totals = await Promise.all(counters.map(({ query }) => needApi.list(incidentId, { ...query, limit: 1 })));
+      return Object.fromEntries(counters.map(({ key }, i) => [key, totals[i]?.total ?? 0])) as Record<string, number>;
     },
     refetchInterval: pollInterval(live),
   });
@@ -80,7 +83,7 @@ function Counters({ incidentId, live, deployments }: { incidentId: string; live:
   const alarms = deployments.filter((d) => d.overdue).length;
   const value = (key: string) => (counts.data ? counts.data[key] : '…');
   const items: { key: string; label: string; value: number | string; tone?: string; sub?: string }[] = [
-    ...COUNTERS.map(({ key }) => ({
+    ...counters.map(({ key }) => ({
       key,
       label: t(`board.counter.${key}`),
       value: value(key),
@@ -290,7 +293,7 @@ export function BoardPage() {
       <Alarms alarms={alarms} />
       <Row gutter={[16, 16]} className="board-overview">
         <Col xs={24} xl={16}>
-          <Counters incidentId={incident.id} live={live} deployments={teams} />
+          <Counters incident={incident} live={live} deployments={teams} />
         </Col>
         <Col xs={24} xl={8}>
           <StageHistory incident={incident} />

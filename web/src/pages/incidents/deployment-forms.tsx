@@ -12,8 +12,7 @@ import { useMyLocation } from '../../components/my-location';
 import { OrganizationName } from '../../components/organization-name';
 import { OrganizationPicker } from '../../components/organization-picker';
 import { showFieldError, useErrorText } from '../../error-text';
-import { fieldOrganization } from '../../permissions';
-import { useCurrentUser } from '../../session';
+import { useCapabilities } from '../../session';
 import type { DeploymentView, IncidentDetail, RescueSpecialty } from '../../types';
 import { boardKey } from './live-updates';
 
@@ -55,14 +54,13 @@ export function FileDeploymentModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const { message: toast } = App.useApp();
   const { message } = useErrorText();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FileValues>();
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  const own = fieldOrganization(user);
+  const own = useCapabilities().fieldOrganizationId;
   const chosen = Form.useWatch('organizationId', form);
   const organizationId = own ?? chosen ?? null;
   // The team sets out from its organization's home by default.

@@ -17,8 +17,7 @@ import { NoteModal, type NoteRequest } from '../../components/note-modal';
 import { OrganizationName } from '../../components/organization-name';
 import { useErrorText } from '../../error-text';
 import { useDateTime, useShortDateTime } from '../../format';
-import { actsFor, canFileDeployment } from '../../permissions';
-import { useCurrentUser } from '../../session';
+import { actsFor, useCapabilities } from '../../session';
 import type { DeploymentStatus, DeploymentView, IncidentDetail } from '../../types';
 import { CheckInModal, FileDeploymentModal } from './deployment-forms';
 import { boardKey } from './live-updates';
@@ -106,7 +105,7 @@ export function DeploymentsPanel({
   error: unknown;
 }) {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const may = useCapabilities();
   const dateTime = useDateTime();
   const shortTime = useShortDateTime();
   const { message: toast } = App.useApp();
@@ -118,7 +117,7 @@ export function DeploymentsPanel({
   const [busy, setBusy] = useState<string | null>(null);
   const open = incident.stage !== 'closed';
   const coordinate = incident.viewerCanCoordinate;
-  const mayFile = open && canFileDeployment(user);
+  const mayFile = open && may.fileDeployments;
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: boardKey(incident.id) });
   const move = async (d: DeploymentView, to: DeploymentStatus, extra: { reason?: string | null; zone?: string | null } = {}) => {
@@ -174,7 +173,7 @@ export function DeploymentsPanel({
 
   const actionsOf = (d: DeploymentView): ReactNode => {
     if (!open) return null;
-    const team = actsFor(user, d.organizationId);
+    const team = actsFor(may, d.organizationId);
     const moves = DEPLOYMENT_MOVES[d.status].filter(
       (to) => (COORDINATOR_MOVES.includes(to) && coordinate) || (TEAM_MOVES.includes(to) && (team || coordinate)),
     );

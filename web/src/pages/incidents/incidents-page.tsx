@@ -11,8 +11,7 @@ import { IncidentStageTag, LevelTag, WarningTag } from '../../components/inciden
 import { JurisdictionTag } from '../../components/jurisdiction-name';
 import { PageHeader } from '../../components/page-header';
 import { useDateTime } from '../../format';
-import { canDeclareIncident } from '../../permissions';
-import { useCurrentUser } from '../../session';
+import { useCapabilities } from '../../session';
 import type { IncidentSummary } from '../../types';
 import { DeclareIncidentModal } from './declare-incident-modal';
 
@@ -55,14 +54,14 @@ function IncidentCard({ incident }: { incident: IncidentSummary }) {
 
 export function IncidentsPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const may = useCapabilities();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [declaring, setDeclaring] = useState(false);
   const scopeParam = params.get('scope');
   const scope: IncidentScope = SCOPES.includes(scopeParam as IncidentScope) ? (scopeParam as IncidentScope) : 'open';
   const query = useQuery(incidentsQuery(scope));
-  const mayDeclare = canDeclareIncident(user.role);
+  const mayDeclare = may.declareIncidents;
   const items = query.data ?? [];
 
   return (

@@ -41,8 +41,7 @@ import { NoteModal, type NoteRequest } from '../../components/note-modal';
 import { OrganizationName } from '../../components/organization-name';
 import { useErrorText } from '../../error-text';
 import { useDateTime } from '../../format';
-import { actsFor, canClaimNeeds } from '../../permissions';
-import { useCurrentUser } from '../../session';
+import { actsFor, useCapabilities } from '../../session';
 import type { DuplicateFlag, Holder, IncidentDetail, NeedDetail, NeedHistoryEntry } from '../../types';
 import { boardKey, type LiveMode, pollInterval } from './live-updates';
 import { EvidenceSection } from './need-evidence';
@@ -338,7 +337,7 @@ export function NeedDrawer({
   onOpen: (id: string) => void;
 }) {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const may = useCapabilities();
   const { message: toast } = App.useApp();
   const { full } = useErrorText();
   const queryClient = useQueryClient();
@@ -396,12 +395,12 @@ export function NeedDrawer({
   const coordinate = incident.viewerCanCoordinate;
   const open = need ? needIsOpen(need.status) && incident.stage !== 'closed' : false;
   const remaining = need ? remainingOf(need) : 0;
-  const mayClaim = open && canClaimNeeds(user);
-  const holdsActive = need?.holders.some((h) => h.status === 'active' && actsFor(user, h.organizationId)) ?? false;
+  const mayClaim = open && may.claimNeeds;
+  const holdsActive = need?.holders.some((h) => h.status === 'active' && actsFor(may, h.organizationId)) ?? false;
 
   const holderActions = (holder: Holder): ReactNode[] => {
     if (!need || !open) return [];
-    const own = actsFor(user, holder.organizationId);
+    const own = actsFor(may, holder.organizationId);
     const out: ReactNode[] = [];
     if (own && holder.status === 'offered') {
       out.push(

@@ -12,8 +12,7 @@ import { OrganizationName } from '../../components/organization-name';
 import { OrganizationPicker } from '../../components/organization-picker';
 import { showFieldError, useErrorText } from '../../error-text';
 import { useDateTime } from '../../format';
-import { fieldOrganization } from '../../permissions';
-import { useCurrentUser } from '../../session';
+import { useCapabilities } from '../../session';
 import type { ConflictHolder, NeedView } from '../../types';
 import { boardKey } from './live-updates';
 import { EVIDENCE_ACCEPT, useEvidenceProblem } from './need-evidence';
@@ -74,13 +73,13 @@ export function ClaimModal({
   onDone: (text: string) => void;
 }) {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const { fieldOrganizationId } = useCapabilities();
   const { message } = useErrorText();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<ClaimValues>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const own = mode === 'claim' ? fieldOrganization(user) : null;
+  const own = mode === 'claim' ? fieldOrganizationId : null;
   const remaining = remainingOf(need);
 
   useEffect(() => {

@@ -15,8 +15,6 @@ import { NeedStatusTag, UrgencyTag, VulnerableTags } from '../../components/inci
 import { useJurisdictionName } from '../../components/jurisdiction-name';
 import { LoadMore } from '../../components/load-more';
 import { useDateTime, useShortDateTime } from '../../format';
-import { canReportNeed } from '../../permissions';
-import { useCurrentUser } from '../../session';
 import type { IncidentDetail, NeedQuery, NeedStatus, NeedView } from '../../types';
 import { BoardMap } from './board-map';
 import { boardKey, type LiveMode, pollInterval } from './live-updates';
@@ -56,14 +54,15 @@ function useNeedFilters(): [Record<Filter, string>, (key: Filter, value: string 
   return [filters, set, clear];
 }
 
-function toQuery(filters: Record<Filter, string>): NeedQuery {
+/** The list's and the map's query; the vulnerable filter only for those the server lets use it. */
+function toQuery(filters: Record<Filter, string>, mayFilterVulnerable: boolean): NeedQuery {
   const status: NeedStatus[] =
     filters.status === 'all' ? [] : isOneOf(NEED_STATUSES, filters.status) ? [filters.status] : ACTIVE_NEED_STATUSES;
   return {
     status,
     category: isOneOf(SERVICE_CATEGORIES, filters.category) ? filters.category : undefined,
     urgency: isOneOf(URGENCIES, filters.urgency) ? filters.urgency : undefined,
-    vulnerable: filters.vulnerable === 'true' || undefined,
+    vulnerable: (mayFilterVulnerable && filters.vulnerable === 'true') || undefined,
     unclaimed: filters.unclaimed === 'true' || undefined,
   };
 }
@@ -109,12 +108,12 @@ export function NeedsPanel({
   hrefFor: (id: string) => string;
 }) {
   const { t } = useTranslation();
-  const user = useCurrentUser();
   const dateTime = useDateTime();
   const shortTime = useShortDateTime();
   const [filters, setFilter, clearFilters] = useNeedFilters();
   const [reporting, setReporting] = useState(false);
-  const query = toQuery(filters);
+  const mayFilterVulnerable = incident.viewerCanFilterVulnerable;
+  const query = toQuery(filters, mayFilterVulnerable);
   const needs = useInfiniteQuery({
     queryKey: [...boardKey(incident.id), 'needs', filters],
     queryFn: ({ pageParam }) => needApi.list(incident.id, { ...query, limit: PAGE_SIZE, cursor: pageParam }),
@@ -126,7 +125,7 @@ export function NeedsPanel({
   const rows = needs.data?.pages.flatMap((page) => page.items) ?? [];
   const total = needs.data?.pages[0]?.total ?? 0;
   const filtered = FILTERS.some((key) => filters[key] !== '');
-  const mayReport = incident.stage !== 'closed' && canReportNeed(user, incident.viewerCanCoordinate);
+  const mayReport = incident.viewerCanReportNeeds;
 
   const open = (event: MouseEvent, id: string) => {
     event.preventDefault();
@@ -222,15 +221,17 @@ export function NeedsPanel({
             options={URGENCIES.map((u) => ({ value: u, label: t(`need.urgency.${u}`) }))}
             className="filter-select-narrow"
           />
-          <Flex align="center" gap={8} className="filter-switch">
-            <Switch
-              id="needs-vulnerable"
-              size="small"
-              checked={filters.vulnerable === 'true'}
-              onChange={(checked) => setFilter('vulnerable', checked ? 'true' : null)}
-            />
-            <label htmlFor="needs-vulnerable">{t('needs.vulnerableOnly')}</label>
-          </Flex>
+          {mayFilterVulnerable ? (
+            <Flex align="center" gap={8} className="filter-switch">
+              <Switch
+                id="needs-vulnerable"
+                size="small"
+                checked={filters.vulnerable === 'true'}
+                onChange={(checked) => setFilter('vulnerable', checked ? 'true' : null)}
+              />
+              <label htmlFor="needs-vulnerable">{t('needs.vulnerableOnly')}</label>
+            </Flex>
+          ) : null}
           <Flex align="center" gap={8} className="filter-switch">
             <Switch
               id="needs-unclaimed"

@@ -14,9 +14,8 @@ import { JurisdictionName } from '../../components/jurisdiction-name';
 import { LoadMore, usePagedList } from '../../components/load-more';
 import { PageHeader } from '../../components/page-header';
 import { useDateTime } from '../../format';
-import { canRecordLesson } from '../../permissions';
-import { useCurrentUser } from '../../session';
-import type { Lesson, LessonKind, Page } from '../../types';
+import { useCapabilities } from '../../session';
+import type { Lesson, LessonKind, LessonPage } from '../../types';
 import { LessonDrawer } from './lesson-drawer';
 import { ChoiceSelect, useIncidentChoices, useProgramChoices } from './links';
 import { RecordLessonModal } from './record-lesson-modal';
@@ -55,7 +54,7 @@ function LessonCard({ lesson, onOpen }: { lesson: Lesson; onOpen: () => void }) 
 
 export function KnowledgePage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const may = useCapabilities();
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<KindFilter>('all');
@@ -68,7 +67,7 @@ export function KnowledgePage() {
   // The programs of the area chosen, if any: the lessons are filtered by it too.
   const programs = useProgramChoices(jurisdiction);
 
-  const { items, query: lessons } = usePagedList<Lesson, Page<Lesson>>({
+  const { items, query: lessons } = usePagedList<Lesson, LessonPage>({
     queryKey: ['lessons', q, kind, jurisdiction ?? '', incidentId ?? '', programId ?? ''],
     fetchPage: (cursor) =>
       lessonApi.search({
@@ -90,7 +89,7 @@ export function KnowledgePage() {
         crumbs={[{ title: t('nav.knowledge') }]}
         subtitle={t('knowledge.subtitle')}
         extra={
-          canRecordLesson(user.role) ? (
+          may.recordLessons ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
               {t('knowledge.record')}
             </Button>

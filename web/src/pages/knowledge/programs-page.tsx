@@ -14,8 +14,7 @@ import { LoadMore, usePagedList } from '../../components/load-more';
 import { OrganizationName } from '../../components/organization-name';
 import { PageHeader } from '../../components/page-header';
 import { currentLanguage, intlLocale } from '../../i18n';
-import { canRecordProgram } from '../../permissions';
-import { useCurrentUser } from '../../session';
+import { useCapabilities } from '../../session';
 import type { Program, ProgramKind } from '../../types';
 import { RecordProgramModal } from './record-program-modal';
 
@@ -56,7 +55,7 @@ function useColumns(): ColumnsType<Program> {
 
 export function ProgramsPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const may = useCapabilities();
   const columns = useColumns();
   const [jurisdiction, setJurisdiction] = useState<string | null>(null);
   const [kind, setKind] = useState<ProgramKind | undefined>();
@@ -77,7 +76,7 @@ export function ProgramsPage() {
         crumbs={[{ title: t('nav.programs') }]}
         subtitle={t('programs.subtitle')}
         extra={
-          canRecordProgram(user.role) ? (
+          may.recordPrograms ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
               {t('programs.record')}
             </Button>

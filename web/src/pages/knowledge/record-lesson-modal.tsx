@@ -8,8 +8,7 @@ import { lessonApi } from '../../api';
 import { FormModal, useFormSubmit } from '../../components/form-modal';
 import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
 import { OrganizationPicker } from '../../components/organization-picker';
-import { canRecordReview } from '../../permissions';
-import { useCurrentUser } from '../../session';
+import { useCapabilities, useCurrentUser } from '../../session';
 import type { LessonKind } from '../../types';
 import { ChoiceSelect, useIncidentChoices, useProgramChoices } from './links';
 
@@ -38,13 +37,14 @@ const FIELDS = [
 export function RecordLessonModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const may = useCapabilities();
   const { message: toast } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const submission = useFormSubmit(form, FIELDS, onClose);
   const kind = Form.useWatch('kind', form);
   const review = kind === 'after_action_review';
-  const kinds = LESSON_KINDS.filter((value) => value !== 'after_action_review' || canRecordReview(user.role));
+  const kinds = LESSON_KINDS.filter((value) => value !== 'after_action_review' || may.recordReviews);
   const incidents = useIncidentChoices(open);
   // The programs of the lesson's area.
   const area = Form.useWatch('jurisdiction', form);

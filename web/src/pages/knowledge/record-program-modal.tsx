@@ -9,7 +9,7 @@ import { programApi } from '../../api';
 import { FormModal, useFormSubmit } from '../../components/form-modal';
 import { JurisdictionListPicker } from '../../components/jurisdiction-list-picker';
 import { OrganizationPicker } from '../../components/organization-picker';
-import { useCurrentUser } from '../../session';
+import { useCapabilities, useCurrentUser } from '../../session';
 import type { CooperationType, Phase, ProgramKind, RecoveryFocus, Strategy } from '../../types';
 
 interface Values {
@@ -55,8 +55,8 @@ export function RecordProgramModal({ open, onClose }: { open: boolean; onClose: 
   const [form] = Form.useForm<Values>();
   const submission = useFormSubmit(form, FIELDS, onClose);
   const chosenKind = Form.useWatch('kind', form);
-  // An organization's admin records its own programs: the lead is fixed.
-  const ownLead = user.role === 'org_admin' ? user.organizationId : null;
+  // An organization's admin records its own programs: the server fixes the lead.
+  const ownLead = useCapabilities().programLeadOrganizationId;
   const required = { required: true, message: t('form.required') };
   const choose = (values: readonly string[], section: string) =>
     values.map((value) => ({ value, label: t(`${section}.${value}`) }));

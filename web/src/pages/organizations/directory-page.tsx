@@ -17,8 +17,7 @@ import { MembershipStatusTag, MembershipTierTag } from '../../components/members
 import { CategoryTags, KindTag } from '../../components/organization-tags';
 import { PageHeader } from '../../components/page-header';
 import { useErrorText } from '../../error-text';
-import { canCreateOrganization, canImportOrganizations, canIncludeArchived } from '../../permissions';
-import { useCurrentUser } from '../../session';
+import { useCapabilities } from '../../session';
 import type { OrganizationSummary } from '../../types';
 
 const FILTERS = ['q', 'kind', 'membershipStatus', 'jurisdiction', 'cell', 'category', 'includeArchived'] as const;
@@ -27,9 +26,8 @@ type Filters = Record<Filter, string>;
 
 const PAGE_SIZE = 50;
 
-function isStatus(value: string): value is MembershipStatus {
-  return (MEMBERSHIP_STATUSES as readonly string[]).includes(value);
-}
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+const isStatus = (value: string): value is MembershipStatus => isOneOf(MEMBERSHIP_STATUSES, value);
 const SHOWN_TAGS = 3;
 
 function useFilters(): [Filters, (key: Filter, value: string | null) => void, () => void] {
@@ -175,21 +173,21 @@ function useColumns(): ColumnsType<OrganizationSummary> {
 
 export function DirectoryPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const may = useCapabilities();
   const navigate = useNavigate();
   const [filters, setFilter, clearFilters] = useFilters();
   const columns = useColumns();
   // Archived organizations are for those who archive them; the switch is theirs alone.
-  const mayIncludeArchived = canIncludeArchived(user.role);
+  const mayIncludeArchived = may.includeArchived;
   const includeArchived = mayIncludeArchived && filters.includeArchived === 'true';
 
   const filterQuery: Omit<OrganizationQuery, 'limit' | 'cursor'> = {
     q: filters.q || undefined,
-    kind: filters.kind || undefined,
+    kind: isOneOf(ORGANIZATION_KINDS, filters.kind) ? filters.kind : undefined,
     membershipStatus: isStatus(filters.membershipStatus) ? filters.membershipStatus : undefined,
     jurisdiction: filters.jurisdiction || undefined,
     cell: filters.cell || undefined,
-    category: filters.category || undefined,
+    category: isOneOf(SERVICE_CATEGORIES, filters.category) ? filters.category : undefined,
     includeArchived: includeArchived || undefined,
   };
   const query = useInfiniteQuery({
@@ -204,7 +202,7 @@ export function DirectoryPage() {
   const total = query.data?.pages[0]?.total ?? 0;
   // Showing archived ones widens the list rather than narrowing it, so it is not a filter here.
   const filtered = FILTERS.some((key) => key !== 'includeArchived' && filters[key] !== '');
-  const canCreate = canCreateOrganization(user.role);
+  const canCreate = may.createOrganizations;
 
   return (
     <>
@@ -215,7 +213,7 @@ export function DirectoryPage() {
         extra={
           <>
             <ExportButton query={filterQuery} />
-            {canImportOrganizations(user.role) ? (
+            {may.importOrganizations ? (
               <Button icon={<CloudUploadOutlined />} onClick={() => navigate('/organizations/import')}>
                 {t('directory.import')}
               </Button>
