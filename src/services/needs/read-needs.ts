@@ -25,8 +25,9 @@ export type { HolderView, NeedView };
 
 import { selectInChunks } from '../../db/bulk';
 import type { Actor, Deps } from '../context';
-import { assertMayQueryBy, audienceOf, disclose, needSubject, PUBLIC_AUDIENCE } from '../disclosure';
+import { audienceOf, disclose, needSubject, PUBLIC_AUDIENCE } from '../disclosure';
 import { decodeCursor, encodeCursor } from '../pagination';
+import { assertCanFilterVulnerable } from './vulnerable-filter';
 
 /** The claims holding each of the needs and their holders' names, in two queries. */
 async function holdersOf(db: Executor, needIds: string[]): Promise<Map<string, { claims: Claim[]; holders: HolderView[] }>> {
@@ -107,15 +108,7 @@ export async function listNeeds(
   page: { limit: number; cursor?: string },
 ): Promise<{ items: NeedView[]; total: number; nextCursor: string | null }> {
   const incident = await incidentFor(deps, filter.incidentId);
-  // A filter on vulnerable groups would tell which needs involve them: only for those who see them on every need listed.
-  if (filter.vulnerableOnly) {
-    assertMayQueryBy(
-      audienceOf(actor, { kind: 'area', areas: incident.jurisdictions }),
-      'need',
-      'vulnerableGroups',
-      'vulnerable',
-    );
-  }
+  if (filter.vulnerableOnly) assertCanFilterVulnerable(actor, incident);
   let before: { createdAt: string; id: string } | undefined;
   if (page.cursor) {
     const [createdAt, id] = decodeCursor(page.cursor, 2);
