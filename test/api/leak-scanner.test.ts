@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import { startOrganizationImport } from '../../src/services/imports/import-jobs';
-import { call, testApp } from '../support/api';
+import { testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { buildPrivacyNetwork, EVERYONE, type PrivacyNetwork, tokenOf, type Who } from '../support/privacy-network';
 
