@@ -169,7 +169,9 @@ describeEachDatabase('browser: the incident board', { skip: !chromiumPath }, (t)
     const link = page.getByTestId('needs-table').getByRole('link', { name: NEED });
     await link.click();
     const drawer = page.getByTestId('need-drawer');
-    await drawer.getByText('仅协调员和认领组织可见').first().waitFor();
+    // Not its need: no contact, and the place only as its cell on the public grid.
+    await drawer.getByText('仅需求所在辖区的协调员和认领组织可见').first().waitFor();
+    await drawer.getByTestId('need-grid-place').waitFor();
     await drawer.getByTestId('need-claim').click();
     const dialog = page.getByRole('dialog', { name: /认领：/ });
     await dialog.waitFor();

@@ -244,9 +244,15 @@ function Details({ need }: { need: NeedDetail }) {
           children: (
             <span>
               <JurisdictionName code={need.jurisdiction} />
-              <div className="muted small code-text">
-                {need.lat.toFixed(5)}, {need.lon.toFixed(5)}
-              </div>
+              {need.locationPrecision === 'grid' ? (
+                <div className="muted small" data-testid="need-grid-place">
+                  {t('needs.gridPlace')}
+                </div>
+              ) : (
+                <div className="muted small code-text">
+                  {need.lat.toFixed(5)}, {need.lon.toFixed(5)}
+                </div>
+              )}
             </span>
           ),
         },
@@ -266,15 +272,17 @@ function Details({ need }: { need: NeedDetail }) {
         },
         { key: 'source', label: t('needs.source'), children: t(`need.source.${need.source}`) },
         { key: 'reported', label: t('needs.reportedAt'), children: dateTime(need.createdAt) },
-        ...(need.description
-          ? [
-              {
-                key: 'description',
-                label: t('needs.description'),
-                children: <span className="pre-wrap">{need.description}</span>,
-              },
-            ]
-          : []),
+        ...(!need.personalDataVisible
+          ? [{ key: 'description', label: t('needs.description'), children: hidden }]
+          : need.description
+            ? [
+                {
+                  key: 'description',
+                  label: t('needs.description'),
+                  children: <span className="pre-wrap">{need.description}</span>,
+                },
+              ]
+            : []),
         ...(need.closeReason
           ? [
               {
