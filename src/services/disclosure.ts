@@ -7,7 +7,15 @@
 import { type EntityName, fieldRule, isClassified } from '../db/field-classes';
 import { AppError } from '../model/errors';
 import { isWithin, overlaps } from '../model/jurisdictions';
-import { type Audience, mayQueryBy, shownOnRecord, snapToGrid, visibility } from '../model/privacy';
+import {
+  type Audience,
+  type FieldRule,
+  mayQueryBy,
+  shownOnRecord,
+  snapToGrid,
+  type Visibility,
+  visibility,
+} from '../model/privacy';
 import type { Actor } from './context';
 
 /** What a record's audience depends on: where it is and whom it concerns. */
@@ -68,10 +76,12 @@ export type Disclosed<T> = { [K in keyof T]: T[K] | null } & DisclosureMarks;
 
 const PERSONAL = { class: 'personal' } as const;
 
+// Under test an unclassified field is an error, so a field added later is classified before it ships;
+// in production it is treated as personal (src/db/field-classes.ts).
+const STRICT = Boolean(process.env.VITEST);
+
 function assertClassified(entity: EntityName, field: string): void {
-  // Under test an unclassified field is an error, so a field added later is classified before it ships;
-  // in production it is treated as personal (src/db/field-classes.ts).
-  if (process.env.VITEST && !isClassified(entity, field)) {
+  if (STRICT && !isClassified(entity, field)) {
     throw new Error(`the field ${entity}.${field} has no privacy class (src/db/field-classes.ts)`);
   }
 }
@@ -81,17 +91,22 @@ function assertClassified(entity: EntityName, field: string): void {
  * an affected person's exact location is snapped to the public grid's cell centre.
  */
 export function disclose<T extends object>(entity: EntityName, record: T, audience: Audience): Disclosed<T> {
+  const plan = planOf(entity, audience);
   const out: Record<string, unknown> = {};
   let location: 'exact' | 'grid' | undefined;
   let grid: { lat: number; lon: number } | undefined;
-  for (const [field, value] of Object.entries(record)) {
-    assertClassified(entity, field);
-    const rule = fieldRule(entity, field);
-    if (rule.class === 'secret') continue;
-    const v = visibility(audience, rule);
-    if (rule.location) location = v === 'exact' ? 'exact' : 'grid';
-    if (v === 'exact' || value === null || value === undefined) out[field] = value;
-    else if (v === 'grid') {
+  for (const field in record) {
+    let step = plan.get(field);
+    if (step === undefined) {
+      assertClassified(entity, field);
+      step = stepOf(fieldRule(entity, field), audience);
+      plan.set(field, step);
+    }
+    if (step.omit) continue;
+    const value = (record as Record<string, unknown>)[field];
+    if (step.location) location = step.visibility === 'exact' ? 'exact' : 'grid';
+    if (step.visibility === 'exact' || value === null || value === undefined) out[field] = value;
+    else if (step.visibility === 'grid') {
       const r = record as unknown as { lat: number; lon: number };
       grid ??= snapToGrid(r.lat, r.lon);
       out[field] = field === 'lat' ? grid.lat : grid.lon;
@@ -100,6 +115,29 @@ export function disclose<T extends object>(entity: EntityName, record: T, audien
   out.personalDataVisible = shownOnRecord(audience, PERSONAL);
   if (location) out.locationPrecision = location;
   return out as Disclosed<T>;
+}
+
+/** What to do with one field for one audience, worked out once (records are disclosed on hot paths). */
+interface Step {
+  omit: boolean;
+  location: boolean;
+  visibility: Visibility;
+}
+
+const plans = new Map<string, Map<string, Step>>();
+
+function planOf(entity: EntityName, audience: Audience): Map<string, Step> {
+  const name = `${entity}:${audience}`;
+  let plan = plans.get(name);
+  if (!plan) {
+    plan = new Map();
+    plans.set(name, plan);
+  }
+  return plan;
+}
+
+function stepOf(rule: FieldRule, audience: Audience): Step {
+  return { omit: rule.class === 'secret', location: rule.location === true, visibility: visibility(audience, rule) };
 }
 
 /** Whether an audience sees an entity's field on a record. */

@@ -190,11 +190,20 @@ describeEachDatabase('personal data in the audit log and the server log', (t) =>
     expect(text).not.toContain(receipt);
     // The values are there, sealed: the key opens them.
     const report = rows.find((r) => r.action === 'need.report' && r.after?.includes('审计测试求助'));
-    const after = JSON.parse(report?.after ?? '{}') as Record<string, { kid: string; enc: string }>;
-    expect(after.contactPhone.kid).toMatch(/^[0-9a-f]{16}$/);
-    expect(unseal(TEST_AUDIT_KEY, after.contactPhone)).toBe('13922220004');
-    expect(unseal(TEST_AUDIT_KEY, after.vulnerableGroups)).toEqual(['pregnant', 'elderly']);
-    expect(unseal(TEST_AUDIT_KEY, after.lat)).toBe(34.7654321);
+    const after = JSON.parse(report?.after ?? '{}') as Record<string, unknown> & {
+      sealed: { kid: string; fields: string[]; enc: string };
+    };
+    expect(after).toMatchObject({ title: '审计测试求助', category: 'food' });
+    expect(after.contactPhone).toBeUndefined();
+    expect(after.sealed.kid).toMatch(/^[0-9a-f]{16}$/);
+    expect(after.sealed.fields.sort()).toEqual(
+      ['address', 'contactName', 'contactPhone', 'description', 'lat', 'lon', 'vulnerableGroups'].sort(),
+    );
+    expect(unseal(TEST_AUDIT_KEY, after.sealed)).toMatchObject({
+      contactPhone: '13922220004',
+      vulnerableGroups: ['pregnant', 'elderly'],
+      lat: 34.7654321,
+    });
   });
 
   it('keeps every canary and receipt code out of the server’s log', () => {

@@ -44,13 +44,18 @@ export function auditKeyId(key: Buffer): string {
 
 const keyIds = new WeakMap<Buffer, string>();
 
-/** An encrypted value: the key's id and IV, tag and ciphertext in base64 (older records have `enc` alone). */
+/**
+ * The personal and sensitive values of one record, encrypted together: the key's id, the names
+ * of the fields inside (names are not personal) and IV, tag and ciphertext in base64. Records
+ * from before key ids have `{ enc }` in place of each personal value instead.
+ */
 export interface Sealed {
   kid: string;
+  fields: string[];
   enc: string;
 }
 
-function seal(key: Buffer, value: unknown): Sealed {
+function seal(key: Buffer, values: Record<string, unknown>): Sealed {
   let kid = keyIds.get(key);
   if (kid === undefined) {
     kid = auditKeyId(key);
@@ -58,8 +63,8 @@ function seal(key: Buffer, value: unknown): Sealed {
   }
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-  return { kid, enc: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64') };
+  const body = Buffer.concat([cipher.update(JSON.stringify(values), 'utf8'), cipher.final()]);
+  return { kid, fields: Object.keys(values), enc: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64') };
 }
 
 /** Opens a sealed value with the key it names (or, for records from before key ids, the one key there was). */
@@ -73,19 +78,26 @@ export function unseal(key: Buffer, sealed: { kid?: string; enc: string }): unkn
 
 /**
  * A copy of a changed record for the audit log, by the classes of its entity's fields
- * (src/db/field-classes.ts): personal and sensitive values sealed, secrets left out, the rest
- * as it is. A field nobody classified counts as personal, so it is sealed too.
+ * (src/db/field-classes.ts): personal and sensitive values sealed together under `sealed`
+ * (one encryption per record keeps the intake fast), secrets left out, the rest as it is. A
+ * field nobody classified counts as personal, so it is sealed too.
  */
 export function protectForAudit(key: Buffer, entityType: string, value: unknown): unknown {
   if (Array.isArray(value)) return value.map((v) => protectForAudit(key, entityType, v));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
+  const hidden: Record<string, unknown> = {};
+  let sealing = false;
   for (const [field, v] of Object.entries(value)) {
     if (v === undefined) continue;
     const { class: fieldClass } = fieldRule(entityType, field);
     if (fieldClass === 'secret') continue;
-    out[field] = (fieldClass === 'personal' || fieldClass === 'sensitive') && v !== null ? seal(key, v) : v;
+    if ((fieldClass === 'personal' || fieldClass === 'sensitive') && v !== null) {
+      hidden[field] = v;
+      sealing = true;
+    } else out[field] = v;
   }
+  if (sealing) out.sealed = seal(key, hidden);
   return out;
 }
 
