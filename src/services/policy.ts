@@ -72,16 +72,20 @@ const HELD_STATUSES = new Set(['suspended', 'under_review']);
 
 /**
  * Checks the new state of an edited organization against the editor's powers (after
- * `canEditOrganization`, the same rule that shows the edit button): a coordinator may keep the
- * areas an organization already serves outside their own but may add only areas inside it; an
+ * `canEditOrganization`, the same rule that shows the edit button): a coordinator changes only
+ * the areas inside their own — those an organization serves outside it stay exactly as they
+ * were, none added and none removed, since they are another coordinator's to change; an
  * organization that is suspended or under review moves its home only with the coordinator of
  * the area it leaves (or an admin), so it cannot walk out of the reach of the one who holds it.
  */
 export function assertCanChangeOrganizationTo(actor: Actor, org: Organization, next: Organization): void {
-  const added = next.jurisdictions.filter((j) => !org.jurisdictions.includes(j));
   const homeMoves = next.jurisdictions[0] !== org.jurisdictions[0];
   if (actor.kind === 'user' && actor.role === 'coordinator') {
-    if (!coversAll(actor, next.jurisdictions.slice(0, 1)) || (added.length > 0 && !coversAll(actor, added))) {
+    const beyond = (codes: readonly string[]) => new Set(codes.filter((code) => !coversAll(actor, [code])));
+    const before = beyond(org.jurisdictions);
+    const after = beyond(next.jurisdictions);
+    const beyondChanges = before.size !== after.size || [...after].some((code) => !before.has(code));
+    if (!coversAll(actor, next.jurisdictions.slice(0, 1)) || beyondChanges) {
       throw new AppError('out_of_scope', { field: 'jurisdictions' });
     }
   }

@@ -64,6 +64,27 @@ describeEachDatabase('the scope of an organization’s coordinators', (t) => {
     });
   });
 
+  it('leaves the areas an organization serves outside a coordinator’s own exactly as they were', async () => {
+    const { deps } = t();
+    const org = await organization(['410102', '440100']);
+    // Henan's coordinator may not drop the Guangdong area, nor trade it for another one.
+    await expect(updateOrganization(deps, HENAN, org, { jurisdictions: ['410102'] })).rejects.toMatchObject({
+      code: 'out_of_scope',
+      field: 'jurisdictions',
+    });
+    await expect(updateOrganization(deps, HENAN, org, { jurisdictions: ['410102', '440300'] })).rejects.toMatchObject({
+      code: 'out_of_scope',
+      field: 'jurisdictions',
+    });
+    expect((await getOrganization(deps, HENAN, org)).jurisdictions).toEqual(['410102', '440100']);
+    // Areas of its own it may still add and drop.
+    await updateOrganization(deps, HENAN, org, { jurisdictions: ['410102', '410105', '440100'] });
+    expect((await updateOrganization(deps, HENAN, org, { jurisdictions: ['410102', '440100'] })).jurisdictions).toEqual([
+      '410102',
+      '440100',
+    ]);
+  });
+
   it('keeps a suspended organization’s home where its coordinator can reach it', async () => {
     const { deps } = t();
     const suspended = await organization(['410105']);
