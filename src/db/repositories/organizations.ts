@@ -10,6 +10,8 @@ import type { ServiceCategory } from '../../model/taxonomy';
 import { cellKey } from '../../model/taxonomy';
 import { areaRow, overlapsArea } from '../areas';
 import { insertInChunks, selectInChunks } from '../bulk';
+import type { DialectName } from '../database';
+import { lockedForChange } from '../row-lock';
 import type { Executor, OrganizationsTable, Tables } from '../schema';
 import { containsKey } from '../text-match';
 
@@ -91,6 +93,20 @@ export function overlappingOrganizations(db: Executor, code: string) {
 
 export async function findOrganization(db: Executor, id: string): Promise<Organization | undefined> {
   const row = await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toOrganization(row) : undefined;
+}
+
+/**
+ * An organization whose row is about to be written whole, locked until the transaction ends
+ * (see lockedForChange), so that a save does not put back a membership status or areas that a
+ * concurrent change replaced.
+ */
+export async function findOrganizationForUpdate(
+  db: Executor,
+  dialect: DialectName,
+  id: string,
+): Promise<Organization | undefined> {
+  const row = await lockedForChange(db.selectFrom('organizations').selectAll().where('id', '=', id), dialect).executeTakeFirst();
   return row ? toOrganization(row) : undefined;
 }
 

@@ -4,6 +4,8 @@ import type { User } from '../../model/user';
 
 export type { User };
 
+import type { DialectName } from '../database';
+import { lockedForChange } from '../row-lock';
 import type { Executor, UsersTable } from '../schema';
 
 export interface UserCredentials extends User {
@@ -37,6 +39,15 @@ export function publicUser(user: UserCredentials | User): User {
 
 export async function findUser(db: Executor, id: string): Promise<UserCredentials | undefined> {
   const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toUser(row) : undefined;
+}
+
+/**
+ * An account about to be changed inside a transaction, its row locked until the transaction
+ * ends (see lockedForChange): a profile saved whole must not put back a concurrent disable.
+ */
+export async function findUserForUpdate(db: Executor, dialect: DialectName, id: string): Promise<UserCredentials | undefined> {
+  const row = await lockedForChange(db.selectFrom('users').selectAll().where('id', '=', id), dialect).executeTakeFirst();
   return row ? toUser(row) : undefined;
 }
 

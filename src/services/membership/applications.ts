@@ -16,7 +16,7 @@ import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { audienceOf, disclose } from '../disclosure';
 import { registerOrganization } from '../organizations/create-organization';
-import { organizationForChange } from '../organizations/load-organization';
+import { organizationForWrite } from '../organizations/load-organization';
 import { normalizeOrganizationFields, type OrganizationInput } from '../organizations/organization-input';
 import { decodeCursor, encodeCursor } from '../pagination';
 import { assertCanDecideMembership, assertCanReadApplications, canDecideMembership } from '../policy';
@@ -87,7 +87,7 @@ export async function decideApplication(
   return deps.db.transaction().execute(async (trx) => {
     const before = await findApplication(trx, id);
     if (!before) throw new AppError('not_found');
-    const org = await organizationForChange(trx, before.organizationId);
+    const org = await organizationForWrite(trx, deps.dialect, before.organizationId);
     assertCanDecideMembership(actor, org);
     if (before.status !== 'under_review' || org.membership.status !== 'under_review') throw new AppError('already_decided');
     const outcome = decisionOutcome(input.decision);

@@ -22,7 +22,10 @@ export interface MembershipChange {
   plan?: CultivationPlan | null;
 }
 
-/** Checks a change against the lifecycle and applies it inside the caller's transaction. */
+/**
+ * Checks a change against the lifecycle and applies it inside the caller's transaction. `org`
+ * is saved whole, so the caller loads it locked (organizationForWrite).
+ */
 export async function changeMembership(
   trx: Executor,
   deps: Deps,

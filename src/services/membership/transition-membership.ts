@@ -2,7 +2,7 @@ import { findPendingApplication, saveApplication } from '../../db/repositories/m
 import type { ApplicationDecision } from '../../model/membership';
 import type { Organization } from '../../model/organization';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
-import { organizationForChange } from '../organizations/load-organization';
+import { organizationForWrite } from '../organizations/load-organization';
 import { assertCanDecideMembership } from '../policy';
 import { changeMembership, type MembershipChange } from './change-membership';
 
@@ -14,7 +14,7 @@ export async function transitionMembership(
   change: MembershipChange,
 ): Promise<Organization> {
   return deps.db.transaction().execute(async (trx) => {
-    const org = await organizationForChange(trx, organizationId);
+    const org = await organizationForWrite(trx, deps.dialect, organizationId);
     assertCanDecideMembership(actor, org);
     const after = await changeMembership(trx, deps, actor, org, change);
     // Leaving review by a transition decides the pending application too, so none is left stranded.

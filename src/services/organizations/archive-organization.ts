@@ -1,15 +1,14 @@
-import { findOrganization, saveOrganization } from '../../db/repositories/organizations';
-import { AppError } from '../../model/errors';
+import { saveOrganization } from '../../db/repositories/organizations';
 import type { Organization } from '../../model/organization';
 import { recordChange } from '../audit/record-change';
 import { type Actor, type Deps, nowIso } from '../context';
 import { assertCanArchiveOrganization } from '../policy';
+import { lockOrganization } from './load-organization';
 
 /** Takes an organization out of the directory. Nothing is deleted: the record stays, marked archived. */
 export async function archiveOrganization(deps: Deps, actor: Actor, id: string): Promise<Organization> {
   return deps.db.transaction().execute(async (trx) => {
-    const before = await findOrganization(trx, id);
-    if (!before) throw new AppError('not_found');
+    const before = await lockOrganization(trx, deps.dialect, id);
     assertCanArchiveOrganization(actor, before);
     if (before.archived) return before;
     const after: Organization = { ...before, archived: true, updatedAt: nowIso(deps) };

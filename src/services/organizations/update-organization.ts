@@ -1,9 +1,10 @@
-import { findOrganization, findOrganizationByCreditCode, saveOrganization } from '../../db/repositories/organizations';
+import { findOrganizationByCreditCode, saveOrganization } from '../../db/repositories/organizations';
 import { AppError } from '../../model/errors';
 import type { Organization } from '../../model/organization';
 import { recordChange } from '../audit/record-change';
 import { type Actor, type Deps, nowIso } from '../context';
 import { assertCanChangeOrganizationTo, assertCanEditOrganization } from '../policy';
+import { lockOrganization } from './load-organization';
 import { normalizeOrganizationFields, type OrganizationInput } from './organization-input';
 
 export type OrganizationPatch = Partial<OrganizationInput>;
@@ -11,8 +12,7 @@ export type OrganizationPatch = Partial<OrganizationInput>;
 /** Changes an organization's profile; the whole new state is checked as on creation. */
 export async function updateOrganization(deps: Deps, actor: Actor, id: string, patch: OrganizationPatch): Promise<Organization> {
   return deps.db.transaction().execute(async (trx) => {
-    const before = await findOrganization(trx, id);
-    if (!before) throw new AppError('not_found');
+    const before = await lockOrganization(trx, deps.dialect, id);
     assertCanEditOrganization(actor, before);
     if (before.archived) throw new AppError('archived');
     const fields = normalizeOrganizationFields({ ...before, ...patch });

@@ -5,6 +5,7 @@ import { revokeUserSessions } from '../../db/repositories/sessions';
 import {
   findUser,
   findUserByEmail,
+  findUserForUpdate,
   insertUser,
   listUsers as listUserRows,
   publicUser,
@@ -101,7 +102,7 @@ export async function createUser(deps: Deps, actor: Actor, input: NewUser): Prom
 
 export async function updateUser(deps: Deps, actor: Actor, id: string, patch: UserPatch): Promise<User> {
   const updated = await deps.db.transaction().execute(async (trx) => {
-    const before = await findUser(trx, id);
+    const before = await findUserForUpdate(trx, deps.dialect, id);
     if (!before) throw new AppError('not_found');
     const isSelf = actor.kind === 'user' && actor.userId === id;
     const onlyName = Object.keys(patch).every((k) => k === 'displayName');
@@ -149,7 +150,7 @@ export async function resetPassword(deps: Deps, actor: Actor, id: string, passwo
   assertStrongPassword(password);
   const passwordHash = await hashPassword(password);
   await deps.db.transaction().execute(async (trx) => {
-    const user = await findUser(trx, id);
+    const user = await findUserForUpdate(trx, deps.dialect, id);
     if (!user) throw new AppError('not_found');
     assertCanManageUser(actor, user);
     const at = nowIso(deps);
@@ -182,7 +183,7 @@ export async function changeOwnPassword(
   if (check === 'wrong' || !proven) throw new AppError('invalid_credentials', { field: 'currentPassword' });
   const passwordHash = await hashPassword(next);
   await deps.db.transaction().execute(async (trx) => {
-    const user = await findUser(trx, actor.userId);
+    const user = await findUserForUpdate(trx, deps.dialect, actor.userId);
     if (!user || user.disabled) throw new AppError('account_disabled');
     const at = nowIso(deps);
     const changed = await setPassword(trx, user.id, passwordHash, at, { passwordHash: proven.passwordHash, disabled: false });
