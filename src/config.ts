@@ -16,6 +16,8 @@ export interface Config {
   applicationRateLimit: number;
   /** Public need reports and receipt look-ups per client address and minute. */
   publicRateLimit: number;
+  /** Annual reports printed to PDF per client address and minute (each starts a Chromium). */
+  reportRateLimit: number;
   logLevel: string;
   secureCookies: boolean;
   /**
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRateLimit: intFrom(env.CORESPOND_AUTH_RATE_LIMIT, 30, 'CORESPOND_AUTH_RATE_LIMIT'),
     applicationRateLimit: intFrom(env.CORESPOND_APPLICATION_RATE_LIMIT, 20, 'CORESPOND_APPLICATION_RATE_LIMIT'),
     publicRateLimit: intFrom(env.CORESPOND_PUBLIC_RATE_LIMIT, 120, 'CORESPOND_PUBLIC_RATE_LIMIT'),
+    reportRateLimit: intFrom(env.CORESPOND_REPORT_RATE_LIMIT, 10, 'CORESPOND_REPORT_RATE_LIMIT'),
     logLevel: env.CORESPOND_LOG_LEVEL ?? 'info',
     secureCookies: env.CORESPOND_SECURE_COOKIES === 'true',
     mapStyleUrl: urlFrom(env.CORESPOND_MAP_STYLE_URL, 'CORESPOND_MAP_STYLE_URL'),

@@ -42,7 +42,13 @@ export interface AppOptions {
   deps: Deps;
   config: Pick<
     Config,
-    'bodyLimit' | 'authRateLimit' | 'applicationRateLimit' | 'publicRateLimit' | 'secureCookies' | 'mapStyleUrl'
+    | 'bodyLimit'
+    | 'authRateLimit'
+    | 'applicationRateLimit'
+    | 'publicRateLimit'
+    | 'reportRateLimit'
+    | 'secureCookies'
+    | 'mapStyleUrl'
   >;
   /** Built web UI to serve; omitted in API-only tests. */
   webDist?: string;
@@ -143,7 +149,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await needRoutes(app, deps);
   await programRoutes(app, deps);
   await knowledgeRoutes(app, deps);
-  await analyticsRoutes(app, deps);
+  await analyticsRoutes(app, deps, config);
   await publicRoutes(app, deps, config);
   const hub = new LiveHub(deps, options.livePollMs);
   app.addHook('onReady', () => hub.start());

@@ -104,6 +104,7 @@ describe('security headers', () => {
         authRateLimit: 1000,
         applicationRateLimit: 1000,
         publicRateLimit: 1000,
+        reportRateLimit: 1000,
         secureCookies: true,
         mapStyleUrl: null,
       },

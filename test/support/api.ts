@@ -11,6 +11,7 @@ export async function testApp(
     webDist?: string;
     publicRateLimit?: number;
     authRateLimit?: number;
+    reportRateLimit?: number;
     mapStyleUrl?: string;
     onRoute?: (route: { method: string; url: string }) => void;
     logger?: Parameters<typeof buildApp>[0]['logger'];
@@ -23,6 +24,7 @@ export async function testApp(
       authRateLimit: options.authRateLimit ?? 1000,
       applicationRateLimit: 1000,
       publicRateLimit: options.publicRateLimit ?? 100_000,
+      reportRateLimit: options.reportRateLimit ?? 1000,
       secureCookies: false,
       mapStyleUrl: options.mapStyleUrl ?? null,
     },

@@ -1,6 +1,6 @@
 /** Network analytics (SPEC §1): how an area's cooperation network is doing, in the study's terms. */
-import { printToPdf } from '../../reports/pdf';
-import { annualReportHtml } from '../../services/analytics/annual-report';
+import type { Config } from '../../config';
+import { annualReportHtml, annualReportPdf } from '../../services/analytics/annual-report';
 import { collaborationOf } from '../../services/analytics/collaboration';
 import { cooperationModes } from '../../services/analytics/cooperation-modes';
 import { functionCoverageOf } from '../../services/analytics/function-coverage';
@@ -32,7 +32,7 @@ import {
 
 const tags = ['analytics'];
 
-export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
+export async function analyticsRoutes(app: App, deps: Deps, config: Pick<Config, 'reportRateLimit'>): Promise<void> {
   app.get(
     '/api/v1/analytics/cooperation-modes',
     {
@@ -160,6 +160,18 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
     '/api/v1/analytics/annual-report',
     {
+      config: {
+        // Each PDF starts a Chromium, and prints wait their turn one at a time, so a client asks for
+        // only so many a minute; the HTML report costs what any analytic does and is not counted.
+        rateLimit: {
+          max: config.reportRateLimit,
+          timeWindow: '1 minute',
+          allowList: (request) => {
+            const { format } = request.query as { format?: unknown };
+            return format === undefined || format === 'html';
+          },
+        },
+      },
       schema: {
         tags,
         summary: 'The printable annual network report of an area: HTML with a print stylesheet, or PDF (headless Chromium)',
@@ -168,9 +180,10 @@ export async function analyticsRoutes(app: App, deps: Deps): Promise<void> {
     },
     async (request, reply) => {
       const { format, ...input } = request.query;
-      const html = await annualReportHtml(deps, actorOf(request), input);
-      if (format !== 'pdf') return reply.type('text/html; charset=utf-8').send(html);
-      const pdf = await printToPdf(html);
+      if (format !== 'pdf') {
+        return reply.type('text/html; charset=utf-8').send(await annualReportHtml(deps, actorOf(request), input));
+      }
+      const pdf = await annualReportPdf(deps, actorOf(request), input);
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="network-report-${input.jurisdiction}-${input.year}.pdf"`)

@@ -1,6 +1,7 @@
 /** The annual network report of an area (src/reports/annual-report.ts), from every analytic of the year. */
 import { findJurisdiction } from '../../model/jurisdictions';
 import { type AnnualReportData, type ReportLanguage, renderAnnualReport } from '../../reports/annual-report';
+import { printToPdf } from '../../reports/pdf';
 import { type Actor, type Deps, nowIso } from '../context';
 import { collaborationOf } from './collaboration';
 import { cooperationModes } from './cooperation-modes';
@@ -66,4 +67,13 @@ export async function annualReportHtml(
   input: { jurisdiction: string; year: number; lang?: ReportLanguage },
 ): Promise<string> {
   return renderAnnualReport(await annualReportData(deps, actor, input.jurisdiction, input.year), input.lang ?? 'zh');
+}
+
+/** The annual report printed to PDF by the server's headless Chromium (src/reports/pdf.ts), one print at a time. */
+export async function annualReportPdf(
+  deps: Deps,
+  actor: Actor,
+  input: { jurisdiction: string; year: number; lang?: ReportLanguage },
+): Promise<Buffer> {
+  return printToPdf(await annualReportHtml(deps, actor, input));
 }
