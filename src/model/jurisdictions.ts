@@ -103,16 +103,21 @@ export function jurisdictionPath(code: string): Jurisdiction[] {
   return path;
 }
 
-/** Whether `code` is `area` or lies inside it, by the structure of the codes. */
-export function isWithin(code: string, area: string): boolean {
+/** The start that every code inside an area shares: 2 digits of a province, 4 of a city, a county's 6. */
+export function areaPrefix(area: string): string {
   switch (levelOf(area)) {
     case 'province':
-      return code.slice(0, 2) === area.slice(0, 2);
+      return area.slice(0, 2);
     case 'city':
-      return code.slice(0, 4) === area.slice(0, 4);
+      return area.slice(0, 4);
     case 'county':
-      return code === area;
+      return area;
   }
+}
+
+/** Whether `code` is `area` or lies inside it, by the structure of the codes. */
+export function isWithin(code: string, area: string): boolean {
+  return code.startsWith(areaPrefix(area));
 }
 
 /** Whether two areas share ground: one contains the other. */

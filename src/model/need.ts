@@ -168,5 +168,5 @@ export type NeedView = Omit<
 /** What the duplicate check compares of two needs. */
 export type DuplicateCandidate = Pick<
   Need,
-  'id' | 'title' | 'description' | 'category' | 'lat' | 'lon' | 'contactPhone' | 'createdAt'
+  'id' | 'title' | 'description' | 'category' | 'jurisdiction' | 'lat' | 'lon' | 'contactPhone' | 'createdAt'
 >;

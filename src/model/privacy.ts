@@ -61,6 +61,17 @@ export function snapToGrid(lat: number, lon: number, step = PUBLIC_GRID): { lat:
   return { lat: snap(lat), lon: snap(lon) };
 }
 
+/**
+ * A box widened outward to whole cells of the public grid: whether a point falls in it depends
+ * only on the point's cell, so a reader who sees the grid cannot narrow a box onto a point.
+ */
+export function gridBox(box: { south: number; west: number; north: number; east: number }, step = PUBLIC_GRID) {
+  const low = (v: number) => Number((Math.floor(v / step) * step).toFixed(6));
+  // Just short of the next cell's edge: a point on that edge belongs to the next cell.
+  const high = (v: number) => Number(((Math.floor(v / step) + 1) * step).toFixed(6)) - 1e-9;
+  return { south: low(box.south), west: low(box.west), north: high(box.north), east: high(box.east) };
+}
+
 /** The least of several audiences: what a reader may do with a whole list is what it may do with its least record. */
 export function leastAudience(audiences: Iterable<Audience>): Audience {
   let least: Audience = 'steward';

@@ -5,6 +5,7 @@
  * step with the database.
  */
 import quickselect from 'quickselect';
+import { areaPrefix } from '../model/jurisdictions';
 import { NEED_STATUSES, type NeedStatus, URGENCIES, type Urgency } from '../model/need';
 import { SERVICE_CATEGORIES, type ServiceCategory } from '../model/taxonomy';
 
@@ -32,6 +33,8 @@ export interface PointFilter {
   urgency?: Urgency;
   vulnerableOnly?: boolean;
   unclaimedOnly?: boolean;
+  /** Only needs whose area lies inside this one (GB/T 2260). */
+  within?: string;
 }
 
 const CELL = 0.05;
@@ -141,6 +144,7 @@ export class NeedPoints {
     const category = filter.category === undefined ? undefined : CATEGORY.get(filter.category);
     const urgency = filter.urgency === undefined ? undefined : URGENCY.get(filter.urgency);
     const box = filter.box;
+    const within = filter.within === undefined ? undefined : areaPrefix(filter.within);
     const matched: number[] = [];
     for (const slot of this.candidates(box)) {
       if (box) {
@@ -153,6 +157,7 @@ export class NeedPoints {
       if (urgency !== undefined && this.urgency[slot] !== urgency) continue;
       if (filter.vulnerableOnly && !(this.flags[slot] & VULNERABLE)) continue;
       if (filter.unclaimedOnly && (this.remaining[slot] <= 0 || this.flags[slot] & CLOSED)) continue;
+      if (within !== undefined && !String(this.jurisdiction[slot]).startsWith(within)) continue;
       matched.push(slot);
     }
     const newest = (a: number, b: number) =>

@@ -31,10 +31,16 @@ export type Subject =
 
 const ORGANIZATION_ROLES = new Set(['org_admin', 'org_member', 'agency_staff']);
 
+/** The area whose records a reader stewards by their place: everywhere, a coordinator's jurisdiction, or none. */
+export function placeStewarded(actor: Actor): 'everywhere' | string | null {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return 'everywhere';
+  return actor.role === 'coordinator' ? actor.jurisdiction : null;
+}
+
 /** The reader's relation to a record: steward where their duty needs the personal data, member otherwise. */
 export function audienceOf(actor: Actor, subject: Subject): Audience {
   if (actor.kind === 'system' || actor.role === 'platform_admin') return 'steward';
-  const area = actor.role === 'coordinator' ? actor.jurisdiction : null;
+  const area = placeStewarded(actor);
   const own = ORGANIZATION_ROLES.has(actor.role) ? actor.organizationId : null;
   switch (subject.kind) {
     case 'need':

@@ -11,6 +11,7 @@ const need = (id: string, lat: number, lon: number, hoursAgo = 0, contactPhone: 
   title: '停水',
   description: null,
   category: 'water_sanitation',
+  jurisdiction: '410105',
   lat,
   lon,
   contactPhone,

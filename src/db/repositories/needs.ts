@@ -1,5 +1,6 @@
 /** Needs, their claims, history and duplicate flags. Quantities change only by guarded UPDATEs. */
 import { sql } from 'kysely';
+import { areaPrefix } from '../../model/jurisdictions';
 import {
   type CloseReason,
   cellsCovering,
@@ -148,6 +149,8 @@ export interface NeedFilter {
   vulnerableOnly?: boolean;
   unclaimedOnly?: boolean;
   box?: { south: number; west: number; north: number; east: number };
+  /** Only needs whose area lies inside this one (GB/T 2260). */
+  within?: string;
 }
 
 /** Needs of an incident, newest first, one page before a (createdAt, id) position. */
@@ -161,6 +164,7 @@ export async function listNeedRows(
   if (filter.category) q = q.where('category', '=', filter.category);
   if (filter.urgency) q = q.where('urgency', '=', filter.urgency);
   if (filter.vulnerableOnly) q = q.where('vulnerable_groups', '<>', '[]');
+  if (filter.within) q = q.where('jurisdiction', 'like', `${areaPrefix(filter.within)}%`);
   if (filter.unclaimedOnly)
     q = q.where(sql<boolean>`quantity - claimed_quantity - fulfilled_quantity > 0`).where('close_reason', 'is', null);
   if (filter.box) {
@@ -193,6 +197,7 @@ const CANDIDATE_COLUMNS = [
   'title',
   'description',
   'category',
+  'jurisdiction',
   'lat',
   'lon',
   'contact_phone',
@@ -204,6 +209,7 @@ const toCandidate = (r: Pick<NeedsTable, (typeof CANDIDATE_COLUMNS)[number]>): D
   title: r.title,
   description: r.description,
   category: r.category as ServiceCategory,
+  jurisdiction: r.jurisdiction,
   lat: Number(r.lat),
   lon: Number(r.lon),
   contactPhone: r.contact_phone,

@@ -14,7 +14,7 @@ import {
   verifyNeed,
 } from '../../services/needs/manage-needs';
 import { MAP_LIMIT, needMap } from '../../services/needs/need-map';
-import { getNeed, listNeeds, newNeedView } from '../../services/needs/read-needs';
+import { claimAnswer, duplicatesShownTo, getNeed, listNeeds, newNeedView } from '../../services/needs/read-needs';
 import { recommendOrganizations } from '../../services/needs/recommend-organizations';
 import { reportNeed } from '../../services/needs/report-need';
 import type { App } from '../app-types';
@@ -90,7 +90,9 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
       if (outcome.replayed)
         return reply.status(201).send({ need: await getNeed(deps, actor, outcome.needId), possibleDuplicates: [] });
       const { need, possibleDuplicates } = outcome.reported;
-      return reply.status(201).send({ need: newNeedView(actor, need), possibleDuplicates });
+      return reply
+        .status(201)
+        .send({ need: newNeedView(actor, need), possibleDuplicates: duplicatesShownTo(actor, possibleDuplicates) });
     },
   );
 
@@ -174,7 +176,7 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
     async (request, reply) => {
       const actor = actorOf(request);
       const { claim } = await claimNeed(deps, actor, request.params.id, request.body);
-      return reply.status(201).send({ claim, need: await getNeed(deps, actor, request.params.id) });
+      return reply.status(201).send(await claimAnswer(deps, actor, claim));
     },
   );
 
@@ -192,7 +194,7 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
     async (request, reply) => {
       const actor = actorOf(request);
       const { claim } = await dispatchNeed(deps, actor, request.params.id, request.body);
-      return reply.status(201).send({ claim, need: await getNeed(deps, actor, request.params.id) });
+      return reply.status(201).send(await claimAnswer(deps, actor, claim));
     },
   );
 

@@ -3,6 +3,7 @@ import { whoWhatWhere } from '../../analysis/who-what-where';
 import { activityRows, placeCentres } from '../../db/repositories/analytics';
 import { findJurisdiction } from '../../model/jurisdictions';
 import type { Actor, Deps } from '../context';
+import { locationFor, PUBLIC_AUDIENCE } from '../disclosure';
 import { sliceOf } from '../pagination';
 import { readFigure } from './figures';
 import { type AnalyticsScope, checkedScope } from './scope';
@@ -14,13 +15,14 @@ export async function computeWhoWhatWhere(deps: Deps, { jurisdiction, from, to }
     deps.db,
     figure.byPlace.map((p) => p.key),
   );
-  // Each place named, and placed on the map where its activity lies.
-  const byPlace = figure.byPlace.map((p) => ({
-    ...p,
-    name: findJurisdiction(p.key)?.name ?? p.key,
-    lat: centres.get(p.key)?.lat ?? null,
-    lon: centres.get(p.key)?.lon ?? null,
-  }));
+  // Each place named, and placed on the map where its activity lies. The mean of a place's needs
+  // is as exact as its one need where it has one: it is shown as every reader may see a need's
+  // place, on the public grid (the figure is the same whoever asks).
+  const byPlace = figure.byPlace.map((p) => {
+    const centre = centres.get(p.key);
+    const shown = centre ? locationFor(PUBLIC_AUDIENCE, 'need', centre) : null;
+    return { ...p, name: findJurisdiction(p.key)?.name ?? p.key, lat: shown?.lat ?? null, lon: shown?.lon ?? null };
+  });
   return { ...figure, byPlace, from, to };
 }
 

@@ -3,7 +3,7 @@ import { AppError } from '../../model/errors';
 import type { Incident, IncidentStage } from '../../model/incident';
 import { overlaps } from '../../model/jurisdictions';
 import type { Actor, Deps } from '../context';
-import { canFilterVulnerable } from '../needs/vulnerable-filter';
+import { canFilterVulnerable } from '../needs/need-filters';
 import { canCoordinateIncident, canManageIncident, canReportNeed } from '../policy';
 
 export type IncidentView = Incident & {

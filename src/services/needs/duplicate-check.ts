@@ -18,7 +18,8 @@ import { KeptPerIncident } from '../../projections/kept-per-incident';
 import { RecentNeeds } from '../../projections/recent-needs';
 import type { Deps } from '../context';
 
-export type PossibleDuplicate = { id: string; score: number; reasons: string[] };
+/** A likely duplicate: the candidate's id and area, how alike, and why. */
+export type PossibleDuplicate = { id: string; jurisdiction: string; score: number; reasons: string[] };
 
 /** A coordinator needs the few likeliest duplicates, not every similar need nearby. */
 const MAX_FLAGS = 5;
@@ -98,8 +99,8 @@ class IncidentNeeds {
 
   /** A need the intake has just written with the audit record `seq`, inside the same transaction. */
   noteOwn(seq: number, need: DuplicateCandidate): void {
-    const { id, title, description, category, lat, lon, contactPhone, createdAt } = need;
-    this.own.set(seq, { id, title, description, category, lat, lon, contactPhone, createdAt });
+    const { id, title, description, category, jurisdiction, lat, lon, contactPhone, createdAt } = need;
+    this.own.set(seq, { id, title, description, category, jurisdiction, lat, lon, contactPhone, createdAt });
   }
 }
 
@@ -131,7 +132,7 @@ export async function duplicatesOf(trx: Executor, deps: Deps, needs: readonly Ne
     const found: PossibleDuplicate[] = [];
     for (const candidate of candidates.values()) {
       const alike = likelyDuplicate(mine, candidate);
-      if (alike) found.push({ id: candidate.need.id, ...alike });
+      if (alike) found.push({ id: candidate.need.id, jurisdiction: candidate.need.jurisdiction, ...alike });
     }
     return found.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, MAX_FLAGS);
   });

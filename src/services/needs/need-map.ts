@@ -10,12 +10,13 @@ import { findIncident } from '../../db/repositories/incidents';
 import { incidentEventsAfter, lastIncidentSeq } from '../../db/repositories/live-events';
 import { type NeedPointRow, needPointPage, needPointsByIds } from '../../db/repositories/needs';
 import { AppError } from '../../model/errors';
+import type { Audience } from '../../model/privacy';
 import { CaughtUp } from '../../projections/caught-up';
 import { KeptPerIncident } from '../../projections/kept-per-incident';
 import { type NeedPoint, NeedPoints, type PointFilter } from '../../projections/need-points';
 import type { Actor, Deps } from '../context';
 import { audienceOf, locationFor, sees } from '../disclosure';
-import { assertCanFilterVulnerable } from './vulnerable-filter';
+import { filterForReader } from './need-filters';
 
 export const MAP_LIMIT = 2000;
 const PAGE = 5000;
@@ -100,15 +101,27 @@ export async function needMap(
 ): Promise<{ items: MapPoint[]; total: number; truncated: boolean }> {
   const incident = await findIncident(deps.db, incidentId);
   if (!incident) throw new AppError('not_found');
-  if (filter.vulnerableOnly) assertCanFilterVulnerable(actor, incident);
   const held =
     actor.kind === 'user' && actor.organizationId ? await needsHeldBy(deps.db, actor.organizationId, incidentId) : new Set();
   const points = await kept.of(deps, incidentId).current();
-  const found = points.query(filter, MAP_LIMIT);
+  const found = points.query(filterForReader(actor, incident, filter), MAP_LIMIT);
+  // The audience of a point depends on its place and whether the reader holds it: worked out once per pair.
+  const shown = new Map<string, { audience: Audience; vulnerable: boolean }>();
+  const shownOf = (p: NeedPoint) => {
+    const holds = held.has(p.id);
+    const key = `${p.jurisdiction}:${holds}`;
+    let seen = shown.get(key);
+    if (!seen) {
+      const holderIds = holds && actor.kind === 'user' && actor.organizationId ? [actor.organizationId] : [];
+      const audience = audienceOf(actor, { kind: 'need', jurisdiction: p.jurisdiction, holderIds });
+      seen = { audience, vulnerable: sees(audience, 'need', 'vulnerableGroups') };
+      shown.set(key, seen);
+    }
+    return seen;
+  };
   return {
     items: found.items.map((p) => {
-      const holderIds = held.has(p.id) && actor.kind === 'user' && actor.organizationId ? [actor.organizationId] : [];
-      const audience = audienceOf(actor, { kind: 'need', jurisdiction: p.jurisdiction, holderIds });
+      const { audience, vulnerable } = shownOf(p);
       return {
         id: p.id,
         ...locationFor(audience, 'need', p),
@@ -116,7 +129,7 @@ export async function needMap(
         urgency: p.urgency,
         category: p.category,
         remaining: p.remaining,
-        vulnerable: sees(audience, 'need', 'vulnerableGroups') ? p.vulnerable : null,
+        vulnerable: vulnerable ? p.vulnerable : null,
       };
     }),
     total: found.total,

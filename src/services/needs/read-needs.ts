@@ -27,7 +27,8 @@ import { selectInChunks } from '../../db/bulk';
 import type { Actor, Deps } from '../context';
 import { audienceOf, disclose, needSubject, PUBLIC_AUDIENCE } from '../disclosure';
 import { decodeCursor, encodeCursor } from '../pagination';
-import { assertCanFilterVulnerable } from './vulnerable-filter';
+import type { PossibleDuplicate } from './duplicate-check';
+import { filterForReader } from './need-filters';
 
 /** The claims holding each of the needs and their holders' names, in two queries. */
 async function holdersOf(db: Executor, needIds: string[]): Promise<Map<string, { claims: Claim[]; holders: HolderView[] }>> {
@@ -72,6 +73,24 @@ function viewOf(actor: Actor, need: Need, { claims, holders }: { claims: Claim[]
   return disclose('need', { ...need, holders }, audienceFor(actor, need, claims)) as NeedView;
 }
 
+/**
+ * The likely duplicates a reporter is told of: only needs whose personal data the reporter may
+ * see, since a flag says that a phone or a place matched (otherwise reporting would be a way to ask).
+ */
+export function duplicatesShownTo(actor: Actor, found: readonly PossibleDuplicate[]): Omit<PossibleDuplicate, 'jurisdiction'>[] {
+  return found
+    .filter((d) => audienceOf(actor, { kind: 'need', jurisdiction: d.jurisdiction, holderIds: [] }) === 'steward')
+    .map(({ jurisdiction: _place, ...shown }) => shown);
+}
+
+/** The answer to a claim or a dispatch: the claim and its need, each as the policy shows them to the actor. */
+export async function claimAnswer(deps: Deps, actor: Actor, claim: Claim) {
+  const need = await getNeed(deps, actor, claim.needId);
+  const audience = need.personalDataVisible ? 'steward' : 'member';
+  const { personalDataVisible: _p, ...shown } = disclose('claim', claim, audience);
+  return { claim: shown as Claim, need };
+}
+
 /** How a need just reported looks to its reporter: nobody holds it yet. */
 export function newNeedView(actor: Actor, need: Need): NeedView {
   return viewOf(actor, need, { claims: [], holders: [] });
@@ -98,7 +117,9 @@ export async function getNeed(
     const { personalDataVisible: _p, ...shown } = disclose('needEvent', h, audience);
     return shown as typeof h;
   });
-  return { ...viewOf(actor, need, held), history, duplicates: await duplicateFlags(deps.db, id) };
+  // A flag says that a phone or a place matched: for the need's stewards only.
+  const duplicates = audience === 'steward' ? await duplicateFlags(deps.db, id) : [];
+  return { ...viewOf(actor, need, held), history, duplicates };
 }
 
 export async function listNeeds(
@@ -108,13 +129,13 @@ export async function listNeeds(
   page: { limit: number; cursor?: string },
 ): Promise<{ items: NeedView[]; total: number; nextCursor: string | null }> {
   const incident = await incidentFor(deps, filter.incidentId);
-  if (filter.vulnerableOnly) assertCanFilterVulnerable(actor, incident);
+
   let before: { createdAt: string; id: string } | undefined;
   if (page.cursor) {
     const [createdAt, id] = decodeCursor(page.cursor, 2);
     before = { createdAt: String(createdAt), id: String(id) };
   }
-  const found = await listNeedRows(deps.db, filter, { limit: page.limit, before });
+  const found = await listNeedRows(deps.db, filterForReader(actor, incident, filter), { limit: page.limit, before });
   const items = await viewsOf(deps.db, actor, found.items);
   return { items, total: found.total, nextCursor: found.next ? encodeCursor([found.next.createdAt, found.next.id]) : null };
 }

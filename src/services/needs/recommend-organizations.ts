@@ -13,6 +13,7 @@ import {
   figuresOf,
   organizationsOf,
 } from '../../db/repositories/candidates';
+import { holdingClaims } from '../../db/repositories/claims';
 import { findIncident } from '../../db/repositories/incidents';
 import { findNeed } from '../../db/repositories/needs';
 import { type Candidate, type Recommendation, recommend } from '../../matching/recommend';
@@ -23,6 +24,7 @@ import { phaseOfStage, SERVICE_CATEGORIES, type ServiceCategory, strategyOfCateg
 import { CandidateIndex } from '../../projections/candidate-index';
 import { CaughtUp } from '../../projections/caught-up';
 import type { Actor, Deps } from '../context';
+import { audienceOf, locationFor, needSubject } from '../disclosure';
 
 /** Organizations based this far (degrees) from a need are candidates even outside their service area. */
 const BOX_DEGREES = 3;
@@ -136,10 +138,20 @@ export async function warmRecommendations(deps: Deps): Promise<number> {
   return (await rosterOf(deps).current()).size;
 }
 
-/** The ten organizations best able to serve a need, each with its explained score. */
-export async function recommendOrganizations(deps: Deps, _actor: Actor, needId: string, limit = 10): Promise<Recommendation[]> {
+/**
+ * The ten organizations best able to serve a need, each with its explained score. Distances are
+ * measured from the need's place as the reader may see it: a reader who sees only its grid cell
+ * gets distances from the cell's centre, so bases and distances cannot locate it more closely.
+ */
+export async function recommendOrganizations(deps: Deps, actor: Actor, needId: string, limit = 10): Promise<Recommendation[]> {
   const need = await findNeed(deps.db, needId);
   if (!need) throw new AppError('not_found');
+  let audience = audienceOf(actor, needSubject(need, []));
+  // Only an organization may be a steward through holding the need: look its claims up only then.
+  if (audience !== 'steward' && actor.kind === 'user' && actor.organizationId) {
+    audience = audienceOf(actor, needSubject(need, await holdingClaims(deps.db, needId)));
+  }
+  const place = locationFor(audience, 'need', need);
   const incident = await findIncident(deps.db, need.incidentId);
   const phase = phaseOfStage(
     incident?.stage === 'closed' || !incident ? 'response' : incident.stage === 'preparedness' ? 'preparedness' : incident.stage,
@@ -150,10 +162,10 @@ export async function recommendOrganizations(deps: Deps, _actor: Actor, needId: 
       category: CATEGORY.get(need.category) ?? need.category,
       cell: { strategy: strategyOfCategory(need.category), phase },
       jurisdiction: need.jurisdiction,
-      lat: need.lat,
-      lon: need.lon,
+      lat: place.lat,
+      lon: place.lon,
     },
-    candidates.near(need.category, need.jurisdiction, need.lat, need.lon, BOX_DEGREES),
+    candidates.near(need.category, need.jurisdiction, place.lat, place.lon, BOX_DEGREES),
     limit,
   );
 }
