@@ -56,6 +56,11 @@ export const ERRORS = {
     zh: '不能按您无权查看的字段筛选或排序',
     en: 'You may not filter or sort on a field hidden from you',
   },
+  membership_inactive: {
+    status: 403,
+    zh: '该组织当前的成员状态不能认领需求、接受调派或报备出队',
+    en: 'The organization’s membership status does not allow it to claim needs, accept dispatches or file deployments',
+  },
   account_disabled: { status: 403, zh: '账号已停用', en: 'This account is disabled' },
   not_found: { status: 404, zh: '找不到该记录', en: 'Not found' },
   route_not_found: { status: 404, zh: '接口不存在', en: 'No such endpoint' },

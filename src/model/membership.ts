@@ -17,6 +17,11 @@ export type ApplicationDecision = (typeof APPLICATION_DECISIONS)[number];
 /** Statuses in which an organization counts as a member of the network. */
 export const MEMBER_STATUSES: readonly MembershipStatus[] = ['active', 'cultivation'];
 
+/** Whether an organization in a status may act in a response: claim, accept dispatches, deploy, be recommended. */
+export function mayAct(status: MembershipStatus): boolean {
+  return MEMBER_STATUSES.includes(status);
+}
+
 /** Where each status may go next (纳入、培育、淘汰, and back). */
 const TRANSITIONS: Record<MembershipStatus, readonly MembershipStatus[]> = {
   under_review: ['active', 'cultivation', 'declined'],

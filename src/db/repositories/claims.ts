@@ -128,3 +128,15 @@ export async function needsHeldBy(db: Executor, organizationId: string, incident
     .execute();
   return new Set(rows.map((r) => r.need_id));
 }
+
+/** The claims an organization holds now, on any need (an active claim or a dispatch awaiting its answer). */
+export async function holdingClaimsOfOrganization(db: Executor, organizationId: string): Promise<Claim[]> {
+  const rows = await db
+    .selectFrom('need_claims')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('status', 'in', ['offered', 'active'])
+    .orderBy('claimed_at')
+    .execute();
+  return rows.map(toClaim);
+}

@@ -317,29 +317,6 @@ export async function loadDemoNetwork(deps: Deps, log: (message: string) => void
   log('normal-time programs…');
   await demoPrograms(deps, r, orgs, agencies, embedded, shift);
 
-  log('membership states…');
-  const social = orgs.filter((o) => o.kind !== 'government_agency');
-  for (const [i, org] of social.entries()) {
-    const plan = {
-      goals: ['完成专业技能培训', '建立值班备勤制度', '完成备案'],
-      mentorOrganizationId: agencies.get(`${org.jurisdictions[0].slice(0, 2)}0000`)?.id ?? null,
-      reviewOn: shift(r.int(-30, 120)),
-    };
-    switch (i % 25) {
-      case 3:
-        await transitionMembership(deps, DEMO, org.id, { to: 'cultivation', reason: '能力建设中，纳入培育', plan });
-        break;
-      case 7:
-        await transitionMembership(deps, DEMO, org.id, { to: 'suspended', reason: '年度评估不合格，暂停整改' });
-        break;
-      case 11:
-        await transitionMembership(deps, DEMO, org.id, { to: 'exited', reason: '组织解散，主动退出' });
-        break;
-      case 15:
-        await transitionMembership(deps, DEMO, org.id, { to: 'cultivation', reason: '新建队伍，纳入培育', plan });
-        break;
-    }
-  }
   log('applications…');
   const counties = provinces.flatMap((p) =>
     childJurisdictions(p.code)
@@ -388,8 +365,37 @@ export async function loadDemoNetwork(deps: Deps, log: (message: string) => void
     daysAgo: 200,
   });
 
+  // Today's membership states come after the past incidents (suspended and departed organizations acted then).
+  log('membership states…');
+  const social = orgs.filter((o) => o.kind !== 'government_agency');
+  const inactive = new Set<string>();
+  for (const [i, org] of social.entries()) {
+    const plan = {
+      goals: ['完成专业技能培训', '建立值班备勤制度', '完成备案'],
+      mentorOrganizationId: agencies.get(`${org.jurisdictions[0].slice(0, 2)}0000`)?.id ?? null,
+      reviewOn: shift(r.int(-30, 120)),
+    };
+    switch (i % 25) {
+      case 3:
+        await transitionMembership(deps, DEMO, org.id, { to: 'cultivation', reason: '能力建设中，纳入培育', plan });
+        break;
+      case 7:
+        await transitionMembership(deps, DEMO, org.id, { to: 'suspended', reason: '年度评估不合格，暂停整改' });
+        inactive.add(org.id);
+        break;
+      case 11:
+        await transitionMembership(deps, DEMO, org.id, { to: 'exited', reason: '组织解散，主动退出' });
+        inactive.add(org.id);
+        break;
+      case 15:
+        await transitionMembership(deps, DEMO, org.id, { to: 'cultivation', reason: '新建队伍，纳入培育', plan });
+        break;
+    }
+  }
+  // Suspended and departed organizations may not act in the ongoing incident.
+  const acting = orgs.filter((o) => !inactive.has(o.id));
   log('an ongoing incident…');
-  await demoIncident(deps, r, orgs);
+  await demoIncident(deps, r, acting);
 
   log('accounts…');
   const henanAgency = agencies.get('410000') as Organization;

@@ -15,7 +15,7 @@ import { findJurisdiction, isWithin } from '../../model/jurisdictions';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { requiredText } from '../declarations';
-import { organizationForChange } from '../organizations/load-organization';
+import { actingOrganization } from '../organizations/load-organization';
 import { actsFor, assertCanFileFor, canCoordinateIncident } from '../policy';
 
 export interface DeploymentInput {
@@ -52,7 +52,7 @@ export async function fileDeployment(deps: Deps, actor: Actor, incidentId: strin
   }
   return deps.db.transaction().execute(async (trx) => {
     const incident = await openIncident(trx, incidentId);
-    const org = await organizationForChange(trx, input.organizationId);
+    const org = await actingOrganization(trx, input.organizationId);
     const local = org.jurisdictions.some((j) => incident.jurisdictions.some((area) => isWithin(j, area)));
     const invitation = input.invitationReference?.trim() || null;
     if (incident.policy.invitationRequired && !local && !invitation) {

@@ -1,7 +1,8 @@
 import { findPendingApplication, saveApplication } from '../../db/repositories/membership';
-import type { ApplicationDecision } from '../../model/membership';
+import { type ApplicationDecision, mayAct } from '../../model/membership';
 import type { Organization } from '../../model/organization';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
+import { releaseClaimsOf } from '../needs/claims';
 import { organizationForWrite } from '../organizations/load-organization';
 import { assertCanDecideMembership } from '../policy';
 import { changeMembership, type MembershipChange } from './change-membership';
@@ -17,6 +18,10 @@ export async function transitionMembership(
     const org = await organizationForWrite(trx, deps.dialect, organizationId);
     assertCanDecideMembership(actor, org);
     const after = await changeMembership(trx, deps, actor, org, change);
+    // An organization that may no longer act lets go of the needs it holds, so they reopen for others.
+    if (mayAct(org.membership.status) && !mayAct(after.membership.status)) {
+      await releaseClaimsOf(trx, deps, actor, org.id, `membership ${after.membership.status}: ${change.reason.trim()}`);
+    }
     // Leaving review by a transition decides the pending application too, so none is left stranded.
     const pending = org.membership.status === 'under_review' ? await findPendingApplication(trx, org.id) : undefined;
     if (pending) {

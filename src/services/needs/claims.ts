@@ -12,6 +12,7 @@ import {
   endClaim,
   findClaim,
   holdingClaims,
+  holdingClaimsOfOrganization,
   insertClaim,
   saveClaim,
 } from '../../db/repositories/claims';
@@ -31,7 +32,7 @@ import { newId } from '../../model/ids';
 import { claimHoldMinutes, type Need, needStatus } from '../../model/need';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
-import { organizationForChange } from '../organizations/load-organization';
+import { actingOrganization } from '../organizations/load-organization';
 import { actsFor, canCoordinateIncident } from '../policy';
 
 const EXPIRY: Actor = { kind: 'system', label: 'expiry' };
@@ -170,7 +171,7 @@ export async function claimNeed(
     throw new AppError(actor.kind === 'user' && actor.organizationId ? 'out_of_scope' : 'forbidden', { field: 'organizationId' });
   }
   return deps.db.transaction().execute(async (trx) => {
-    await organizationForChange(trx, input.organizationId);
+    await actingOrganization(trx, input.organizationId);
     const need = await loadNeed(trx, needId);
     const claim = await reserve(trx, deps, actor, need, input.organizationId, input.quantity, 'active');
     return { claim, need: await settle(trx, deps, needId) };
@@ -190,7 +191,7 @@ export async function dispatchNeed(
     if (!incident || !canCoordinateIncident(actor, incident.jurisdictions)) {
       throw new AppError(actor.kind === 'user' && actor.role === 'coordinator' ? 'out_of_scope' : 'forbidden');
     }
-    await organizationForChange(trx, input.organizationId);
+    await actingOrganization(trx, input.organizationId);
     const claim = await reserve(trx, deps, actor, need, input.organizationId, input.quantity, 'offered');
     return { claim, need: await settle(trx, deps, needId) };
   });
@@ -217,28 +218,50 @@ export async function releaseClaim(deps: Deps, actor: Actor, claimId: string, re
   return deps.db.transaction().execute(async (trx) => {
     const claim = await loadClaim(trx, claimId);
     await assertHolderOrCoordinator(trx, actor, claim);
-    const at = nowIso(deps);
-    if (!(await endClaim(trx, claimId, ['offered', 'active'], 'released', at))) {
-      throw new AppError('invalid_transition', { detail: `the claim is already ${claim.status}` });
-    }
-    await returnQuantity(trx, claim.needId, claim.quantity);
-    await appendNeedEvent(
-      trx,
-      claim.needId,
-      'released',
-      { claimId, organizationId: claim.organizationId, reason: reason ?? null },
-      actorId(actor),
-      at,
-    );
-    await recordChange(trx, deps, actor, {
-      action: 'need.release',
-      entityType: 'claim',
-      entityId: claimId,
-      live: { incidentId: await incidentOfNeed(trx, claim.needId), kind: 'claim' },
-      after: { status: 'released', reason },
-    });
-    return settle(trx, deps, claim.needId);
+    return release(trx, deps, actor, claim, reason ?? null);
   });
+}
+
+/** Releases a holding claim inside the caller's transaction: recorded, its quantity returned, the board told. */
+async function release(trx: Executor, deps: Deps, actor: Actor, claim: Claim, reason: string | null): Promise<Need> {
+  const at = nowIso(deps);
+  if (!(await endClaim(trx, claim.id, ['offered', 'active'], 'released', at))) {
+    throw new AppError('invalid_transition', { detail: `the claim is already ${claim.status}` });
+  }
+  await returnQuantity(trx, claim.needId, claim.quantity);
+  await appendNeedEvent(
+    trx,
+    claim.needId,
+    'released',
+    { claimId: claim.id, organizationId: claim.organizationId, reason },
+    actorId(actor),
+    at,
+  );
+  await recordChange(trx, deps, actor, {
+    action: 'need.release',
+    entityType: 'claim',
+    entityId: claim.id,
+    live: { incidentId: await incidentOfNeed(trx, claim.needId), kind: 'claim' },
+    after: { status: 'released', reason },
+  });
+  return settle(trx, deps, claim.needId);
+}
+
+/**
+ * Releases every claim an organization holds (a suspended or departed organization cannot keep
+ * needs waiting): each release is recorded, the needs reopen and the boards show it. Inside the
+ * caller's transaction; answers how many were released.
+ */
+export async function releaseClaimsOf(
+  trx: Executor,
+  deps: Deps,
+  actor: Actor,
+  organizationId: string,
+  reason: string,
+): Promise<number> {
+  const held = await holdingClaimsOfOrganization(trx, organizationId);
+  for (const claim of held) await release(trx, deps, actor, claim, reason);
+  return held.length;
 }
 
 /** The holder accepts or declines (with a reason) a need a coordinator dispatched to it. */
@@ -254,6 +277,8 @@ export async function answerDispatch(
     const reason = answer.reason?.trim() || null;
     if (!answer.accept && !reason)
       throw new AppError('invalid_input', { field: 'reason', detail: 'declining a dispatch needs a reason' });
+    // Declining is always possible; accepting is acting.
+    if (answer.accept) await actingOrganization(trx, claim.organizationId);
     const at = nowIso(deps);
     if (!(await endClaim(trx, claimId, ['offered'], answer.accept ? 'active' : 'declined', at))) {
       throw new AppError('invalid_transition', { detail: `the claim is ${claim.status}, not awaiting an answer` });

@@ -18,7 +18,7 @@ import { findIncident } from '../../db/repositories/incidents';
 import { findNeed } from '../../db/repositories/needs';
 import { type Candidate, type Recommendation, recommend } from '../../matching/recommend';
 import { AppError } from '../../model/errors';
-import type { MembershipStatus } from '../../model/membership';
+import { type MembershipStatus, mayAct } from '../../model/membership';
 import type { Organization } from '../../model/organization';
 import { phaseOfStage, SERVICE_CATEGORIES, type ServiceCategory, strategyOfCategory } from '../../model/taxonomy';
 import { CandidateIndex } from '../../projections/candidate-index';
@@ -165,7 +165,10 @@ export async function recommendOrganizations(deps: Deps, actor: Actor, needId: s
       lat: place.lat,
       lon: place.lon,
     },
-    candidates.near(need.category, need.jurisdiction, place.lat, place.lon, BOX_DEGREES),
+    // Only organizations that may act are recommended (suspended, exited, declined and under-review ones may not).
+    candidates
+      .near(need.category, need.jurisdiction, place.lat, place.lon, BOX_DEGREES)
+      .filter((c) => mayAct(c.membershipStatus)),
     limit,
   );
 }

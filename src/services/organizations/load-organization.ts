@@ -2,6 +2,7 @@ import type { DialectName } from '../../db/database';
 import { findOrganization, findOrganizationForUpdate } from '../../db/repositories/organizations';
 import type { Executor } from '../../db/schema';
 import { AppError } from '../../model/errors';
+import { mayAct } from '../../model/membership';
 import type { Organization } from '../../model/organization';
 
 /**
@@ -21,6 +22,24 @@ export async function lockOrganization(trx: Executor, dialect: DialectName, id: 
 export async function organizationForWrite(trx: Executor, dialect: DialectName, id: string): Promise<Organization> {
   const org = await lockOrganization(trx, dialect, id);
   if (org.archived) throw new AppError('archived');
+  return org;
+}
+
+/**
+ * Loads an organization about to act in a response (claim a need, accept a dispatch, file a
+ * deployment): archived ones are refused as before (409), and only active members and those
+ * under cultivation may act; suspended, exited, declined and under-review ones get 403
+ * `membership_inactive` naming their status.
+ */
+export async function actingOrganization(trx: Executor, id: string): Promise<Organization> {
+  const org = await organizationForChange(trx, id);
+  if (!mayAct(org.membership.status)) {
+    throw new AppError('membership_inactive', {
+      field: 'organizationId',
+      detail: `the organization is ${org.membership.status}: only active members and those under cultivation may act`,
+      extra: { membershipStatus: org.membership.status },
+    });
+  }
   return org;
 }
 
