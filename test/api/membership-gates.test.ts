@@ -47,6 +47,10 @@ describeEachDatabase('membership gates action over HTTP', (t) => {
         token: n.tokens.orgAdmin,
         body: { organizationId: team, quantity: 1 },
       });
+    // The session tells the UI not to offer what the server will refuse.
+    const capabilities = async () =>
+      (await call(app, 'GET', '/api/v1/auth/session', { token: n.tokens.orgAdmin })).json.capabilities as Record<string, unknown>;
+    expect(await capabilities()).toMatchObject({ claimNeeds: false, fileDeployments: false });
     const refused = await claim();
     expect(refused.status).toBe(403);
     expect(refused.json).toMatchObject({ code: 'membership_inactive', field: 'organizationId', membershipStatus: 'suspended' });
@@ -68,5 +72,6 @@ describeEachDatabase('membership gates action over HTTP', (t) => {
     });
     expect(readmit.status).toBe(200);
     expect((await claim()).status).toBe(201);
+    expect(await capabilities()).toMatchObject({ claimNeeds: true, fileDeployments: true });
   });
 });

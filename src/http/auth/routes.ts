@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { Config } from '../../config';
-import { capabilitiesOf } from '../../services/auth/capabilities';
+import { capabilitiesOfUser } from '../../services/auth/capabilities';
 import { type Session, signIn, signOut, type User, userActor } from '../../services/auth/sessions';
 import type { Deps } from '../../services/context';
 import { changeOwnPassword } from '../../services/users/manage-users';
@@ -11,12 +11,13 @@ import { Credentials, PasswordChangeBody, SessionSchema, TokenBody, TokenSchema 
 const tags = ['auth'];
 
 /** The session answer: the user, the CSRF token, and what the user may do. */
-function sessionAnswer(user: User, csrfToken: string) {
-  return { user, csrfToken, capabilities: capabilitiesOf(userActor(user)) };
+async function sessionAnswer(deps: Deps, user: User, csrfToken: string) {
+  return { user, csrfToken, capabilities: await capabilitiesOfUser(deps, userActor(user)) };
 }
 
 /** Sets the session cookie and answers with the user, the CSRF token and the user's capabilities. */
 export function startBrowserSession(
+  deps: Deps,
   reply: FastifyReply,
   config: Pick<Config, 'secureCookies'>,
   result: { user: User; secret: string; session: Session },
@@ -28,7 +29,7 @@ export function startBrowserSession(
     secure: config.secureCookies,
     expires: new Date(result.session.expiresAt),
   });
-  return sessionAnswer(result.user, result.session.csrfToken ?? '');
+  return sessionAnswer(deps, result.user, result.session.csrfToken ?? '');
 }
 
 export async function authRoutes(app: App, deps: Deps, config: Pick<Config, 'secureCookies' | 'authRateLimit'>): Promise<void> {
@@ -41,7 +42,7 @@ export async function authRoutes(app: App, deps: Deps, config: Pick<Config, 'sec
       schema: { tags, summary: 'Sign in (browser session cookie)', body: Credentials, response: { 200: SessionSchema } },
     },
     async (request, reply) =>
-      startBrowserSession(reply, config, await signIn(deps, request.body.email, request.body.password, 'cookie')),
+      startBrowserSession(deps, reply, config, await signIn(deps, request.body.email, request.body.password, 'cookie')),
   );
 
   app.post(
@@ -67,7 +68,7 @@ export async function authRoutes(app: App, deps: Deps, config: Pick<Config, 'sec
     { schema: { tags, summary: 'The signed-in user and what they may do', response: { 200: SessionSchema } } },
     async (request) => {
       actorOf(request);
-      return sessionAnswer(request.user as User, request.session?.csrfToken ?? '');
+      return sessionAnswer(deps, request.user as User, request.session?.csrfToken ?? '');
     },
   );
 

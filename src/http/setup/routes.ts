@@ -39,7 +39,7 @@ export async function setupRoutes(app: App, deps: Deps, config: Pick<Config, 'se
       const user = await createFirstAdmin(deps, admin, 'setup-page');
       const demo = loadDemo ? await loadDemoNetwork(deps) : null;
       const opened = await openSession(deps, user, 'cookie');
-      return reply.status(201).send({ ...startBrowserSession(reply, config, { user, ...opened }), demo });
+      return reply.status(201).send({ ...(await startBrowserSession(deps, reply, config, { user, ...opened })), demo });
     },
   );
 }

@@ -4,8 +4,10 @@
  * and pages the UI offers cannot drift from what the server accepts. Answers about one record
  * (may edit this organization, coordinate this incident) come with the record (`viewerCan…`).
  */
+import { findOrganization } from '../../db/repositories/organizations';
+import { type MembershipStatus, mayAct } from '../../model/membership';
 import type { Role } from '../../model/roles';
-import type { Actor } from '../context';
+import type { Actor, Deps } from '../context';
 import {
   actsForAnyOrganization,
   assignableRoles,
@@ -49,8 +51,13 @@ export interface Capabilities {
   programLeadOrganizationId: string | null;
 }
 
-/** The account's capabilities, from the policy. */
-export function capabilitiesOf(actor: Actor): Capabilities {
+/**
+ * The account's capabilities, from the policy. `organizationStatus` is the membership status of
+ * the account's organization: one that may not act (src/model/membership.ts) claims no needs
+ * and files no deployments, as the services refuse them (membership_inactive).
+ */
+export function capabilitiesOf(actor: Actor, organizationStatus: MembershipStatus | null = null): Capabilities {
+  const mayActNow = organizationStatus === null || mayAct(organizationStatus);
   return {
     createOrganizations: canCreateOrganizations(actor),
     // A roster import registers organizations: the same rule (src/services/imports/import-jobs.ts).
@@ -64,8 +71,8 @@ export function capabilitiesOf(actor: Actor): Capabilities {
     readApiDocs: canReadApiDocs(actor),
     reviewMembership: canReadApplications(actor),
     declareIncidents: canDeclareIncidents(actor),
-    fileDeployments: canFileDeployments(actor),
-    claimNeeds: canClaimNeeds(actor),
+    fileDeployments: canFileDeployments(actor) && mayActNow,
+    claimNeeds: canClaimNeeds(actor) && mayActNow,
     actsForAnyOrganization: actsForAnyOrganization(actor),
     fieldOrganizationId: fieldOrganizationOf(actor),
     recordLessons: canRecordLessons(actor),
@@ -73,4 +80,11 @@ export function capabilitiesOf(actor: Actor): Capabilities {
     recordPrograms: canRecordPrograms(actor),
     programLeadOrganizationId: programLeadOf(actor),
   };
+}
+
+/** The capabilities of a signed-in account, with its organization's membership status looked up. */
+export async function capabilitiesOfUser(deps: Deps, actor: Actor): Promise<Capabilities> {
+  const organizationId = actor.kind === 'user' ? actor.organizationId : null;
+  const organization = organizationId ? await findOrganization(deps.db, organizationId) : undefined;
+  return capabilitiesOf(actor, organization?.membership.status ?? null);
 }
