@@ -50,16 +50,28 @@ export default async function recommendBench({ database, log }: BenchContext): P
   }
   log(`measuring recommendations for ${needs.length} needs among ${TOTAL} organizations on ${database.dialect}…`);
   const calls = Array.from({ length: 400 }, (_, i) => needs[i % needs.length]);
-  const ours = await timeEach(calls, (need) => recommendOrganizations(deps, system, need.id, 10));
+  const ours = await timeEach(calls, (need) => recommendOrganizations(deps, system, need.id, { limit: 10 }));
 
   // Baseline: read every organization and score each one.
   const linear = async (need: (typeof needs)[number]) => {
     const rows = await database.db
       .selectFrom('organizations')
-      .select(['id', 'name', 'kind', 'membership_status', 'jurisdictions', 'base_lat', 'base_lon', 'capabilities'])
+      .select([
+        'id',
+        'name',
+        'kind',
+        'membership_status',
+        'membership_tier',
+        'jurisdictions',
+        'base_lat',
+        'base_lon',
+        'capabilities',
+      ])
       .where('archived_at', 'is', null)
       .execute();
-    const candidates = rows.map((r) => candidateFromRow(r, { people: 0, deployed: 0, fulfilled: 0, dropped: 0 }));
+    const candidates = rows.map((r) =>
+      candidateFromRow(r, { people: 0, deployed: 0, verifiedCapacity: false, fulfilled: 0, dropped: 0 }),
+    );
     return recommend({ ...need, cell: null }, candidates, 10);
   };
   const baseline = await timeEach(calls.slice(0, 30), linear, 2);

@@ -4,7 +4,7 @@
  * score explained. Membership status is reported, never used as a hidden penalty. Pure.
  */
 import { containingCodes } from '../model/jurisdictions';
-import type { MembershipStatus } from '../model/membership';
+import type { MembershipStatus, MembershipTier } from '../model/membership';
 import { distanceMetres } from '../model/need';
 import type { GeoPoint, OrganizationKind } from '../model/organization';
 import type { FunctionCell, ServiceCategory } from '../model/taxonomy';
@@ -14,6 +14,8 @@ export interface Candidate {
   name: string;
   kind: OrganizationKind;
   membershipStatus: MembershipStatus;
+  /** Provisional-tier organizations may act, but their claims wait for a coordinator's confirmation. */
+  membershipTier: MembershipTier;
   jurisdictions: string[];
   base: GeoPoint | null;
   categories: readonly ServiceCategory[];
@@ -22,6 +24,8 @@ export interface Candidate {
   people: number;
   /** People currently deployed to incidents. */
   deployed: number;
+  /** Whether a coordinator has verified any of its declared capacities. */
+  verifiedCapacity: boolean;
   fulfilled: number;
   dropped: number;
 }
@@ -43,6 +47,8 @@ export interface Recommendation {
   name: string;
   kind: OrganizationKind;
   membershipStatus: MembershipStatus;
+  membershipTier: MembershipTier;
+  verifiedCapacity: boolean;
   score: number;
   factors: { capability: number; distance: number | null; area: number; capacity: number | null; record: number };
   distanceKm: number | null;
@@ -127,12 +133,15 @@ function explained(need: NeedToMatch, c: Candidate, f: Factors): Recommendation 
     c.people > 0 ? `${f.free} of ${c.people} people free` : 'no people capacity on record',
     `${c.fulfilled} needs fulfilled${c.dropped ? `, ${c.dropped} dropped` : ''}`,
     `status ${c.membershipStatus}`,
+    ...(c.membershipTier === 'provisional' ? ["provisional: its claims wait for a coordinator's confirmation"] : []),
   ];
   return {
     organizationId: c.id,
     name: c.name,
     kind: c.kind,
     membershipStatus: c.membershipStatus,
+    membershipTier: c.membershipTier,
+    verifiedCapacity: c.verifiedCapacity,
     score: f.score,
     factors: {
       capability: f.capability,

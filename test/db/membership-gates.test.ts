@@ -145,7 +145,9 @@ describeEachDatabase('membership gates action', (t) => {
       ...place,
     });
     if (outcome.replayed) throw new Error('a fresh need was expected');
-    const names = (await recommendOrganizations(deps, SYSTEM, outcome.reported.need.id, 50)).map((r) => r.organizationId);
+    const names = (await recommendOrganizations(deps, SYSTEM, outcome.reported.need.id, { limit: 50 })).map(
+      (r) => r.organizationId,
+    );
     expect(names).toContain(active);
     expect(names).not.toContain(suspended);
   });

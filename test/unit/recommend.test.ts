@@ -14,6 +14,8 @@ const candidate = (over: Partial<Candidate>): Candidate => ({
   name: 'x',
   kind: 'rescue_team',
   membershipStatus: 'active',
+  membershipTier: 'standard',
+  verifiedCapacity: false,
   jurisdictions: ['410105'],
   base: { lat: 34.77, lon: 113.68 },
   categories: ['water_sanitation'],

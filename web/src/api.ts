@@ -417,6 +417,8 @@ export const needApi = {
     post<NeedView>(claimPath(claimId, '/answer'), body),
   progress: (claimId: string, body: { note?: string | null; done?: boolean }) =>
     post<NeedView>(claimPath(claimId, '/progress'), body),
+  confirm: (claimId: string) => post<NeedView>(claimPath(claimId, '/confirm')),
+  reject: (claimId: string, reason: string) => post<NeedView>(claimPath(claimId, '/reject'), { reason }),
   close: (id: string, body: { reason: 'duplicate' | 'not_found' | 'done_by_others' | 'referred'; note?: string | null }) =>
     post<NeedView>(needPath(id, '/close'), body),
   verify: (id: string, level: 'verified' | 'official') => post<NeedView>(needPath(id, '/verify'), { level }),

@@ -7,12 +7,22 @@ const ACTIVE_DEPLOYMENT = ['approved', 'en_route', 'checked_in', 'working'];
 
 export type CandidateRow = Pick<
   OrganizationsTable,
-  'id' | 'name' | 'kind' | 'membership_status' | 'jurisdictions' | 'base_lat' | 'base_lon' | 'capabilities' | 'archived_at'
+  | 'id'
+  | 'name'
+  | 'kind'
+  | 'membership_status'
+  | 'membership_tier'
+  | 'jurisdictions'
+  | 'base_lat'
+  | 'base_lon'
+  | 'capabilities'
+  | 'archived_at'
 >;
 
 export interface Figures {
   people: number;
   deployed: number;
+  verifiedCapacity: boolean;
   fulfilled: number;
   dropped: number;
 }
@@ -20,7 +30,18 @@ export interface Figures {
 function candidateRows(db: Executor) {
   return db
     .selectFrom('organizations')
-    .select(['id', 'name', 'kind', 'membership_status', 'jurisdictions', 'base_lat', 'base_lon', 'capabilities', 'archived_at']);
+    .select([
+      'id',
+      'name',
+      'kind',
+      'membership_status',
+      'membership_tier',
+      'jurisdictions',
+      'base_lat',
+      'base_lon',
+      'capabilities',
+      'archived_at',
+    ]);
 }
 
 /** One page of the organizations not archived, in id order after `afterId`. */
@@ -33,15 +54,20 @@ export async function candidateRowsByIds(db: Executor, ids: string[]): Promise<C
   return selectInChunks(ids, (chunk) => candidateRows(db).where('id', 'in', chunk).execute());
 }
 
-/** People on the roster, people deployed now, and claims fulfilled or dropped, of some organizations. */
+/** People on the roster, whether any capacity is verified, people deployed now, and claims fulfilled or dropped, of some organizations. */
 export async function figuresOf(db: Executor, ids: string[]): Promise<Map<string, Figures>> {
-  const out = new Map<string, Figures>(ids.map((id) => [id, { people: 0, deployed: 0, fulfilled: 0, dropped: 0 }]));
+  const out = new Map<string, Figures>(
+    ids.map((id) => [id, { people: 0, deployed: 0, verifiedCapacity: false, fulfilled: 0, dropped: 0 }]),
+  );
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const people = await db
       .selectFrom('capacities')
-      .select(['organization_id', (eb) => eb.fn.sum<string | number>('quantity').as('n')])
-      .where('kind', '=', 'people')
+      .select([
+        'organization_id',
+        sql<string | number>`sum(case when kind = 'people' then quantity else 0 end)`.as('n'),
+        sql<string | number>`sum(case when verified_at is not null then 1 else 0 end)`.as('verified'),
+      ])
       .where('organization_id', 'in', chunk)
       .groupBy('organization_id')
       .execute();
@@ -62,7 +88,11 @@ export async function figuresOf(db: Executor, ids: string[]): Promise<Map<string
       .where('organization_id', 'in', chunk)
       .groupBy('organization_id')
       .execute();
-    for (const r of people) (out.get(r.organization_id) as Figures).people = Number(r.n);
+    for (const r of people) {
+      const f = out.get(r.organization_id) as Figures;
+      f.people = Number(r.n);
+      f.verifiedCapacity = Number(r.verified) > 0;
+    }
     for (const r of deployed) (out.get(r.organization_id) as Figures).deployed = Number(r.n);
     for (const r of record) {
       const f = out.get(r.organization_id) as Figures;

@@ -3,7 +3,15 @@
 import { selectInChunks } from '../bulk';
 import type { Executor, NeedClaimsTable } from '../schema';
 
-export type ClaimStatus = 'offered' | 'active' | 'released' | 'expired' | 'declined' | 'fulfilled';
+/**
+ * offered: dispatched by a coordinator, awaiting the organization's answer; unconfirmed: claimed
+ * by a provisional-tier organization, awaiting a coordinator's confirmation; active: being worked;
+ * then released, expired, declined (a dispatch), rejected (an unconfirmed claim) or fulfilled.
+ */
+export type ClaimStatus = 'offered' | 'unconfirmed' | 'active' | 'released' | 'expired' | 'declined' | 'rejected' | 'fulfilled';
+
+/** The statuses in which a claim holds its quantity of the need. */
+export const HOLDING_STATUSES: ClaimStatus[] = ['offered', 'unconfirmed', 'active'];
 
 export interface Claim {
   id: string;
@@ -64,13 +72,13 @@ export async function findClaim(db: Executor, id: string): Promise<Claim | undef
   return row ? toClaim(row) : undefined;
 }
 
-/** Claims that hold quantity on a need now (offered by dispatch or active). */
+/** Claims that hold quantity on a need now (offered by dispatch, unconfirmed or active). */
 export async function holdingClaims(db: Executor, needId: string): Promise<Claim[]> {
   const rows = await db
     .selectFrom('need_claims')
     .selectAll()
     .where('need_id', '=', needId)
-    .where('status', 'in', ['offered', 'active'])
+    .where('status', 'in', HOLDING_STATUSES)
     .orderBy('claimed_at')
     .execute();
   return rows.map(toClaim);
@@ -83,7 +91,7 @@ export async function holdingClaimsOf(db: Executor, needIds: string[]): Promise<
       .selectFrom('need_claims')
       .selectAll()
       .where('need_id', 'in', chunk)
-      .where('status', 'in', ['offered', 'active'])
+      .where('status', 'in', HOLDING_STATUSES)
       .orderBy('claimed_at')
       .execute(),
   );
@@ -92,7 +100,7 @@ export async function holdingClaimsOf(db: Executor, needIds: string[]): Promise<
 
 /** Holding claims past their expiry, on one need or everywhere. */
 export async function dueClaims(db: Executor, now: string, needId?: string): Promise<Claim[]> {
-  let q = db.selectFrom('need_claims').selectAll().where('status', 'in', ['offered', 'active']).where('expires_at', '<', now);
+  let q = db.selectFrom('need_claims').selectAll().where('status', 'in', HOLDING_STATUSES).where('expires_at', '<', now);
   if (needId) q = q.where('need_id', '=', needId);
   return (await q.limit(1000).execute()).map(toClaim);
 }
@@ -116,26 +124,26 @@ export async function needIdsOfClaims(db: Executor, claimIds: string[]): Promise
   return [...new Set(rows.map((r) => r.need_id))];
 }
 
-/** The needs of an incident that an organization holds now (an active claim or a dispatch awaiting its answer). */
+/** The needs of an incident that an organization holds now (an active or unconfirmed claim, or a dispatch awaiting its answer). */
 export async function needsHeldBy(db: Executor, organizationId: string, incidentId: string): Promise<Set<string>> {
   const rows = await db
     .selectFrom('need_claims')
     .innerJoin('needs', 'needs.id', 'need_claims.need_id')
     .select('need_claims.need_id')
     .where('need_claims.organization_id', '=', organizationId)
-    .where('need_claims.status', 'in', ['offered', 'active'])
+    .where('need_claims.status', 'in', HOLDING_STATUSES)
     .where('needs.incident_id', '=', incidentId)
     .execute();
   return new Set(rows.map((r) => r.need_id));
 }
 
-/** The claims an organization holds now, on any need (an active claim or a dispatch awaiting its answer). */
+/** The claims an organization holds now, on any need (an active or unconfirmed claim, or a dispatch awaiting its answer). */
 export async function holdingClaimsOfOrganization(db: Executor, organizationId: string): Promise<Claim[]> {
   const rows = await db
     .selectFrom('need_claims')
     .selectAll()
     .where('organization_id', '=', organizationId)
-    .where('status', 'in', ['offered', 'active'])
+    .where('status', 'in', HOLDING_STATUSES)
     .orderBy('claimed_at')
     .execute();
   return rows.map(toClaim);

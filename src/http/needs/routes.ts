@@ -4,7 +4,15 @@ import { type Static, Type } from 'typebox';
 import { AppError } from '../../model/errors';
 import { type Actor, actorId, type Deps } from '../../services/context';
 import type { IdempotentRequest } from '../../services/idempotency';
-import { answerDispatch, claimNeed, dispatchNeed, releaseClaim, reportProgress } from '../../services/needs/claims';
+import {
+  answerDispatch,
+  claimNeed,
+  confirmClaim,
+  dispatchNeed,
+  rejectClaim,
+  releaseClaim,
+  reportProgress,
+} from '../../services/needs/claims';
 import {
   addEvidence,
   closeNeed,
@@ -159,7 +167,7 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
         response: { 200: RecommendationList },
       },
     },
-    async (request) => ({ items: await recommendOrganizations(deps, actorOf(request), request.params.id, request.query.limit) }),
+    async (request) => ({ items: await recommendOrganizations(deps, actorOf(request), request.params.id, request.query) }),
   );
 
   app.post(
@@ -201,12 +209,12 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
   const claimAction = (
     path: string,
     summary: string,
-    body: ReturnType<typeof Type.Object>,
+    body: ReturnType<typeof Type.Object> | null,
     run: (actor: Actor, id: string, input: never) => Promise<{ id: string }>,
   ) =>
     app.post(
       `/api/v1/claims/:id/${path}`,
-      { schema: { tags, summary, params: IdParams, body, response: { 200: NeedSchema } } },
+      { schema: { tags, summary, params: IdParams, ...(body ? { body } : {}), response: { 200: NeedSchema } } },
       async (request) => {
         const actor = actorOf(request);
         const need = await run(actor, request.params.id, request.body as never);
@@ -236,6 +244,16 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
       strict,
     ),
     (actor, id, input: { note?: string | null; done?: boolean }) => reportProgress(deps, actor, id, input),
+  );
+
+  claimAction('confirm', "Confirm a provisional organization's claim (coordinators of the need's area)", null, (actor, id) =>
+    confirmClaim(deps, actor, id),
+  );
+  claimAction(
+    'reject',
+    "Reject a provisional organization's claim with a reason (coordinators of the need's area); its quantity is free again",
+    Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }, strict),
+    (actor, id, input: { reason: string }) => rejectClaim(deps, actor, id, input.reason),
   );
 
   app.post(

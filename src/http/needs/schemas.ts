@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { MEMBERSHIP_TIERS } from '../../model/membership';
 import {
   CLOSE_REASONS,
   NEED_KINDS,
@@ -8,6 +9,7 @@ import {
   VERIFICATION_LEVELS,
   VULNERABLE_GROUPS,
 } from '../../model/need';
+import { ORGANIZATION_KINDS } from '../../model/organization';
 import { SERVICE_CATEGORIES } from '../../model/taxonomy';
 import { Cursor, Id, JurisdictionCode, Limit, Nullable, Page } from '../common-schemas';
 
@@ -142,7 +144,17 @@ export const NeedMapAnswerSchema = Type.Object({
   truncated: Type.Boolean(),
 });
 
-export const RecommendationQuery = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) }, strict);
+export const RecommendationQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+    kind: Type.Optional(Type.Enum(ORGANIZATION_KINDS, { description: 'only organizations of this kind' })),
+    withinKm: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, maximum: 5000, description: 'only organizations based within this distance' }),
+    ),
+    verifiedOnly: Type.Optional(Type.Boolean({ description: 'only organizations with a capacity a coordinator has verified' })),
+  },
+  strict,
+);
 export const RecommendationList = Type.Object({
   items: Type.Array(
     Type.Object({
@@ -150,6 +162,10 @@ export const RecommendationList = Type.Object({
       name: Type.String(),
       kind: Type.String(),
       membershipStatus: Type.String(),
+      membershipTier: Type.Enum(MEMBERSHIP_TIERS, {
+        description: "provisional: its claims wait for a coordinator's confirmation",
+      }),
+      verifiedCapacity: Type.Boolean(),
       score: Type.Number(),
       factors: Type.Object({
         capability: Type.Number(),

@@ -11,6 +11,7 @@ import {
   dueClaims,
   endClaim,
   findClaim,
+  HOLDING_STATUSES,
   holdingClaims,
   holdingClaimsOfOrganization,
   insertClaim,
@@ -42,7 +43,7 @@ async function expireDue(trx: Executor, deps: Deps, needId: string): Promise<voi
   const at = nowIso(deps);
   const incidentId = await incidentOfNeed(trx, needId);
   for (const claim of await dueClaims(trx, at, needId)) {
-    if (await endClaim(trx, claim.id, ['offered', 'active'], 'expired', at)) {
+    if (await endClaim(trx, claim.id, HOLDING_STATUSES, 'expired', at)) {
       await returnQuantity(trx, needId, claim.quantity);
       await appendNeedEvent(
         trx,
@@ -113,7 +114,7 @@ async function reserve(
   need: Need,
   organizationId: string,
   quantity: number | undefined,
-  status: Extract<ClaimStatus, 'offered' | 'active'>,
+  status: Extract<ClaimStatus, 'offered' | 'unconfirmed' | 'active'>,
 ): Promise<Claim> {
   await expireDue(trx, deps, need.id);
   const fresh = (await findNeed(trx, need.id)) as Need;
@@ -146,7 +147,7 @@ async function reserve(
     trx,
     need.id,
     status === 'offered' ? 'dispatched' : 'claimed',
-    { claimId: claim.id, organizationId, quantity: wanted },
+    { claimId: claim.id, organizationId, quantity: wanted, ...(status === 'unconfirmed' ? { unconfirmed: true } : {}) },
     actorId(actor),
     at,
   );
@@ -160,7 +161,11 @@ async function reserve(
   return claim;
 }
 
-/** An organization takes on a need, or part of it (no quantity: all that remains). */
+/**
+ * An organization takes on a need, or part of it (no quantity: all that remains). A
+ * provisional-tier organization's claim holds its quantity unconfirmed until a coordinator
+ * confirms or rejects it (or it expires like any claim).
+ */
 export async function claimNeed(
   deps: Deps,
   actor: Actor,
@@ -171,9 +176,10 @@ export async function claimNeed(
     throw new AppError(actor.kind === 'user' && actor.organizationId ? 'out_of_scope' : 'forbidden', { field: 'organizationId' });
   }
   return deps.db.transaction().execute(async (trx) => {
-    await actingOrganization(trx, input.organizationId);
+    const org = await actingOrganization(trx, input.organizationId);
     const need = await loadNeed(trx, needId);
-    const claim = await reserve(trx, deps, actor, need, input.organizationId, input.quantity, 'active');
+    const status = org.membership.tier === 'provisional' ? 'unconfirmed' : 'active';
+    const claim = await reserve(trx, deps, actor, need, input.organizationId, input.quantity, status);
     return { claim, need: await settle(trx, deps, needId) };
   });
 }
@@ -225,7 +231,7 @@ export async function releaseClaim(deps: Deps, actor: Actor, claimId: string, re
 /** Releases a holding claim inside the caller's transaction: recorded, its quantity returned, the board told. */
 async function release(trx: Executor, deps: Deps, actor: Actor, claim: Claim, reason: string | null): Promise<Need> {
   const at = nowIso(deps);
-  if (!(await endClaim(trx, claim.id, ['offered', 'active'], 'released', at))) {
+  if (!(await endClaim(trx, claim.id, HOLDING_STATUSES, 'released', at))) {
     throw new AppError('invalid_transition', { detail: `the claim is already ${claim.status}` });
   }
   await returnQuantity(trx, claim.needId, claim.quantity);
@@ -303,6 +309,79 @@ export async function answerDispatch(
   });
 }
 
+async function assertCoordinatesClaim(trx: Executor, actor: Actor, claim: Claim): Promise<Need> {
+  const need = await loadNeed(trx, claim.needId);
+  const incident = await findIncident(trx, need.incidentId);
+  if (!incident || !canCoordinateIncident(actor, incident.jurisdictions)) {
+    throw new AppError(actor.kind === 'user' && actor.role === 'coordinator' ? 'out_of_scope' : 'forbidden');
+  }
+  return need;
+}
+
+/**
+ * A coordinator confirms a provisional organization's claim: it becomes active and its hold
+ * starts afresh. Only an unconfirmed claim can be confirmed.
+ */
+export async function confirmClaim(deps: Deps, actor: Actor, claimId: string): Promise<Need> {
+  return deps.db.transaction().execute(async (trx) => {
+    const claim = await loadClaim(trx, claimId);
+    const need = await assertCoordinatesClaim(trx, actor, claim);
+    const at = nowIso(deps);
+    if (!(await endClaim(trx, claimId, ['unconfirmed'], 'active', at))) {
+      throw new AppError('invalid_transition', { detail: `the claim is ${claim.status}, not awaiting confirmation` });
+    }
+    const expiresAt = await hold(deps, trx, need);
+    await saveClaim(trx, { ...claim, status: 'active', expiresAt });
+    await appendNeedEvent(
+      trx,
+      claim.needId,
+      'claim_confirmed',
+      { claimId, organizationId: claim.organizationId },
+      actorId(actor),
+      at,
+    );
+    await recordChange(trx, deps, actor, {
+      action: 'need.claim_confirm',
+      entityType: 'claim',
+      entityId: claimId,
+      live: { incidentId: need.incidentId, kind: 'claim' },
+      after: { status: 'active', expiresAt },
+    });
+    return settle(trx, deps, claim.needId);
+  });
+}
+
+/** A coordinator rejects a provisional organization's claim, with a reason; its quantity is free again. */
+export async function rejectClaim(deps: Deps, actor: Actor, claimId: string, reason: string): Promise<Need> {
+  return deps.db.transaction().execute(async (trx) => {
+    const claim = await loadClaim(trx, claimId);
+    const need = await assertCoordinatesClaim(trx, actor, claim);
+    const why = reason.trim();
+    if (!why) throw new AppError('invalid_input', { field: 'reason', detail: 'rejecting a claim needs a reason' });
+    const at = nowIso(deps);
+    if (!(await endClaim(trx, claimId, ['unconfirmed'], 'rejected', at))) {
+      throw new AppError('invalid_transition', { detail: `the claim is ${claim.status}, not awaiting confirmation` });
+    }
+    await returnQuantity(trx, claim.needId, claim.quantity);
+    await appendNeedEvent(
+      trx,
+      claim.needId,
+      'claim_rejected',
+      { claimId, organizationId: claim.organizationId, reason: why },
+      actorId(actor),
+      at,
+    );
+    await recordChange(trx, deps, actor, {
+      action: 'need.claim_reject',
+      entityType: 'claim',
+      entityId: claimId,
+      live: { incidentId: need.incidentId, kind: 'claim' },
+      after: { status: 'rejected', reason: why },
+    });
+    return settle(trx, deps, claim.needId);
+  });
+}
+
 /** The holder reports progress (which keeps the claim alive) or that its part is done. */
 export async function reportProgress(
   deps: Deps,
@@ -313,7 +392,11 @@ export async function reportProgress(
   return deps.db.transaction().execute(async (trx) => {
     const claim = await loadClaim(trx, claimId);
     await assertHolderOrCoordinator(trx, actor, claim, true);
-    if (claim.status !== 'active') throw new AppError('invalid_transition', { detail: `the claim is ${claim.status}` });
+    if (claim.status !== 'active') {
+      const detail =
+        claim.status === 'unconfirmed' ? "the claim awaits a coordinator's confirmation" : `the claim is ${claim.status}`;
+      throw new AppError('invalid_transition', { detail });
+    }
     const need = await loadNeed(trx, claim.needId);
     const at = nowIso(deps);
     const note = report.note?.trim() || null;

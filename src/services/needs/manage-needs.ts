@@ -2,7 +2,7 @@
 
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { endClaim, holdingClaims } from '../../db/repositories/claims';
+import { endClaim, HOLDING_STATUSES, holdingClaims } from '../../db/repositories/claims';
 import { findIncident } from '../../db/repositories/incidents';
 import {
   appendNeedEvent,
@@ -45,7 +45,7 @@ async function close(
   if (need.closeReason) throw new AppError('archived', { detail: 'the need is already closed' });
   const at = nowIso(deps);
   for (const claim of await holdingClaims(trx, need.id)) {
-    if (await endClaim(trx, claim.id, ['offered', 'active'], 'released', at)) await returnQuantity(trx, need.id, claim.quantity);
+    if (await endClaim(trx, claim.id, HOLDING_STATUSES, 'released', at)) await returnQuantity(trx, need.id, claim.quantity);
   }
   const after: Need = { ...need, status: 'closed', closeReason: reason, closeNote: note, duplicateOf, updatedAt: at };
   await saveNeed(trx, after);

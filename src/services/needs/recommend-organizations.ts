@@ -18,8 +18,9 @@ import { findIncident } from '../../db/repositories/incidents';
 import { findNeed } from '../../db/repositories/needs';
 import { type Candidate, type Recommendation, recommend } from '../../matching/recommend';
 import { AppError } from '../../model/errors';
-import { type MembershipStatus, mayAct } from '../../model/membership';
-import type { Organization } from '../../model/organization';
+import { type MembershipStatus, type MembershipTier, mayAct } from '../../model/membership';
+import { distanceMetres } from '../../model/need';
+import type { Organization, OrganizationKind } from '../../model/organization';
 import { phaseOfStage, SERVICE_CATEGORIES, type ServiceCategory, strategyOfCategory } from '../../model/taxonomy';
 import { CandidateIndex } from '../../projections/candidate-index';
 import { CaughtUp } from '../../projections/caught-up';
@@ -40,7 +41,7 @@ const CATEGORY = new Map<string, ServiceCategory>(SERVICE_CATEGORIES.map((c) => 
  */
 export function candidateFromRow(
   r: Omit<CandidateRow, 'archived_at'>,
-  figures: Pick<Candidate, 'people' | 'deployed' | 'fulfilled' | 'dropped'>,
+  figures: Pick<Candidate, 'people' | 'deployed' | 'verifiedCapacity' | 'fulfilled' | 'dropped'>,
 ): Candidate {
   const capabilities = JSON.parse(r.capabilities) as Organization['capabilities'];
   return {
@@ -48,18 +49,20 @@ export function candidateFromRow(
     name: r.name,
     kind: r.kind as Organization['kind'],
     membershipStatus: r.membership_status as MembershipStatus,
+    membershipTier: r.membership_tier as MembershipTier,
     jurisdictions: JSON.parse(r.jurisdictions) as string[],
     base: r.base_lat === null || r.base_lon === null ? null : { lat: Number(r.base_lat), lon: Number(r.base_lon) },
     categories: capabilities.serviceCategories.map((c) => CATEGORY.get(c) ?? c),
     cells: capabilities.cells,
     people: figures.people,
     deployed: figures.deployed,
+    verifiedCapacity: figures.verifiedCapacity,
     fulfilled: figures.fulfilled,
     dropped: figures.dropped,
   };
 }
 
-const NO_FIGURES: Figures = { people: 0, deployed: 0, fulfilled: 0, dropped: 0 };
+const NO_FIGURES: Figures = { people: 0, deployed: 0, verifiedCapacity: false, fulfilled: 0, dropped: 0 };
 
 class Roster {
   readonly index = new CandidateIndex();
@@ -138,12 +141,35 @@ export async function warmRecommendations(deps: Deps): Promise<number> {
   return (await rosterOf(deps).current()).size;
 }
 
+/** What a coordinator narrows recommendations to: an organization kind, a distance, verified capacity only. */
+export interface RecommendationFilters {
+  limit?: number;
+  kind?: OrganizationKind;
+  withinKm?: number;
+  verifiedOnly?: boolean;
+}
+
+/** Whether a candidate passes the filters (and may act at all: suspended, exited, declined and under-review ones may not). */
+function passes(c: Candidate, filters: RecommendationFilters, place: { lat: number; lon: number }): boolean {
+  if (!mayAct(c.membershipStatus)) return false;
+  if (filters.kind && c.kind !== filters.kind) return false;
+  if (filters.verifiedOnly && !c.verifiedCapacity) return false;
+  if (filters.withinKm !== undefined && (!c.base || distanceMetres(c.base, place) / 1000 > filters.withinKm)) return false;
+  return true;
+}
+
 /**
- * The ten organizations best able to serve a need, each with its explained score. Distances are
- * measured from the need's place as the reader may see it: a reader who sees only its grid cell
- * gets distances from the cell's centre, so bases and distances cannot locate it more closely.
+ * The organizations (ten unless asked) best able to serve a need, each with its explained score.
+ * Distances are measured from the need's place as the reader may see it: a reader who sees only
+ * its grid cell gets distances from the cell's centre, so bases and distances cannot locate it
+ * more closely.
  */
-export async function recommendOrganizations(deps: Deps, actor: Actor, needId: string, limit = 10): Promise<Recommendation[]> {
+export async function recommendOrganizations(
+  deps: Deps,
+  actor: Actor,
+  needId: string,
+  filters: RecommendationFilters = {},
+): Promise<Recommendation[]> {
   const need = await findNeed(deps.db, needId);
   if (!need) throw new AppError('not_found');
   let audience = audienceOf(actor, needSubject(need, []));
@@ -165,10 +191,7 @@ export async function recommendOrganizations(deps: Deps, actor: Actor, needId: s
       lat: place.lat,
       lon: place.lon,
     },
-    // Only organizations that may act are recommended (suspended, exited, declined and under-review ones may not).
-    candidates
-      .near(need.category, need.jurisdiction, place.lat, place.lon, BOX_DEGREES)
-      .filter((c) => mayAct(c.membershipStatus)),
-    limit,
+    candidates.near(need.category, need.jurisdiction, place.lat, place.lon, BOX_DEGREES).filter((c) => passes(c, filters, place)),
+    filters.limit ?? 10,
   );
 }

@@ -56,6 +56,8 @@ const HISTORY_COLORS: Record<string, string> = {
   dispatch_declined: 'red',
   released: 'orange',
   claim_expired: 'orange',
+  claim_confirmed: 'green',
+  claim_rejected: 'red',
   progress: 'blue',
   fulfilled: 'green',
   closed: 'gray',
@@ -190,6 +192,8 @@ function DuplicateItem({
   );
 }
 
+const HOLDER_COLORS: Record<string, string> = { offered: 'gold', unconfirmed: 'orange', active: 'blue' };
+
 function HolderItem({ holder, unit, actions }: { holder: Holder; unit: string; actions: ReactNode[] }) {
   const { t } = useTranslation();
   const dateTime = useDateTime();
@@ -200,7 +204,7 @@ function HolderItem({ holder, unit, actions }: { holder: Holder; unit: string; a
         title={
           <span>
             <OrganizationName id={holder.organizationId} />{' '}
-            <Tag color={holder.status === 'offered' ? 'gold' : 'blue'}>{t(`needs.holderStatus.${holder.status}`)}</Tag>
+            <Tag color={HOLDER_COLORS[holder.status] ?? 'blue'}>{t(`needs.holderStatus.${holder.status}`)}</Tag>
           </span>
         }
         description={`${holder.quantity} ${unit} · ${t('needs.holdsUntil', { at: dateTime(holder.expiresAt) })}`}
@@ -435,6 +439,40 @@ export function NeedDrawer({
         >
           {t('needs.decline')}
         </Button>,
+      );
+    }
+    if (coordinate && holder.status === 'unconfirmed') {
+      out.push(
+        <Button
+          key="confirm"
+          size="small"
+          type="primary"
+          loading={acting}
+          onClick={() => void run(() => needApi.confirm(holder.claimId), t('needs.claimConfirmed'))}
+        >
+          {t('needs.confirmClaim')}
+        </Button>,
+        <Button
+          key="reject"
+          size="small"
+          danger
+          onClick={() =>
+            withNote(
+              { title: t('needs.rejectClaimTitle'), label: t('needs.rejectClaimReason'), required: true, danger: true },
+              (reason) => needApi.reject(holder.claimId, reason),
+              t('needs.claimRejected'),
+            )
+          }
+        >
+          {t('needs.rejectClaim')}
+        </Button>,
+      );
+    }
+    if (own && holder.status === 'unconfirmed') {
+      out.push(
+        <Typography.Text key="waiting" type="secondary" className="small">
+          {t('needs.awaitingConfirmation')}
+        </Typography.Text>,
       );
     }
     if (own && holder.status === 'active') {
