@@ -18,6 +18,8 @@ export interface Config {
   publicRateLimit: number;
   /** Annual reports printed to PDF per client address and minute (each starts a Chromium). */
   reportRateLimit: number;
+  /** Hours without any update after which an open need raises a stale-need alarm. */
+  staleNeedHours: number;
   logLevel: string;
   secureCookies: boolean;
   /**
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     applicationRateLimit: intFrom(env.CORESPOND_APPLICATION_RATE_LIMIT, 20, 'CORESPOND_APPLICATION_RATE_LIMIT'),
     publicRateLimit: intFrom(env.CORESPOND_PUBLIC_RATE_LIMIT, 120, 'CORESPOND_PUBLIC_RATE_LIMIT'),
     reportRateLimit: intFrom(env.CORESPOND_REPORT_RATE_LIMIT, 10, 'CORESPOND_REPORT_RATE_LIMIT'),
+    staleNeedHours: intFrom(env.CORESPOND_STALE_NEED_HOURS, 12, 'CORESPOND_STALE_NEED_HOURS'),
     logLevel: env.CORESPOND_LOG_LEVEL ?? 'info',
     secureCookies: env.CORESPOND_SECURE_COOKIES === 'true',
     mapStyleUrl: urlFrom(env.CORESPOND_MAP_STYLE_URL, 'CORESPOND_MAP_STYLE_URL'),

@@ -10,6 +10,7 @@ import { loggerOptions } from '../http/log-privacy';
 import { readTable } from '../interop/spreadsheet';
 import { AppError } from '../model/errors';
 import { openRuntime } from '../runtime';
+import { sweepAlarms } from '../services/alarms/sweep-alarms';
 import { workerSnapshots } from '../services/analytics/figure-worker';
 import { verifyAuditChain } from '../services/audit/verify-audit-chain';
 import type { Actor } from '../services/context';
@@ -51,9 +52,13 @@ program
       webDist: join(ROOT, 'web', 'dist'),
       logger: loggerOptions(config.logLevel),
     });
-    // Claims without progress expire; sweep once a minute (every node may, the sweep is idempotent).
+    // Claims without progress expire, missed check-ins and stale needs raise alarms: sweep once a
+    // minute (every node may; each lapse is recorded once).
     const sweeper = setInterval(() => {
       expireClaims(runtime.deps).catch((error: unknown) => app.log.error({ err: error }, 'claim expiry sweep failed'));
+      sweepAlarms(runtime.deps, { staleNeedHours: config.staleNeedHours }).catch((error: unknown) =>
+        app.log.error({ err: error }, 'alarm sweep failed'),
+      );
     }, 60_000);
     const stop = async () => {
       clearInterval(sweeper);

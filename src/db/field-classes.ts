@@ -365,6 +365,18 @@ export const COLUMN_CLASSES: Classified = {
     created_at: INTERNAL,
   },
   live_events: { seq: INTERNAL, incident_id: INTERNAL, kind: INTERNAL, entity_id: INTERNAL, at: INTERNAL },
+  alarms: {
+    id: INTERNAL,
+    incident_id: INTERNAL,
+    kind: INTERNAL,
+    subject_id: INTERNAL,
+    organization_id: INTERNAL,
+    due_at: INTERNAL,
+    raised_at: INTERNAL,
+    acknowledged_by: INTERNAL,
+    acknowledged_at: INTERNAL,
+    resolved_at: INTERNAL,
+  },
 };
 
 /**
@@ -430,6 +442,8 @@ export const ENTITIES = {
   claim: { table: 'need_claims', fields: { needId: INTERNAL, reason: PERSONAL, accept: INTERNAL, dispatchedBy: INTERNAL } },
   program: { table: 'programs', fields: { cell: INTERNAL, partnerIds: INTERNAL } },
   lesson: { table: 'lessons', fields: {} },
+  // What an alarm is about, as the board names it: a team's name or a need's title.
+  alarm: { table: 'alarms', fields: { subjectLabel: INTERNAL } },
 } as const satisfies Record<string, { table: keyof Tables; fields: Record<string, FieldRule> }>;
 
 export type EntityName = keyof typeof ENTITIES;

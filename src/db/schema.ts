@@ -404,6 +404,19 @@ export interface LiveEventsTable {
   at: string;
 }
 
+export interface AlarmsTable {
+  id: string;
+  incident_id: string;
+  kind: string;
+  subject_id: string;
+  organization_id: string | null;
+  due_at: string;
+  raised_at: string;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+  resolved_at: string | null;
+}
+
 export interface Tables {
   organizations: OrganizationsTable;
   organization_jurisdictions: OrganizationJurisdictionsTable;
@@ -434,6 +447,7 @@ export interface Tables {
   need_duplicates: NeedDuplicatesTable;
   idempotency_keys: IdempotencyKeysTable;
   live_events: LiveEventsTable;
+  alarms: AlarmsTable;
   programs: ProgramsTable;
   program_areas: ProgramAreasTable;
   program_partners: ProgramPartnersTable;

@@ -12,6 +12,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config';
 import type { Deps } from '../services/context';
 import { checkDatabase } from '../services/health';
+import { alarmRoutes } from './alarms/routes';
 import { analyticsRoutes } from './analytics/routes';
 import type { App } from './app-types';
 import { auditRoutes } from './audit/routes';
@@ -146,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await importRoutes(app, deps);
   await incidentRoutes(app, deps);
   await deploymentRoutes(app, deps);
+  await alarmRoutes(app, deps);
   await needRoutes(app, deps);
   await programRoutes(app, deps);
   await knowledgeRoutes(app, deps);

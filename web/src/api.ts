@@ -7,6 +7,7 @@ import type { OrganizationQuery as OrganizationQuerySchema } from '../../src/htt
 import { INCIDENT_STAGES } from '../../src/model/incident';
 import type {
   AgreementInput,
+  AlarmView,
   AnalyticsScope,
   Application,
   ApplicationInput,
@@ -385,6 +386,12 @@ export const incidentsQuery = (scope: IncidentScope) => ({
   queryKey: ['incidents', scope],
   queryFn: () => incidentApi.list({ stage: SCOPE_STAGES[scope] }),
 });
+
+export const alarmApi = {
+  list: async (incidentId: string, all = false) =>
+    (await get<{ items: AlarmView[] }>(incidentPath(incidentId, '/alarm-log'), { all: all || undefined })).items,
+  acknowledge: (id: string) => post<AlarmView>(`/alarms/${encodeURIComponent(id)}/acknowledge`),
+};
 
 export const deploymentApi = {
   list: async (incidentId: string, status?: DeploymentStatus) =>

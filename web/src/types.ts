@@ -6,6 +6,7 @@
  * domain's words (statuses, kinds, categories) come from src/model, as on the server.
  */
 import type { Static } from 'typebox';
+import type * as alarms from '../../src/http/alarms/schemas';
 import type * as analytics from '../../src/http/analytics/schemas';
 import type * as audit from '../../src/http/audit/schemas';
 import type * as auth from '../../src/http/auth/schemas';
@@ -121,6 +122,7 @@ export type IncidentDetail = Static<typeof incidents.IncidentDetail>;
 export type IncidentPolicy = Static<typeof incidents.PolicySchema>;
 export type StageChange = Static<typeof incidents.StageChangeSchema>;
 export type IncidentInput = Static<typeof incidents.IncidentBody>;
+export type AlarmView = Static<typeof alarms.AlarmSchema>;
 export type DeploymentView = Static<typeof deployments.DeploymentSchema>;
 export type DeploymentLogEntry = Static<typeof deployments.DeploymentLogEntry>;
 export type DeploymentDetail = Static<typeof deployments.DeploymentDetail>;

@@ -272,6 +272,8 @@ export async function appendNeedEvent(
     .insertInto('need_events')
     .values({ need_id: needId, seq: Number(last?.seq ?? 0) + 1, kind, detail: JSON.stringify(detail), actor_id: actor, at })
     .execute();
+  // Anything that happens to a need is an update: a need nobody touches for long goes stale.
+  await db.updateTable('needs').set({ updated_at: at }).where('id', '=', needId).where('updated_at', '<', at).execute();
 }
 
 /** The first history entries of needs just reported. */

@@ -5,7 +5,7 @@
  */
 import { ArrowRightOutlined, StopOutlined, SyncOutlined, ThunderboltFilled } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Card, Col, Result, Row, Spin, Tabs, Timeline, Tooltip, Typography } from 'antd';
+import { App, Badge, Button, Card, Col, Result, Row, Spin, Tabs, Timeline, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams, useSearchParams } from 'react-router-dom';
@@ -15,10 +15,10 @@ import { ErrorAlert } from '../../components/error-alert';
 import { IncidentStageTag, LevelTag, WarningTag } from '../../components/incident-tags';
 import { useJurisdictionName } from '../../components/jurisdiction-name';
 import { NoteModal, type NoteRequest } from '../../components/note-modal';
-import { OrganizationName } from '../../components/organization-name';
 import { PageHeader } from '../../components/page-header';
 import { useDateTime } from '../../format';
 import type { DeploymentView, IncidentDetail, IncidentStage, NeedQuery } from '../../types';
+import { AlarmLog } from './alarm-log';
 import { DeploymentsPanel } from './deployments-panel';
 import { boardKey, type LiveMode, pollInterval, useLiveBoard } from './live-updates';
 import { NeedDrawer } from './need-drawer';
@@ -152,38 +152,6 @@ function StageHistory({ incident }: { incident: IncidentDetail }) {
   );
 }
 
-function Alarms({ alarms }: { alarms: DeploymentView[] }) {
-  const { t } = useTranslation();
-  const dateTime = useDateTime();
-  if (alarms.length === 0) return null;
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      className="board-alarms"
-      data-testid="board-alarms"
-      title={t('board.alarmsTitle', { count: alarms.length })}
-      description={
-        <ul className="alarm-list">
-          {alarms.map((d) => (
-            <li key={d.id}>
-              <span className="strong">{d.teamName}</span> (<OrganizationName id={d.organizationId} />) ·{' '}
-              {t('board.alarmLast', { at: d.lastCheckInAt ? dateTime(d.lastCheckInAt) : t('deployments.neverCheckedIn') })}
-              {d.leaderPhone ? (
-                <>
-                  {' · '}
-                  <a href={`tel:${d.leaderPhone}`}>{d.leaderPhone}</a>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      }
-    />
-  );
-}
-
 export function BoardPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -290,7 +258,7 @@ export function BoardPage() {
       {incident.description ? (
         <Typography.Paragraph className="incident-description">{incident.description}</Typography.Paragraph>
       ) : null}
-      <Alarms alarms={alarms} />
+      <AlarmLog incident={incident} teams={teams} live={live} onOpenNeed={(needId) => setParam('need', needId)} />
       <Row gutter={[16, 16]} className="board-overview">
         <Col xs={24} xl={16}>
           <Counters incident={incident} live={live} deployments={teams} />
