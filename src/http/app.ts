@@ -37,6 +37,7 @@ import { publicRoutes } from './public/routes';
 import { referenceRoutes } from './reference/routes';
 import { securityHeaders } from './security-headers';
 import { setupRoutes } from './setup/routes';
+import { taskRoutes } from './tasks/routes';
 import { userRoutes } from './users/routes';
 
 export interface AppOptions {
@@ -148,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await incidentRoutes(app, deps);
   await deploymentRoutes(app, deps);
   await alarmRoutes(app, deps);
+  await taskRoutes(app, deps);
   await needRoutes(app, deps);
   await programRoutes(app, deps);
   await knowledgeRoutes(app, deps);

@@ -47,6 +47,7 @@ import type {
   Lifecycle,
   MapSettings,
   MembershipDetail,
+  MyTasks,
   NeedDetail,
   NeedInput,
   NeedMapAnswer,
@@ -386,6 +387,10 @@ export const incidentsQuery = (scope: IncidentScope) => ({
   queryKey: ['incidents', scope],
   queryFn: () => incidentApi.list({ stage: SCOPE_STAGES[scope] }),
 });
+
+export const meApi = {
+  tasks: () => get<MyTasks>('/me/tasks'),
+};
 
 export const alarmApi = {
   list: async (incidentId: string, all = false) =>

@@ -23,6 +23,7 @@ import {
   JoinPage,
   KnowledgePage,
   LoginPage,
+  MyTasksPage,
   NewOrganizationPage,
   NotFoundPage,
   ProfilePage,
@@ -147,6 +148,7 @@ function AppRoutes() {
             <Route path="organizations/:id" element={<ProfilePage />} />
             <Route path="incidents" element={<IncidentsPage />} />
             <Route path="incidents/:id" element={<BoardPage />} />
+            <Route path="tasks" element={<MyTasksPage />} />
             <Route path="analytics" element={<AnalyticsPage />} />
             <Route path="knowledge" element={<KnowledgePage />} />
             <Route path="programs" element={<ProgramsPage />} />

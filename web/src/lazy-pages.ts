@@ -43,6 +43,7 @@ export const ProfilePage = lazyPage(organizations, 'ProfilePage');
 
 export const IncidentsPage = lazyPage(incidents, 'IncidentsPage');
 export const BoardPage = lazyPage(incidents, 'BoardPage');
+export const MyTasksPage = lazyPage(incidents, 'MyTasksPage');
 
 export const ApplicationsPage = lazyPage(membership, 'ApplicationsPage');
 export const DeskPage = lazyPage(membership, 'DeskPage');
@@ -68,6 +69,7 @@ const OUTSIDE = new Map<string, Load>([
 const INSIDE = new Map<string, Load>([
   ['organizations', organizations],
   ['incidents', incidents],
+  ['tasks', incidents],
   ['membership', membership],
   ['admin', admin],
   ['analytics', analytics],

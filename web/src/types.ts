@@ -24,6 +24,7 @@ import type * as programs from '../../src/http/programs/schemas';
 import type * as publicDoor from '../../src/http/public/schemas';
 import type * as reference from '../../src/http/reference/schemas';
 import type * as setup from '../../src/http/setup/schemas';
+import type * as tasks from '../../src/http/tasks/schemas';
 import type * as users from '../../src/http/users/schemas';
 
 export type { TieKind } from '../../src/analysis/collaboration';
@@ -123,6 +124,7 @@ export type IncidentPolicy = Static<typeof incidents.PolicySchema>;
 export type StageChange = Static<typeof incidents.StageChangeSchema>;
 export type IncidentInput = Static<typeof incidents.IncidentBody>;
 export type AlarmView = Static<typeof alarms.AlarmSchema>;
+export type MyTasks = Static<typeof tasks.MyTasksSchema>;
 export type DeploymentView = Static<typeof deployments.DeploymentSchema>;
 export type DeploymentLogEntry = Static<typeof deployments.DeploymentLogEntry>;
 export type DeploymentDetail = Static<typeof deployments.DeploymentDetail>;

@@ -3,7 +3,7 @@ import type { RescueSpecialty } from '../../model/capacity';
 import type { Deployment, DeploymentStatus } from '../../model/deployment';
 import type { DeploymentsTable, Executor } from '../schema';
 
-const toDeployment = (r: DeploymentsTable): Deployment => ({
+export const toDeployment = (r: DeploymentsTable): Deployment => ({
   id: r.id,
   incidentId: r.incident_id,
   organizationId: r.organization_id,

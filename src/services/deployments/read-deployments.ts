@@ -20,7 +20,7 @@ async function incidentFor(deps: Deps, id: string): Promise<Incident> {
 }
 
 /** A deployment through the privacy policy: the leader's name and phone for the incident's coordinators and the team's own people. */
-function view(deps: Deps, actor: Actor, incident: Incident, d: Deployment): DeploymentView {
+export function view(deps: Deps, actor: Actor, incident: Incident, d: Deployment): DeploymentView {
   const audience = audienceOf(actor, {
     kind: 'deployment',
     organizationId: d.organizationId,

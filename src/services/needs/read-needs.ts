@@ -61,7 +61,8 @@ function audienceFor(actor: Actor, need: Need, claims: readonly Claim[]): Audien
   return audienceOf(actor, needSubject(need, claims));
 }
 
-async function viewsOf(db: Executor, actor: Actor, needs: Need[]): Promise<NeedView[]> {
+/** Needs as the reader may see them, with their holders (through the privacy policy). */
+export async function viewsOf(db: Executor, actor: Actor, needs: Need[]): Promise<NeedView[]> {
   const held = await holdersOf(
     db,
     needs.map((n) => n.id),

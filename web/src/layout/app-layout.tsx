@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
+  CarryOutOutlined,
   CloudUploadOutlined,
   FileSearchOutlined,
   PlusSquareOutlined,
@@ -91,6 +92,7 @@ function useNavItems(): MenuItem[] {
   if (may.manageUsers) admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') });
   if (may.readAudit) admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') });
   const response: MenuItem[] = [{ key: '/incidents', icon: <AlertOutlined />, label: t('nav.incidents') }];
+  if (may.fieldOrganizationId) response.unshift({ key: '/tasks', icon: <CarryOutOutlined />, label: t('nav.tasks') });
   // Normal-time work and what was learned: every signed-in role reads them.
   const normalTime: MenuItem[] = [
     { key: '/programs', icon: <ProjectOutlined />, label: t('nav.programs') },
