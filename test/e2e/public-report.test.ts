@@ -194,7 +194,7 @@ describeEachDatabase('browser: a public report reaches the board', { skip: !chro
     await drawer.getByText('13800138000').waitFor();
     await drawer.getByTestId('need-dispatch').click();
     const dialog = board.getByRole('dialog', { name: /派单：/ });
-    await dialog.getByLabel('派给').fill('蓝天');
+    await dialog.getByLabel('派给其他组织').fill('蓝天');
     await board.locator(`.ant-select-item-option[title="${TEAM}"]`).click();
     await dialog.getByRole('button', { name: '派单', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });

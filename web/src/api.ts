@@ -70,6 +70,8 @@ import type {
   PublicReceipt,
   PublicReport,
   PublicReportAnswer,
+  Recommendation,
+  RecommendationFilters,
   ReportedNeed,
   SeatInput,
   Session,
@@ -429,6 +431,8 @@ export const needApi = {
     post<NeedView>(claimPath(claimId, '/answer'), body),
   progress: (claimId: string, body: { note?: string | null; done?: boolean }) =>
     post<NeedView>(claimPath(claimId, '/progress'), body),
+  recommendations: async (id: string, filters: RecommendationFilters) =>
+    (await get<{ items: Recommendation[] }>(needPath(id, '/recommendations'), filters)).items,
   confirm: (claimId: string) => post<NeedView>(claimPath(claimId, '/confirm')),
   reject: (claimId: string, reason: string) => post<NeedView>(claimPath(claimId, '/reject'), { reason }),
   close: (id: string, body: { reason: 'duplicate' | 'not_found' | 'done_by_others' | 'referred'; note?: string | null }) =>

@@ -146,6 +146,8 @@ export type ClaimAnswer = Static<typeof needs.ClaimAnswerSchema>;
 export type NeedInput = Static<typeof needs.NeedBody>;
 /** The filters of the needs list and the map, and a page of the list (the server fills in defaults). */
 export type NeedQuery = Partial<Static<typeof needs.NeedListQuery>>;
+export type Recommendation = Static<typeof needs.RecommendationList>['items'][number];
+export type RecommendationFilters = Partial<Static<typeof needs.RecommendationQuery>>;
 /** Who holds a need, as a claim_conflict problem names them. */
 export type ConflictHolder = NonNullable<Static<typeof common.ProblemSchema>['holders']>[number];
 

@@ -46,6 +46,7 @@ import type { DuplicateFlag, Holder, IncidentDetail, NeedDetail, NeedHistoryEntr
 import { boardKey, type LiveMode, pollInterval } from './live-updates';
 import { EvidenceSection } from './need-evidence';
 import { ClaimModal, CloseNeedModal, MergeNeedModal } from './need-forms';
+import { DispatchModal, RecommendationsSection } from './recommendations';
 import { needIsOpen, remainingOf } from './rules';
 
 const HISTORY_COLORS: Record<string, string> = {
@@ -648,6 +649,8 @@ export function NeedDrawer({
             />
           )}
 
+          {open && coordinate ? <RecommendationsSection need={need} onDispatchSeveral={() => setClaimMode('dispatch')} /> : null}
+
           <EvidenceSection need={need} mayUpload={coordinate || holdsActive} />
 
           {need.duplicates.length ? (
@@ -692,7 +695,13 @@ export function NeedDrawer({
             />
           )}
 
-          <ClaimModal mode={claimMode} need={need} onClose={() => setClaimMode(null)} onDone={(text) => toast.success(text)} />
+          <ClaimModal
+            mode={claimMode === 'claim' ? 'claim' : null}
+            need={need}
+            onClose={() => setClaimMode(null)}
+            onDone={(text) => toast.success(text)}
+          />
+          <DispatchModal need={need} open={claimMode === 'dispatch'} onClose={() => setClaimMode(null)} />
           <CloseNeedModal need={need} open={closing} onClose={() => setClosing(false)} />
           <MergeNeedModal need={need} open={merging !== null} suggested={merging?.into} onClose={() => setMerging(null)} />
         </>
