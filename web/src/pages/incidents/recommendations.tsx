@@ -86,7 +86,7 @@ function Filters({ value, onChange }: { value: RecommendationFilters; onChange: 
 }
 
 /** One organization's fit: its score, a bar per factor, its tags and the explanation. */
-function Fit({ item }: { item: Recommendation }) {
+function Fit({ item, category }: { item: Recommendation; category: string }) {
   const { t } = useTranslation();
   return (
     <div className="recommendation" data-testid="recommendation">
@@ -130,8 +130,15 @@ function Fit({ item }: { item: Recommendation }) {
           );
         })}
       </div>
-      <Typography.Text type="secondary" className="small">
-        {item.explanation}
+      <Typography.Text type="secondary" className="small" title={item.explanation}>
+        {[
+          t(item.factors.capability >= 0.8 ? 'recommend.why.covers' : 'recommend.why.notCovers', {
+            category: t(`category.${category}`),
+          }),
+          item.distanceKm === null ? t('recommend.why.noBase') : t('recommend.why.km', { km: item.distanceKm }),
+          t(item.factors.area === 1 ? 'recommend.why.inArea' : 'recommend.why.outOfArea'),
+          t('recommend.why.record', { percent: Math.round(item.factors.record * 100) }),
+        ].join(' · ')}
       </Typography.Text>
     </div>
   );
@@ -194,7 +201,7 @@ export function RecommendationsSection({ need, onDispatchSeveral }: { need: Need
                 </Button>,
               ]}
             >
-              <Fit item={item} />
+              <Fit item={item} category={need.category} />
             </List.Item>
           )}
         />
@@ -333,7 +340,7 @@ export function DispatchModal({ need, open, onClose }: { need: NeedView; open: b
                     onChange={(e) => toggle(item.organizationId, item.name, e.target.checked)}
                     aria-label={t('recommend.choose', { name: item.name })}
                   />
-                  <Fit item={item} />
+                  <Fit item={item} category={need.category} />
                 </Flex>
               </List.Item>
             );
