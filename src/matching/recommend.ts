@@ -34,8 +34,9 @@ export interface NeedToMatch {
   category: ServiceCategory;
   cell: FunctionCell | null;
   jurisdiction: string;
-  lat: number;
-  lon: number;
+  /** Where the work is; null when not located yet (no distance is scored then). */
+  lat: number | null;
+  lon: number | null;
 }
 
 export const WEIGHTS = { capability: 0.4, distance: 0.2, area: 0.1, capacity: 0.15, record: 0.15 };
@@ -97,7 +98,8 @@ function factorsOf(need: NeedToMatch, areas: ReadonlySet<string>, c: Candidate, 
     for (const x of c.cells) if (x.strategy === need.cell.strategy && x.phase === need.cell.phase) cellFit = true;
   }
   const capability = (covers ? 0.8 : 0) + (cellFit ? 0.2 : 0);
-  const distanceKm = c.base ? distanceMetres(c.base, need) / 1000 : null;
+  const distanceKm =
+    c.base && need.lat !== null && need.lon !== null ? distanceMetres(c.base, { lat: need.lat, lon: need.lon }) / 1000 : null;
   const distance = distanceKm === null ? null : Math.max(0, 1 - distanceKm / FAR_KM);
   let inArea = false;
   for (const area of c.jurisdictions) if (areas.has(area)) inArea = true;

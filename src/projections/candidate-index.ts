@@ -69,11 +69,20 @@ export class CandidateIndex {
    * based nearby: within one square's reach of the point, widened a square at a time up to
    * `degrees` until there are at least `enough`. Each once.
    */
-  near(category: ServiceCategory, jurisdiction: string, lat: number, lon: number, degrees: number, enough = 200): Candidate[] {
+  near(
+    category: ServiceCategory,
+    jurisdiction: string,
+    lat: number | null,
+    lon: number | null,
+    degrees: number,
+    enough = 200,
+  ): Candidate[] {
     const shelves = this.byCategory.get(category);
     if (!shelves) return [];
     const areas = areasHolding(jurisdiction);
     const found = areas.flatMap((area) => shelves.byArea.get(area) ?? []);
+    // Not located yet: those serving the area only.
+    if (lat === null || lon === null) return found;
     const taken = new Set(found);
     const row = Math.floor(lat / SQUARE);
     const col = Math.floor(lon / SQUARE);

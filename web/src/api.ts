@@ -405,6 +405,8 @@ export const deploymentApi = {
     (await get<{ items: DeploymentView[] }>(incidentPath(incidentId, '/deployments'), { status })).items,
   alarms: async (incidentId: string) => (await get<{ items: DeploymentView[] }>(incidentPath(incidentId, '/alarms'))).items,
   get: (id: string) => get<DeploymentDetail>(`/deployments/${encodeURIComponent(id)}`),
+  alternatives: async (id: string, filters: RecommendationFilters) =>
+    (await get<{ items: Recommendation[] }>(`/deployments/${encodeURIComponent(id)}/alternatives`, filters)).items,
   file: (incidentId: string, body: DeploymentInput) => post<DeploymentView>(incidentPath(incidentId, '/deployments'), body),
   move: (id: string, body: DeploymentMove) => post<DeploymentView>(`/deployments/${encodeURIComponent(id)}/transitions`, body),
   checkIn: (id: string, body: { note?: string | null; lat?: number | null; lon?: number | null }) =>

@@ -435,3 +435,14 @@ export async function needPointsByIds(db: Executor, ids: string[]): Promise<Need
   const rows = await selectInChunks(ids, (chunk) => needPoints(db).where('id', 'in', chunk).execute());
   return rows.map(toPoint);
 }
+
+/** The mean position of an incident's located needs (where its work is), or null when none is located. */
+export async function centreOfNeeds(db: Executor, incidentId: string): Promise<{ lat: number; lon: number } | null> {
+  const row = await db
+    .selectFrom('needs')
+    .select([(eb) => eb.fn.avg<number>('lat').as('lat'), (eb) => eb.fn.avg<number>('lon').as('lon')])
+    .where('incident_id', '=', incidentId)
+    .where('lat', 'is not', null)
+    .executeTakeFirst();
+  return row && row.lat !== null && row.lon !== null ? { lat: Number(row.lat), lon: Number(row.lon) } : null;
+}

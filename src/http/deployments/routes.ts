@@ -1,10 +1,12 @@
 /** Deployments (报备): filing, decisions, the team's moves and check-ins, and missed check-in alarms. */
 import type { Deps } from '../../services/context';
+import { deploymentAlternatives } from '../../services/deployments/deployment-alternatives';
 import { checkInDeployment, fileDeployment, moveDeployment } from '../../services/deployments/manage-deployments';
 import { deploymentAlarms, getDeployment, listDeployments } from '../../services/deployments/read-deployments';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { IdParams } from '../common-schemas';
+import { RecommendationList, RecommendationQuery } from '../needs/schemas';
 import {
   CheckInBody,
   DeploymentBody,
@@ -69,6 +71,21 @@ export async function deploymentRoutes(app: App, deps: Deps): Promise<void> {
       },
     },
     async (request) => getDeployment(deps, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/deployments/:id/alternatives',
+    {
+      schema: {
+        tags,
+        summary:
+          'Who else could do this: other organizations ranked by function for the deployment’s work (coordinators of the incident)',
+        params: IdParams,
+        querystring: RecommendationQuery,
+        response: { 200: RecommendationList },
+      },
+    },
+    async (request) => ({ items: await deploymentAlternatives(deps, actorOf(request), request.params.id, request.query) }),
   );
 
   app.post(

@@ -16,7 +16,7 @@ import {
 import { holdingClaims } from '../../db/repositories/claims';
 import { findIncident } from '../../db/repositories/incidents';
 import { findNeed } from '../../db/repositories/needs';
-import { type Candidate, type Recommendation, recommend } from '../../matching/recommend';
+import { type Candidate, type NeedToMatch, type Recommendation, recommend } from '../../matching/recommend';
 import { AppError } from '../../model/errors';
 import { type MembershipStatus, type MembershipTier, mayAct } from '../../model/membership';
 import { distanceMetres } from '../../model/need';
@@ -150,11 +150,14 @@ export interface RecommendationFilters {
 }
 
 /** Whether a candidate passes the filters (and may act at all: suspended, exited, declined and under-review ones may not). */
-function passes(c: Candidate, filters: RecommendationFilters, place: { lat: number; lon: number }): boolean {
+function passes(c: Candidate, filters: RecommendationFilters, place: { lat: number | null; lon: number | null }): boolean {
   if (!mayAct(c.membershipStatus)) return false;
   if (filters.kind && c.kind !== filters.kind) return false;
   if (filters.verifiedOnly && !c.verifiedCapacity) return false;
-  if (filters.withinKm !== undefined && (!c.base || distanceMetres(c.base, place) / 1000 > filters.withinKm)) return false;
+  if (filters.withinKm !== undefined) {
+    if (!c.base || place.lat === null || place.lon === null) return false;
+    if (distanceMetres(c.base, { lat: place.lat, lon: place.lon }) / 1000 > filters.withinKm) return false;
+  }
   return true;
 }
 
@@ -182,8 +185,8 @@ export async function recommendOrganizations(
   const phase = phaseOfStage(
     incident?.stage === 'closed' || !incident ? 'response' : incident.stage === 'preparedness' ? 'preparedness' : incident.stage,
   );
-  const candidates = await rosterOf(deps).current();
-  return recommend(
+  return rankOrganizations(
+    deps,
     {
       category: CATEGORY.get(need.category) ?? need.category,
       cell: { strategy: strategyOfCategory(need.category), phase },
@@ -191,7 +194,23 @@ export async function recommendOrganizations(
       lat: place.lat,
       lon: place.lon,
     },
-    candidates.near(need.category, need.jurisdiction, place.lat, place.lon, BOX_DEGREES).filter((c) => passes(c, filters, place)),
+    filters,
+  );
+}
+
+/** Ranks the organizations that may act for a piece of work (a need, a deployment's task), leaving out `exclude`. */
+export async function rankOrganizations(
+  deps: Deps,
+  work: NeedToMatch,
+  filters: RecommendationFilters,
+  exclude?: string,
+): Promise<Recommendation[]> {
+  const candidates = await rosterOf(deps).current();
+  return recommend(
+    work,
+    candidates
+      .near(work.category, work.jurisdiction, work.lat, work.lon, BOX_DEGREES)
+      .filter((c) => c.id !== exclude && passes(c, filters, work)),
     filters.limit ?? 10,
   );
 }

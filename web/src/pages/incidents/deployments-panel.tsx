@@ -21,6 +21,7 @@ import { actsFor, useCapabilities } from '../../session';
 import type { DeploymentStatus, DeploymentView, IncidentDetail } from '../../types';
 import { CheckInModal, FileDeploymentModal } from './deployment-forms';
 import { boardKey } from './live-updates';
+import { AlternativesModal } from './recommendations';
 import { CHECK_IN_STATUSES, DEPLOYMENT_MOVES } from './rules';
 
 const COORDINATOR_MOVES: readonly DeploymentStatus[] = ['approved', 'standby', 'declined'];
@@ -33,6 +34,7 @@ const ACTION_ORDER: readonly string[] = [
   'checked_in',
   'working',
   'report',
+  'alternatives',
   'declined',
   'returned',
   'withdrawn',
@@ -113,6 +115,7 @@ export function DeploymentsPanel({
   const queryClient = useQueryClient();
   const [filing, setFiling] = useState(false);
   const [checkingIn, setCheckingIn] = useState<DeploymentView | null>(null);
+  const [reviewing, setReviewing] = useState<DeploymentView | null>(null);
   const [note, setNote] = useState<NoteRequest | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const open = incident.stage !== 'closed';
@@ -187,6 +190,9 @@ export function DeploymentsPanel({
     }));
     if ((team || coordinate) && CHECK_IN_STATUSES.includes(d.status)) {
       entries.push({ key: 'report', label: t('deployments.action.report'), run: () => setCheckingIn(d) });
+    }
+    if (coordinate && (d.status === 'filed' || d.status === 'standby')) {
+      entries.push({ key: 'alternatives', label: t('deployments.action.alternatives'), run: () => setReviewing(d) });
     }
     entries.sort((a, b) => ACTION_ORDER.indexOf(a.key) - ACTION_ORDER.indexOf(b.key));
     if (entries.length === 0) return null;
@@ -357,6 +363,7 @@ export function DeploymentsPanel({
       />
       <FileDeploymentModal incident={incident} open={filing} onClose={() => setFiling(false)} />
       <CheckInModal deployment={checkingIn} onClose={() => setCheckingIn(null)} />
+      <AlternativesModal deployment={reviewing} onClose={() => setReviewing(null)} />
       <NoteModal request={note} onClose={() => setNote(null)} />
     </Card>
   );

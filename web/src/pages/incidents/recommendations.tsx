@@ -28,10 +28,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ORGANIZATION_KINDS } from '../../../../src/model/organization';
-import { needApi } from '../../api';
+import { deploymentApi, needApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { OrganizationPicker } from '../../components/organization-picker';
-import type { NeedView, Recommendation, RecommendationFilters } from '../../types';
+import type { DeploymentView, NeedView, Recommendation, RecommendationFilters } from '../../types';
 import { boardKey } from './live-updates';
 import { NeedErrorAlert } from './need-forms';
 import { remainingOf } from './rules';
@@ -86,7 +86,7 @@ function Filters({ value, onChange }: { value: RecommendationFilters; onChange: 
 }
 
 /** One organization's fit: its score, a bar per factor, its tags and the explanation. */
-function Fit({ item, category }: { item: Recommendation; category: string }) {
+function Fit({ item, category }: { item: Recommendation; category?: string }) {
   const { t } = useTranslation();
   return (
     <div className="recommendation" data-testid="recommendation">
@@ -133,7 +133,7 @@ function Fit({ item, category }: { item: Recommendation; category: string }) {
       <Typography.Text type="secondary" className="small" title={item.explanation}>
         {[
           t(item.factors.capability >= 0.8 ? 'recommend.why.covers' : 'recommend.why.notCovers', {
-            category: t(`category.${category}`),
+            category: category ? t(`category.${category}`) : t('recommend.why.theWork'),
           }),
           item.distanceKm === null ? t('recommend.why.noBase') : t('recommend.why.km', { km: item.distanceKm }),
           t(item.factors.area === 1 ? 'recommend.why.inArea' : 'recommend.why.outOfArea'),
@@ -355,6 +355,51 @@ export function DispatchModal({ need, open, onClose }: { need: NeedView; open: b
           {t('needs.dispatchHint')}
         </Typography.Paragraph>
       ) : null}
+    </Modal>
+  );
+}
+
+/**
+ * "Who else could do this", on the deployment review: the other organizations ranked for the
+ * same work, so a coordinator deciding on a filing sees the alternatives before approving.
+ */
+export function AlternativesModal({ deployment, onClose }: { deployment: DeploymentView | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<RecommendationFilters>({});
+  const query = useQuery({
+    queryKey: ['board', 'alternatives', deployment?.id, filters],
+    queryFn: () => deploymentApi.alternatives(deployment?.id ?? '', { ...filters, limit: 10 }),
+    enabled: deployment !== null,
+    staleTime: 15_000,
+  });
+  return (
+    <Modal
+      open={deployment !== null}
+      title={t('recommend.alternativesTitle', { team: deployment?.teamName ?? '' })}
+      footer={null}
+      onCancel={onClose}
+      width={720}
+      destroyOnHidden
+      data-testid="alternatives-modal"
+    >
+      <Typography.Paragraph type="secondary">{t('recommend.alternativesIntro')}</Typography.Paragraph>
+      <Filters value={filters} onChange={setFilters} />
+      <ErrorAlert error={query.error} />
+      {query.isPending ? (
+        <Spin size="small" />
+      ) : (
+        <List
+          size="small"
+          dataSource={query.data ?? []}
+          rowKey="organizationId"
+          locale={{ emptyText: t('recommend.none') }}
+          renderItem={(item) => (
+            <List.Item>
+              <Fit item={item} />
+            </List.Item>
+          )}
+        />
+      )}
     </Modal>
   );
 }
