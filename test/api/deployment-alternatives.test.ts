@@ -30,9 +30,21 @@ describeEachDatabase('deployment alternatives', (t) => {
     app = await testApp(deps);
     n = await buildNetwork(deps);
     const incident = (
-      await declareIncident(deps, SYSTEM, { name: '替代队伍演练', category: 'natural_disaster', type: '洪涝', level: 3, jurisdictions: ['410100'] })
+      await declareIncident(deps, SYSTEM, {
+        name: '替代队伍演练',
+        category: 'natural_disaster',
+        type: '洪涝',
+        level: 3,
+        jurisdictions: ['410100'],
+      })
     ).id;
-    await reportNeed(deps, SYSTEM, incident, { title: '转移群众', category: 'search_rescue', jurisdiction: '410102', lat: 34.75, lon: 113.62 });
+    await reportNeed(deps, SYSTEM, incident, {
+      title: '转移群众',
+      category: 'search_rescue',
+      jurisdiction: '410102',
+      lat: 34.75,
+      lon: 113.62,
+    });
     deployment = (
       await fileDeployment(deps, SYSTEM, incident, {
         organizationId: n.orgs.zhengzhouTeam,
@@ -52,7 +64,9 @@ describeEachDatabase('deployment alternatives', (t) => {
       });
       expect({ who, status: answer.status, code: answer.json?.code }).toEqual({ who, ...EXPECTED[who] });
       if (answer.status !== 200) continue;
-      const ids = (answer.json.items as { organizationId: string; factors: Record<string, number | null> }[]).map((i) => i.organizationId);
+      const ids = (answer.json.items as { organizationId: string; factors: Record<string, number | null> }[]).map(
+        (i) => i.organizationId,
+      );
       // Not the filing team itself; the other Henan organizations serving the area are there.
       expect(ids).not.toContain(n.orgs.zhengzhouTeam);
       expect(ids).toContain(n.orgs.zhengzhouSpare);

@@ -65,12 +65,22 @@ describeEachDatabase('my tasks', (t) => {
         category: 'natural_disaster',
         type: '洪涝',
         level: 3,
-        jurisdictions: ['410100', '440100'],
+        jurisdictions: ['410100'],
         policy: { invitationRequired: false, checkInIntervalMinutes: 90 },
       })
     ).id;
+    // Another incident, where the team has no team: its needs are not the team's to see here.
+    const guangzhou = (
+      await declareIncident(deps, SYSTEM, {
+        name: '广州内涝',
+        category: 'natural_disaster',
+        type: '洪涝',
+        level: 4,
+        jurisdictions: ['440100'],
+      })
+    ).id;
     const need = async (title: string, category: 'search_rescue' | 'food', jurisdiction: string) => {
-      const outcome = await reportNeed(deps, SYSTEM, incident, {
+      const outcome = await reportNeed(deps, SYSTEM, jurisdiction.startsWith('44') ? guangzhou : incident, {
         title,
         category,
         jurisdiction,

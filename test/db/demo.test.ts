@@ -6,6 +6,7 @@ import { substitutionOf } from '../../src/services/analytics/substitution';
 import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain';
 import { signIn } from '../../src/services/auth/sessions';
 import { DEMO_PASSWORD, loadDemoNetwork } from '../../src/services/demo/demo-network';
+import { myTasks } from '../../src/services/tasks/my-tasks';
 import { describeEachDatabase } from '../support/databases';
 import { SYSTEM } from '../support/fixtures';
 
@@ -97,6 +98,25 @@ describeEachDatabase('demo network', (t) => {
       .where('organizations.kind', '=', 'grassroots_group')
       .execute();
     expect(emergent.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it("gives the demo team's member open tasks in the ongoing incident", async () => {
+    const { deps } = t();
+    const member = await findUserByEmail(deps.db, 'team-member@demo.corespond.cn');
+    if (!member) throw new Error('the demo team member is missing');
+    const actor = {
+      kind: 'user',
+      userId: member.id,
+      role: member.role,
+      organizationId: member.organizationId,
+      jurisdiction: null,
+    } as const;
+    const tasks = await myTasks(deps, actor);
+    expect(tasks.mayAct).toBe(true);
+    expect(tasks.dispatches.length).toBeGreaterThan(0);
+    expect(tasks.claims.length).toBeGreaterThan(0);
+    expect(tasks.deployments.some((d) => d.nextCheckInDue !== null)).toBe(true);
+    expect(tasks.unclaimed.length).toBeGreaterThan(0);
   });
 
   it('refuses to load into a platform that already has organizations', async () => {

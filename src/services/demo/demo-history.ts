@@ -19,8 +19,9 @@ import type { Deps } from '../context';
 import { fileDeployment, moveDeployment } from '../deployments/manage-deployments';
 import { declareIncident, moveIncidentStage } from '../incidents/manage-incidents';
 import { decideApplication, submitApplication } from '../membership/applications';
-import { claimNeed, reportProgress } from '../needs/claims';
+import { reportProgress } from '../needs/claims';
 import { reportNeed } from '../needs/report-need';
+import { demoClaim } from './demo-claims';
 import { DEMO } from './demo-network';
 import type { Generator } from './random';
 
@@ -149,7 +150,7 @@ export async function demoPastIncident(
       });
       const holders = [...onGround.keys()];
       if (outcome.replayed || holders.length === 0) continue;
-      const { claim } = await claimNeed(then, DEMO, outcome.reported.need.id, { organizationId: r.pick(holders) });
+      const claim = await demoClaim(then, outcome.reported.need.id, r.pick(holders));
       work.push({ claimId: claim.id, doneDay: day + r.int(1, 3) });
     }
     for (const item of work.filter((w) => w.doneDay === day)) {

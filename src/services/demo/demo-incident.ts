@@ -7,8 +7,9 @@ import type { ServiceCategory } from '../../model/taxonomy';
 import type { Deps } from '../context';
 import { fileDeployment, moveDeployment } from '../deployments/manage-deployments';
 import { declareIncident } from '../incidents/manage-incidents';
-import { claimNeed, reportProgress } from '../needs/claims';
+import { reportProgress } from '../needs/claims';
 import { reportNeed, reportPublicNeed } from '../needs/report-need';
+import { demoClaim } from './demo-claims';
 import { DEMO } from './demo-network';
 import type { Generator } from './random';
 
@@ -32,7 +33,7 @@ const NEEDS: {
 ];
 
 /** An ongoing flood in Xinxiang with teams deployed, needs of every state, claims and a duplicate pair. */
-export async function demoIncident(deps: Deps, r: Generator, orgs: Organization[]): Promise<void> {
+export async function demoIncident(deps: Deps, r: Generator, orgs: Organization[]): Promise<string> {
   const incident = await declareIncident(deps, DEMO, {
     name: '新乡暴雨洪涝灾害',
     category: 'natural_disaster',
@@ -99,7 +100,7 @@ export async function demoIncident(deps: Deps, r: Generator, orgs: Organization[
     const state = i % 6;
     if (state === 0) continue;
     const holder = r.pick(holders);
-    const { claim } = await claimNeed(deps, DEMO, need.id, { organizationId: holder.id });
+    const claim = await demoClaim(deps, need.id, holder.id);
     if (state >= 2) await reportProgress(deps, DEMO, claim.id, { note: '已派人前往' });
     if (state >= 4) await reportProgress(deps, DEMO, claim.id, { done: true });
   }
@@ -126,4 +127,5 @@ export async function demoIncident(deps: Deps, r: Generator, orgs: Organization[
     urgency: 'critical',
     contactPhone: '13900139000',
   });
+  return incident.id;
 }

@@ -26,6 +26,7 @@ import { verifyDeclaration, verifyOrganizationFields } from '../verify-declarati
 import { demoPastIncident } from './demo-history';
 import { demoIncident } from './demo-incident';
 import { demoPrograms } from './demo-programs';
+import { demoTasks } from './demo-tasks';
 import { generator } from './random';
 
 export const DEMO_PROVINCES = ['410000', '420000', '510000'];
@@ -395,7 +396,7 @@ export async function loadDemoNetwork(deps: Deps, log: (message: string) => void
   // Suspended and departed organizations may not act in the ongoing incident.
   const acting = orgs.filter((o) => !inactive.has(o.id));
   log('an ongoing incident…');
-  await demoIncident(deps, r, acting);
+  const ongoing = await demoIncident(deps, r, acting);
 
   log('accounts…');
   const henanAgency = agencies.get('410000') as Organization;
@@ -418,5 +419,7 @@ export async function loadDemoNetwork(deps: Deps, log: (message: string) => void
   await account('org_admin', 'team-admin', { organizationId: team.id }, team.name);
   await account('org_member', 'team-member', { organizationId: team.id }, team.name);
   await account('observer', 'observer', {}, null);
+  log('open tasks for the demo team…');
+  await demoTasks(deps, team, ongoing);
   return { organizations: orgs.length + counties.length, accounts };
 }

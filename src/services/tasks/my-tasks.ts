@@ -1,7 +1,8 @@
 /**
  * "My tasks": what is an organization's to do now, for its admin and members (and an agency's
  * staff) — dispatches awaiting an answer, the needs it holds with their expiry, its teams with
- * the next check-in due, and the open needs in its areas and categories that nobody has claimed.
+ * the next check-in due, and the open needs in its areas (and those of the incidents its approved
+ * teams are in) and its categories that nobody has claimed.
  * Every need and team goes through the privacy policy like anywhere else.
  */
 import { holdingClaimsOfOrganization } from '../../db/repositories/claims';
@@ -93,9 +94,12 @@ export async function myTasks(deps: Deps, actor: Actor): Promise<MyTasks> {
   claimTasks.sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
 
   const deployments: DeploymentTask[] = [];
+  // Its areas, and the areas of the incidents its approved teams are working in.
+  const areas = new Set(org.jurisdictions);
   for (const d of await ongoingDeploymentsOf(deps.db, organizationId)) {
     const incident = await incidentOf(d.incidentId);
     if (!incident) continue;
+    if (!['filed', 'standby'].includes(d.status)) for (const area of incident.jurisdictions) areas.add(area);
     deployments.push({
       incidentName: incident.name,
       nextCheckInDue: checkInDueAt(d, incident.policy.checkInIntervalMinutes),
@@ -104,7 +108,7 @@ export async function myTasks(deps: Deps, actor: Actor): Promise<MyTasks> {
   }
 
   const open = await unclaimedNeedsFor(deps.db, {
-    areas: org.jurisdictions,
+    areas: [...areas],
     categories: org.capabilities.serviceCategories,
     limit: UNCLAIMED_LIMIT,
   });
