@@ -59,7 +59,8 @@ export async function incidentRoutes(app: App, deps: Deps): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Change an incident’s particulars or policy',
+        summary:
+          'Change an incident’s particulars; a change of level, warning colour, areas or policy needs a reason and joins the timeline',
         params: IdParams,
         body: IncidentPatchBody,
         response: { 200: IncidentSchema },
