@@ -68,7 +68,14 @@ describeEachDatabase('incident command', (t) => {
     orgs.suspended = await org('rescue_team', '郑州停权救援队', ['410105']);
     orgs.farSeat = await org('rescue_team', '深圳山地救援队', ['440300']);
     const seat = (organizationId: string, subsystem: 'information' | 'command', from = '2025-01-01', to: string | null = null) =>
-      declareSeat(deps, SYSTEM, { organizationId, structure: '郑州市防汛抗旱指挥部', subsystem, liaisonName: '王联络', from, to });
+      declareSeat(deps, SYSTEM, {
+        organizationId,
+        structure: '郑州市防汛抗旱指挥部',
+        subsystem,
+        liaisonName: '王联络',
+        from,
+        to,
+      });
     await seat(orgs.seatHolder, 'information');
     await seat(orgs.suspended, 'information');
     // A seat far away: it does not tie the organization to Zhengzhou.
@@ -135,9 +142,9 @@ describeEachDatabase('incident command', (t) => {
       ]);
       expect(read.stages.map((s) => s.to)).toEqual(['preparedness', 'response']);
       // Areas outside the coordinator's own are refused, and nothing is recorded.
-      await expect(
-        updateIncident(deps, XINXIANG, incident.id, { level: 1, reason: '升级' }),
-      ).rejects.toMatchObject({ code: 'out_of_scope' });
+      await expect(updateIncident(deps, XINXIANG, incident.id, { level: 1, reason: '升级' })).rejects.toMatchObject({
+        code: 'out_of_scope',
+      });
       expect((await getIncident(deps, OBSERVER, incident.id)).timeline).toHaveLength(7);
     });
   });
@@ -215,7 +222,10 @@ describeEachDatabase('incident command', (t) => {
           seats: [{ subsystem: 'information', organizationId: orgs.seatHolder }],
         }),
       ).rejects.toMatchObject({ code: 'centre_active' });
-      const staffed = await staffCentreSeat(deps, HENAN, incident.id, { subsystem: 'assessment', organizationId: orgs.agreementHolder });
+      const staffed = await staffCentreSeat(deps, HENAN, incident.id, {
+        subsystem: 'assessment',
+        organizationId: orgs.agreementHolder,
+      });
       expect(staffed.seats.map((s) => s.subsystem)).toEqual(['information', 'decision', 'command', 'assessment']);
       await expect(
         staffCentreSeat(deps, HENAN, incident.id, { subsystem: 'information', organizationId: orgs.seatHolder }),
@@ -252,10 +262,16 @@ describeEachDatabase('incident command', (t) => {
       const incident = await declareIncident(deps, HENAN, flood);
       await activateCentre(deps, HENAN, incident.id, {
         reason: '启动',
-        seats: [{ subsystem: 'information', organizationId: orgs.seatHolder, liaisonName: '李信息', liaisonPhone: '13800138000' }],
+        seats: [
+          { subsystem: 'information', organizationId: orgs.seatHolder, liaisonName: '李信息', liaisonPhone: '13800138000' },
+        ],
       });
       const seatAs = async (actor: Actor) => (await getIncidentCentres(deps, actor, incident.id)).active?.seats[0];
-      expect(await seatAs(HENAN)).toMatchObject({ liaisonName: '李信息', liaisonPhone: '13800138000', personalDataVisible: true });
+      expect(await seatAs(HENAN)).toMatchObject({
+        liaisonName: '李信息',
+        liaisonPhone: '13800138000',
+        personalDataVisible: true,
+      });
       expect(await seatAs(orgMember(orgs.seatHolder))).toMatchObject({ liaisonPhone: '13800138000' });
       for (const reader of [GUANGDONG, OBSERVER, orgAdmin(orgs.agreementHolder)]) {
         expect(await seatAs(reader)).toMatchObject({
@@ -271,11 +287,17 @@ describeEachDatabase('incident command', (t) => {
       const { deps } = t();
       const incident = await declareIncident(deps, HENAN, flood);
       await expect(
-        activateCentre(deps, HENAN, incident.id, { reason: '  ', seats: [{ subsystem: 'information', organizationId: orgs.seatHolder }] }),
+        activateCentre(deps, HENAN, incident.id, {
+          reason: '  ',
+          seats: [{ subsystem: 'information', organizationId: orgs.seatHolder }],
+        }),
       ).rejects.toMatchObject({ code: 'invalid_input', field: 'reason' });
       await moveIncidentStage(deps, HENAN, incident.id, { to: 'closed' });
       await expect(
-        activateCentre(deps, HENAN, incident.id, { reason: '启动', seats: [{ subsystem: 'information', organizationId: orgs.seatHolder }] }),
+        activateCentre(deps, HENAN, incident.id, {
+          reason: '启动',
+          seats: [{ subsystem: 'information', organizationId: orgs.seatHolder }],
+        }),
       ).rejects.toMatchObject({ code: 'archived' });
     });
   });
