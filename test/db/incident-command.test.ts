@@ -257,6 +257,21 @@ describeEachDatabase('incident command', (t) => {
       expect((await getIncidentCentres(deps, HENAN, incident.id)).viewerCanCommand).toBe(true);
     });
 
+    it('lets only one of two simultaneous activations through', async () => {
+      const { deps } = t();
+      const incident = await declareIncident(deps, HENAN, flood);
+      const seats = [{ subsystem: 'information' as const, organizationId: orgs.seatHolder }];
+      const outcomes = await Promise.allSettled([
+        activateCentre(deps, HENAN, incident.id, { reason: '甲启动', seats }),
+        activateCentre(deps, SYSTEM, incident.id, { reason: '乙启动', seats }),
+      ]);
+      expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { code: 'centre_active' } });
+      const centres = await getIncidentCentres(deps, OBSERVER, incident.id);
+      expect(centres.past).toEqual([]);
+      expect(centres.active?.seats).toHaveLength(1);
+    });
+
     it('shows a liaison’s name and phone only to the incident’s coordinators and the staffing organization', async () => {
       const { deps } = t();
       const incident = await declareIncident(deps, HENAN, flood);
@@ -303,6 +318,18 @@ describeEachDatabase('incident command', (t) => {
   });
 
   describe('the standby roster', () => {
+    it('puts an organization on the roster once when asked twice at the same moment', async () => {
+      const { deps } = t();
+      const incident = await declareIncident(deps, HENAN, { ...flood, stage: 'preparedness' });
+      const outcomes = await Promise.allSettled([
+        requestStandby(deps, HENAN, incident.id, { organizationId: orgs.agreementHolder }),
+        requestStandby(deps, SYSTEM, incident.id, { organizationId: orgs.agreementHolder }),
+      ]);
+      expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: { code: 'already_on_standby' } });
+      expect((await getStandbyRoster(deps, HENAN, incident.id)).items).toHaveLength(1);
+    });
+
     it('asks active members to stand by while the incident is in preparedness, and keeps the roster once it responds', async () => {
       const { deps } = t();
       const incident = await declareIncident(deps, HENAN, { ...flood, stage: 'preparedness' });
