@@ -35,6 +35,8 @@ export interface Commanded {
 }
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** The same areas in another order are no change. */
+const sameAreas = (a: readonly string[], b: readonly string[]) => sameValue([...a].sort(), [...b].sort());
 
 /** The timeline entries between two states of an incident's commanded particulars (unchanged ones left out). */
 export function commandChanges(
@@ -48,7 +50,11 @@ export function commandChanges(
     ['jurisdictions', before.jurisdictions, after.jurisdictions],
     ['policy', before.policy, after.policy],
   ];
-  return pairs.filter(([, from, to]) => !sameValue(from, to)).map(([kind, from, to]) => ({ kind, from, to, ...stamp }));
+  return pairs
+    .filter(([kind, from, to]) =>
+      kind === 'jurisdictions' ? !sameAreas(from as string[], to as string[]) : !sameValue(from, to),
+    )
+    .map(([kind, from, to]) => ({ kind, from, to, ...stamp }));
 }
 
 /** A stage move as a timeline entry. */

@@ -13,6 +13,7 @@ import type { Actor } from '../../src/services/context';
 import { declareAgreement, declareSeat } from '../../src/services/embedding/declare-embedding';
 import { declareIncident, moveIncidentStage, updateIncident } from '../../src/services/incidents/manage-incidents';
 import { getIncident } from '../../src/services/incidents/read-incidents';
+import { incidentEventsSince } from '../../src/services/live/live-events';
 import { transitionMembership } from '../../src/services/membership/transition-membership';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { describeEachDatabase } from '../support/databases';
@@ -226,6 +227,7 @@ describeEachDatabase('incident command', (t) => {
         subsystem: 'assessment',
         organizationId: orgs.agreementHolder,
       });
+      const seatEventId = staffed.seats[3]?.id;
       expect(staffed.seats.map((s) => s.subsystem)).toEqual(['information', 'decision', 'command', 'assessment']);
       await expect(
         staffCentreSeat(deps, HENAN, incident.id, { subsystem: 'information', organizationId: orgs.seatHolder }),
@@ -254,6 +256,14 @@ describeEachDatabase('incident command', (t) => {
       expect(all.active?.id).toBe(again.id);
       expect(all.past.map((c) => [c.id, c.seats.length])).toEqual([[centre.id, 4]]);
       expect(all.viewerCanCommand).toBe(false);
+      // Each activation and stand-down went out on the incident's live stream.
+      const events = await incidentEventsSince(deps, incident.id, 0, 100);
+      expect(events.filter((e) => e.kind === 'centre').map((e) => e.entityId)).toEqual([
+        centre.id,
+        seatEventId,
+        centre.id,
+        again.id,
+      ]);
       expect((await getIncidentCentres(deps, HENAN, incident.id)).viewerCanCommand).toBe(true);
     });
 
