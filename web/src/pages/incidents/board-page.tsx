@@ -16,7 +16,6 @@ import { IncidentStageTag, LevelTag, WarningTag } from '../../components/inciden
 import { useJurisdictionName } from '../../components/jurisdiction-name';
 import { NoteModal, type NoteRequest } from '../../components/note-modal';
 import { PageHeader } from '../../components/page-header';
-import { useDateTime } from '../../format';
 import type { DeploymentView, IncidentDetail, IncidentStage, NeedQuery } from '../../types';
 import { AlarmLog } from './alarm-log';
 import { CommandPanel } from './command-panel';
