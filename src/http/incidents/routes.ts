@@ -50,7 +50,14 @@ export async function incidentRoutes(app: App, deps: Deps): Promise<void> {
 
   app.get(
     '/api/v1/incidents/:id',
-    { schema: { tags, summary: 'One incident with its stage history', params: IdParams, response: { 200: IncidentDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'One incident with its stage history and its timeline of changes (stages, level, colour, areas, policy)',
+        params: IdParams,
+        response: { 200: IncidentDetail },
+      },
+    },
     async (request) => getIncident(deps, actorOf(request), request.params.id),
   );
 
