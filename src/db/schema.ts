@@ -233,6 +233,58 @@ export interface IncidentStagesTable {
   at: string;
 }
 
+export interface IncidentChangesTable {
+  incident_id: string;
+  seq: number;
+  kind: string;
+  /** JSON of the value before and after. */
+  from_value: string;
+  to_value: string;
+  actor_id: string;
+  reason: string;
+  at: string;
+}
+
+export interface CoordinationCentresTable {
+  id: string;
+  incident_id: string;
+  location: string | null;
+  activated_at: string;
+  activated_by: string;
+  activation_reason: string;
+  stood_down_at: string | null;
+  stood_down_by: string | null;
+  stand_down_reason: string | null;
+}
+
+export interface CentreSeatsTable {
+  id: string;
+  centre_id: string;
+  subsystem: string;
+  organization_id: string;
+  basis_kind: string;
+  basis_id: string;
+  liaison_name: string | null;
+  liaison_phone: string | null;
+  added_by: string;
+  added_at: string;
+}
+
+export interface StandbyRequestsTable {
+  id: string;
+  incident_id: string;
+  organization_id: string;
+  note: string | null;
+  requested_by: string;
+  requested_at: string;
+  answer: string;
+  answer_note: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+}
+
 export interface DeploymentsTable {
   id: string;
   incident_id: string;
@@ -439,6 +491,10 @@ export interface Tables {
   import_jobs: ImportJobsTable;
   incidents: IncidentsTable;
   incident_stages: IncidentStagesTable;
+  incident_changes: IncidentChangesTable;
+  coordination_centres: CoordinationCentresTable;
+  centre_seats: CentreSeatsTable;
+  standby_requests: StandbyRequestsTable;
   deployments: DeploymentsTable;
   deployment_events: DeploymentEventsTable;
   needs: NeedsTable;

@@ -19,6 +19,7 @@ import { auditRoutes } from './audit/routes';
 import { authHook } from './auth';
 import { authRoutes } from './auth/routes';
 import { capacityRoutes } from './capacity/routes';
+import { commandRoutes } from './command/routes';
 import { ProblemSchema } from './common-schemas';
 import { declarationRoutes } from './declarations/routes';
 import { deploymentRoutes } from './deployments/routes';
@@ -147,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await declarationRoutes(app, deps);
   await importRoutes(app, deps);
   await incidentRoutes(app, deps);
+  await commandRoutes(app, deps);
   await deploymentRoutes(app, deps);
   await alarmRoutes(app, deps);
   await taskRoutes(app, deps);

@@ -17,6 +17,11 @@ export const ERRORS = {
     zh: '行政区划代码不存在',
     en: 'No administrative division has this code',
   },
+  reason_required: {
+    status: 400,
+    zh: '调整响应级别、预警颜色、影响区域或政策须填写理由',
+    en: 'Changing the level, warning colour, affected areas or policy needs a reason',
+  },
   invalid_cursor: { status: 400, zh: '分页游标无效', en: 'The page cursor is not valid' },
   weak_password: {
     status: 400,
@@ -84,6 +89,31 @@ export const ERRORS = {
     status: 422,
     zh: '同一幂等键已用于不同的请求内容',
     en: 'This Idempotency-Key was already used with a different request body',
+  },
+  centre_active: {
+    status: 409,
+    zh: '该事件已有正在运行的现场协调中心',
+    en: 'This incident already has a coordination centre running',
+  },
+  centre_not_active: {
+    status: 409,
+    zh: '该事件没有正在运行的现场协调中心',
+    en: 'This incident has no coordination centre running',
+  },
+  roster_closed: {
+    status: 409,
+    zh: '只有处于应急准备阶段的事件才能调整待命名单',
+    en: 'The standby roster changes only while the incident is in preparedness',
+  },
+  already_on_standby: {
+    status: 409,
+    zh: '该组织已在待命名单上',
+    en: 'This organization is already on the standby roster',
+  },
+  not_eligible_to_staff: {
+    status: 422,
+    zh: '该组织在事件区域内没有有效的席位或协议，不能进驻协调中心',
+    en: 'The organization holds no seat or agreement in force for the incident’s areas, so it cannot staff the centre',
   },
   already_decided: { status: 409, zh: '该申请已经作出决定', en: 'This application has already been decided' },
   setup_done: { status: 409, zh: '平台已完成初始化', en: 'The platform is already set up' },

@@ -76,7 +76,8 @@ export class IdempotencyLedger {
   }
 }
 
-function isKeyConflict(error: unknown): boolean {
+/** Whether a database error is a unique-key violation (PostgreSQL 23505, SQLite constraint). */
+export function isKeyConflict(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   return code === '23505' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
 }

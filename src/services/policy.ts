@@ -299,6 +299,17 @@ export function assertCanFileFor(actor: Actor, organizationId: string): void {
   throw new AppError('out_of_scope', { field: 'organizationId' });
 }
 
+/** Answering a standby request (ready or unavailable): the organization's admin or, for a government agency, its staff; admins for any. */
+export function canAnswerStandby(actor: Actor, organizationId: string): boolean {
+  if (actsForAnyOrganization(actor)) return true;
+  return actor.kind === 'user' && FILING_ROLES.includes(actor.role) && actor.organizationId === organizationId;
+}
+
+export function assertCanAnswerStandby(actor: Actor, organizationId: string): void {
+  if (canAnswerStandby(actor, organizationId)) return;
+  throw canFileDeployments(actor) ? new AppError('out_of_scope', { field: 'organizationId' }) : new AppError('forbidden');
+}
+
 /** Recording experience and lessons in the knowledge base: every signed-in role but observers. */
 export function canRecordLessons(actor: Actor): boolean {
   return actor.kind === 'system' || actor.role !== 'observer';

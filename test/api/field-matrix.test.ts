@@ -207,6 +207,14 @@ const ROWS: Row[] = [
     expect: [401, 'exact', 'exact', 'hidden', 'hidden', 'exact', 'exact', 'hidden', 'exact', 'hidden'],
   },
   {
+    name: 'a coordination centre seat: the liaison',
+    path: (n) => `/api/v1/incidents/${n.incident}/centre`,
+    pick: (body) => ((body.active as Json | null)?.seats as Json[] | undefined)?.[0],
+    fields: { liaisonName: 'CANARY-CENTRE-LIAISON', liaisonPhone: '13911110008' },
+    // Like a team leader: the incident's coordinators (the county lies inside it) and the staffing team.
+    expect: [401, 'exact', 'exact', 'hidden', 'hidden', 'exact', 'exact', 'hidden', 'exact', 'hidden'],
+  },
+  {
     name: 'an account: name and e-mail',
     path: (n) => `/api/v1/users/${n.canaryUser}`,
     pick: (body) => body,

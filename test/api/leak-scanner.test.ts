@@ -60,6 +60,11 @@ const CANARIES: { canary: string | RegExp; seenBy: Who[] }[] = [
     canary,
     seenBy: ['admin', 'coordHenan', 'coordCounty', 'orgAdmin', 'orgMember'] as Who[],
   })),
+  // A coordination centre's liaison: like a team leader, the incident's coordinators and the staffing team.
+  ...['CANARY-CENTRE-LIAISON', '13911110008'].map((canary) => ({
+    canary,
+    seenBy: ['admin', 'coordHenan', 'coordCounty', 'orgAdmin', 'orgMember'] as Who[],
+  })),
   // An account's name and e-mail: admins and the admin of its organization.
   ...['CANARY-USER-NAME', '.canary-user@example.cn'].map((canary) => ({ canary, seenBy: ['admin', 'orgAdmin'] as Who[] })),
 ];
@@ -107,6 +112,9 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/incidents': () => ['/api/v1/incidents'],
   '/api/v1/incidents/:id': (n) => [`/api/v1/incidents/${n.incident}`],
   '/api/v1/incidents/:id/alarms': (n) => [`/api/v1/incidents/${n.incident}/alarms`],
+  '/api/v1/incidents/:id/centre': (n) => [`/api/v1/incidents/${n.incident}/centre`],
+  '/api/v1/incidents/:id/centre/eligible': (n) => [`/api/v1/incidents/${n.incident}/centre/eligible`],
+  '/api/v1/incidents/:id/standby': (n) => [`/api/v1/incidents/${n.incident}/standby`],
   '/api/v1/incidents/:id/deployments': (n) => [`/api/v1/incidents/${n.incident}/deployments`],
   // The live stream is read over a real connection below.
   '/api/v1/incidents/:id/events': () => [],
@@ -235,6 +243,7 @@ describeEachDatabase('leak scanner', (t) => {
     expect(await seen(`/api/v1/organizations/${n.orgs.zhengzhouTeam}/volunteers`, 'orgAdmin')).toContain('CANARY-VOLUNTEER-NAME');
     expect(await seen(`/api/v1/applications/${n.application}`, 'coordHenan')).toContain('13911110006');
     expect(await seen(`/api/v1/deployments/${n.deployment}`, 'coordCounty')).toContain('CANARY-LEADER-NAME');
+    expect(await seen(`/api/v1/incidents/${n.incident}/centre`, 'orgMember')).toContain('13911110008');
     expect(await seen(`/api/v1/needs/${n.heldNeed}/evidence/${n.evidence}`, 'orgAdmin')).toContain('CANARY-HELD-PHOTO');
     expect(leaksIn(await seen(`/api/v1/needs/${n.heldNeed}`, 'orgMember'), 'observer')).toContain('CANARY-HELD-CONTACT');
   });

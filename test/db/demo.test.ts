@@ -44,9 +44,9 @@ describeEachDatabase('demo network', (t) => {
     const coordinator = await findUserByEmail(deps.db, 'coordinator@demo.corespond.cn');
     expect(coordinator?.jurisdiction).toBe('410000');
     await expect(signIn(deps, 'team-admin@demo.corespond.cn', DEMO_PASSWORD, 'token')).resolves.toBeDefined();
-    // Two past incidents and an ongoing one with teams in every state of their deployment and needs in every state.
+    // Two past incidents, one being prepared for, and an ongoing one with teams in every state of their deployment and needs in every state.
     const incidents = await deps.db.selectFrom('incidents').select(['id', 'stage']).execute();
-    expect(incidents.map((i) => i.stage).sort()).toEqual(['closed', 'closed', 'response']);
+    expect(incidents.map((i) => i.stage).sort()).toEqual(['closed', 'closed', 'preparedness', 'response']);
     const deployments = await deps.db.selectFrom('deployments').select('status').execute();
     expect(new Set(deployments.map((d) => d.status)).size).toBeGreaterThanOrEqual(6);
     const needs = await deps.db.selectFrom('needs').select(['status', 'source']).execute();
@@ -121,5 +121,32 @@ describeEachDatabase('demo network', (t) => {
 
   it('refuses to load into a platform that already has organizations', async () => {
     await expect(loadDemoNetwork(t().deps)).rejects.toMatchObject({ code: 'setup_done' });
+  });
+
+  it('gives the ongoing flood a running coordination centre and a typhoon in preparedness its standby roster', async () => {
+    const { deps } = t();
+    const incidents = await deps.db.selectFrom('incidents').select(['id', 'name', 'stage']).execute();
+    const flood = incidents.find((i) => i.name === '新乡暴雨洪涝灾害');
+    const typhoon = incidents.find((i) => i.stage === 'preparedness');
+    const centres = await deps.db
+      .selectFrom('coordination_centres')
+      .selectAll()
+      .where('incident_id', '=', flood?.id ?? '')
+      .execute();
+    expect(centres.filter((c) => c.stood_down_at === null)).toHaveLength(1);
+    const seats = await deps.db
+      .selectFrom('centre_seats')
+      .select(['subsystem'])
+      .where('centre_id', '=', centres[0]?.id ?? '')
+      .execute();
+    expect(seats.length).toBeGreaterThanOrEqual(2);
+    const roster = await deps.db
+      .selectFrom('standby_requests')
+      .select(['answer'])
+      .where('incident_id', '=', typhoon?.id ?? '')
+      .execute();
+    expect(new Set(roster.map((s) => s.answer))).toEqual(new Set(['pending', 'ready', 'unavailable']));
+    const changes = await deps.db.selectFrom('incident_changes').select(['kind', 'reason']).execute();
+    expect(changes.map((c) => c.kind).sort()).toEqual(['level', 'policy', 'warning_color']);
   });
 });

@@ -155,7 +155,11 @@ describeEachDatabase('incidents and deployments', (t) => {
     });
     clock.advance(86_400_000);
     await moveIncidentStage(deps, HENAN, incidentId, { to: 'recovery', reason: '转入恢复重建' });
-    await updateIncident(deps, HENAN, incidentId, { level: 2, policy: { checkInIntervalMinutes: 720 } });
+    await updateIncident(deps, HENAN, incidentId, {
+      level: 2,
+      policy: { checkInIntervalMinutes: 720 },
+      reason: '灾情缓解，降为二级',
+    });
     clock.advance(86_400_000);
     const closed = await moveIncidentStage(deps, HENAN, incidentId, { to: 'closed' });
     expect(closed.stages.map((s) => s.to)).toEqual(['response', 'recovery', 'closed']);

@@ -7,6 +7,7 @@
 import type { Role } from '../../src/model/roles';
 import { openSession } from '../../src/services/auth/sessions';
 import { addVolunteer } from '../../src/services/capacity/manage-capacity';
+import { activateCentre } from '../../src/services/command/activate-centre';
 import type { Deps } from '../../src/services/context';
 import { fileDeployment } from '../../src/services/deployments/manage-deployments';
 import { declareSeat } from '../../src/services/embedding/declare-embedding';
@@ -157,6 +158,11 @@ export async function buildPrivacyNetwork(deps: Deps): Promise<PrivacyNetwork> {
       from: '2025-01-01',
     })
   ).id;
+  // The team staffs the incident's coordination centre on its seat, with a liaison of its own.
+  await activateCentre(deps, SYSTEM, incident, {
+    reason: '启动现场协调中心',
+    seats: [{ subsystem: 'assessment', organizationId: team, liaisonName: 'CANARY-CENTRE-LIAISON', liaisonPhone: '13911110008' }],
+  });
   const application = (
     await submitApplication(deps, {
       organization: { kind: 'grassroots_group', name: '金水区互助小队', jurisdictions: ['410105'] },

@@ -18,6 +18,9 @@ import type {
   CapacityItem,
   CapacityPatch,
   CapacityView,
+  CentreActivation,
+  CentreSeatInput,
+  CentreView,
   ChainReport,
   ClaimAnswer,
   Collaboration,
@@ -29,12 +32,16 @@ import type {
   DeploymentMove,
   DeploymentStatus,
   DeploymentView,
+  EligibleStaff,
   Embedding,
   FilingInput,
   FunctionCoverage,
   ImportJob,
+  Incident,
+  IncidentCentres,
   IncidentDetail,
   IncidentInput,
+  IncidentPatch,
   IncidentStage,
   IncidentSubstitution,
   IncidentSummary,
@@ -78,6 +85,8 @@ import type {
   SetupAnswer,
   SpecialNeedsCoverage,
   SpecialtyInput,
+  StandbyRequestView,
+  StandbyRosterView,
   TransitionInput,
   User,
   UserPage,
@@ -120,7 +129,7 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 type QueryValue = string | number | boolean | undefined | null;
 type Query = Record<string, QueryValue | readonly string[]>;
 
@@ -371,9 +380,25 @@ export const incidentApi = {
     (await get<{ items: IncidentSummary[] }>('/incidents', query)).items,
   get: (id: string) => get<IncidentDetail>(incidentPath(id)),
   declare: (body: IncidentInput) => post<IncidentSummary>('/incidents', body),
-  update: (id: string, body: Partial<IncidentInput>) => patch<IncidentSummary>(incidentPath(id), body),
+  update: (id: string, body: IncidentPatch) => patch<Incident>(incidentPath(id), body),
   moveStage: (id: string, body: { to: IncidentStage; reason?: string | null }) =>
     post<IncidentSummary>(incidentPath(id, '/stage'), body),
+};
+
+/** Incident command: the coordination centre and its seats, and the standby roster. */
+export const commandApi = {
+  centres: (id: string) => get<IncidentCentres>(incidentPath(id, '/centre')),
+  eligible: async (id: string) => (await get<{ items: EligibleStaff[] }>(incidentPath(id, '/centre/eligible'))).items,
+  activate: (id: string, body: CentreActivation) => post<CentreView>(incidentPath(id, '/centre/activate'), body),
+  staffSeat: (id: string, body: CentreSeatInput) => post<CentreView>(incidentPath(id, '/centre/seats'), body),
+  standDown: (id: string, reason: string) => post<CentreView>(incidentPath(id, '/centre/stand-down'), { reason }),
+  roster: (id: string) => get<StandbyRosterView>(incidentPath(id, '/standby')),
+  requestStandby: (id: string, body: { organizationId: string; note?: string | null }) =>
+    post<StandbyRequestView>(incidentPath(id, '/standby'), body),
+  withdrawStandby: (id: string, organizationId: string) =>
+    request<void>('DELETE', incidentPath(id, `/standby/${encodeURIComponent(organizationId)}`)),
+  answerStandby: (id: string, organizationId: string, body: { answer: 'ready' | 'unavailable'; note?: string | null }) =>
+    post<StandbyRequestView>(incidentPath(id, `/standby/${encodeURIComponent(organizationId)}/answer`), body),
 };
 
 export type IncidentScope = 'open' | 'closed' | 'all';

@@ -1,5 +1,6 @@
 /** Filings, agreements, seats and verified organization fields. */
 import type { Agreement, AgreementType, Filing, Seat, Subsystem } from '../../model/embedding';
+import { overlapsArea } from '../areas';
 import type { AgreementsTable, Executor, FilingsTable, SeatsTable } from '../schema';
 import { verificationOf, verifiedColumns } from './declarations';
 
@@ -127,6 +128,43 @@ export async function embeddingOf(db: Executor, organizationId: string) {
     db.selectFrom('seats').selectAll().where('organization_id', '=', organizationId).orderBy('from_on').orderBy('id').execute(),
   ]);
   return { filings: filings.map(toFiling), agreements: agreements.map(toAgreement), seats: seats.map(toSeat) };
+}
+
+/**
+ * Seats and agreements in force on a day that tie organizations to some areas: a seat of an
+ * organization serving one of them, an agreement of which either side serves one of them.
+ */
+export async function staffingBasesIn(
+  db: Executor,
+  areas: readonly string[],
+  day: string,
+): Promise<{ seats: Seat[]; agreements: Agreement[] }> {
+  const serving = () =>
+    db
+      .selectFrom('organization_jurisdictions')
+      .select('organization_id')
+      .where((w) => w.or(areas.map((code) => overlapsArea(w, code))));
+  const [seats, agreements] = await Promise.all([
+    db
+      .selectFrom('seats')
+      .selectAll()
+      .where('organization_id', 'in', serving())
+      .where('from_on', '<=', day)
+      .where((w) => w.or([w('to_on', 'is', null), w('to_on', '>=', day)]))
+      .orderBy('organization_id')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('agreements')
+      .selectAll()
+      .where((w) => w.or([w('organization_id', 'in', serving()), w('counterpart_id', 'in', serving())]))
+      .where('valid_from', '<=', day)
+      .where((w) => w.or([w('valid_to', 'is', null), w('valid_to', '>=', day)]))
+      .orderBy('organization_id')
+      .orderBy('id')
+      .execute(),
+  ]);
+  return { seats: seats.map(toSeat), agreements: agreements.map(toAgreement) };
 }
 
 export interface FieldVerification {

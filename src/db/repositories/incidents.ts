@@ -1,4 +1,5 @@
-/** Incidents and the history of their stages. */
+/** Incidents, the history of their stages and the changes of their level, colour, areas and policy. */
+
 import type {
   Incident,
   IncidentCategory,
@@ -8,6 +9,8 @@ import type {
   StageChange,
   WarningColor,
 } from '../../model/incident';
+import type { ChangeKind, ChangeValue, IncidentChange } from '../../model/incident-command';
+import { mergeTimeline } from '../../model/incident-command';
 import type { Executor, IncidentsTable } from '../schema';
 
 type IncidentRow = Omit<Incident, 'stages'>;
@@ -71,6 +74,49 @@ export async function appendStageChange(db: Executor, incidentId: string, change
       at: change.at,
     })
     .execute();
+}
+
+/** Appends command changes (level, colour, areas, policy) to an incident's timeline, in order. */
+export async function appendIncidentChanges(db: Executor, incidentId: string, changes: readonly IncidentChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const last = await db
+    .selectFrom('incident_changes')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('incident_id', '=', incidentId)
+    .executeTakeFirst();
+  const start = Number(last?.seq ?? 0);
+  await db
+    .insertInto('incident_changes')
+    .values(
+      changes.map((c, i) => ({
+        incident_id: incidentId,
+        seq: start + i + 1,
+        kind: c.kind,
+        from_value: JSON.stringify(c.from),
+        to_value: JSON.stringify(c.to),
+        actor_id: c.actor,
+        reason: c.reason ?? '',
+        at: c.at,
+      })),
+    )
+    .execute();
+}
+
+/** An incident's whole timeline: stage moves and command changes, oldest first. */
+export async function timelineOf(db: Executor, incidentId: string): Promise<IncidentChange[]> {
+  const [stages, rows] = await Promise.all([
+    stagesOf(db, incidentId),
+    db.selectFrom('incident_changes').selectAll().where('incident_id', '=', incidentId).orderBy('seq').execute(),
+  ]);
+  const changes = rows.map((r) => ({
+    kind: r.kind as ChangeKind,
+    from: JSON.parse(r.from_value) as ChangeValue,
+    to: JSON.parse(r.to_value) as ChangeValue,
+    at: r.at,
+    actor: r.actor_id,
+    reason: r.reason,
+  }));
+  return mergeTimeline(stages, changes);
 }
 
 async function stagesOf(db: Executor, incidentId: string): Promise<StageChange[]> {

@@ -50,7 +50,14 @@ export async function incidentRoutes(app: App, deps: Deps): Promise<void> {
 
   app.get(
     '/api/v1/incidents/:id',
-    { schema: { tags, summary: 'One incident with its stage history', params: IdParams, response: { 200: IncidentDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'One incident with its stage history and its timeline of changes (stages, level, colour, areas, policy)',
+        params: IdParams,
+        response: { 200: IncidentDetail },
+      },
+    },
     async (request) => getIncident(deps, actorOf(request), request.params.id),
   );
 
@@ -59,7 +66,8 @@ export async function incidentRoutes(app: App, deps: Deps): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Change an incident’s particulars or policy',
+        summary:
+          'Change an incident’s particulars; a change of level, warning colour, areas or policy needs a reason and joins the timeline',
         params: IdParams,
         body: IncidentPatchBody,
         response: { 200: IncidentSchema },

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { INCIDENT_CATEGORIES, INCIDENT_LEVELS, INCIDENT_STAGES, WARNING_COLORS } from '../../model/incident';
+import { CHANGE_KINDS } from '../../model/incident-command';
 import { Id, JurisdictionCode } from '../common-schemas';
 
 const strict = { additionalProperties: false } as const;
@@ -30,7 +31,16 @@ export const IncidentBody = Type.Object(
   strict,
 );
 export const IncidentPatchBody = Type.Object(
-  { ...Type.Partial(Type.Object(fields)).properties, policy: Type.Optional(Type.Partial(PolicySchema)) },
+  {
+    ...Type.Partial(Type.Object(fields)).properties,
+    policy: Type.Optional(Type.Partial(PolicySchema)),
+    reason: Type.Optional(
+      Type.Union([Type.String({ maxLength: 1000 }), Type.Null()], {
+        description:
+          'why; required (400 reason_required) when the level, warning colour, affected areas or policy change, each of which then joins the timeline',
+      }),
+    ),
+  },
   strict,
 );
 export const StageBody = Type.Object(
@@ -45,6 +55,17 @@ export const IncidentQuery = Type.Object(
 export const StageChangeSchema = Type.Object({
   from: Type.Union([Type.Enum(INCIDENT_STAGES), Type.Null()]),
   to: Type.Enum(INCIDENT_STAGES),
+  at: Type.String(),
+  actor: Type.String(),
+  reason: Type.Union([Type.String(), Type.Null()]),
+});
+/** One entry of the timeline: a stage move or a change of level, warning colour, areas or policy. */
+export const IncidentChangeSchema = Type.Object({
+  kind: Type.Enum(CHANGE_KINDS),
+  from: Type.Union([Type.Integer(), Type.String(), Type.Array(Type.String()), PolicySchema, Type.Null()], {
+    description: 'the value before: a level, a colour, a stage, the areas or the policy (null for none)',
+  }),
+  to: Type.Union([Type.Integer(), Type.String(), Type.Array(Type.String()), PolicySchema, Type.Null()]),
   at: Type.String(),
   actor: Type.String(),
   reason: Type.Union([Type.String(), Type.Null()]),
@@ -65,7 +86,11 @@ export const IncidentSummary = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
-export const IncidentSchema = Type.Object({ ...IncidentSummary.properties, stages: Type.Array(StageChangeSchema) });
+export const IncidentSchema = Type.Object({
+  ...IncidentSummary.properties,
+  stages: Type.Array(StageChangeSchema),
+  timeline: Type.Array(IncidentChangeSchema, { description: 'stage moves and command changes, oldest first' }),
+});
 /** One incident with its stage history and what the reader may do with it. */
 export const IncidentDetail = Type.Object({
   ...IncidentSchema.properties,

@@ -4,7 +4,9 @@
  * social organizations of all kinds, varied function maps and capacity, filings, agreements,
  * seats, volunteers, normal-time programs (src/services/demo/demo-programs.ts), two past
  * incidents simulated from response into recovery (src/services/demo/demo-history.ts), an
- * ongoing incident, every membership state, and one account per role.
+ * ongoing incident with its coordination centre and a typhoon being prepared for with its
+ * standby roster (src/services/demo/demo-command.ts), every membership state, and one
+ * account per role.
  */
 
 import type { CapacityKind, RescueSpecialty } from '../../model/capacity';
@@ -23,6 +25,7 @@ import { transitionMembership } from '../membership/transition-membership';
 import { createOrganization } from '../organizations/create-organization';
 import { createUser } from '../users/manage-users';
 import { verifyDeclaration, verifyOrganizationFields } from '../verify-declaration';
+import { demoCommand } from './demo-command';
 import { demoPastIncident } from './demo-history';
 import { demoIncident } from './demo-incident';
 import { demoPrograms } from './demo-programs';
@@ -397,6 +400,7 @@ export async function loadDemoNetwork(deps: Deps, log: (message: string) => void
   const acting = orgs.filter((o) => !inactive.has(o.id));
   log('an ongoing incident…');
   const ongoing = await demoIncident(deps, r, acting);
+  await demoCommand(deps, r, acting);
 
   log('accounts…');
   const henanAgency = agencies.get('410000') as Organization;

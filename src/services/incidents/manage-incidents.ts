@@ -1,6 +1,17 @@
-/** Declaring an incident, changing its particulars and policy, and moving it through its stages. */
+/**
+ * Declaring an incident, changing its particulars and policy, and moving it through its stages.
+ * A change of level, warning colour, areas or policy needs a reason and joins the incident's
+ * timeline with the stage moves.
+ */
 
-import { appendStageChange, findIncident, insertIncident, saveIncident } from '../../db/repositories/incidents';
+import {
+  appendIncidentChanges,
+  appendStageChange,
+  findIncident,
+  insertIncident,
+  saveIncident,
+  timelineOf,
+} from '../../db/repositories/incidents';
 import { AppError } from '../../model/errors';
 import { newId } from '../../model/ids';
 import {
@@ -13,6 +24,7 @@ import {
   type IncidentStage,
   type WarningColor,
 } from '../../model/incident';
+import { commandChanges, type IncidentChange, stageEntry } from '../../model/incident-command';
 import { findJurisdiction } from '../../model/jurisdictions';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
@@ -44,7 +56,10 @@ function checkJurisdictions(codes: string[]): string[] {
   return unique;
 }
 
-export async function declareIncident(deps: Deps, actor: Actor, input: IncidentInput): Promise<Incident> {
+/** An incident with its timeline: stage moves and command changes, oldest first. */
+export type CommandedIncident = Incident & { timeline: IncidentChange[] };
+
+export async function declareIncident(deps: Deps, actor: Actor, input: IncidentInput): Promise<CommandedIncident> {
   const jurisdictions = checkJurisdictions(input.jurisdictions);
   assertCanManageIncident(actor, jurisdictions);
   const name = requiredText(input.name, 'name');
@@ -78,13 +93,22 @@ export async function declareIncident(deps: Deps, actor: Actor, input: IncidentI
       live: { incidentId: incident.id, kind: 'incident' },
       after: row,
     });
-    return incident;
+    return { ...incident, timeline: stages.map(stageEntry) };
   });
 }
 
-export type IncidentPatch = Partial<Omit<IncidentInput, 'stage' | 'policy'>> & { policy?: Partial<IncidentPolicy> };
+export type IncidentPatch = Partial<Omit<IncidentInput, 'stage' | 'policy'>> & {
+  policy?: Partial<IncidentPolicy>;
+  /** Why the level, warning colour, areas or policy change; required when any of them does. */
+  reason?: string | null;
+};
 
-export async function updateIncident(deps: Deps, actor: Actor, id: string, patch: IncidentPatch): Promise<Incident> {
+/**
+ * Changes an incident's particulars. Its name, type, category and description change freely;
+ * a change of level, warning colour, areas or policy needs a reason (400 `reason_required`)
+ * and is recorded in the timeline, one entry per thing changed.
+ */
+export async function updateIncident(deps: Deps, actor: Actor, id: string, patch: IncidentPatch): Promise<CommandedIncident> {
   return deps.db.transaction().execute(async (trx) => {
     const before = await findIncident(trx, id);
     if (!before) throw new AppError('not_found');
@@ -104,18 +128,27 @@ export async function updateIncident(deps: Deps, actor: Actor, id: string, patch
       description: patch.description !== undefined ? patch.description?.trim() || null : before.description,
       updatedAt: nowIso(deps),
     };
+    const reason = patch.reason?.trim() || null;
+    const changes = commandChanges(before, after, { at: after.updatedAt, actor: actorId(actor), reason });
+    if (changes.length > 0 && reason === null) {
+      throw new AppError('reason_required', {
+        field: 'reason',
+        detail: `reason: changing ${changes.map((c) => c.kind).join(', ')} needs a reason`,
+      });
+    }
     const { stages: _before, ...beforeRow } = before;
     const { stages: _after, ...afterRow } = after;
     await saveIncident(trx, afterRow);
+    await appendIncidentChanges(trx, id, changes);
     await recordChange(trx, deps, actor, {
       action: 'incident.update',
       entityType: 'incident',
       entityId: id,
       live: { incidentId: id, kind: 'incident' },
       before: beforeRow,
-      after: afterRow,
+      after: { ...afterRow, changes },
     });
-    return after;
+    return { ...after, timeline: await timelineOf(trx, id) };
   });
 }
 
@@ -125,7 +158,7 @@ export async function moveIncidentStage(
   actor: Actor,
   id: string,
   change: { to: IncidentStage; reason?: string | null },
-): Promise<Incident> {
+): Promise<CommandedIncident> {
   return deps.db.transaction().execute(async (trx) => {
     const before = await findIncident(trx, id);
     if (!before) throw new AppError('not_found');
@@ -149,6 +182,6 @@ export async function moveIncidentStage(
       before: { stage: before.stage },
       after: step,
     });
-    return { ...before, stage: change.to, stages: [...stages, step], updatedAt: at };
+    return { ...before, stage: change.to, stages: [...stages, step], updatedAt: at, timeline: await timelineOf(trx, id) };
   });
 }

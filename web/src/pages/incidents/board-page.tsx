@@ -1,31 +1,33 @@
 /**
- * An incident's board (态势): its level, warning colour and stage with their history, counters
- * of needs and teams, alarms for teams that went quiet, and the needs and teams themselves —
- * kept current by the live event stream (or polling when there is none).
+ * An incident's board (态势): its level, warning colour and stage with the timeline of their
+ * changes, counters of needs and teams, alarms for teams that went quiet, the needs and teams
+ * themselves, and its command (the coordination centre, the standby roster) — kept current by
+ * the live event stream (or polling when there is none).
  */
 import { ArrowRightOutlined, StopOutlined, SyncOutlined, ThunderboltFilled } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Col, Result, Row, Spin, Tabs, Timeline, Tooltip, Typography } from 'antd';
+import { App, Badge, Button, Col, Result, Row, Spin, Tabs, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, deploymentApi, incidentApi, needApi } from '../../api';
-import { ActorName } from '../../components/actor-name';
 import { ErrorAlert } from '../../components/error-alert';
 import { IncidentStageTag, LevelTag, WarningTag } from '../../components/incident-tags';
 import { useJurisdictionName } from '../../components/jurisdiction-name';
 import { NoteModal, type NoteRequest } from '../../components/note-modal';
 import { PageHeader } from '../../components/page-header';
-import { useDateTime } from '../../format';
 import type { DeploymentView, IncidentDetail, IncidentStage, NeedQuery } from '../../types';
 import { AlarmLog } from './alarm-log';
+import { CommandPanel } from './command-panel';
 import { DeploymentsPanel } from './deployments-panel';
+import { IncidentTimeline } from './incident-timeline';
 import { boardKey, type LiveMode, pollInterval, useLiveBoard } from './live-updates';
 import { NeedDrawer } from './need-drawer';
 import { NeedsPanel } from './needs-panel';
 import { ACTIVE_NEED_STATUSES, NEXT_STAGES, ON_SITE_STATUSES } from './rules';
 
-type Tab = 'needs' | 'deployments';
+type Tab = 'needs' | 'deployments' | 'command';
+const TABS: readonly Tab[] = ['needs', 'deployments', 'command'];
 
 const COUNTERS: { key: string; query: NeedQuery }[] = [
   { key: 'open', query: { status: ['open'] } },
@@ -114,44 +116,6 @@ function Counters({ incident, live, deployments }: { incident: IncidentDetail; l
   );
 }
 
-function StageHistory({ incident }: { incident: IncidentDetail }) {
-  const { t } = useTranslation();
-  const dateTime = useDateTime();
-  const changes = [...incident.stages].reverse();
-  return (
-    <Card className="section-card stage-card" title={t('board.stages')} size="small">
-      <Timeline
-        className="stage-timeline"
-        items={changes.map((change, i) => ({
-          key: `${change.at}-${changes.length - i}`,
-          color: i === 0 ? 'blue' : 'gray',
-          content: (
-            <div className="history-item">
-              <div>
-                {change.from ? (
-                  <>
-                    <span className="muted">{t(`incident.stage.${change.from}`)}</span>
-                    <span aria-hidden="true"> → </span>
-                  </>
-                ) : null}
-                <span className="strong">{t(`incident.stage.${change.to}`)}</span>
-              </div>
-              {change.reason ? <div className="history-reason">{change.reason}</div> : null}
-              <div className="muted small">
-                <ActorName id={change.actor} /> · <time dateTime={change.at}>{dateTime(change.at)}</time>
-              </div>
-            </div>
-          ),
-        }))}
-      />
-      <div className="muted small policy-line">
-        {incident.policy.invitationRequired ? t('board.policyInvitation') : t('board.policyOpen')} ·{' '}
-        {t('board.policyCheckIn', { minutes: incident.policy.checkInIntervalMinutes })}
-      </div>
-    </Card>
-  );
-}
-
 export function BoardPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -173,7 +137,7 @@ export function BoardPage() {
     enabled: incidentQuery.isSuccess,
   });
 
-  const tab: Tab = params.get('tab') === 'deployments' ? 'deployments' : 'needs';
+  const tab: Tab = TABS.find((t) => t === params.get('tab')) ?? 'needs';
   const selected = params.get('need');
   const setParam = (key: string, value: string | null) =>
     setParams((current) => {
@@ -264,7 +228,7 @@ export function BoardPage() {
           <Counters incident={incident} live={live} deployments={teams} />
         </Col>
         <Col xs={24} xl={8}>
-          <StageHistory incident={incident} />
+          <IncidentTimeline incident={incident} />
         </Col>
       </Row>
       <Tabs
@@ -301,6 +265,11 @@ export function BoardPage() {
                 error={deployments.error}
               />
             ),
+          },
+          {
+            key: 'command',
+            label: <span data-testid="tab-command">{t('board.tabs.command')}</span>,
+            children: <CommandPanel incident={incident} live={live} />,
           },
         ]}
       />

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { incidentEventsUrl } from '../../api';
 
 /** The event types the stream sends; each carries `{ type, id }`. */
-const EVENT_TYPES = ['need', 'claim', 'deployment', 'incident', 'alarm'] as const;
+const EVENT_TYPES = ['need', 'claim', 'deployment', 'incident', 'alarm', 'centre', 'standby'] as const;
 
 /** How often the board refetches when the stream is not there. */
 export const POLL_MS = 15_000;
