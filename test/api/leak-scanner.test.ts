@@ -104,6 +104,7 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/audit': () => ['/api/v1/audit?limit=500'],
   '/api/v1/audit/verify': () => ['/api/v1/audit/verify'],
   '/api/v1/deployments/:id': (n) => [`/api/v1/deployments/${n.deployment}`],
+  '/api/v1/deployments/:id/alternatives': (n) => [`/api/v1/deployments/${n.deployment}/alternatives`],
   '/api/v1/imports/:id': (n) => [`/api/v1/imports/${n.importJob}`],
   '/api/v1/imports/organizations/template': () => [
     '/api/v1/imports/organizations/template?format=csv',
@@ -112,6 +113,7 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/incidents': () => ['/api/v1/incidents'],
   '/api/v1/incidents/:id': (n) => [`/api/v1/incidents/${n.incident}`],
   '/api/v1/incidents/:id/alarms': (n) => [`/api/v1/incidents/${n.incident}/alarms`],
+  '/api/v1/incidents/:id/alarm-log': (n) => [`/api/v1/incidents/${n.incident}/alarm-log?all=true`],
   '/api/v1/incidents/:id/centre': (n) => [`/api/v1/incidents/${n.incident}/centre`],
   '/api/v1/incidents/:id/centre/eligible': (n) => [`/api/v1/incidents/${n.incident}/centre/eligible`],
   '/api/v1/incidents/:id/standby': (n) => [`/api/v1/incidents/${n.incident}/standby`],
@@ -122,6 +124,7 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/incidents/:id/needs': (n) => [`/api/v1/incidents/${n.incident}/needs?limit=200`],
   '/api/v1/lessons': () => ['/api/v1/lessons'],
   '/api/v1/lessons/:id': () => ['/api/v1/lessons/none'],
+  '/api/v1/me/tasks': () => ['/api/v1/me/tasks'],
   '/api/v1/membership/desk': () => ['/api/v1/membership/desk'],
   '/api/v1/needs/:id': (n) => [n.heldNeed, n.countyNeed, n.closedNeed, n.publicNeed].map((id) => `/api/v1/needs/${id}`),
   '/api/v1/needs/:id/evidence/:file': (n) => [`/api/v1/needs/${n.heldNeed}/evidence/${n.evidence}`],
