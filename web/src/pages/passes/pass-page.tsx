@@ -19,8 +19,9 @@ function PassQr({ jws }: { jws: string }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    // Medium error correction: a phone screen with glare or a creased print still reads.
-    void QRCode.toDataURL(jws, { errorCorrectionLevel: 'M', margin: 4, width: 360 }).then((url) => {
+    // Medium error correction: a phone screen with glare or a creased print still reads. Whole
+    // pixels per module (scale, not width): a module smeared over fractional pixels defeats decoders.
+    void QRCode.toDataURL(jws, { errorCorrectionLevel: 'M', margin: 4, scale: 6 }).then((url) => {
       if (live) setSrc(url);
     });
     return () => {
