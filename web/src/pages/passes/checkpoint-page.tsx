@@ -138,7 +138,7 @@ export function CheckpointPage() {
               {t('checkpoint.camera')}
             </Button>
           ) : null}
-          <label className="ant-btn ant-btn-default checkpoint-photo">
+          <label className="checkpoint-photo">
             <PictureOutlined aria-hidden="true" /> {t('checkpoint.photo')}
             <input
               type="file"
