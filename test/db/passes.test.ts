@@ -9,7 +9,7 @@ import { allPassKeys } from '../../src/db/repositories/passes';
 import type { DeploymentStatus } from '../../src/model/deployment';
 import type { Deps } from '../../src/services/context';
 import { fileDeployment, moveDeployment } from '../../src/services/deployments/manage-deployments';
-import { declareIncident } from '../../src/services/incidents/manage-incidents';
+import { declareIncident, moveIncidentStage } from '../../src/services/incidents/manage-incidents';
 import { transitionMembership } from '../../src/services/membership/transition-membership';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { deploymentPass } from '../../src/services/passes/issue-pass';
@@ -161,6 +161,36 @@ describeEachDatabase('deployment passes', (t) => {
       code: 'membership_inactive',
       extra: { membershipStatus: 'suspended' },
     });
+  });
+
+  it('revokes the passes of an incident’s teams when the incident closes, and issues none after', async () => {
+    const { deps } = t();
+    const other = (
+      await declareIncident(deps, SYSTEM, {
+        name: '通行证关闭演练',
+        category: 'natural_disaster',
+        type: '洪涝',
+        level: 4,
+        jurisdictions: ['410100'],
+      })
+    ).id;
+    const id = (
+      await fileDeployment(deps, SYSTEM, other, {
+        organizationId: await team(),
+        teamName: '收尾分队',
+        leaderName: '李队长',
+        leaderPhone: '13900001111',
+        headcount: 3,
+        origin: '410105',
+      })
+    ).id;
+    await moveDeployment(deps, SYSTEM, id, { to: 'approved' });
+    const pass = await deploymentPass(deps, SYSTEM, id);
+    const elsewhere = await deploymentPass(deps, SYSTEM, await deploymentAt(['approved']));
+    await moveIncidentStage(deps, SYSTEM, other, { to: 'closed', reason: '救援结束' });
+    expect(await passStatus(deps, pass.id)).toEqual({ status: 'revoked' });
+    expect(await passStatus(deps, elsewhere.id)).toEqual({ status: 'valid' });
+    await expect(deploymentPass(deps, SYSTEM, id)).rejects.toMatchObject({ code: 'archived' });
   });
 
   it('expires after 48 hours and issues the next pass once a quarter of the life is left', async () => {

@@ -59,14 +59,21 @@ export async function revokePasses(db: Executor, deploymentIds: readonly string[
   return rows.map(toPass);
 }
 
-/** The deployments of an organization that have a pass not yet revoked. */
-export async function deploymentsWithLivePasses(db: Executor, organizationId: string): Promise<string[]> {
+/** The deployments of an organization, or to an incident, that have a pass not yet revoked. */
+export async function deploymentsWithLivePasses(
+  db: Executor,
+  of: { organizationId: string } | { incidentId: string },
+): Promise<string[]> {
   const rows = await db
     .selectFrom('passes')
     .innerJoin('deployments', 'deployments.id', 'passes.deployment_id')
     .select('passes.deployment_id')
     .distinct()
-    .where('deployments.organization_id', '=', organizationId)
+    .where(
+      'organizationId' in of ? 'deployments.organization_id' : 'deployments.incident_id',
+      '=',
+      'organizationId' in of ? of.organizationId : of.incidentId,
+    )
     .where('passes.revoked_at', 'is', null)
     .execute();
   return rows.map((r) => r.deployment_id);

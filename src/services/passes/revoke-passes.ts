@@ -1,7 +1,7 @@
 /**
  * Revoking passes, inside the transaction of the change that ends them: a deployment
- * withdrawn, returned or declined, or its organization suspended or gone, no longer has a
- * pass, and a checkpoint that asks online is told so.
+ * withdrawn, returned or declined, its organization suspended or gone, or its incident
+ * closed, no longer has a pass, and a checkpoint that asks online is told so.
  */
 import { deploymentsWithLivePasses, revokePasses } from '../../db/repositories/passes';
 import type { Executor } from '../../db/schema';
@@ -41,5 +41,10 @@ export async function revokeOrganizationPasses(
   organizationId: string,
   reason: string,
 ): Promise<number> {
-  return revokeDeploymentPasses(trx, deps, actor, await deploymentsWithLivePasses(trx, organizationId), reason);
+  return revokeDeploymentPasses(trx, deps, actor, await deploymentsWithLivePasses(trx, { organizationId }), reason);
+}
+
+/** Revokes every live pass of an incident's teams (the incident is closed). */
+export async function revokeIncidentPasses(trx: Executor, deps: Deps, actor: Actor, incidentId: string): Promise<number> {
+  return revokeDeploymentPasses(trx, deps, actor, await deploymentsWithLivePasses(trx, { incidentId }), 'incident closed');
 }
