@@ -113,6 +113,12 @@ describeEachDatabase('browser: a pass is issued, scanned and verified offline', 
     await expect.poll(() => member.getByTestId('pass-leader').textContent()).toBe('王建国（手机尾号 5678）');
     expect(await member.locator('body').textContent()).not.toContain('1234');
     await member.screenshot({ path: join(SHOTS, 'pass-page.png'), fullPage: true });
+    // On paper, the pass alone: no header, navigation or buttons.
+    await member.emulateMedia({ media: 'print' });
+    expect(await member.locator('.app-header').isVisible()).toBe(false);
+    expect(await member.getByTestId('print-pass').isVisible()).toBe(false);
+    expect(await qr.isVisible()).toBe(true);
+    await member.emulateMedia({ media: 'screen' });
     // The QR code as the page drew it, saved as a picture.
     const src = (await qr.getAttribute('src')) ?? '';
     expect(src).toMatch(/^data:image\/png;base64,/);
