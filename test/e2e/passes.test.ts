@@ -1,7 +1,8 @@
 /**
- * In headless Chromium: a team member opens the team's pass (通行证) from the board; the QR code
- * the page draws is saved as a picture and given, as a photo, to a checkpoint page that has
- * gone offline, which still verifies it on the device. Back online, a withdrawn team's pass
+ * In headless Chromium: a team member opens the team's pass (通行证) from the board and from
+ * "my tasks" on a phone-sized screen; the QR code the page draws is saved as a picture and
+ * given, as a photo, to a checkpoint page that has gone offline, which still verifies it on
+ * the device. Back online, a withdrawn team's pass
  * shows revoked, and a pass whose text was altered fails its signature.
  */
 import { mkdirSync } from 'node:fs';
@@ -113,6 +114,14 @@ describeEachDatabase('browser: a pass is issued, scanned and verified offline', 
     await expect.poll(() => member.getByTestId('pass-leader').textContent()).toBe('王建国（手机尾号 5678）');
     expect(await member.locator('body').textContent()).not.toContain('1234');
     await member.screenshot({ path: join(SHOTS, 'pass-page.png'), fullPage: true });
+    // The same pass from the team's "my tasks" on a phone-sized screen.
+    await member.setViewportSize({ width: 390, height: 844 });
+    await member.goto(`${base}/tasks`);
+    await member.getByTestId('task-pass').click();
+    await member.waitForURL(new RegExp(`/deployments/${deploymentId}/pass$`));
+    await qr.waitFor();
+    expect(await member.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await member.setViewportSize({ width: 1440, height: 960 });
     // On paper, the pass alone: no header, navigation or buttons.
     await member.emulateMedia({ media: 'print' });
     expect(await member.locator('.app-header').isVisible()).toBe(false);
