@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database';
 import type { App } from '../../src/http/app-types';
 import { fileDeployment, moveDeployment } from '../../src/services/deployments/manage-deployments';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
@@ -177,6 +178,22 @@ describeEachDatabase('deployment passes over HTTP', (t) => {
     for (const key of keys) expect(Object.keys(key).sort()).toEqual(['alg', 'crv', 'kid', 'kty', 'use', 'x']);
     expect((await get(`/api/v1/public/passes/${n.pass}`, 'anonymous')).json).toEqual({ status: 'valid' });
     expect((await get(`/api/v1/public/passes/${n.revokedPass}`, 'anonymous')).json).toEqual({ status: 'revoked' });
+  });
+
+  it('signs on one node and verifies with the keys another node publishes (separate connections, one database)', async () => {
+    const { deps, env } = t();
+    const second = openDatabase({ url: env.DATABASE_URL, dataDir: env.CORESPOND_DATA_DIR, poolSize: 2 });
+    const other = await testApp({ ...deps, db: second.db });
+    try {
+      const pass = await call(other, 'GET', `/api/v1/deployments/${n.approved}/pass`, { token: n.tokens.orgMember });
+      expect(pass.json.id).toBe(n.pass);
+      const jwks = (await get('/.well-known/jwks.json', 'anonymous')).json as unknown as Jwks;
+      expect(verifyPass(String(pass.json.jws), jwks, new Date())).toMatchObject({ ok: true, claims: { jti: n.pass } });
+      expect((await call(other, 'GET', '/.well-known/jwks.json')).json).toEqual(jwks);
+    } finally {
+      await other.close();
+      await second.close();
+    }
   });
 
   it('rate-limits the public status per client', async () => {
