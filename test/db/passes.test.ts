@@ -14,7 +14,7 @@ import { transitionMembership } from '../../src/services/membership/transition-m
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { deploymentPass } from '../../src/services/passes/issue-pass';
 import { passStatus } from '../../src/services/passes/pass-status';
-import { currentSigningKey, passJwks } from '../../src/services/passes/signing-keys';
+import { currentSigningKey, passJwks, rotateSigningKey } from '../../src/services/passes/signing-keys';
 import { passIdOf, verifyPass } from '../../web/src/pages/passes/verify-pass';
 import { describeEachDatabase } from '../support/databases';
 import { SYSTEM } from '../support/fixtures';
@@ -221,13 +221,28 @@ describeEachDatabase('deployment passes', (t) => {
     // Many nodes asking for the first key at once agree on one.
     const keys = await Promise.all([1, 2, 3, 4].map(() => currentSigningKey(other)));
     expect(new Set(keys.map((k) => k.kid)).size).toBe(1);
-    expect(await allPassKeys(deps.db)).toHaveLength(1);
+    expect(keys[0].kid).toBe(pass.kid);
+  });
+
+  it('rotates to a new key: new passes are signed with it, earlier ones keep theirs, and the JWKS lists both', async () => {
+    const { deps } = t();
+    const before = await deploymentPass(deps, SYSTEM, await deploymentAt(['approved']));
+    const rotated = await rotateSigningKey(deps);
+    expect(rotated.kid).not.toBe(before.kid);
+    const after = await deploymentPass(deps, SYSTEM, await deploymentAt(['approved']));
+    expect(after.kid).toBe(rotated.kid);
+    const again = await deploymentPass(deps, SYSTEM, before.deploymentId);
+    expect(again).toMatchObject({ id: before.id, kid: before.kid, jws: before.jws });
+    const jwks = await passJwks(deps);
+    expect(jwks.keys.map((k) => k.kid)).toEqual([before.kid, rotated.kid]);
+    for (const pass of [before, after]) expect(verifyPass(pass.jws as string, jwks, deps.now()).ok).toBe(true);
   });
 
   it('keeps the private key encrypted: the stored row does not hold it in the clear, and another secret cannot open it', async () => {
     const { deps } = t();
-    const [row] = await allPassKeys(deps.db);
     const key = await currentSigningKey(deps);
+    const row = (await allPassKeys(deps.db)).find((r) => r.kid === key.kid);
+    if (!row) throw new Error('the current key is stored');
     const der = key.privateKey.export({ format: 'der', type: 'pkcs8' });
     expect(row.private_key).not.toContain(der.toString('base64'));
     expect(row.private_key).not.toContain(der.subarray(-32).toString('base64'));

@@ -103,6 +103,20 @@ export async function currentSigningKey(deps: Deps, db: Executor = deps.db): Pro
   return toSigningKey(deps, winner);
 }
 
+/**
+ * Starts the next generation of signing key (a key thought exposed, or routine rotation): new
+ * passes are signed with it, passes already issued keep theirs, and the JWKS lists both, so
+ * checkpoints verify either once they have fetched the keys again. Two rotations at once make one.
+ */
+export async function rotateSigningKey(deps: Deps): Promise<PassJwk> {
+  await currentSigningKey(deps);
+  const newest = await newestPassKey(deps.db);
+  await insertPassKeyIfFree(deps.db, newKeyRow(deps, (newest?.generation ?? 0) + 1));
+  const after = await newestPassKey(deps.db);
+  if (!after) throw new Error('no pass signing key after rotating');
+  return JSON.parse(after.public_jwk) as PassJwk;
+}
+
 /** The key of a given id, to sign again a pass issued with it. */
 export async function signingKeyById(deps: Deps, db: Executor, kid: string): Promise<SigningKey> {
   const row = await findPassKey(db, kid);
