@@ -1,4 +1,4 @@
-/** `corespond`: serve, migrate, create-admin, import, export, audit verify. Commands call services, not HTTP. */
+/** `corespond`: serve, migrate, create-admin, import, export, passes rotate-key, audit verify. Commands call services, not HTTP. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import { importOrganizations } from '../services/imports/import-organizations';
 import { expireClaims } from '../services/needs/claims';
 import { warmDuplicateChecks } from '../services/needs/duplicate-check';
 import { warmRecommendations } from '../services/needs/recommend-organizations';
+import { rotateSigningKey } from '../services/passes/signing-keys';
 import { createFirstAdmin, setupNeeded } from '../services/users/set-up-platform';
 
 const CLI: Actor = { kind: 'system', label: 'cli' };
@@ -178,6 +179,20 @@ program
         console.log(
           `  ${a.role.padEnd(15)} ${a.email}${a.organization ? `  (${a.organization})` : ''}${a.jurisdiction ? `  (${a.jurisdiction})` : ''}`,
         );
+    } finally {
+      await runtime.close();
+    }
+  });
+
+const passes = program.command('passes').description('deployment passes (通行证)');
+passes
+  .command('rotate-key')
+  .description('start a new pass signing key; passes already issued keep verifying')
+  .action(async () => {
+    const runtime = await openRuntime(loadConfig());
+    try {
+      const key = await rotateSigningKey(runtime.deps);
+      console.log(`new pass signing key ${key.kid}; checkpoints pick it up from /.well-known/jwks.json`);
     } finally {
       await runtime.close();
     }

@@ -298,6 +298,18 @@ export const COLUMN_CLASSES: Classified = {
     actor_id: INTERNAL,
     at: INTERNAL,
   },
+  // The public half of a signing key is published at /.well-known/jwks.json; the private half never leaves.
+  pass_keys: { kid: PUBLIC, generation: INTERNAL, public_jwk: PUBLIC, private_key: SECRET, created_at: INTERNAL },
+  // A pass's row holds no personal data: the leader's name is signed into the token from the deployment.
+  passes: {
+    id: INTERNAL,
+    deployment_id: INTERNAL,
+    kid: INTERNAL,
+    issued_at: INTERNAL,
+    expires_at: INTERNAL,
+    revoked_at: INTERNAL,
+    revoke_reason: INTERNAL,
+  },
   needs: {
     id: PUBLIC,
     incident_id: PUBLIC,
@@ -475,6 +487,8 @@ export const ENTITIES = {
   centreSeat: { table: 'centre_seats', fields: { icsSection: INTERNAL } },
   standby: { table: 'standby_requests', fields: {} },
   deployment: { table: 'deployments', fields: { overdue: INTERNAL, log: INTERNAL, at: INTERNAL } },
+  // A pass answer: the token and its claims carry the leader's name (and only the phone's last four digits).
+  pass: { table: 'passes', fields: { validUntil: INTERNAL, jws: PERSONAL, claims: PERSONAL, state: INTERNAL } },
   need: {
     table: 'needs',
     fields: {

@@ -320,6 +320,24 @@ export interface DeploymentEventsTable {
   at: string;
 }
 
+export interface PassKeysTable {
+  kid: string;
+  generation: number;
+  public_jwk: string;
+  private_key: string;
+  created_at: string;
+}
+
+export interface PassesTable {
+  id: string;
+  deployment_id: string;
+  kid: string;
+  issued_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  revoke_reason: string | null;
+}
+
 export interface NeedsTable {
   id: string;
   incident_id: string;
@@ -497,6 +515,8 @@ export interface Tables {
   standby_requests: StandbyRequestsTable;
   deployments: DeploymentsTable;
   deployment_events: DeploymentEventsTable;
+  pass_keys: PassKeysTable;
+  passes: PassesTable;
   needs: NeedsTable;
   need_claims: NeedClaimsTable;
   need_events: NeedEventsTable;

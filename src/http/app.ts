@@ -32,6 +32,7 @@ import { liveRoutes } from './live/routes';
 import { membershipRoutes } from './membership/routes';
 import { needRoutes } from './needs/routes';
 import { organizationRoutes } from './organizations/routes';
+import { passRoutes } from './passes/routes';
 import { handleError, problemOf, sendProblem } from './problem';
 import { programRoutes } from './programs/routes';
 import { publicRoutes } from './public/routes';
@@ -152,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await deploymentRoutes(app, deps);
   await alarmRoutes(app, deps);
   await taskRoutes(app, deps);
+  await passRoutes(app, deps, config);
   await needRoutes(app, deps);
   await programRoutes(app, deps);
   await knowledgeRoutes(app, deps);

@@ -24,8 +24,9 @@ export const COORDINATOR_STATUSES: readonly DeploymentStatus[] = ['approved', 'd
 const MOVES: Record<DeploymentStatus, readonly DeploymentStatus[]> = {
   filed: ['approved', 'declined', 'standby', 'withdrawn'],
   standby: ['approved', 'declined', 'withdrawn'],
-  approved: ['en_route', 'checked_in', 'withdrawn'],
-  en_route: ['checked_in', 'withdrawn'],
+  // A coordinator may still turn a team back (declined, with a reason) until it is on the ground; its pass is revoked.
+  approved: ['en_route', 'checked_in', 'withdrawn', 'declined'],
+  en_route: ['checked_in', 'withdrawn', 'declined'],
   checked_in: ['working', 'withdrawn', 'returned'],
   working: ['checked_in', 'withdrawn', 'returned'],
   declined: [],

@@ -80,6 +80,11 @@ export const ERRORS = {
     zh: '当前成员状态不能转到该状态',
     en: 'The membership cannot move from its current status to that one',
   },
+  pass_unavailable: {
+    status: 409,
+    zh: '只有已批准、在途、已报到或工作中的报备才有通行证',
+    en: 'A deployment has a pass only while it is approved, en route, checked in or working',
+  },
   claim_conflict: {
     status: 409,
     zh: '剩余未认领数量不足，已被其他组织认领',

@@ -105,6 +105,7 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/audit/verify': () => ['/api/v1/audit/verify'],
   '/api/v1/deployments/:id': (n) => [`/api/v1/deployments/${n.deployment}`],
   '/api/v1/deployments/:id/alternatives': (n) => [`/api/v1/deployments/${n.deployment}/alternatives`],
+  '/api/v1/deployments/:id/pass': (n) => [`/api/v1/deployments/${n.passDeployment}/pass`],
   '/api/v1/imports/:id': (n) => [`/api/v1/imports/${n.importJob}`],
   '/api/v1/imports/organizations/template': () => [
     '/api/v1/imports/organizations/template?format=csv',
@@ -140,8 +141,10 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/organizations/export': () => ['/api/v1/organizations/export?format=csv', '/api/v1/organizations/export?format=xlsx'],
   '/api/v1/programs': () => ['/api/v1/programs'],
   '/api/v1/programs/:id': () => ['/api/v1/programs/none'],
+  '/.well-known/jwks.json': () => ['/.well-known/jwks.json'],
   '/api/v1/public/incidents': () => ['/api/v1/public/incidents'],
   '/api/v1/public/incidents/:id/needs': (n) => [`/api/v1/public/incidents/${n.incident}/needs`],
+  '/api/v1/public/passes/:jti': (n) => [`/api/v1/public/passes/${n.pass}`],
   '/api/v1/public/receipts/:code': (n) => [`/api/v1/public/receipts/${n.receipt}`],
   '/api/v1/users': () => ['/api/v1/users?limit=200'],
   '/api/v1/users/:id': (n) => [`/api/v1/users/${n.canaryUser}`],
@@ -247,6 +250,7 @@ describeEachDatabase('leak scanner', (t) => {
     expect(await seen(`/api/v1/applications/${n.application}`, 'coordHenan')).toContain('13911110006');
     expect(await seen(`/api/v1/deployments/${n.deployment}`, 'coordCounty')).toContain('CANARY-LEADER-NAME');
     expect(await seen(`/api/v1/incidents/${n.incident}/centre`, 'orgMember')).toContain('13911110008');
+    expect(await seen(`/api/v1/deployments/${n.passDeployment}/pass`, 'orgMember')).toContain('CANARY-LEADER-NAME');
     expect(await seen(`/api/v1/needs/${n.heldNeed}/evidence/${n.evidence}`, 'orgAdmin')).toContain('CANARY-HELD-PHOTO');
     expect(leaksIn(await seen(`/api/v1/needs/${n.heldNeed}`, 'orgMember'), 'observer')).toContain('CANARY-HELD-CONTACT');
   });

@@ -49,6 +49,10 @@ describeEachDatabase('demo network', (t) => {
     expect(incidents.map((i) => i.stage).sort()).toEqual(['closed', 'closed', 'preparedness', 'response']);
     const deployments = await deps.db.selectFrom('deployments').select('status').execute();
     expect(new Set(deployments.map((d) => d.status)).size).toBeGreaterThanOrEqual(6);
+    // Approved teams carry passes; the team that returned has its pass revoked.
+    const passes = await deps.db.selectFrom('passes').select(['revoked_at', 'revoke_reason']).execute();
+    expect(passes.filter((p) => p.revoked_at === null).length).toBeGreaterThanOrEqual(4);
+    expect(passes.filter((p) => p.revoke_reason === 'deployment returned').length).toBeGreaterThanOrEqual(1);
     const needs = await deps.db.selectFrom('needs').select(['status', 'source']).execute();
     expect(new Set(needs.map((n) => n.status))).toEqual(new Set(['open', 'claimed', 'in_progress', 'fulfilled']));
     expect(needs.some((n) => n.source === 'public')).toBe(true);

@@ -9,13 +9,14 @@ import { openSession } from '../../src/services/auth/sessions';
 import { addVolunteer } from '../../src/services/capacity/manage-capacity';
 import { activateCentre } from '../../src/services/command/activate-centre';
 import type { Deps } from '../../src/services/context';
-import { fileDeployment } from '../../src/services/deployments/manage-deployments';
+import { fileDeployment, moveDeployment } from '../../src/services/deployments/manage-deployments';
 import { declareSeat } from '../../src/services/embedding/declare-embedding';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { submitApplication } from '../../src/services/membership/applications';
 import { claimNeed, reportProgress } from '../../src/services/needs/claims';
 import { addEvidence, closeNeed } from '../../src/services/needs/manage-needs';
 import { type NeedInput, reportNeed, reportPublicNeed } from '../../src/services/needs/report-need';
+import { deploymentPass } from '../../src/services/passes/issue-pass';
 import { createUser } from '../../src/services/users/manage-users';
 import { type ActorName, buildNetwork, type Network, PASSWORD, SYSTEM } from './fixtures';
 
@@ -59,6 +60,9 @@ export interface PrivacyNetwork extends Network {
   seat: string;
   application: string;
   deployment: string;
+  /** An approved deployment of the team, led by the same canary leader, and its pass. */
+  passDeployment: string;
+  pass: string;
   /** A member of the Zhengzhou team whose name and e-mail are canaries. */
   canaryUser: string;
 }
@@ -179,6 +183,18 @@ export async function buildPrivacyNetwork(deps: Deps): Promise<PrivacyNetwork> {
       origin: '410102',
     })
   ).id;
+  const passDeployment = (
+    await fileDeployment(deps, SYSTEM, incident, {
+      organizationId: team,
+      teamName: '二分队',
+      leaderName: 'CANARY-LEADER-NAME',
+      leaderPhone: '13911110007',
+      headcount: 4,
+      origin: '410102',
+    })
+  ).id;
+  await moveDeployment(deps, SYSTEM, passDeployment, { to: 'approved' });
+  const pass = (await deploymentPass(deps, SYSTEM, passDeployment)).id;
   const canaryUser = (
     await createUser(deps, SYSTEM, {
       email: `${prefix}.canary-user@example.cn`,
@@ -203,6 +219,8 @@ export async function buildPrivacyNetwork(deps: Deps): Promise<PrivacyNetwork> {
     seat,
     application,
     deployment,
+    passDeployment,
+    pass,
     canaryUser,
   };
 }

@@ -47,6 +47,7 @@ import type {
   IncidentSummary,
   Jurisdiction,
   JurisdictionWithPath,
+  Jwks,
   Lesson,
   LessonInput,
   LessonPage,
@@ -67,6 +68,8 @@ import type {
   OrganizationPage,
   OrganizationSummary,
   PageQuery,
+  PassStatus,
+  PassView,
   Principles,
   Program,
   ProgramInput,
@@ -436,6 +439,22 @@ export const deploymentApi = {
   move: (id: string, body: DeploymentMove) => post<DeploymentView>(`/deployments/${encodeURIComponent(id)}/transitions`, body),
   checkIn: (id: string, body: { note?: string | null; lat?: number | null; lon?: number | null }) =>
     post<DeploymentView>(`/deployments/${encodeURIComponent(id)}/check-ins`, body),
+};
+
+/** Passes (通行证): the team's pass, the public keys a checkpoint keeps, and whether a pass still stands. */
+export const passApi = {
+  get: (deploymentId: string) => get<PassView>(`/deployments/${encodeURIComponent(deploymentId)}/pass`),
+  status: (jti: string) => get<PassStatus>(`/public/passes/${encodeURIComponent(jti)}`),
+  jwks: async (): Promise<Jwks> => {
+    let response: Response;
+    try {
+      response = await fetch('/.well-known/jwks.json', { headers: { Accept: 'application/json' }, cache: 'no-cache' });
+    } catch {
+      throw new ApiError(0, 'network_error');
+    }
+    if (!response.ok) throw await toError(response);
+    return (await response.json()) as Jwks;
+  },
 };
 
 const needPath = (id: string, rest = '') => `/needs/${encodeURIComponent(id)}${rest}`;

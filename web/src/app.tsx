@@ -15,6 +15,7 @@ import {
   ApplicationsPage,
   AuditPage,
   BoardPage,
+  CheckpointPage,
   DeskPage,
   DirectoryPage,
   ForbiddenPage,
@@ -26,6 +27,7 @@ import {
   MyTasksPage,
   NewOrganizationPage,
   NotFoundPage,
+  PassPage,
   ProfilePage,
   ProgramsPage,
   preloadPage,
@@ -125,6 +127,7 @@ function AppRoutes() {
         <Route path="/report/:incidentId" element={<ReportFormPage />} />
         <Route path="/receipt" element={<ReceiptPage />} />
         <Route path="/receipt/:code" element={<ReceiptPage />} />
+        <Route path="/checkpoint" element={<CheckpointPage />} />
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>
             <Route index element={<Navigate to="/organizations" replace />} />
@@ -149,6 +152,7 @@ function AppRoutes() {
             <Route path="incidents" element={<IncidentsPage />} />
             <Route path="incidents/:id" element={<BoardPage />} />
             <Route path="tasks" element={<MyTasksPage />} />
+            <Route path="deployments/:id/pass" element={<PassPage />} />
             <Route path="analytics" element={<AnalyticsPage />} />
             <Route path="knowledge" element={<KnowledgePage />} />
             <Route path="programs" element={<ProgramsPage />} />

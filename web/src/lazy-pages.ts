@@ -18,6 +18,7 @@ const membership = () => import('./pages/membership/area');
 const admin = () => import('./pages/admin/area');
 const analytics = () => import('./pages/analytics/area');
 const knowledge = () => import('./pages/knowledge/area');
+const passes = () => import('./pages/passes/area');
 const layout = () => import('./layout/app-layout');
 const setup = () => import('./pages/setup-page');
 const login = () => import('./pages/login-page');
@@ -53,6 +54,9 @@ export const AnalyticsPage = lazyPage(analytics, 'AnalyticsPage');
 export const KnowledgePage = lazyPage(knowledge, 'KnowledgePage');
 export const ProgramsPage = lazyPage(knowledge, 'ProgramsPage');
 
+export const PassPage = lazyPage(passes, 'PassPage');
+export const CheckpointPage = lazyPage(passes, 'CheckpointPage');
+
 export const UsersPage = lazyPage(admin, 'UsersPage');
 export const AuditPage = lazyPage(admin, 'AuditPage');
 
@@ -62,6 +66,7 @@ type Load = () => Promise<unknown>;
 const OUTSIDE = new Map<string, Load>([
   ['report', publicPages],
   ['receipt', publicPages],
+  ['checkpoint', passes],
   ['login', login],
   ['join', join],
   ['setup', setup],
@@ -75,6 +80,7 @@ const INSIDE = new Map<string, Load>([
   ['analytics', analytics],
   ['knowledge', knowledge],
   ['programs', knowledge],
+  ['deployments', passes],
 ]);
 
 /**

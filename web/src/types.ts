@@ -21,6 +21,7 @@ import type * as knowledge from '../../src/http/knowledge/schemas';
 import type * as membership from '../../src/http/membership/schemas';
 import type * as needs from '../../src/http/needs/schemas';
 import type * as organizations from '../../src/http/organizations/schemas';
+import type * as passes from '../../src/http/passes/schemas';
 import type * as programs from '../../src/http/programs/schemas';
 import type * as publicDoor from '../../src/http/public/schemas';
 import type * as reference from '../../src/http/reference/schemas';
@@ -141,6 +142,10 @@ export type DeploymentLogEntry = Static<typeof deployments.DeploymentLogEntry>;
 export type DeploymentDetail = Static<typeof deployments.DeploymentDetail>;
 export type DeploymentInput = Static<typeof deployments.DeploymentBody>;
 export type DeploymentMove = Static<typeof deployments.DeploymentMoveBody>;
+export type PassView = Static<typeof passes.PassSchema>;
+export type PassClaims = Static<typeof passes.PassClaimsSchema>;
+export type PassStatus = Static<typeof passes.PassStatusSchema>;
+export type Jwks = Static<typeof passes.JwksSchema>;
 
 // Needs
 export type NeedView = Static<typeof needs.NeedSchema>;

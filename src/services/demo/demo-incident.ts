@@ -9,6 +9,7 @@ import { fileDeployment, moveDeployment } from '../deployments/manage-deployment
 import { declareIncident } from '../incidents/manage-incidents';
 import { reportProgress } from '../needs/claims';
 import { reportNeed, reportPublicNeed } from '../needs/report-need';
+import { deploymentPass } from '../passes/issue-pass';
 import { demoClaim } from './demo-claims';
 import { DEMO } from './demo-network';
 import type { Generator } from './random';
@@ -74,6 +75,8 @@ export async function demoIncident(deps: Deps, r: Generator, orgs: Organization[
         to,
         zone: to === 'checked_in' ? `${r.pick(counties).name}${r.pick(['A', 'B', 'C'])}区` : null,
       });
+      // Each approved team gets its pass (通行证); the team that has since returned shows one revoked.
+      if (to === 'approved') await deploymentPass(deps, DEMO, deployment.id);
     }
   }
   const holders = orgs.filter((o) => o.kind !== 'government_agency' && o.membership.status === 'active').slice(0, 20);

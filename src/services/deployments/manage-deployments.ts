@@ -12,10 +12,12 @@ import { AppError } from '../../model/errors';
 import { newId } from '../../model/ids';
 import type { Incident } from '../../model/incident';
 import { findJurisdiction, isWithin } from '../../model/jurisdictions';
+import { hasPass } from '../../model/pass';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { requiredText } from '../declarations';
 import { actingOrganization } from '../organizations/load-organization';
+import { revokeDeploymentPasses } from '../passes/revoke-passes';
 import { actsFor, assertCanFileFor, canCoordinateIncident } from '../policy';
 
 export interface DeploymentInput {
@@ -148,6 +150,8 @@ export async function moveDeployment(
       actor: actorId(actor),
       at,
     });
+    // A team withdrawn, returned or declined no longer has a pass.
+    if (!hasPass(change.to)) await revokeDeploymentPasses(trx, deps, actor, [id], `deployment ${change.to}`);
     await recordChange(trx, deps, actor, {
       action: 'deployment.move',
       entityType: 'deployment',

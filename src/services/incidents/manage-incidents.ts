@@ -29,6 +29,7 @@ import { findJurisdiction } from '../../model/jurisdictions';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { requiredText } from '../declarations';
+import { revokeIncidentPasses } from '../passes/revoke-passes';
 import { assertCanManageIncident } from '../policy';
 
 export interface IncidentInput {
@@ -174,6 +175,8 @@ export async function moveIncidentStage(
     const { stages, ...row } = before;
     await saveIncident(trx, { ...row, stage: change.to, updatedAt: at });
     await appendStageChange(trx, id, step);
+    // A closed incident sends nobody on: its teams' passes are revoked.
+    if (change.to === 'closed') await revokeIncidentPasses(trx, deps, actor, id);
     await recordChange(trx, deps, actor, {
       action: 'incident.stage',
       entityType: 'incident',

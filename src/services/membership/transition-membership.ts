@@ -4,6 +4,7 @@ import type { Organization } from '../../model/organization';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { releaseClaimsOf } from '../needs/claims';
 import { organizationForWrite } from '../organizations/load-organization';
+import { revokeOrganizationPasses } from '../passes/revoke-passes';
 import { assertCanDecideMembership } from '../policy';
 import { changeMembership, type MembershipChange } from './change-membership';
 
@@ -21,6 +22,8 @@ export async function transitionMembership(
     // An organization that may no longer act lets go of the needs it holds, so they reopen for others.
     if (mayAct(org.membership.status) && !mayAct(after.membership.status)) {
       await releaseClaimsOf(trx, deps, actor, org.id, `membership ${after.membership.status}: ${change.reason.trim()}`);
+      // Its teams' passes are revoked with it: a checkpoint asking online is told at once.
+      await revokeOrganizationPasses(trx, deps, actor, org.id, `membership ${after.membership.status}`);
     }
     // Leaving review by a transition decides the pending application too, so none is left stranded.
     const pending = org.membership.status === 'under_review' ? await findPendingApplication(trx, org.id) : undefined;

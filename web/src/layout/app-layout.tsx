@@ -11,6 +11,7 @@ import {
   FileSearchOutlined,
   PlusSquareOutlined,
   ProjectOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -91,7 +92,10 @@ function useNavItems(): MenuItem[] {
   const admin: MenuItem[] = [];
   if (may.manageUsers) admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') });
   if (may.readAudit) admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') });
-  const response: MenuItem[] = [{ key: '/incidents', icon: <AlertOutlined />, label: t('nav.incidents') }];
+  const response: MenuItem[] = [
+    { key: '/incidents', icon: <AlertOutlined />, label: t('nav.incidents') },
+    { key: '/checkpoint', icon: <SafetyCertificateOutlined />, label: t('nav.checkpoint') },
+  ];
   if (may.fieldOrganizationId) response.unshift({ key: '/tasks', icon: <CarryOutOutlined />, label: t('nav.tasks') });
   // Normal-time work and what was learned: every signed-in role reads them.
   const normalTime: MenuItem[] = [

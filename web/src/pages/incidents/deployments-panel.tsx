@@ -8,6 +8,8 @@ import { App, Button, Card, Dropdown, Empty, Flex, Spin, Table, Tag, Timeline, T
 import type { ColumnsType } from 'antd/es/table';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { hasPass } from '../../../../src/model/pass';
 import { deploymentApi } from '../../api';
 import { ActorName } from '../../components/actor-name';
 import { ErrorAlert } from '../../components/error-alert';
@@ -35,6 +37,7 @@ const ACTION_ORDER: readonly string[] = [
   'working',
   'report',
   'alternatives',
+  'pass',
   'declined',
   'returned',
   'withdrawn',
@@ -118,6 +121,7 @@ export function DeploymentsPanel({
   const [reviewing, setReviewing] = useState<DeploymentView | null>(null);
   const [note, setNote] = useState<NoteRequest | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const navigate = useNavigate();
   const open = incident.stage !== 'closed';
   const coordinate = incident.viewerCanCoordinate;
   const mayFile = open && may.fileDeployments;
@@ -193,6 +197,10 @@ export function DeploymentsPanel({
     }
     if (coordinate && (d.status === 'filed' || d.status === 'standby')) {
       entries.push({ key: 'alternatives', label: t('deployments.action.alternatives'), run: () => setReviewing(d) });
+    }
+    // Those who see the leader's details hold the pass (the same rule on the server).
+    if (d.personalDataVisible && hasPass(d.status)) {
+      entries.push({ key: 'pass', label: t('deployments.action.pass'), run: () => navigate(`/deployments/${d.id}/pass`) });
     }
     entries.sort((a, b) => ACTION_ORDER.indexOf(a.key) - ACTION_ORDER.indexOf(b.key));
     if (entries.length === 0) return null;

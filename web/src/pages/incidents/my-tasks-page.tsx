@@ -10,6 +10,7 @@ import { Alert, App, Button, Card, Empty, Flex, List, Popconfirm, Spin, Tag, Typ
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { hasPass } from '../../../../src/model/pass';
 import { incidentEventsUrl, meApi, needApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { UrgencyTag } from '../../components/incident-tags';
@@ -267,8 +268,8 @@ export function MyTasksPage() {
               renderItem={({ deployment, incidentName, nextCheckInDue }) => (
                 <List.Item
                   data-testid="task-deployment"
-                  actions={
-                    nextCheckInDue
+                  actions={[
+                    ...(nextCheckInDue
                       ? [
                           <Button
                             key="check-in"
@@ -279,8 +280,16 @@ export function MyTasksPage() {
                             {t('deployments.checkIn')}
                           </Button>,
                         ]
-                      : []
-                  }
+                      : []),
+                    // The leader shows the pass at checkpoints from here, on the phone.
+                    ...(hasPass(deployment.status) && deployment.personalDataVisible
+                      ? [
+                          <Link key="pass" to={`/deployments/${deployment.id}/pass`} data-testid="task-pass">
+                            {t('deployments.action.pass')}
+                          </Link>,
+                        ]
+                      : []),
+                  ]}
                 >
                   <NeedLine title={<Link to={`${boardLink(deployment.incidentId)}?tab=deployments`}>{deployment.teamName}</Link>}>
                     <Tag>{t(`deployment.status.${deployment.status}`)}</Tag>
