@@ -118,6 +118,11 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/incidents/:id/centre/eligible': (n) => [`/api/v1/incidents/${n.incident}/centre/eligible`],
   '/api/v1/incidents/:id/standby': (n) => [`/api/v1/incidents/${n.incident}/standby`],
   '/api/v1/incidents/:id/deployments': (n) => [`/api/v1/incidents/${n.incident}/deployments`],
+  // The PDF prints the same page as the HTML.
+  '/api/v1/incidents/:id/evaluation': (n) => [
+    `/api/v1/incidents/${n.incident}/evaluation`,
+    `/api/v1/incidents/${n.incident}/evaluation?format=html`,
+  ],
   // The live stream is read over a real connection below.
   '/api/v1/incidents/:id/events': () => [],
   '/api/v1/incidents/:id/need-map': (n) => [`/api/v1/incidents/${n.incident}/need-map`],
@@ -134,6 +139,7 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/organizations/:id/capacity': (n) => [`/api/v1/organizations/${n.orgs.zhengzhouTeam}/capacity`],
   '/api/v1/organizations/:id/embedding': (n) => [`/api/v1/organizations/${n.orgs.zhengzhouTeam}/embedding`],
   '/api/v1/organizations/:id/membership': (n) => [`/api/v1/organizations/${n.orgs.zhengzhouTeam}/membership`],
+  '/api/v1/organizations/:id/record': (n) => [`/api/v1/organizations/${n.orgs.zhengzhouTeam}/record`],
   '/api/v1/organizations/:id/volunteers': (n) => [
     `/api/v1/organizations/${n.orgs.zhengzhouTeam}/volunteers?includeInactive=true`,
   ],
