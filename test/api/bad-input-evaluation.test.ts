@@ -14,6 +14,8 @@ describeEachDatabase('fuzzing records, evaluations and public keys finds no 5xx'
   let app: App;
   let network: Network;
   let incident: string;
+  let program: string;
+  let lesson: string;
   beforeAll(async () => {
     app = await testApp(t().deps);
     network = await buildNetwork(t().deps);
@@ -24,6 +26,25 @@ describeEachDatabase('fuzzing records, evaluations and public keys finds no 5xx'
         { name: '洛阳暴雨', category: 'natural_disaster', type: '洪涝', level: 3, jurisdictions: ['410300'] },
       )
     ).id;
+    const made = await call(app, 'POST', '/api/v1/programs', {
+      token: network.tokens.admin,
+      body: {
+        title: '防灾宣传',
+        kind: 'advocacy',
+        cell: { strategy: 'ideas', phase: 'risk' },
+        stage: 'mitigation',
+        leadOrganizationId: network.orgs.zhengzhouTeam,
+        jurisdictions: ['410102'],
+        startsOn: '2026-03-01',
+        cooperationType: 'information',
+      },
+    });
+    program = String(made.json.id);
+    const recorded = await call(app, 'POST', '/api/v1/lessons', {
+      token: network.tokens.admin,
+      body: { kind: 'after_action_review', title: '复盘', body: '正文', jurisdiction: '410300', incidentId: incident },
+    });
+    lesson = String(recorded.json.id);
   });
 
   const anyText = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('zh', 'zh-Hant', 'en', 'pdf', 'html', 'json', ''));
@@ -58,11 +79,7 @@ describeEachDatabase('fuzzing records, evaluations and public keys finds no 5xx'
     let client = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(
-          fc.stringMatching(/^[\x21-\x7e]{0,60}$/),
-          fc.uuid(),
-          fc.string({ unit: 'grapheme-ascii', maxLength: 300 }),
-        ),
+        fc.oneof(fc.stringMatching(/^[\x21-\x7e]{0,60}$/), fc.uuid(), fc.string({ unit: 'grapheme-ascii', maxLength: 300 })),
         async (key) => {
           const answer = await app.inject({
             method: 'POST',
@@ -85,6 +102,62 @@ describeEachDatabase('fuzzing records, evaluations and public keys finds no 5xx'
         },
       ),
       { numRuns: 120 },
+    );
+  });
+
+  it('PATCH programs and lessons with arbitrary bodies', async () => {
+    const jsonValue = fc.jsonValue({ maxDepth: 3 });
+    const date = fc.oneof(fc.constantFrom('2026-01-01', '2025-12-31', '2026-02-30', 'soon', ''), fc.string({ maxLength: 12 }));
+    const programLike = fc.record(
+      {
+        title: fc.oneof(fc.string({ maxLength: 30 }), jsonValue),
+        kind: fc.oneof(fc.constantFrom('drill', 'recovery_project', 'nope'), jsonValue),
+        recoveryFocus: fc.oneof(fc.constantFrom('livelihoods', 'x', null), jsonValue),
+        cell: fc.oneof(fc.record({ strategy: fc.constantFrom('ideas', 'x'), phase: fc.constantFrom('risk', 'y') }), jsonValue),
+        leadOrganizationId: fc.oneof(fc.constant(network?.orgs.guangzhouTeam ?? 'x'), fc.string({ maxLength: 10 })),
+        partnerIds: fc.oneof(fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }), jsonValue),
+        jurisdictions: fc.oneof(fc.array(fc.constantFrom('410102', '440100', '999999', 'x'), { maxLength: 3 }), jsonValue),
+        startsOn: date,
+        endsOn: fc.oneof(date, fc.constant(null)),
+        peopleReached: fc.oneof(fc.integer(), fc.double(), jsonValue),
+        description: fc.oneof(fc.string({ maxLength: 50 }), fc.constant(null)),
+        extra: jsonValue,
+      },
+      { requiredKeys: [] },
+    );
+    const lessonLike = fc.record(
+      {
+        title: fc.oneof(fc.string({ maxLength: 30 }), jsonValue),
+        body: fc.oneof(fc.string({ maxLength: 30 }), jsonValue),
+        tags: fc.oneof(fc.array(fc.string({ maxLength: 40 }), { maxLength: 25 }), jsonValue),
+        performance: fc.oneof(
+          fc.array(
+            fc.record({
+              organizationId: fc.oneof(fc.constant(network?.orgs.zhengzhouTeam ?? 'x'), fc.string({ maxLength: 10 })),
+              note: fc.string({ maxLength: 20 }),
+              rating: fc.oneof(fc.integer({ min: -2, max: 8 }), fc.constant(null)),
+            }),
+            { maxLength: 3 },
+          ),
+          jsonValue,
+        ),
+        kind: fc.constantFrom('lesson', 'experience'),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        programLike,
+        lessonLike,
+        fc.constantFrom('admin', 'coordHenan', 'orgAdmin', 'observer') as fc.Arbitrary<keyof Network['tokens']>,
+        async (p, l, who) => {
+          const edited = await call(app, 'PATCH', `/api/v1/programs/${program}`, { token: network.tokens[who], body: p });
+          expect(edited.status, JSON.stringify(p)).toBeLessThan(500);
+          const revised = await call(app, 'PATCH', `/api/v1/lessons/${lesson}`, { token: network.tokens[who], body: l });
+          expect(revised.status, JSON.stringify(l)).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

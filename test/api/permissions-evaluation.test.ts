@@ -20,7 +20,8 @@ const WHO: Who[] = ['anonymous', 'admin', 'coordHenan', 'coordGuangdong', 'agenc
 interface Doors {
   incident: string;
   program: string;
-  lessons: Record<Who, string>;
+  /** A lesson the organization's member wrote. */
+  lesson: string;
   review: string;
 }
 
@@ -64,6 +65,46 @@ const ROWS: Row[] = [
     path: () => '/api/v1/organizations/none/record',
     expect: [401, 404, 404, 404, 404, 404, 404, 404],
   },
+  {
+    name: 'edit a program (its lead’s admin, coordinators of all its areas)',
+    method: 'PATCH',
+    path: (n) => `/api/v1/programs/${n.program}`,
+    body: (_, who) => ({ peopleReached: 10 + WHO.indexOf(who) }),
+    expect: [401, 200, 200, 403, 403, 200, 403, 403],
+  },
+  {
+    name: 'a program’s history',
+    method: 'GET',
+    path: (n) => `/api/v1/programs/${n.program}/revisions`,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'edit a lesson (its author)',
+    method: 'PATCH',
+    path: (n) => `/api/v1/lessons/${n.lesson}`,
+    body: (_, who) => ({ tags: [`修订-${who}`] }),
+    expect: [401, 200, 403, 403, 403, 403, 200, 403],
+  },
+  {
+    name: 'edit an after-action review (the incident’s coordinators)',
+    method: 'PATCH',
+    path: (n) => `/api/v1/lessons/${n.review}`,
+    body: (_, who) => ({ body: `复盘修订 ${who}` }),
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  {
+    name: 'a lesson’s history',
+    method: 'GET',
+    path: (n) => `/api/v1/lessons/${n.lesson}/revisions`,
+    expect: [401, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    name: 'edit no program',
+    method: 'PATCH',
+    path: () => '/api/v1/programs/none',
+    body: () => ({ title: '无' }),
+    expect: [401, 404, 404, 404, 404, 404, 404, 404],
+  },
 ];
 
 describeEachDatabase('permissions of records, evaluations and knowledge edits', (t) => {
@@ -72,7 +113,13 @@ describeEachDatabase('permissions of records, evaluations and knowledge edits', 
   beforeAll(async () => {
     app = await testApp(t().deps);
     const built = await buildNetwork(t().deps);
-    const coordinator = { kind: 'user', userId: built.users.coordHenan.id, role: 'coordinator', organizationId: null, jurisdiction: '410000' } as const;
+    const coordinator = {
+      kind: 'user',
+      userId: built.users.coordHenan.id,
+      role: 'coordinator',
+      organizationId: null,
+      jurisdiction: '410000',
+    } as const;
     const incident = await declareIncident(t().deps, coordinator, {
       name: '郑州暴雨',
       category: 'natural_disaster',
@@ -98,7 +145,20 @@ describeEachDatabase('permissions of records, evaluations and knowledge edits', 
       incidentId: incident.id,
       performance: [{ organizationId: built.orgs.zhengzhouTeam, note: '出动迅速', rating: 4 }],
     });
-    network = { ...built, incident: incident.id, program: program.id, lessons: {} as Record<Who, string>, review: review.id };
+    const member = {
+      kind: 'user',
+      userId: built.users.orgMember.id,
+      role: 'org_member',
+      organizationId: built.orgs.zhengzhouTeam,
+      jurisdiction: null,
+    } as const;
+    const lesson = await recordLesson(t().deps, member, {
+      kind: 'lesson',
+      title: '沙袋要提前备好',
+      body: '汛前一周把沙袋运到低洼社区',
+      jurisdiction: '410102',
+    });
+    network = { ...built, incident: incident.id, program: program.id, lesson: lesson.id, review: review.id };
   });
 
   for (const row of ROWS) {
@@ -119,9 +179,13 @@ describeEachDatabase('permissions of records, evaluations and knowledge edits', 
   it('shows every signed-in role the same record and evaluation, with no personal data', async () => {
     const bodies = new Set<string>();
     for (const who of WHO.filter((w): w is ActorName => w !== 'anonymous')) {
-      const record = await call(app, 'GET', `/api/v1/organizations/${network.orgs.zhengzhouTeam}/record`, { token: network.tokens[who] });
+      const record = await call(app, 'GET', `/api/v1/organizations/${network.orgs.zhengzhouTeam}/record`, {
+        token: network.tokens[who],
+      });
       expect(record.json).toMatchObject({ ratings: { count: 1, mean: 4 } });
-      const evaluation = await call(app, 'GET', `/api/v1/incidents/${network.incident}/evaluation`, { token: network.tokens[who] });
+      const evaluation = await call(app, 'GET', `/api/v1/incidents/${network.incident}/evaluation`, {
+        token: network.tokens[who],
+      });
       const { generatedAt: _, ...rest } = evaluation.json;
       bodies.add(JSON.stringify([record.json, rest]));
       expect(JSON.stringify(evaluation.json)).not.toMatch(/leader|phone|contact|personalDataVisible/i);

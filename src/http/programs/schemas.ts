@@ -26,6 +26,8 @@ export const ProgramBody = Type.Object(
 );
 
 /** A normal-time program or activity. */
+/** An edit: any of a program's fields; at least one. */
+export const ProgramPatchBody = Type.Partial(ProgramBody, { ...strict, minProperties: 1 });
 export const ProgramSchema = Type.Object({
   ...ProgramBody.properties,
   id: Id,
