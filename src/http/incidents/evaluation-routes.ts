@@ -9,7 +9,7 @@ import {
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { IdParams } from '../common-schemas';
-import { EvaluationQuery, EvaluationSchema } from './evaluation-schemas';
+import { EvaluationAnswer, EvaluationQuery } from './evaluation-schemas';
 
 export async function evaluationRoutes(app: App, deps: Deps, config: Pick<Config, 'reportRateLimit'>): Promise<void> {
   app.get(
@@ -29,7 +29,7 @@ export async function evaluationRoutes(app: App, deps: Deps, config: Pick<Config
           'The incident’s evaluation: timeline, needs by category with time to claim and to fulfil, vulnerable people’s needs against the others, deployments and alarms, organizations’ contributions, lessons; a text per section (JSON, HTML or PDF)',
         params: IdParams,
         querystring: EvaluationQuery,
-        response: { 200: EvaluationSchema },
+        response: { 200: EvaluationAnswer },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,5 @@
 /** The evaluation report of an incident on the wire. */
 import { Type } from 'typebox';
-import { EVALUATION_LANGUAGES } from '../../reports/incident-evaluation';
 import { Id } from '../common-schemas';
 
 const strict = { additionalProperties: false } as const;
@@ -14,15 +13,11 @@ const Group = Type.Object({
   medianHoursToServe: NullableNumber,
 });
 const Text = Type.String();
+const Language = Type.Union([Type.Literal('zh'), Type.Literal('zh-Hant'), Type.Literal('en')]);
 
 export const EvaluationQuery = Type.Object(
   {
-    lang: Type.Optional(
-      Type.Union(
-        EVALUATION_LANGUAGES.map((l) => Type.Literal(l)),
-        { default: 'zh' },
-      ),
-    ),
+    lang: Type.Optional(Language),
     format: Type.Optional(
       Type.Union([Type.Literal('json'), Type.Literal('html'), Type.Literal('pdf')], {
         description: 'json (default): figures and texts; html: the printable page; pdf: printed by headless Chromium',
@@ -33,7 +28,7 @@ export const EvaluationQuery = Type.Object(
 );
 
 export const EvaluationSchema = Type.Object({
-  lang: Type.Union(EVALUATION_LANGUAGES.map((l) => Type.Literal(l))),
+  lang: Language,
   incident: Type.Object({
     id: Id,
     name: Type.String(),
@@ -108,3 +103,10 @@ export const EvaluationSchema = Type.Object({
     lessons: Text,
   }),
 });
+
+/** What the route answers: the figures and texts (JSON), the page (HTML) or the PDF. */
+export const EvaluationAnswer = Type.Union([
+  EvaluationSchema,
+  Type.String({ description: 'format=html: the printable page' }),
+  Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'format=pdf: the printed report' }),
+]);
