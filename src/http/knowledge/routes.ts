@@ -21,7 +21,8 @@ export async function knowledgeRoutes(app: App, deps: Deps): Promise<void> {
         response: { 201: LessonSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await recordLesson(deps, actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send({ ...(await recordLesson(deps, actorOf(request), request.body)), viewerCanEdit: true }),
   );
 
   app.get(

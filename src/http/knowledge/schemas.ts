@@ -48,6 +48,7 @@ export const LessonSchema = Type.Object({
   createdBy: Type.String(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  viewerCanEdit: Type.Boolean({ description: 'the reader may edit it (its author; a review, its incident’s coordinators)' }),
 });
 export const LessonPage = Page(LessonSchema);
 export const LessonQuery = Type.Object(

@@ -21,7 +21,8 @@ export async function programRoutes(app: App, deps: Deps): Promise<void> {
         response: { 201: ProgramSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await createProgram(deps, actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send({ ...(await createProgram(deps, actorOf(request), request.body)), viewerCanEdit: true }),
   );
 
   app.get(

@@ -39,6 +39,7 @@ export const ProgramSchema = Type.Object({
   createdBy: Type.String(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  viewerCanEdit: Type.Boolean({ description: 'the reader may edit it (its lead’s admin, coordinators of all its areas)' }),
 });
 export const ProgramPage = Page(ProgramSchema);
 export const ProgramQuery = Type.Object(

@@ -25,17 +25,43 @@ export interface LessonPatch {
 
 const EDITABLE = ['title', 'body', 'tags', 'performance'] as const satisfies readonly (keyof Lesson)[];
 
-async function assertCanEditLesson(trx: Executor, actor: Actor, lesson: Lesson): Promise<void> {
-  if (!canRecordLessons(actor)) throw new AppError('forbidden');
-  if (actor.kind === 'system' || actor.role === 'platform_admin' || lesson.createdBy === actorId(actor)) return;
-  if (lesson.kind === 'after_action_review' && lesson.incidentId) {
-    const incident = await findIncident(trx, lesson.incidentId);
-    if (incident && canCoordinateIncident(actor, incident.jurisdictions)) return;
-  }
-  throw new AppError(actor.role === 'coordinator' ? 'out_of_scope' : 'forbidden');
+/** Whether an actor may edit a lesson, given the areas of the incident it reviews (if any). */
+export function canEditLesson(actor: Actor, lesson: Lesson, incidentAreas: readonly string[] | null): boolean {
+  if (!canRecordLessons(actor)) return false;
+  if (actor.kind === 'system' || actor.role === 'platform_admin' || lesson.createdBy === actorId(actor)) return true;
+  return lesson.kind === 'after_action_review' && incidentAreas !== null && canCoordinateIncident(actor, incidentAreas);
 }
 
-export async function editLesson(deps: Deps, actor: Actor, id: string, patch: LessonPatch): Promise<Lesson> {
+/** The lessons with whether the reader may edit each (the incidents of reviews looked up once each). */
+export async function withEditability(
+  db: Executor,
+  actor: Actor,
+  lessons: Lesson[],
+): Promise<(Lesson & { viewerCanEdit: boolean })[]> {
+  const areas = new Map<string, string[]>();
+  for (const id of new Set(
+    lessons.filter((l) => l.kind === 'after_action_review' && l.incidentId).map((l) => l.incidentId as string),
+  )) {
+    const incident = await findIncident(db, id);
+    if (incident) areas.set(id, incident.jurisdictions);
+  }
+  return lessons.map((l) => ({
+    ...l,
+    viewerCanEdit: canEditLesson(actor, l, l.incidentId ? (areas.get(l.incidentId) ?? null) : null),
+  }));
+}
+
+async function assertCanEditLesson(trx: Executor, actor: Actor, lesson: Lesson): Promise<void> {
+  if ((await withEditability(trx, actor, [lesson]))[0].viewerCanEdit) return;
+  throw new AppError(actor.kind === 'user' && actor.role === 'coordinator' ? 'out_of_scope' : 'forbidden');
+}
+
+export async function editLesson(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  patch: LessonPatch,
+): Promise<Lesson & { viewerCanEdit: boolean }> {
   return deps.db.transaction().execute(async (trx) => {
     const before = await findLesson(trx, id);
     if (!before) throw new AppError('not_found');
@@ -65,11 +91,11 @@ export async function editLesson(deps: Deps, actor: Actor, id: string, patch: Le
       updatedAt: nowIso(deps),
     };
     const changes = changedFields(before, after, EDITABLE);
-    if (changes.length === 0) return before;
+    if (changes.length === 0) return { ...before, viewerCanEdit: true };
     await saveLesson(trx, after);
     await appendRevision(trx, 'lesson', id, { changes, actor: actorId(actor), at: after.updatedAt });
     await recordChange(trx, deps, actor, { action: 'lesson.edit', entityType: 'lesson', entityId: id, before, after });
-    return after;
+    return { ...after, viewerCanEdit: true };
   });
 }
 

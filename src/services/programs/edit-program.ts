@@ -10,7 +10,7 @@ import type { Program } from '../../model/program';
 import { changedFields, type Revision } from '../../model/revision';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
-import { assertCanRecordProgram } from '../policy';
+import { assertCanRecordProgram, canRecordProgram } from '../policy';
 import { assertProgramOrganizations, checkedProgram, type ProgramInput } from './manage-programs';
 
 export type ProgramPatch = Partial<ProgramInput>;
@@ -31,7 +31,12 @@ const EDITABLE = [
   'description',
 ] as const satisfies readonly (keyof Program & keyof ProgramInput)[];
 
-export async function editProgram(deps: Deps, actor: Actor, id: string, patch: ProgramPatch): Promise<Program> {
+export async function editProgram(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  patch: ProgramPatch,
+): Promise<Program & { viewerCanEdit: boolean }> {
   return deps.db.transaction().execute(async (trx) => {
     const before = await findProgram(trx, id);
     if (!before) throw new AppError('not_found');
@@ -53,12 +58,12 @@ export async function editProgram(deps: Deps, actor: Actor, id: string, patch: P
       updatedAt: nowIso(deps),
     };
     const changes = changedFields(before, after, EDITABLE);
-    if (changes.length === 0) return before;
+    if (changes.length === 0) return { ...before, viewerCanEdit: true };
     await assertProgramOrganizations(trx, after.leadOrganizationId, after.partnerIds);
     await saveProgram(trx, after);
     await appendRevision(trx, 'program', id, { changes, actor: actorId(actor), at: after.updatedAt });
     await recordChange(trx, deps, actor, { action: 'program.edit', entityType: 'program', entityId: id, before, after });
-    return after;
+    return { ...after, viewerCanEdit: canRecordProgram(actor, after) };
   });
 }
 

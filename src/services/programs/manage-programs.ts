@@ -15,7 +15,7 @@ import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { orderedRange, requiredText } from '../declarations';
 import { pageOf, positionOf } from '../pagination';
-import { assertCanRecordProgram } from '../policy';
+import { assertCanRecordProgram, canRecordProgram } from '../policy';
 
 export interface ProgramInput {
   title: string;
@@ -100,20 +100,21 @@ export async function createProgram(deps: Deps, actor: Actor, input: ProgramInpu
   });
 }
 
-export async function getProgram(deps: Deps, _actor: Actor, id: string): Promise<Program> {
+export async function getProgram(deps: Deps, actor: Actor, id: string): Promise<Program & { viewerCanEdit: boolean }> {
   const program = await findProgram(deps.db, id);
   if (!program) throw new AppError('not_found');
-  return program;
+  return { ...program, viewerCanEdit: canRecordProgram(actor, program) };
 }
 
 export async function listPrograms(
   deps: Deps,
-  _actor: Actor,
+  actor: Actor,
   filter: ProgramFilter,
   page: { limit: number; cursor?: string },
-): Promise<{ items: Program[]; total: number; nextCursor: string | null }> {
+): Promise<{ items: (Program & { viewerCanEdit: boolean })[]; total: number; nextCursor: string | null }> {
   const position = positionOf(page.cursor);
   const before = position && { startsOn: position.at, id: position.id };
   const found = await listProgramRows(deps.db, filter, { limit: page.limit + 1, before });
-  return { ...pageOf(found.items, page.limit, (p) => [p.startsOn, p.id]), total: found.total };
+  const paged = pageOf(found.items, page.limit, (p) => [p.startsOn, p.id]);
+  return { ...paged, items: paged.items.map((p) => ({ ...p, viewerCanEdit: canRecordProgram(actor, p) })), total: found.total };
 }
