@@ -30,7 +30,10 @@ export interface EvaluationFigures {
   timeline: TimelineEntry[];
   needs: { total: number; served: number; byCategory: CategoryFigures[] };
   vulnerable: { vulnerable: GroupCoverage; others: GroupCoverage };
-  deployments: DeploymentFigures;
+  deployments: DeploymentFigures & {
+    /** The alarms the server's sweep recorded while the incident ran (missed check-ins, stale needs). */
+    recorded: { missedCheckIns: number; staleNeeds: number; acknowledged: number };
+  };
   organizations: (Contribution & { name: string })[];
   lessons: {
     total: number;
@@ -94,7 +97,12 @@ const TEXTS: Record<Lang, Record<EvaluationSection, (f: EvaluationFigures) => st
     deployments: (f) => {
       const d = f.deployments;
       if (d.filed === 0) return '本事件没有报备的队伍。';
-      return `报备队伍 ${d.filed} 支，实际出动 ${d.deployed} 支（来自 ${d.organizations} 个组织，共 ${d.people} 人）。报到间隔按时 ${d.checkIns.kept} 次、超时 ${d.checkIns.missed} 次（按时率 ${pct(d.checkIns.share)}），触发失联告警 ${d.alarms} 次。`;
+      const r = d.recorded;
+      const log =
+        r.missedCheckIns + r.staleNeeds
+          ? `系统记录告警 ${r.missedCheckIns + r.staleNeeds} 条（失联 ${r.missedCheckIns}、需求久未更新 ${r.staleNeeds}），已确认 ${r.acknowledged} 条。`
+          : '';
+      return `报备队伍 ${d.filed} 支，实际出动 ${d.deployed} 支（来自 ${d.organizations} 个组织，共 ${d.people} 人）。报到间隔按时 ${d.checkIns.kept} 次、超时 ${d.checkIns.missed} 次（按时率 ${pct(d.checkIns.share)}），触发失联告警 ${d.alarms} 次。${log}`;
     },
     organizations: (f) => {
       if (f.organizations.length === 0) return '没有组织认领需求或出动队伍。';
@@ -127,7 +135,12 @@ const TEXTS: Record<Lang, Record<EvaluationSection, (f: EvaluationFigures) => st
     deployments: (f) => {
       const d = f.deployments;
       if (d.filed === 0) return 'No teams were filed.';
-      return `${d.filed} teams filed, ${d.deployed} deployed (${d.organizations} organizations, ${d.people} people). Check-in intervals kept ${d.checkIns.kept}, missed ${d.checkIns.missed} (${pct(d.checkIns.share)} kept); ${d.alarms} missed check-in alarms.`;
+      const r = d.recorded;
+      const log =
+        r.missedCheckIns + r.staleNeeds
+          ? ` The sweep recorded ${r.missedCheckIns} missed check-in and ${r.staleNeeds} stale-need alarms, ${r.acknowledged} acknowledged.`
+          : '';
+      return `${d.filed} teams filed, ${d.deployed} deployed (${d.organizations} organizations, ${d.people} people). Check-in intervals kept ${d.checkIns.kept}, missed ${d.checkIns.missed} (${pct(d.checkIns.share)} kept); ${d.alarms} missed check-in alarms.${log}`;
     },
     organizations: (f) =>
       f.organizations.length === 0

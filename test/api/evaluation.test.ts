@@ -5,6 +5,7 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
+import { sweepAlarms } from '../../src/services/alarms/sweep-alarms';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { buildNetwork, type Network } from '../support/fixtures';
@@ -105,6 +106,8 @@ describeEachDatabase('incident evaluation and organization records', (t) => {
     await ok(call(app, 'POST', `/api/v1/deployments/${deployment}/check-ins`, { ...team, body: { note: '一切正常' } }));
     // Then six hours of silence against the default four-hour interval: one missed check-in.
     clock.advance(360 * MINUTE);
+    // The server's sweep notices the silence and records an alarm; a coordinator acknowledges it.
+    await sweepAlarms(t().deps, { staleNeedHours: 10_000 });
     await ok(call(app, 'POST', `/api/v1/deployments/${deployment}/check-ins`, { ...team, body: { note: '恢复联系' } }));
     clock.advance(30 * MINUTE);
     await move('orgAdmin', 'returned');
@@ -209,6 +212,7 @@ describeEachDatabase('incident evaluation and organization records', (t) => {
       byStatus: { returned: 1 },
       checkIns: { kept: 2, missed: 1, share: 0.6667 },
       alarms: 1,
+      recorded: { missedCheckIns: 1, staleNeeds: 0, acknowledged: 0 },
     });
     expect(e.organizations).toEqual([
       {
@@ -226,6 +230,7 @@ describeEachDatabase('incident evaluation and organization records', (t) => {
     const texts = e.texts as Record<string, string>;
     expect(texts.needs).toContain('共记录需求 3 条，已满足 1 条（33%）');
     expect(texts.deployments).toContain('触发失联告警 1 次');
+    expect(texts.deployments).toContain('系统记录告警 1 条（失联 1、需求久未更新 0），已确认 0 条');
     expect(texts.vulnerable).toContain('涉及脆弱人群的需求 1 条，满足率 100%');
     expect(texts.lessons).toContain('平均评分 4/5');
     // No need is named: the figures carry no need ids or titles of affected people.

@@ -129,3 +129,26 @@ export async function incidentLessons(
     ),
   };
 }
+
+/** The alarms the sweep recorded for the incident, by kind, and how many were acknowledged. */
+export async function recordedAlarms(
+  db: Executor,
+  incidentId: string,
+): Promise<{ missedCheckIns: number; staleNeeds: number; acknowledged: number }> {
+  const rows = await db
+    .selectFrom('alarms')
+    .select([
+      'kind',
+      sql<number>`count(*)`.as('n'),
+      sql<number>`sum(case when acknowledged_at is not null then 1 else 0 end)`.as('acknowledged'),
+    ])
+    .where('incident_id', '=', incidentId)
+    .groupBy('kind')
+    .execute();
+  const of = (kind: string) => Number(rows.find((r) => r.kind === kind)?.n ?? 0);
+  return {
+    missedCheckIns: of('missed_check_in'),
+    staleNeeds: of('stale_need'),
+    acknowledged: rows.reduce((sum, r) => sum + Number(r.acknowledged ?? 0), 0),
+  };
+}

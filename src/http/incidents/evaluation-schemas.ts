@@ -74,7 +74,15 @@ export const EvaluationSchema = Type.Object({
     organizations: Count,
     byStatus: Type.Record(Type.String(), Count),
     checkIns: Type.Object({ kept: Count, missed: Count, share: NullableNumber }),
-    alarms: Type.Integer({ minimum: 0, description: 'missed check-ins while teams were accountable' }),
+    alarms: Type.Integer({
+      minimum: 0,
+      description:
+        'missed check-ins while teams were accountable, counted from their check-in intervals (past incidents included)',
+    }),
+    recorded: Type.Object(
+      { missedCheckIns: Count, staleNeeds: Count, acknowledged: Count },
+      { description: 'the alarms the server’s sweep recorded for the incident' },
+    ),
   }),
   organizations: Type.Array(
     Type.Object({

@@ -12,7 +12,13 @@ import {
   timelineOf,
   vulnerableAgainstOthers,
 } from '../../analysis/incident-evaluation';
-import { claimsByOrganization, evaluatedDeployments, evaluatedNeeds, incidentLessons } from '../../db/repositories/evaluation';
+import {
+  claimsByOrganization,
+  evaluatedDeployments,
+  evaluatedNeeds,
+  incidentLessons,
+  recordedAlarms,
+} from '../../db/repositories/evaluation';
 import { findIncident } from '../../db/repositories/incidents';
 import { findOrganizations } from '../../db/repositories/organizations';
 import { AppError } from '../../model/errors';
@@ -69,7 +75,7 @@ export async function evaluationFigures(deps: Deps, _actor: Actor, incidentId: s
       byCategory: needsByCategory(needs),
     },
     vulnerable: vulnerableAgainstOthers(needs),
-    deployments: deploymentFigures(deployments, now),
+    deployments: { ...deploymentFigures(deployments, now), recorded: await recordedAlarms(deps.db, incident.id) },
     organizations: parts.map((p) => ({ ...p, name: names.get(p.organizationId)?.name ?? p.organizationId })),
     lessons: {
       total: lessons.length,
