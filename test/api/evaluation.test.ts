@@ -126,6 +126,7 @@ describeEachDatabase('incident evaluation and organization records', (t) => {
       }),
       201,
     );
+    await ok(call(app, 'PATCH', `/api/v1/incidents/${incident}`, { ...coord, body: { level: 1, reason: '险情升级' } }));
     for (const to of ['recovery', 'closed']) {
       clock.advance(24 * 60 * MINUTE);
       await ok(call(app, 'POST', `/api/v1/incidents/${incident}/stage`, { ...coord, body: { to, reason: `转入${to}` } }));
@@ -179,12 +180,23 @@ describeEachDatabase('incident evaluation and organization records', (t) => {
     const answer = await call(app, 'GET', `/api/v1/incidents/${incident}/evaluation`, as('observer'));
     expect(answer.status).toBe(200);
     const e = answer.json as Record<string, never>;
-    expect(e.incident).toMatchObject({ name: '巩义山洪', stage: 'closed', level: 2 });
-    expect((e.timeline as { kind: string; to: string }[]).map((x) => [x.kind, x.to])).toEqual([
-      ['stage', 'response'],
-      ['stage', 'recovery'],
-      ['stage', 'closed'],
+    expect(e.incident).toMatchObject({ name: '巩义山洪', stage: 'closed', level: 1 });
+    expect(
+      (e.timeline as { kind: string; from: string | null; to: string; reason: string | null }[]).map((x) => [
+        x.kind,
+        x.from,
+        x.to,
+        x.reason,
+      ]),
+    ).toEqual([
+      ['stage', null, 'response', null],
+      ['level', '2', '1', '险情升级'],
+      ['stage', 'response', 'recovery', '转入recovery'],
+      ['stage', 'recovery', 'closed', '转入closed'],
     ]);
+    expect((e.texts as Record<string, string>).timeline).toContain(
+      '经历 3 次阶段转换（应急响应→恢复重建→结束），1 次级别调整，当前级别 Ⅰ级（特别重大）',
+    );
     expect(e.needs).toMatchObject({ total: 3, served: 1 });
     expect((e.needs as { byCategory: unknown[] }).byCategory).toEqual(
       expect.arrayContaining([

@@ -19,10 +19,11 @@ import {
   incidentLessons,
   recordedAlarms,
 } from '../../db/repositories/evaluation';
-import { findIncident } from '../../db/repositories/incidents';
+import { findIncident, timelineOf as incidentTimeline } from '../../db/repositories/incidents';
 import { findOrganizations } from '../../db/repositories/organizations';
 import { AppError } from '../../model/errors';
 import type { Incident } from '../../model/incident';
+import type { ChangeValue } from '../../model/incident-command';
 import {
   type EvaluationFigures,
   type EvaluationLanguage,
@@ -35,12 +36,23 @@ import type { Actor, Deps } from '../context';
 
 export type IncidentEvaluation = EvaluationFigures & { lang: EvaluationLanguage; texts: Record<EvaluationSection, string> };
 
-/**
- * The incident's changes as timeline entries. Stage moves are recorded with their times; a
- * history of level, colour, area and policy changes plugs in here as more entries.
- */
-function changesOf(incident: Incident): TimelineEntry[] {
-  return incident.stages.map((s) => ({ at: s.at, kind: 'stage', from: s.from, to: s.to, reason: s.reason }));
+/** A changed value as the timeline shows it: a level, a colour, a stage, areas, or a policy in brief. */
+function shown(value: ChangeValue): string | null {
+  if (value === null) return null;
+  if (Array.isArray(value)) return value.join('、');
+  if (typeof value === 'object') {
+    return `checkIn=${value.checkInIntervalMinutes}min invitation=${value.invitationRequired ? 'required' : 'no'}`;
+  }
+  return String(value);
+}
+
+/** The incident's changes as timeline entries: stage moves and changes of level, colour, areas and policy. */
+async function changesOf(deps: Deps, incident: Incident): Promise<TimelineEntry[]> {
+  const recorded = await incidentTimeline(deps.db, incident.id);
+  if (recorded.length === 0) {
+    return incident.stages.map((s) => ({ at: s.at, kind: 'stage', from: s.from, to: s.to, reason: s.reason }));
+  }
+  return recorded.map((c) => ({ at: c.at, kind: c.kind, from: shown(c.from), to: shown(c.to) ?? '—', reason: c.reason }));
 }
 
 export async function evaluationFigures(deps: Deps, _actor: Actor, incidentId: string): Promise<EvaluationFigures> {
@@ -68,7 +80,7 @@ export async function evaluationFigures(deps: Deps, _actor: Actor, incidentId: s
       closedAt: incident.stage === 'closed' ? (closed?.at ?? incident.updatedAt) : null,
     },
     generatedAt: now.toISOString(),
-    timeline: timelineOf(changesOf(incident)),
+    timeline: timelineOf(await changesOf(deps, incident)),
     needs: {
       total: needs.length,
       served: needs.filter((n) => n.servedAt !== null).length,
