@@ -415,6 +415,15 @@ export const COLUMN_CLASSES: Classified = {
     created_at: INTERNAL,
     updated_at: INTERNAL,
   },
+  // Edits of programs and lessons, whose fields are all internal.
+  revisions: {
+    record_type: INTERNAL,
+    record_id: INTERNAL,
+    seq: INTERNAL,
+    changes: INTERNAL,
+    actor_id: INTERNAL,
+    at: INTERNAL,
+  },
   idempotency_keys: {
     key: INTERNAL,
     scope: INTERNAL,

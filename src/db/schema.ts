@@ -457,6 +457,16 @@ export interface LessonsTable {
   updated_at: string;
 }
 
+/** One edit of a program or lesson: the fields it changed (JSON [{ field, from, to }]). */
+export interface RevisionsTable {
+  record_type: string;
+  record_id: string;
+  seq: number;
+  changes: string;
+  actor_id: string;
+  at: string;
+}
+
 export interface IdempotencyKeysTable {
   key: string;
   scope: string;
@@ -528,6 +538,7 @@ export interface Tables {
   program_areas: ProgramAreasTable;
   program_partners: ProgramPartnersTable;
   lessons: LessonsTable;
+  revisions: RevisionsTable;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

@@ -25,6 +25,7 @@ import { declarationRoutes } from './declarations/routes';
 import { deploymentRoutes } from './deployments/routes';
 import { embeddingRoutes } from './embedding/routes';
 import { importRoutes } from './imports/routes';
+import { evaluationRoutes } from './incidents/evaluation-routes';
 import { incidentRoutes } from './incidents/routes';
 import { knowledgeRoutes } from './knowledge/routes';
 import { LiveHub } from './live/hub';
@@ -150,6 +151,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await importRoutes(app, deps);
   await incidentRoutes(app, deps);
   await commandRoutes(app, deps);
+  await evaluationRoutes(app, deps, config);
   await deploymentRoutes(app, deps);
   await alarmRoutes(app, deps);
   await taskRoutes(app, deps);

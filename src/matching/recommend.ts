@@ -3,6 +3,7 @@
  * fit, distance and service area, free capacity and track record on the platform, each
  * score explained. Membership status is reported, never used as a hidden penalty. Pure.
  */
+import { trackRecordScore } from '../analysis/performance';
 import { containingCodes } from '../model/jurisdictions';
 import type { MembershipStatus, MembershipTier } from '../model/membership';
 import { distanceMetres } from '../model/need';
@@ -27,7 +28,13 @@ export interface Candidate {
   /** Whether a coordinator has verified any of its declared capacities. */
   verifiedCapacity: boolean;
   fulfilled: number;
+  /** Claims expired, released, or dispatches declined. */
   dropped: number;
+  /** Check-in intervals kept and missed, after-action ratings (absent: nothing on record). */
+  checkInsKept?: number;
+  checkInsMissed?: number;
+  ratingCount?: number;
+  ratingTotal?: number;
 }
 
 export interface NeedToMatch {
@@ -105,8 +112,15 @@ function factorsOf(need: NeedToMatch, areas: ReadonlySet<string>, c: Candidate, 
   for (const area of c.jurisdictions) if (areas.has(area)) inArea = true;
   const free = c.people > 0 ? Math.max(0, c.people - c.deployed) : null;
   const capacity = c.people > 0 && free !== null ? free / c.people : null;
-  // Laplace-smoothed share of claims carried through; an organization new to the platform starts at one half.
-  const record = (c.fulfilled + 1) / (c.fulfilled + c.dropped + 2);
+  // The organization's record (src/analysis/performance.ts); one new to the platform starts at one half.
+  const record = trackRecordScore({
+    fulfilled: c.fulfilled,
+    dropped: c.dropped,
+    checkInsKept: c.checkInsKept ?? 0,
+    checkInsMissed: c.checkInsMissed ?? 0,
+    ratingCount: c.ratingCount ?? 0,
+    ratingTotal: c.ratingTotal ?? 0,
+  });
   const score =
     WEIGHTS.capability * capability +
     WEIGHTS.distance * (distance ?? (inArea ? 0.5 : 0)) +
@@ -134,6 +148,10 @@ function explained(need: NeedToMatch, c: Candidate, f: Factors): Recommendation 
     f.inArea ? 'serves this area' : 'outside its service area',
     c.people > 0 ? `${f.free} of ${c.people} people free` : 'no people capacity on record',
     `${c.fulfilled} needs fulfilled${c.dropped ? `, ${c.dropped} dropped` : ''}`,
+    ...(c.checkInsMissed ? [`${c.checkInsMissed} check-ins missed`] : []),
+    ...(c.ratingCount
+      ? [`rated ${Math.round(((c.ratingTotal ?? 0) / c.ratingCount) * 10) / 10}/5 in ${c.ratingCount} reviews`]
+      : []),
     `status ${c.membershipStatus}`,
     ...(c.membershipTier === 'provisional' ? ["provisional: its claims wait for a coordinator's confirmation"] : []),
   ];

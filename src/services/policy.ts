@@ -325,6 +325,19 @@ export function programLeadOf(actor: Actor): string | null {
   return actor.kind === 'user' && actor.role === 'org_admin' ? actor.organizationId : null;
 }
 
+/** Whether an actor may record (or edit) a program like this one. */
+export function canRecordProgram(
+  actor: Actor,
+  program: { leadOrganizationId: string; jurisdictions: readonly string[] },
+): boolean {
+  try {
+    assertCanRecordProgram(actor, program);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A program: its lead organization's admin, a coordinator whose area holds every area of the program, or an admin. */
 export function assertCanRecordProgram(
   actor: Actor,

@@ -119,12 +119,18 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/incidents/:id/centre/eligible': (n) => [`/api/v1/incidents/${n.incident}/centre/eligible`],
   '/api/v1/incidents/:id/standby': (n) => [`/api/v1/incidents/${n.incident}/standby`],
   '/api/v1/incidents/:id/deployments': (n) => [`/api/v1/incidents/${n.incident}/deployments`],
+  // The PDF prints the same page as the HTML.
+  '/api/v1/incidents/:id/evaluation': (n) => [
+    `/api/v1/incidents/${n.incident}/evaluation`,
+    `/api/v1/incidents/${n.incident}/evaluation?format=html`,
+  ],
   // The live stream is read over a real connection below.
   '/api/v1/incidents/:id/events': () => [],
   '/api/v1/incidents/:id/need-map': (n) => [`/api/v1/incidents/${n.incident}/need-map`],
   '/api/v1/incidents/:id/needs': (n) => [`/api/v1/incidents/${n.incident}/needs?limit=200`],
   '/api/v1/lessons': () => ['/api/v1/lessons'],
   '/api/v1/lessons/:id': () => ['/api/v1/lessons/none'],
+  '/api/v1/lessons/:id/revisions': () => ['/api/v1/lessons/none/revisions'],
   '/api/v1/me/tasks': () => ['/api/v1/me/tasks'],
   '/api/v1/membership/desk': () => ['/api/v1/membership/desk'],
   '/api/v1/needs/:id': (n) => [n.heldNeed, n.countyNeed, n.closedNeed, n.publicNeed].map((id) => `/api/v1/needs/${id}`),
@@ -135,6 +141,7 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/organizations/:id/capacity': (n) => [`/api/v1/organizations/${n.orgs.zhengzhouTeam}/capacity`],
   '/api/v1/organizations/:id/embedding': (n) => [`/api/v1/organizations/${n.orgs.zhengzhouTeam}/embedding`],
   '/api/v1/organizations/:id/membership': (n) => [`/api/v1/organizations/${n.orgs.zhengzhouTeam}/membership`],
+  '/api/v1/organizations/:id/record': (n) => [`/api/v1/organizations/${n.orgs.zhengzhouTeam}/record`],
   '/api/v1/organizations/:id/volunteers': (n) => [
     `/api/v1/organizations/${n.orgs.zhengzhouTeam}/volunteers?includeInactive=true`,
   ],
@@ -142,6 +149,7 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/programs': () => ['/api/v1/programs'],
   '/api/v1/programs/:id': () => ['/api/v1/programs/none'],
   '/.well-known/jwks.json': () => ['/.well-known/jwks.json'],
+  '/api/v1/programs/:id/revisions': () => ['/api/v1/programs/none/revisions'],
   '/api/v1/public/incidents': () => ['/api/v1/public/incidents'],
   '/api/v1/public/incidents/:id/needs': (n) => [`/api/v1/public/incidents/${n.incident}/needs`],
   '/api/v1/public/passes/:jti': (n) => [`/api/v1/public/passes/${n.pass}`],

@@ -54,7 +54,7 @@ describeEachDatabase('needs over HTTP', (t) => {
   });
 
   it('replays a retried create with the same Idempotency-Key and refuses it with another body', async () => {
-    const headers = { 'idempotency-key': 'device-7:17' };
+    const headers = { 'idempotency-key': randomUUID() };
     const body = { ...need, incidentId: incident, title: '重试的求助', lat: 34.5, lon: 113.5 };
     const a = await call(app, 'POST', '/api/v1/public/needs', { body, headers: { ...headers, 'x-forwarded-for': '1.1.1.1' } });
     const b = await call(app, 'POST', '/api/v1/public/needs', { body, headers });

@@ -6,6 +6,8 @@ import { substitutionOf } from '../../src/services/analytics/substitution';
 import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain';
 import { signIn } from '../../src/services/auth/sessions';
 import { DEMO_PASSWORD, loadDemoNetwork } from '../../src/services/demo/demo-network';
+import { getIncidentEvaluation } from '../../src/services/incidents/incident-evaluation';
+import { recordsOf } from '../../src/services/organizations/organization-record';
 import { myTasks } from '../../src/services/tasks/my-tasks';
 import { describeEachDatabase } from '../support/databases';
 import { SYSTEM } from '../support/fixtures';
@@ -121,6 +123,33 @@ describeEachDatabase('demo network', (t) => {
     expect(tasks.claims.length).toBeGreaterThan(0);
     expect(tasks.deployments.some((d) => d.nextCheckInDue !== null)).toBe(true);
     expect(tasks.unclaimed.length).toBeGreaterThan(0);
+  });
+
+  it('evaluates each closed incident from its own history: reviews with ratings, missed check-ins, declined dispatches', async () => {
+    const { deps } = t();
+    const past = await deps.db.selectFrom('incidents').select('id').where('stage', '=', 'closed').execute();
+    for (const { id } of past) {
+      const e = await getIncidentEvaluation(deps, SYSTEM, id);
+      expect(e.needs.total).toBeGreaterThan(50);
+      expect(e.needs.byCategory.every((c) => c.medianMinutesToClaim !== null)).toBe(true);
+      expect(e.vulnerable.vulnerable.needs).toBeGreaterThan(0);
+      expect(e.deployments.deployed).toBeGreaterThan(5);
+      expect(e.deployments.checkIns.kept).toBeGreaterThan(e.deployments.checkIns.missed);
+      expect(e.deployments.alarms).toBeGreaterThan(0);
+      expect(e.organizations.filter((o) => o.rating !== null).length).toBeGreaterThan(3);
+      expect(e.lessons).toMatchObject({ total: 3, reviews: 1 });
+      expect(e.texts.deployments).toMatch(/失联告警 [1-9]\d* 次/);
+    }
+    const declined = await deps.db.selectFrom('need_claims').select('id').where('status', '=', 'declined').execute();
+    expect(declined.length).toBeGreaterThan(3);
+    // The records differ: some teams carried more through, kept more check-ins, were rated better.
+    const rated = await deps.db.selectFrom('lessons').select('performance').where('kind', '=', 'after_action_review').execute();
+    const ids = [
+      ...new Set(rated.flatMap((r) => (JSON.parse(r.performance) as { organizationId: string }[]).map((n) => n.organizationId))),
+    ];
+    const records = await recordsOf(deps.db, ids, deps.now());
+    expect(new Set([...records.values()].map((r) => r.trackRecord)).size).toBeGreaterThan(3);
+    expect([...records.values()].some((r) => r.ratings.mean !== null && r.ratings.mean < 4)).toBe(true);
   });
 
   it('refuses to load into a platform that already has organizations', async () => {

@@ -34,12 +34,14 @@ import type {
   DeploymentView,
   EligibleStaff,
   Embedding,
+  EvaluationLanguage,
   FilingInput,
   FunctionCoverage,
   ImportJob,
   Incident,
   IncidentCentres,
   IncidentDetail,
+  IncidentEvaluation,
   IncidentInput,
   IncidentPatch,
   IncidentStage,
@@ -51,6 +53,7 @@ import type {
   Lesson,
   LessonInput,
   LessonPage,
+  LessonPatch,
   LessonQuery,
   Lifecycle,
   MapSettings,
@@ -66,6 +69,7 @@ import type {
   OrganizationDetail,
   OrganizationInput,
   OrganizationPage,
+  OrganizationRecord,
   OrganizationSummary,
   PageQuery,
   PassStatus,
@@ -74,6 +78,7 @@ import type {
   Program,
   ProgramInput,
   ProgramPage,
+  ProgramPatch,
   ProgramQuery,
   PublicIncident,
   PublicNeed,
@@ -83,6 +88,7 @@ import type {
   Recommendation,
   RecommendationFilters,
   ReportedNeed,
+  Revision,
   SeatInput,
   Session,
   SetupAnswer,
@@ -291,6 +297,8 @@ export const organizationApi = {
   update: (id: string, body: Partial<OrganizationInput>) =>
     patch<OrganizationSummary>(`/organizations/${encodeURIComponent(id)}`, body),
   archive: (id: string) => post<OrganizationSummary>(`/organizations/${encodeURIComponent(id)}/archive`),
+  /** Its record: claims, dispatches, time to first progress, check-ins, ratings, the track-record factor. */
+  record: (id: string) => get<OrganizationRecord>(`/organizations/${encodeURIComponent(id)}/record`),
   /** Downloads the directory, with the same filters, as a spreadsheet. */
   export: (query: Omit<OrganizationQuery, 'limit' | 'cursor'>, format: SheetFormat) =>
     download('/organizations/export', { ...query, format }, `organizations.${format}`),
@@ -386,6 +394,8 @@ export const incidentApi = {
   update: (id: string, body: IncidentPatch) => patch<Incident>(incidentPath(id), body),
   moveStage: (id: string, body: { to: IncidentStage; reason?: string | null }) =>
     post<IncidentSummary>(incidentPath(id, '/stage'), body),
+  /** The evaluation report: figures and a text per section in the reader's language. */
+  evaluation: (id: string, lang: EvaluationLanguage) => get<IncidentEvaluation>(incidentPath(id, '/evaluation'), { lang }),
 };
 
 /** Incident command: the coordination centre and its seats, and the standby roster. */
@@ -502,6 +512,8 @@ export const lessonApi = {
   /** `q` matches either Chinese script (the server folds both). */
   search: (query: LessonQuery) => get<LessonPage>('/lessons', { ...query }),
   record: (body: LessonInput) => post<Lesson>('/lessons', body),
+  edit: (id: string, body: LessonPatch) => patch<Lesson>(`/lessons/${encodeURIComponent(id)}`, body),
+  revisions: async (id: string) => (await get<{ items: Revision[] }>(`/lessons/${encodeURIComponent(id)}/revisions`)).items,
 };
 
 /** Normal-time programs and activities (常态化项目). */
@@ -509,6 +521,8 @@ export const programApi = {
   list: (query: ProgramQuery) => get<ProgramPage>('/programs', { ...query }),
   get: (id: string) => get<Program>(`/programs/${encodeURIComponent(id)}`),
   record: (body: ProgramInput) => post<Program>('/programs', body),
+  edit: (id: string, body: ProgramPatch) => patch<Program>(`/programs/${encodeURIComponent(id)}`, body),
+  revisions: async (id: string) => (await get<{ items: Revision[] }>(`/programs/${encodeURIComponent(id)}/revisions`)).items,
 };
 
 /** Network analytics of an area (and everything below it) over a period: aggregates only. */

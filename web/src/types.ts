@@ -16,6 +16,7 @@ import type * as common from '../../src/http/common-schemas';
 import type * as deployments from '../../src/http/deployments/schemas';
 import type * as embedding from '../../src/http/embedding/schemas';
 import type * as imports from '../../src/http/imports/schemas';
+import type * as evaluation from '../../src/http/incidents/evaluation-schemas';
 import type * as incidents from '../../src/http/incidents/schemas';
 import type * as knowledge from '../../src/http/knowledge/schemas';
 import type * as membership from '../../src/http/membership/schemas';
@@ -25,6 +26,7 @@ import type * as passes from '../../src/http/passes/schemas';
 import type * as programs from '../../src/http/programs/schemas';
 import type * as publicDoor from '../../src/http/public/schemas';
 import type * as reference from '../../src/http/reference/schemas';
+import type * as revisions from '../../src/http/revision-schemas';
 import type * as setup from '../../src/http/setup/schemas';
 import type * as tasks from '../../src/http/tasks/schemas';
 import type * as users from '../../src/http/users/schemas';
@@ -205,6 +207,16 @@ export type Program = Static<typeof programs.ProgramSchema>;
 export type ProgramPage = Static<typeof programs.ProgramPage>;
 export type ProgramInput = Static<typeof programs.ProgramBody>;
 export type ProgramQuery = Partial<Static<typeof programs.ProgramQuery>>;
+export type ProgramPatch = Static<typeof programs.ProgramPatchBody>;
+export type LessonPatch = Static<typeof knowledge.LessonPatchBody>;
+/** One edit of a program or lesson: the fields it changed. */
+export type Revision = Static<typeof revisions.RevisionSchema>;
+
+// Records and evaluation
+/** An organization's record on the platform (src/analysis/performance.ts). */
+export type OrganizationRecord = Static<typeof organizations.OrganizationRecordSchema>;
+export type IncidentEvaluation = Static<typeof evaluation.EvaluationSchema>;
+export type EvaluationLanguage = IncidentEvaluation['lang'];
 
 // The audit log
 export type AuditRecord = Static<typeof audit.AuditRecordSchema>;

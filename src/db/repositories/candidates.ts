@@ -1,7 +1,9 @@
 /** Organizations as recommendation candidates: their rows and their figures on the platform. */
 import { sql } from 'kysely';
+import { checkInIntervals } from '../../analysis/performance';
 import { selectInChunks } from '../bulk';
 import type { Executor, OrganizationsTable } from '../schema';
+import { deploymentFactsOf, ratingsOf } from './performance';
 
 const ACTIVE_DEPLOYMENT = ['approved', 'en_route', 'checked_in', 'working'];
 
@@ -25,7 +27,23 @@ export interface Figures {
   verifiedCapacity: boolean;
   fulfilled: number;
   dropped: number;
+  checkInsKept: number;
+  checkInsMissed: number;
+  ratingCount: number;
+  ratingTotal: number;
 }
+
+const noFigures = (): Figures => ({
+  people: 0,
+  deployed: 0,
+  verifiedCapacity: false,
+  fulfilled: 0,
+  dropped: 0,
+  checkInsKept: 0,
+  checkInsMissed: 0,
+  ratingCount: 0,
+  ratingTotal: 0,
+});
 
 function candidateRows(db: Executor) {
   return db
@@ -54,11 +72,14 @@ export async function candidateRowsByIds(db: Executor, ids: string[]): Promise<C
   return selectInChunks(ids, (chunk) => candidateRows(db).where('id', 'in', chunk).execute());
 }
 
-/** People on the roster, whether any capacity is verified, people deployed now, and claims fulfilled or dropped, of some organizations. */
-export async function figuresOf(db: Executor, ids: string[]): Promise<Map<string, Figures>> {
-  const out = new Map<string, Figures>(
-    ids.map((id) => [id, { people: 0, deployed: 0, verifiedCapacity: false, fulfilled: 0, dropped: 0 }]),
-  );
+/**
+ * People on the roster, whether any capacity is verified, people deployed now, claims
+ * fulfilled or dropped, check-in intervals kept and missed (as of `now`), and after-action
+ * ratings, of some organizations.
+ */
+export async function figuresOf(db: Executor, ids: string[], now = new Date()): Promise<Map<string, Figures>> {
+  const out = new Map<string, Figures>(ids.map((id) => [id, noFigures()]));
+  const ratings = await ratingsOf(db, ids);
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const people = await db
@@ -98,6 +119,20 @@ export async function figuresOf(db: Executor, ids: string[]): Promise<Map<string
       const f = out.get(r.organization_id) as Figures;
       f.fulfilled = Number(r.fulfilled);
       f.dropped = Number(r.dropped);
+    }
+    for (const [id, deployments] of await deploymentFactsOf(db, chunk)) {
+      const f = out.get(id) as Figures;
+      for (const d of deployments) {
+        const one = checkInIntervals(d, now);
+        f.checkInsKept += one.kept;
+        f.checkInsMissed += one.missed;
+      }
+    }
+    for (const id of chunk) {
+      const given = ratings.get(id) ?? [];
+      const f = out.get(id) as Figures;
+      f.ratingCount = given.length;
+      f.ratingTotal = given.reduce((a, b) => a + b, 0);
     }
   }
   return out;

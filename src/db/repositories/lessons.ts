@@ -43,6 +43,22 @@ export async function insertLesson(db: Executor, l: Lesson): Promise<void> {
     .execute();
 }
 
+/** Writes an edited lesson's text, tags and performance notes. */
+export async function saveLesson(db: Executor, l: Lesson): Promise<void> {
+  await db
+    .updateTable('lessons')
+    .set({
+      title: l.title,
+      body: l.body,
+      tags: JSON.stringify(l.tags),
+      performance: JSON.stringify(l.performance),
+      search_key: searchKey(`${l.title} ${l.body} ${l.tags.join(' ')}`),
+      updated_at: l.updatedAt,
+    })
+    .where('id', '=', l.id)
+    .execute();
+}
+
 export async function findLesson(db: Executor, id: string): Promise<Lesson | undefined> {
   const row = await db.selectFrom('lessons').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toLesson(row) : undefined;

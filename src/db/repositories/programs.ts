@@ -69,6 +69,43 @@ export async function insertPrograms(db: Executor, programs: readonly Program[])
   );
 }
 
+/** Writes an edited program, its areas and partners replaced by the new ones. */
+export async function saveProgram(db: Executor, p: Program): Promise<void> {
+  await db
+    .updateTable('programs')
+    .set({
+      title: p.title,
+      kind: p.kind,
+      recovery_focus: p.recoveryFocus,
+      strategy: p.cell.strategy,
+      phase: p.cell.phase,
+      stage: p.stage,
+      lead_organization_id: p.leadOrganizationId,
+      jurisdictions: JSON.stringify(p.jurisdictions),
+      starts_on: p.startsOn,
+      ends_on: p.endsOn,
+      people_reached: p.peopleReached,
+      cooperation_type: p.cooperationType,
+      description: p.description,
+      updated_at: p.updatedAt,
+    })
+    .where('id', '=', p.id)
+    .execute();
+  // Areas and partners are the program's index rows; its history is in its revisions.
+  await db.deleteFrom('program_areas').where('program_id', '=', p.id).execute();
+  await db.deleteFrom('program_partners').where('program_id', '=', p.id).execute();
+  await insertInChunks(
+    db,
+    'program_areas',
+    p.jurisdictions.map((code) => ({ program_id: p.id, ...areaRow(code) })),
+  );
+  await insertInChunks(
+    db,
+    'program_partners',
+    p.partnerIds.map((organization_id) => ({ program_id: p.id, organization_id })),
+  );
+}
+
 async function withPartners(db: Executor, rows: ProgramsTable[]): Promise<Program[]> {
   const partners = new Map<string, string[]>(rows.map((r) => [r.id, []]));
   const found = await selectInChunks(

@@ -1,10 +1,12 @@
 /** The knowledge base: experience, lessons learned and after-action reviews. */
 import type { Deps } from '../../services/context';
+import { editLesson, lessonRevisions } from '../../services/knowledge/edit-lesson';
 import { getLesson, recordLesson, searchLessons } from '../../services/knowledge/lessons';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { IdParams } from '../common-schemas';
-import { LessonBody, LessonPage, LessonQuery, LessonSchema } from './schemas';
+import { RevisionList } from '../revision-schemas';
+import { LessonBody, LessonPage, LessonPatchBody, LessonQuery, LessonSchema } from './schemas';
 
 const tags = ['knowledge'];
 
@@ -19,7 +21,8 @@ export async function knowledgeRoutes(app: App, deps: Deps): Promise<void> {
         response: { 201: LessonSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await recordLesson(deps, actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send({ ...(await recordLesson(deps, actorOf(request), request.body)), viewerCanEdit: true }),
   );
 
   app.get(
@@ -42,5 +45,25 @@ export async function knowledgeRoutes(app: App, deps: Deps): Promise<void> {
     '/api/v1/lessons/:id',
     { schema: { tags, summary: 'One lesson or review', params: IdParams, response: { 200: LessonSchema } } },
     async (request) => getLesson(deps, actorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/v1/lessons/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a lesson (its author; a review also its incident’s coordinators; admins); the edit is kept in its history',
+        params: IdParams,
+        body: LessonPatchBody,
+        response: { 200: LessonSchema },
+      },
+    },
+    async (request) => editLesson(deps, actorOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/v1/lessons/:id/revisions',
+    { schema: { tags, summary: 'A lesson’s edits, newest first', params: IdParams, response: { 200: RevisionList } } },
+    async (request) => ({ items: await lessonRevisions(deps, actorOf(request), request.params.id) }),
   );
 }

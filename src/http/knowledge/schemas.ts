@@ -25,6 +25,16 @@ export const LessonBody = Type.Object(
   },
   strict,
 );
+/** An edit of a lesson: its title, text, tags or (reviews) performance notes; at least one. */
+export const LessonPatchBody = Type.Object(
+  {
+    title: Type.Optional(LessonBody.properties.title),
+    body: Type.Optional(LessonBody.properties.body),
+    tags: LessonBody.properties.tags,
+    performance: LessonBody.properties.performance,
+  },
+  { ...strict, minProperties: 1 },
+);
 /** How an organization did, in an after-action review. */
 export const PerformanceNoteSchema = Type.Object({ organizationId: Id, note: Type.String(), rating: Nullable(Type.Integer()) });
 /** A lesson, experience or after-action review. */
@@ -38,6 +48,7 @@ export const LessonSchema = Type.Object({
   createdBy: Type.String(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  viewerCanEdit: Type.Boolean({ description: 'the reader may edit it (its author; a review, its incident’s coordinators)' }),
 });
 export const LessonPage = Page(LessonSchema);
 export const LessonQuery = Type.Object(

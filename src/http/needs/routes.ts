@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { AppError } from '../../model/errors';
+import { KEY_MAX_LENGTH, publicKeyProblem } from '../../model/idempotency-key';
 import { type Actor, actorId, type Deps } from '../../services/context';
 import type { IdempotentRequest } from '../../services/idempotency';
 import {
@@ -47,14 +48,19 @@ import {
 const tags = ['needs'];
 const strict = { additionalProperties: false } as const;
 
-/** The Idempotency-Key of a create, scoped to its route and client. */
-export function idempotencyOf(request: FastifyRequest, client: string): IdempotentRequest | undefined {
+/**
+ * The Idempotency-Key of a create, scoped to its route and client; a public create (no
+ * client given) is scoped to its route and key alone, and its key must look random.
+ */
+export function idempotencyOf(request: FastifyRequest, client: string | 'public'): IdempotentRequest | undefined {
   const header = request.headers['idempotency-key'];
   const key = Array.isArray(header) ? header[0] : header;
   if (!key) return undefined;
-  if (key.length > 200)
-    throw new AppError('invalid_input', { field: 'Idempotency-Key', detail: 'Idempotency-Key is longer than 200 characters' });
-  return { key, scope: `${request.method} ${request.routeOptions.url}|${client}`, body: request.body };
+  const tooLong = key.length > KEY_MAX_LENGTH ? `Idempotency-Key is longer than ${KEY_MAX_LENGTH} characters` : null;
+  const problem = client === 'public' ? publicKeyProblem(key) : tooLong;
+  if (problem) throw new AppError('invalid_input', { field: 'Idempotency-Key', detail: problem });
+  const route = `${request.method} ${request.routeOptions.url}`;
+  return { key, scope: client === 'public' ? route : `${route}|${client}`, body: request.body };
 }
 
 function parseBox(text: string | undefined) {

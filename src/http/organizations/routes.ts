@@ -4,6 +4,7 @@ import type { Organization } from '../../model/organization';
 import type { Deps } from '../../services/context';
 import { archiveOrganization } from '../../services/organizations/archive-organization';
 import { createOrganization } from '../../services/organizations/create-organization';
+import { getOrganizationRecord } from '../../services/organizations/organization-record';
 import { getOrganization, listOrganizations } from '../../services/organizations/read-organizations';
 import { updateOrganization } from '../../services/organizations/update-organization';
 import type { App } from '../app-types';
@@ -15,6 +16,7 @@ import {
   OrganizationPage,
   OrganizationPatchBody,
   OrganizationQuery,
+  OrganizationRecordSchema,
   OrganizationSchema,
 } from './schemas';
 
@@ -55,6 +57,20 @@ export async function organizationRoutes(app: App, deps: Deps): Promise<void> {
     '/api/v1/organizations/:id',
     { schema: { tags, summary: 'One organization', params: IdParams, response: { 200: OrganizationDetailSchema } } },
     async (request) => presentOrganization(await getOrganization(deps, actorOf(request), request.params.id)),
+  );
+
+  app.get(
+    '/api/v1/organizations/:id/record',
+    {
+      schema: {
+        tags,
+        summary:
+          'The organization’s record: claims fulfilled and dropped, dispatches accepted and declined, time to first progress, check-in discipline, after-action ratings',
+        params: IdParams,
+        response: { 200: OrganizationRecordSchema },
+      },
+    },
+    async (request) => getOrganizationRecord(deps, actorOf(request), request.params.id),
   );
 
   app.patch(

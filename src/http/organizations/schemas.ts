@@ -97,3 +97,33 @@ export const OrganizationQuery = Type.Object(
 );
 
 export const OrganizationPage = Page(OrganizationSchema);
+
+const Count = Type.Integer({ minimum: 0 });
+const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+
+export const OrganizationRecordSchema = Type.Object(
+  {
+    organizationId: Id,
+    claims: Type.Object({
+      fulfilled: Count,
+      dropped: Type.Integer({ minimum: 0, description: 'claims that expired or were released without delivery' }),
+      active: Count,
+    }),
+    dispatches: Type.Object({ accepted: Count, declined: Count, awaiting: Count }),
+    medianMinutesToFirstProgress: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
+      description: 'median minutes from a claim or accepted dispatch to the first progress note or fulfilment on it',
+    }),
+    checkIns: Type.Object(
+      { kept: Count, missed: Count, share: NullableNumber },
+      { description: 'check-in intervals kept (no longer than the incident’s interval) and missed while accountable' },
+    ),
+    ratings: Type.Object({ count: Count, mean: NullableNumber }, { description: 'after-action review ratings, 1–5' }),
+    trackRecord: Type.Number({
+      minimum: 0,
+      maximum: 1,
+      description:
+        'the track-record factor of recommendations: 0.6 × carried through + 0.2 × check-ins kept + 0.2 × ratings, each Laplace-smoothed',
+    }),
+  },
+  { additionalProperties: false },
+);

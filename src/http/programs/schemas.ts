@@ -26,6 +26,8 @@ export const ProgramBody = Type.Object(
 );
 
 /** A normal-time program or activity. */
+/** An edit: any of a program's fields; at least one. */
+export const ProgramPatchBody = Type.Partial(ProgramBody, { ...strict, minProperties: 1 });
 export const ProgramSchema = Type.Object({
   ...ProgramBody.properties,
   id: Id,
@@ -37,6 +39,7 @@ export const ProgramSchema = Type.Object({
   createdBy: Type.String(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  viewerCanEdit: Type.Boolean({ description: 'the reader may edit it (its lead’s admin, coordinators of all its areas)' }),
 });
 export const ProgramPage = Page(ProgramSchema);
 export const ProgramQuery = Type.Object(

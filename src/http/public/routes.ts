@@ -1,7 +1,8 @@
 /**
  * The public door, no account: open incidents, their needs on a coarse grid, reporting a need
- * (rate-limited per client so that a flood never slows the coordinators), and following it by
- * its receipt code — including saying it is resolved, so stale entries do not linger.
+ * (every route, reads as well as writes, rate-limited per client so that a flood never slows
+ * the coordinators), and following it by its receipt code — including saying it is resolved,
+ * so stale entries do not linger.
  */
 import type { Config } from '../../config';
 import type { Deps } from '../../services/context';
@@ -31,7 +32,7 @@ export async function publicRoutes(app: App, deps: Deps, config: Pick<Config, 'p
   app.get(
     '/api/v1/public/incidents',
     {
-      config: { public: true },
+      config: { public: true, rateLimit },
       schema: {
         tags,
         summary: 'Open incidents the public can report needs to',
@@ -44,7 +45,7 @@ export async function publicRoutes(app: App, deps: Deps, config: Pick<Config, 'p
   app.get(
     '/api/v1/public/incidents/:id/needs',
     {
-      config: { public: true },
+      config: { public: true, rateLimit },
       schema: {
         tags,
         summary: 'Open needs on the public map (about 1 km grid, no personal data)',
@@ -68,7 +69,7 @@ export async function publicRoutes(app: App, deps: Deps, config: Pick<Config, 'p
     },
     async (request, reply) => {
       const { incidentId, ...input } = request.body;
-      const outcome = await reportPublicNeed(deps, incidentId, input, idempotencyOf(request, `ip:${request.ip}`));
+      const outcome = await reportPublicNeed(deps, incidentId, input, idempotencyOf(request, 'public'));
       return reply.status(201).send(await publicReportAnswer(deps, outcome));
     },
   );

@@ -10,20 +10,29 @@
  * - on days 1–3 emergent grassroots groups apply, are admitted provisionally and deploy;
  * - needs arrive at 12 a day in the response (falling by one a day) and 3 a day in recovery,
  *   recovery needs being recovery work; each is claimed by a random organization on the
- *   ground that day and fulfilled one to three days later.
+ *   ground that day and fulfilled one to three days later;
+ * - (records and evaluation, drawn from a second generator so the model above is unchanged)
+ *   teams report once a day in the response and every other day in recovery, against a
+ *   two-day check-in interval, and skip a report with probability 0.2 in the response
+ *   and 0.1 in recovery, so two skipped days in a row (or one in recovery) miss a check-in;
+ *   one need in ten is first dispatched to a team on the ground, which declines it (no
+ *   capacity left), and one claim in fifteen is released before another team takes it;
+ *   after the close the area's coordinators write an after-action review (src/services/demo/
+ *   demo-review.ts).
  */
 import { isWithin } from '../../model/jurisdictions';
 import type { Organization } from '../../model/organization';
 import type { ServiceCategory } from '../../model/taxonomy';
 import type { Deps } from '../context';
-import { fileDeployment, moveDeployment } from '../deployments/manage-deployments';
+import { checkInDeployment, fileDeployment, moveDeployment } from '../deployments/manage-deployments';
 import { declareIncident, moveIncidentStage } from '../incidents/manage-incidents';
 import { decideApplication, submitApplication } from '../membership/applications';
-import { reportProgress } from '../needs/claims';
+import { answerDispatch, dispatchNeed, releaseClaim, reportProgress } from '../needs/claims';
 import { reportNeed } from '../needs/report-need';
 import { demoClaim } from './demo-claims';
 import { DEMO } from './demo-network';
-import type { Generator } from './random';
+import { demoReview } from './demo-review';
+import { type Generator, generator } from './random';
 
 const RESPONSE_DAYS = 7;
 const CLOSE_DAY = 45;
@@ -54,6 +63,8 @@ export async function demoPastIncident(
   embedded: ReadonlySet<string>,
   spec: PastIncident,
 ): Promise<void> {
+  // The records' own randomness, apart from the model's.
+  const e = generator(spec.daysAgo * 7919);
   let clock = deps.now().getTime() - spec.daysAgo * 86_400_000;
   const then: Deps = { ...deps, now: () => new Date(clock) };
   const at = (day: number, hour: number) => {
@@ -66,6 +77,8 @@ export async function demoPastIncident(
     type: spec.type,
     level: 2,
     jurisdictions: [spec.city],
+    // 每两日报到: teams far from home in a long flood report every other day at least.
+    policy: { checkInIntervalMinutes: 2 * 24 * 60 },
   });
   const province = spec.city.slice(0, 2);
   const governments = orgs.filter((o) => o.kind === 'government_agency' && o.jurisdictions.some((j) => j.startsWith(province)));
@@ -150,8 +163,26 @@ export async function demoPastIncident(
       });
       const holders = [...onGround.keys()];
       if (outcome.replayed || holders.length === 0) continue;
-      const claim = await demoClaim(then, outcome.reported.need.id, r.pick(holders));
+      const needId = outcome.reported.need.id;
+      if (e.chance(0.1)) {
+        const { claim: offered } = await dispatchNeed(then, DEMO, needId, { organizationId: e.pick(holders) });
+        await answerDispatch(then, DEMO, offered.id, { accept: false, reason: '队伍已满负荷' });
+      }
+      const claim = await demoClaim(then, needId, r.pick(holders));
+      if (e.chance(1 / 15)) {
+        await releaseClaim(then, DEMO, claim.id, '人手调往他处');
+        const again = await demoClaim(then, needId, e.pick(holders));
+        work.push({ claimId: again.id, doneDay: day + r.int(1, 3) });
+        continue;
+      }
       work.push({ claimId: claim.id, doneDay: day + r.int(1, 3) });
+    }
+    if (!recovery || day % 2 === 0) {
+      at(day, 20);
+      for (const here of onGround.values()) {
+        if (e.chance(recovery ? 0.1 : 0.2)) continue;
+        await checkInDeployment(then, DEMO, here.deploymentId, { note: recovery ? '恢复期报到' : '今日平安' });
+      }
     }
     for (const item of work.filter((w) => w.doneDay === day)) {
       at(day, 18);
@@ -162,4 +193,6 @@ export async function demoPastIncident(
   for (const item of work.filter((w) => w.doneDay >= CLOSE_DAY)) await reportProgress(then, DEMO, item.claimId, { done: true });
   for (const here of onGround.values()) await moveDeployment(then, DEMO, here.deploymentId, { to: 'returned' });
   await moveIncidentStage(then, DEMO, incident.id, { to: 'closed', reason: '恢复重建完成' });
+  at(CLOSE_DAY + 3, 10);
+  await demoReview(then, incident.id, spec.city, spec.name);
 }

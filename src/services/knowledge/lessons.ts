@@ -17,6 +17,7 @@ import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { requiredText } from '../declarations';
 import { pageOf, positionOf } from '../pagination';
 import { canCoordinateIncident, canRecordLessons } from '../policy';
+import { withEditability } from './edit-lesson';
 
 export interface LessonInput {
   kind: LessonKind;
@@ -92,20 +93,21 @@ export async function recordLesson(deps: Deps, actor: Actor, input: LessonInput)
   });
 }
 
-export async function getLesson(deps: Deps, _actor: Actor, id: string): Promise<Lesson> {
+export async function getLesson(deps: Deps, actor: Actor, id: string): Promise<Lesson & { viewerCanEdit: boolean }> {
   const lesson = await findLesson(deps.db, id);
   if (!lesson) throw new AppError('not_found');
-  return lesson;
+  return (await withEditability(deps.db, actor, [lesson]))[0];
 }
 
 export async function searchLessons(
   deps: Deps,
-  _actor: Actor,
+  actor: Actor,
   filter: LessonFilter,
   page: { limit: number; cursor?: string },
-): Promise<{ items: Lesson[]; total: number; nextCursor: string | null }> {
+): Promise<{ items: (Lesson & { viewerCanEdit: boolean })[]; total: number; nextCursor: string | null }> {
   const position = positionOf(page.cursor);
   const before = position && { createdAt: position.at, id: position.id };
   const found = await listLessonRows(deps.db, filter, { limit: page.limit + 1, before });
-  return { ...pageOf(found.items, page.limit, (l) => [l.createdAt, l.id]), total: found.total };
+  const paged = pageOf(found.items, page.limit, (l) => [l.createdAt, l.id]);
+  return { ...paged, items: await withEditability(deps.db, actor, paged.items), total: found.total };
 }

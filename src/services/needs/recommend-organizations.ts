@@ -16,6 +16,7 @@ import {
 import { holdingClaims } from '../../db/repositories/claims';
 import { findIncident } from '../../db/repositories/incidents';
 import { findNeed } from '../../db/repositories/needs';
+import { organizationsRatedIn } from '../../db/repositories/performance';
 import { type Candidate, type NeedToMatch, type Recommendation, recommend } from '../../matching/recommend';
 import { AppError } from '../../model/errors';
 import { type MembershipStatus, type MembershipTier, mayAct } from '../../model/membership';
@@ -30,7 +31,14 @@ import { audienceOf, locationFor, needSubject } from '../disclosure';
 /** Organizations based this far (degrees) from a need are candidates even outside their service area. */
 const BOX_DEGREES = 3;
 const PAGE = 5000;
-const WATCHED = { organization: null, capacity: 'capacities', deployment: 'deployments', claim: 'need_claims' } as const;
+const WATCHED = {
+  organization: null,
+  capacity: 'capacities',
+  deployment: 'deployments',
+  claim: 'need_claims',
+  // After-action reviews rate organizations: their record changes.
+  lesson: 'lessons',
+} as const;
 
 /** The taxonomy's own strings, so that comparing categories compares identities. */
 const CATEGORY = new Map<string, ServiceCategory>(SERVICE_CATEGORIES.map((c) => [c, c]));
@@ -41,7 +49,18 @@ const CATEGORY = new Map<string, ServiceCategory>(SERVICE_CATEGORIES.map((c) => 
  */
 export function candidateFromRow(
   r: Omit<CandidateRow, 'archived_at'>,
-  figures: Pick<Candidate, 'people' | 'deployed' | 'verifiedCapacity' | 'fulfilled' | 'dropped'>,
+  figures: Pick<
+    Candidate,
+    | 'people'
+    | 'deployed'
+    | 'verifiedCapacity'
+    | 'fulfilled'
+    | 'dropped'
+    | 'checkInsKept'
+    | 'checkInsMissed'
+    | 'ratingCount'
+    | 'ratingTotal'
+  >,
 ): Candidate {
   const capabilities = JSON.parse(r.capabilities) as Organization['capabilities'];
   return {
@@ -59,10 +78,24 @@ export function candidateFromRow(
     verifiedCapacity: figures.verifiedCapacity,
     fulfilled: figures.fulfilled,
     dropped: figures.dropped,
+    checkInsKept: figures.checkInsKept ?? 0,
+    checkInsMissed: figures.checkInsMissed ?? 0,
+    ratingCount: figures.ratingCount ?? 0,
+    ratingTotal: figures.ratingTotal ?? 0,
   };
 }
 
-const NO_FIGURES: Figures = { people: 0, deployed: 0, verifiedCapacity: false, fulfilled: 0, dropped: 0 };
+const NO_FIGURES: Figures = {
+  people: 0,
+  deployed: 0,
+  verifiedCapacity: false,
+  fulfilled: 0,
+  dropped: 0,
+  checkInsKept: 0,
+  checkInsMissed: 0,
+  ratingCount: 0,
+  ratingTotal: 0,
+};
 
 class Roster {
   readonly index = new CandidateIndex();
@@ -109,7 +142,13 @@ class Roster {
       for (const [type, table] of Object.entries(WATCHED)) {
         const ids = [...new Set(changes.filter((c) => c.entityType === type).map((c) => c.entityId))];
         if (ids.length === 0) continue;
-        for (const id of table ? await organizationsOf(this.deps.db, table, ids) : ids) organizations.add(id);
+        const concerned =
+          table === 'lessons'
+            ? await organizationsRatedIn(this.deps.db, ids)
+            : table
+              ? await organizationsOf(this.deps.db, table, ids)
+              : ids;
+        for (const id of concerned) organizations.add(id);
       }
       await this.put(await candidateRowsByIds(this.deps.db, [...organizations]));
       this.seq = changes[changes.length - 1].seq;

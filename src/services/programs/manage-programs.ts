@@ -5,6 +5,7 @@
  */
 import { findOrganizations } from '../../db/repositories/organizations';
 import { findProgram, insertPrograms, listProgramRows, type ProgramFilter } from '../../db/repositories/programs';
+import type { Executor } from '../../db/schema';
 import { AppError } from '../../model/errors';
 import { newId } from '../../model/ids';
 import { findJurisdiction } from '../../model/jurisdictions';
@@ -14,7 +15,7 @@ import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { orderedRange, requiredText } from '../declarations';
 import { pageOf, positionOf } from '../pagination';
-import { assertCanRecordProgram } from '../policy';
+import { assertCanRecordProgram, canRecordProgram } from '../policy';
 
 export interface ProgramInput {
   title: string;
@@ -32,8 +33,8 @@ export interface ProgramInput {
   description?: string | null;
 }
 
-export async function createProgram(deps: Deps, actor: Actor, input: ProgramInput): Promise<Program> {
-  assertCanRecordProgram(actor, input);
+/** The checks a program's fields pass on create and on edit; the cleaned title, end and partners. */
+export function checkedProgram(input: ProgramInput): { title: string; endsOn: string | null; partnerIds: string[] } {
   const title = requiredText(input.title, 'title');
   if (input.jurisdictions.length === 0)
     throw new AppError('invalid_input', { field: 'jurisdictions', detail: 'name at least one area' });
@@ -50,16 +51,24 @@ export async function createProgram(deps: Deps, actor: Actor, input: ProgramInpu
   }
   const endsOn = orderedRange(input.startsOn, input.endsOn, 'endsOn');
   const partnerIds = [...new Set(input.partnerIds ?? [])].filter((id) => id !== input.leadOrganizationId);
+  return { title, endsOn, partnerIds };
+}
+
+/** The lead and partners exist and are not archived. */
+export async function assertProgramOrganizations(trx: Executor, leadOrganizationId: string, partnerIds: string[]): Promise<void> {
+  const known = await findOrganizations(trx, [leadOrganizationId, ...partnerIds]);
+  for (const [field, id] of [['leadOrganizationId', leadOrganizationId], ...partnerIds.map((p, i) => [`partnerIds/${i}`, p])]) {
+    const org = known.get(id);
+    if (!org) throw new AppError('not_found', { field, detail: `${field}: no organization has this id` });
+    if (org.archived) throw new AppError('archived', { field, detail: `${field}: the organization is archived` });
+  }
+}
+
+export async function createProgram(deps: Deps, actor: Actor, input: ProgramInput): Promise<Program> {
+  assertCanRecordProgram(actor, input);
+  const { title, endsOn, partnerIds } = checkedProgram(input);
   return deps.db.transaction().execute(async (trx) => {
-    const known = await findOrganizations(trx, [input.leadOrganizationId, ...partnerIds]);
-    for (const [field, id] of [
-      ['leadOrganizationId', input.leadOrganizationId],
-      ...partnerIds.map((p, i) => [`partnerIds/${i}`, p]),
-    ]) {
-      const org = known.get(id);
-      if (!org) throw new AppError('not_found', { field, detail: `${field}: no organization has this id` });
-      if (org.archived) throw new AppError('archived', { field, detail: `${field}: the organization is archived` });
-    }
+    await assertProgramOrganizations(trx, input.leadOrganizationId, partnerIds);
     const at = nowIso(deps);
     const program: Program = {
       id: newId(),
@@ -91,20 +100,21 @@ export async function createProgram(deps: Deps, actor: Actor, input: ProgramInpu
   });
 }
 
-export async function getProgram(deps: Deps, _actor: Actor, id: string): Promise<Program> {
+export async function getProgram(deps: Deps, actor: Actor, id: string): Promise<Program & { viewerCanEdit: boolean }> {
   const program = await findProgram(deps.db, id);
   if (!program) throw new AppError('not_found');
-  return program;
+  return { ...program, viewerCanEdit: canRecordProgram(actor, program) };
 }
 
 export async function listPrograms(
   deps: Deps,
-  _actor: Actor,
+  actor: Actor,
   filter: ProgramFilter,
   page: { limit: number; cursor?: string },
-): Promise<{ items: Program[]; total: number; nextCursor: string | null }> {
+): Promise<{ items: (Program & { viewerCanEdit: boolean })[]; total: number; nextCursor: string | null }> {
   const position = positionOf(page.cursor);
   const before = position && { startsOn: position.at, id: position.id };
   const found = await listProgramRows(deps.db, filter, { limit: page.limit + 1, before });
-  return { ...pageOf(found.items, page.limit, (p) => [p.startsOn, p.id]), total: found.total };
+  const paged = pageOf(found.items, page.limit, (p) => [p.startsOn, p.id]);
+  return { ...paged, items: paged.items.map((p) => ({ ...p, viewerCanEdit: canRecordProgram(actor, p) })), total: found.total };
 }

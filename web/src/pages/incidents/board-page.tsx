@@ -7,7 +7,7 @@
 import { ArrowRightOutlined, StopOutlined, SyncOutlined, ThunderboltFilled } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Col, Result, Row, Spin, Tabs, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, deploymentApi, incidentApi, needApi } from '../../api';
@@ -26,8 +26,10 @@ import { NeedDrawer } from './need-drawer';
 import { NeedsPanel } from './needs-panel';
 import { ACTIVE_NEED_STATUSES, NEXT_STAGES, ON_SITE_STATUSES } from './rules';
 
-type Tab = 'needs' | 'deployments' | 'command';
-const TABS: readonly Tab[] = ['needs', 'deployments', 'command'];
+type Tab = 'needs' | 'deployments' | 'command' | 'evaluation';
+const TABS: readonly Tab[] = ['needs', 'deployments', 'command', 'evaluation'];
+
+const EvaluationPanel = lazy(() => import('./evaluation-panel'));
 
 const COUNTERS: { key: string; query: NeedQuery }[] = [
   { key: 'open', query: { status: ['open'] } },
@@ -270,6 +272,15 @@ export function BoardPage() {
             key: 'command',
             label: <span data-testid="tab-command">{t('board.tabs.command')}</span>,
             children: <CommandPanel incident={incident} live={live} />,
+          },
+          {
+            key: 'evaluation',
+            label: t('board.tabs.evaluation'),
+            children: (
+              <Suspense fallback={<Spin />}>
+                <EvaluationPanel incidentId={incident.id} />
+              </Suspense>
+            ),
           },
         ]}
       />

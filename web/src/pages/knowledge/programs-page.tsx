@@ -1,5 +1,5 @@
 /** 常态化项目: normal-time programs and activities, filtered by area, kind and period. */
-import { PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Select, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
@@ -16,12 +16,13 @@ import { PageHeader } from '../../components/page-header';
 import { currentLanguage, intlLocale } from '../../i18n';
 import { useCapabilities } from '../../session';
 import type { Program, ProgramKind } from '../../types';
+import { EditProgramModal } from './edit-program-modal';
 import { RecordProgramModal } from './record-program-modal';
 
 const PAGE_SIZE = 50;
 const DAY_FORMAT = 'YYYY-MM-DD';
 
-function useColumns(): ColumnsType<Program> {
+function useColumns(edit: (program: Program) => void): ColumnsType<Program> {
   const { t } = useTranslation();
   const count = new Intl.NumberFormat(intlLocale(currentLanguage()));
   return [
@@ -50,13 +51,24 @@ function useColumns(): ColumnsType<Program> {
       title: t('programs.cooperationType'),
       render: (_, p) => t(`analytics.cooperationType.${p.cooperationType}`),
     },
+    {
+      key: 'edit',
+      title: '',
+      render: (_, p) =>
+        p.viewerCanEdit ? (
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => edit(p)} data-testid="program-edit">
+            {t('knowledge.revisions.edit')}
+          </Button>
+        ) : null,
+    },
   ];
 }
 
 export function ProgramsPage() {
   const { t } = useTranslation();
   const may = useCapabilities();
-  const columns = useColumns();
+  const [editing, setEditing] = useState<Program | null>(null);
+  const columns = useColumns(setEditing);
   const [jurisdiction, setJurisdiction] = useState<string | null>(null);
   const [kind, setKind] = useState<ProgramKind | undefined>();
   const [period, setPeriod] = useState<[Dayjs, Dayjs] | null>(null);
@@ -123,6 +135,7 @@ export function ProgramsPage() {
       />
       <LoadMore pager={programs} />
       <RecordProgramModal open={recording} onClose={() => setRecording(false)} />
+      <EditProgramModal program={editing} onClose={() => setEditing(null)} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { membershipApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { MembershipStatusTag } from '../../components/membership-tags';
 import { OrganizationName } from '../../components/organization-name';
+import { OrganizationRecordLine } from '../../components/organization-record';
 import { KindTag } from '../../components/organization-tags';
 import { PageHeader } from '../../components/page-header';
 import type { OrganizationSummary } from '../../types';
@@ -77,6 +78,11 @@ function DeskCard({ org, act }: { org: OrganizationSummary; act: (org: Organizat
             key: 'area',
             label: t('field.jurisdictions'),
             children: org.jurisdictionNames.join('、') || org.jurisdictions.join('、'),
+          },
+          {
+            key: 'record',
+            label: t('organization.record.title'),
+            children: <OrganizationRecordLine id={org.id} />,
           },
         ]}
       />

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { FunctionMapGrid } from '../../components/function-map-grid';
 import { JurisdictionTag } from '../../components/jurisdiction-name';
 import { MembershipStatusTag, MembershipTierTag } from '../../components/membership-tags';
+import { OrganizationRecordCard } from '../../components/organization-record';
 import { CategoryTags, KindTag } from '../../components/organization-tags';
 import { PageHeader } from '../../components/page-header';
 import { VerificationTag } from '../../components/verification-tag';
@@ -240,6 +241,7 @@ export function ProfilePage() {
           <CapacitySection org={org} />
           <VolunteerSection org={org} />
           <MembershipSection org={org} />
+          <OrganizationRecordCard id={org.id} />
           <EmbeddingSection
             org={org}
             embedding={embedding.data}
