@@ -13,6 +13,7 @@ import * as needPoints from './migrations/0010-need-points';
 import * as auditByType from './migrations/0011-audit-by-type';
 import * as programs from './migrations/0012-programs';
 import * as knowledge from './migrations/0013-knowledge';
+import * as needImports from './migrations/0015-need-imports';
 import * as incidentCommand from './migrations/0017-incident-command';
 import * as alarms from './migrations/0018-alarms';
 import type { Tables } from './schema';
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-audit-by-type': auditByType,
   '0012-programs': programs,
   '0013-knowledge': knowledge,
+  '0015-need-imports': needImports,
   '0017-incident-command': incidentCommand,
   '0018-alarms': alarms,
 };

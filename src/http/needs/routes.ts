@@ -24,6 +24,7 @@ import {
 import { MAP_LIMIT, needMap } from '../../services/needs/need-map';
 import { claimAnswer, duplicatesShownTo, getNeed, listNeeds, newNeedView } from '../../services/needs/read-needs';
 import { recommendOrganizations } from '../../services/needs/recommend-organizations';
+import { locateNeed } from '../../services/needs/locate-need';
 import { reportNeed } from '../../services/needs/report-need';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
@@ -32,6 +33,7 @@ import {
   ClaimAnswerSchema,
   ClaimBody,
   CloseBody,
+  LocateBody,
   NeedBody,
   NeedDetail,
   NeedListQuery,
@@ -120,7 +122,7 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
       return listNeeds(
         deps,
         actorOf(request),
-        { incidentId: request.params.id, ...filterOf(q) },
+        { incidentId: request.params.id, ...filterOf(q), locationNeeded: q.locationNeeded },
         { limit: q.limit, cursor: q.cursor },
       );
     },
@@ -254,6 +256,24 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
     "Reject a provisional organization's claim with a reason (coordinators of the need's area); its quantity is free again",
     Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }, strict),
     (actor, id, input: { reason: string }) => rejectClaim(deps, actor, id, input.reason),
+  );
+
+  app.post(
+    '/api/v1/needs/:id/location',
+    {
+      schema: {
+        tags,
+        summary: 'Place a need on the map (a need imported with an address only): coordinators of its incident and its holders',
+        params: IdParams,
+        body: LocateBody,
+        response: { 200: NeedSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await locateNeed(deps, actor, request.params.id, request.body);
+      return getNeed(deps, actor, request.params.id);
+    },
   );
 
   app.post(
