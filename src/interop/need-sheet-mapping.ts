@@ -51,7 +51,11 @@ const HEADER_WORDS: [Exclude<NeedSheetField, 'ignore'>, RegExp][] = [
   ['description', /需求|情况|内容|详情|描述|求助|诉求|need|description|details|situation|request|message/],
 ];
 
-const fold = (header: string) => header.normalize('NFKC').toLowerCase().replace(/[\s*＊:：()（）[\]【】_-]/g, '');
+const fold = (header: string) =>
+  header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s*＊:：()（）[\]【】_-]/g, '');
 
 /** The field a header names, or `ignore`. */
 export function fieldOfHeader(header: string): NeedSheetField {
@@ -84,9 +88,7 @@ const HEADER_SEARCH = 10;
  * it that hold anything.
  */
 export function proposeSheet(grid: { rows: { row: number; cells: string[]; struck: boolean }[] }): NeedSheet | undefined {
-  const head = grid.rows
-    .slice(0, HEADER_SEARCH)
-    .find((r) => new Set(r.cells.filter(Boolean)).size >= 2);
+  const head = grid.rows.slice(0, HEADER_SEARCH).find((r) => new Set(r.cells.filter(Boolean)).size >= 2);
   if (!head) return undefined;
   const rows = grid.rows.filter((r) => r.row > head.row && r.cells.some(Boolean));
   const width = Math.max(head.cells.length, ...rows.map((r) => r.cells.length));

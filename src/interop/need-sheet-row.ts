@@ -57,7 +57,11 @@ export function parseReportedAt(text: string, year: number): string | undefined 
   const t = halfWidth(text).trim();
   const full = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T\s]*(.*))?$/.exec(t);
   const short = /^(\d{1,2})[-/.月](\d{1,2})[日号]?(?:\s*(.*))?$/.exec(t);
-  const parts = full ? [Number(full[1]), Number(full[2]), Number(full[3]), full[4] ?? ''] : short ? [year, Number(short[1]), Number(short[2]), short[3] ?? ''] : undefined;
+  const parts = full
+    ? [Number(full[1]), Number(full[2]), Number(full[3]), full[4] ?? '']
+    : short
+      ? [year, Number(short[1]), Number(short[2]), short[3] ?? '']
+      : undefined;
   if (!parts) return undefined;
   const [y, m, d, rest] = parts as [number, number, number, string];
   if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
@@ -70,7 +74,10 @@ export function parseReportedAt(text: string, year: number): string | undefined 
 function parseTimeOfDay(text: string): { h: number; m: number } | undefined {
   const t = text.trim();
   if (!t) return { h: 0, m: 0 };
-  const clock = /^(凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)?\s*(\d{1,2})(?:[:：时点](\d{1,2})?分?|[:：时点]半)?(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(t);
+  const clock =
+    /^(凌晨|早上|上午|中午|下午|傍晚|晚上|夜里)?\s*(\d{1,2})(?:[:：时点](\d{1,2})?分?|[:：时点]半)?(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(
+      t,
+    );
   if (!clock) return undefined;
   let h = Number(clock[2]);
   const m = t.includes('半') ? 30 : Number(clock[3] ?? 0);
@@ -80,7 +87,8 @@ function parseTimeOfDay(text: string): { h: number; m: number } | undefined {
 }
 
 /** Words that say a row is done: the person was rescued or the need met. */
-const DONE = /已解决|已获救|已救出|已救援|已转移|已安全|已完成|已处理|已送达|已脱险|完成|解决|获救|^done$|resolved|rescued|closed|completed/i;
+const DONE =
+  /已解决|已获救|已救出|已救援|已转移|已安全|已完成|已处理|已送达|已脱险|完成|解决|获救|^done$|resolved|rescued|closed|completed/i;
 /** Words that say it is not (checked first: 未解决 contains 解决). */
 const NOT_DONE = /未|没|待|无人|尚未|not|pending|open/i;
 

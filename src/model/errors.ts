@@ -80,6 +80,11 @@ export const ERRORS = {
     zh: '当前成员状态不能转到该状态',
     en: 'The membership cannot move from its current status to that one',
   },
+  import_not_awaiting_mapping: {
+    status: 409,
+    zh: '该导入已确认列对应，不能再修改',
+    en: 'This import is no longer waiting for its column mapping',
+  },
   claim_conflict: {
     status: 409,
     zh: '剩余未认领数量不足，已被其他组织认领',

@@ -46,7 +46,11 @@ export class RecentNeeds {
     if (closed) return;
     const located = need.lat !== null && need.lon !== null;
     const place = located ? '' : placeKey(need);
-    const entry: Entry = { ...comparable(need), cell: located ? this.cellOf(need.lat as number, need.lon as number) : null, place };
+    const entry: Entry = {
+      ...comparable(need),
+      cell: located ? this.cellOf(need.lat as number, need.lon as number) : null,
+      place,
+    };
     this.byId.set(need.id, entry);
     if (entry.cell !== null) {
       let cell = this.cells.get(entry.cell);

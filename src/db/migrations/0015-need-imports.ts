@@ -11,7 +11,8 @@ import { type Kysely, SqliteAdapter, sql } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof SqliteAdapter) await rebuildNeedsNullable(db);
   else {
-    for (const column of ['lat', 'lon', 'cell']) await sql`alter table needs alter column ${sql.ref(column)} drop not null`.execute(db);
+    for (const column of ['lat', 'lon', 'cell'])
+      await sql`alter table needs alter column ${sql.ref(column)} drop not null`.execute(db);
   }
   await db.schema
     .alterTable('needs')

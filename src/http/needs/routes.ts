@@ -13,6 +13,7 @@ import {
   releaseClaim,
   reportProgress,
 } from '../../services/needs/claims';
+import { locateNeed } from '../../services/needs/locate-need';
 import {
   addEvidence,
   closeNeed,
@@ -24,7 +25,6 @@ import {
 import { MAP_LIMIT, needMap } from '../../services/needs/need-map';
 import { claimAnswer, duplicatesShownTo, getNeed, listNeeds, newNeedView } from '../../services/needs/read-needs';
 import { recommendOrganizations } from '../../services/needs/recommend-organizations';
-import { locateNeed } from '../../services/needs/locate-need';
 import { reportNeed } from '../../services/needs/report-need';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';

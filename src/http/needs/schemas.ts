@@ -61,7 +61,9 @@ export const NeedSchema = Type.Object({
   jurisdiction: Type.String(),
   lat: Nullable(Type.Number({ description: 'null while the need waits to be located (locationNeeded)' })),
   lon: Nullable(Type.Number()),
-  locationNeeded: Type.Boolean({ description: 'known only by its address: off the map and out of distance scoring until located' }),
+  locationNeeded: Type.Boolean({
+    description: 'known only by its address: off the map and out of distance scoring until located',
+  }),
   urgency: Type.Enum(URGENCIES),
   vulnerableGroups: Type.Union([Type.Array(Type.Enum(VULNERABLE_GROUPS)), Type.Null()]),
   peopleAffected: Type.Union([Type.Integer(), Type.Null()]),
@@ -128,7 +130,9 @@ export const NeedListQuery = Type.Object(
   {
     ...filters,
     locationNeeded: Type.Optional(
-      Type.Boolean({ description: "true: only needs waiting to be located (the board's list to locate); false: only located ones" }),
+      Type.Boolean({
+        description: "true: only needs waiting to be located (the board's list to locate); false: only located ones",
+      }),
     ),
     limit: Limit,
     cursor: Type.Optional(Cursor),
