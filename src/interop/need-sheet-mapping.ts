@@ -26,6 +26,10 @@ export const NEED_SHEET_FIELDS = [
 ] as const;
 export type NeedSheetField = (typeof NEED_SHEET_FIELDS)[number];
 
+/** What became of a row of a sheet of needs. */
+export const NEED_ROW_OUTCOMES = ['created', 'duplicate', 'closed', 'needs_location', 'unchanged', 'refused'] as const;
+export type NeedRowOutcome = (typeof NEED_ROW_OUTCOMES)[number];
+
 /** Fields whose text is kept as the need's description: several columns may hold them. */
 export const REPEATABLE_FIELDS: readonly NeedSheetField[] = ['description', 'note', 'ignore'];
 

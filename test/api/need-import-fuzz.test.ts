@@ -56,12 +56,10 @@ describeEachDatabase('needs from spreadsheets: fuzzing finds no 5xx', (t) => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
-          fc
-            .uint8Array({ maxLength: 300 })
-            .map((b) => ({
-              bytes: Buffer.from(b),
-              type: fc.sample(fc.constantFrom('text/csv', XLSX, 'application/octet-stream'), 1)[0],
-            })),
+          fc.uint8Array({ maxLength: 300 }).map((b) => ({
+            bytes: Buffer.from(b),
+            type: fc.sample(fc.constantFrom('text/csv', XLSX, 'application/octet-stream'), 1)[0],
+          })),
           table.map((rows) => ({
             bytes: Buffer.from(rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\r\n')),
             type: 'text/csv',

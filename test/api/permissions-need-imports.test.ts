@@ -32,7 +32,13 @@ describeEachDatabase('permissions of needs from spreadsheets', (t) => {
     app = await testApp(deps);
     network = await buildNetwork(deps);
     const u = network.users.coordHenan;
-    const coord = { kind: 'user' as const, userId: u.id, role: u.role, organizationId: u.organizationId, jurisdiction: u.jurisdiction };
+    const coord = {
+      kind: 'user' as const,
+      userId: u.id,
+      role: u.role,
+      organizationId: u.organizationId,
+      jurisdiction: u.jurisdiction,
+    };
     const declared = await declareIncident(deps, coord, {
       name: '郑州暴雨',
       category: 'natural_disaster',

@@ -24,6 +24,7 @@ import {
   KnowledgePage,
   LoginPage,
   MyTasksPage,
+  NeedImportPage,
   NewOrganizationPage,
   NotFoundPage,
   ProfilePage,
@@ -149,6 +150,7 @@ function AppRoutes() {
             <Route path="incidents" element={<IncidentsPage />} />
             <Route path="incidents/:id" element={<BoardPage />} />
             <Route path="tasks" element={<MyTasksPage />} />
+            <Route path="incidents/:id/import-needs" element={<NeedImportPage />} />
             <Route path="analytics" element={<AnalyticsPage />} />
             <Route path="knowledge" element={<KnowledgePage />} />
             <Route path="programs" element={<ProgramsPage />} />

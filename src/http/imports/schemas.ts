@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
-import { NEED_SHEET_FIELDS } from '../../interop/need-sheet-mapping';
+import { NEED_ROW_OUTCOMES, NEED_SHEET_FIELDS } from '../../interop/need-sheet-mapping';
 import { SERVICE_CATEGORIES } from '../../model/taxonomy';
-import { NEED_ROW_OUTCOMES } from '../../services/imports/import-needs';
 
 /** What became of one row of a roster. */
 export const ImportRowReportSchema = Type.Object({

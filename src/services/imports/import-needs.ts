@@ -13,7 +13,7 @@ import { importedRows, rememberImportedRows } from '../../db/repositories/need-i
 import { findNeed, flagDuplicates, insertFirstNeedEvents, insertNeeds } from '../../db/repositories/needs';
 import type { Executor } from '../../db/schema';
 import { type RowProblem, readSheetNeed, type SheetNeed } from '../../interop/need-sheet';
-import type { SheetColumn } from '../../interop/need-sheet-mapping';
+import { NEED_ROW_OUTCOMES, type NeedRowOutcome, type SheetColumn } from '../../interop/need-sheet-mapping';
 import { addressKey } from '../../matching/duplicates';
 import { AppError } from '../../model/errors';
 import { newId } from '../../model/ids';
@@ -27,9 +27,6 @@ import { recordChanges } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { duplicatesOf, noteReported } from '../needs/duplicate-check';
 import { closeBeforeImport } from '../needs/manage-needs';
-
-export const NEED_ROW_OUTCOMES = ['created', 'duplicate', 'closed', 'needs_location', 'unchanged', 'refused'] as const;
-export type NeedRowOutcome = (typeof NEED_ROW_OUTCOMES)[number];
 
 export interface NeedRowReport {
   row: number;
@@ -194,13 +191,7 @@ async function importChunk(
 }
 
 /** Writes the new needs of a chunk with their duplicate flags, history, identities and audit records. */
-async function writeFresh(
-  trx: Executor,
-  deps: Deps,
-  actor: Actor,
-  importId: string,
-  fresh: Fresh[],
-): Promise<void> {
+async function writeFresh(trx: Executor, deps: Deps, actor: Actor, importId: string, fresh: Fresh[]): Promise<void> {
   if (fresh.length === 0) return;
   const needs = fresh.map((f) => f.need);
   const duplicates = await duplicatesOf(trx, deps, needs);
