@@ -67,6 +67,9 @@ function MappingStep({ job, onStarted }: { job: NeedImportJob; onStarted: (job: 
                 value={fields[c.index] ?? 'ignore'}
                 onChange={(value) => setFields((f) => ({ ...f, [c.index]: value }))}
                 options={NEED_SHEET_FIELDS.map((f) => ({ value: f, label: t(`needImport.fields.${f}`) }))}
+                // Every field listed at once (a short list), so each can be reached and found.
+                virtual={false}
+                listHeight={420}
                 style={{ width: '100%' }}
                 aria-label={t('needImport.fieldOf', { header: c.header })}
                 data-testid={`mapping-field-${c.index}`}
