@@ -191,6 +191,20 @@ export const COLUMN_CLASSES: Classified = {
     error: INTERNAL,
     created_at: INTERNAL,
     finished_at: INTERNAL,
+    incident_id: INTERNAL,
+    options: INTERNAL,
+    // A sample of each column's values: names, phones and addresses of the people in the sheet.
+    mapping: PERSONAL,
+    // The sheet's rows, kept until the mapping is confirmed and the rows are imported.
+    sheet: PERSONAL,
+  },
+  need_import_rows: {
+    incident_id: INTERNAL,
+    // A digest of the row's own number, or of its phone, place and text: personal like them.
+    row_key: PERSONAL,
+    need_id: INTERNAL,
+    import_id: INTERNAL,
+    created_at: INTERNAL,
   },
   incidents: {
     id: PUBLIC,
@@ -323,6 +337,8 @@ export const COLUMN_CLASSES: Classified = {
     jurisdiction: PUBLIC,
     lat: LOCATION,
     lon: LOCATION,
+    // Whether the need still waits to be placed on the map (it has an address but no coordinates).
+    location_needed: INTERNAL,
     // About 11 km: coarser than the public grid.
     cell: INTERNAL,
     urgency: PUBLIC,

@@ -14,6 +14,7 @@ import * as auditByType from './migrations/0011-audit-by-type';
 import * as programs from './migrations/0012-programs';
 import * as knowledge from './migrations/0013-knowledge';
 import * as passes from './migrations/0014-passes';
+import * as needImports from './migrations/0015-need-imports';
 import * as evaluation from './migrations/0016-evaluation';
 import * as incidentCommand from './migrations/0017-incident-command';
 import * as alarms from './migrations/0018-alarms';
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-programs': programs,
   '0013-knowledge': knowledge,
   '0014-passes': passes,
+  '0015-need-imports': needImports,
   '0016-evaluation': evaluation,
   '0017-incident-command': incidentCommand,
   '0018-alarms': alarms,

@@ -205,6 +205,20 @@ export interface ImportJobsTable {
   error: string | null;
   created_at: string;
   finished_at: string | null;
+  /** Imports of needs: their incident, options, the proposed or confirmed column mapping, and the sheet's rows. */
+  incident_id: string | null;
+  options: string | null;
+  mapping: string | null;
+  sheet: string | null;
+}
+
+/** Rows of spreadsheets imported as needs, by their identity within an incident. */
+export interface NeedImportRowsTable {
+  incident_id: string;
+  row_key: string;
+  need_id: string;
+  import_id: string;
+  created_at: string;
 }
 
 export interface IncidentsTable {
@@ -348,9 +362,10 @@ export interface NeedsTable {
   quantity: number;
   unit: string;
   jurisdiction: string;
-  lat: number;
-  lon: number;
-  cell: string;
+  lat: number | null;
+  lon: number | null;
+  location_needed: number;
+  cell: string | null;
   urgency: string;
   vulnerable_groups: string;
   people_affected: number | null;
@@ -517,6 +532,7 @@ export interface Tables {
   specialties: SpecialtiesTable;
   volunteers: VolunteersTable;
   import_jobs: ImportJobsTable;
+  need_import_rows: NeedImportRowsTable;
   incidents: IncidentsTable;
   incident_stages: IncidentStagesTable;
   incident_changes: IncidentChangesTable;

@@ -2,7 +2,8 @@
 import { type TSchema, Type } from 'typebox';
 import { ERRORS, type ErrorCode } from '../model/errors';
 
-export const Id = Type.String({ minLength: 1, maxLength: 64 });
+// No NUL: PostgreSQL refuses it in text, which would answer a 500 instead of a 404.
+export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[^\\u0000]+$' });
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 export const JurisdictionCode = Type.String({ pattern: '^[0-9]{6}$', description: 'GB/T 2260 six-digit code' });
 export const Limit = Type.Integer({ minimum: 1, maximum: 200, default: 50 });

@@ -27,6 +27,72 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/**
+ * A sheet as it was typed, cell by cell: no row is taken as the header, merged cells give
+ * every cell they cover the merged value, dates keep their time of day (as typed: a workbook
+ * has no time zone), and a row whose text is all struck through (how volunteers mark a rescued
+ * person in a shared sheet) says so.
+ */
+export interface Grid {
+  rows: { row: number; cells: string[]; struck: boolean }[];
+}
+
+function gridCellText(value: ExcelJS.CellValue): string {
+  if (value instanceof Date) {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const day = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+    const time = value.getUTCHours() || value.getUTCMinutes() ? ` ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}` : '';
+    return day + time;
+  }
+  return cellText(value);
+}
+
+/** CSV text as Excel saves it: UTF-8 (with or without a byte-order mark) or, from Chinese Windows, GBK. */
+export function decodeCsv(content: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(content);
+  } catch {
+    // GB 18030 is a superset of GBK and GB 2312.
+    return new TextDecoder('gb18030').decode(content);
+  }
+}
+
+/** Reads every cell of the first sheet of an XLSX workbook or of a CSV file. */
+export async function readGrid(content: Buffer, format: SheetFormat = sniffFormat(content)): Promise<Grid> {
+  const rows: Grid['rows'] = [];
+  if (format === 'xlsx') {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(content as unknown as ArrayBuffer);
+    } catch {
+      throw new AppError('invalid_input', { field: 'file', detail: 'the file is not a readable XLSX workbook' });
+    }
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new AppError('invalid_input', { field: 'file', detail: 'the workbook has no sheet' });
+    for (let r = 1; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const cells: string[] = [];
+      let filled = 0;
+      let struck = 0;
+      for (let c = 1; c <= sheet.columnCount; c++) {
+        const cell = row.getCell(c);
+        cells.push(readCell(gridCellText(cell.value)));
+        if (cells[c - 1]) {
+          filled++;
+          if (cell.font?.strike) struck++;
+        }
+      }
+      rows.push({ row: r, cells, struck: filled > 0 && struck === filled });
+    }
+    return { rows };
+  }
+  const parsed = Papa.parse<string[]>(decodeCsv(content), { skipEmptyLines: false });
+  parsed.data.forEach((cells, i) => {
+    rows.push({ row: i + 1, cells: cells.map(readCell), struck: false });
+  });
+  return { rows };
+}
+
 /** A cell's text without the formula guard's mark and the spaces around it. */
 const readCell = (text: string) => unguardText(text).trim();
 

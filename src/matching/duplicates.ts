@@ -5,7 +5,7 @@
  * surge costs a few arithmetic steps each.
  */
 
-import { type DuplicateCandidate, distanceMetres } from '../model/need';
+import { type DuplicateCandidate, distanceMetres, placeOf } from '../model/need';
 import { searchKey } from '../model/search-text';
 
 /** The distinct character bigrams of a folded text, each as one number (two code points), sorted. */
@@ -53,6 +53,23 @@ function bigramsOf(c: Comparable): Float64Array {
   return c.bigrams;
 }
 
+const placeA = placeOf;
+
+/** A folded address, for needs known only by their address. */
+export const addressKey = (address: string | null | undefined) => (address ? searchKey(address).replace(/[,，。.、]/g, '') : '');
+
+/**
+ * How far apart two needs are in metres; for a need not yet located, the same address in the
+ * same area counts as the same place and anything else as unknown (null: not compared by place).
+ */
+function apart(a: DuplicateCandidate, b: DuplicateCandidate): number | null {
+  const pa = placeOf(a);
+  const pb = placeOf(b);
+  if (pa && pb) return distanceMetres(pa, pb);
+  const key = addressKey(a.address);
+  return key && key === addressKey(b.address) && a.jurisdiction === b.jurisdiction ? 0 : null;
+}
+
 /** Weights of the parts of the score; text similarity counts up to TEXT_WEIGHT. */
 const PLACE_WEIGHT = 0.35;
 const TIME_WEIGHT = 0.15;
@@ -68,8 +85,8 @@ function scorePair(x: Comparable, y: Comparable, atLeast: number): { score: numb
   const a = x.need;
   const b = y.need;
   if (a.contactPhone && a.contactPhone === b.contactPhone) return { score: 1, reasons: ['same phone'] };
-  const metres = distanceMetres(a, b);
-  if (metres > 1000) return null;
+  const metres = apart(a, b);
+  if (metres === null || metres > 1000) return null;
   const hours = Math.abs(x.created - y.created) / 3_600_000;
   if (hours > 48) return null;
   const sameCategory = a.category === b.category;
@@ -78,7 +95,7 @@ function scorePair(x: Comparable, y: Comparable, atLeast: number): { score: numb
   const similar = jaccard(bigramsOf(x), bigramsOf(y));
   const score = Number((base + TEXT_WEIGHT * similar).toFixed(3));
   if (score < atLeast) return null;
-  const reasons = [`${Math.round(metres)} m apart`];
+  const reasons = [placeA(a) && placeA(b) ? `${Math.round(metres)} m apart` : 'same address'];
   if (sameCategory) reasons.push('same category');
   if (similar > 0.3) reasons.push(`similar text (${Math.round(similar * 100)}%)`);
   return { score, reasons };

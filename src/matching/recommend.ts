@@ -144,7 +144,7 @@ function explained(need: NeedToMatch, c: Candidate, f: Factors): Recommendation 
   const reasons = [
     f.covers ? `covers ${need.category}` : `does not list ${need.category}`,
     ...(f.cellFit && need.cell ? [`works in ${need.cell.strategy}:${need.cell.phase}`] : []),
-    f.distanceKm === null ? 'no base location' : `${Math.round(f.distanceKm)} km`,
+    f.distanceKm !== null ? `${Math.round(f.distanceKm)} km` : need.lat === null ? 'need not yet located' : 'no base location',
     f.inArea ? 'serves this area' : 'outside its service area',
     c.people > 0 ? `${f.free} of ${c.people} people free` : 'no people capacity on record',
     `${c.fulfilled} needs fulfilled${c.dropped ? `, ${c.dropped} dropped` : ''}`,

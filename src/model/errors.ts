@@ -85,6 +85,11 @@ export const ERRORS = {
     zh: '只有已批准、在途、已报到或工作中的报备才有通行证',
     en: 'A deployment has a pass only while it is approved, en route, checked in or working',
   },
+  import_not_awaiting_mapping: {
+    status: 409,
+    zh: '该导入已确认列对应，不能再修改',
+    en: 'This import is no longer waiting for its column mapping',
+  },
   claim_conflict: {
     status: 409,
     zh: '剩余未认领数量不足，已被其他组织认领',

@@ -144,3 +144,45 @@ export function searchJurisdictions(text: string, limit = 20): Jurisdiction[] {
   hits.sort((a, b) => Number(a.retired) - Number(b.retired) || a.code.localeCompare(b.code));
   return hits.slice(0, limit);
 }
+
+const NAME_SUFFIX =
+  /(特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|林区|地区|新区|省|市|区|县|旗|盟)$/;
+const DEPTH: Record<JurisdictionLevel, number> = { province: 0, city: 1, county: 2 };
+
+/** The current divisions inside an area (itself included), with the names a person would write for each. */
+const named = new Map<string, { code: string; names: string[]; depth: number }[]>();
+
+function namedDivisions(area: string): { code: string; names: string[]; depth: number }[] {
+  const kept = named.get(area);
+  if (kept) return kept;
+  const out: { code: string; names: string[]; depth: number }[] = [];
+  named.set(area, out);
+  const visit = (j: Jurisdiction | undefined) => {
+    if (!j || j.retired) return;
+    const short = j.name.replace(NAME_SUFFIX, '');
+    out.push({ code: j.code, names: short.length >= 2 && short !== j.name ? [j.name, short] : [j.name], depth: DEPTH[j.level] });
+    if (j.level !== 'county') for (const child of childJurisdictions(j.code)) visit(child);
+  };
+  visit(findJurisdiction(area));
+  return out;
+}
+
+/**
+ * The division a text names among those inside the given areas (a sheet's address "郑州市金水区
+ * 经三路" gives 金水区): the deepest named one, the longest name first among equals; undefined
+ * when the text names none of them. Only the areas' own divisions are looked for, so a street
+ * called 中山路 does not become 中山市.
+ */
+export function jurisdictionNamedIn(text: string, areas: readonly string[]): string | undefined {
+  let best: { code: string; depth: number; length: number } | undefined;
+  for (const area of areas) {
+    for (const d of namedDivisions(area)) {
+      const name = d.names.find((n) => text.includes(n));
+      if (!name) continue;
+      if (!best || d.depth > best.depth || (d.depth === best.depth && name.length > best.length)) {
+        best = { code: d.code, depth: d.depth, length: name.length };
+      }
+    }
+  }
+  return best?.code;
+}

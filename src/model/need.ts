@@ -29,7 +29,15 @@ export type NeedSource = (typeof NEED_SOURCES)[number];
 export const NEED_STATUSES = ['open', 'claimed', 'in_progress', 'fulfilled', 'closed'] as const;
 export type NeedStatus = (typeof NEED_STATUSES)[number];
 
-export const CLOSE_REASONS = ['duplicate', 'not_found', 'done_by_others', 'referred', 'resolved_by_reporter'] as const;
+export const CLOSE_REASONS = [
+  'duplicate',
+  'not_found',
+  'done_by_others',
+  'referred',
+  'resolved_by_reporter',
+  // A row marked done (已解决, 已获救) in a spreadsheet the need was imported from.
+  'resolved_before_import',
+] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 export const VERIFICATION_LEVELS = ['unverified', 'verified', 'official'] as const;
@@ -45,8 +53,11 @@ export interface Need {
   quantity: number;
   unit: string;
   jurisdiction: string;
-  lat: number;
-  lon: number;
+  /** WGS 84; both null while the place is known only as an address (never a made-up centroid). */
+  lat: number | null;
+  lon: number | null;
+  /** The need waits for someone to find its place on the map: off the map and out of distance scoring. */
+  locationNeeded: boolean;
   urgency: Urgency;
   vulnerableGroups: VulnerableGroup[];
   peopleAffected: number | null;
@@ -169,4 +180,9 @@ export type NeedView = Omit<
 export type DuplicateCandidate = Pick<
   Need,
   'id' | 'title' | 'description' | 'category' | 'jurisdiction' | 'lat' | 'lon' | 'contactPhone' | 'createdAt'
->;
+> & { address?: string | null };
+
+/** A point on the map, for a need that has one. */
+export function placeOf(need: { lat: number | null; lon: number | null }): { lat: number; lon: number } | null {
+  return need.lat === null || need.lon === null ? null : { lat: need.lat, lon: need.lon };
+}

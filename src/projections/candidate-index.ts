@@ -67,7 +67,8 @@ export class CandidateIndex {
   /**
    * Organizations listing the category that serve an area holding `jurisdiction`, then those
    * based nearby: within one square's reach of the point, widened a square at a time up to
-   * `degrees` until there are at least `enough`. Each once.
+   * `degrees` until there are at least `enough`. Each once. Without a point (a need not yet
+   * located), only those serving the area.
    */
   near(
     category: ServiceCategory,

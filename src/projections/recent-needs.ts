@@ -5,11 +5,13 @@
  * phone is a duplicate however long ago). Pure: src/services/needs/duplicate-check.ts keeps
  * it in step with the database.
  */
-import { type Comparable, comparable } from '../matching/duplicates';
+import { addressKey, type Comparable, comparable } from '../matching/duplicates';
 import type { DuplicateCandidate } from '../model/need';
 
 interface Entry extends Comparable {
-  cell: number;
+  /** Null for a need not yet located: found by its phone or its address instead. */
+  cell: number | null;
+  place: string;
 }
 
 const COLUMNS = 1_000_000;
@@ -18,6 +20,8 @@ export class RecentNeeds {
   private readonly byId = new Map<string, Entry>();
   private readonly cells = new Map<number, Map<string, Entry>>();
   private readonly byPhone = new Map<string, Map<string, Entry>>();
+  /** Needs without coordinates, by area and folded address. */
+  private readonly byAddress = new Map<string, Map<string, Entry>>();
 
   /**
    * @param degrees half the side of the box searched around a point, and the cells' size
@@ -40,22 +44,24 @@ export class RecentNeeds {
   put(need: DuplicateCandidate, closed: boolean): void {
     this.remove(need.id);
     if (closed) return;
-    const entry: Entry = { ...comparable(need), cell: this.cellOf(need.lat, need.lon) };
+    const located = need.lat !== null && need.lon !== null;
+    const place = located ? '' : placeKey(need);
+    const entry: Entry = {
+      ...comparable(need),
+      cell: located ? this.cellOf(need.lat as number, need.lon as number) : null,
+      place,
+    };
     this.byId.set(need.id, entry);
-    let cell = this.cells.get(entry.cell);
-    if (!cell) {
-      cell = new Map();
-      this.cells.set(entry.cell, cell);
-    }
-    cell.set(need.id, entry);
-    if (need.contactPhone) {
-      let same = this.byPhone.get(need.contactPhone);
-      if (!same) {
-        same = new Map();
-        this.byPhone.set(need.contactPhone, same);
+    if (entry.cell !== null) {
+      let cell = this.cells.get(entry.cell);
+      if (!cell) {
+        cell = new Map();
+        this.cells.set(entry.cell, cell);
       }
-      same.set(need.id, entry);
+      cell.set(need.id, entry);
     }
+    if (need.contactPhone) addTo(this.byPhone, need.contactPhone, entry);
+    if (place) addTo(this.byAddress, place, entry);
   }
 
   private remove(id: string): void {
@@ -63,24 +69,32 @@ export class RecentNeeds {
     if (!entry) return;
     this.byId.delete(id);
     this.dropFromCell(entry);
-    const phone = entry.need.contactPhone;
-    const same = phone ? this.byPhone.get(phone) : undefined;
-    if (phone && same) {
-      same.delete(id);
-      if (same.size === 0) this.byPhone.delete(phone);
-    }
+    if (entry.need.contactPhone) dropFrom(this.byPhone, entry.need.contactPhone, id);
+    if (entry.place) dropFrom(this.byAddress, entry.place, id);
   }
 
   private dropFromCell(entry: Entry): void {
+    if (entry.cell === null) return;
     const cell = this.cells.get(entry.cell);
     if (!cell) return;
     cell.delete(entry.need.id);
     if (cell.size === 0) this.cells.delete(entry.cell);
   }
 
-  /** Needs within the box around a point reported at or after `since` (ms), and needs with the phone. */
-  candidates(point: { lat: number; lon: number; contactPhone: string | null }, since: number): Comparable[] {
+  /**
+   * Needs within the box around a point reported at or after `since` (ms), and needs with the
+   * phone; for a need not yet located, those with its address in its area instead of the box.
+   */
+  candidates(point: Place, since: number): Comparable[] {
     const found = new Map<string, Comparable>();
+    if (point.contactPhone)
+      for (const entry of this.byPhone.get(point.contactPhone)?.values() ?? []) found.set(entry.need.id, entry);
+    if (point.lat === null || point.lon === null) {
+      for (const entry of this.byAddress.get(placeKey(point))?.values() ?? []) {
+        if (entry.created >= since) found.set(entry.need.id, entry);
+      }
+      return [...found.values()];
+    }
     const row = Math.floor(point.lat / this.degrees);
     const column = Math.floor(point.lon / this.degrees);
     for (let r = row - 1; r <= row + 1; r++) {
@@ -89,16 +103,14 @@ export class RecentNeeds {
           const { need } = entry;
           if (
             entry.created >= since &&
-            Math.abs(need.lat - point.lat) <= this.degrees &&
-            Math.abs(need.lon - point.lon) <= this.degrees
+            Math.abs((need.lat as number) - (point.lat as number)) <= this.degrees &&
+            Math.abs((need.lon as number) - (point.lon as number)) <= this.degrees
           ) {
             found.set(need.id, entry);
           }
         }
       }
     }
-    if (point.contactPhone)
-      for (const entry of this.byPhone.get(point.contactPhone)?.values() ?? []) found.set(entry.need.id, entry);
     return [...found.values()];
   }
 
@@ -111,4 +123,29 @@ export class RecentNeeds {
       else this.remove(entry.need.id);
     }
   }
+}
+
+/** What a search starts from: a point, or for a need not yet located its area and address; and a phone. */
+type Place = Pick<DuplicateCandidate, 'lat' | 'lon' | 'contactPhone'> & { jurisdiction?: string; address?: string | null };
+
+/** The key of a need's address within its area; empty when it has none. */
+function placeKey(need: Place): string {
+  const address = addressKey(need.address);
+  return address ? `${need.jurisdiction}|${address}` : '';
+}
+
+function addTo(index: Map<string, Map<string, Entry>>, key: string, entry: Entry): void {
+  let same = index.get(key);
+  if (!same) {
+    same = new Map();
+    index.set(key, same);
+  }
+  same.set(entry.need.id, entry);
+}
+
+function dropFrom(index: Map<string, Map<string, Entry>>, key: string, id: string): void {
+  const same = index.get(key);
+  if (!same) return;
+  same.delete(id);
+  if (same.size === 0) index.delete(key);
 }

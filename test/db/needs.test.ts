@@ -98,7 +98,7 @@ describeEachDatabase('needs, claims and the public door', (t) => {
     expect(byTeam.reported.need.verification.level).toBe('unverified');
     // GCJ-02 is offset a few hundred metres from WGS 84 in China.
     expect(byTeam.reported.need.lat).not.toBe(34.75);
-    expect(Math.abs(byTeam.reported.need.lon - 113.63)).toBeGreaterThan(0.003);
+    expect(Math.abs((byTeam.reported.need.lon ?? 0) - 113.63)).toBeGreaterThan(0.003);
     await expect(reportNeed(deps, COORD, incidentId, { ...water, jurisdiction: '440100' })).rejects.toMatchObject({
       field: 'jurisdiction',
     });

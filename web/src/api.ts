@@ -60,6 +60,7 @@ import type {
   MembershipDetail,
   MyTasks,
   NeedDetail,
+  NeedImportJob,
   NeedInput,
   NeedMapAnswer,
   NeedPage,
@@ -90,8 +91,10 @@ import type {
   ReportedNeed,
   Revision,
   SeatInput,
+  ServiceCategory,
   Session,
   SetupAnswer,
+  SheetField,
   SpecialNeedsCoverage,
   SpecialtyInput,
   StandbyRequestView,
@@ -322,6 +325,24 @@ export const importApi = {
   start: (file: File, format: SheetFormat) =>
     upload<ImportJob>('/imports/organizations', file, format === 'xlsx' ? XLSX_TYPE : 'text/csv', { fileName: file.name }),
   get: (id: string) => get<ImportJob>(`/imports/${encodeURIComponent(id)}`),
+};
+
+/** Needs from spreadsheets: upload (a job awaiting its mapping), the mapping, the job. */
+export const needImportApi = {
+  start: (incidentId: string, file: File, format: SheetFormat) =>
+    upload<NeedImportJob>(
+      `/incidents/${encodeURIComponent(incidentId)}/imports/needs`,
+      file,
+      format === 'xlsx' ? XLSX_TYPE : 'text/csv',
+      {
+        fileName: file.name,
+      },
+    ),
+  map: (jobId: string, columns: { index: number; field: SheetField }[], defaultCategory: ServiceCategory) =>
+    request<NeedImportJob>('POST', withQuery(`/imports/${encodeURIComponent(jobId)}/mapping`, { defaultCategory }), {
+      json: { columns },
+    }),
+  get: (id: string) => get<NeedImportJob>(`/imports/${encodeURIComponent(id)}`),
 };
 
 const organizationPath = (id: string, rest = '') => `/organizations/${encodeURIComponent(id)}${rest}`;

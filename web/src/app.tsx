@@ -25,6 +25,7 @@ import {
   KnowledgePage,
   LoginPage,
   MyTasksPage,
+  NeedImportPage,
   NewOrganizationPage,
   NotFoundPage,
   PassPage,
@@ -153,6 +154,7 @@ function AppRoutes() {
             <Route path="incidents/:id" element={<BoardPage />} />
             <Route path="tasks" element={<MyTasksPage />} />
             <Route path="deployments/:id/pass" element={<PassPage />} />
+            <Route path="incidents/:id/import-needs" element={<NeedImportPage />} />
             <Route path="analytics" element={<AnalyticsPage />} />
             <Route path="knowledge" element={<KnowledgePage />} />
             <Route path="programs" element={<ProgramsPage />} />

@@ -45,6 +45,7 @@ export const ProfilePage = lazyPage(organizations, 'ProfilePage');
 export const IncidentsPage = lazyPage(incidents, 'IncidentsPage');
 export const BoardPage = lazyPage(incidents, 'BoardPage');
 export const MyTasksPage = lazyPage(incidents, 'MyTasksPage');
+export const NeedImportPage = lazyPage(incidents, 'NeedImportPage');
 
 export const ApplicationsPage = lazyPage(membership, 'ApplicationsPage');
 export const DeskPage = lazyPage(membership, 'DeskPage');

@@ -120,6 +120,10 @@ export type ImportRowReport = Static<typeof imports.ImportRowReportSchema>;
 export type ImportOutcome = ImportRowReport['outcome'];
 export type ImportReport = Static<typeof imports.ImportReportSchema>;
 export type ImportJob = Static<typeof imports.ImportJobSchema>;
+export type NeedImportJob = Static<typeof imports.NeedImportJobSchema>;
+export type NeedImportRow = Static<typeof imports.NeedImportRowSchema>;
+export type NeedImportOutcome = NeedImportRow['outcome'];
+export type SheetField = Static<typeof imports.SheetField>;
 
 // Incidents and deployments
 export type IncidentSummary = Static<typeof incidents.IncidentSummary>;

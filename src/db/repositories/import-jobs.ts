@@ -1,9 +1,9 @@
-/** Import jobs: progress and report of a roster import, readable from any API node. */
+/** Import jobs: progress and report of a roster or needs import, readable from any API node. */
 import type { Executor, ImportJobsTable } from '../schema';
 
-export type ImportJobStatus = 'running' | 'done' | 'failed';
+export type ImportJobStatus = 'awaiting_mapping' | 'running' | 'done' | 'failed';
 
-export interface ImportJob<R = unknown> {
+export interface ImportJob<R = unknown, M = unknown, O = unknown> {
   id: string;
   kind: string;
   actorId: string;
@@ -15,9 +15,15 @@ export interface ImportJob<R = unknown> {
   error: string | null;
   createdAt: string;
   finishedAt: string | null;
+  /** Imports of needs: the incident, the options, and the proposed or confirmed column mapping. */
+  incidentId?: string | null;
+  options?: O | null;
+  mapping?: M | null;
 }
 
-const toJob = <R>(r: ImportJobsTable): ImportJob<R> => ({
+const parsed = <T>(text: string | null): T | null => (text ? (JSON.parse(text) as T) : null);
+
+const toJob = <R, M, O>(r: ImportJobsTable): ImportJob<R, M, O> => ({
   id: r.id,
   kind: r.kind,
   actorId: r.actor_id,
@@ -29,9 +35,13 @@ const toJob = <R>(r: ImportJobsTable): ImportJob<R> => ({
   error: r.error,
   createdAt: r.created_at,
   finishedAt: r.finished_at,
+  incidentId: r.incident_id,
+  options: parsed<O>(r.options),
+  mapping: parsed<M>(r.mapping),
 });
 
-export async function insertImportJob(db: Executor, job: ImportJob): Promise<void> {
+/** Records a job; an import of needs also keeps the sheet's rows until they are imported. */
+export async function insertImportJob(db: Executor, job: ImportJob, sheet: unknown = null): Promise<void> {
   await db
     .insertInto('import_jobs')
     .values({
@@ -46,8 +56,32 @@ export async function insertImportJob(db: Executor, job: ImportJob): Promise<voi
       error: job.error,
       created_at: job.createdAt,
       finished_at: job.finishedAt,
+      incident_id: job.incidentId ?? null,
+      options: job.options === undefined || job.options === null ? null : JSON.stringify(job.options),
+      mapping: job.mapping === undefined || job.mapping === null ? null : JSON.stringify(job.mapping),
+      sheet: sheet === null ? null : JSON.stringify(sheet),
     })
     .execute();
+}
+
+/**
+ * Confirms the mapping of a job awaiting it and sets it running; false when the job was not
+ * awaiting its mapping (confirmed already, perhaps at the same moment on another node).
+ */
+export async function confirmImportMapping(db: Executor, id: string, mapping: unknown, options: unknown): Promise<boolean> {
+  const result = await db
+    .updateTable('import_jobs')
+    .set({ status: 'running', mapping: JSON.stringify(mapping), options: JSON.stringify(options) })
+    .where('id', '=', id)
+    .where('status', '=', 'awaiting_mapping')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The rows an import of needs keeps until they are imported. */
+export async function importSheet<S>(db: Executor, id: string): Promise<S | null> {
+  const row = await db.selectFrom('import_jobs').select('sheet').where('id', '=', id).executeTakeFirst();
+  return parsed<S>(row?.sheet ?? null);
 }
 
 export async function updateImportProgress(db: Executor, id: string, processed: number): Promise<void> {
@@ -66,12 +100,36 @@ export async function finishImportJob(
       report: end.report === null ? null : JSON.stringify(end.report),
       error: end.error,
       finished_at: end.at,
+      // The rows are let go once imported: the needs hold them now.
+      sheet: null,
     })
     .where('id', '=', id)
     .execute();
 }
 
-export async function findImportJob<R>(db: Executor, id: string): Promise<ImportJob<R> | undefined> {
-  const row = await db.selectFrom('import_jobs').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? toJob<R>(row) : undefined;
+export async function findImportJob<R, M = unknown, O = unknown>(
+  db: Executor,
+  id: string,
+): Promise<ImportJob<R, M, O> | undefined> {
+  const row = await db
+    .selectFrom('import_jobs')
+    .select([
+      'id',
+      'kind',
+      'actor_id',
+      'file_name',
+      'status',
+      'total',
+      'processed',
+      'report',
+      'error',
+      'created_at',
+      'finished_at',
+      'incident_id',
+      'options',
+      'mapping',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toJob<R, M, O>({ ...row, sheet: null }) : undefined;
 }

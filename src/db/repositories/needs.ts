@@ -28,8 +28,9 @@ export const toNeed = (r: NeedsTable): Need => ({
   quantity: Number(r.quantity),
   unit: r.unit,
   jurisdiction: r.jurisdiction,
-  lat: Number(r.lat),
-  lon: Number(r.lon),
+  lat: r.lat === null ? null : Number(r.lat),
+  lon: r.lon === null ? null : Number(r.lon),
+  locationNeeded: Number(r.location_needed) === 1,
   urgency: r.urgency as Urgency,
   vulnerableGroups: JSON.parse(r.vulnerable_groups) as VulnerableGroup[],
   peopleAffected: r.people_affected === null ? null : Number(r.people_affected),
@@ -62,7 +63,8 @@ const toRow = (n: Need): NeedsTable => ({
   jurisdiction: n.jurisdiction,
   lat: n.lat,
   lon: n.lon,
-  cell: placeCell(n.lat, n.lon),
+  location_needed: n.locationNeeded ? 1 : 0,
+  cell: n.lat === null || n.lon === null ? null : placeCell(n.lat, n.lon),
   urgency: n.urgency,
   vulnerable_groups: JSON.stringify(n.vulnerableGroups),
   people_affected: n.peopleAffected,
@@ -148,6 +150,8 @@ export interface NeedFilter {
   urgency?: Urgency;
   vulnerableOnly?: boolean;
   unclaimedOnly?: boolean;
+  /** Only needs waiting to be placed on the map (the board's list to locate). */
+  locationNeeded?: boolean;
   box?: { south: number; west: number; north: number; east: number };
   /** Only needs whose area lies inside this one (GB/T 2260). */
   within?: string;
@@ -165,6 +169,7 @@ export async function listNeedRows(
   if (filter.urgency) q = q.where('urgency', '=', filter.urgency);
   if (filter.vulnerableOnly) q = q.where('vulnerable_groups', '<>', '[]');
   if (filter.within) q = q.where('jurisdiction', 'like', `${areaPrefix(filter.within)}%`);
+  if (filter.locationNeeded !== undefined) q = q.where('location_needed', '=', filter.locationNeeded ? 1 : 0);
   if (filter.unclaimedOnly)
     q = q.where(sql<boolean>`quantity - claimed_quantity - fulfilled_quantity > 0`).where('close_reason', 'is', null);
   if (filter.box) {
@@ -201,6 +206,7 @@ const CANDIDATE_COLUMNS = [
   'lat',
   'lon',
   'contact_phone',
+  'address',
   'created_at',
 ] as const satisfies readonly (keyof NeedsTable)[];
 
@@ -210,9 +216,10 @@ const toCandidate = (r: Pick<NeedsTable, (typeof CANDIDATE_COLUMNS)[number]>): D
   description: r.description,
   category: r.category as ServiceCategory,
   jurisdiction: r.jurisdiction,
-  lat: Number(r.lat),
-  lon: Number(r.lon),
+  lat: r.lat === null ? null : Number(r.lat),
+  lon: r.lon === null ? null : Number(r.lon),
   contactPhone: r.contact_phone,
+  address: r.address,
   createdAt: r.created_at,
 });
 
@@ -372,9 +379,12 @@ export interface NeedPointRow {
   closed: boolean;
 }
 
+/** Needs without coordinates are not on the map until someone places them. */
 function needPoints(db: Executor) {
   return db
     .selectFrom('needs')
+    .where('lat', 'is not', null)
+    .where('lon', 'is not', null)
     .select([
       'id',
       'jurisdiction',
@@ -395,8 +405,8 @@ function needPoints(db: Executor) {
 const toPoint = (r: {
   id: string;
   jurisdiction: string;
-  lat: number;
-  lon: number;
+  lat: number | null;
+  lon: number | null;
   created_at: string;
   status: string;
   urgency: string;

@@ -1,14 +1,16 @@
-/** Roster import (CSV/XLSX, as a background job with progress), its template, and the directory export. */
+/** Roster and needs imports (CSV/XLSX, as background jobs with progress), the roster template, and the directory export. */
 import { Type } from 'typebox';
 import { AppError } from '../../model/errors';
 import type { Deps } from '../../services/context';
 import { exportOrganizations, rosterTemplate } from '../../services/imports/export-organizations';
 import { getImportJob, startOrganizationImport } from '../../services/imports/import-jobs';
+import { getNeedImportJob } from '../../services/imports/need-import-jobs';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { IdParams } from '../common-schemas';
 import { OrganizationQuery } from '../organizations/schemas';
-import { ImportJobSchema } from './schemas';
+import { needImportAnswer, needImportRoutes } from './need-import-routes';
+import { ImportJobSchema, NeedImportJobSchema } from './schemas';
 
 const tags = ['import and export'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -70,10 +72,23 @@ export async function importRoutes(app: App, deps: Deps): Promise<void> {
     },
   );
 
+  await needImportRoutes(app, deps);
+
   app.get(
     '/api/v1/imports/:id',
-    { schema: { tags, summary: 'Progress and report of an import', params: IdParams, response: { 200: ImportJobSchema } } },
-    async (request) => getImportJob(deps, actorOf(request), request.params.id),
+    {
+      schema: {
+        tags,
+        summary: 'Progress, mapping and report of an import (a roster, or needs of an incident)',
+        params: IdParams,
+        response: { 200: Type.Union([NeedImportJobSchema, ImportJobSchema]) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const job = await getImportJob(deps, actor, request.params.id);
+      return job.kind === 'needs' ? needImportAnswer(await getNeedImportJob(deps, actor, job.id)) : job;
+    },
   );
 
   app.get(

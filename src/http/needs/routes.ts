@@ -14,6 +14,7 @@ import {
   releaseClaim,
   reportProgress,
 } from '../../services/needs/claims';
+import { locateNeed } from '../../services/needs/locate-need';
 import {
   addEvidence,
   closeNeed,
@@ -33,6 +34,7 @@ import {
   ClaimAnswerSchema,
   ClaimBody,
   CloseBody,
+  LocateBody,
   NeedBody,
   NeedDetail,
   NeedListQuery,
@@ -126,7 +128,7 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
       return listNeeds(
         deps,
         actorOf(request),
-        { incidentId: request.params.id, ...filterOf(q) },
+        { incidentId: request.params.id, ...filterOf(q), locationNeeded: q.locationNeeded },
         { limit: q.limit, cursor: q.cursor },
       );
     },
@@ -260,6 +262,24 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
     "Reject a provisional organization's claim with a reason (coordinators of the need's area); its quantity is free again",
     Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }, strict),
     (actor, id, input: { reason: string }) => rejectClaim(deps, actor, id, input.reason),
+  );
+
+  app.post(
+    '/api/v1/needs/:id/location',
+    {
+      schema: {
+        tags,
+        summary: 'Place a need on the map (a need imported with an address only): coordinators of its incident and its holders',
+        params: IdParams,
+        body: LocateBody,
+        response: { 200: NeedSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await locateNeed(deps, actor, request.params.id, request.body);
+      return getNeed(deps, actor, request.params.id);
+    },
   );
 
   app.post(

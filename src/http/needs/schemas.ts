@@ -59,8 +59,11 @@ export const NeedSchema = Type.Object({
   quantity: Type.Integer(),
   unit: Type.String(),
   jurisdiction: Type.String(),
-  lat: Type.Number(),
-  lon: Type.Number(),
+  lat: Nullable(Type.Number({ description: 'null while the need waits to be located (locationNeeded)' })),
+  lon: Nullable(Type.Number()),
+  locationNeeded: Type.Boolean({
+    description: 'known only by its address: off the map and out of distance scoring until located',
+  }),
   urgency: Type.Enum(URGENCIES),
   vulnerableGroups: Type.Union([Type.Array(Type.Enum(VULNERABLE_GROUPS)), Type.Null()]),
   peopleAffected: Type.Union([Type.Integer(), Type.Null()]),
@@ -123,7 +126,19 @@ const filters = {
   bbox: Type.Optional(Type.String({ maxLength: 100, description: 'south,west,north,east' })),
 };
 export const NeedMapQuery = Type.Object(filters, strict);
-export const NeedListQuery = Type.Object({ ...filters, limit: Limit, cursor: Type.Optional(Cursor) }, strict);
+export const NeedListQuery = Type.Object(
+  {
+    ...filters,
+    locationNeeded: Type.Optional(
+      Type.Boolean({
+        description: "true: only needs waiting to be located (the board's list to locate); false: only located ones",
+      }),
+    ),
+    limit: Limit,
+    cursor: Type.Optional(Cursor),
+  },
+  strict,
+);
 
 /** One need on the board's map: where it is and how to draw it (no title: the drawer fetches the detail). */
 export const NeedMapPointSchema = Type.Object({
@@ -189,8 +204,8 @@ export const PublicNeedSchema = Type.Object({
   quantity: Type.Integer(),
   unit: Type.String(),
   jurisdiction: Type.String(),
-  lat: Type.Number(),
-  lon: Type.Number(),
+  lat: Nullable(Type.Number()),
+  lon: Nullable(Type.Number()),
   status: Type.Enum(NEED_STATUSES),
   verification: Type.Enum(VERIFICATION_LEVELS),
   createdAt: Type.String(),
@@ -218,6 +233,18 @@ export const ClaimBody = Type.Object(
   { organizationId: Id, quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })) },
   strict,
 );
+/** Where a need is, found later for a need imported with an address only. */
+export const LocateBody = Type.Object(
+  {
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    lon: Type.Number({ minimum: -180, maximum: 180 }),
+    coordSystem: Type.Optional(
+      Type.Enum(['wgs84', 'gcj02'], { description: 'gcj02 for points from Chinese map pickers; stored as WGS 84' }),
+    ),
+  },
+  strict,
+);
+
 export const CloseBody = Type.Object(
   {
     reason: Type.Enum(['duplicate', 'not_found', 'done_by_others', 'referred']),

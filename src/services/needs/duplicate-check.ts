@@ -12,8 +12,8 @@ import { findIncident, listIncidentRows } from '../../db/repositories/incidents'
 import { incidentEventsAfter, lastIncidentSeq } from '../../db/repositories/live-events';
 import { duplicateCandidatePage, duplicateCandidatesByIds } from '../../db/repositories/needs';
 import type { Executor } from '../../db/schema';
-import { type Comparable, comparable, likelyDuplicate } from '../../matching/duplicates';
-import type { DuplicateCandidate, Need } from '../../model/need';
+import { addressKey, type Comparable, comparable, likelyDuplicate } from '../../matching/duplicates';
+import { type DuplicateCandidate, type Need, placeOf } from '../../model/need';
 import { KeptPerIncident } from '../../projections/kept-per-incident';
 import { RecentNeeds } from '../../projections/recent-needs';
 import type { Deps } from '../context';
@@ -99,8 +99,8 @@ class IncidentNeeds {
 
   /** A need the intake has just written with the audit record `seq`, inside the same transaction. */
   noteOwn(seq: number, need: DuplicateCandidate): void {
-    const { id, title, description, category, jurisdiction, lat, lon, contactPhone, createdAt } = need;
-    this.own.set(seq, { id, title, description, category, jurisdiction, lat, lon, contactPhone, createdAt });
+    const { id, title, description, category, jurisdiction, lat, lon, contactPhone, address, createdAt } = need;
+    this.own.set(seq, { id, title, description, category, jurisdiction, lat, lon, contactPhone, address, createdAt });
   }
 }
 
@@ -118,9 +118,12 @@ export async function duplicatesOf(trx: Executor, deps: Deps, needs: readonly Ne
   for (const incidentId of new Set(needs.map((n) => n.incidentId))) {
     known.set(incidentId, await kept.of(deps, incidentId).current(trx, now));
   }
-  const near = (need: Need, c: DuplicateCandidate) =>
-    (c.contactPhone !== null && c.contactPhone === need.contactPhone) ||
-    (Math.abs(c.lat - need.lat) <= NEARBY_DEGREES && Math.abs(c.lon - need.lon) <= NEARBY_DEGREES);
+  const near = (need: Need, c: DuplicateCandidate) => {
+    if (c.contactPhone !== null && c.contactPhone === need.contactPhone) return true;
+    const [a, b] = [placeOf(need), placeOf(c)];
+    if (!a || !b) return addressKey(need.address) !== '' && addressKey(need.address) === addressKey(c.address);
+    return Math.abs(a.lat - b.lat) <= NEARBY_DEGREES && Math.abs(a.lon - b.lon) <= NEARBY_DEGREES;
+  };
   const prepared = needs.map(comparable);
   return prepared.map((mine, i) => {
     const need = needs[i];

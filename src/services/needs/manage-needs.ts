@@ -22,7 +22,8 @@ import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { audienceOf, needSubject, sees } from '../disclosure';
 import { actsFor, canCoordinateIncident } from '../policy';
 
-async function coordinatedNeed(trx: Executor, actor: Actor, id: string, allowHolder = false): Promise<Need> {
+/** A need the actor may act on: a coordinator whose area shares ground with its incident, or (allowHolder) its holder. */
+export async function coordinatedNeed(trx: Executor, actor: Actor, id: string, allowHolder = false): Promise<Need> {
   const need = await findNeed(trx, id);
   if (!need) throw new AppError('not_found');
   const incident = await findIncident(trx, need.incidentId);
@@ -139,6 +140,11 @@ export async function verifyNeed(
     });
     return after;
   });
+}
+
+/** A need whose row a newer version of its spreadsheet marks done (已解决, 已获救): closed by the import. */
+export async function closeBeforeImport(trx: Executor, deps: Deps, actor: Actor, need: Need, note: string | null): Promise<Need> {
+  return close(trx, deps, actor, need, 'resolved_before_import', note, null);
 }
 
 const PUBLIC: Actor = { kind: 'system', label: 'public' };

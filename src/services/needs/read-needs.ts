@@ -151,8 +151,8 @@ export interface PublicNeed {
   quantity: number;
   unit: string;
   jurisdiction: string;
-  lat: number;
-  lon: number;
+  lat: number | null;
+  lon: number | null;
   status: Need['status'];
   verification: Need['verification']['level'];
   createdAt: string;
@@ -181,10 +181,14 @@ export function publicView(need: Need): PublicNeed {
   };
 }
 
-/** The public map of an incident's needs. */
+/** The public map of an incident's needs: those placed on it (a need known only by its address waits to be located). */
 export async function listPublicNeeds(deps: Deps, incidentId: string, limit: number): Promise<PublicNeed[]> {
   await incidentFor(deps, incidentId);
-  const found = await listNeedRows(deps.db, { incidentId, statuses: ['open', 'claimed', 'in_progress'] }, { limit });
+  const found = await listNeedRows(
+    deps.db,
+    { incidentId, statuses: ['open', 'claimed', 'in_progress'], locationNeeded: false },
+    { limit },
+  );
   return found.items.map(publicView);
 }
 

@@ -20,7 +20,7 @@ import { organizationsRatedIn } from '../../db/repositories/performance';
 import { type Candidate, type NeedToMatch, type Recommendation, recommend } from '../../matching/recommend';
 import { AppError } from '../../model/errors';
 import { type MembershipStatus, type MembershipTier, mayAct } from '../../model/membership';
-import { distanceMetres } from '../../model/need';
+import { distanceMetres, placeOf } from '../../model/need';
 import type { Organization, OrganizationKind } from '../../model/organization';
 import { phaseOfStage, SERVICE_CATEGORIES, type ServiceCategory, strategyOfCategory } from '../../model/taxonomy';
 import { CandidateIndex } from '../../projections/candidate-index';
@@ -219,7 +219,9 @@ export async function recommendOrganizations(
   if (audience !== 'steward' && actor.kind === 'user' && actor.organizationId) {
     audience = audienceOf(actor, needSubject(need, await holdingClaims(deps.db, needId)));
   }
-  const place = locationFor(audience, 'need', need);
+  // A need not yet located is scored without distance (never from a made-up centre).
+  const point = placeOf(need);
+  const place = point ? locationFor(audience, 'need', point) : { lat: null, lon: null };
   const incident = await findIncident(deps.db, need.incidentId);
   const phase = phaseOfStage(
     incident?.stage === 'closed' || !incident ? 'response' : incident.stage === 'preparedness' ? 'preparedness' : incident.stage,

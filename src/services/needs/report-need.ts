@@ -46,7 +46,8 @@ async function openIncident(db: Executor, id: string): Promise<Incident> {
   return incident;
 }
 
-function toWgs84(input: NeedInput): { lat: number; lon: number } {
+/** A point as stored: WGS 84, converted from GCJ-02 when it came from a Chinese map picker. */
+export function toWgs84(input: { lat: number; lon: number; coordSystem?: 'wgs84' | 'gcj02' }): { lat: number; lon: number } {
   if (input.coordSystem !== 'gcj02') return { lat: input.lat, lon: input.lon };
   const [lon, lat] = gcoord.transform([input.lon, input.lat], gcoord.GCJ02, gcoord.WGS84) as [number, number];
   return { lat: Number(lat.toFixed(7)), lon: Number(lon.toFixed(7)) };
@@ -85,6 +86,7 @@ function makeNeed(
     unit: input.unit?.trim() || '项',
     jurisdiction: input.jurisdiction,
     ...toWgs84(input),
+    locationNeeded: false,
     urgency: input.urgency ?? 'medium',
     vulnerableGroups: [...new Set(input.vulnerableGroups ?? [])],
     peopleAffected: input.peopleAffected ?? null,

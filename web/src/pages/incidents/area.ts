@@ -2,3 +2,4 @@
 export { BoardPage } from './board-page';
 export { IncidentsPage } from './incidents-page';
 export { MyTasksPage } from './my-tasks-page';
+export { NeedImportPage } from './need-import-page';

@@ -4,12 +4,12 @@
  * themselves, and its command (the coordination centre, the standby roster) — kept current by
  * the live event stream (or polling when there is none).
  */
-import { ArrowRightOutlined, StopOutlined, SyncOutlined, ThunderboltFilled } from '@ant-design/icons';
+import { ArrowRightOutlined, StopOutlined, SyncOutlined, ThunderboltFilled, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Col, Result, Row, Spin, Tabs, Tooltip, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, deploymentApi, incidentApi, needApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { IncidentStageTag, LevelTag, WarningTag } from '../../components/incident-tags';
@@ -219,7 +219,18 @@ export function BoardPage() {
             <AreaNames codes={incident.jurisdictions} />
           </span>
         }
-        extra={stageButtons.length ? stageButtons : undefined}
+        extra={
+          stageButtons.length || (incident.viewerCanCoordinate && incident.stage !== 'closed') ? (
+            <>
+              {incident.viewerCanCoordinate && incident.stage !== 'closed' ? (
+                <Link to={`/incidents/${encodeURIComponent(incident.id)}/import-needs`} data-testid="import-needs">
+                  <Button icon={<UploadOutlined />}>{t('needImport.importButton')}</Button>
+                </Link>
+              ) : null}
+              {stageButtons}
+            </>
+          ) : undefined
+        }
       />
       {incident.description ? (
         <Typography.Paragraph className="incident-description">{incident.description}</Typography.Paragraph>

@@ -249,7 +249,11 @@ function Details({ need }: { need: NeedDetail }) {
           children: (
             <span>
               <JurisdictionName code={need.jurisdiction} />
-              {need.locationPrecision === 'grid' ? (
+              {need.lat === null || need.lon === null ? (
+                <div className="muted small" data-testid="need-location-needed">
+                  {t('needImport.locationNeeded')}
+                </div>
+              ) : need.locationPrecision === 'grid' ? (
                 <div className="muted small" data-testid="need-grid-place">
                   {t('needs.gridPlace')}
                 </div>

@@ -22,7 +22,7 @@ import { ReportNeedModal } from './report-need-modal';
 import { ACTIVE_NEED_STATUSES } from './rules';
 
 const PAGE_SIZE = 100;
-const FILTERS = ['status', 'category', 'urgency', 'vulnerable', 'unclaimed'] as const;
+const FILTERS = ['status', 'category', 'urgency', 'vulnerable', 'unclaimed', 'locate'] as const;
 type Filter = (typeof FILTERS)[number];
 
 const isOneOf = <T extends string>(list: readonly T[], value: string | null): value is T =>
@@ -116,7 +116,14 @@ export function NeedsPanel({
   const query = toQuery(filters, mayFilterVulnerable);
   const needs = useInfiniteQuery({
     queryKey: [...boardKey(incident.id), 'needs', filters],
-    queryFn: ({ pageParam }) => needApi.list(incident.id, { ...query, limit: PAGE_SIZE, cursor: pageParam }),
+    // The list to locate (needs known only by their address) is the list's alone: such needs are not on the map.
+    queryFn: ({ pageParam }) =>
+      needApi.list(incident.id, {
+        ...query,
+        locationNeeded: filters.locate === 'true' || undefined,
+        limit: PAGE_SIZE,
+        cursor: pageParam,
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -240,6 +247,16 @@ export function NeedsPanel({
               onChange={(checked) => setFilter('unclaimed', checked ? 'true' : null)}
             />
             <label htmlFor="needs-unclaimed">{t('needs.unclaimedOnly')}</label>
+          </Flex>
+          <Flex align="center" gap={8} className="filter-switch">
+            <Switch
+              id="needs-locate"
+              size="small"
+              checked={filters.locate === 'true'}
+              onChange={(checked) => setFilter('locate', checked ? 'true' : null)}
+              data-testid="needs-locate"
+            />
+            <label htmlFor="needs-locate">{t('needImport.toLocateOnly')}</label>
           </Flex>
           {filtered ? (
             <Button type="link" onClick={clearFilters}>
