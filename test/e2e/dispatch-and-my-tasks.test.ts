@@ -14,7 +14,7 @@ import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { reportNeed } from '../../src/services/needs/report-need';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { createUser } from '../../src/services/users/manage-users';
-import { chromiumPath, launchBrowser, openSignedIn, serveUi, submitOnce } from '../support/browser';
+import { chooseOption, chromiumPath, launchBrowser, openSignedIn, serveUi, submitOnce } from '../support/browser';
 import { describeEachDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 
@@ -116,8 +116,7 @@ describeEachDatabase('browser: dispatch from recommendations, accept on my tasks
     expect(await first.getByText('未知').count()).toBe(1);
     expect(await recommendations.getByText(FAR).count()).toBe(1);
     // Narrowing to 30 km leaves the far team out.
-    await recommendations.getByRole('combobox', { name: '距离' }).click();
-    await coordinator.locator('.ant-select-item-option[title="30 公里内"]').click();
+    await chooseOption(coordinator, recommendations.getByRole('combobox', { name: '距离' }), '30 公里内');
     await expect.poll(() => recommendations.getByText(FAR).count()).toBe(0);
     await coordinator.screenshot({ path: join(SHOTS, 'need-recommendations.png') });
     await submitOnce(recommendations.getByRole('button', { name: `派单给 ${BEST}` }), {
