@@ -22,6 +22,11 @@ export const ERRORS = {
     zh: '调整响应级别、预警颜色、影响区域或政策须填写理由',
     en: 'Changing the level, warning colour, affected areas or policy needs a reason',
   },
+  unknown_item: {
+    status: 400,
+    zh: '物资目录中没有该物资',
+    en: 'The item catalogue has no such item',
+  },
   invalid_cursor: { status: 400, zh: '分页游标无效', en: 'The page cursor is not valid' },
   weak_password: {
     status: 400,
@@ -94,6 +99,11 @@ export const ERRORS = {
     status: 409,
     zh: '剩余未认领数量不足，已被其他组织认领',
     en: 'Not enough of this need is left unclaimed; others hold it',
+  },
+  insufficient_stock: {
+    status: 409,
+    zh: '库存不足：现有数量少于本次出库、调拨、调减或报损的数量',
+    en: 'Less of this item is in stock than the movement takes out',
   },
   idempotency_mismatch: {
     status: 422,
