@@ -5,7 +5,7 @@ import { insertOrganizations } from '../src/db/repositories/organizations';
 import type { NeedsTable } from '../src/db/schema';
 import { childJurisdictions } from '../src/model/jurisdictions';
 import { placeCell } from '../src/model/need';
-import { ORGANIZATION_KINDS, type Organization, type OrganizationKind } from '../src/model/organization';
+import { NO_PUBLIC_FUNDRAISING, ORGANIZATION_KINDS, type Organization, type OrganizationKind } from '../src/model/organization';
 import { seededRandom } from '../src/model/random';
 import { allCells, SERVICE_CATEGORIES } from '../src/model/taxonomy';
 import type { BenchContext } from './harness';
@@ -109,6 +109,7 @@ export async function seedOrganizations(
         },
         archived: false,
         membership: { status: 'active', tier: 'standard', plan: null },
+        ...NO_PUBLIC_FUNDRAISING,
         createdAt: at,
         updatedAt: at,
       });

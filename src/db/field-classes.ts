@@ -41,6 +41,9 @@ export const COLUMN_CLASSES: Classified = {
     cultivation_plan: INTERNAL,
     created_at: INTERNAL,
     updated_at: INTERNAL,
+    // Whether it may raise money from the public (公开募捐资格): a public fact of its registration.
+    public_fundraising_qualified: PUBLIC,
+    public_fundraising_since: PUBLIC,
   },
   organization_jurisdictions: { organization_id: INTERNAL, code: INTERNAL, province: INTERNAL, city: INTERNAL },
   organization_cells: { organization_id: INTERNAL, cell: INTERNAL },
@@ -496,6 +499,66 @@ export const COLUMN_CLASSES: Classified = {
     acknowledged_at: INTERNAL,
     resolved_at: INTERNAL,
   },
+  // An organization's facility, not a person's home: read by every signed-in account.
+  warehouses: {
+    id: INTERNAL,
+    name: INTERNAL,
+    kind: INTERNAL,
+    organization_id: INTERNAL,
+    jurisdiction: INTERNAL,
+    lat: INTERNAL,
+    lon: INTERNAL,
+    address: INTERNAL,
+    created_at: INTERNAL,
+    archived_at: INTERNAL,
+  },
+  inventory_stock: { warehouse_id: INTERNAL, item: INTERNAL, quantity: INTERNAL, updated_at: INTERNAL },
+  inventory_movements: {
+    id: INTERNAL,
+    warehouse_id: INTERNAL,
+    kind: INTERNAL,
+    item: INTERNAL,
+    quantity: INTERNAL,
+    to_warehouse_id: INTERNAL,
+    // Why stock was corrected or written off: about goods (受潮, 盘点差异), not people.
+    reason: INTERNAL,
+    incident_id: INTERNAL,
+    offer_reference: INTERNAL,
+    transaction_id: INTERNAL,
+    actor_id: INTERNAL,
+    at: INTERNAL,
+  },
+  // The ledger names accounts by kind and id only; a donor's name and phone live on the offer.
+  ledger_transactions: {
+    id: INTERNAL,
+    incident_id: INTERNAL,
+    kind: INTERNAL,
+    movement_id: INTERNAL,
+    offer_id: INTERNAL,
+    shipment_id: INTERNAL,
+    actor_id: INTERNAL,
+    at: INTERNAL,
+  },
+  ledger_entries: {
+    transaction_id: INTERNAL,
+    seq: INTERNAL,
+    account_kind: INTERNAL,
+    account_id: INTERNAL,
+    asset: INTERNAL,
+    amount: INTERNAL,
+    incident_id: INTERNAL,
+    organization_id: INTERNAL,
+    jurisdiction: INTERNAL,
+  },
+  ledger_balances: { incident_id: INTERNAL, account_kind: INTERNAL, account_id: INTERNAL, asset: INTERNAL, balance: INTERNAL },
+  ledger_flows: {
+    incident_id: INTERNAL,
+    kind: INTERNAL,
+    asset: INTERNAL,
+    organization_id: INTERNAL,
+    jurisdiction: INTERNAL,
+    total: INTERNAL,
+  },
 };
 
 /**
@@ -576,6 +639,8 @@ export const ENTITIES = {
     fields: { organizationName: PUBLIC, fundraisingUnqualified: INTERNAL, reason: INTERNAL },
   },
   unwantedItem: { table: 'unwanted_items', fields: {} },
+  warehouse: { table: 'warehouses', fields: {} },
+  movement: { table: 'inventory_movements', fields: {} },
 } as const satisfies Record<string, { table: keyof Tables; fields: Record<string, FieldRule> }>;
 
 export type EntityName = keyof typeof ENTITIES;

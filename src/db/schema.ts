@@ -20,6 +20,9 @@ export interface OrganizationsTable {
   cultivation_plan: string | null;
   created_at: string;
   updated_at: string;
+  /** 公开募捐资格: 1 when the organization holds it; the day it was granted, if known. */
+  public_fundraising_qualified: number;
+  public_fundraising_since: string | null;
 }
 
 export interface OrganizationJurisdictionsTable {
@@ -550,6 +553,92 @@ export interface UnwantedItemsTable {
   marked_at: string;
 }
 
+/**
+ * A `bigint` column: better-sqlite3 answers a number, node-postgres a string (it may exceed
+ * 2^53); repositories convert with Number(). Amounts in them are integers (src/model/ledger.ts).
+ */
+export type BigIntColumn = number | string;
+
+export interface WarehousesTable {
+  id: string;
+  name: string;
+  kind: string;
+  organization_id: string;
+  jurisdiction: string;
+  lat: number;
+  lon: number;
+  address: string | null;
+  created_at: string;
+  archived_at: string | null;
+}
+
+export interface InventoryStockTable {
+  warehouse_id: string;
+  item: string;
+  /** Thousandths of the item's unit. */
+  quantity: BigIntColumn;
+  updated_at: string;
+}
+
+export interface InventoryMovementsTable {
+  id: string;
+  warehouse_id: string;
+  kind: string;
+  item: string;
+  /** Thousandths of the item's unit; signed for adjustments. */
+  quantity: BigIntColumn;
+  to_warehouse_id: string | null;
+  reason: string | null;
+  incident_id: string | null;
+  offer_reference: string | null;
+  transaction_id: string;
+  actor_id: string;
+  at: string;
+}
+
+export interface LedgerTransactionsTable {
+  id: string;
+  incident_id: string | null;
+  kind: string;
+  movement_id: string | null;
+  offer_id: string | null;
+  shipment_id: string | null;
+  actor_id: string;
+  at: string;
+}
+
+export interface LedgerEntriesTable {
+  transaction_id: string;
+  seq: number;
+  account_kind: string;
+  account_id: string;
+  asset: string;
+  /** Fen for money, thousandths of the unit for goods. */
+  amount: BigIntColumn;
+  incident_id: string | null;
+  organization_id: string | null;
+  jurisdiction: string | null;
+}
+
+/** The balance of each account per asset and incident ('' for none), kept by every posting. */
+export interface LedgerBalancesTable {
+  incident_id: string;
+  account_kind: string;
+  account_id: string;
+  asset: string;
+  balance: BigIntColumn;
+}
+
+/** What each kind of transaction moved, per incident, asset, organization and area ('' for none). */
+export interface LedgerFlowsTable {
+  incident_id: string;
+  kind: string;
+  asset: string;
+  organization_id: string;
+  jurisdiction: string;
+  total: BigIntColumn;
+}
+
 export interface Tables {
   organizations: OrganizationsTable;
   organization_jurisdictions: OrganizationJurisdictionsTable;
@@ -595,6 +684,13 @@ export interface Tables {
   revisions: RevisionsTable;
   offers: OffersTable;
   unwanted_items: UnwantedItemsTable;
+  warehouses: WarehousesTable;
+  inventory_stock: InventoryStockTable;
+  inventory_movements: InventoryMovementsTable;
+  ledger_transactions: LedgerTransactionsTable;
+  ledger_entries: LedgerEntriesTable;
+  ledger_balances: LedgerBalancesTable;
+  ledger_flows: LedgerFlowsTable;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

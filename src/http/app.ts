@@ -28,6 +28,7 @@ import { importRoutes } from './imports/routes';
 import { evaluationRoutes } from './incidents/evaluation-routes';
 import { incidentRoutes } from './incidents/routes';
 import { knowledgeRoutes } from './knowledge/routes';
+import { ledgerRoutes } from './ledger/routes';
 import { LiveHub } from './live/hub';
 import { liveRoutes } from './live/routes';
 import { membershipRoutes } from './membership/routes';
@@ -43,6 +44,7 @@ import { securityHeaders } from './security-headers';
 import { setupRoutes } from './setup/routes';
 import { taskRoutes } from './tasks/routes';
 import { userRoutes } from './users/routes';
+import { warehouseRoutes } from './warehouses/routes';
 
 export interface AppOptions {
   deps: Deps;
@@ -161,6 +163,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await needRoutes(app, deps);
   await programRoutes(app, deps);
   await knowledgeRoutes(app, deps);
+  await warehouseRoutes(app, deps);
+  await ledgerRoutes(app, deps);
   await analyticsRoutes(app, deps, config);
   await publicRoutes(app, deps, config);
   const hub = new LiveHub(deps, options.livePollMs);

@@ -110,6 +110,11 @@ export const ERRORS = {
     zh: '物资类需求只能通过签收的运单完成',
     en: 'A need for goods is fulfilled only by delivered shipments',
   },
+  insufficient_stock: {
+    status: 409,
+    zh: '库存不足：现有数量少于本次出库、调拨、调减或报损的数量',
+    en: 'Less of this item is in stock than the movement takes out',
+  },
   idempotency_mismatch: {
     status: 422,
     zh: '同一幂等键已用于不同的请求内容',

@@ -43,6 +43,10 @@ export interface Organization {
   capabilities: Capabilities;
   archived: boolean;
   membership: Membership;
+  /** Whether it holds the public-fundraising qualification (公开募捐资格), a public fact. */
+  publicFundraisingQualified: boolean;
+  /** The day it was granted (YYYY-MM-DD), when known; null while not qualified. */
+  publicFundraisingSince: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -62,6 +66,12 @@ export interface OrganizationFields {
 /** Profile fields as a client sends them: the optional ones may be left out. */
 export type OrganizationInput = Partial<Omit<OrganizationFields, 'kind' | 'name' | 'jurisdictions'>> &
   Pick<OrganizationFields, 'kind' | 'name' | 'jurisdictions'>;
+
+/** The public-fundraising qualification as recorded on an organization. */
+export type PublicFundraising = Pick<Organization, 'publicFundraisingQualified' | 'publicFundraisingSince'>;
+
+/** An organization registered today: no qualification on record. */
+export const NO_PUBLIC_FUNDRAISING: PublicFundraising = { publicFundraisingQualified: false, publicFundraisingSince: null };
 
 /** Whether an organization belongs to government (the study's other side). */
 export function isGovernment(kind: OrganizationKind): boolean {

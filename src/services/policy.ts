@@ -352,3 +352,49 @@ export function assertCanRecordProgram(
   }
   throw new AppError(canRecordPrograms(actor) ? 'out_of_scope' : 'forbidden');
 }
+
+/** Creating warehouses and collection points at all: admins, coordinators (inside their area), an organization's admin (for it). */
+export function canCreateWarehouses(actor: Actor): boolean {
+  return isRole(actor, 'platform_admin', 'coordinator', 'org_admin');
+}
+
+/** A warehouse of an organization at a place: admins; a coordinator whose area holds the place; the organization's admin. */
+export function assertCanCreateWarehouse(actor: Actor, warehouse: { organizationId: string; jurisdiction: string }): void {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return;
+  if (actor.role === 'coordinator') {
+    if (coversAll(actor, [warehouse.jurisdiction])) return;
+    throw new AppError('out_of_scope', { field: 'jurisdiction' });
+  }
+  if (actor.role === 'org_admin') {
+    if (actor.organizationId === warehouse.organizationId) return;
+    throw new AppError('out_of_scope', { field: 'organizationId' });
+  }
+  throw new AppError('forbidden');
+}
+
+/**
+ * Recording movements of a warehouse's stock: admins; a coordinator whose area holds the
+ * warehouse; the owner organization's people (its admin, its members, an agency's staff).
+ */
+export function canMoveStock(actor: Actor, warehouse: { organizationId: string; jurisdiction: string }): boolean {
+  if (actsFor(actor, warehouse.organizationId)) return true;
+  return actor.kind === 'user' && actor.role === 'coordinator' && coversAll(actor, [warehouse.jurisdiction]);
+}
+
+export function assertCanMoveStock(actor: Actor, warehouse: { organizationId: string; jurisdiction: string }): void {
+  if (canMoveStock(actor, warehouse)) return;
+  const mayForSome = isRole(actor, 'coordinator') || fieldOrganizationOf(actor) !== null;
+  throw new AppError(mayForSome ? 'out_of_scope' : 'forbidden');
+}
+
+/**
+ * Who reads an incident's ledger: its coordinators and admins all of it (`'all'`); an
+ * organization's people only if their organization takes part in the incident (the caller
+ * checks), so the answer names it. Observers never: the ledger lists accounts one by one.
+ */
+export function ledgerReader(actor: Actor, incidentAreas: readonly string[]): 'all' | { organizationId: string } {
+  if (canCoordinateIncident(actor, incidentAreas)) return 'all';
+  const own = fieldOrganizationOf(actor);
+  if (own) return { organizationId: own };
+  throw new AppError(isRole(actor, 'coordinator') ? 'out_of_scope' : 'forbidden');
+}

@@ -167,6 +167,11 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/incidents/:id/offers': (n) => [`/api/v1/incidents/${n.incident}/offers?limit=200`],
   '/api/v1/public/passes/:jti': (n) => [`/api/v1/public/passes/${n.pass}`],
   '/api/v1/public/receipts/:code': (n) => [`/api/v1/public/receipts/${n.receipt}`],
+  '/api/v1/warehouses': () => ['/api/v1/warehouses?limit=200'],
+  '/api/v1/warehouses/:id': (n) => [`/api/v1/warehouses/${n.warehouse}`],
+  '/api/v1/warehouses/:id/stock': (n) => [`/api/v1/warehouses/${n.warehouse}/stock`],
+  '/api/v1/warehouses/:id/movements': (n) => [`/api/v1/warehouses/${n.warehouse}/movements`],
+  '/api/v1/incidents/:id/ledger': (n) => [`/api/v1/incidents/${n.incident}/ledger?limit=200`],
   '/api/v1/users': () => ['/api/v1/users?limit=200'],
   '/api/v1/users/:id': (n) => [`/api/v1/users/${n.canaryUser}`],
 };

@@ -12,6 +12,8 @@ import type { Deps } from '../../src/services/context';
 import { fileDeployment, moveDeployment } from '../../src/services/deployments/manage-deployments';
 import { declareSeat } from '../../src/services/embedding/declare-embedding';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
+import { createWarehouse } from '../../src/services/inventory/create-warehouse';
+import { recordMovement } from '../../src/services/inventory/record-movement';
 import { submitApplication } from '../../src/services/membership/applications';
 import { claimNeed, reportProgress } from '../../src/services/needs/claims';
 import { addEvidence, closeNeed } from '../../src/services/needs/manage-needs';
@@ -70,6 +72,8 @@ export interface PrivacyNetwork extends Network {
   /** Money offered by a member of the public, and a vehicle by the Zhengzhou team: donors are canaries. */
   publicOffer: string;
   teamOffer: string;
+  /** The team's warehouse, which received goods for the incident. */
+  warehouse: string;
 }
 
 const need = (title: string, place: { lat: number; lon: number }, jurisdiction: string, extra: Partial<NeedInput>) => ({
@@ -230,6 +234,17 @@ export async function buildPrivacyNetwork(deps: Deps): Promise<PrivacyNetwork> {
       donorPhone: '13911110010',
     })
   ).id;
+  const warehouse = (
+    await createWarehouse(deps, SYSTEM, {
+      name: '蓝天物资仓库',
+      organizationId: team,
+      jurisdiction: '410105',
+      lat: 34.77,
+      lon: 113.68,
+    })
+  ).id;
+  await recordMovement(deps, SYSTEM, warehouse, { kind: 'receive', item: 'L1-0008', quantity: 20, incidentId: incident });
+  await recordMovement(deps, SYSTEM, warehouse, { kind: 'issue', item: 'L1-0008', quantity: 5, incidentId: incident });
   return {
     ...network,
     tokens,
@@ -250,6 +265,7 @@ export async function buildPrivacyNetwork(deps: Deps): Promise<PrivacyNetwork> {
     passDeployment,
     pass,
     canaryUser,
+    warehouse,
   };
 }
 

@@ -54,6 +54,8 @@ function toOrganization(row: OrganizationsTable): Organization {
       tier: row.membership_tier as MembershipTier,
       plan: row.cultivation_plan ? (JSON.parse(row.cultivation_plan) as CultivationPlan) : null,
     },
+    publicFundraisingQualified: Boolean(row.public_fundraising_qualified),
+    publicFundraisingSince: row.public_fundraising_since,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -79,6 +81,8 @@ function toRow(org: Organization): OrganizationsTable {
     cultivation_plan: org.membership.plan ? JSON.stringify(org.membership.plan) : null,
     created_at: org.createdAt,
     updated_at: org.updatedAt,
+    public_fundraising_qualified: org.publicFundraisingQualified ? 1 : 0,
+    public_fundraising_since: org.publicFundraisingSince,
   };
 }
 

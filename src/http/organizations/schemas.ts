@@ -38,7 +38,15 @@ const fields = {
 };
 
 export const OrganizationBody = Type.Object(fields, strict);
-export const OrganizationPatchBody = Type.Partial(Type.Object(fields), strict);
+/** 公开募捐资格: whether the organization holds it and since when (a date only while it does). */
+const publicFundraising = {
+  publicFundraisingQualified: Type.Boolean({ description: 'holds the public-fundraising qualification (公开募捐资格)' }),
+  publicFundraisingSince: Type.Union([Type.String({ format: 'date', description: 'YYYY-MM-DD' }), Type.Null()], {
+    description: 'the day it was granted, when known',
+  }),
+};
+
+export const OrganizationPatchBody = Type.Partial(Type.Object({ ...fields, ...publicFundraising }), strict);
 
 export const MembershipStatusSchema = Type.Enum(MEMBERSHIP_STATUSES);
 export const MembershipTierSchema = Type.Enum(MEMBERSHIP_TIERS);
@@ -69,6 +77,7 @@ export const OrganizationSchema = Type.Object({
   capabilities: Capabilities,
   archived: Type.Boolean(),
   membership: MembershipSchema,
+  ...publicFundraising,
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/schema';
 import { AppError } from '../../model/errors';
 import { newId } from '../../model/ids';
 import type { MembershipStatus } from '../../model/membership';
-import type { Organization } from '../../model/organization';
+import { NO_PUBLIC_FUNDRAISING, type Organization } from '../../model/organization';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { assertCanCreateOrganizations, assertCanPlaceOrganization } from '../policy';
@@ -30,6 +30,7 @@ export async function registerOrganization(
     ...fields,
     archived: false,
     membership: { status: entry.status, tier: 'standard', plan: null },
+    ...NO_PUBLIC_FUNDRAISING,
     createdAt: at,
     updatedAt: at,
   };

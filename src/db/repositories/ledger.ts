@@ -1,0 +1,295 @@
+/**
+ * The ledger's tables: transactions and their entries (append-only), and the two read models
+ * each posting keeps in its own transaction — balances per account, asset and incident, and
+ * flows per incident, transaction kind, asset, organization and area. Amounts are integers in
+ * minor units (fen, thousandths); PostgreSQL's bigint arrives as a string and is converted here.
+ * The read models key "none" as '' (a unique key treats NULLs as distinct).
+ */
+import { sql } from 'kysely';
+import type { AccountKind, PostedEntry } from '../../model/ledger';
+import { insertInChunks, selectInChunks } from '../bulk';
+import type { Executor } from '../schema';
+
+/** The key of "no incident" (and no organization, no area) in the read models. */
+export const NONE = '';
+
+export interface LedgerTransactionRow {
+  id: string;
+  incidentId: string | null;
+  kind: string;
+  movementId: string | null;
+  offerId: string | null;
+  shipmentId: string | null;
+  actorId: string;
+  at: string;
+}
+
+export interface BalanceRow {
+  incidentId: string;
+  accountKind: AccountKind;
+  accountId: string;
+  asset: string;
+  minor: number;
+}
+
+export interface FlowRow {
+  incidentId: string;
+  kind: string;
+  asset: string;
+  organizationId: string;
+  jurisdiction: string;
+  minor: number;
+}
+
+/** Writes a transaction and its entries. */
+export async function insertLedgerTransaction(
+  db: Executor,
+  tx: LedgerTransactionRow,
+  entries: readonly PostedEntry[],
+): Promise<void> {
+  await db
+    .insertInto('ledger_transactions')
+    .values({
+      id: tx.id,
+      incident_id: tx.incidentId,
+      kind: tx.kind,
+      movement_id: tx.movementId,
+      offer_id: tx.offerId,
+      shipment_id: tx.shipmentId,
+      actor_id: tx.actorId,
+      at: tx.at,
+    })
+    .execute();
+  await insertInChunks(
+    db,
+    'ledger_entries',
+    entries.map((e, seq) => ({
+      transaction_id: tx.id,
+      seq,
+      account_kind: e.accountKind,
+      account_id: e.accountId,
+      asset: e.asset,
+      amount: e.minor,
+      incident_id: tx.incidentId,
+      organization_id: e.organizationId,
+      jurisdiction: e.jurisdiction,
+    })),
+  );
+}
+
+/**
+ * Adds to balances (`balance += minor`), making the rows that are new. Each key once, in a
+ * fixed order, so that concurrent postings lock rows in the same order and never deadlock.
+ */
+export async function addToBalances(db: Executor, rows: readonly BalanceRow[]): Promise<void> {
+  for (const r of [...rows].sort(byKey((r) => [r.incidentId, r.accountKind, r.accountId, r.asset]))) {
+    await db
+      .insertInto('ledger_balances')
+      .values({
+        incident_id: r.incidentId,
+        account_kind: r.accountKind,
+        account_id: r.accountId,
+        asset: r.asset,
+        balance: r.minor,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['incident_id', 'account_kind', 'account_id', 'asset'])
+          .doUpdateSet((eb) => ({ balance: eb('ledger_balances.balance', '+', eb.ref('excluded.balance')) })),
+      )
+      .execute();
+  }
+}
+
+/** Adds to flows (`total += minor`), each key once, in a fixed order. */
+export async function addToFlows(db: Executor, rows: readonly FlowRow[]): Promise<void> {
+  for (const r of [...rows].sort(byKey((r) => [r.incidentId, r.kind, r.asset, r.organizationId, r.jurisdiction]))) {
+    await db
+      .insertInto('ledger_flows')
+      .values({
+        incident_id: r.incidentId,
+        kind: r.kind,
+        asset: r.asset,
+        organization_id: r.organizationId,
+        jurisdiction: r.jurisdiction,
+        total: r.minor,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['incident_id', 'kind', 'asset', 'organization_id', 'jurisdiction'])
+          .doUpdateSet((eb) => ({ total: eb('ledger_flows.total', '+', eb.ref('excluded.total')) })),
+      )
+      .execute();
+  }
+}
+
+function byKey<T>(key: (row: T) => string[]): (a: T, b: T) => number {
+  return (a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+    return 0;
+  };
+}
+
+/** An incident's balances summed per account kind and asset. */
+export async function balancesByKind(
+  db: Executor,
+  incidentId: string,
+): Promise<{ accountKind: AccountKind; asset: string; minor: number }[]> {
+  const rows = await db
+    .selectFrom('ledger_balances')
+    .select(['account_kind', 'asset', (eb) => eb.fn.sum<number | string>('balance').as('total')])
+    .where('incident_id', '=', incidentId)
+    .groupBy(['account_kind', 'asset'])
+    .execute();
+  return rows.map((r) => ({ accountKind: r.account_kind as AccountKind, asset: r.asset, minor: Number(r.total) }));
+}
+
+/** A page of an incident's balances by account kind, id and asset (read one beyond the limit), and how many there are. */
+export async function balancesOfIncident(
+  db: Executor,
+  incidentId: string,
+  options: { accountKind?: AccountKind; limit: number; after?: [string, string, string] },
+): Promise<{ items: BalanceRow[]; total: number }> {
+  let q = db.selectFrom('ledger_balances').where('incident_id', '=', incidentId);
+  if (options.accountKind) q = q.where('account_kind', '=', options.accountKind);
+  const after = options.after;
+  const rows = await (after
+    ? q.where(
+        sql<boolean>`(${sql.ref('account_kind')}, ${sql.ref('account_id')}, ${sql.ref('asset')}) > (${after[0]}, ${after[1]}, ${after[2]})`,
+      )
+    : q
+  )
+    .selectAll()
+    .orderBy('account_kind')
+    .orderBy('account_id')
+    .orderBy('asset')
+    .limit(options.limit)
+    .execute();
+  const { n } = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return {
+    items: rows.map((r) => ({
+      incidentId: r.incident_id,
+      accountKind: r.account_kind as AccountKind,
+      accountId: r.account_id,
+      asset: r.asset,
+      minor: Number(r.balance),
+    })),
+    total: Number(n),
+  };
+}
+
+/** What an incident's transactions of each kind moved, per asset (summed over organizations and areas). */
+export async function flowTotals(db: Executor, incidentId: string): Promise<{ kind: string; asset: string; minor: number }[]> {
+  const rows = await db
+    .selectFrom('ledger_flows')
+    .select(['kind', 'asset', (eb) => eb.fn.sum<number | string>('total').as('total')])
+    .where('incident_id', '=', incidentId)
+    .groupBy(['kind', 'asset'])
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, asset: r.asset, minor: Number(r.total) }));
+}
+
+/** An incident's flows by kind, asset, organization and area (the transparency page's figures). */
+export async function flowsOfIncident(db: Executor, incidentId: string): Promise<FlowRow[]> {
+  const rows = await db.selectFrom('ledger_flows').selectAll().where('incident_id', '=', incidentId).execute();
+  return rows.map((r) => ({
+    incidentId: r.incident_id,
+    kind: r.kind,
+    asset: r.asset,
+    organizationId: r.organization_id,
+    jurisdiction: r.jurisdiction,
+    minor: Number(r.total),
+  }));
+}
+
+/** The warehouses that have a balance in an incident. */
+export async function warehousesInIncident(db: Executor, incidentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('ledger_balances')
+    .select('account_id')
+    .distinct()
+    .where('incident_id', '=', incidentId)
+    .where('account_kind', '=', 'warehouse')
+    .execute();
+  return rows.map((r) => r.account_id);
+}
+
+/** The warehouse balances of some warehouses over every incident (and none), per warehouse and asset. */
+export async function warehouseBalances(
+  db: Executor,
+  warehouseIds: readonly string[],
+): Promise<{ warehouseId: string; asset: string; minor: number }[]> {
+  const rows = await selectInChunks([...new Set(warehouseIds)], (chunk) =>
+    db
+      .selectFrom('ledger_balances')
+      .select(['account_id', 'asset', (eb) => eb.fn.sum<number | string>('balance').as('total')])
+      .where('account_kind', '=', 'warehouse')
+      .where('account_id', 'in', chunk)
+      .groupBy(['account_id', 'asset'])
+      .execute(),
+  );
+  return rows.map((r) => ({ warehouseId: r.account_id, asset: r.asset, minor: Number(r.total) }));
+}
+
+/** Whether an organization has moved anything in an incident's ledger (its warehouses, its money). */
+export async function organizationInLedger(db: Executor, incidentId: string, organizationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('ledger_flows')
+    .select('kind')
+    .where('incident_id', '=', incidentId)
+    .where('organization_id', '=', organizationId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Transactions whose entries do not sum to zero for some asset (none, unless something bypassed the posting path). */
+export async function unbalancedTransactions(
+  db: Executor,
+  incidentId?: string,
+): Promise<{ transactionId: string; asset: string }[]> {
+  let q = db
+    .selectFrom('ledger_entries')
+    .select(['transaction_id', 'asset'])
+    .groupBy(['transaction_id', 'asset'])
+    .having((eb) => eb.fn.sum('amount'), '<>', 0);
+  if (incidentId !== undefined) q = q.where('incident_id', '=', incidentId);
+  const rows = await q.execute();
+  return rows.map((r) => ({ transactionId: r.transaction_id, asset: r.asset }));
+}
+
+/** The balances computed again from the entries, per account and asset over all incidents: to check the read model. */
+export async function balancesFromEntries(
+  db: Executor,
+): Promise<{ accountKind: string; accountId: string; asset: string; minor: number }[]> {
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .select(['account_kind', 'account_id', 'asset', (eb) => eb.fn.sum<number | string>('amount').as('total')])
+    .groupBy(['account_kind', 'account_id', 'asset'])
+    .execute();
+  return rows.map((r) => ({ accountKind: r.account_kind, accountId: r.account_id, asset: r.asset, minor: Number(r.total) }));
+}
+
+/** Whether an organization takes part in an incident: it moved goods or money in its ledger, deployed a team to it, or claimed one of its needs. */
+export async function takesPartIn(db: Executor, incidentId: string, organizationId: string): Promise<boolean> {
+  if (await organizationInLedger(db, incidentId, organizationId)) return true;
+  const deployed = await db
+    .selectFrom('deployments')
+    .select('id')
+    .where('incident_id', '=', incidentId)
+    .where('organization_id', '=', organizationId)
+    .limit(1)
+    .executeTakeFirst();
+  if (deployed) return true;
+  const claimed = await db
+    .selectFrom('need_claims')
+    .innerJoin('needs', 'needs.id', 'need_claims.need_id')
+    .select('need_claims.id')
+    .where('needs.incident_id', '=', incidentId)
+    .where('need_claims.organization_id', '=', organizationId)
+    .limit(1)
+    .executeTakeFirst();
+  return claimed !== undefined;
+}

@@ -1,0 +1,58 @@
+import { Type } from 'typebox';
+import { ACCOUNT_KINDS } from '../../model/ledger';
+import { Cursor, Id, Limit, Nullable } from '../common-schemas';
+
+const Amount = Type.Number({ description: 'in yuan for money, in the item’s unit for goods' });
+
+export const LedgerQuery = Type.Object(
+  { accountKind: Type.Optional(Type.Enum(ACCOUNT_KINDS)), limit: Limit, cursor: Type.Optional(Cursor) },
+  { additionalProperties: false },
+);
+
+export const StageTotalsSchema = Type.Object(
+  {
+    asset: Type.String({ description: '"money" or an item code' }),
+    pledged: Amount,
+    received: Amount,
+    held: Amount,
+    allocated: Amount,
+    inTransit: Amount,
+    delivered: Amount,
+    disbursed: Amount,
+    returned: Amount,
+    writtenOff: Amount,
+  },
+  {
+    description:
+      'pledged: promised, not yet received; received: what receive transactions brought in; held (warehouses and organizations), allocated, inTransit: there now; delivered (to needs and handed out), disbursed, returned, writtenOff: ended there',
+  },
+);
+
+export const AccountBalanceSchema = Type.Object({
+  accountKind: Type.Enum(ACCOUNT_KINDS),
+  accountId: Type.String(),
+  name: Nullable(Type.String({ description: 'the warehouse’s or organization’s name; null for offers, shipments and needs' })),
+  asset: Type.String(),
+  balance: Amount,
+});
+
+export const IncidentLedgerSchema = Type.Object({
+  incidentId: Id,
+  stages: Type.Array(StageTotalsSchema),
+  flows: Type.Array(Type.Object({ kind: Type.String(), asset: Type.String(), amount: Amount }), {
+    description: 'what the incident’s transactions of each kind moved, per asset',
+  }),
+  accounts: Type.Object({
+    items: Type.Array(AccountBalanceSchema),
+    total: Type.Integer(),
+    nextCursor: Nullable(Type.String()),
+  }),
+  reconciled: Type.Object({
+    ok: Type.Boolean(),
+    balancesSumToZero: Type.Boolean(),
+    warehousesMatchStock: Type.Boolean(),
+    mismatches: Type.Array(
+      Type.Object({ warehouseId: Type.String(), item: Type.String(), ledger: Type.Number(), stock: Type.Number() }),
+    ),
+  }),
+});

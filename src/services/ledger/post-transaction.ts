@@ -1,0 +1,92 @@
+/**
+ * The one posting path of the ledger. Stock movements, and later pledges, receipts of offers,
+ * allocations and shipments, each post through here inside their own use case's transaction:
+ * the entries are checked by the balancing rule (src/model/ledger.ts) before anything is
+ * written, then the transaction, its entries, the balances and the flows are written together,
+ * so the read models never disagree with the entries. The caller audits its use case (naming
+ * the transaction id); call this before recordChange, as movements do, so that every posting
+ * takes its rows in the same order (stock, balances, flows, then the audit chain's head).
+ */
+import {
+  addToBalances,
+  addToFlows,
+  type BalanceRow,
+  type FlowRow,
+  insertLedgerTransaction,
+  NONE,
+} from '../../db/repositories/ledger';
+import type { Executor } from '../../db/schema';
+import { newId } from '../../model/ids';
+import { balancedEntries, type LedgerEntryInput, type LedgerTransactionKind, type PostedEntry } from '../../model/ledger';
+import { type Actor, actorId, type Deps, nowIso } from '../context';
+
+export interface LedgerPosting {
+  actor: Actor;
+  incidentId: string | null;
+  kind: LedgerTransactionKind;
+  /** What the transaction records. */
+  refs: { movementId?: string; offerId?: string; shipmentId?: string };
+  /** Amounts in whole units (yuan; the item's unit), positive to the receiving account. */
+  entries: LedgerEntryInput[];
+}
+
+export interface PostedTransaction {
+  id: string;
+  at: string;
+  entries: PostedEntry[];
+}
+
+/** The balances a transaction changes, one row per key. */
+function balanceRows(incidentId: string, entries: readonly PostedEntry[]): BalanceRow[] {
+  const rows = new Map<string, BalanceRow>();
+  for (const e of entries) {
+    const key = `${e.accountKind}\u001f${e.accountId}\u001f${e.asset}`;
+    const row = rows.get(key);
+    if (row) row.minor += e.minor;
+    else rows.set(key, { incidentId, accountKind: e.accountKind, accountId: e.accountId, asset: e.asset, minor: e.minor });
+  }
+  return [...rows.values()].filter((r) => r.minor !== 0);
+}
+
+/**
+ * What a transaction moved: the sum of its receiving entries, by the receiving side's
+ * organization and area (a balanced transaction's receipts equal what it took).
+ */
+function flowRows(incidentId: string, kind: string, entries: readonly PostedEntry[]): FlowRow[] {
+  const rows = new Map<string, FlowRow>();
+  for (const e of entries) {
+    if (e.minor <= 0) continue;
+    const organizationId = e.organizationId ?? NONE;
+    const jurisdiction = e.jurisdiction ?? NONE;
+    const key = `${e.asset}\u001f${organizationId}\u001f${jurisdiction}`;
+    const row = rows.get(key);
+    if (row) row.minor += e.minor;
+    else rows.set(key, { incidentId, kind, asset: e.asset, organizationId, jurisdiction, minor: e.minor });
+  }
+  return [...rows.values()];
+}
+
+/** Posts a balanced transaction with its balances and flows, inside the caller's transaction; throws LedgerError when unbalanced. */
+export async function postLedgerTransaction(trx: Executor, deps: Deps, posting: LedgerPosting): Promise<PostedTransaction> {
+  const entries = balancedEntries(posting.entries);
+  const id = newId();
+  const at = nowIso(deps);
+  await insertLedgerTransaction(
+    trx,
+    {
+      id,
+      incidentId: posting.incidentId,
+      kind: posting.kind,
+      movementId: posting.refs.movementId ?? null,
+      offerId: posting.refs.offerId ?? null,
+      shipmentId: posting.refs.shipmentId ?? null,
+      actorId: actorId(posting.actor),
+      at,
+    },
+    entries,
+  );
+  const incidentKey = posting.incidentId ?? NONE;
+  await addToBalances(trx, balanceRows(incidentKey, entries));
+  await addToFlows(trx, flowRows(incidentKey, posting.kind, entries));
+  return { id, at, entries };
+}
