@@ -27,6 +27,8 @@ const join = () => import('./pages/join-page');
 export const ReportStartPage = lazyPage(publicPages, 'ReportStartPage');
 export const ReportFormPage = lazyPage(publicPages, 'ReportFormPage');
 export const ReceiptPage = lazyPage(publicPages, 'ReceiptPage');
+export const GiveStartPage = lazyPage(publicPages, 'GiveStartPage');
+export const GiveFormPage = lazyPage(publicPages, 'GiveFormPage');
 
 export const SetupPage = lazyPage(setup, 'SetupPage');
 export const LoginPage = lazyPage(login, 'LoginPage');
@@ -67,6 +69,7 @@ type Load = () => Promise<unknown>;
 const OUTSIDE = new Map<string, Load>([
   ['report', publicPages],
   ['receipt', publicPages],
+  ['give', publicPages],
   ['checkpoint', passes],
   ['login', login],
   ['join', join],

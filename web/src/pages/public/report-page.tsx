@@ -62,12 +62,13 @@ const FIELDS = [
   ['contactName'],
 ] as const;
 
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{3,6})$/;
-const compactPhone = (phone: string) => phone.replace(/[\s()-]/g, '');
+/** A phone number as people write one in China (mobile, landline, short service numbers). */
+export const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{3,6})$/;
+export const compactPhone = (phone: string) => phone.replace(/[\s()-]/g, '');
 
-/** One Idempotency-Key per report form, kept in this tab until the report goes through. */
-function formKey(incidentId: string): { key: string; done: () => void } {
-  const name = `corespond.report-key.${incidentId}`;
+/** One Idempotency-Key per public form (`purpose`: report, offer), kept in this tab until the form goes through. */
+export function formKey(incidentId: string, purpose = 'report'): { key: string; done: () => void } {
+  const name = `corespond.${purpose}-key.${incidentId}`;
   let key: string | null = null;
   try {
     key = window.sessionStorage.getItem(name);
@@ -94,7 +95,7 @@ function AreaName({ code }: { code: string }) {
   return <>{useJurisdictionName(code) ?? code}</>;
 }
 
-function IncidentLine({ incident }: { incident: PublicIncident }) {
+export function IncidentLine({ incident }: { incident: PublicIncident }) {
   const { t } = useTranslation();
   return (
     <span className="public-incident-facts">
@@ -116,7 +117,7 @@ function IncidentLine({ incident }: { incident: PublicIncident }) {
   );
 }
 
-function usePublicIncidents() {
+export function usePublicIncidents() {
   return useQuery({ queryKey: ['public', 'incidents'], queryFn: publicApi.incidents, staleTime: 60_000 });
 }
 
@@ -153,6 +154,9 @@ export function ReportStartPage() {
       )}
       <p className="public-receipt-link">
         {t('public.haveCode')} <Link to="/receipt">{t('public.receiptLink')}</Link>
+      </p>
+      <p className="public-receipt-link">
+        {t('public.wantToGive')} <Link to="/give">{t('public.giveLink')}</Link>
       </p>
     </PublicShell>
   );
