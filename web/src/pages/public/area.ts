@@ -1,4 +1,3 @@
 /** The public help pages, fetched together as one chunk (see lazy-pages.ts). */
-export { GiveFormPage, GiveStartPage } from './give-page';
 export { ReceiptPage } from './receipt-page';
 export { ReportFormPage, ReportStartPage } from './report-page';

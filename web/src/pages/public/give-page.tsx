@@ -15,8 +15,8 @@ import { useItemWords, useMoney, useQuantityText } from '../../components/item-w
 import { useSessionQuery } from '../../session';
 import type { NeededNow, PublicOfferAnswer } from '../../types';
 import { neededKey, OfferForm } from './offer-form';
+import { IncidentLine, usePublicIncidents } from './public-parts';
 import { PublicShell } from './public-shell';
-import { IncidentLine, usePublicIncidents } from './report-page';
 
 /** /give: the open incidents to give to. */
 export function GiveStartPage() {

@@ -19,7 +19,7 @@ import { NotNeededAlert, type NotNeededProblem, notNeededOf } from '../../compon
 import { OFFER_FIELDS, type OfferValues, offerBody } from '../../components/offer-body';
 import { showFieldError, useErrorText } from '../../error-text';
 import type { NeededNow, PublicIncident, PublicOfferAnswer } from '../../types';
-import { compactPhone, formKey, PHONE } from './report-page';
+import { compactPhone, formKey, PHONE } from './public-parts';
 
 /** The public needed-list query of an incident (shared with the lists above the form). */
 export const neededKey = (incidentId: string) => ['public', 'needed', incidentId] as const;
