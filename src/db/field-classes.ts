@@ -468,6 +468,56 @@ export const COLUMN_CLASSES: Classified = {
     created_at: PUBLIC,
     updated_at: PUBLIC,
   },
+  allocation_plans: {
+    id: PUBLIC,
+    incident_id: PUBLIC,
+    status: PUBLIC,
+    max_distance_km: INTERNAL,
+    score: INTERNAL,
+    upper_bound: INTERNAL,
+    created_by: INTERNAL,
+    created_at: PUBLIC,
+    updated_at: PUBLIC,
+    decided_by: INTERNAL,
+    decided_at: PUBLIC,
+  },
+  allocation_lines: {
+    plan_id: PUBLIC,
+    seq: INTERNAL,
+    need_id: PUBLIC,
+    supply_key: INTERNAL,
+    item: PUBLIC,
+    quantity: PUBLIC,
+    distance_km: INTERNAL,
+  },
+  shipments: {
+    id: PUBLIC,
+    incident_id: PUBLIC,
+    plan_id: PUBLIC,
+    need_id: PUBLIC,
+    claim_id: INTERNAL,
+    organization_id: PUBLIC,
+    item: PUBLIC,
+    quantity: PUBLIC,
+    received_quantity: PUBLIC,
+    warehouse_id: PUBLIC,
+    offer_id: INTERNAL,
+    status: PUBLIC,
+    // Free text about the goods and the people at the receiving end.
+    reason: PERSONAL,
+    created_by: INTERNAL,
+    created_at: PUBLIC,
+    updated_at: PUBLIC,
+  },
+  shipment_events: {
+    shipment_id: PUBLIC,
+    seq: INTERNAL,
+    status: PUBLIC,
+    quantity: PUBLIC,
+    reason: PERSONAL,
+    actor_id: INTERNAL,
+    at: PUBLIC,
+  },
   unwanted_items: { incident_id: PUBLIC, item: PUBLIC, reason: PUBLIC, marked_by: INTERNAL, marked_at: PUBLIC },
   revisions: {
     record_type: INTERNAL,
@@ -641,6 +691,15 @@ export const ENTITIES = {
   unwantedItem: { table: 'unwanted_items', fields: {} },
   warehouse: { table: 'warehouses', fields: {} },
   movement: { table: 'inventory_movements', fields: {} },
+  allocationPlan: {
+    table: 'allocation_plans',
+    fields: { lines: INTERNAL, shipments: INTERNAL, supplies: INTERNAL, unserved: INTERNAL },
+  },
+  shipment: {
+    table: 'shipments',
+    // A step of its history: when and to what status.
+    fields: { history: INTERNAL, needTitle: PUBLIC, organizationName: PUBLIC, warehouseName: PUBLIC, seq: PUBLIC, at: PUBLIC },
+  },
 } as const satisfies Record<string, { table: keyof Tables; fields: Record<string, FieldRule> }>;
 
 export type EntityName = keyof typeof ENTITIES;

@@ -639,6 +639,59 @@ export interface LedgerFlowsTable {
   total: BigIntColumn;
 }
 
+export interface AllocationPlansTable {
+  id: string;
+  incident_id: string;
+  status: string;
+  max_distance_km: number;
+  score: number;
+  upper_bound: number | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+export interface AllocationLinesTable {
+  plan_id: string;
+  seq: number;
+  need_id: string;
+  supply_key: string;
+  item: string;
+  quantity: number;
+  distance_km: number;
+}
+
+export interface ShipmentsTable {
+  id: string;
+  incident_id: string;
+  plan_id: string | null;
+  need_id: string;
+  claim_id: string;
+  organization_id: string;
+  item: string;
+  quantity: number;
+  received_quantity: number | null;
+  warehouse_id: string | null;
+  offer_id: string | null;
+  status: string;
+  reason: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ShipmentEventsTable {
+  shipment_id: string;
+  seq: number;
+  status: string;
+  quantity: number | null;
+  reason: string | null;
+  actor_id: string;
+  at: string;
+}
+
 export interface Tables {
   organizations: OrganizationsTable;
   organization_jurisdictions: OrganizationJurisdictionsTable;
@@ -691,6 +744,10 @@ export interface Tables {
   ledger_entries: LedgerEntriesTable;
   ledger_balances: LedgerBalancesTable;
   ledger_flows: LedgerFlowsTable;
+  allocation_plans: AllocationPlansTable;
+  allocation_lines: AllocationLinesTable;
+  shipments: ShipmentsTable;
+  shipment_events: ShipmentEventsTable;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

@@ -13,6 +13,7 @@ import type { Config } from '../config';
 import type { Deps } from '../services/context';
 import { checkDatabase } from '../services/health';
 import { alarmRoutes } from './alarms/routes';
+import { allocationRoutes } from './allocation/routes';
 import { analyticsRoutes } from './analytics/routes';
 import type { App } from './app-types';
 import { auditRoutes } from './audit/routes';
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await taskRoutes(app, deps);
   await passRoutes(app, deps, config);
   await offerRoutes(app, deps, config);
+  await allocationRoutes(app, deps);
   await needRoutes(app, deps);
   await programRoutes(app, deps);
   await knowledgeRoutes(app, deps);

@@ -75,6 +75,8 @@ const CANARIES: { canary: string | RegExp; seenBy: Who[] }[] = [
     canary,
     seenBy: ['admin', 'coordHenan', 'coordCounty', 'orgAdmin', 'orgMember'] as Who[],
   })),
+  // Why a shipment was lost: the incident's coordinators and the carrying team.
+  { canary: 'CANARY-SHIPMENT-REASON', seenBy: ['admin', 'coordHenan', 'coordCounty', 'orgAdmin', 'orgMember'] as Who[] },
   // An account's name and e-mail: admins and the admin of its organization.
   ...['CANARY-USER-NAME', '.canary-user@example.cn'].map((canary) => ({ canary, seenBy: ['admin', 'orgAdmin'] as Who[] })),
 ];
@@ -172,6 +174,12 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/warehouses/:id/stock': (n) => [`/api/v1/warehouses/${n.warehouse}/stock`],
   '/api/v1/warehouses/:id/movements': (n) => [`/api/v1/warehouses/${n.warehouse}/movements`],
   '/api/v1/incidents/:id/ledger': (n) => [`/api/v1/incidents/${n.incident}/ledger?limit=200`],
+  '/api/v1/incidents/:id/allocation-plans': (n) => [`/api/v1/incidents/${n.incident}/allocation-plans`],
+  '/api/v1/allocation-plans/:id': (n) => [`/api/v1/allocation-plans/${n.plan}`],
+  '/api/v1/incidents/:id/shipments': (n) => [`/api/v1/incidents/${n.incident}/shipments`],
+  '/api/v1/shipments/:id': (n) => [`/api/v1/shipments/${n.shipment}`],
+  '/api/v1/public/incidents/:id/transparency': (n) => [`/api/v1/public/incidents/${n.incident}/transparency`],
+  '/api/v1/public/donations/:referenceCode': (n) => [`/api/v1/public/donations/${n.donation}`],
   '/api/v1/users': () => ['/api/v1/users?limit=200'],
   '/api/v1/users/:id': (n) => [`/api/v1/users/${n.canaryUser}`],
 };
@@ -279,6 +287,7 @@ describeEachDatabase('leak scanner', (t) => {
     expect(await seen(`/api/v1/deployments/${n.passDeployment}/pass`, 'orgMember')).toContain('CANARY-LEADER-NAME');
     expect(await seen(`/api/v1/needs/${n.heldNeed}/evidence/${n.evidence}`, 'orgAdmin')).toContain('CANARY-HELD-PHOTO');
     expect(await seen(`/api/v1/incidents/${n.incident}/offers`, 'coordCounty')).toContain('CANARY-DONOR-NAME');
+    expect(await seen(`/api/v1/shipments/${n.shipment}`, 'orgMember')).toContain('CANARY-SHIPMENT-REASON');
     expect(await seen(`/api/v1/incidents/${n.incident}/offers`, 'orgMember')).toContain('13911110010');
     expect(leaksIn(await seen(`/api/v1/needs/${n.heldNeed}`, 'orgMember'), 'observer')).toContain('CANARY-HELD-CONTACT');
   });

@@ -319,7 +319,14 @@ describeEachDatabase('warehouses, movements and the ledger over HTTP', (t) => {
         stages: Record<string, unknown>[];
         reconciled: unknown;
       };
-      expect(body.reconciled, who).toEqual({ ok: true, balancesSumToZero: true, warehousesMatchStock: true, mismatches: [] });
+      expect(body.reconciled, who).toEqual({
+        ok: true,
+        balancesSumToZero: true,
+        warehousesMatchStock: true,
+        mismatches: [],
+        needsMatchDeliveries: true,
+        needMismatches: [],
+      });
       expect(
         body.stages.find((s) => s.asset === 'L1-0005'),
         who,

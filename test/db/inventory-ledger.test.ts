@@ -117,7 +117,6 @@ describeEachDatabase('warehouses, movements and the ledger', (t, dialect) => {
       item: RICE,
       quantity: 100.5,
       incidentId: incident,
-      offerReference: 'OF-12345',
     });
     expect(received.stock).toEqual([{ warehouseId: a, item: RICE, quantity: 100.5 }]);
     expect(received.movement).toMatchObject({
@@ -125,7 +124,7 @@ describeEachDatabase('warehouses, movements and the ledger', (t, dialect) => {
       item: RICE,
       quantity: 100.5,
       incidentId: incident,
-      offerReference: 'OF-12345',
+      offerReference: null,
     });
     expect((await move(a, { kind: 'issue', item: RICE, quantity: 20, incidentId: incident })).stock[0].quantity).toBe(80.5);
     const transferred = await move(a, { kind: 'transfer', item: RICE, quantity: 30.25, toWarehouseId: b, incidentId: incident });
@@ -492,7 +491,14 @@ describeEachDatabase('warehouses, movements and the ledger', (t, dialect) => {
       asset: MONEY,
       balance: 600,
     });
-    expect(ledger.reconciled).toEqual({ ok: true, balancesSumToZero: true, warehousesMatchStock: true, mismatches: [] });
+    expect(ledger.reconciled).toEqual({
+      ok: true,
+      balancesSumToZero: true,
+      warehousesMatchStock: true,
+      mismatches: [],
+      needsMatchDeliveries: true,
+      needMismatches: [],
+    });
   });
 
   it('reads an incident’s ledger: stage totals, flows, named accounts a page at a time, reconciled; and notices a stock changed behind its back', async () => {
@@ -560,6 +566,8 @@ describeEachDatabase('warehouses, movements and the ledger', (t, dialect) => {
       balancesSumToZero: true,
       warehousesMatchStock: false,
       mismatches: [{ warehouseId: b, item: RICE, ledger: 90, stock: 91 }],
+      needsMatchDeliveries: true,
+      needMismatches: [],
     });
     await sql`update inventory_stock set quantity = quantity - 1000 where warehouse_id = ${b}`.execute(deps.db);
     // A closed incident takes no more movements.

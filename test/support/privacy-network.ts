@@ -19,6 +19,9 @@ import { claimNeed, reportProgress } from '../../src/services/needs/claims';
 import { addEvidence, closeNeed } from '../../src/services/needs/manage-needs';
 import { type NeedInput, reportNeed, reportPublicNeed } from '../../src/services/needs/report-need';
 import { deploymentPass } from '../../src/services/passes/issue-pass';
+import { proposeAllocation } from '../../src/services/resources/allocation-plans';
+import { commitAllocation } from '../../src/services/resources/commit-allocation';
+import { moveShipmentTo } from '../../src/services/resources/move-shipment';
 import { offerPublicly, recordOrganizationOffer } from '../../src/services/resources/offers';
 import { createUser } from '../../src/services/users/manage-users';
 import { type ActorName, buildNetwork, type Network, PASSWORD, SYSTEM } from './fixtures';
@@ -74,6 +77,11 @@ export interface PrivacyNetwork extends Network {
   teamOffer: string;
   /** The team's warehouse, which received goods for the incident. */
   warehouse: string;
+  /** A plan that sent the warehouse's tents to a need, and its shipment, lost with a canary reason. */
+  plan: string;
+  shipment: string;
+  /** The public donor's reference code. */
+  donation: string;
 }
 
 const need = (title: string, place: { lat: number; lon: number }, jurisdiction: string, extra: Partial<NeedInput>) => ({
@@ -213,17 +221,16 @@ export async function buildPrivacyNetwork(deps: Deps): Promise<PrivacyNetwork> {
       organizationId: team,
     })
   ).id;
-  const publicOffer = (
-    await offerPublicly(deps, incident, {
-      kind: 'money',
-      amountFen: 20_000,
-      jurisdiction: '410105',
-      ...{ lat: PLACES.publicOffer.lat, lon: PLACES.publicOffer.lon },
-      donorName: 'CANARY-DONOR-NAME',
-      donorPhone: '13911110009',
-      note: 'CANARY-DONOR-NOTE',
-    })
-  ).id;
+  const donated = await offerPublicly(deps, incident, {
+    kind: 'money',
+    amountFen: 20_000,
+    jurisdiction: '410105',
+    ...{ lat: PLACES.publicOffer.lat, lon: PLACES.publicOffer.lon },
+    donorName: 'CANARY-DONOR-NAME',
+    donorPhone: '13911110009',
+    note: 'CANARY-DONOR-NOTE',
+  });
+  const publicOffer = donated.id;
   const teamOffer = (
     await recordOrganizationOffer(deps, SYSTEM, incident, {
       kind: 'vehicle',
@@ -245,12 +252,28 @@ export async function buildPrivacyNetwork(deps: Deps): Promise<PrivacyNetwork> {
   ).id;
   await recordMovement(deps, SYSTEM, warehouse, { kind: 'receive', item: 'L1-0008', quantity: 20, incidentId: incident });
   await recordMovement(deps, SYSTEM, warehouse, { kind: 'issue', item: 'L1-0008', quantity: 5, incidentId: incident });
+  // Tents for a shelter, allocated from the warehouse and lost on the way with a reason that names people.
+  const tentNeed = await reportNeed(deps, SYSTEM, incident, {
+    title: '安置点需要帐篷',
+    category: 'shelter',
+    item: 'L1-0008',
+    quantity: 4,
+    jurisdiction: '410105',
+    lat: 34.76,
+    lon: 113.66,
+  });
+  if (tentNeed.replayed) throw new Error('a fresh need was expected');
+  const plan = await proposeAllocation(deps, SYSTEM, incident, {});
+  const committed = await commitAllocation(deps, SYSTEM, plan.id);
+  const shipment = committed.shipments[0].id;
+  await moveShipmentTo(deps, SYSTEM, shipment, { to: 'lost', reason: 'CANARY-SHIPMENT-REASON' });
   return {
     ...network,
     tokens,
     incident,
     publicOffer,
     teamOffer,
+    donation: donated.referenceCode,
     heldNeed,
     heldClaim,
     countyNeed,
@@ -266,6 +289,8 @@ export async function buildPrivacyNetwork(deps: Deps): Promise<PrivacyNetwork> {
     pass,
     canaryUser,
     warehouse,
+    plan: plan.id,
+    shipment,
   };
 }
 

@@ -293,3 +293,96 @@ export async function takesPartIn(db: Executor, incidentId: string, organization
     .executeTakeFirst();
   return claimed !== undefined;
 }
+
+/** A move of one account's balance of one asset, with the transaction that made it. */
+export interface AccountMove {
+  transactionId: string;
+  kind: string;
+  offerId: string | null;
+  shipmentId: string | null;
+  at: string;
+  /** Minor units, signed: positive into the account. */
+  minor: number;
+}
+
+/** Every move of an account's balance of an asset, in the order posted. */
+export async function movesOfAccount(
+  db: Executor,
+  accountKind: AccountKind,
+  accountId: string,
+  asset: string,
+): Promise<AccountMove[]> {
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .innerJoin('ledger_transactions', 'ledger_transactions.id', 'ledger_entries.transaction_id')
+    .select([
+      'ledger_transactions.id as transactionId',
+      'ledger_transactions.kind as kind',
+      'ledger_transactions.offer_id as offerId',
+      'ledger_transactions.shipment_id as shipmentId',
+      'ledger_transactions.at as at',
+      'ledger_entries.amount as amount',
+    ])
+    .where('ledger_entries.account_kind', '=', accountKind)
+    .where('ledger_entries.account_id', '=', accountId)
+    .where('ledger_entries.asset', '=', asset)
+    .orderBy('ledger_transactions.at')
+    .orderBy('ledger_transactions.id')
+    .orderBy('ledger_entries.seq')
+    .execute();
+  return rows.map((r) => ({ ...r, minor: Number(r.amount) }));
+}
+
+/** The receiving sides of the transactions that name an offer, oldest first: where its goods or money went. */
+export async function transactionsOfOffer(
+  db: Executor,
+  offerId: string,
+): Promise<(AccountMove & { accountKind: AccountKind; accountId: string })[]> {
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .innerJoin('ledger_transactions', 'ledger_transactions.id', 'ledger_entries.transaction_id')
+    .select([
+      'ledger_transactions.id as transactionId',
+      'ledger_transactions.kind as kind',
+      'ledger_transactions.offer_id as offerId',
+      'ledger_transactions.shipment_id as shipmentId',
+      'ledger_transactions.at as at',
+      'ledger_entries.amount as amount',
+      'ledger_entries.account_kind as accountKind',
+      'ledger_entries.account_id as accountId',
+    ])
+    .where('ledger_transactions.offer_id', '=', offerId)
+    .where('ledger_entries.amount', '>', 0)
+    .orderBy('ledger_transactions.at')
+    .orderBy('ledger_transactions.id')
+    .execute();
+  return rows.map(({ amount, accountKind, ...r }) => ({ ...r, accountKind: accountKind as AccountKind, minor: Number(amount) }));
+}
+
+/** The balances of an incident's `need` accounts: what was delivered to each need. */
+export async function needBalances(
+  db: Executor,
+  incidentId: string,
+): Promise<{ accountId: string; asset: string; minor: number }[]> {
+  const rows = await db
+    .selectFrom('ledger_balances')
+    .select(['account_id', 'asset', 'balance'])
+    .where('incident_id', '=', incidentId)
+    .where('account_kind', '=', 'need')
+    .execute();
+  return rows.map((r) => ({ accountId: r.account_id, asset: r.asset, minor: Number(r.balance) }));
+}
+
+/** An incident's needs for goods with what they count fulfilled. */
+export async function goodsNeedsFulfilled(
+  db: Executor,
+  incidentId: string,
+): Promise<{ id: string; item: string; fulfilled: number }[]> {
+  const rows = await db
+    .selectFrom('needs')
+    .select(['id', 'item', 'fulfilled_quantity'])
+    .where('incident_id', '=', incidentId)
+    .where('item', 'is not', null)
+    .execute();
+  return rows.map((r) => ({ id: r.id, item: r.item as string, fulfilled: Number(r.fulfilled_quantity) }));
+}

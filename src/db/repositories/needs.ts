@@ -249,6 +249,14 @@ export async function duplicateCandidatePage(
   return rows.map(toCandidate);
 }
 
+/** Needs by id (those that exist). */
+export async function findNeedsByIds(db: Executor, ids: readonly string[]): Promise<Map<string, Need>> {
+  const rows = await selectInChunks([...new Set(ids)], (chunk) =>
+    db.selectFrom('needs').selectAll().where('id', 'in', chunk).execute(),
+  );
+  return new Map(rows.map((r) => [r.id, toNeed(r)]));
+}
+
 /** Needs by id as duplicate candidates, with whether each is closed. */
 export async function duplicateCandidatesByIds(
   db: Executor,

@@ -73,6 +73,16 @@ export async function findOffer(db: Executor, id: string): Promise<Offer | undef
   return row ? toOffer(row) : undefined;
 }
 
+export async function findOffersByIds(db: Executor, ids: readonly string[]): Promise<Map<string, Offer>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('offers')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, toOffer(r)]));
+}
+
 export async function findOfferByReference(db: Executor, code: string): Promise<Offer | undefined> {
   const row = await db.selectFrom('offers').selectAll().where('reference_code', '=', code).executeTakeFirst();
   return row ? toOffer(row) : undefined;

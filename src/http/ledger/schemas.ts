@@ -54,5 +54,11 @@ export const IncidentLedgerSchema = Type.Object({
     mismatches: Type.Array(
       Type.Object({ warehouseId: Type.String(), item: Type.String(), ledger: Type.Number(), stock: Type.Number() }),
     ),
+    needsMatchDeliveries: Type.Boolean({
+      description: 'each need for goods is fulfilled by exactly what the ledger delivered to it',
+    }),
+    needMismatches: Type.Array(
+      Type.Object({ needId: Type.String(), item: Type.String(), ledger: Type.Number(), fulfilled: Type.Number() }),
+    ),
   }),
 });

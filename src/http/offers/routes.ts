@@ -9,11 +9,14 @@ import { actorId } from '../../services/context';
 import { markNotNeeded, neededNow, unmarkNotNeeded } from '../../services/resources/needed-now';
 import { offerPublicly, recordOrganizationOffer, withdrawOffer } from '../../services/resources/offers';
 import { listIncidentOffers, publicOfferView, viewOffer } from '../../services/resources/read-offers';
+import { donationPath, incidentTransparency } from '../../services/resources/transparency';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { IdParams } from '../common-schemas';
 import { idempotencyOf } from '../needs/routes';
 import {
+  DonationParams,
+  DonationPathSchema,
   ItemCatalogue,
   NeededNowSchema,
   NotNeededBody,
@@ -24,6 +27,7 @@ import {
   OrganizationOfferBody,
   PublicOfferAnswer,
   PublicOfferBody,
+  TransparencySchema,
   WithdrawBody,
 } from './schemas';
 
@@ -86,6 +90,37 @@ export async function offerRoutes(app: App, deps: Deps, config: Pick<Config, 'pu
         offer: publicOfferView(offer),
         needed: await neededNow(deps, offer.incidentId),
       });
+    },
+  );
+
+  app.get(
+    '/api/v1/public/incidents/:id/transparency',
+    {
+      config: { public: true, rateLimit },
+      schema: {
+        tags: ['public'],
+        summary: 'Money and goods pledged, received, allocated and delivered, by item, organization and area (no personal data)',
+        params: IdParams,
+        response: { 200: TransparencySchema },
+      },
+    },
+    async (request) => incidentTransparency(deps, request.params.id),
+  );
+
+  app.get(
+    '/api/v1/public/donations/:referenceCode',
+    {
+      config: { public: true, rateLimit },
+      schema: {
+        tags: ['public'],
+        summary: 'The path of a donation from pledge to delivery, for whoever holds its reference code',
+        params: DonationParams,
+        response: { 200: DonationPathSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return donationPath(deps, request.params.referenceCode);
     },
   );
 

@@ -132,3 +132,49 @@ export const WithdrawBody = Type.Object({ reason: Type.String({ minLength: 1, ma
 
 export const NotNeededParams = Type.Object({ id: Id, item: ItemCode });
 export const NotNeededBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500 }) }, strict);
+
+const Figures = Type.Object({
+  pledged: Type.Number(),
+  received: Type.Number(),
+  allocated: Type.Number(),
+  delivered: Type.Number({ description: 'delivered (goods) or disbursed (money)' }),
+  returned: Type.Number({ description: 'withdrawn pledges and goods given back' }),
+  written_off: Type.Number(),
+});
+
+export const TransparencySchema = Type.Object({
+  incidentId: Id,
+  incidentName: Type.String(),
+  money: Type.Object(Figures.properties, { description: 'yuan' }),
+  items: Type.Array(Type.Object({ item: Type.String(), ...Figures.properties })),
+  organizations: Type.Array(
+    Type.Object({
+      organizationId: Nullable(Type.String({ description: 'null: members of the public' })),
+      name: Nullable(Type.String()),
+      money: Figures,
+      goods: Figures,
+    }),
+  ),
+  areas: Type.Array(
+    Type.Object({
+      jurisdiction: Type.String(),
+      items: Type.Array(Type.Object({ item: Type.String(), delivered: Type.Number() })),
+    }),
+  ),
+});
+
+export const DonationParams = Type.Object({ referenceCode: Type.String({ minLength: 4, maxLength: 20 }) });
+
+export const DonationPathSchema = Type.Object({
+  offer: PublicOfferSchema,
+  steps: Type.Array(
+    Type.Object({
+      stage: Type.Enum(['pledged', 'received', 'allocated', 'in_transit', 'delivered', 'returned', 'written_off']),
+      quantity: Type.Number(),
+      at: Type.String(),
+      place: Nullable(Type.String({ description: 'the collection point that received it' })),
+      jurisdiction: Nullable(Type.String({ description: 'the area of the need it reached' })),
+      traced: Type.Boolean({ description: 'traced through pooled stock, first-in first-out' }),
+    }),
+  ),
+});

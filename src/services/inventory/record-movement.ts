@@ -35,6 +35,7 @@ import { IdempotencyLedger, type IdempotentRequest, idempotently } from '../idem
 import { postLedgerTransaction } from '../ledger/post-transaction';
 import { actingOrganization } from '../organizations/load-organization';
 import { assertCanMoveStock } from '../policy';
+import { receiveAgainstOffer } from '../resources/receive-offer';
 import { type MovementView, movementView } from './read-warehouses';
 
 /** A stock line after the movement, in the item's unit. */
@@ -71,7 +72,7 @@ async function assertOpen(trx: Executor, warehouse: Warehouse, field?: string): 
 }
 
 /** Applies the stock changes in a fixed order (so concurrent movements lock lines alike), refusing any that would go below zero. */
-async function applyStockChanges(trx: Executor, changes: readonly StockChange[], at: string): Promise<void> {
+export async function applyStockChanges(trx: Executor, changes: readonly StockChange[], at: string): Promise<void> {
   const ordered = [...changes].sort((a, b) =>
     a.warehouseId === b.warehouseId ? (a.item < b.item ? -1 : 1) : a.warehouseId < b.warehouseId ? -1 : 1,
   );
@@ -125,23 +126,38 @@ export async function moveStock(
   const target =
     input.kind === 'transfer' ? await warehouseOr404(trx, input.toWarehouseId as string, 'toWarehouseId') : undefined;
   if (target) await assertOpen(trx, target, 'toWarehouseId');
-  const incidentId = input.incidentId ?? null;
+  const changeAt = deps.now().toISOString();
+  // A donor's goods handed in with the offer's reference code come from its pledge, for its incident.
+  const fromOffer =
+    input.kind === 'receive' && input.offerReference?.trim()
+      ? await receiveAgainstOffer(
+          trx,
+          {
+            offerReference: input.offerReference,
+            item: input.item,
+            quantity: quantityMinor / 1000,
+            incidentId: input.incidentId,
+          },
+          changeAt,
+        )
+      : undefined;
+  const incidentId = fromOffer?.incidentId ?? input.incidentId ?? null;
   if (incidentId) {
     const incident = await findIncident(trx, incidentId);
     if (!incident) throw new AppError('not_found', { field: 'incidentId' });
     if (incident.stage === 'closed') throw new AppError('archived', { field: 'incidentId', detail: 'the incident is closed' });
   }
   const movementId = newId();
-  const entries = movementEntries({ kind: input.kind, item: input.item, quantityMinor }, warehouse, target, options.source);
+  const source = fromOffer?.source ?? options.source;
+  const entries = movementEntries({ kind: input.kind, item: input.item, quantityMinor }, warehouse, target, source);
   // The stock first: a refused take writes nothing, and every movement locks lines, then balances.
-  const changeAt = deps.now().toISOString();
   const partial = { kind: input.kind, warehouseId, toWarehouseId: target?.id ?? null, item: input.item, quantityMinor };
   await applyStockChanges(trx, stockChanges(partial), changeAt);
   const posted = await postLedgerTransaction(trx, deps, {
     actor,
     incidentId,
     kind: input.kind,
-    refs: { movementId },
+    refs: { movementId, offerId: fromOffer?.offerId },
     entries,
   });
   const movement: Movement = {

@@ -11,6 +11,8 @@ import {
   balancesByKind,
   balancesOfIncident,
   flowTotals,
+  goodsNeedsFulfilled,
+  needBalances,
   takesPartIn,
   warehouseBalances,
   warehousesInIncident,
@@ -44,6 +46,9 @@ export interface Reconciliation {
   /** Each warehouse's balance (over all incidents) equals its stock, item by item. */
   warehousesMatchStock: boolean;
   mismatches: { warehouseId: string; item: string; ledger: number; stock: number }[];
+  /** Each need for goods has been delivered, by the ledger, exactly what it counts fulfilled. */
+  needsMatchDeliveries: boolean;
+  needMismatches: { needId: string; item: string; ledger: number; fulfilled: number }[];
 }
 
 export interface IncidentLedger {
@@ -83,6 +88,19 @@ async function named(db: Executor, rows: readonly BalanceRow[]): Promise<Account
   }));
 }
 
+/** The incident's needs for goods against what the ledger delivered to them. */
+async function needsAgainstDeliveries(db: Executor, incidentId: string): Promise<Reconciliation['needMismatches']> {
+  const [needs, delivered] = await Promise.all([goodsNeedsFulfilled(db, incidentId), needBalances(db, incidentId)]);
+  const ledger = new Map(delivered.map((b) => [b.accountId, b]));
+  const out: Reconciliation['needMismatches'] = [];
+  for (const need of needs) {
+    const balance = ledger.get(need.id);
+    const inLedger = balance && balance.asset === need.item ? fromMinor(need.item, balance.minor) : 0;
+    if (inLedger !== need.fulfilled) out.push({ needId: need.id, item: need.item, ledger: inLedger, fulfilled: need.fulfilled });
+  }
+  return out;
+}
+
 /** The incident's warehouses against the stock table, and its balances summed per asset. */
 async function reconcile(db: Executor, incidentId: string, byKind: { asset: string; minor: number }[]): Promise<Reconciliation> {
   const balancesSumToZero = [...sumsByAsset(byKind).values()].every((sum) => sum === 0);
@@ -97,11 +115,14 @@ async function reconcile(db: Executor, incidentId: string, byKind: { asset: stri
     const [warehouseId, item] = key.split('\u001f');
     mismatches.push({ warehouseId, item, ledger: fromMinor(item, inLedger), stock: fromMinor(item, inStock) });
   }
+  const needMismatches = await needsAgainstDeliveries(db, incidentId);
   return {
-    ok: balancesSumToZero && mismatches.length === 0,
+    ok: balancesSumToZero && mismatches.length === 0 && needMismatches.length === 0,
     balancesSumToZero,
     warehousesMatchStock: mismatches.length === 0,
     mismatches,
+    needsMatchDeliveries: needMismatches.length === 0,
+    needMismatches,
   };
 }
 

@@ -27,6 +27,7 @@ import {
   setNeedStatus,
 } from '../../db/repositories/needs';
 import { findOrganization } from '../../db/repositories/organizations';
+import { openShipmentOfClaim } from '../../db/repositories/shipments';
 import type { Executor } from '../../db/schema';
 import { AppError } from '../../model/errors';
 import { newId } from '../../model/ids';
@@ -65,7 +66,7 @@ async function expireDue(trx: Executor, deps: Deps, needId: string): Promise<voi
 }
 
 /** Recomputes and stores a need's status from its quantities and claims. */
-async function settle(trx: Executor, deps: Deps, needId: string): Promise<Need> {
+export async function settleNeed(trx: Executor, deps: Deps, needId: string): Promise<Need> {
   const need = (await findNeed(trx, needId)) as Need;
   const holding = await holdingClaims(trx, needId);
   const status = needStatus(
@@ -180,7 +181,7 @@ export async function claimNeed(
     const need = await loadNeed(trx, needId);
     const status = org.membership.tier === 'provisional' ? 'unconfirmed' : 'active';
     const claim = await reserve(trx, deps, actor, need, input.organizationId, input.quantity, status);
-    return { claim, need: await settle(trx, deps, needId) };
+    return { claim, need: await settleNeed(trx, deps, needId) };
   });
 }
 
@@ -199,7 +200,7 @@ export async function dispatchNeed(
     }
     await actingOrganization(trx, input.organizationId);
     const claim = await reserve(trx, deps, actor, need, input.organizationId, input.quantity, 'offered');
-    return { claim, need: await settle(trx, deps, needId) };
+    return { claim, need: await settleNeed(trx, deps, needId) };
   });
 }
 
@@ -224,6 +225,11 @@ export async function releaseClaim(deps: Deps, actor: Actor, claimId: string, re
   return deps.db.transaction().execute(async (trx) => {
     const claim = await loadClaim(trx, claimId);
     await assertHolderOrCoordinator(trx, actor, claim);
+    if (await openShipmentOfClaim(trx, claim.id)) {
+      throw new AppError('invalid_transition', {
+        detail: 'goods are on their way under this claim: mark the shipment delivered, lost or returned instead',
+      });
+    }
     return release(trx, deps, actor, claim, reason ?? null);
   });
 }
@@ -250,7 +256,7 @@ async function release(trx: Executor, deps: Deps, actor: Actor, claim: Claim, re
     live: { incidentId: await incidentOfNeed(trx, claim.needId), kind: 'claim' },
     after: { status: 'released', reason },
   });
-  return settle(trx, deps, claim.needId);
+  return settleNeed(trx, deps, claim.needId);
 }
 
 /**
@@ -265,9 +271,14 @@ export async function releaseClaimsOf(
   organizationId: string,
   reason: string,
 ): Promise<number> {
-  const held = await holdingClaimsOfOrganization(trx, organizationId);
-  for (const claim of held) await release(trx, deps, actor, claim, reason);
-  return held.length;
+  let released = 0;
+  for (const claim of await holdingClaimsOfOrganization(trx, organizationId)) {
+    // Goods already on their way are followed to the end by their shipment, not dropped.
+    if (await openShipmentOfClaim(trx, claim.id)) continue;
+    await release(trx, deps, actor, claim, reason);
+    released += 1;
+  }
+  return released;
 }
 
 /** The holder accepts or declines (with a reason) a need a coordinator dispatched to it. */
@@ -305,7 +316,7 @@ export async function answerDispatch(
       live: { incidentId: await incidentOfNeed(trx, claim.needId), kind: 'claim' },
       after: { accept: answer.accept, reason },
     });
-    return settle(trx, deps, claim.needId);
+    return settleNeed(trx, deps, claim.needId);
   });
 }
 
@@ -347,7 +358,7 @@ export async function confirmClaim(deps: Deps, actor: Actor, claimId: string): P
       live: { incidentId: need.incidentId, kind: 'claim' },
       after: { status: 'active', expiresAt },
     });
-    return settle(trx, deps, claim.needId);
+    return settleNeed(trx, deps, claim.needId);
   });
 }
 
@@ -378,7 +389,7 @@ export async function rejectClaim(deps: Deps, actor: Actor, claimId: string, rea
       live: { incidentId: need.incidentId, kind: 'claim' },
       after: { status: 'rejected', reason: why },
     });
-    return settle(trx, deps, claim.needId);
+    return settleNeed(trx, deps, claim.needId);
   });
 }
 
@@ -418,7 +429,7 @@ export async function reportProgress(
       live: { incidentId: await incidentOfNeed(trx, claim.needId), kind: 'claim' },
       after: { note },
     });
-    return settle(trx, deps, claim.needId);
+    return settleNeed(trx, deps, claim.needId);
   });
 }
 
@@ -429,7 +440,7 @@ export async function expireClaims(deps: Deps): Promise<number> {
   for (const needId of needs) {
     await deps.db.transaction().execute(async (trx) => {
       await expireDue(trx, deps, needId);
-      await settle(trx, deps, needId);
+      await settleNeed(trx, deps, needId);
     });
   }
   return due.length;

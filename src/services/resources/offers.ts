@@ -13,10 +13,12 @@ import { newId, readableCode } from '../../model/ids';
 import type { Incident } from '../../model/incident';
 import { catalogueItem } from '../../model/items';
 import { findJurisdiction } from '../../model/jurisdictions';
+import { MONEY } from '../../model/ledger';
 import { type Offer, type OfferInput, type OfferSource, offerStatus, whyNotNeeded } from '../../model/offer';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { createOnce, type IdempotentRequest } from '../idempotency';
+import { postLedgerTransaction } from '../ledger/post-transaction';
 import { actingOrganization } from '../organizations/load-organization';
 import { actsFor, canCoordinateIncident, reportsNeeds } from '../policy';
 
@@ -120,8 +122,34 @@ function makeOffer(
   };
 }
 
+/** What an offer promises, as an asset and amount of the ledger: money, or a quantity of a catalogue item. */
+function pledgedAmount(offer: Offer): { asset: string; amount: number } | null {
+  if (offer.kind === 'money' && offer.amountFen) return { asset: MONEY, amount: offer.amountFen / 100 };
+  if (offer.item && offer.quantity) return { asset: offer.item, amount: offer.quantity };
+  return null;
+}
+
+/** Posts a pledge (donor → pledged), or, when the offer is withdrawn, what is still pledged as returned (pledged → returned). */
+async function postPledge(trx: Executor, deps: Deps, actor: Actor, offer: Offer, outstanding: number, withdraw: boolean) {
+  const pledged = pledgedAmount(offer);
+  if (!pledged || outstanding <= 0) return;
+  const at = { organizationId: offer.organizationId, jurisdiction: offer.jurisdiction };
+  const [from, to] = withdraw ? (['pledged', 'returned'] as const) : (['donor', 'pledged'] as const);
+  await postLedgerTransaction(trx, deps, {
+    actor,
+    incidentId: offer.incidentId,
+    kind: withdraw ? 'return' : 'pledge',
+    refs: { offerId: offer.id },
+    entries: [
+      { accountKind: from, accountId: offer.id, asset: pledged.asset, amount: -outstanding, ...at },
+      { accountKind: to, accountId: offer.id, asset: pledged.asset, amount: outstanding, ...at },
+    ],
+  });
+}
+
 async function record(trx: Executor, deps: Deps, actor: Actor, offer: Offer): Promise<string> {
   await insertOffer(trx, offer);
+  await postPledge(trx, deps, actor, offer, pledgedAmount(offer)?.amount ?? 0, false);
   await recordChange(trx, deps, actor, {
     action: 'offer.pledge',
     entityType: 'offer',
@@ -226,6 +254,7 @@ export async function withdrawOffer(deps: Deps, actor: Actor, offerId: string, r
     const withdrawn: Offer = { ...offer, status: 'withdrawn', updatedAt: nowIso(deps) };
     withdrawn.status = offerStatus(withdrawn);
     await saveOffer(trx, withdrawn);
+    await postPledge(trx, deps, actor, offer, pledgedAmount(offer)?.amount ?? 0, true);
     await recordChange(trx, deps, actor, {
       action: 'offer.withdraw',
       entityType: 'offer',
