@@ -224,7 +224,17 @@ program
   .command('allocate')
   .description('read an allocation problem (JSON) on stdin, write the plan of greatest score (JSON) on stdout; no database')
   .option('--report', 'also write the score, its certified upper bound and the gap to stderr')
-  .action(async (opts: { report?: boolean }) => {
+  .option(
+    '--gap <share>',
+    'stop once the plan is certified within this share of the optimum (e.g. 0.01), for very large problems',
+  )
+  .action(async (opts: { report?: boolean; gap?: string }) => {
+    const gap = opts.gap === undefined ? 0 : Number(opts.gap);
+    if (!(gap >= 0 && gap < 1)) {
+      console.error('error: --gap must be a number from 0 to below 1');
+      process.exitCode = 2;
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     let problem: ReturnType<typeof parseProblem>;
@@ -236,7 +246,7 @@ program
       process.exitCode = 2;
       return;
     }
-    const outcome = solveAllocation(problem);
+    const outcome = solveAllocation(problem, { gap });
     process.stdout.write(`${JSON.stringify(outcome.plan)}\n`);
     if (opts.report) {
       const { score } = outcome.plan;

@@ -35,13 +35,16 @@ export class SupplyIndex {
   private readonly z: Float64Array;
   private readonly order: number[];
   private readonly price: Float64Array;
-  private readonly from: number[] = [];
-  private readonly to: number[] = [];
-  private readonly left: number[] = [];
-  private readonly right: number[] = [];
-  private readonly box: number[] = [];
-  private minPrice = new Float64Array(0);
+  // The tree, node by node (children come after their parent): the node's run of `order`, its
+  // children (-1 for a leaf), its bounding box (6 numbers) and the lowest price below it.
+  private readonly from: Int32Array;
+  private readonly to: Int32Array;
+  private readonly left: Int32Array;
+  private readonly right: Int32Array;
+  private readonly box: Float64Array;
+  private readonly minPrice: Float64Array;
   private readonly stack = new Int32Array(256);
+  private readonly stackKey = new Float64Array(256);
 
   /** Indexes the points (unit vectors); prices start at zero. */
   constructor(x: Float64Array, y: Float64Array, z: Float64Array) {
@@ -50,8 +53,14 @@ export class SupplyIndex {
     this.z = z;
     this.order = Array.from({ length: x.length }, (_, i) => i);
     this.price = new Float64Array(x.length);
-    if (x.length > 0) this.build(0, x.length);
-    this.minPrice = new Float64Array(this.from.length);
+    const nodes: Built = { from: [], to: [], left: [], right: [], box: [] };
+    if (x.length > 0) this.build(0, x.length, nodes);
+    this.from = Int32Array.from(nodes.from);
+    this.to = Int32Array.from(nodes.to);
+    this.left = Int32Array.from(nodes.left);
+    this.right = Int32Array.from(nodes.right);
+    this.box = Float64Array.from(nodes.box);
+    this.minPrice = new Float64Array(nodes.from.length);
   }
 
   /** Sets every supply's price and the per-node minima the queries prune with. */
@@ -90,26 +99,32 @@ export class SupplyIndex {
     found: Found,
   ): number {
     if (this.from.length === 0 || limit <= 0) return 0;
-    const { x, y, z, order, price, stack, minPrice } = this;
+    const { x, y, z, order, price, stack, stackKey, left, right } = this;
+    const maxChord2 = maxChord * maxChord;
+    const cost2 = costPerChord * costPerChord;
     let count = 0;
     let cutoff = below;
     let top = 0;
-    stack[top++] = 0;
+    stack[top] = 0;
+    stackKey[top++] = this.lowerKey(0, px, py, pz, maxChord2, costPerChord);
     while (top > 0) {
       const node = stack[--top];
-      const gap = this.boxChord(node, px, py, pz);
-      if (gap > maxChord || costPerChord * gap + minPrice[node] >= cutoff) continue;
-      const l = this.left[node];
+      // The cutoff may have dropped since the node was pushed.
+      if (stackKey[top] >= cutoff) continue;
+      const l = left[node];
       if (l < 0) {
         for (let i = this.from[node]; i < this.to[node]; i++) {
           const s = order[i];
           if (skip !== null && skip[s] === 1) continue;
+          // Squared comparisons first: most supplies fail them, and no square root is taken.
+          const room = cutoff - price[s];
+          if (room <= 0) continue;
           const dx = x[s] - px;
           const dy = y[s] - py;
           const dz = z[s] - pz;
-          const chord = Math.sqrt(dx * dx + dy * dy + dz * dz);
-          if (chord > maxChord) continue;
-          const key = costPerChord * chord + price[s];
+          const chord2 = dx * dx + dy * dy + dz * dz;
+          if (chord2 > maxChord2 || chord2 * cost2 >= room * room) continue;
+          const key = costPerChord * Math.sqrt(chord2) + price[s];
           if (key >= cutoff) continue;
           let at = count < limit ? count++ : limit - 1;
           while (at > 0 && found.keys[at - 1] > key) {
@@ -123,27 +138,39 @@ export class SupplyIndex {
         }
         continue;
       }
-      const r = this.right[node];
-      // Visit the nearer child first: push it last.
-      const nearLeft = this.boxChord(l, px, py, pz) <= this.boxChord(r, px, py, pz);
-      stack[top++] = nearLeft ? r : l;
-      stack[top++] = nearLeft ? l : r;
+      const r = right[node];
+      const keyLeft = this.lowerKey(l, px, py, pz, maxChord2, costPerChord);
+      const keyRight = this.lowerKey(r, px, py, pz, maxChord2, costPerChord);
+      // The more promising child is pushed last, so it is searched first.
+      const leftFirst = keyLeft <= keyRight;
+      const laterKey = leftFirst ? keyRight : keyLeft;
+      const soonerKey = leftFirst ? keyLeft : keyRight;
+      if (laterKey < cutoff) {
+        stack[top] = leftFirst ? r : l;
+        stackKey[top++] = laterKey;
+      }
+      if (soonerKey < cutoff) {
+        stack[top] = leftFirst ? l : r;
+        stackKey[top++] = soonerKey;
+      }
     }
     return count;
   }
 
-  /** Euclidean distance from a point to a node's bounding box (0 inside). */
-  private boxChord(node: number, px: number, py: number, pz: number): number {
+  /** The least key any supply below the node can have for the point, +∞ beyond range. */
+  private lowerKey(node: number, px: number, py: number, pz: number, maxChord2: number, costPerChord: number): number {
     const b = this.box;
     const o = node * 6;
     const dx = Math.max(0, b[o] - px, px - b[o + 3]);
     const dy = Math.max(0, b[o + 1] - py, py - b[o + 4]);
     const dz = Math.max(0, b[o + 2] - pz, pz - b[o + 5]);
-    return Math.sqrt(dx * dx + dy * dy + dz * dz);
+    const gap2 = dx * dx + dy * dy + dz * dz;
+    if (gap2 > maxChord2) return Number.POSITIVE_INFINITY;
+    return (gap2 === 0 ? 0 : costPerChord * Math.sqrt(gap2)) + this.minPrice[node];
   }
 
-  private build(from: number, to: number): number {
-    const node = this.from.length;
+  private build(from: number, to: number, nodes: Built): number {
+    const node = nodes.from.length;
     const { x, y, z, order } = this;
     let minX = Number.POSITIVE_INFINITY;
     let minY = minX;
@@ -160,19 +187,27 @@ export class SupplyIndex {
       maxY = Math.max(maxY, y[s]);
       maxZ = Math.max(maxZ, z[s]);
     }
-    this.from.push(from);
-    this.to.push(to);
-    this.left.push(-1);
-    this.right.push(-1);
-    this.box.push(minX, minY, minZ, maxX, maxY, maxZ);
+    nodes.from.push(from);
+    nodes.to.push(to);
+    nodes.left.push(-1);
+    nodes.right.push(-1);
+    nodes.box.push(minX, minY, minZ, maxX, maxY, maxZ);
     if (to - from <= LEAF) return node;
     const spread = [maxX - minX, maxY - minY, maxZ - minZ];
     const axis = spread[0] >= spread[1] && spread[0] >= spread[2] ? x : spread[1] >= spread[2] ? y : z;
     const mid = (from + to) >> 1;
     // The comparison breaks ties by index, so equal coordinates split the same way every run.
     quickselect(order, mid, from, to - 1, (a: number, b: number) => axis[a] - axis[b] || a - b);
-    this.left[node] = this.build(from, mid);
-    this.right[node] = this.build(mid, to);
+    nodes.left[node] = this.build(from, mid, nodes);
+    nodes.right[node] = this.build(mid, to, nodes);
     return node;
   }
+}
+
+interface Built {
+  from: number[];
+  to: number[];
+  left: number[];
+  right: number[];
+  box: number[];
 }

@@ -61,6 +61,8 @@ const SAMPLE_EVERY = 4;
 const SAMPLE_GAP = 1e-3;
 /** Problems with at most this many pairs start with every pair in range (no rounds needed). */
 const DENSE_PAIRS = 60_000;
+/** Pivots between two looks at the gap, when one is asked for. */
+const GAP_CHECK_PIVOTS = 2000;
 /** At sampled prices a need also starts with every supply within this much (0.001 × km) of its best. */
 const PRICE_WINDOW = 0.03;
 
@@ -140,9 +142,12 @@ export function solveTransport(
   let rounds = 0;
   let optimal = false;
   let bound = Number.POSITIVE_INFINITY;
+  // The prices behind the best bound so far: what this problem tells a larger one it samples.
+  const boundPrices = new Float64Array(supply.length);
   if (sampled && options.gap > 0) {
     // The sample's prices bound the whole problem too, often better than the first rounds' duals.
     index.copyPrices(prices);
+    boundPrices.set(prices);
     bound = 0;
     for (let s = 0; s < supply.length; s++) bound += supply[s].quantity * prices[s];
     for (let j = 0; j < need.length; j++) {
@@ -150,9 +155,24 @@ export function solveTransport(
       if (count > 0) bound += need[j].quantity * (need[j].weight - found.keys[0]);
     }
   }
+  const score = () => {
+    let total = 0;
+    simplex.forEachFlow((_s, _j, quantity, profit) => {
+      total += quantity * profit;
+    });
+    return total;
+  };
+  const closeEnough = () => options.gap > 0 && bound - score() <= options.gap * bound;
   for (;;) {
     rounds++;
-    const solved = simplex.solve();
+    // Asked for a gap and holding a bound, stop pivoting as soon as the plan is close enough.
+    let solved = false;
+    let stop = false;
+    while (!solved && !stop) {
+      solved = simplex.solve(Number.isFinite(bound) && options.gap > 0 ? GAP_CHECK_PIVOTS : Number.POSITIVE_INFINITY);
+      stop = !solved && closeEnough();
+    }
+    if (stop) break;
     for (let s = 0; s < supply.length; s++) prices[s] = simplex.supplyPrice(s);
     index.setPrices(prices);
     let roundBound = 0;
@@ -181,33 +201,28 @@ export function solveTransport(
       }
       roundBound += need[j].quantity * granted;
     }
-    bound = Math.min(bound, roundBound);
+    if (roundBound < bound) {
+      bound = roundBound;
+      boundPrices.set(prices);
+    }
     if (added === 0) {
       optimal = solved;
       break;
     }
     if (rounds >= options.maxRounds) break;
-    if (options.gap > 0) {
-      let score = 0;
-      simplex.forEachFlow((_s, _j, quantity, profit) => {
-        score += quantity * profit;
-      });
-      if (bound - score <= options.gap * bound) break;
-    }
+    if (closeEnough()) break;
   }
 
   const flows: TransportFlow[] = [];
-  // Rounding in the pivots can leave flows of a few ulps where there should be none.
-  let largest = 0;
-  for (const n of need) largest = Math.max(largest, n.quantity);
-  for (const s of supply) largest = Math.max(largest, s.quantity);
-  const tiny = 1e-12 * largest;
   simplex.forEachFlow((s, j, quantity) => {
-    if (quantity > tiny) flows.push({ need: activeNeeds[j], supply: activeSupplies[s], quantity });
+    // Rounding in the pivots can leave a few ulps of flow where there should be none.
+    if (quantity > 1e-12 * Math.max(need[j].quantity, supply[s].quantity)) {
+      flows.push({ need: activeNeeds[j], supply: activeSupplies[s], quantity });
+    }
   });
   const supplyPrices = new Float64Array(supplies.length);
   activeSupplies.forEach((i, s) => {
-    supplyPrices[i] = simplex.supplyPrice(s);
+    supplyPrices[i] = boundPrices[s];
   });
   return {
     flows,

@@ -32,7 +32,7 @@ export interface AllocationOutcome {
 
 const DEFAULTS: TransportOptions = { firstCandidates: 8, perRound: 4, maxRounds: 60, gap: 0 };
 
-/** The plan of greatest score for a valid problem (see parseProblem); deterministic. */
+/** The plan of greatest score for a valid problem (see parseProblem), or within `gap` of it when asked; deterministic. */
 export function allocate(problem: AllocationProblem, options: Partial<TransportOptions> = {}): AllocationPlan {
   return solveAllocation(problem, options).plan;
 }

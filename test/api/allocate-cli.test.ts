@@ -45,7 +45,7 @@ const problem = {
 
 describe('corespond allocate', () => {
   it('writes a feasible plan of the greatest score, and reports its bound when asked', async () => {
-    const { code, stdout, stderr } = await allocate(JSON.stringify(problem), '--report');
+    const { code, stdout, stderr } = await allocate(JSON.stringify(problem), '--report', '--gap', '0.01');
     expect(code).toBe(0);
     const plan = JSON.parse(stdout);
     expect(checkPlan(problem, plan).problems).toEqual([]);

@@ -112,6 +112,15 @@ describe('allocating goods', () => {
     expect(plan).toEqual({ allocations: [{ needId: 'n', supplyId: 's', quantity: 4 }], score: 2 });
   });
 
+  it('keeps a small allocation beside a huge one', () => {
+    const problem = {
+      needs: [need('big', 0, 1e12, 1), need('small', 0.1, 0.5, 1)],
+      supplies: [supply('s', 0, 1e12), supply('t', 0.1, 0.5)],
+      maxDistanceKm: 100,
+    };
+    expect(moved(solved(problem))).toEqual({ 'big<-s': 1e12, 'small<-t': 0.5 });
+  });
+
   it('certifies its score with an upper bound', () => {
     const problem = {
       needs: [need('A', 0.5, 10, 1), need('B', -0.5, 10, 0.8), need('C', 0.2, 7, 0.4)],
