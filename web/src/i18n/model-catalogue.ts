@@ -1,10 +1,11 @@
 /**
- * Catalogue entries derived from the shared model (src/model/labels.ts, errors.ts), so the
- * names of strategies, phases, categories, kinds, roles and error messages have one source.
+ * Catalogue entries derived from the shared model (src/model/labels.ts, errors.ts, items.ts), so
+ * the names of strategies, phases, categories, kinds, roles, items and error messages have one source.
  * The browser uses it for zh-Hans and en; scripts/i18n.ts converts the zh-Hans entries into
  * the generated zh-Hant catalogue.
  */
 import { ERRORS } from '../../../src/model/errors';
+import { ITEMS } from '../../../src/model/items';
 import {
   ORGANIZATION_KIND_LABELS,
   PHASE_LABELS,
@@ -34,6 +35,10 @@ export function modelCatalogue(language: SourceLanguage): Catalogue {
     kind: pick(ORGANIZATION_KIND_LABELS, language),
     role: pick(ROLE_LABELS, language),
     error: pick(ERRORS, language),
+    // The item catalogue (src/model/items.ts): each item's name and the unit it counts in.
+    item: Object.fromEntries(
+      ITEMS.map((i) => [i.code, language === 'zh' ? { name: i.nameZh, unit: i.unitZh } : { name: i.nameEn, unit: i.unitEn }]),
+    ),
   };
 }
 
