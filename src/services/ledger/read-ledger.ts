@@ -80,10 +80,10 @@ async function named(db: Executor, rows: readonly BalanceRow[]): Promise<Account
 type FlowSums = Awaited<ReturnType<typeof flowSummary>>;
 
 /** The incident's balances summed per asset must be zero; its warehouses' balances must equal their stock. */
-async function reconcile(db: Executor, incidentId: string, sums: FlowSums): Promise<Reconciliation> {
+function reconciliation(sums: FlowSums, differing: Awaited<ReturnType<typeof warehouseMismatches>>): Reconciliation {
   const net = sums.map((f) => ({ asset: f.asset, minor: f.movedIn - f.movedOut }));
   const balancesSumToZero = [...sumsByAsset(net).values()].every((sum) => sum === 0);
-  const mismatches = (await warehouseMismatches(db, incidentId)).map((m) => ({
+  const mismatches = differing.map((m) => ({
     warehouseId: m.warehouseId,
     item: m.item,
     ledger: fromMinor(m.item, m.ledger),
@@ -137,9 +137,11 @@ export async function incidentLedger(
   const { db } = deps;
   await assertMayRead(db, actor, incidentId);
   const after = options.cursor ? (decodeCursor(options.cursor, 3).map(String) as [string, string, string]) : undefined;
-  const [sums, page] = await Promise.all([
+  // Independent reads: on PostgreSQL they run on separate connections at once.
+  const [sums, page, differing] = await Promise.all([
     flowSummary(db, incidentId),
     balancesOfIncident(db, incidentId, { accountKind: options.accountKind, limit: options.limit + 1, after }),
+    warehouseMismatches(db, incidentId),
   ]);
   const rows = page.slice(0, options.limit);
   const last = rows[rows.length - 1];
@@ -151,6 +153,6 @@ export async function incidentLedger(
       items: await named(db, rows),
       nextCursor: page.length > options.limit && last ? encodeCursor([last.accountKind, last.accountId, last.asset]) : null,
     },
-    reconciled: await reconcile(db, incidentId, sums),
+    reconciled: reconciliation(sums, differing),
   };
 }
