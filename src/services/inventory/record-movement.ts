@@ -30,7 +30,7 @@ import {
 import { findItem } from '../../model/items';
 import { type AccountRef, fromMinor } from '../../model/ledger';
 import { recordChange } from '../audit/record-change';
-import { type Actor, actorId, type Deps } from '../context';
+import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { IdempotencyLedger, type IdempotentRequest, idempotently } from '../idempotency';
 import { postLedgerTransaction } from '../ledger/post-transaction';
 import { actingOrganization } from '../organizations/load-organization';
@@ -104,6 +104,8 @@ async function linesAfter(trx: Executor, movement: Movement): Promise<StockAfter
 export interface MoveOptions {
   /** Where received goods come from: an offer's `pledged` account once offers are received; the owner's `source` account otherwise. */
   source?: AccountRef;
+  /** The offer the movement receives, named on its ledger transaction. */
+  offerId?: string;
 }
 
 /**
@@ -134,14 +136,14 @@ export async function moveStock(
   const movementId = newId();
   const entries = movementEntries({ kind: input.kind, item: input.item, quantityMinor }, warehouse, target, options.source);
   // The stock first: a refused take writes nothing, and every movement locks lines, then balances.
-  const changeAt = deps.now().toISOString();
+  const changeAt = nowIso(deps);
   const partial = { kind: input.kind, warehouseId, toWarehouseId: target?.id ?? null, item: input.item, quantityMinor };
   await applyStockChanges(trx, stockChanges(partial), changeAt);
   const posted = await postLedgerTransaction(trx, deps, {
     actor,
     incidentId,
     kind: input.kind,
-    refs: { movementId },
+    refs: { movementId, offerId: options.offerId },
     entries,
   });
   const movement: Movement = {
