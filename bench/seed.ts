@@ -137,6 +137,7 @@ export function needRow(
     location_needed: fields.lat === null ? 1 : 0,
     vulnerable_groups: '[]',
     people_affected: null,
+    item: null,
     contact_name: null,
     contact_phone: null,
     address: null,

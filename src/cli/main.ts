@@ -1,4 +1,4 @@
-/** `corespond`: serve, migrate, create-admin, import, export, passes rotate-key, audit verify. Commands call services, not HTTP. */
+/** `corespond`: serve, migrate, create-admin, import, export, passes rotate-key, audit verify, allocate. Commands call services, not HTTP. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { migrateToLatest } from '../db/migrate';
 import { buildApp, VERSION } from '../http/app';
 import { loggerOptions } from '../http/log-privacy';
 import { readTable } from '../interop/spreadsheet';
+import { parseProblem, solveAllocation } from '../matching/allocate';
 import { AppError } from '../model/errors';
 import { openRuntime } from '../runtime';
 import { sweepAlarms } from '../services/alarms/sweep-alarms';
@@ -216,6 +217,32 @@ audit
       }
     } finally {
       await runtime.close();
+    }
+  });
+
+program
+  .command('allocate')
+  .description('read an allocation problem (JSON) on stdin, write the plan of greatest score (JSON) on stdout; no database')
+  .option('--report', 'also write the score, its certified upper bound and the gap to stderr')
+  .action(async (opts: { report?: boolean }) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    let problem: ReturnType<typeof parseProblem>;
+    try {
+      problem = parseProblem(Buffer.concat(chunks).toString('utf8'));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      for (const line of (error.detail ?? error.message).split('\n')) console.error(`error: ${line}`);
+      process.exitCode = 2;
+      return;
+    }
+    const outcome = solveAllocation(problem);
+    process.stdout.write(`${JSON.stringify(outcome.plan)}\n`);
+    if (opts.report) {
+      const { score } = outcome.plan;
+      console.error(
+        `score ${score}, upper bound ${outcome.upperBound} (gap ${outcome.upperBound - score}), ${outcome.optimal ? 'optimal' : 'not proven optimal'}`,
+      );
     }
   });
 

@@ -357,6 +357,8 @@ export const COLUMN_CLASSES: Classified = {
     status: PUBLIC,
     claimed_quantity: INTERNAL,
     fulfilled_quantity: INTERNAL,
+    // The catalogue item of a need for goods: the public needed-now list counts by it.
+    item: PUBLIC,
     close_reason: INTERNAL,
     // Free text about the people helped.
     close_note: PERSONAL,
@@ -435,6 +437,38 @@ export const COLUMN_CLASSES: Classified = {
     updated_at: INTERNAL,
   },
   // Edits of programs and lessons, whose fields are all internal.
+  offers: {
+    id: PUBLIC,
+    incident_id: PUBLIC,
+    // Whoever holds it follows the donation and hands the goods in with it, like a receipt code.
+    reference_code: SECRET,
+    kind: PUBLIC,
+    item: PUBLIC,
+    // How much was given is what the transparency page adds up; without the donor it tells of no one.
+    quantity: PUBLIC,
+    amount_fen: PUBLIC,
+    jurisdiction: INTERNAL,
+    // Where a member of the public offers from may be their home.
+    lat: LOCATION,
+    lon: LOCATION,
+    available_from: INTERNAL,
+    available_until: INTERNAL,
+    conditions: INTERNAL,
+    // Free text from the donor.
+    note: PERSONAL,
+    donor_name: PERSONAL,
+    donor_phone: PERSONAL,
+    organization_id: PUBLIC,
+    source: INTERNAL,
+    unwanted_reason: INTERNAL,
+    raised_publicly: INTERNAL,
+    status: PUBLIC,
+    received_quantity: PUBLIC,
+    created_by: INTERNAL,
+    created_at: PUBLIC,
+    updated_at: PUBLIC,
+  },
+  unwanted_items: { incident_id: PUBLIC, item: PUBLIC, reason: PUBLIC, marked_by: INTERNAL, marked_at: PUBLIC },
   revisions: {
     record_type: INTERNAL,
     record_id: INTERNAL,
@@ -602,6 +636,11 @@ export const ENTITIES = {
   lesson: { table: 'lessons', fields: {} },
   // What an alarm is about, as the board names it: a team's name or a need's title.
   alarm: { table: 'alarms', fields: { subjectLabel: INTERNAL } },
+  offer: {
+    table: 'offers',
+    fields: { organizationName: PUBLIC, fundraisingUnqualified: INTERNAL, reason: INTERNAL },
+  },
+  unwantedItem: { table: 'unwanted_items', fields: {} },
   warehouse: { table: 'warehouses', fields: {} },
   movement: { table: 'inventory_movements', fields: {} },
 } as const satisfies Record<string, { table: keyof Tables; fields: Record<string, FieldRule> }>;

@@ -19,6 +19,7 @@ import * as evaluation from './migrations/0016-evaluation';
 import * as incidentCommand from './migrations/0017-incident-command';
 import * as alarms from './migrations/0018-alarms';
 import * as inventoryLedger from './migrations/0019-inventory-ledger';
+import * as offers from './migrations/0020-offers';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-evaluation': evaluation,
   '0017-incident-command': incidentCommand,
   '0018-alarms': alarms,
+  '0020-offers': offers,
   '0019-inventory-ledger': inventoryLedger,
 };
 

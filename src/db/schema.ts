@@ -382,6 +382,7 @@ export interface NeedsTable {
   status: string;
   claimed_quantity: number;
   fulfilled_quantity: number;
+  item: string | null;
   close_reason: string | null;
   close_note: string | null;
   duplicate_of: string | null;
@@ -513,6 +514,43 @@ export interface AlarmsTable {
   acknowledged_by: string | null;
   acknowledged_at: string | null;
   resolved_at: string | null;
+}
+
+export interface OffersTable {
+  id: string;
+  incident_id: string;
+  reference_code: string;
+  kind: string;
+  item: string | null;
+  quantity: number | null;
+  /** bigint: PostgreSQL answers it as a string. */
+  amount_fen: number | string | null;
+  jurisdiction: string;
+  lat: number | null;
+  lon: number | null;
+  available_from: string | null;
+  available_until: string | null;
+  conditions: string | null;
+  note: string | null;
+  donor_name: string | null;
+  donor_phone: string | null;
+  organization_id: string | null;
+  source: string;
+  unwanted_reason: string | null;
+  raised_publicly: number;
+  status: string;
+  received_quantity: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UnwantedItemsTable {
+  incident_id: string;
+  item: string;
+  reason: string;
+  marked_by: string;
+  marked_at: string;
 }
 
 /**
@@ -649,6 +687,8 @@ export interface Tables {
   program_partners: ProgramPartnersTable;
   lessons: LessonsTable;
   revisions: RevisionsTable;
+  offers: OffersTable;
+  unwanted_items: UnwantedItemsTable;
   warehouses: WarehousesTable;
   inventory_stock: InventoryStockTable;
   inventory_movements: InventoryMovementsTable;

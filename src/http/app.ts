@@ -33,6 +33,7 @@ import { LiveHub } from './live/hub';
 import { liveRoutes } from './live/routes';
 import { membershipRoutes } from './membership/routes';
 import { needRoutes } from './needs/routes';
+import { offerRoutes } from './offers/routes';
 import { organizationRoutes } from './organizations/routes';
 import { passRoutes } from './passes/routes';
 import { handleError, problemOf, sendProblem } from './problem';
@@ -158,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await alarmRoutes(app, deps);
   await taskRoutes(app, deps);
   await passRoutes(app, deps, config);
+  await offerRoutes(app, deps, config);
   await needRoutes(app, deps);
   await programRoutes(app, deps);
   await knowledgeRoutes(app, deps);

@@ -44,3 +44,11 @@ export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]
 
 /** A calendar day, YYYY-MM-DD. */
 export const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+
+/** A code of the item catalogue (GET /api/v1/items), e.g. L1-0001. */
+export const ItemCode = Type.String({
+  minLength: 1,
+  maxLength: 20,
+  pattern: '^[A-Za-z0-9-]+$',
+  description: "a code of the item catalogue (GET /api/v1/items); the unit is then the item's",
+});

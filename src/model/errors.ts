@@ -12,6 +12,11 @@ export const ERRORS = {
     zh: '统一社会信用代码不正确',
     en: 'The Unified Social Credit Code is not valid',
   },
+  unknown_item: {
+    status: 400,
+    zh: '物资目录中没有该物资编码',
+    en: 'The item catalogue has no item with this code',
+  },
   unknown_jurisdiction: {
     status: 400,
     zh: '行政区划代码不存在',
@@ -21,11 +26,6 @@ export const ERRORS = {
     status: 400,
     zh: '调整响应级别、预警颜色、影响区域或政策须填写理由',
     en: 'Changing the level, warning colour, affected areas or policy needs a reason',
-  },
-  unknown_item: {
-    status: 400,
-    zh: '物资目录中没有该物资',
-    en: 'The item catalogue has no such item',
   },
   invalid_cursor: { status: 400, zh: '分页游标无效', en: 'The page cursor is not valid' },
   weak_password: {
@@ -82,8 +82,8 @@ export const ERRORS = {
   },
   invalid_transition: {
     status: 409,
-    zh: '当前成员状态不能转到该状态',
-    en: 'The membership cannot move from its current status to that one',
+    zh: '该记录当前的状态不能进行这一步',
+    en: 'The record cannot take this step from its current state',
   },
   pass_unavailable: {
     status: 409,
@@ -99,6 +99,16 @@ export const ERRORS = {
     status: 409,
     zh: '剩余未认领数量不足，已被其他组织认领',
     en: 'Not enough of this need is left unclaimed; others hold it',
+  },
+  not_needed: {
+    status: 422,
+    zh: '目前没有需求需要该物资，或协调方已标明不需要；请看当前急需清单',
+    en: 'No open need asks for this item now, or the coordinators marked it not needed; see what is needed now',
+  },
+  delivered_only: {
+    status: 409,
+    zh: '物资类需求只能通过签收的运单完成',
+    en: 'A need for goods is fulfilled only by delivered shipments',
   },
   insufficient_stock: {
     status: 409,

@@ -5,7 +5,7 @@
  * millisecond count up (a 31-bit counter started at random), so ids sort in the order made.
  * Random bytes are drawn from the system a few kilobytes at a time rather than 16 per id.
  */
-import { randomFillSync } from 'node:crypto';
+import { randomFillSync, randomInt } from 'node:crypto';
 import { v7 } from 'uuid';
 
 const pool = Buffer.alloc(16 * 256);
@@ -33,4 +33,11 @@ export function newId(): string {
     if (seq === 0) msecs++;
   }
   return v7({ random, msecs, seq });
+}
+
+const READABLE = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** A code a person can read out on the phone (a need's receipt, a donation's reference): 8 characters without look-alikes. */
+export function readableCode(): string {
+  return Array.from({ length: 8 }, () => READABLE[randomInt(READABLE.length)]).join('');
 }

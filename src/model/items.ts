@@ -7,6 +7,8 @@
  * "local"`); the groups below the class are ours, not the standard's.
  */
 
+import { AppError } from './errors';
+
 /** The top classes of GB/T 38565-2020, by their first digit. */
 export const ITEM_CLASSES = ['1', '2', '3'] as const;
 export type ItemClass = (typeof ITEM_CLASSES)[number];
@@ -112,6 +114,13 @@ const BY_CODE = new Map(ITEMS.map((item) => [item.code, item]));
 /** The catalogue entry of a code, or undefined when the catalogue has none. */
 export function findItem(code: string): Item | undefined {
   return BY_CODE.get(code);
+}
+
+/** The catalogue entry of a code; an unknown code is refused naming the field. */
+export function catalogueItem(code: string, field = 'item'): Item {
+  const item = BY_CODE.get(code);
+  if (item) return item;
+  throw new AppError('unknown_item', { field, detail: `${field}: the item catalogue has no item ${code}` });
 }
 
 /** The form of a local item code: `L`, the class digit, a dash, four digits. */

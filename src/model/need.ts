@@ -69,6 +69,8 @@ export interface Need {
   status: NeedStatus;
   claimedQuantity: number;
   fulfilledQuantity: number;
+  /** The catalogue item of a need for goods (src/model/items.ts); its unit is the item's. Null for other needs. */
+  item: string | null;
   closeReason: CloseReason | null;
   closeNote: string | null;
   duplicateOf: string | null;
@@ -138,6 +140,8 @@ export interface NeedInput {
   category: ServiceCategory;
   quantity?: number;
   unit?: string;
+  /** A catalogue item code, for a need for goods. */
+  item?: string | null;
   jurisdiction: string;
   lat: number;
   lon: number;

@@ -26,6 +26,8 @@ export type Subject =
   | { kind: 'organization'; id: string; home: string }
   /** A team deployed to an incident: the organization and the incident's areas. */
   | { kind: 'deployment'; organizationId: string; incidentAreas: readonly string[] }
+  /** An offer to an incident: the offering organization (none for the public) and the incident's areas. */
+  | { kind: 'offer'; organizationId: string | null; incidentAreas: readonly string[] }
   /** Everything inside some areas at once: a whole list, its filters, an area's analytics. */
   | { kind: 'area'; areas: readonly string[] };
 
@@ -50,7 +52,8 @@ export function audienceOf(actor: Actor, subject: Subject): Audience {
       if (area !== null && isWithin(subject.home, area)) return 'steward';
       return own !== null && own === subject.id ? 'steward' : 'member';
     case 'deployment':
-      // The coordinators who decide on the incident's deployments need to reach its teams.
+    case 'offer':
+      // The coordinators who decide on the incident's deployments and offers need to reach the teams and donors.
       if (area !== null && subject.incidentAreas.some((a) => overlaps(a, area))) return 'steward';
       return own !== null && own === subject.organizationId ? 'steward' : 'member';
     case 'area':

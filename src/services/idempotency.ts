@@ -5,8 +5,9 @@
  * Works on a whole group of creates at once (group commit), keys repeated inside the group included.
  */
 import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
 import { findRememberedMany, remember, rememberedKey } from '../db/repositories/idempotency';
-import type { Executor } from '../db/schema';
+import type { Executor, Tables } from '../db/schema';
 import { AppError } from '../model/errors';
 
 export interface IdempotentRequest {
@@ -93,4 +94,27 @@ export async function idempotently<T>(request: IdempotentRequest | undefined, cr
     if (request && isKeyConflict(error)) return create();
     throw error;
   }
+}
+
+/**
+ * One create in its own transaction under an Idempotency-Key: a retry with the same key (also
+ * one racing the first) answers with the record the first try made, and never makes a second.
+ */
+export async function createOnce(
+  db: Kysely<Tables>,
+  request: IdempotentRequest | undefined,
+  at: () => string,
+  create: (trx: Transaction<Tables>) => Promise<string>,
+): Promise<{ id: string; replayed: boolean }> {
+  return idempotently(request, () =>
+    db.transaction().execute(async (trx) => {
+      const ledger = await IdempotencyLedger.load(trx, [request]);
+      const earlier = ledger.earlier(request);
+      if (earlier) return { id: earlier, replayed: true };
+      const id = await create(trx);
+      ledger.record(request, id);
+      await ledger.write(trx, at());
+      return { id, replayed: false };
+    }),
+  );
 }

@@ -100,5 +100,7 @@ describeEachDatabase('crash during a load of reports', (t, dialect) => {
       expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
       check.close();
     }
-  });
+    // Two server processes start and 600 reports are retried one by one: on a shared two-core
+    // machine that alone can take most of a minute, so the budget is the scenario's, not the default.
+  }, 180_000);
 });

@@ -49,7 +49,45 @@ const COUNTY_AT: Row['expect'] = [401, 'exact', 'exact', 'grid', 'grid', 'grid',
 const PROVINCE: Row['expect'] = [401, 'exact', 'exact', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden'];
 const TEAM: Row['expect'] = HOLDERS;
 
+// The incident's coordinators (the county's too, as for team leaders); the offering organization for its own offer.
+const INCIDENT: Row['expect'] = [401, 'exact', 'exact', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'exact', 'hidden'];
+const INCIDENT_AT: Row['expect'] = [401, 'exact', 'exact', 'grid', 'grid', 'grid', 'grid', 'grid', 'exact', 'grid'];
+const INCIDENT_AND_TEAM: Row['expect'] = [
+  401,
+  'exact',
+  'exact',
+  'hidden',
+  'hidden',
+  'exact',
+  'exact',
+  'hidden',
+  'exact',
+  'hidden',
+];
+
 const ROWS: Row[] = [
+  {
+    name: 'a public donor’s offer: personal fields',
+    path: (n) => `/api/v1/incidents/${n.incident}/offers?limit=200`,
+    pick: byId((n) => n.publicOffer),
+    fields: { donorName: 'CANARY-DONOR-NAME', donorPhone: '13911110009', note: 'CANARY-DONOR-NOTE' },
+    expect: INCIDENT,
+  },
+  {
+    name: 'a public donor’s offer: location',
+    path: (n) => `/api/v1/incidents/${n.incident}/offers?limit=200`,
+    pick: byId((n) => n.publicOffer),
+    fields: {},
+    place: 'publicOffer',
+    expect: INCIDENT_AT,
+  },
+  {
+    name: 'an organization’s offer: its contact',
+    path: (n) => `/api/v1/incidents/${n.incident}/offers?limit=200`,
+    pick: byId((n) => n.teamOffer),
+    fields: { donorName: 'CANARY-TEAM-DONOR', donorPhone: '13911110010' },
+    expect: INCIDENT_AND_TEAM,
+  },
   {
     name: 'a held need: personal fields',
     path: (n) => `/api/v1/needs/${n.heldNeed}`,

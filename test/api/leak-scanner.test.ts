@@ -65,6 +65,16 @@ const CANARIES: { canary: string | RegExp; seenBy: Who[] }[] = [
     canary,
     seenBy: ['admin', 'coordHenan', 'coordCounty', 'orgAdmin', 'orgMember'] as Who[],
   })),
+  // A public donor: the incident's coordinators, who arrange the hand-over.
+  ...['CANARY-DONOR-NAME', '13911110009', 'CANARY-DONOR-NOTE', '34.7456789', '113.6456789'].map((canary) => ({
+    canary,
+    seenBy: ['admin', 'coordHenan', 'coordCounty'] as Who[],
+  })),
+  // The contact of an organization's offer: the incident's coordinators and the organization.
+  ...['CANARY-TEAM-DONOR', '13911110010'].map((canary) => ({
+    canary,
+    seenBy: ['admin', 'coordHenan', 'coordCounty', 'orgAdmin', 'orgMember'] as Who[],
+  })),
   // An account's name and e-mail: admins and the admin of its organization.
   ...['CANARY-USER-NAME', '.canary-user@example.cn'].map((canary) => ({ canary, seenBy: ['admin', 'orgAdmin'] as Who[] })),
 ];
@@ -152,6 +162,9 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/programs/:id/revisions': () => ['/api/v1/programs/none/revisions'],
   '/api/v1/public/incidents': () => ['/api/v1/public/incidents'],
   '/api/v1/public/incidents/:id/needs': (n) => [`/api/v1/public/incidents/${n.incident}/needs`],
+  '/api/v1/public/incidents/:id/needed': (n) => [`/api/v1/public/incidents/${n.incident}/needed`],
+  '/api/v1/items': () => ['/api/v1/items'],
+  '/api/v1/incidents/:id/offers': (n) => [`/api/v1/incidents/${n.incident}/offers?limit=200`],
   '/api/v1/public/passes/:jti': (n) => [`/api/v1/public/passes/${n.pass}`],
   '/api/v1/public/receipts/:code': (n) => [`/api/v1/public/receipts/${n.receipt}`],
   '/api/v1/warehouses': () => ['/api/v1/warehouses?limit=200'],
@@ -265,6 +278,8 @@ describeEachDatabase('leak scanner', (t) => {
     expect(await seen(`/api/v1/incidents/${n.incident}/centre`, 'orgMember')).toContain('13911110008');
     expect(await seen(`/api/v1/deployments/${n.passDeployment}/pass`, 'orgMember')).toContain('CANARY-LEADER-NAME');
     expect(await seen(`/api/v1/needs/${n.heldNeed}/evidence/${n.evidence}`, 'orgAdmin')).toContain('CANARY-HELD-PHOTO');
+    expect(await seen(`/api/v1/incidents/${n.incident}/offers`, 'coordCounty')).toContain('CANARY-DONOR-NAME');
+    expect(await seen(`/api/v1/incidents/${n.incident}/offers`, 'orgMember')).toContain('13911110010');
     expect(leaksIn(await seen(`/api/v1/needs/${n.heldNeed}`, 'orgMember'), 'observer')).toContain('CANARY-HELD-CONTACT');
   });
 

@@ -19,6 +19,7 @@ import { claimNeed, reportProgress } from '../../src/services/needs/claims';
 import { addEvidence, closeNeed } from '../../src/services/needs/manage-needs';
 import { type NeedInput, reportNeed, reportPublicNeed } from '../../src/services/needs/report-need';
 import { deploymentPass } from '../../src/services/passes/issue-pass';
+import { offerPublicly, recordOrganizationOffer } from '../../src/services/resources/offers';
 import { createUser } from '../../src/services/users/manage-users';
 import { type ActorName, buildNetwork, type Network, PASSWORD, SYSTEM } from './fixtures';
 
@@ -42,6 +43,7 @@ export const PLACES = {
   countyNeed: { lat: 34.7187654, lon: 113.6012345, grid: { lat: 34.715, lon: 113.605 } },
   closedNeed: { lat: 34.7923456, lon: 113.6734567, grid: { lat: 34.795, lon: 113.675 } },
   publicNeed: { lat: 34.7034567, lon: 113.6145678, grid: { lat: 34.705, lon: 113.615 } },
+  publicOffer: { lat: 34.7456789, lon: 113.6456789, grid: { lat: 34.745, lon: 113.645 } },
 };
 
 export interface PrivacyNetwork extends Network {
@@ -67,6 +69,9 @@ export interface PrivacyNetwork extends Network {
   pass: string;
   /** A member of the Zhengzhou team whose name and e-mail are canaries. */
   canaryUser: string;
+  /** Money offered by a member of the public, and a vehicle by the Zhengzhou team: donors are canaries. */
+  publicOffer: string;
+  teamOffer: string;
   /** The team's warehouse, which received goods for the incident. */
   warehouse: string;
 }
@@ -208,6 +213,27 @@ export async function buildPrivacyNetwork(deps: Deps): Promise<PrivacyNetwork> {
       organizationId: team,
     })
   ).id;
+  const publicOffer = (
+    await offerPublicly(deps, incident, {
+      kind: 'money',
+      amountFen: 20_000,
+      jurisdiction: '410105',
+      ...{ lat: PLACES.publicOffer.lat, lon: PLACES.publicOffer.lon },
+      donorName: 'CANARY-DONOR-NAME',
+      donorPhone: '13911110009',
+      note: 'CANARY-DONOR-NOTE',
+    })
+  ).id;
+  const teamOffer = (
+    await recordOrganizationOffer(deps, SYSTEM, incident, {
+      kind: 'vehicle',
+      note: '冷链车一辆',
+      jurisdiction: '410102',
+      organizationId: team,
+      donorName: 'CANARY-TEAM-DONOR',
+      donorPhone: '13911110010',
+    })
+  ).id;
   const warehouse = (
     await createWarehouse(deps, SYSTEM, {
       name: '蓝天物资仓库',
@@ -223,6 +249,8 @@ export async function buildPrivacyNetwork(deps: Deps): Promise<PrivacyNetwork> {
     ...network,
     tokens,
     incident,
+    publicOffer,
+    teamOffer,
     heldNeed,
     heldClaim,
     countyNeed,

@@ -48,6 +48,7 @@ import type {
   IncidentStage,
   IncidentSubstitution,
   IncidentSummary,
+  ItemCatalogue,
   Jurisdiction,
   JurisdictionWithPath,
   Jwks,
@@ -63,6 +64,7 @@ import type {
   MovementPage,
   MyTasks,
   NeedDetail,
+  NeededNow,
   NeedImportJob,
   NeedInput,
   NeedMapAnswer,
@@ -70,8 +72,12 @@ import type {
   NeedQuery,
   NeedView,
   NewUser,
+  OfferPage,
+  OfferQuery,
+  OfferView,
   OrganizationDetail,
   OrganizationInput,
+  OrganizationOfferInput,
   OrganizationPage,
   OrganizationPatch,
   OrganizationRecord,
@@ -87,6 +93,8 @@ import type {
   ProgramQuery,
   PublicIncident,
   PublicNeed,
+  PublicOfferAnswer,
+  PublicOfferInput,
   PublicReceipt,
   PublicReport,
   PublicReportAnswer,
@@ -151,7 +159,7 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type QueryValue = string | number | boolean | undefined | null;
 type Query = Record<string, QueryValue | readonly string[]>;
 
@@ -530,6 +538,26 @@ export const needApi = {
     post<void>(needPath(id, `/duplicates/${encodeURIComponent(otherId)}/dismiss`)),
   /** Attaches a photo (JPEG, PNG or WebP, sent as the body itself) as evidence. */
   addEvidence: (id: string, photo: Blob) => upload<{ file: string }>(needPath(id, '/evidence'), photo, photo.type),
+};
+
+/** Resources: the item catalogue, what an incident needs now and does not, and offers to it. */
+export const offerApi = {
+  /** Public, and the same for everyone: cached by the browser for an hour. */
+  items: () => get<ItemCatalogue>('/items'),
+  /** Public: open quantities per item with what donors pledged, and the not-needed list. */
+  needed: (incidentId: string) => get<NeededNow>(`/public/incidents/${encodeURIComponent(incidentId)}/needed`),
+  /** Without an account: 422 not_needed (with what is needed now) for goods nobody asks for. */
+  offerPublicly: (incidentId: string, body: PublicOfferInput, idempotencyKey: string) =>
+    postOnce<PublicOfferAnswer>(`/public/incidents/${encodeURIComponent(incidentId)}/offers`, body, idempotencyKey),
+  list: (incidentId: string, query: OfferQuery) => get<OfferPage>(incidentPath(incidentId, '/offers'), { ...query }),
+  /** An organization's offer; goods not needed now need a `reason` (else 422 not_needed). */
+  record: (incidentId: string, body: OrganizationOfferInput, idempotencyKey: string) =>
+    postOnce<OfferView>(incidentPath(incidentId, '/offers'), body, idempotencyKey),
+  withdraw: (id: string, reason: string) => post<OfferView>(`/offers/${encodeURIComponent(id)}/withdraw`, { reason }),
+  markNotNeeded: (incidentId: string, item: string, reason: string) =>
+    request<NeededNow>('PUT', incidentPath(incidentId, `/not-needed/${encodeURIComponent(item)}`), { json: { reason } }),
+  unmarkNotNeeded: (incidentId: string, item: string) =>
+    request<NeededNow>('DELETE', incidentPath(incidentId, `/not-needed/${encodeURIComponent(item)}`)),
 };
 
 /** Where an evidence photo is, for an <img>: a same-origin GET, so the session cookie is enough. */

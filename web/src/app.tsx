@@ -19,6 +19,8 @@ import {
   DeskPage,
   DirectoryPage,
   ForbiddenPage,
+  GiveFormPage,
+  GiveStartPage,
   ImportPage,
   IncidentsPage,
   JoinPage,
@@ -130,6 +132,8 @@ function AppRoutes() {
         <Route path="/report/:incidentId" element={<ReportFormPage />} />
         <Route path="/receipt" element={<ReceiptPage />} />
         <Route path="/receipt/:code" element={<ReceiptPage />} />
+        <Route path="/give" element={<GiveStartPage />} />
+        <Route path="/give/:incidentId" element={<GiveFormPage />} />
         <Route path="/checkpoint" element={<CheckpointPage />} />
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>

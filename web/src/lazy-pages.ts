@@ -12,6 +12,7 @@ function lazyPage<M extends Record<K, ComponentType>, K extends keyof M & string
 
 // One import per area: the pages of an area share one chunk.
 const publicPages = () => import('./pages/public/area');
+const giving = () => import('./pages/public/give-area');
 const organizations = () => import('./pages/organizations/area');
 const incidents = () => import('./pages/incidents/area');
 const membership = () => import('./pages/membership/area');
@@ -28,6 +29,8 @@ const join = () => import('./pages/join-page');
 export const ReportStartPage = lazyPage(publicPages, 'ReportStartPage');
 export const ReportFormPage = lazyPage(publicPages, 'ReportFormPage');
 export const ReceiptPage = lazyPage(publicPages, 'ReceiptPage');
+export const GiveStartPage = lazyPage(giving, 'GiveStartPage');
+export const GiveFormPage = lazyPage(giving, 'GiveFormPage');
 
 export const SetupPage = lazyPage(setup, 'SetupPage');
 export const LoginPage = lazyPage(login, 'LoginPage');
@@ -71,6 +74,7 @@ type Load = () => Promise<unknown>;
 const OUTSIDE = new Map<string, Load>([
   ['report', publicPages],
   ['receipt', publicPages],
+  ['give', giving],
   ['checkpoint', passes],
   ['login', login],
   ['join', join],

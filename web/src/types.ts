@@ -22,6 +22,7 @@ import type * as knowledge from '../../src/http/knowledge/schemas';
 import type * as ledger from '../../src/http/ledger/schemas';
 import type * as membership from '../../src/http/membership/schemas';
 import type * as needs from '../../src/http/needs/schemas';
+import type * as offers from '../../src/http/offers/schemas';
 import type * as organizations from '../../src/http/organizations/schemas';
 import type * as passes from '../../src/http/passes/schemas';
 import type * as programs from '../../src/http/programs/schemas';
@@ -53,6 +54,7 @@ export type {
   VerificationLevel,
   VulnerableGroup,
 } from '../../src/model/need';
+export type { OfferKind, OfferSource, OfferStatus } from '../../src/model/offer';
 export type { OrganizationKind } from '../../src/model/organization';
 export type { CooperationType, ProgramKind, RecoveryFocus } from '../../src/model/program';
 export type { Phase, ServiceCategory, Strategy } from '../../src/model/taxonomy';
@@ -176,6 +178,18 @@ export type Recommendation = Static<typeof needs.RecommendationList>['items'][nu
 export type RecommendationFilters = Partial<Static<typeof needs.RecommendationQuery>>;
 /** Who holds a need, as a claim_conflict problem names them. */
 export type ConflictHolder = NonNullable<Static<typeof common.ProblemSchema>['holders']>[number];
+
+// Resources: the item catalogue, what is needed now, offers and pledges
+export type CatalogueItem = Static<typeof offers.ItemSchema>;
+export type ItemCatalogue = Static<typeof offers.ItemCatalogue>;
+export type NeededNow = Static<typeof offers.NeededNowSchema>;
+export type PublicOfferInput = Static<typeof offers.PublicOfferBody>;
+export type PublicOfferAnswer = Static<typeof offers.PublicOfferAnswer>;
+export type OrganizationOfferInput = Static<typeof offers.OrganizationOfferBody>;
+export type OfferView = Static<typeof offers.OfferSchema>;
+export type OfferPage = Static<typeof offers.OfferList>;
+/** The filters of an incident's offers and a page of them. */
+export type OfferQuery = Partial<Static<typeof offers.OfferQuery>>;
 
 // The public door
 export type PublicIncident = Static<typeof publicDoor.PublicIncidentSchema>;

@@ -2,7 +2,7 @@
 import { insertInChunks } from '../bulk';
 import type { Executor, LiveEventsTable } from '../schema';
 
-export type LiveKind = 'incident' | 'deployment' | 'need' | 'claim' | 'alarm' | 'centre' | 'standby';
+export type LiveKind = 'incident' | 'deployment' | 'need' | 'claim' | 'alarm' | 'centre' | 'standby' | 'offer';
 
 export interface LiveEvent {
   seq: number;

@@ -11,7 +11,7 @@ import {
 } from '../../model/need';
 import { ORGANIZATION_KINDS } from '../../model/organization';
 import { SERVICE_CATEGORIES } from '../../model/taxonomy';
-import { Cursor, Id, JurisdictionCode, Limit, Nullable, Page } from '../common-schemas';
+import { Cursor, Id, ItemCode, JurisdictionCode, Limit, Nullable, Page } from '../common-schemas';
 
 const strict = { additionalProperties: false } as const;
 
@@ -23,6 +23,7 @@ export const NeedBody = Type.Object(
     category: Type.Enum(SERVICE_CATEGORIES),
     quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
     unit: Type.Optional(Type.String({ maxLength: 20 })),
+    item: Type.Optional(Nullable(ItemCode)),
     jurisdiction: JurisdictionCode,
     lat: Type.Number({ minimum: -90, maximum: 90 }),
     lon: Type.Number({ minimum: -180, maximum: 180 }),
@@ -75,6 +76,7 @@ export const NeedSchema = Type.Object({
   status: Type.Enum(NEED_STATUSES),
   claimedQuantity: Type.Integer(),
   fulfilledQuantity: Type.Integer(),
+  item: Nullable(Type.String({ description: 'the catalogue item of a need for goods' })),
   closeReason: Type.Union([Type.Enum(CLOSE_REASONS), Type.Null()]),
   closeNote: Nullable(Type.String()),
   duplicateOf: Nullable(Type.String()),
@@ -203,6 +205,7 @@ export const PublicNeedSchema = Type.Object({
   urgency: Type.Enum(URGENCIES),
   quantity: Type.Integer(),
   unit: Type.String(),
+  item: Nullable(Type.String()),
   jurisdiction: Type.String(),
   lat: Nullable(Type.Number()),
   lon: Nullable(Type.Number()),

@@ -98,6 +98,7 @@ function makeNeed(
     category,
     quantity: 1,
     unit: '项',
+    item: null,
     jurisdiction,
     lat: read.place?.lat ?? null,
     lon: read.place?.lon ?? null,

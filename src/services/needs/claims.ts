@@ -400,6 +400,10 @@ export async function reportProgress(
     const need = await loadNeed(trx, claim.needId);
     const at = nowIso(deps);
     const note = report.note?.trim() || null;
+    if (report.done && need.item !== null) {
+      // The ledger must explain every fulfilled unit of goods: only a delivered shipment fulfils them.
+      throw new AppError('delivered_only', { detail: 'a need for goods is fulfilled by confirming its shipments' });
+    }
     if (report.done) {
       if (!(await endClaim(trx, claimId, ['active'], 'fulfilled', at))) throw new AppError('invalid_transition');
       await fulfilQuantity(trx, claim.needId, claim.quantity);

@@ -150,6 +150,7 @@ export interface PublicNeed {
   urgency: Need['urgency'];
   quantity: number;
   unit: string;
+  item: string | null;
   jurisdiction: string;
   lat: number | null;
   lon: number | null;
@@ -170,6 +171,7 @@ export function publicView(need: Need): PublicNeed {
     urgency: shown.urgency,
     quantity: shown.quantity,
     unit: shown.unit,
+    item: shown.item,
     jurisdiction: shown.jurisdiction,
     lat: shown.lat,
     lon: shown.lon,

@@ -5,7 +5,6 @@
  * fsync, for a whole group, each report still checked and answered on its own.
  */
 
-import { randomInt } from 'node:crypto';
 import gcoord from 'gcoord';
 import type { Transaction } from 'kysely';
 import { CommitGroup, type Settled, settle } from '../../db/group-commit';
@@ -13,8 +12,9 @@ import { findIncident } from '../../db/repositories/incidents';
 import { findNeed, flagDuplicates, insertFirstNeedEvents, insertNeeds } from '../../db/repositories/needs';
 import type { Executor, Tables } from '../../db/schema';
 import { AppError } from '../../model/errors';
-import { newId } from '../../model/ids';
+import { newId, readableCode } from '../../model/ids';
 import type { Incident } from '../../model/incident';
+import { catalogueItem } from '../../model/items';
 import { findJurisdiction, overlaps } from '../../model/jurisdictions';
 import type { Need, NeedInput, NeedSource } from '../../model/need';
 import { recordChanges } from '../audit/record-change';
@@ -30,13 +30,6 @@ export type { NeedInput };
 export interface ReportedNeed {
   need: Need;
   possibleDuplicates: PossibleDuplicate[];
-}
-
-const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
-/** A receipt code a person can read out on the phone: 8 characters without look-alikes. */
-function receiptCode(): string {
-  return Array.from({ length: 8 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join('');
 }
 
 async function openIncident(db: Executor, id: string): Promise<Incident> {
@@ -74,6 +67,7 @@ function makeNeed(
       detail: 'jurisdiction lies outside the areas affected by this incident',
     });
   }
+  const item = input.item ? catalogueItem(input.item) : null;
   const at = nowIso(deps);
   return {
     id: newId(),
@@ -83,7 +77,9 @@ function makeNeed(
     kind: input.kind ?? 'agent_generated',
     category: input.category,
     quantity: input.quantity ?? 1,
-    unit: input.unit?.trim() || '项',
+    // A need for goods counts in its item's unit, so offers, stock and shipments add up with it.
+    unit: item?.unitZh ?? (input.unit?.trim() || '项'),
+    item: item?.code ?? null,
     jurisdiction: input.jurisdiction,
     ...toWgs84(input),
     locationNeeded: false,
@@ -101,7 +97,7 @@ function makeNeed(
     closeReason: null,
     closeNote: null,
     duplicateOf: null,
-    receiptCode: origin.receipt ? receiptCode() : null,
+    receiptCode: origin.receipt ? readableCode() : null,
     createdBy: actorId(actor),
     createdAt: at,
     updatedAt: at,

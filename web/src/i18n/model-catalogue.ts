@@ -1,11 +1,12 @@
 /**
  * Catalogue entries derived from the shared model (src/model/labels.ts, errors.ts, items.ts), so
- * the names of strategies, phases, categories, kinds, roles, items and error messages have one source.
+ * the names of strategies, phases, categories, kinds, roles, error messages and relief items
+ * (with their units) have one source.
  * The browser uses it for zh-Hans and en; scripts/i18n.ts converts the zh-Hans entries into
  * the generated zh-Hant catalogue.
  */
 import { ERRORS } from '../../../src/model/errors';
-import { ITEMS } from '../../../src/model/items';
+import { ITEM_CLASS_NAMES, ITEMS } from '../../../src/model/items';
 import {
   ORGANIZATION_KIND_LABELS,
   PHASE_LABELS,
@@ -35,7 +36,7 @@ export function modelCatalogue(language: SourceLanguage): Catalogue {
     kind: pick(ORGANIZATION_KIND_LABELS, language),
     role: pick(ROLE_LABELS, language),
     error: pick(ERRORS, language),
-    // The item catalogue (src/model/items.ts): each item's name and the unit it counts in.
+    itemClass: pick(ITEM_CLASS_NAMES, language),
     item: Object.fromEntries(
       ITEMS.map((i) => [i.code, language === 'zh' ? { name: i.nameZh, unit: i.unitZh } : { name: i.nameEn, unit: i.unitEn }]),
     ),

@@ -1,8 +1,8 @@
 /**
  * An incident's board (态势): its level, warning colour and stage with the timeline of their
  * changes, counters of needs and teams, alarms for teams that went quiet, the needs and teams
- * themselves, and its command (the coordination centre, the standby roster) — kept current by
- * the live event stream (or polling when there is none).
+ * themselves, the resources offered to it, and its command (the coordination centre, the
+ * standby roster) — kept current by the live event stream (or polling when there is none).
  */
 import { ArrowRightOutlined, StopOutlined, SyncOutlined, ThunderboltFilled, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -24,10 +24,11 @@ import { IncidentTimeline } from './incident-timeline';
 import { boardKey, type LiveMode, pollInterval, useLiveBoard } from './live-updates';
 import { NeedDrawer } from './need-drawer';
 import { NeedsPanel } from './needs-panel';
+import { ResourcesPanel } from './resources-panel';
 import { ACTIVE_NEED_STATUSES, NEXT_STAGES, ON_SITE_STATUSES } from './rules';
 
-type Tab = 'needs' | 'deployments' | 'command' | 'evaluation';
-const TABS: readonly Tab[] = ['needs', 'deployments', 'command', 'evaluation'];
+type Tab = 'needs' | 'deployments' | 'resources' | 'command' | 'evaluation';
+const TABS: readonly Tab[] = ['needs', 'deployments', 'resources', 'command', 'evaluation'];
 
 const EvaluationPanel = lazy(() => import('./evaluation-panel'));
 
@@ -278,6 +279,11 @@ export function BoardPage() {
                 error={deployments.error}
               />
             ),
+          },
+          {
+            key: 'resources',
+            label: <span data-testid="tab-resources">{t('board.tabs.resources')}</span>,
+            children: <ResourcesPanel incident={incident} live={live} />,
           },
           {
             key: 'command',

@@ -19,6 +19,12 @@ export type LiveMode = 'connecting' | 'live' | 'polling';
 /** The query keys of one board: everything under it refetches on an event. */
 export const boardKey = (incidentId: string) => ['board', incidentId] as const;
 
+/** The board's resources (needed now, not needed, offers): an offer event refetches these alone. */
+export const resourcesKey = (incidentId: string) => [...boardKey(incidentId), 'resources'] as const;
+
+/** Event types that change one part of the board only (an offer: its resources), with that part's key. */
+const PART_EVENTS: Record<string, (incidentId: string) => readonly unknown[]> = { offer: resourcesKey };
+
 /** The refetch interval board queries should use in this mode. */
 export function pollInterval(mode: LiveMode): number | false {
   return mode === 'live' ? false : POLL_MS;
@@ -39,14 +45,20 @@ export function useLiveBoard(incidentId: string): LiveMode {
     let stopped = false;
     let missed = false;
 
-    // Events come in bursts (a claim changes the need, the claim, the counters): refetch once.
-    const refresh = () => {
+    // Events come in bursts (a claim changes the need, the claim, the counters): refetch once,
+    // the whole board, or only the parts that changed when every event of the burst names one.
+    let parts: (readonly unknown[])[] | null = [];
+    const refreshKeys = (keys: (readonly unknown[])[] | null) => {
+      parts = parts === null || keys === null ? null : [...parts, ...keys];
       if (pending) return;
       pending = setTimeout(() => {
         pending = undefined;
-        void queryClient.invalidateQueries({ queryKey: boardKey(incidentId) });
+        const due = parts ?? [boardKey(incidentId)];
+        parts = [];
+        for (const queryKey of due) void queryClient.invalidateQueries({ queryKey });
       }, 200);
     };
+    const refresh = () => refreshKeys(null);
 
     const connect = () => {
       if (stopped) return;
@@ -69,6 +81,8 @@ export function useLiveBoard(incidentId: string): LiveMode {
       };
       stream.onmessage = refresh;
       for (const type of EVENT_TYPES) stream.addEventListener(type, refresh);
+      for (const [type, part] of Object.entries(PART_EVENTS))
+        stream.addEventListener(type, () => refreshKeys([part(incidentId)]));
     };
     connect();
 

@@ -22,6 +22,7 @@ export function PublicShell({ children }: { children: ReactNode }) {
         <nav aria-label={t('public.footerNav')} className="public-footer-links">
           <Link to="/report">{t('public.reportLink')}</Link>
           <Link to="/receipt">{t('public.receiptLink')}</Link>
+          <Link to="/give">{t('public.giveLink')}</Link>
           <Link to="/login">{t('public.staffLogin')}</Link>
         </nav>
         <div>{t('app.footer')}</div>

@@ -4,20 +4,19 @@
  * the form sends an Idempotency-Key kept for this form so a retried submit never doubles.
  */
 import { AimOutlined, RightOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Radio, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { URGENCIES, VULNERABLE_GROUPS } from '../../../../src/model/need';
-import { newIdempotencyKey, publicApi } from '../../api';
+import { publicApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
-import { useJurisdictionName } from '../../components/jurisdiction-name';
 import { useMyLocation } from '../../components/my-location';
 import { showFieldError, useErrorText } from '../../error-text';
 import { useSessionQuery } from '../../session';
-import type { PublicIncident, ServiceCategory, Urgency, VulnerableGroup } from '../../types';
+import type { ServiceCategory, Urgency, VulnerableGroup } from '../../types';
+import { compactPhone, formKey, IncidentLine, PHONE, usePublicIncidents } from './public-parts';
 import { EmergencyNumbers, PublicShell } from './public-shell';
 
 /** What people most often ask for; the rest of the categories are for coordinators. */
@@ -62,64 +61,6 @@ const FIELDS = [
   ['contactName'],
 ] as const;
 
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{3,6})$/;
-const compactPhone = (phone: string) => phone.replace(/[\s()-]/g, '');
-
-/** One Idempotency-Key per report form, kept in this tab until the report goes through. */
-function formKey(incidentId: string): { key: string; done: () => void } {
-  const name = `corespond.report-key.${incidentId}`;
-  let key: string | null = null;
-  try {
-    key = window.sessionStorage.getItem(name);
-    if (!key) {
-      key = newIdempotencyKey();
-      window.sessionStorage.setItem(name, key);
-    }
-  } catch {
-    key ??= newIdempotencyKey();
-  }
-  return {
-    key,
-    done: () => {
-      try {
-        window.sessionStorage.removeItem(name);
-      } catch {
-        // storage unavailable: nothing to forget
-      }
-    },
-  };
-}
-
-function AreaName({ code }: { code: string }) {
-  return <>{useJurisdictionName(code) ?? code}</>;
-}
-
-function IncidentLine({ incident }: { incident: PublicIncident }) {
-  const { t } = useTranslation();
-  return (
-    <span className="public-incident-facts">
-      <span className={`public-level public-level-${incident.level}`}>{t(`incident.level.${incident.level}`)}</span>
-      {incident.warningColor ? (
-        <span className={`public-warning warning-${incident.warningColor}`}>
-          {t(`incident.warning.${incident.warningColor}`)}
-        </span>
-      ) : null}
-      <span>
-        {incident.jurisdictions.slice(0, 3).map((code, i) => (
-          <span key={code}>
-            {i > 0 ? '、' : ''}
-            <AreaName code={code} />
-          </span>
-        ))}
-      </span>
-    </span>
-  );
-}
-
-function usePublicIncidents() {
-  return useQuery({ queryKey: ['public', 'incidents'], queryFn: publicApi.incidents, staleTime: 60_000 });
-}
-
 /** /report: the open incidents to ask for help in. */
 export function ReportStartPage() {
   const { t } = useTranslation();
@@ -153,6 +94,9 @@ export function ReportStartPage() {
       )}
       <p className="public-receipt-link">
         {t('public.haveCode')} <Link to="/receipt">{t('public.receiptLink')}</Link>
+      </p>
+      <p className="public-receipt-link">
+        {t('public.wantToGive')} <Link to="/give">{t('public.giveLink')}</Link>
       </p>
     </PublicShell>
   );
