@@ -20,6 +20,7 @@ import * as incidentCommand from './migrations/0017-incident-command';
 import * as alarms from './migrations/0018-alarms';
 import * as inventoryLedger from './migrations/0019-inventory-ledger';
 import * as offers from './migrations/0020-offers';
+import * as ledgerFlows from './migrations/0021-ledger-flows';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-alarms': alarms,
   '0020-offers': offers,
   '0019-inventory-ledger': inventoryLedger,
+  '0021-ledger-flows': ledgerFlows,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

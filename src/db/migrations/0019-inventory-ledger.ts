@@ -107,33 +107,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('balance', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('ledger_balances_pk', ['incident_id', 'account_kind', 'account_id', 'asset'])
     .execute();
-  // An account's balances over every incident, read from the index alone (the reconciliation).
   await db.schema
     .createIndex('ledger_balances_account')
     .on('ledger_balances')
-    .columns(['account_kind', 'account_id', 'asset', 'balance'])
+    .columns(['account_kind', 'account_id', 'asset'])
     .execute();
-  // What moved into and out of each kind of account, by kind of transaction, asset, and the
-  // organization and area of the entry: what each kind of transaction moved (Σ moved_in), and
-  // each kind of account's balance (Σ moved_in − moved_out) however many accounts there are.
   await db.schema
     .createTable('ledger_flows')
     .addColumn('incident_id', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('account_kind', 'text', (c) => c.notNull())
     .addColumn('asset', 'text', (c) => c.notNull())
     .addColumn('organization_id', 'text', (c) => c.notNull())
     .addColumn('jurisdiction', 'text', (c) => c.notNull())
-    .addColumn('moved_in', 'bigint', (c) => c.notNull())
-    .addColumn('moved_out', 'bigint', (c) => c.notNull())
-    .addPrimaryKeyConstraint('ledger_flows_pk', [
-      'incident_id',
-      'kind',
-      'account_kind',
-      'asset',
-      'organization_id',
-      'jurisdiction',
-    ])
+    .addColumn('total', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('ledger_flows_pk', ['incident_id', 'kind', 'asset', 'organization_id', 'jurisdiction'])
     .execute();
 }
 
