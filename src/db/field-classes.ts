@@ -604,10 +604,12 @@ export const COLUMN_CLASSES: Classified = {
   ledger_flows: {
     incident_id: INTERNAL,
     kind: INTERNAL,
+    account_kind: INTERNAL,
     asset: INTERNAL,
     organization_id: INTERNAL,
     jurisdiction: INTERNAL,
-    total: INTERNAL,
+    moved_in: INTERNAL,
+    moved_out: INTERNAL,
   },
 };
 

@@ -21,6 +21,7 @@ import * as alarms from './migrations/0018-alarms';
 import * as inventoryLedger from './migrations/0019-inventory-ledger';
 import * as offers from './migrations/0020-offers';
 import * as allocation from './migrations/0021-allocation';
+import * as ledgerFlows from './migrations/0022-ledger-flows';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020-offers': offers,
   '0019-inventory-ledger': inventoryLedger,
   '0021-allocation': allocation,
+  '0022-ledger-flows': ledgerFlows,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -629,14 +629,19 @@ export interface LedgerBalancesTable {
   balance: BigIntColumn;
 }
 
-/** What each kind of transaction moved, per incident, asset, organization and area ('' for none). */
+/**
+ * What moved into and out of each kind of account per incident, kind of transaction, asset,
+ * and the entry's organization and area ('' for none).
+ */
 export interface LedgerFlowsTable {
   incident_id: string;
   kind: string;
+  account_kind: string;
   asset: string;
   organization_id: string;
   jurisdiction: string;
-  total: BigIntColumn;
+  moved_in: BigIntColumn;
+  moved_out: BigIntColumn;
 }
 
 export interface AllocationPlansTable {

@@ -542,7 +542,6 @@ describeEachDatabase('warehouses, movements and the ledger', (t, dialect) => {
         { kind: 'write_off', asset: RICE, amount: 10 },
       ]),
     );
-    expect(ledger.accounts.total).toBe(5);
     expect(ledger.accounts.items.map((i) => i.accountKind)).toEqual(['issued', 'source', 'warehouse']);
     const next = await incidentLedger(deps, SYSTEM, own.id, { limit: 3, cursor: ledger.accounts.nextCursor ?? undefined });
     expect(next.accounts.items.map((i) => [i.accountKind, i.accountId, i.balance])).toEqual([

@@ -43,6 +43,7 @@ import type {
   IncidentDetail,
   IncidentEvaluation,
   IncidentInput,
+  IncidentLedger,
   IncidentPatch,
   IncidentStage,
   IncidentSubstitution,
@@ -59,6 +60,8 @@ import type {
   Lifecycle,
   MapSettings,
   MembershipDetail,
+  MovementInput,
+  MovementPage,
   MyTasks,
   NeedDetail,
   NeededNow,
@@ -76,6 +79,7 @@ import type {
   OrganizationInput,
   OrganizationOfferInput,
   OrganizationPage,
+  OrganizationPatch,
   OrganizationRecord,
   OrganizationSummary,
   PageQuery,
@@ -96,6 +100,7 @@ import type {
   PublicReportAnswer,
   Recommendation,
   RecommendationFilters,
+  RecordedMovement,
   ReportedNeed,
   Revision,
   SeatInput,
@@ -107,6 +112,7 @@ import type {
   SpecialtyInput,
   StandbyRequestView,
   StandbyRosterView,
+  StockLine,
   TransitionInput,
   User,
   UserPage,
@@ -115,6 +121,10 @@ import type {
   VolunteerInput,
   VolunteerList,
   VolunteerPatch,
+  WarehouseInput,
+  WarehousePage,
+  WarehouseQuery,
+  WarehouseView,
   WhoWhatWhere,
 } from './types';
 
@@ -305,8 +315,7 @@ export const organizationApi = {
   list: (query: OrganizationQuery) => get<OrganizationPage>('/organizations', { ...query }),
   get: (id: string) => get<OrganizationDetail>(`/organizations/${encodeURIComponent(id)}`),
   create: (body: OrganizationInput) => post<OrganizationSummary>('/organizations', body),
-  update: (id: string, body: Partial<OrganizationInput>) =>
-    patch<OrganizationSummary>(`/organizations/${encodeURIComponent(id)}`, body),
+  update: (id: string, body: OrganizationPatch) => patch<OrganizationSummary>(`/organizations/${encodeURIComponent(id)}`, body),
   archive: (id: string) => post<OrganizationSummary>(`/organizations/${encodeURIComponent(id)}/archive`),
   /** Its record: claims, dispatches, time to first progress, check-ins, ratings, the track-record factor. */
   record: (id: string) => get<OrganizationRecord>(`/organizations/${encodeURIComponent(id)}/record`),
@@ -602,6 +611,27 @@ export const publicApi = {
   report: (body: PublicReport, idempotencyKey: string) => postOnce<PublicReportAnswer>('/public/needs', body, idempotencyKey),
   receipt: (code: string) => get<PublicReceipt>(`/public/receipts/${encodeURIComponent(code)}`),
   resolve: (code: string) => post<PublicNeed>(`/public/receipts/${encodeURIComponent(code)}/resolve`),
+};
+
+const warehousePath = (id: string, rest = '') => `/warehouses/${encodeURIComponent(id)}${rest}`;
+
+/** Warehouses and collection points (仓库, 收集点), their stock, and the movements that change it. */
+export const warehouseApi = {
+  list: (query: WarehouseQuery) => get<WarehousePage>('/warehouses', { ...query }),
+  get: (id: string) => get<WarehouseView>(warehousePath(id)),
+  create: (body: WarehouseInput) => post<WarehouseView>('/warehouses', body),
+  /** Every item the warehouse has held, with the quantity now. */
+  stock: async (id: string) => (await get<{ items: StockLine[] }>(warehousePath(id, '/stock'))).items,
+  movements: (id: string, page: PageQuery) => get<MovementPage>(warehousePath(id, '/movements'), page),
+  /** Records a movement; the same key on a retry never applies it twice. */
+  move: (id: string, body: MovementInput, idempotencyKey: string) =>
+    postOnce<RecordedMovement>(warehousePath(id, '/movements'), body, idempotencyKey),
+};
+
+/** An incident's double-entry ledger of money and goods: totals by stage, balances a page at a time, the reconciliation. */
+export const ledgerApi = {
+  incident: (incidentId: string, query: PageQuery & { accountKind?: string } = {}) =>
+    get<IncidentLedger>(incidentPath(incidentId, '/ledger'), query),
 };
 
 /** The URL of an incident's live event stream (server-sent events). */

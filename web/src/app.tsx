@@ -39,6 +39,8 @@ import {
   ReportStartPage,
   SetupPage,
   UsersPage,
+  WarehousePage,
+  WarehousesPage,
 } from './lazy-pages';
 import { SESSION_KEY, useCapabilities, useSessionQuery } from './session';
 import type { Capabilities } from './types';
@@ -159,6 +161,8 @@ function AppRoutes() {
             <Route path="tasks" element={<MyTasksPage />} />
             <Route path="deployments/:id/pass" element={<PassPage />} />
             <Route path="incidents/:id/import-needs" element={<NeedImportPage />} />
+            <Route path="warehouses" element={<WarehousesPage />} />
+            <Route path="warehouses/:id" element={<WarehousePage />} />
             <Route path="analytics" element={<AnalyticsPage />} />
             <Route path="knowledge" element={<KnowledgePage />} />
             <Route path="programs" element={<ProgramsPage />} />

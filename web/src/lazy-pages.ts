@@ -20,6 +20,7 @@ const admin = () => import('./pages/admin/area');
 const analytics = () => import('./pages/analytics/area');
 const knowledge = () => import('./pages/knowledge/area');
 const passes = () => import('./pages/passes/area');
+const warehouses = () => import('./pages/warehouses/area');
 const layout = () => import('./layout/app-layout');
 const setup = () => import('./pages/setup-page');
 const login = () => import('./pages/login-page');
@@ -61,6 +62,9 @@ export const ProgramsPage = lazyPage(knowledge, 'ProgramsPage');
 export const PassPage = lazyPage(passes, 'PassPage');
 export const CheckpointPage = lazyPage(passes, 'CheckpointPage');
 
+export const WarehousesPage = lazyPage(warehouses, 'WarehousesPage');
+export const WarehousePage = lazyPage(warehouses, 'WarehousePage');
+
 export const UsersPage = lazyPage(admin, 'UsersPage');
 export const AuditPage = lazyPage(admin, 'AuditPage');
 
@@ -86,6 +90,7 @@ const INSIDE = new Map<string, Load>([
   ['knowledge', knowledge],
   ['programs', knowledge],
   ['deployments', passes],
+  ['warehouses', warehouses],
 ]);
 
 /**

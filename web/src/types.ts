@@ -19,6 +19,7 @@ import type * as imports from '../../src/http/imports/schemas';
 import type * as evaluation from '../../src/http/incidents/evaluation-schemas';
 import type * as incidents from '../../src/http/incidents/schemas';
 import type * as knowledge from '../../src/http/knowledge/schemas';
+import type * as ledger from '../../src/http/ledger/schemas';
 import type * as membership from '../../src/http/membership/schemas';
 import type * as needs from '../../src/http/needs/schemas';
 import type * as offers from '../../src/http/offers/schemas';
@@ -31,6 +32,7 @@ import type * as revisions from '../../src/http/revision-schemas';
 import type * as setup from '../../src/http/setup/schemas';
 import type * as tasks from '../../src/http/tasks/schemas';
 import type * as users from '../../src/http/users/schemas';
+import type * as warehouses from '../../src/http/warehouses/schemas';
 
 export type { TieKind } from '../../src/analysis/collaboration';
 export type { CooperationMode, Recognition } from '../../src/analysis/cooperation-modes';
@@ -39,6 +41,7 @@ export type { DeploymentStatus } from '../../src/model/deployment';
 export type { AgreementType, Subsystem, VerifiableField } from '../../src/model/embedding';
 export type { IncidentCategory, IncidentLevel, IncidentStage, WarningColor } from '../../src/model/incident';
 export type { ChangeKind, IcsSection, StandbyAnswer } from '../../src/model/incident-command';
+export type { MovementKind, WarehouseKind } from '../../src/model/inventory';
 export type { JurisdictionLevel } from '../../src/model/jurisdictions';
 export type { LessonKind } from '../../src/model/lesson';
 export type { ApplicationDecision, MembershipStatus, MembershipTier } from '../../src/model/membership';
@@ -80,6 +83,7 @@ export type Organization = OrganizationSummary;
 export type OrganizationDetail = Static<typeof organizations.OrganizationDetailSchema>;
 export type OrganizationPage = Static<typeof organizations.OrganizationPage>;
 export type OrganizationInput = Static<typeof organizations.OrganizationBody>;
+export type OrganizationPatch = Static<typeof organizations.OrganizationPatchBody>;
 export type Membership = Static<typeof organizations.MembershipSchema>;
 export type CultivationPlan = Static<typeof organizations.PlanSchema>;
 
@@ -240,3 +244,16 @@ export type EvaluationLanguage = IncidentEvaluation['lang'];
 export type AuditRecord = Static<typeof audit.AuditRecordSchema>;
 export type AuditPage = Static<typeof audit.AuditPage>;
 export type ChainReport = Static<typeof audit.ChainReportSchema>;
+
+// Warehouses, their stock and movements; an incident's ledger
+export type WarehouseView = Static<typeof warehouses.WarehouseSchema>;
+export type WarehousePage = Static<typeof warehouses.WarehousePage>;
+export type WarehouseInput = Static<typeof warehouses.WarehouseBody>;
+/** The filters of the warehouse list and a page of it (the server fills in defaults). */
+export type WarehouseQuery = Partial<Static<typeof warehouses.WarehouseQuery>>;
+export type StockLine = Static<typeof warehouses.StockLineSchema>;
+export type MovementView = Static<typeof warehouses.MovementSchema>;
+export type MovementPage = Static<typeof warehouses.MovementPage>;
+export type MovementInput = Static<typeof warehouses.MovementBody>;
+export type RecordedMovement = Static<typeof warehouses.RecordedMovementSchema>;
+export type IncidentLedger = Static<typeof ledger.IncidentLedgerSchema>;

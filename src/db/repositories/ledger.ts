@@ -1,7 +1,8 @@
 /**
  * The ledger's tables: transactions and their entries (append-only), and the two read models
  * each posting keeps in its own transaction — balances per account, asset and incident, and
- * flows per incident, transaction kind, asset, organization and area. Amounts are integers in
+ * flows in and out of each kind of account per incident, transaction kind, asset, organization
+ * and area. Amounts are integers in
  * minor units (fen, thousandths); PostgreSQL's bigint arrives as a string and is converted here.
  * The read models key "none" as '' (a unique key treats NULLs as distinct).
  */
@@ -35,10 +36,13 @@ export interface BalanceRow {
 export interface FlowRow {
   incidentId: string;
   kind: string;
+  accountKind: AccountKind;
   asset: string;
   organizationId: string;
   jurisdiction: string;
-  minor: number;
+  /** What the transactions added to accounts of this kind, and what they took (both ≥ 0). */
+  movedIn: number;
+  movedOut: number;
 }
 
 /** Writes a transaction and its entries. */
@@ -101,23 +105,27 @@ export async function addToBalances(db: Executor, rows: readonly BalanceRow[]): 
   }
 }
 
-/** Adds to flows (`total += minor`), each key once, in a fixed order. */
+/** Adds to flows (`moved_in += …, moved_out += …`), each key once, in a fixed order. */
 export async function addToFlows(db: Executor, rows: readonly FlowRow[]): Promise<void> {
-  for (const r of [...rows].sort(byKey((r) => [r.incidentId, r.kind, r.asset, r.organizationId, r.jurisdiction]))) {
+  const key = (r: FlowRow) => [r.incidentId, r.kind, r.accountKind, r.asset, r.organizationId, r.jurisdiction];
+  for (const r of [...rows].sort(byKey(key))) {
     await db
       .insertInto('ledger_flows')
       .values({
         incident_id: r.incidentId,
         kind: r.kind,
+        account_kind: r.accountKind,
         asset: r.asset,
         organization_id: r.organizationId,
         jurisdiction: r.jurisdiction,
-        total: r.minor,
+        moved_in: r.movedIn,
+        moved_out: r.movedOut,
       })
       .onConflict((oc) =>
-        oc
-          .columns(['incident_id', 'kind', 'asset', 'organization_id', 'jurisdiction'])
-          .doUpdateSet((eb) => ({ total: eb('ledger_flows.total', '+', eb.ref('excluded.total')) })),
+        oc.columns(['incident_id', 'kind', 'account_kind', 'asset', 'organization_id', 'jurisdiction']).doUpdateSet((eb) => ({
+          moved_in: eb('ledger_flows.moved_in', '+', eb.ref('excluded.moved_in')),
+          moved_out: eb('ledger_flows.moved_out', '+', eb.ref('excluded.moved_out')),
+        })),
       )
       .execute();
   }
@@ -132,88 +140,104 @@ function byKey<T>(key: (row: T) => string[]): (a: T, b: T) => number {
   };
 }
 
-/** An incident's balances summed per account kind and asset. */
-export async function balancesByKind(
+/**
+ * An incident's flows summed per kind of transaction, kind of account and asset: a few hundred
+ * rows however many accounts and entries there are. Each kind of account's balance is what came
+ * in less what left; each kind of transaction moved what it brought in.
+ */
+export async function flowSummary(
   db: Executor,
   incidentId: string,
-): Promise<{ accountKind: AccountKind; asset: string; minor: number }[]> {
+): Promise<{ kind: string; accountKind: AccountKind; asset: string; movedIn: number; movedOut: number }[]> {
   const rows = await db
-    .selectFrom('ledger_balances')
-    .select(['account_kind', 'asset', (eb) => eb.fn.sum<number | string>('balance').as('total')])
+    .selectFrom('ledger_flows')
+    .select([
+      'kind',
+      'account_kind',
+      'asset',
+      (eb) => eb.fn.sum<number | string>('moved_in').as('moved_in'),
+      (eb) => eb.fn.sum<number | string>('moved_out').as('moved_out'),
+    ])
     .where('incident_id', '=', incidentId)
-    .groupBy(['account_kind', 'asset'])
+    .groupBy(['kind', 'account_kind', 'asset'])
     .execute();
-  return rows.map((r) => ({ accountKind: r.account_kind as AccountKind, asset: r.asset, minor: Number(r.total) }));
+  return rows.map((r) => ({
+    kind: r.kind,
+    accountKind: r.account_kind as AccountKind,
+    asset: r.asset,
+    movedIn: Number(r.moved_in),
+    movedOut: Number(r.moved_out),
+  }));
 }
 
-/** A page of an incident's balances by account kind, id and asset (read one beyond the limit), and how many there are. */
+/**
+ * A page of an incident's balances by account kind, id and asset, read one beyond the limit.
+ * No total: counting hundreds of thousands of accounts would cost more than the page.
+ */
 export async function balancesOfIncident(
   db: Executor,
   incidentId: string,
   options: { accountKind?: AccountKind; limit: number; after?: [string, string, string] },
-): Promise<{ items: BalanceRow[]; total: number }> {
+): Promise<BalanceRow[]> {
   let q = db.selectFrom('ledger_balances').where('incident_id', '=', incidentId);
   if (options.accountKind) q = q.where('account_kind', '=', options.accountKind);
   const after = options.after;
-  const rows = await (after
-    ? q.where(
-        sql<boolean>`(${sql.ref('account_kind')}, ${sql.ref('account_id')}, ${sql.ref('asset')}) > (${after[0]}, ${after[1]}, ${after[2]})`,
-      )
-    : q
-  )
-    .selectAll()
-    .orderBy('account_kind')
-    .orderBy('account_id')
-    .orderBy('asset')
-    .limit(options.limit)
-    .execute();
-  const { n } = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  return {
-    items: rows.map((r) => ({
-      incidentId: r.incident_id,
-      accountKind: r.account_kind as AccountKind,
-      accountId: r.account_id,
-      asset: r.asset,
-      minor: Number(r.balance),
-    })),
-    total: Number(n),
-  };
+  if (after) {
+    q = q.where(
+      sql<boolean>`(${sql.ref('account_kind')}, ${sql.ref('account_id')}, ${sql.ref('asset')}) > (${after[0]}, ${after[1]}, ${after[2]})`,
+    );
+  }
+  const rows = await q.selectAll().orderBy('account_kind').orderBy('account_id').orderBy('asset').limit(options.limit).execute();
+  return rows.map((r) => ({
+    incidentId: r.incident_id,
+    accountKind: r.account_kind as AccountKind,
+    accountId: r.account_id,
+    asset: r.asset,
+    minor: Number(r.balance),
+  }));
 }
 
-/** What an incident's transactions of each kind moved, per asset (summed over organizations and areas). */
-export async function flowTotals(db: Executor, incidentId: string): Promise<{ kind: string; asset: string; minor: number }[]> {
-  const rows = await db
-    .selectFrom('ledger_flows')
-    .select(['kind', 'asset', (eb) => eb.fn.sum<number | string>('total').as('total')])
-    .where('incident_id', '=', incidentId)
-    .groupBy(['kind', 'asset'])
-    .execute();
-  return rows.map((r) => ({ kind: r.kind, asset: r.asset, minor: Number(r.total) }));
-}
-
-/** An incident's flows by kind, asset, organization and area (the transparency page's figures). */
+/** An incident's flows by kind of transaction and of account, asset, organization and area (the transparency page's figures). */
 export async function flowsOfIncident(db: Executor, incidentId: string): Promise<FlowRow[]> {
   const rows = await db.selectFrom('ledger_flows').selectAll().where('incident_id', '=', incidentId).execute();
   return rows.map((r) => ({
     incidentId: r.incident_id,
     kind: r.kind,
+    accountKind: r.account_kind as AccountKind,
     asset: r.asset,
     organizationId: r.organization_id,
     jurisdiction: r.jurisdiction,
-    minor: Number(r.total),
+    movedIn: Number(r.moved_in),
+    movedOut: Number(r.moved_out),
   }));
 }
 
-/** The warehouses that have a balance in an incident. */
-export async function warehousesInIncident(db: Executor, incidentId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('ledger_balances')
-    .select('account_id')
-    .distinct()
-    .where('incident_id', '=', incidentId)
-    .where('account_kind', '=', 'warehouse')
-    .execute();
-  return rows.map((r) => r.account_id);
+/**
+ * The stock lines of the warehouses an incident's ledger touches whose warehouse balance (over
+ * every incident, and none) differs from the stock table, in one statement: the lines where
+ * the ledger has a balance, then the lines in stock that the ledger has never seen.
+ */
+export async function warehouseMismatches(
+  db: Executor,
+  incidentId: string,
+): Promise<{ warehouseId: string; item: string; ledger: number; stock: number }[]> {
+  const rows = await sql<{ warehouse_id: string; item: string; ledger: number | string; stock: number | string }>`
+    with touched as (
+      select distinct account_id as id from ledger_balances where incident_id = ${incidentId} and account_kind = 'warehouse'
+    ), held as (
+      select account_id as warehouse_id, asset as item, sum(balance) as total from ledger_balances
+      where account_kind = 'warehouse' and account_id in (select id from touched)
+      group by account_id, asset
+    )
+    select held.warehouse_id, held.item, held.total as ledger, coalesce(s.quantity, 0) as stock
+    from held left join inventory_stock s on s.warehouse_id = held.warehouse_id and s.item = held.item
+    where held.total <> coalesce(s.quantity, 0)
+    union all
+    select s.warehouse_id, s.item, 0 as ledger, s.quantity as stock
+    from inventory_stock s
+    where s.warehouse_id in (select id from touched) and s.quantity <> 0
+      and not exists (select 1 from held where held.warehouse_id = s.warehouse_id and held.item = s.item)`.execute(db);
+  return rows.rows.map((r) => ({ warehouseId: r.warehouse_id, item: r.item, ledger: Number(r.ledger), stock: Number(r.stock) }));
 }
 
 /** The warehouse balances of some warehouses over every incident (and none), per warehouse and asset. */

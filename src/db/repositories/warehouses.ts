@@ -6,6 +6,7 @@ import type { Movement, MovementKind, StockChange, Warehouse, WarehouseKind } fr
 import { withinArea } from '../areas';
 import { selectInChunks } from '../bulk';
 import type { Executor, InventoryMovementsTable, WarehousesTable } from '../schema';
+import { containsKey } from '../text-match';
 
 const toWarehouse = (r: WarehousesTable): Warehouse => ({
   id: r.id,
@@ -67,6 +68,8 @@ export async function findWarehouses(db: Executor, ids: readonly string[]): Prom
 }
 
 export interface WarehouseFilter {
+  /** Words in the name. */
+  q?: string;
   organizationId?: string;
   /** Warehouses in this area or any place below it. */
   jurisdiction?: string;
@@ -79,6 +82,7 @@ export async function listWarehouseRows(
   page: { limit: number; after?: { name: string; id: string } },
 ): Promise<{ items: Warehouse[]; total: number }> {
   let q = db.selectFrom('warehouses').where('archived_at', 'is', null);
+  if (filter.q?.trim()) q = q.where(containsKey('name', filter.q.trim()));
   if (filter.organizationId) q = q.where('organization_id', '=', filter.organizationId);
   if (filter.jurisdiction) q = q.where(withinArea('jurisdiction', filter.jurisdiction));
   const after = page.after;

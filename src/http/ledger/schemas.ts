@@ -42,11 +42,10 @@ export const IncidentLedgerSchema = Type.Object({
   flows: Type.Array(Type.Object({ kind: Type.String(), asset: Type.String(), amount: Amount }), {
     description: 'what the incident’s transactions of each kind moved, per asset',
   }),
-  accounts: Type.Object({
-    items: Type.Array(AccountBalanceSchema),
-    total: Type.Integer(),
-    nextCursor: Nullable(Type.String()),
-  }),
+  accounts: Type.Object(
+    { items: Type.Array(AccountBalanceSchema), nextCursor: Nullable(Type.String()) },
+    { description: 'balances by account kind, id and asset, a page at a time (limit, cursor)' },
+  ),
   reconciled: Type.Object({
     ok: Type.Boolean(),
     balancesSumToZero: Type.Boolean(),

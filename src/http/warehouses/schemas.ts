@@ -48,6 +48,7 @@ export const WarehouseSchema = Type.Object({
 
 export const WarehouseQuery = Type.Object(
   {
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'words in the name' })),
     organizationId: Type.Optional(Id),
     jurisdiction: Type.Optional(JurisdictionCode),
     limit: Limit,

@@ -30,7 +30,7 @@ import {
 import { findItem } from '../../model/items';
 import { type AccountRef, fromMinor } from '../../model/ledger';
 import { recordChange } from '../audit/record-change';
-import { type Actor, actorId, type Deps } from '../context';
+import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { IdempotencyLedger, type IdempotentRequest, idempotently } from '../idempotency';
 import { postLedgerTransaction } from '../ledger/post-transaction';
 import { actingOrganization } from '../organizations/load-organization';

@@ -48,20 +48,29 @@ function balanceRows(incidentId: string, entries: readonly PostedEntry[]): Balan
   return [...rows.values()].filter((r) => r.minor !== 0);
 }
 
-/**
- * What a transaction moved: the sum of its receiving entries, by the receiving side's
- * organization and area (a balanced transaction's receipts equal what it took).
- */
+/** What a transaction moved into and out of each kind of account, by the entry's organization and area. */
 function flowRows(incidentId: string, kind: string, entries: readonly PostedEntry[]): FlowRow[] {
   const rows = new Map<string, FlowRow>();
   for (const e of entries) {
-    if (e.minor <= 0) continue;
     const organizationId = e.organizationId ?? NONE;
     const jurisdiction = e.jurisdiction ?? NONE;
-    const key = `${e.asset}\u001f${organizationId}\u001f${jurisdiction}`;
-    const row = rows.get(key);
-    if (row) row.minor += e.minor;
-    else rows.set(key, { incidentId, kind, asset: e.asset, organizationId, jurisdiction, minor: e.minor });
+    const key = `${e.accountKind}\u001f${e.asset}\u001f${organizationId}\u001f${jurisdiction}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = {
+        incidentId,
+        kind,
+        accountKind: e.accountKind,
+        asset: e.asset,
+        organizationId,
+        jurisdiction,
+        movedIn: 0,
+        movedOut: 0,
+      };
+      rows.set(key, row);
+    }
+    if (e.minor > 0) row.movedIn += e.minor;
+    else row.movedOut -= e.minor;
   }
   return [...rows.values()];
 }

@@ -1,24 +1,23 @@
 /**
  * An incident's ledger: totals by stage per asset, what each kind of transaction moved, the
  * balances account by account (a page at a time), and whether it reconciles. Read from the
- * balances and flows the postings keep, so its cost does not grow with the number of entries.
+ * balances and flows the postings keep, so its cost does not grow with the number of entries:
+ * the totals come from the flows (a few rows per kind of account, however many accounts).
  * Accounts are named by kind and id, and by name only where they are a warehouse or an
  * organization: a donor's account is an offer id, never a person's name or phone.
  */
 import { findIncident } from '../../db/repositories/incidents';
 import {
   type BalanceRow,
-  balancesByKind,
   balancesOfIncident,
-  flowTotals,
+  flowSummary,
   goodsNeedsFulfilled,
   needBalances,
   takesPartIn,
-  warehouseBalances,
-  warehousesInIncident,
+  warehouseMismatches,
 } from '../../db/repositories/ledger';
 import { findOrganizations } from '../../db/repositories/organizations';
-import { findWarehouses, stockOf } from '../../db/repositories/warehouses';
+import { findWarehouses } from '../../db/repositories/warehouses';
 import type { Executor } from '../../db/schema';
 import { AppError } from '../../model/errors';
 import { type AccountKind, fromMinor, LEDGER_STAGES, type LedgerStage, stageTotals, sumsByAsset } from '../../model/ledger';
@@ -55,7 +54,8 @@ export interface IncidentLedger {
   incidentId: string;
   stages: StageTotals[];
   flows: { kind: string; asset: string; amount: number }[];
-  accounts: { items: AccountBalance[]; total: number; nextCursor: string | null };
+  /** A page of the balances by account kind, id and asset; the next page from nextCursor. */
+  accounts: { items: AccountBalance[]; nextCursor: string | null };
   reconciled: Reconciliation;
 }
 
@@ -101,21 +101,22 @@ async function needsAgainstDeliveries(db: Executor, incidentId: string): Promise
   return out;
 }
 
-/** The incident's warehouses against the stock table, and its balances summed per asset. */
-async function reconcile(db: Executor, incidentId: string, byKind: { asset: string; minor: number }[]): Promise<Reconciliation> {
-  const balancesSumToZero = [...sumsByAsset(byKind).values()].every((sum) => sum === 0);
-  const warehouses = await warehousesInIncident(db, incidentId);
-  const ledger = new Map((await warehouseBalances(db, warehouses)).map((b) => [`${b.warehouseId}\u001f${b.asset}`, b.minor]));
-  const stock = new Map((await stockOf(db, warehouses)).map((l) => [`${l.warehouseId}\u001f${l.item}`, l.quantityMinor]));
-  const mismatches: Reconciliation['mismatches'] = [];
-  for (const key of new Set([...ledger.keys(), ...stock.keys()])) {
-    const inLedger = ledger.get(key) ?? 0;
-    const inStock = stock.get(key) ?? 0;
-    if (inLedger === inStock) continue;
-    const [warehouseId, item] = key.split('\u001f');
-    mismatches.push({ warehouseId, item, ledger: fromMinor(item, inLedger), stock: fromMinor(item, inStock) });
-  }
-  const needMismatches = await needsAgainstDeliveries(db, incidentId);
+type FlowSums = Awaited<ReturnType<typeof flowSummary>>;
+
+/** The incident's balances summed per asset must be zero; its warehouses' balances must equal their stock; its goods needs' fulfilled quantities what was delivered to them. */
+function reconciliation(
+  sums: FlowSums,
+  differing: Awaited<ReturnType<typeof warehouseMismatches>>,
+  needMismatches: Reconciliation['needMismatches'],
+): Reconciliation {
+  const net = sums.map((f) => ({ asset: f.asset, minor: f.movedIn - f.movedOut }));
+  const balancesSumToZero = [...sumsByAsset(net).values()].every((sum) => sum === 0);
+  const mismatches = differing.map((m) => ({
+    warehouseId: m.warehouseId,
+    item: m.item,
+    ledger: fromMinor(m.item, m.ledger),
+    stock: fromMinor(m.item, m.stock),
+  }));
   return {
     ok: balancesSumToZero && mismatches.length === 0 && needMismatches.length === 0,
     balancesSumToZero,
@@ -126,22 +127,35 @@ async function reconcile(db: Executor, incidentId: string, byKind: { asset: stri
   };
 }
 
-/** The stage totals of each asset, in whole units. */
-function stagesOf(
-  byKind: { accountKind: AccountKind; asset: string; minor: number }[],
-  flows: { kind: string; asset: string; minor: number }[],
-): StageTotals[] {
-  const assets = [...new Set([...byKind.map((b) => b.asset), ...flows.map((f) => f.asset)])].sort();
+/** The stage totals of each asset, in whole units: balances by kind of account, and what receive transactions brought in. */
+function stagesOf(sums: FlowSums): StageTotals[] {
+  const assets = [...new Set(sums.map((f) => f.asset))].sort();
   return assets.map((asset) => {
     const kinds = new Map<AccountKind, number>();
-    for (const b of byKind) if (b.asset === asset) kinds.set(b.accountKind, (kinds.get(b.accountKind) ?? 0) + b.minor);
-    const received = flows.filter((f) => f.asset === asset && f.kind === 'receive').reduce((sum, f) => sum + f.minor, 0);
+    let received = 0;
+    for (const f of sums) {
+      if (f.asset !== asset) continue;
+      kinds.set(f.accountKind, (kinds.get(f.accountKind) ?? 0) + f.movedIn - f.movedOut);
+      if (f.kind === 'receive') received += f.movedIn;
+    }
     const totals = stageTotals(kinds, received);
     return {
       asset,
       ...Object.fromEntries(LEDGER_STAGES.map((stage) => [stage, fromMinor(asset, totals[stage])])),
     } as StageTotals;
   });
+}
+
+/** What each kind of transaction moved, per asset, in whole units. */
+function flowsOf(sums: FlowSums): IncidentLedger['flows'] {
+  const moved = new Map<string, { kind: string; asset: string; minor: number }>();
+  for (const f of sums) {
+    const key = `${f.kind}\u001f${f.asset}`;
+    const row = moved.get(key) ?? { kind: f.kind, asset: f.asset, minor: 0 };
+    row.minor += f.movedIn;
+    moved.set(key, row);
+  }
+  return [...moved.values()].map((m) => ({ kind: m.kind, asset: m.asset, amount: fromMinor(m.asset, m.minor) }));
 }
 
 export async function incidentLedger(
@@ -153,22 +167,23 @@ export async function incidentLedger(
   const { db } = deps;
   await assertMayRead(db, actor, incidentId);
   const after = options.cursor ? (decodeCursor(options.cursor, 3).map(String) as [string, string, string]) : undefined;
-  const [byKind, flows, page] = await Promise.all([
-    balancesByKind(db, incidentId),
-    flowTotals(db, incidentId),
+  // Independent reads: on PostgreSQL they run on separate connections at once.
+  const [sums, page, differing, needMismatches] = await Promise.all([
+    flowSummary(db, incidentId),
     balancesOfIncident(db, incidentId, { accountKind: options.accountKind, limit: options.limit + 1, after }),
+    warehouseMismatches(db, incidentId),
+    needsAgainstDeliveries(db, incidentId),
   ]);
-  const rows = page.items.slice(0, options.limit);
+  const rows = page.slice(0, options.limit);
   const last = rows[rows.length - 1];
   return {
     incidentId,
-    stages: stagesOf(byKind, flows),
-    flows: flows.map((f) => ({ kind: f.kind, asset: f.asset, amount: fromMinor(f.asset, f.minor) })),
+    stages: stagesOf(sums),
+    flows: flowsOf(sums),
     accounts: {
       items: await named(db, rows),
-      total: page.total,
-      nextCursor: page.items.length > options.limit && last ? encodeCursor([last.accountKind, last.accountId, last.asset]) : null,
+      nextCursor: page.length > options.limit && last ? encodeCursor([last.accountKind, last.accountId, last.asset]) : null,
     },
-    reconciled: await reconcile(db, incidentId, byKind),
+    reconciled: reconciliation(sums, differing, needMismatches),
   };
 }

@@ -57,7 +57,8 @@ export async function incidentTransparency(deps: Deps, incidentId: string): Prom
   for (const flow of flows) {
     const stage = STAGE_OF_KIND[flow.kind];
     if (!stage) continue;
-    const amount = fromMinor(flow.asset, flow.minor);
+    // A transaction moves its amount into accounts of one or more kinds: what it moved is the sum of what went in.
+    const amount = fromMinor(flow.asset, flow.movedIn);
     const org = orgs.get(flow.organizationId) ?? { money: zero(), goods: zero() };
     orgs.set(flow.organizationId, org);
     if (flow.asset === MONEY) {

@@ -1,7 +1,7 @@
 /** Chooses an organization (or several, `multiple`) by searching names through the directory API. */
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { type CSSProperties, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationKind } from '../../../src/model/organization';
 import { organizationApi } from '../api';
@@ -15,6 +15,7 @@ interface CommonProps {
   exclude?: string;
   placeholder?: string;
   'aria-label'?: string;
+  style?: CSSProperties;
 }
 
 type Props = CommonProps &
@@ -33,7 +34,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 export function OrganizationPicker(props: Props) {
-  const { id, disabled, kind, exclude, placeholder, 'aria-label': ariaLabel } = props;
+  const { id, disabled, kind, exclude, placeholder, 'aria-label': ariaLabel, style } = props;
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 250);
@@ -68,6 +69,7 @@ export function OrganizationPicker(props: Props) {
     notFoundContent: results.isFetching ? t('common.loading') : t('common.noMatch'),
     options: [...missing, ...found],
     'aria-label': ariaLabel,
+    style,
   };
 
   return props.multiple ? (

@@ -8,6 +8,7 @@ import {
   BookOutlined,
   CarryOutOutlined,
   CloudUploadOutlined,
+  DatabaseOutlined,
   FileSearchOutlined,
   PlusSquareOutlined,
   ProjectOutlined,
@@ -35,6 +36,7 @@ function selectedKey(pathname: string): string {
   if (pathname.startsWith('/analytics')) return '/analytics';
   if (pathname.startsWith('/knowledge')) return '/knowledge';
   if (pathname.startsWith('/programs')) return '/programs';
+  if (pathname.startsWith('/warehouses')) return '/warehouses';
   return pathname;
 }
 
@@ -94,6 +96,8 @@ function useNavItems(): MenuItem[] {
   if (may.readAudit) admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') });
   const response: MenuItem[] = [
     { key: '/incidents', icon: <AlertOutlined />, label: t('nav.incidents') },
+    // Every signed-in role reads warehouses and their stock.
+    { key: '/warehouses', icon: <DatabaseOutlined />, label: t('nav.warehouses') },
     { key: '/checkpoint', icon: <SafetyCertificateOutlined />, label: t('nav.checkpoint') },
   ];
   if (may.fieldOrganizationId) response.unshift({ key: '/tasks', icon: <CarryOutOutlined />, label: t('nav.tasks') });

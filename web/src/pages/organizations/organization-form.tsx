@@ -3,7 +3,8 @@
  * The server validates (credit code checksum, division codes); its problems are shown next
  * to the field they name.
  */
-import { Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../../src/model/organization';
@@ -12,7 +13,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { FunctionMapGrid } from '../../components/function-map-grid';
 import { JurisdictionListPicker } from '../../components/jurisdiction-list-picker';
 import { showFieldError, useErrorText } from '../../error-text';
-import type { OrganizationDetail, OrganizationInput } from '../../types';
+import type { OrganizationDetail, OrganizationInput, OrganizationPatch } from '../../types';
 
 interface Values {
   name: string;
@@ -23,6 +24,9 @@ interface Values {
   jurisdictions: string[];
   base: { lat?: number | null; lon?: number | null };
   capabilities: { cells: FunctionCell[]; serviceCategories: ServiceCategory[] };
+  /** 公开募捐资格, recorded on an existing organization. */
+  publicFundraisingQualified?: boolean;
+  publicFundraisingSince?: Dayjs | null;
 }
 
 const FIELDS = [
@@ -36,12 +40,17 @@ const FIELDS = [
   ['base', 'lon'],
   ['capabilities', 'cells'],
   ['capabilities', 'serviceCategories'],
+  ['publicFundraisingQualified'],
+  ['publicFundraisingSince'],
 ] as const;
 
 interface Props {
   initial?: OrganizationDetail;
   submitLabel: string;
-  onSubmit: (input: OrganizationInput) => Promise<unknown>;
+  /** Editing (with `initial`) also sends the public-fundraising qualification. */
+  onSubmit: (
+    input: OrganizationInput & Pick<OrganizationPatch, 'publicFundraisingQualified' | 'publicFundraisingSince'>,
+  ) => Promise<unknown>;
   onCancel?: () => void;
 }
 
@@ -58,6 +67,8 @@ function initialValues(org?: OrganizationDetail): Values {
       cells: org?.capabilities.cells ?? [],
       serviceCategories: org?.capabilities.serviceCategories ?? [],
     },
+    publicFundraisingQualified: org?.publicFundraisingQualified ?? false,
+    publicFundraisingSince: org?.publicFundraisingSince ? dayjs(org.publicFundraisingSince) : null,
   };
 }
 
@@ -92,7 +103,17 @@ export function OrganizationForm({ initial, submitLabel, onSubmit, onCancel }: P
     setError(null);
     setSaving(true);
     try {
-      await onSubmit(toInput(values));
+      const qualified = Boolean(values.publicFundraisingQualified);
+      await onSubmit({
+        ...toInput(values),
+        ...(initial
+          ? {
+              publicFundraisingQualified: qualified,
+              publicFundraisingSince:
+                qualified && values.publicFundraisingSince ? values.publicFundraisingSince.format('YYYY-MM-DD') : null,
+            }
+          : {}),
+      });
     } catch (failure) {
       if (!showFieldError(form, failure, FIELDS, message(failure))) setError(failure);
     } finally {
@@ -154,6 +175,28 @@ export function OrganizationForm({ initial, submitLabel, onSubmit, onCancel }: P
               <Input maxLength={200} />
             </Form.Item>
           </Col>
+          {initial ? (
+            <Col xs={24} md={12}>
+              <Flex gap={16} align="flex-start">
+                <Form.Item
+                  name="publicFundraisingQualified"
+                  label={t('field.publicFundraisingQualified')}
+                  valuePropName="checked"
+                >
+                  <Switch />
+                </Form.Item>
+                <Form.Item noStyle dependencies={['publicFundraisingQualified']}>
+                  {({ getFieldValue }) =>
+                    getFieldValue('publicFundraisingQualified') ? (
+                      <Form.Item name="publicFundraisingSince" label={t('field.publicFundraisingSince')}>
+                        <DatePicker format="YYYY-MM-DD" disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+                      </Form.Item>
+                    ) : null
+                  }
+                </Form.Item>
+              </Flex>
+            </Col>
+          ) : null}
         </Row>
       </Card>
 

@@ -97,6 +97,19 @@ function Details({ org, embedding }: { org: OrganizationDetail; embedding: Embed
               none
             ),
           },
+          {
+            key: 'publicFundraising',
+            label: t('field.publicFundraisingQualified'),
+            children: org.publicFundraisingQualified ? (
+              <Tag color="green" data-testid="public-fundraising">
+                {org.publicFundraisingSince
+                  ? t('organization.publicFundraising.qualifiedSince', { since: org.publicFundraisingSince })
+                  : t('organization.publicFundraising.qualified')}
+              </Tag>
+            ) : (
+              <span className="muted">{t('organization.publicFundraising.notQualified')}</span>
+            ),
+          },
           { key: 'updatedAt', label: t('field.updatedAt'), children: dateTime(org.updatedAt) },
           { key: 'createdAt', label: t('field.createdAt'), children: dateTime(org.createdAt) },
         ]}
