@@ -7,7 +7,9 @@ import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain';
 import { signIn } from '../../src/services/auth/sessions';
 import { DEMO_PASSWORD, loadDemoNetwork } from '../../src/services/demo/demo-network';
 import { getIncidentEvaluation } from '../../src/services/incidents/incident-evaluation';
+import { incidentLedger } from '../../src/services/ledger/read-ledger';
 import { recordsOf } from '../../src/services/organizations/organization-record';
+import { incidentTransparency } from '../../src/services/resources/transparency';
 import { myTasks } from '../../src/services/tasks/my-tasks';
 import { describeEachDatabase } from '../support/databases';
 import { SYSTEM } from '../support/fixtures';
@@ -123,6 +125,27 @@ describeEachDatabase('demo network', (t) => {
     expect(tasks.claims.length).toBeGreaterThan(0);
     expect(tasks.deployments.some((d) => d.nextCheckInDue !== null)).toBe(true);
     expect(tasks.unclaimed.length).toBeGreaterThan(0);
+  });
+
+  it('gives the ongoing incident goods: warehouses, offers (some not wanted), a committed plan, shipments in every state, a fresh proposal', async () => {
+    const { deps } = t();
+    const incident = await deps.db.selectFrom('incidents').select('id').where('stage', '=', 'response').executeTakeFirstOrThrow();
+    const warehouses = await deps.db.selectFrom('warehouses').select('kind').execute();
+    expect(new Set(warehouses.map((w) => w.kind))).toEqual(new Set(['warehouse', 'collection_point']));
+    const offers = await deps.db.selectFrom('offers').select(['kind', 'source', 'unwanted_reason', 'status']).execute();
+    expect(new Set(offers.map((o) => o.kind))).toEqual(new Set(['goods', 'money', 'vehicle']));
+    expect(offers.some((o) => o.source === 'public') && offers.some((o) => o.unwanted_reason !== null)).toBe(true);
+    const plans = await deps.db.selectFrom('allocation_plans').select('status').execute();
+    expect(plans.map((p) => p.status).sort()).toEqual(['committed', 'proposed']);
+    const shipments = await deps.db.selectFrom('shipments').select('status').execute();
+    expect(new Set(shipments.map((s) => s.status))).toEqual(
+      new Set(['dispatched', 'in_transit', 'delivered', 'lost', 'returned']),
+    );
+    const ledger = await incidentLedger(deps, SYSTEM, incident.id, { limit: 10 });
+    expect(ledger.reconciled).toMatchObject({ ok: true });
+    const published = await incidentTransparency(deps, incident.id);
+    expect(published.money.pledged).toBeGreaterThan(0);
+    expect(published.items.some((i) => i.delivered > 0)).toBe(true);
   });
 
   it('evaluates each closed incident from its own history: reviews with ratings, missed check-ins, declined dispatches', async () => {

@@ -29,6 +29,7 @@ import { demoCommand } from './demo-command';
 import { demoPastIncident } from './demo-history';
 import { demoIncident } from './demo-incident';
 import { demoPrograms } from './demo-programs';
+import { demoResources } from './demo-resources';
 import { demoTasks } from './demo-tasks';
 import { generator } from './random';
 
@@ -401,6 +402,8 @@ export async function loadDemoNetwork(deps: Deps, log: (message: string) => void
   log('an ongoing incident…');
   const ongoing = await demoIncident(deps, r, acting);
   await demoCommand(deps, r, acting);
+  log('its goods: warehouses, offers, an allocation and its shipments…');
+  await demoResources(deps, r, ongoing, acting);
 
   log('accounts…');
   const henanAgency = agencies.get('410000') as Organization;
