@@ -30,6 +30,14 @@ export const ProblemSchema = Type.Object(
         },
       ),
     ),
+    available: Type.Optional(Type.Number({ description: "for insufficient_stock: the quantity there (in the item's unit)" })),
+    item: Type.Optional(Type.String({ description: 'for insufficient_stock: the catalogue item short' })),
+    reason: Type.Optional(Type.String({ description: 'for not_needed: no_open_need, or marked_not_needed by the coordinators' })),
+    needed: Type.Optional(
+      Type.Array(Type.Object({ item: Type.String(), quantity: Type.Number(), pledged: Type.Optional(Type.Number()) }), {
+        description: 'for not_needed: what the incident needs now',
+      }),
+    ),
   },
   { $id: 'Problem', description: 'RFC 9457 problem (application/problem+json)', additionalProperties: true },
 );
