@@ -6,7 +6,7 @@
  *
  * The entries are written in bulk — 100,000 offers pledged and mostly received (goods into 200
  * warehouses, money to organizations), 80,000 shipments allocated, dispatched and mostly
- * delivered, then issues up to the million — from a simulation that never takes more than a
+ * delivered to 5,000 needs of their item, then issues up to the million — from a simulation that never takes more than a
  * warehouse holds;
  * the balances, flows and stock are then computed from them in bulk, as the postings would
  * have kept them. Then a few hundred movements go through the real posting path, and the
@@ -18,7 +18,7 @@ import { insertInChunks } from '../src/db/bulk';
 import type { LedgerEntriesTable, LedgerTransactionsTable } from '../src/db/schema';
 import { newId } from '../src/model/ids';
 import type { MovementInput } from '../src/model/inventory';
-import { ITEMS } from '../src/model/items';
+import { catalogueItem, ITEMS } from '../src/model/items';
 import { MONEY, toMinor } from '../src/model/ledger';
 import type { Actor, Deps } from '../src/services/context';
 import { declareIncident } from '../src/services/incidents/manage-incidents';
@@ -108,7 +108,7 @@ export default async function ledgerBench({ database, log }: BenchContext): Prom
     ).n,
   );
   log(
-    `ledger: ${balances} balances, ${first.stages.length} assets, reconciled=${first.reconciled.ok} (sum zero ${first.reconciled.balancesSumToZero}, warehouses = stock ${first.reconciled.warehousesMatchStock})`,
+    `ledger: ${balances} balances, ${first.stages.length} assets, reconciled=${first.reconciled.ok} (sum zero ${first.reconciled.balancesSumToZero}, warehouses = stock ${first.reconciled.warehousesMatchStock}, needs = deliveries ${first.reconciled.needsMatchDeliveries})`,
   );
   if (!first.reconciled.ok)
     throw new Error(`the ledger does not reconcile: ${JSON.stringify(first.reconciled.mismatches.slice(0, 5))}`);
@@ -277,6 +277,10 @@ async function seedLedger(deps: Deps, system: Actor, incidentId: string, log: (m
       return { w: Number(w), item, quantity };
     }
   };
+  // The incident's needs for goods, each asking for one item: shipments are delivered to a need of their item.
+  const needsPerItem = Math.ceil(5000 / goods.length);
+  const needIds = new Map(goods.map((g) => [g.code, Array.from({ length: needsPerItem }, () => newId())]));
+  const delivered = new Map<string, { item: string; quantity: number }>();
   for (let s = 0; s < shipments; s++) {
     const shipmentId = newId();
     const { w, item, quantity } = takeSome(50);
@@ -287,7 +291,10 @@ async function seedLedger(deps: Deps, system: Actor, incidentId: string, log: (m
     );
     // Most arrive; a tenth are still on the way.
     if (random() < 0.9) {
-      const needId = `need-${Math.floor(random() * 5000)}`;
+      const needId = pick(needIds.get(item) as string[]);
+      const need = delivered.get(needId) ?? { item, quantity: 0 };
+      need.quantity += quantity;
+      delivered.set(needId, need);
       await add(move('deliver', { shipmentId }, item, quantity, ['in_transit', shipmentId, place], ['need', needId, place]));
     }
   }
@@ -298,6 +305,36 @@ async function seedLedger(deps: Deps, system: Actor, incidentId: string, log: (m
     await add(move('issue', {}, item, quantity, ['warehouse', place.id, place], ['issued', place.id, place]));
   }
   await flush(true);
+  // The needs count fulfilled what was delivered to them (the reconciliation compares the two).
+  const place = organizations[0];
+  const needRows = [...needIds.entries()].flatMap(([item, ids]) =>
+    ids.map((id) => {
+      const fulfilled = delivered.get(id)?.quantity ?? 0;
+      return {
+        id,
+        incident_id: incidentId,
+        title: `基准物资需求 ${id.slice(0, 6)}`,
+        kind: 'agent_generated',
+        category: 'food',
+        quantity: fulfilled + 10,
+        unit: catalogueItem(item).unitZh,
+        jurisdiction: place.jurisdiction,
+        location_needed: 0,
+        urgency: 'medium',
+        vulnerable_groups: '[]',
+        source: 'coordinator',
+        verification_level: 'unverified',
+        status: 'in_progress',
+        claimed_quantity: 0,
+        fulfilled_quantity: fulfilled,
+        item,
+        created_by: 'system:bench',
+        created_at: at,
+        updated_at: at,
+      };
+    }),
+  );
+  await insertInChunks(db, 'needs', needRows);
 
   log('computing balances, flows and stock from the entries…');
   await sql`

@@ -100,9 +100,13 @@ export function isAsset(asset: string): boolean {
   return asset === MONEY || findItem(asset) !== undefined;
 }
 
+/** Minor units per unit: money is kept in fen, goods in thousandths of their unit. */
+export const MONEY_SCALE = 100;
+export const GOODS_SCALE = 1000;
+
 /** How many minor units make one unit of an asset: 100 fen a yuan, 1000 thousandths of an item's unit. */
 export function scaleOf(asset: string): number {
-  return asset === MONEY ? 100 : 1000;
+  return asset === MONEY ? MONEY_SCALE : GOODS_SCALE;
 }
 
 /** An amount in minor units, or undefined when it has more decimals than the asset keeps or is too large to keep exactly. */

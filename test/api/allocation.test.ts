@@ -322,4 +322,28 @@ describeEachDatabase('allocation, shipments and the ledger', (t) => {
     expect(JSON.stringify(path.json)).not.toMatch(/赵先生|13700001111/);
     expect((await as(undefined).get('/api/v1/public/donations/NOSUCH99')).status).toBe(404);
   });
+
+  it('names a need whose fulfilled quantity the ledger does not explain, and a delivery no need counts', async () => {
+    const { deps } = t();
+    const delivered = (await coord().get(`/api/v1/needs/${urgentWater}`)).json.fulfilledQuantity as number;
+    expect(delivered).toBeGreaterThan(0);
+    await deps.db
+      .updateTable('needs')
+      .set({ fulfilled_quantity: delivered - 1 })
+      .where('id', '=', urgentWater)
+      .execute();
+    const ledger = await coord().get(`/api/v1/incidents/${incident}/ledger`);
+    expect(ledger.json.reconciled).toMatchObject({
+      ok: false,
+      needsMatchDeliveries: false,
+      needMismatches: [{ needId: urgentWater, item: WATER, ledger: delivered, fulfilled: delivered - 1 }],
+    });
+    await deps.db.updateTable('needs').set({ fulfilled_quantity: delivered, item: TENT }).where('id', '=', urgentWater).execute();
+    const moved = await coord().get(`/api/v1/incidents/${incident}/ledger`);
+    expect((moved.json.reconciled as { needMismatches: unknown }).needMismatches).toEqual(
+      expect.arrayContaining([{ needId: urgentWater, item: WATER, ledger: delivered, fulfilled: 0 }]),
+    );
+    await deps.db.updateTable('needs').set({ item: WATER }).where('id', '=', urgentWater).execute();
+    await ledgerOk();
+  });
 });

@@ -7,7 +7,8 @@
  * The read models key "none" as '' (a unique key treats NULLs as distinct).
  */
 import { sql } from 'kysely';
-import type { AccountKind, PostedEntry } from '../../model/ledger';
+import { type AccountKind, GOODS_SCALE, type PostedEntry } from '../../model/ledger';
+
 import { insertInChunks, selectInChunks } from '../bulk';
 import type { Executor } from '../schema';
 
@@ -383,30 +384,31 @@ export async function transactionsOfOffer(
   return rows.map(({ amount, accountKind, ...r }) => ({ ...r, accountKind: accountKind as AccountKind, minor: Number(amount) }));
 }
 
-/** The balances of an incident's `need` accounts: what was delivered to each need. */
-export async function needBalances(
+/**
+ * The incident's needs for goods whose fulfilled quantity differs from what the ledger delivered
+ * to them (minor units), in one statement: each need against its `need` account in its item,
+ * then `need` balances that no need of that item counts.
+ */
+export async function needMismatches(
   db: Executor,
   incidentId: string,
-): Promise<{ accountId: string; asset: string; minor: number }[]> {
-  const rows = await db
-    .selectFrom('ledger_balances')
-    .select(['account_id', 'asset', 'balance'])
-    .where('incident_id', '=', incidentId)
-    .where('account_kind', '=', 'need')
-    .execute();
-  return rows.map((r) => ({ accountId: r.account_id, asset: r.asset, minor: Number(r.balance) }));
-}
-
-/** An incident's needs for goods with what they count fulfilled. */
-export async function goodsNeedsFulfilled(
-  db: Executor,
-  incidentId: string,
-): Promise<{ id: string; item: string; fulfilled: number }[]> {
-  const rows = await db
-    .selectFrom('needs')
-    .select(['id', 'item', 'fulfilled_quantity'])
-    .where('incident_id', '=', incidentId)
-    .where('item', 'is not', null)
-    .execute();
-  return rows.map((r) => ({ id: r.id, item: r.item as string, fulfilled: Number(r.fulfilled_quantity) }));
+): Promise<{ needId: string; item: string; ledgerMinor: number; fulfilled: number }[]> {
+  const rows = await sql<{ need_id: string; item: string; ledger: number | string; fulfilled: number | string }>`
+    select n.id as need_id, n.item, coalesce(b.balance, 0) as ledger, n.fulfilled_quantity as fulfilled
+    from needs n
+    left join ledger_balances b
+      on b.incident_id = n.incident_id and b.account_kind = 'need' and b.account_id = n.id and b.asset = n.item
+    where n.incident_id = ${incidentId} and n.item is not null
+      and coalesce(b.balance, 0) <> round(n.fulfilled_quantity * ${GOODS_SCALE})
+    union all
+    select b.account_id as need_id, b.asset as item, b.balance as ledger, 0 as fulfilled
+    from ledger_balances b
+    where b.incident_id = ${incidentId} and b.account_kind = 'need' and b.balance <> 0
+      and not exists (select 1 from needs n where n.id = b.account_id and n.item = b.asset)`.execute(db);
+  return rows.rows.map((r) => ({
+    needId: r.need_id,
+    item: r.item,
+    ledgerMinor: Number(r.ledger),
+    fulfilled: Number(r.fulfilled),
+  }));
 }

@@ -11,8 +11,7 @@ import {
   type BalanceRow,
   balancesOfIncident,
   flowSummary,
-  goodsNeedsFulfilled,
-  needBalances,
+  needMismatches,
   takesPartIn,
   warehouseMismatches,
 } from '../../db/repositories/ledger';
@@ -88,17 +87,15 @@ async function named(db: Executor, rows: readonly BalanceRow[]): Promise<Account
   }));
 }
 
-/** The incident's needs for goods against what the ledger delivered to them. */
+/** The incident's needs for goods whose fulfilled quantity is not what the ledger delivered to them. */
 async function needsAgainstDeliveries(db: Executor, incidentId: string): Promise<Reconciliation['needMismatches']> {
-  const [needs, delivered] = await Promise.all([goodsNeedsFulfilled(db, incidentId), needBalances(db, incidentId)]);
-  const ledger = new Map(delivered.map((b) => [b.accountId, b]));
-  const out: Reconciliation['needMismatches'] = [];
-  for (const need of needs) {
-    const balance = ledger.get(need.id);
-    const inLedger = balance && balance.asset === need.item ? fromMinor(need.item, balance.minor) : 0;
-    if (inLedger !== need.fulfilled) out.push({ needId: need.id, item: need.item, ledger: inLedger, fulfilled: need.fulfilled });
-  }
-  return out;
+  const differing = await needMismatches(db, incidentId);
+  return differing.map((d) => ({
+    needId: d.needId,
+    item: d.item,
+    ledger: fromMinor(d.item, d.ledgerMinor),
+    fulfilled: d.fulfilled,
+  }));
 }
 
 type FlowSums = Awaited<ReturnType<typeof flowSummary>>;
