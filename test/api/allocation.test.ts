@@ -346,4 +346,42 @@ describeEachDatabase('allocation, shipments and the ledger', (t) => {
     await deps.db.updateTable('needs').set({ item: WATER }).where('id', '=', urgentWater).execute();
     await ledgerOk();
   });
+
+  it('answers a retried commit and a retried step with what the first try made (Idempotency-Key)', async () => {
+    const blankets = await need('L1-0012', 4, 'high');
+    const stocked = await as(n.tokens.orgMember).post(`/api/v1/warehouses/${warehouse}/movements`, {
+      kind: 'receive',
+      item: 'L1-0012',
+      quantity: 4,
+      incidentId: incident,
+    });
+    expect(stocked.status).toBe(201);
+    const plan = await coord().post(`/api/v1/incidents/${incident}/allocation-plans`, {});
+    const once = { token: n.tokens.coordHenan, headers: { 'idempotency-key': 'commit-retry-0001' } };
+    const first = await call(app, 'POST', `/api/v1/allocation-plans/${plan.json.id}/commit`, once);
+    const retry = await call(app, 'POST', `/api/v1/allocation-plans/${plan.json.id}/commit`, once);
+    expect(first.status).toBe(200);
+    expect(retry.status).toBe(200);
+    const ids = (r: typeof first) => (r.json.shipments as { id: string }[]).map((s) => s.id).sort();
+    expect(ids(retry)).toEqual(ids(first));
+    const shipment = (first.json.shipments as { id: string; needId: string }[]).find((s) => s.needId === blankets);
+    if (!shipment) throw new Error('no shipment for the blankets');
+    const step = { ...once, headers: { 'idempotency-key': 'step-retry-0001' }, body: { to: 'in_transit' } };
+    const moved = await call(app, 'POST', `/api/v1/shipments/${shipment.id}/transitions`, step);
+    const again = await call(app, 'POST', `/api/v1/shipments/${shipment.id}/transitions`, step);
+    expect([moved.status, again.status]).toEqual([200, 200]);
+    expect(again.json).toMatchObject({ id: shipment.id, status: 'in_transit' });
+    expect((again.json.history as unknown[]).length).toBe((moved.json.history as unknown[]).length);
+    const other = (first.json.shipments as { id: string }[]).find((s) => s.id !== shipment.id);
+    if (other) {
+      const reused = await call(app, 'POST', `/api/v1/shipments/${other.id}/transitions`, step);
+      expect(reused.json).toMatchObject({ status: 422, code: 'idempotency_mismatch' });
+    }
+    const changed = await call(app, 'POST', `/api/v1/shipments/${shipment.id}/transitions`, {
+      ...step,
+      body: { to: 'delivered' },
+    });
+    expect(changed.json).toMatchObject({ status: 422, code: 'idempotency_mismatch' });
+    await ledgerOk();
+  });
 });

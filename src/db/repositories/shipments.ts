@@ -122,10 +122,11 @@ export async function openShipmentOfClaim(db: Executor, claimId: string): Promis
 
 export async function listShipments(
   db: Executor,
-  filter: { incidentId?: string; offerId?: string; needId?: string; organizationId?: string; limit: number },
+  filter: { incidentId?: string; planId?: string; offerId?: string; needId?: string; organizationId?: string; limit: number },
 ): Promise<Shipment[]> {
   let query = db.selectFrom('shipments').selectAll();
   if (filter.incidentId) query = query.where('incident_id', '=', filter.incidentId);
+  if (filter.planId) query = query.where('plan_id', '=', filter.planId);
   if (filter.offerId) query = query.where('offer_id', '=', filter.offerId);
   if (filter.needId) query = query.where('need_id', '=', filter.needId);
   if (filter.organizationId) query = query.where('organization_id', '=', filter.organizationId);

@@ -1,5 +1,5 @@
 /** Allocation plans (proposed, edited, committed) and the shipments they make. */
-import type { Deps } from '../../services/context';
+import { actorId, type Deps } from '../../services/context';
 import { discardAllocation, editAllocation, proposeAllocation } from '../../services/resources/allocation-plans';
 import { commitAllocation } from '../../services/resources/commit-allocation';
 import { moveShipmentTo } from '../../services/resources/move-shipment';
@@ -13,6 +13,7 @@ import {
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { IdParams } from '../common-schemas';
+import { idempotencyOf } from '../needs/routes';
 import {
   AllocationsBody,
   CommitAnswer,
@@ -102,7 +103,7 @@ export async function allocationRoutes(app: App, deps: Deps): Promise<void> {
     },
     async (request) => {
       const actor = actorOf(request);
-      const { shipments } = await commitAllocation(deps, actor, request.params.id);
+      const { shipments } = await commitAllocation(deps, actor, request.params.id, idempotencyOf(request, actorId(actor)));
       return {
         plan: await allocationPlanView(deps, actor, request.params.id),
         shipments: await plannedShipments(deps, actor, shipments),
@@ -146,7 +147,7 @@ export async function allocationRoutes(app: App, deps: Deps): Promise<void> {
       schema: {
         tags,
         summary:
-          'Move a shipment: in_transit, delivered (with the quantity the receiver counted), lost or returned (with a reason); by the carrying organization or a coordinator',
+          'Move a shipment: in_transit, delivered (with the quantity the receiver counted), lost or returned (with a reason); by the carrying organization or a coordinator; send Idempotency-Key to retry safely',
         params: IdParams,
         body: TransitionBody,
         response: { 200: ShipmentSchema },
@@ -154,7 +155,7 @@ export async function allocationRoutes(app: App, deps: Deps): Promise<void> {
     },
     async (request) => {
       const actor = actorOf(request);
-      await moveShipmentTo(deps, actor, request.params.id, request.body);
+      await moveShipmentTo(deps, actor, request.params.id, request.body, idempotencyOf(request, actorId(actor)));
       return shipmentView(deps, actor, request.params.id);
     },
   );

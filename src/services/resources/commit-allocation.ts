@@ -11,7 +11,7 @@ import { type AllocationLine, decidePlan } from '../../db/repositories/allocatio
 import { insertClaim } from '../../db/repositories/claims';
 import { appendNeedEvent, findNeedsByIds, reserveQuantity } from '../../db/repositories/needs';
 import { findOffer, saveOffer } from '../../db/repositories/offers';
-import { appendShipmentEvent, insertShipment, type Shipment } from '../../db/repositories/shipments';
+import { appendShipmentEvent, insertShipment, listShipments, type Shipment } from '../../db/repositories/shipments';
 import { findWarehouse } from '../../db/repositories/warehouses';
 import type { Executor } from '../../db/schema';
 import { committedQuantity, parseSupplyKey } from '../../model/allocation';
@@ -22,6 +22,7 @@ import type { Need } from '../../model/need';
 import { offerStatus } from '../../model/offer';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
+import { IdempotencyLedger, type IdempotentRequest, idempotently } from '../idempotency';
 import { applyStockChanges } from '../inventory/record-movement';
 import { postLedgerTransaction } from '../ledger/post-transaction';
 import { settleNeed } from '../needs/claims';
@@ -88,101 +89,122 @@ export async function commitAllocation(
   deps: Deps,
   actor: Actor,
   planId: string,
+  idempotency?: IdempotentRequest,
 ): Promise<{ planId: string; shipments: Shipment[] }> {
-  return deps.db.transaction().execute(async (trx) => {
-    const plan = await coordinatedPlan(trx, actor, planId);
-    const at = nowIso(deps);
-    if (!(await decidePlan(trx, planId, 'committed', actorId(actor), at))) {
-      throw new AppError('invalid_transition', { detail: `the plan is ${plan.status}: only a proposed plan is committed` });
-    }
-    const needs = await findNeedsByIds(
-      trx,
-      plan.lines.map((l) => l.needId),
-    );
-    const shipments: Shipment[] = [];
-    for (const line of plan.lines) {
-      const quantity = committedQuantity(line.quantity);
-      if (quantity <= 0) continue;
-      const need = needs.get(line.needId) as Need;
-      if (!need || need.closeReason || !(await reserveQuantity(trx, need.id, quantity))) {
-        throw new AppError('claim_conflict', {
-          field: 'needId',
-          detail: `the need ${need?.title ?? line.needId} no longer has ${quantity} unclaimed: propose the plan again`,
-          extra: { needId: line.needId },
-        });
-      }
-      const supply = await takeFromSupply(trx, line, quantity, at);
-      const claimId = newId();
-      await insertClaim(trx, {
-        id: claimId,
-        needId: need.id,
-        organizationId: supply.organizationId,
-        quantity,
-        status: 'active',
-        dispatchedBy: actorId(actor),
-        note: null,
-        claimedBy: actorId(actor),
-        claimedAt: at,
-        progressAt: null,
-        expiresAt: SHIPMENT_HOLD,
-        endedAt: null,
+  return idempotently(idempotency, () =>
+    deps.db.transaction().execute(async (trx) => {
+      const keys = await IdempotencyLedger.load(trx, [idempotency]);
+      const earlier = keys.earlier(idempotency);
+      // A retried commit answers with what the first one made.
+      if (earlier === planId) return { planId, shipments: await listShipments(trx, { planId, limit: 10_000 }) };
+      if (earlier)
+        throw new AppError('idempotency_mismatch', { field: 'Idempotency-Key', detail: 'this key committed another plan' });
+      const committed = await commitPlan(trx, deps, actor, planId);
+      keys.record(idempotency, planId);
+      await keys.write(trx, nowIso(deps));
+      return committed;
+    }),
+  );
+}
+
+async function commitPlan(
+  trx: Executor,
+  deps: Deps,
+  actor: Actor,
+  planId: string,
+): Promise<{ planId: string; shipments: Shipment[] }> {
+  const plan = await coordinatedPlan(trx, actor, planId);
+  const at = nowIso(deps);
+  if (!(await decidePlan(trx, planId, 'committed', actorId(actor), at))) {
+    throw new AppError('invalid_transition', { detail: `the plan is ${plan.status}: only a proposed plan is committed` });
+  }
+  const needs = await findNeedsByIds(
+    trx,
+    plan.lines.map((l) => l.needId),
+  );
+  const shipments: Shipment[] = [];
+  for (const line of plan.lines) {
+    const quantity = committedQuantity(line.quantity);
+    if (quantity <= 0) continue;
+    const need = needs.get(line.needId) as Need;
+    if (!need || need.closeReason || !(await reserveQuantity(trx, need.id, quantity))) {
+      throw new AppError('claim_conflict', {
+        field: 'needId',
+        detail: `the need ${need?.title ?? line.needId} no longer has ${quantity} unclaimed: propose the plan again`,
+        extra: { needId: line.needId },
       });
-      const shipment: Shipment = {
-        id: newId(),
-        incidentId: plan.incidentId,
-        planId,
-        needId: need.id,
-        claimId,
-        organizationId: supply.organizationId,
-        item: line.item,
-        quantity,
-        receivedQuantity: null,
-        warehouseId: supply.warehouseId,
-        offerId: supply.offerId,
-        status: 'dispatched',
-        reason: null,
-        createdBy: actorId(actor),
-        createdAt: at,
-        updatedAt: at,
-      };
-      await insertShipment(trx, shipment);
-      await appendShipmentEvent(trx, shipment.id, { status: 'dispatched', quantity, reason: null, actorId: actorId(actor), at });
-      await postLedgerTransaction(trx, deps, {
-        actor,
-        incidentId: plan.incidentId,
-        kind: 'allocate',
-        refs: { shipmentId: shipment.id, offerId: supply.offerId ?? undefined },
-        entries: [
-          { ...supply.from, asset: line.item, amount: -quantity, organizationId: supply.organizationId },
-          {
-            accountKind: 'allocated',
-            accountId: shipment.id,
-            asset: line.item,
-            amount: quantity,
-            organizationId: supply.organizationId,
-            jurisdiction: need.jurisdiction,
-          },
-        ],
-      });
-      await appendNeedEvent(
-        trx,
-        need.id,
-        'allocated',
-        { claimId, shipmentId: shipment.id, organizationId: supply.organizationId, quantity },
-        actorId(actor),
-        at,
-      );
-      await settleNeed(trx, deps, need.id);
-      shipments.push(shipment);
     }
-    await recordChange(trx, deps, actor, {
-      action: 'allocation.commit',
-      entityType: 'allocationPlan',
-      entityId: planId,
-      before: { status: 'proposed' },
-      after: { status: 'committed', shipments: shipments.map((s) => s.id) },
-      live: { incidentId: plan.incidentId, kind: 'shipment' },
+    const supply = await takeFromSupply(trx, line, quantity, at);
+    const claimId = newId();
+    await insertClaim(trx, {
+      id: claimId,
+      needId: need.id,
+      organizationId: supply.organizationId,
+      quantity,
+      status: 'active',
+      dispatchedBy: actorId(actor),
+      note: null,
+      claimedBy: actorId(actor),
+      claimedAt: at,
+      progressAt: null,
+      expiresAt: SHIPMENT_HOLD,
+      endedAt: null,
     });
-    return { planId, shipments };
+    const shipment: Shipment = {
+      id: newId(),
+      incidentId: plan.incidentId,
+      planId,
+      needId: need.id,
+      claimId,
+      organizationId: supply.organizationId,
+      item: line.item,
+      quantity,
+      receivedQuantity: null,
+      warehouseId: supply.warehouseId,
+      offerId: supply.offerId,
+      status: 'dispatched',
+      reason: null,
+      createdBy: actorId(actor),
+      createdAt: at,
+      updatedAt: at,
+    };
+    await insertShipment(trx, shipment);
+    await appendShipmentEvent(trx, shipment.id, { status: 'dispatched', quantity, reason: null, actorId: actorId(actor), at });
+    await postLedgerTransaction(trx, deps, {
+      actor,
+      incidentId: plan.incidentId,
+      kind: 'allocate',
+      refs: { shipmentId: shipment.id, offerId: supply.offerId ?? undefined },
+      entries: [
+        { ...supply.from, asset: line.item, amount: -quantity, organizationId: supply.organizationId },
+        {
+          accountKind: 'allocated',
+          accountId: shipment.id,
+          asset: line.item,
+          amount: quantity,
+          organizationId: supply.organizationId,
+          jurisdiction: need.jurisdiction,
+        },
+      ],
+    });
+    await appendNeedEvent(
+      trx,
+      need.id,
+      'allocated',
+      { claimId, shipmentId: shipment.id, organizationId: supply.organizationId, quantity },
+      actorId(actor),
+      at,
+    );
+    await settleNeed(trx, deps, need.id);
+    shipments.push(shipment);
+  }
+  await recordChange(trx, deps, actor, {
+    action: 'allocation.commit',
+    entityType: 'allocationPlan',
+    entityId: planId,
+    before: { status: 'proposed' },
+    after: { status: 'committed', shipments: shipments.map((s) => s.id) },
+    live: { incidentId: plan.incidentId, kind: 'shipment' },
   });
+  return { planId, shipments };
 }

@@ -17,6 +17,7 @@ import { toMinor } from '../../model/ledger';
 import { offerStatus } from '../../model/offer';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
+import { IdempotencyLedger, type IdempotentRequest, idempotently } from '../idempotency';
 import { applyStockChanges } from '../inventory/record-movement';
 import { postLedgerTransaction } from '../ledger/post-transaction';
 import { settleNeed } from '../needs/claims';
@@ -159,42 +160,63 @@ async function returnToSupply(trx: Executor, deps: Deps, actor: Actor, shipment:
 }
 
 /** Moves a shipment one step: by the organization carrying it or a coordinator of the incident. */
-export async function moveShipmentTo(deps: Deps, actor: Actor, shipmentId: string, step: ShipmentStep): Promise<Shipment> {
-  return deps.db.transaction().execute(async (trx) => {
-    const shipment = await shipmentFor(trx, actor, shipmentId);
-    const { received, reason } = checkStep(shipment, step);
-    const at = nowIso(deps);
-    const change = {
-      status: step.to,
-      reason,
-      at,
-      ...(step.to === 'delivered' ? { receivedQuantity: received } : {}),
-    };
-    if (!(await moveShipment(trx, shipment.id, shipment.status, change))) {
-      throw new AppError('invalid_transition', { detail: 'the shipment moved meanwhile; reload it' });
-    }
-    await applyStep(trx, deps, actor, shipment, step.to, received, at);
-    await appendShipmentEvent(trx, shipment.id, {
-      status: step.to,
-      quantity: step.to === 'delivered' ? received : null,
-      reason,
-      actorId: actorId(actor),
-      at,
-    });
-    await recordChange(trx, deps, actor, {
-      action: `shipment.${step.to}`,
-      entityType: 'shipment',
-      entityId: shipment.id,
-      before: { status: shipment.status },
-      after: { status: step.to, receivedQuantity: step.to === 'delivered' ? received : undefined, reason },
-      live: { incidentId: shipment.incidentId, kind: 'shipment' },
-    });
-    return {
-      ...shipment,
-      status: step.to,
-      reason,
-      updatedAt: at,
-      receivedQuantity: step.to === 'delivered' ? received : shipment.receivedQuantity,
-    };
+export async function moveShipmentTo(
+  deps: Deps,
+  actor: Actor,
+  shipmentId: string,
+  step: ShipmentStep,
+  idempotency?: IdempotentRequest,
+): Promise<Shipment> {
+  return idempotently(idempotency, () =>
+    deps.db.transaction().execute(async (trx) => {
+      const keys = await IdempotencyLedger.load(trx, [idempotency]);
+      const earlier = keys.earlier(idempotency);
+      // A retried step answers with the shipment as the first try left it (or as it is now).
+      if (earlier === shipmentId) return shipmentFor(trx, actor, shipmentId);
+      if (earlier)
+        throw new AppError('idempotency_mismatch', { field: 'Idempotency-Key', detail: 'this key moved another shipment' });
+      const moved = await moveOneStep(trx, deps, actor, shipmentId, step);
+      keys.record(idempotency, shipmentId);
+      await keys.write(trx, moved.updatedAt);
+      return moved;
+    }),
+  );
+}
+
+async function moveOneStep(trx: Executor, deps: Deps, actor: Actor, shipmentId: string, step: ShipmentStep): Promise<Shipment> {
+  const shipment = await shipmentFor(trx, actor, shipmentId);
+  const { received, reason } = checkStep(shipment, step);
+  const at = nowIso(deps);
+  const change = {
+    status: step.to,
+    reason,
+    at,
+    ...(step.to === 'delivered' ? { receivedQuantity: received } : {}),
+  };
+  if (!(await moveShipment(trx, shipment.id, shipment.status, change))) {
+    throw new AppError('invalid_transition', { detail: 'the shipment moved meanwhile; reload it' });
+  }
+  await applyStep(trx, deps, actor, shipment, step.to, received, at);
+  await appendShipmentEvent(trx, shipment.id, {
+    status: step.to,
+    quantity: step.to === 'delivered' ? received : null,
+    reason,
+    actorId: actorId(actor),
+    at,
   });
+  await recordChange(trx, deps, actor, {
+    action: `shipment.${step.to}`,
+    entityType: 'shipment',
+    entityId: shipment.id,
+    before: { status: shipment.status },
+    after: { status: step.to, receivedQuantity: step.to === 'delivered' ? received : undefined, reason },
+    live: { incidentId: shipment.incidentId, kind: 'shipment' },
+  });
+  return {
+    ...shipment,
+    status: step.to,
+    reason,
+    updatedAt: at,
+    receivedQuantity: step.to === 'delivered' ? received : shipment.receivedQuantity,
+  };
 }
