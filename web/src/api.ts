@@ -32,6 +32,7 @@ import type {
   DeploymentMove,
   DeploymentStatus,
   DeploymentView,
+  DonationPath,
   EligibleStaff,
   Embedding,
   EvaluationLanguage,
@@ -114,6 +115,7 @@ import type {
   StandbyRosterView,
   StockLine,
   TransitionInput,
+  Transparency,
   User,
   UserPage,
   UserPatch,
@@ -549,6 +551,10 @@ export const offerApi = {
   /** Without an account: 422 not_needed (with what is needed now) for goods nobody asks for. */
   offerPublicly: (incidentId: string, body: PublicOfferInput, idempotencyKey: string) =>
     postOnce<PublicOfferAnswer>(`/public/incidents/${encodeURIComponent(incidentId)}/offers`, body, idempotencyKey),
+  /** Public: an incident's money and goods by stage, item, organization and area (money in yuan). */
+  transparency: (incidentId: string) => get<Transparency>(`/public/incidents/${encodeURIComponent(incidentId)}/transparency`),
+  /** Public, for whoever holds the reference code: the donation's path from pledge to delivery. */
+  donation: (referenceCode: string) => get<DonationPath>(`/public/donations/${encodeURIComponent(referenceCode)}`),
   list: (incidentId: string, query: OfferQuery) => get<OfferPage>(incidentPath(incidentId, '/offers'), { ...query }),
   /** An organization's offer; goods not needed now need a `reason` (else 422 not_needed). */
   record: (incidentId: string, body: OrganizationOfferInput, idempotencyKey: string) =>

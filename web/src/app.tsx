@@ -18,6 +18,7 @@ import {
   CheckpointPage,
   DeskPage,
   DirectoryPage,
+  DonationPage,
   ForbiddenPage,
   GiveFormPage,
   GiveStartPage,
@@ -38,6 +39,8 @@ import {
   ReportFormPage,
   ReportStartPage,
   SetupPage,
+  TransparencyPage,
+  TransparencyStartPage,
   UsersPage,
   WarehousePage,
   WarehousesPage,
@@ -134,6 +137,10 @@ function AppRoutes() {
         <Route path="/receipt/:code" element={<ReceiptPage />} />
         <Route path="/give" element={<GiveStartPage />} />
         <Route path="/give/:incidentId" element={<GiveFormPage />} />
+        <Route path="/donation" element={<DonationPage />} />
+        <Route path="/donation/:code" element={<DonationPage />} />
+        <Route path="/transparency" element={<TransparencyStartPage />} />
+        <Route path="/transparency/:incidentId" element={<TransparencyPage />} />
         <Route path="/checkpoint" element={<CheckpointPage />} />
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>

@@ -13,6 +13,7 @@ function lazyPage<M extends Record<K, ComponentType>, K extends keyof M & string
 // One import per area: the pages of an area share one chunk.
 const publicPages = () => import('./pages/public/area');
 const giving = () => import('./pages/public/give-area');
+const transparency = () => import('./pages/public/transparency-area');
 const organizations = () => import('./pages/organizations/area');
 const incidents = () => import('./pages/incidents/area');
 const membership = () => import('./pages/membership/area');
@@ -31,6 +32,9 @@ export const ReportFormPage = lazyPage(publicPages, 'ReportFormPage');
 export const ReceiptPage = lazyPage(publicPages, 'ReceiptPage');
 export const GiveStartPage = lazyPage(giving, 'GiveStartPage');
 export const GiveFormPage = lazyPage(giving, 'GiveFormPage');
+export const DonationPage = lazyPage(giving, 'DonationPage');
+export const TransparencyStartPage = lazyPage(transparency, 'TransparencyStartPage');
+export const TransparencyPage = lazyPage(transparency, 'TransparencyPage');
 
 export const SetupPage = lazyPage(setup, 'SetupPage');
 export const LoginPage = lazyPage(login, 'LoginPage');
@@ -75,6 +79,8 @@ const OUTSIDE = new Map<string, Load>([
   ['report', publicPages],
   ['receipt', publicPages],
   ['give', giving],
+  ['donation', giving],
+  ['transparency', transparency],
   ['checkpoint', passes],
   ['login', login],
   ['join', join],

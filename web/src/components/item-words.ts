@@ -39,9 +39,14 @@ export function useItemWords(): (code: string | null | undefined) => ItemWords {
 
 /** A number as the reader writes it (up to three decimals: litres and kilograms). */
 export function useNumber(): (value: number) => string {
-  useTranslation(); // re-render when the language changes
-  const format = new Intl.NumberFormat(intlLocale(currentLanguage()), { maximumFractionDigits: 3 });
-  return (value) => format.format(value);
+  const { i18n } = useTranslation(); // re-render when the language changes
+  const language = i18n.language;
+  // The same function until the language changes, so that a chart's option built with it stays put.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: currentLanguage() follows i18n.language
+  return useMemo(() => {
+    const format = new Intl.NumberFormat(intlLocale(currentLanguage()), { maximumFractionDigits: 3 });
+    return (value: number) => format.format(value);
+  }, [language]);
 }
 
 /** "300 箱" / "300 × case": a quantity in its item's unit. */

@@ -202,6 +202,11 @@ export function GiveFormPage() {
             <span className="strong">{incident.name}</span> <IncidentLine incident={incident} />
           </p>
           <p className="public-lead">{t('give.neededFirst')}</p>
+          <p className="public-lead">
+            <Link to={`/transparency/${encodeURIComponent(incident.id)}`} data-testid="give-transparency">
+              {t('give.transparencyLink')}
+            </Link>
+          </p>
           <ErrorAlert error={needed.error} />
           {needed.data ? <NeededLists needed={needed.data} /> : needed.isPending ? <Spin /> : null}
           <OfferForm

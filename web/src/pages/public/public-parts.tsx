@@ -1,9 +1,14 @@
 /**
- * What the public pages (求助, 捐赠) share: the open incidents and the line that describes one,
- * phone numbers as people write them, and the Idempotency-Key a public form keeps.
+ * What the public pages (求助, 捐赠, 公开透明) share: the open incidents and the line that describes
+ * one, phone numbers as people write them, the Idempotency-Key a public form keeps, and the form
+ * that asks for a code (a receipt's, a donation's).
  */
+import { SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
+import { Button, Input } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { newIdempotencyKey, publicApi } from '../../api';
 import { useJurisdictionName } from '../../components/jurisdiction-name';
 import type { PublicIncident } from '../../types';
@@ -37,7 +42,8 @@ export function formKey(incidentId: string, purpose = 'report'): { key: string; 
   };
 }
 
-function AreaName({ code }: { code: string }) {
+/** A division's name (GB/T 2260), or its code until the name is known. */
+export function AreaName({ code }: { code: string }) {
   return <>{useJurisdictionName(code) ?? code}</>;
 }
 
@@ -65,4 +71,58 @@ export function IncidentLine({ incident }: { incident: PublicIncident }) {
 
 export function usePublicIncidents() {
   return useQuery({ queryKey: ['public', 'incidents'], queryFn: publicApi.incidents, staleTime: 60_000 });
+}
+
+/** Asks for a code (receipt, donation) and goes to `path`/CODE; the code lives in the URL only, never in storage. */
+export function PublicCodeForm({
+  id,
+  path,
+  initial = '',
+  label,
+  placeholder,
+  button,
+}: {
+  id: string;
+  path: string;
+  initial?: string;
+  label: string;
+  placeholder: string;
+  button: string;
+}) {
+  const navigate = useNavigate();
+  const [code, setCode] = useState(initial);
+  const go = () => {
+    const clean = code.replace(/\s+/g, '').toUpperCase();
+    if (clean) navigate(`${path}/${encodeURIComponent(clean)}`);
+  };
+  return (
+    <form
+      className="public-code-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        go();
+      }}
+    >
+      <label htmlFor={id} className="public-code-label">
+        {label}
+      </label>
+      <div className="public-code-row">
+        <Input
+          id={id}
+          size="large"
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          maxLength={20}
+          autoCapitalize="characters"
+          autoComplete="off"
+          spellCheck={false}
+          className="public-code-input"
+          placeholder={placeholder}
+        />
+        <Button type="primary" size="large" htmlType="submit" icon={<SearchOutlined />}>
+          {button}
+        </Button>
+      </div>
+    </form>
+  );
 }

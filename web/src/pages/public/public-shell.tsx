@@ -23,6 +23,7 @@ export function PublicShell({ children }: { children: ReactNode }) {
           <Link to="/report">{t('public.reportLink')}</Link>
           <Link to="/receipt">{t('public.receiptLink')}</Link>
           <Link to="/give">{t('public.giveLink')}</Link>
+          <Link to="/transparency">{t('public.transparencyLink')}</Link>
           <Link to="/login">{t('public.staffLogin')}</Link>
         </nav>
         <div>{t('app.footer')}</div>

@@ -2,59 +2,34 @@
  * 查询求助进度: anyone with a receipt code sees where their request stands, in plain words,
  * and can say "已获救/已解决" so nobody goes out for it any more.
  */
-import { CheckCircleFilled, SearchOutlined } from '@ant-design/icons';
+import { CheckCircleFilled } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Input, Spin, Typography } from 'antd';
+import { Alert, Button, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { ApiError, publicApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { useJurisdictionName } from '../../components/jurisdiction-name';
 import { useDateTime } from '../../format';
 import { useSessionQuery } from '../../session';
 import type { PublicReceipt } from '../../types';
+import { PublicCodeForm } from './public-parts';
 import { EmergencyNumbers, PublicShell } from './public-shell';
 
 const DONE = ['fulfilled', 'closed'];
 
 function CodeForm({ initial = '' }: { initial?: string }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [code, setCode] = useState(initial);
-  const go = () => {
-    const clean = code.replace(/\s+/g, '').toUpperCase();
-    if (clean) navigate(`/receipt/${encodeURIComponent(clean)}`);
-  };
   return (
-    <form
-      className="public-code-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        go();
-      }}
-    >
-      <label htmlFor="receipt-code" className="public-code-label">
-        {t('receipt.codeLabel')}
-      </label>
-      <div className="public-code-row">
-        <Input
-          id="receipt-code"
-          size="large"
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          maxLength={20}
-          autoCapitalize="characters"
-          autoComplete="off"
-          spellCheck={false}
-          className="public-code-input"
-          placeholder={t('receipt.codePlaceholder')}
-        />
-        <Button type="primary" size="large" htmlType="submit" icon={<SearchOutlined />}>
-          {t('receipt.look')}
-        </Button>
-      </div>
-    </form>
+    <PublicCodeForm
+      id="receipt-code"
+      path="/receipt"
+      initial={initial}
+      label={t('receipt.codeLabel')}
+      placeholder={t('receipt.codePlaceholder')}
+      button={t('receipt.look')}
+    />
   );
 }
 
