@@ -294,6 +294,12 @@ describeEachDatabase('allocation, shipments and the ledger', (t) => {
     ).find((i) => i.item === WATER);
     expect(water).toMatchObject({ pledged: 30, received: 150, allocated: 120, delivered: 95 });
     expect(open.json.areas).toEqual([{ jurisdiction: '410105', items: [{ item: WATER, delivered: 95 }] }]);
+    // Each organization's goods item by item, never one sum across units.
+    const delivered = (open.json.organizations as { goods: { item: string; delivered: number }[] }[]).flatMap((o) =>
+      o.goods.filter((g) => g.delivered > 0),
+    );
+    expect(delivered.every((g) => g.item === WATER)).toBe(true);
+    expect(delivered.reduce((sum, g) => sum + g.delivered, 0)).toBe(95);
     const text = JSON.stringify(open.json);
     expect(text).not.toMatch(/赵先生|13700001111|安置点/);
     // The next plan takes what is left in the collection point: the donor's 30 cases first.

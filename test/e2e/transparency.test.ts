@@ -170,9 +170,10 @@ describeEachDatabase('browser: the public transparency and donation pages', { sk
 
     // The tables say what the charts show.
     const organizations = await cells(page, 'table-organizations');
-    expect(organizations[0]).toEqual(['组织', '资金认捐', '资金到账', '资金已分配', '资金已拨付', '送达物资（件数合计）']);
-    expect(organizations).toContainEqual(['社会公众', '¥500.00', '¥0.00', '¥0.00', '¥0.00', '0']);
-    expect(organizations.at(-1)).toEqual(['合计', '¥500.00', '¥0.00', '¥0.00', '¥0.00', '28']);
+    expect(organizations[0]).toEqual(['组织', '资金认捐', '资金到账', '资金已分配', '资金已拨付', '送达物资']);
+    expect(organizations).toContainEqual(['社会公众', '¥500.00', '¥0.00', '¥0.00', '¥0.00', '—']);
+    expect(organizations).toContainEqual(['郑州市红十字会', '¥0.00', '¥0.00', '¥0.00', '¥0.00', '瓶装饮用水（24瓶装） 28 箱']);
+    expect(organizations.at(-1)).toEqual(['合计', '¥500.00', '¥0.00', '¥0.00', '¥0.00', '见“按物资”表']);
     expect(await cells(page, 'table-items')).toEqual([
       ['物资', '认捐', '已入库', '已分配', '已送达', '已核销'],
       [WATER_LABEL, '30', '30', '30', '28', '2'],

@@ -152,7 +152,9 @@ export const TransparencySchema = Type.Object({
       organizationId: Nullable(Type.String({ description: 'null: members of the public' })),
       name: Nullable(Type.String()),
       money: Figures,
-      goods: Figures,
+      goods: Type.Array(Type.Object({ item: Type.String(), ...Figures.properties }), {
+        description: 'item by item: goods of different units are never added up',
+      }),
     }),
   ),
   areas: Type.Array(

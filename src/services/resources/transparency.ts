@@ -40,7 +40,8 @@ export interface Transparency {
   /** Money in yuan. */
   money: Figures;
   items: ({ item: string } & Figures)[];
-  organizations: { organizationId: string | null; name: string | null; money: Figures; goods: Figures }[];
+  /** Per organization its money, and its goods item by item (units differ, so items are never added up). */
+  organizations: { organizationId: string | null; name: string | null; money: Figures; goods: ({ item: string } & Figures)[] }[];
   /** Goods delivered per area of the needs they reached. */
   areas: { jurisdiction: string; items: { item: string; delivered: number }[] }[];
 }
@@ -52,14 +53,14 @@ export async function incidentTransparency(deps: Deps, incidentId: string): Prom
   const flows = await flowsOfIncident(deps.db, incidentId);
   const money = zero();
   const items = new Map<string, Figures>();
-  const orgs = new Map<string, { money: Figures; goods: Figures }>();
+  const orgs = new Map<string, { money: Figures; goods: Map<string, Figures> }>();
   const areas = new Map<string, Map<string, number>>();
   for (const flow of flows) {
     const stage = STAGE_OF_KIND[flow.kind];
     if (!stage) continue;
     // A transaction moves its amount into accounts of one or more kinds: what it moved is the sum of what went in.
     const amount = fromMinor(flow.asset, flow.movedIn);
-    const org = orgs.get(flow.organizationId) ?? { money: zero(), goods: zero() };
+    const org = orgs.get(flow.organizationId) ?? { money: zero(), goods: new Map<string, Figures>() };
     orgs.set(flow.organizationId, org);
     if (flow.asset === MONEY) {
       money[stage] += amount;
@@ -69,8 +70,9 @@ export async function incidentTransparency(deps: Deps, incidentId: string): Prom
     const figures = items.get(flow.asset) ?? zero();
     items.set(flow.asset, figures);
     figures[stage] += amount;
-    // Goods of different items are not added up into one count per organization; units differ.
-    org.goods[stage] += stage === 'delivered' ? amount : 0;
+    const held = org.goods.get(flow.asset) ?? zero();
+    org.goods.set(flow.asset, held);
+    held[stage] += amount;
     if (stage === 'delivered' && flow.jurisdiction !== NONE) {
       const area = areas.get(flow.jurisdiction) ?? new Map<string, number>();
       areas.set(flow.jurisdiction, area);
@@ -83,19 +85,21 @@ export async function incidentTransparency(deps: Deps, incidentId: string): Prom
   );
   const round = (f: Figures): Figures =>
     Object.fromEntries(Object.entries(f).map(([k, v]) => [k, Number(v.toFixed(3))])) as Figures;
+  const perItem = (figures: ReadonlyMap<string, Figures>) =>
+    [...figures.entries()].map(([item, f]) => ({ item, ...round(f) })).sort((a, b) => a.item.localeCompare(b.item));
   return {
     incidentId,
     incidentName: incident.name,
     money: round(money),
-    items: [...items.entries()].map(([item, f]) => ({ item, ...round(f) })).sort((a, b) => a.item.localeCompare(b.item)),
+    items: perItem(items),
     organizations: [...orgs.entries()]
       .map(([id, o]) => ({
         organizationId: id === NONE ? null : id,
         name: id === NONE ? null : (names.get(id)?.name ?? null),
         money: round(o.money),
-        goods: round(o.goods),
+        goods: perItem(o.goods),
       }))
-      .sort((a, b) => b.money.pledged + b.goods.delivered - (a.money.pledged + a.goods.delivered)),
+      .sort((a, b) => b.money.pledged - a.money.pledged || (a.name ?? '').localeCompare(b.name ?? '', 'zh')),
     areas: [...areas.entries()]
       .map(([jurisdiction, byItem]) => ({
         jurisdiction,

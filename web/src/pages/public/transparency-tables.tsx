@@ -35,7 +35,13 @@ function OrganizationsTable({ view }: { view: TransparencyView }) {
               {stages.map((s) => (
                 <td key={s.stage}>{yuan(o.money[s.stage])}</td>
               ))}
-              <td>{number(o.goodsDelivered)}</td>
+              <td className="transparency-text">
+                {o.goodsDelivered.length === 0
+                  ? '—'
+                  : o.goodsDelivered
+                      .map((g) => t('transparency.itemQuantity', { name: g.name, quantity: number(g.quantity), unit: g.unit }))
+                      .join(t('transparency.listSeparator'))}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -47,7 +53,7 @@ function OrganizationsTable({ view }: { view: TransparencyView }) {
                 {yuan(total[s.stage])}
               </td>
             ))}
-            <td>{number(view.organizations.reduce((sum, o) => sum + o.goodsDelivered, 0))}</td>
+            <td className="transparency-text">{t('transparency.goodsTotalByItem')}</td>
           </tr>
         </tfoot>
       </table>

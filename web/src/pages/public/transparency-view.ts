@@ -30,7 +30,13 @@ export interface TransparencyView {
   goods: { stages: StageColumn[]; items: { code: string; label: string; figures: Figures }[] };
   /** Goods delivered per area: the items that reached any area, and per area each item's quantity. */
   areas: { items: { code: string; label: string }[]; rows: { code: string; name: string; delivered: Map<string, number> }[] };
-  organizations: { key: string; name: string; money: Figures; goodsDelivered: number }[];
+  /** Per organization its money, and the goods it delivered item by item (never added up across units). */
+  organizations: {
+    key: string;
+    name: string;
+    money: Figures;
+    goodsDelivered: { code: string; name: string; unit: string; quantity: number }[];
+  }[];
 }
 
 const shown = (rows: readonly Figures[]) => STAGES.filter((s) => CORE.includes(s) || rows.some((r) => r[s] !== 0));
@@ -91,7 +97,9 @@ function transparencyView(
       key: o.organizationId ?? 'public',
       name: o.organizationId === null ? t('transparency.thePublic') : (o.name ?? t('transparency.unnamed')),
       money: o.money,
-      goodsDelivered: o.goods.delivered,
+      goodsDelivered: o.goods
+        .filter((g) => g.delivered > 0)
+        .map((g) => ({ code: g.item, name: words(g.item).name, unit: words(g.item).unit, quantity: g.delivered })),
     })),
   };
 }
