@@ -9,7 +9,6 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/database';
-import { balancesFromEntries, unbalancedTransactions, warehouseBalances } from '../../src/db/repositories/ledger';
 import { stockOf } from '../../src/db/repositories/warehouses';
 import type { MovementInput } from '../../src/model/inventory';
 import { MONEY } from '../../src/model/ledger';
@@ -27,6 +26,7 @@ import { getOrganization } from '../../src/services/organizations/read-organizat
 import { updateOrganization } from '../../src/services/organizations/update-organization';
 import { describeEachDatabase } from '../support/databases';
 import { buildNetwork, type Network, SYSTEM } from '../support/fixtures';
+import { expectLedgerSound, reconciliationOf } from '../support/ledger-checks';
 
 const RICE = 'L1-0005'; // kg, divisible
 const TENT = 'L1-0008'; // whole tents
@@ -50,37 +50,6 @@ describeEachDatabase('warehouses, movements and the ledger', (t, dialect) => {
       .id;
   const move = (warehouseId: string, input: MovementInput, deps: Deps = t().deps, actor: Actor = SYSTEM) =>
     recordMovement(deps, actor, warehouseId, input);
-
-  /** Each warehouse's ledger balance over every incident against its stock, item by item. */
-  const reconciliationOf = async (db: Deps['db'], warehouseIds: string[]) => {
-    const ledger = Object.fromEntries(
-      (await warehouseBalances(db, warehouseIds)).map((b) => [`${b.warehouseId} ${b.asset}`, b.minor]),
-    );
-    const stock = Object.fromEntries(
-      (await stockOf(db, warehouseIds)).map((l) => [`${l.warehouseId} ${l.item}`, l.quantityMinor]),
-    );
-    const nonZero = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== 0));
-    return { ledger: nonZero(ledger), stock: nonZero(stock) };
-  };
-
-  /** The whole ledger's invariants: every transaction balances, and the balances table is the entries summed. */
-  const expectLedgerSound = async (db: Deps['db']) => {
-    expect(await unbalancedTransactions(db)).toEqual([]);
-    const fromEntries = (await balancesFromEntries(db)).filter((b) => b.minor !== 0);
-    const kept = await db
-      .selectFrom('ledger_balances')
-      .select(['account_kind', 'account_id', 'asset', (eb) => eb.fn.sum<number | string>('balance').as('total')])
-      .groupBy(['account_kind', 'account_id', 'asset'])
-      .execute();
-    const key = (k: string, id: string, a: string) => `${k}|${id}|${a}`;
-    expect(
-      Object.fromEntries(
-        kept.filter((r) => Number(r.total) !== 0).map((r) => [key(r.account_kind, r.account_id, r.asset), Number(r.total)]),
-      ),
-    ).toEqual(Object.fromEntries(fromEntries.map((b) => [key(b.accountKind, b.accountId, b.asset), b.minor])));
-    const negative = await db.selectFrom('inventory_stock').select('warehouse_id').where('quantity', '<', 0).execute();
-    expect(negative).toEqual([]);
-  };
 
   /**
    * Where concurrent movements run: on PostgreSQL a pool of that many connections; on SQLite the
