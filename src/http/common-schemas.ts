@@ -32,6 +32,24 @@ export const ProblemSchema = Type.Object(
     ),
     available: Type.Optional(Type.Number({ description: "for insufficient_stock: the quantity there (in the item's unit)" })),
     item: Type.Optional(Type.String({ description: 'for insufficient_stock: the catalogue item short' })),
+    warehouseId: Type.Optional(Type.String({ description: 'for insufficient_stock: the warehouse short of the item' })),
+    offerId: Type.Optional(Type.String({ description: 'for insufficient_stock at a commit: the offer short of the item' })),
+    organizationId: Type.Optional(
+      Type.String({ description: 'for insufficient_stock at a commit: the organization holding the supply' }),
+    ),
+    membershipStatus: Type.Optional(
+      Type.String({
+        description:
+          'for membership_inactive, and insufficient_stock at a commit: the membership status that keeps the organization from acting',
+      }),
+    ),
+    needId: Type.Optional(Type.String({ description: 'for claim_conflict at a commit: the need no longer unclaimed' })),
+    outstanding: Type.Optional(
+      Type.Number({ description: 'for a receipt beyond an offer (invalid_input): what is still to be handed in' }),
+    ),
+    problems: Type.Optional(
+      Type.Array(Type.String(), { description: 'for invalid_input of a plan change: each broken rule, naming its allocation' }),
+    ),
     reason: Type.Optional(Type.String({ description: 'for not_needed: no_open_need, or marked_not_needed by the coordinators' })),
     needed: Type.Optional(
       Type.Array(Type.Object({ item: Type.String(), quantity: Type.Number(), pledged: Type.Optional(Type.Number()) }), {

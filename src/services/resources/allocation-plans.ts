@@ -43,6 +43,18 @@ export async function coordinatedPlan(db: Executor, actor: Actor, planId: string
   return plan;
 }
 
+/**
+ * A plan about to change or be committed, for one of its incident's coordinators: a closed
+ * incident allocates nothing more (409 archived, as other writes to it); it may still be discarded.
+ */
+export async function changeablePlan(db: Executor, actor: Actor, planId: string): Promise<AllocationPlanRecord> {
+  const plan = await findPlan(db, planId);
+  if (!plan) throw new AppError('not_found');
+  const incident = await coordinatedIncident(db, actor, plan.incidentId);
+  if (incident.stage === 'closed') throw new AppError('archived', { detail: 'the incident is closed' });
+  return plan;
+}
+
 function linesOf(allocations: readonly Allocation[], current: IncidentAllocation): AllocationLine[] {
   const needs = new Map(current.problem.needs.map((n) => [n.id, n]));
   return allocations.map((a) => {
@@ -114,7 +126,7 @@ export async function editAllocation(
   allocations: readonly Allocation[],
 ): Promise<AllocationPlanRecord> {
   return deps.db.transaction().execute(async (trx) => {
-    const plan = await coordinatedPlan(trx, actor, planId);
+    const plan = await changeablePlan(trx, actor, planId);
     if (plan.status !== 'proposed') {
       throw new AppError('invalid_transition', { detail: `the plan is ${plan.status}: only a proposed plan changes` });
     }

@@ -18,6 +18,7 @@ import { committedQuantity, parseSupplyKey } from '../../model/allocation';
 import { AppError } from '../../model/errors';
 import { newId } from '../../model/ids';
 import { toMinor } from '../../model/ledger';
+import { mayAct } from '../../model/membership';
 import type { Need } from '../../model/need';
 import { offerStatus } from '../../model/offer';
 import { recordChange } from '../audit/record-change';
@@ -26,11 +27,26 @@ import { IdempotencyLedger, type IdempotentRequest, idempotently } from '../idem
 import { applyStockChanges } from '../inventory/record-movement';
 import { postLedgerTransaction } from '../ledger/post-transaction';
 import { settleNeed } from '../needs/claims';
-import { actingOrganization } from '../organizations/load-organization';
-import { coordinatedPlan } from './allocation-plans';
+import { organizationForChange } from '../organizations/load-organization';
+import { changeablePlan } from './allocation-plans';
 
 /** A claim carried by a shipment holds until the shipment ends, not by the claim timer. */
 export const SHIPMENT_HOLD = '9999-12-31T00:00:00.000Z';
+
+/**
+ * The organization holding a supply must still be able to act when the plan is committed. One
+ * suspended (or exited) since the plan was made has nothing the plan may take: the supply is
+ * refused like stock that moved meanwhile (409 insufficient_stock, available 0), not as if the
+ * coordinator lacked a right (the 403 membership_inactive its own people get when acting).
+ */
+async function supplierStillActing(trx: Executor, organizationId: string, supply: Record<string, string>): Promise<void> {
+  const org = await organizationForChange(trx, organizationId);
+  if (mayAct(org.membership.status)) return;
+  throw new AppError('insufficient_stock', {
+    detail: `the organization holding the supply is ${org.membership.status}: its supplies are out of the plan; propose it again`,
+    extra: { available: 0, ...supply, organizationId, membershipStatus: org.membership.status },
+  });
+}
 
 /** Takes the line's quantity from its supply and names who holds it; refused when the supply no longer has it. */
 async function takeFromSupply(
@@ -50,7 +66,7 @@ async function takeFromSupply(
     const warehouse = await findWarehouse(trx, source.warehouseId);
     if (!warehouse || warehouse.archivedAt)
       throw new AppError('archived', { detail: `the warehouse ${source.warehouseId} is gone` });
-    await actingOrganization(trx, warehouse.organizationId);
+    await supplierStillActing(trx, warehouse.organizationId, { item: line.item, warehouseId: warehouse.id });
     await applyStockChanges(trx, [{ warehouseId: warehouse.id, item: line.item, delta: -toMinor(line.item, quantity) }], at);
     return {
       organizationId: warehouse.organizationId,
@@ -73,7 +89,7 @@ async function takeFromSupply(
       extra: { available: left, item: line.item, offerId: offer.id },
     });
   }
-  await actingOrganization(trx, offer.organizationId);
+  await supplierStillActing(trx, offer.organizationId, { item: line.item, offerId: offer.id });
   const taken = { ...offer, receivedQuantity: offer.receivedQuantity + quantity, updatedAt: at };
   await saveOffer(trx, { ...taken, status: offerStatus(taken) });
   return {
@@ -113,7 +129,7 @@ async function commitPlan(
   actor: Actor,
   planId: string,
 ): Promise<{ planId: string; shipments: Shipment[] }> {
-  const plan = await coordinatedPlan(trx, actor, planId);
+  const plan = await changeablePlan(trx, actor, planId);
   const at = nowIso(deps);
   if (!(await decidePlan(trx, planId, 'committed', actorId(actor), at))) {
     throw new AppError('invalid_transition', { detail: `the plan is ${plan.status}: only a proposed plan is committed` });

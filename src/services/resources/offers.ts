@@ -71,12 +71,17 @@ function checkPlace(input: OfferInput): void {
   if (input.donorPhone && !normalizePhone(input.donorPhone)) throw invalid('donorPhone', 'not a phone number');
 }
 
-/** The goods an incident does not want now: refused for the public, recorded with a reason for organizations. */
+/**
+ * What an incident does not want now — refused for the public, recorded with a reason for
+ * organizations: goods no open need asks for, and an offer of any kind naming an item the
+ * coordinators marked not needed (a generator offered as equipment is still a generator).
+ */
 async function assertWanted(trx: Executor, incidentId: string, input: OfferInput, reason: string | null): Promise<string | null> {
-  if (input.kind !== 'goods' || !input.item) return null;
+  if (!input.item) return null;
   const [needed, unwanted] = await Promise.all([neededItems(trx, incidentId), unwantedItems(trx, incidentId)]);
   const why = whyNotNeeded(input.item, needed, unwanted);
-  if (!why) return null;
+  // Services, equipment and vehicles are offered without a need asking for them; only the mark refuses them.
+  if (!why || (why.reason === 'no_open_need' && input.kind !== 'goods')) return null;
   if (reason) return reason;
   const detail =
     why.reason === 'marked_not_needed'
@@ -221,7 +226,12 @@ export async function recordOrganizationOffer(
       if (!actsFor(actor, input.organizationId) && !canCoordinateIncident(actor, incident.jurisdictions)) {
         throw new AppError(reportsNeeds(actor) ? 'out_of_scope' : 'forbidden', { field: 'organizationId' });
       }
-      await actingOrganization(trx, input.organizationId);
+      await actingOrganization(trx, input.organizationId).catch((error: unknown) => {
+        // Name the field that pointed at a missing or archived organization, as other writes do.
+        if (error instanceof AppError && !error.field)
+          throw new AppError(error.code, { field: 'organizationId', detail: error.detail, extra: error.extra });
+        throw error;
+      });
       const unwantedReason = await assertWanted(trx, incidentId, input, blank(input.reason));
       const offer = makeOffer(deps, actor, incident, input, {
         source: 'organization',

@@ -13,6 +13,7 @@ import { findShipment, listShipments, type Shipment, type ShipmentEvent, shipmen
 import { findWarehouses } from '../../db/repositories/warehouses';
 import { committedQuantity, type PlanStatus, parseSupplyKey } from '../../model/allocation';
 import { AppError } from '../../model/errors';
+import { distanceMetres } from '../../model/need';
 import type { Actor, Deps } from '../context';
 import { audienceOf, disclose, locationFor, needSubject } from '../disclosure';
 import { coordinatedIncident, coordinatedPlan } from './allocation-plans';
@@ -80,11 +81,21 @@ export async function allocationPlanView(deps: Deps, actor: Actor, planId: strin
     const organizationId = warehouse?.organizationId ?? offer?.organizationId ?? null;
     const needPlace = need && need.lat !== null && need.lon !== null ? { lat: need.lat, lon: need.lon } : null;
     const offerPlace = offer && offer.lat !== null && offer.lon !== null ? { lat: offer.lat, lon: offer.lon } : null;
+    const needAt = need && needPlace ? locationFor(audienceOf(actor, needSubject(need, [])), 'need', needPlace) : null;
+    const supplyAt: Point = warehouse
+      ? { lat: warehouse.lat, lon: warehouse.lon, locationPrecision: 'exact' }
+      : offer && offerPlace
+        ? locationFor(
+            audienceOf(actor, { kind: 'offer', organizationId: offer.organizationId, incidentAreas: areas }),
+            'offer',
+            offerPlace,
+          )
+        : null;
     return {
       needId: line.needId,
       needTitle: need?.title ?? '',
       urgency: need?.urgency ?? 'medium',
-      needAt: need && needPlace ? locationFor(audienceOf(actor, needSubject(need, [])), 'need', needPlace) : null,
+      needAt,
       supplyKey: line.supplyKey,
       supplyKind: source?.kind ?? 'warehouse',
       warehouseId: warehouse?.id ?? null,
@@ -92,19 +103,11 @@ export async function allocationPlanView(deps: Deps, actor: Actor, planId: strin
       supplyLabel: warehouse?.name ?? null,
       organizationId,
       organizationName: organizationId ? (orgs.get(organizationId)?.name ?? null) : null,
-      supplyAt: warehouse
-        ? { lat: warehouse.lat, lon: warehouse.lon, locationPrecision: 'exact' }
-        : offer && offerPlace
-          ? locationFor(
-              audienceOf(actor, { kind: 'offer', organizationId: offer.organizationId, incidentAreas: areas }),
-              'offer',
-              offerPlace,
-            )
-          : null,
+      supplyAt,
       item: line.item,
       quantity: line.quantity,
       committedQuantity: committedQuantity(line.quantity),
-      distanceKm: line.distanceKm,
+      distanceKm: distanceShown(line.distanceKm, needAt, supplyAt),
     };
   });
   const { lines: _l, createdBy: _c, decidedBy: _d, ...rest } = plan;
@@ -113,6 +116,17 @@ export async function allocationPlanView(deps: Deps, actor: Actor, planId: strin
     lines,
     items: plan.status === 'proposed' ? await itemTotals(deps, plan.incidentId, plan.maxDistanceKm, lines) : [],
   };
+}
+
+/**
+ * A line's distance as the reader may know it: from the places it is shown. A reader who sees a
+ * need (or a donor's place) only on the grid gets the distance from the cell's centre, as
+ * recommendations do, so distances to warehouses whose places it knows cannot locate the need.
+ */
+function distanceShown(stored: number, needAt: Point, supplyAt: Point): number {
+  if (!needAt || !supplyAt) return stored;
+  if (needAt.locationPrecision === 'exact' && supplyAt.locationPrecision === 'exact') return stored;
+  return Number((distanceMetres(needAt, supplyAt) / 1000).toFixed(3));
 }
 
 async function itemTotals(deps: Deps, incidentId: string, maxDistanceKm: number, lines: readonly PlanLineView[]) {
