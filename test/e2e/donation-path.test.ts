@@ -2,8 +2,8 @@
  * In headless Chromium, the whole path of a donation (issue 13): a member of the public, without
  * an account, pledges drinking water on the give page and keeps the reference code; the Red
  * Cross's collection point receives it against that code on its warehouse page; the coordinator
- * proposes an allocation on the board's resources tab, is told when a changed quantity is more
- * than is held, and commits the plan; the Red Cross, carrying the goods, marks the shipment on
+ * proposes an allocation on the board's resources tab (a table, and a map of where the goods
+ * would go), is told when a changed quantity is more than is held, and commits the plan; the Red Cross, carrying the goods, marks the shipment on
  * its way and delivered with the quantity the receiver counted — the coordinator's board follows
  * live — and the donor's page shows the water delivered to 金水区.
  */
@@ -200,6 +200,11 @@ describeEachDatabase('browser: a donation from the give page to the shelter', { 
     expect(lineText).toContain('公里');
     expect(await line.getByRole('spinbutton').inputValue()).toBe('20');
     expect(await card.getByTestId('plan-status').textContent()).toBe('待提交');
+    // Beside the table, where the goods would go: no map style here, so the drawn map, one line.
+    const flowMap = card.getByTestId('allocation-flow-map');
+    await flowMap.getByTestId('flow-map').waitFor();
+    expect(await flowMap.getByTestId('flow-line').count()).toBe(1);
+    expect(await flowMap.getByTestId('flow-map-count').textContent()).toBe('共 1 条流向');
 
     // More than the point holds: the server refuses the change and the card says what broke.
     await line.getByRole('spinbutton').fill('25');

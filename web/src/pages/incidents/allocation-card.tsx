@@ -12,12 +12,14 @@ import {
   App,
   Button,
   Card,
+  Col,
   Descriptions,
   Empty,
   Flex,
   InputNumber,
   Modal,
   Popconfirm,
+  Row,
   Table,
   Tag,
   Typography,
@@ -33,6 +35,7 @@ import { UrgencyTag } from '../../components/incident-tags';
 import { useItemWords, useNumber, useQuantityText } from '../../components/item-words';
 import { useShortDateTime } from '../../format';
 import type { AllocationLine, AllocationPlan, IncidentDetail, PlanStatus, Urgency } from '../../types';
+import { AllocationFlowMap } from './allocation-flow-map';
 import { boardKey, type LiveMode, pollInterval, resourcesKey } from './live-updates';
 
 const STATUS_COLORS: Record<PlanStatus, string> = { proposed: 'blue', committed: 'green', discarded: 'default' };
@@ -338,17 +341,32 @@ export function AllocationCard({ incident, live }: { incident: IncidentDetail; l
         </Flex>
       ) : null}
       {dirty ? <Alert type="info" showIcon className="table-summary" title={t('allocation.unsaved')} /> : null}
-      <Table<AllocationLine>
-        rowKey={lineKey}
-        size="middle"
-        columns={columns}
-        dataSource={rows}
-        loading={plans.isPending || (latestId !== undefined && plan.isPending)}
-        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-        scroll={{ x: 860 }}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty()} /> }}
-        data-testid="allocation-table"
-      />
+      <Row gutter={[16, 12]}>
+        <Col xs={24} xxl={rows.some((row) => row.needAt && row.supplyAt) ? 15 : 24}>
+          <Table<AllocationLine>
+            rowKey={lineKey}
+            size="middle"
+            columns={columns}
+            dataSource={rows}
+            loading={plans.isPending || (latestId !== undefined && plan.isPending)}
+            pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+            scroll={{ x: 860 }}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty()} /> }}
+            data-testid="allocation-table"
+          />
+        </Col>
+        {rows.some((row) => row.needAt && row.supplyAt) ? (
+          // Beside the table on a wide screen; under it, no wider than the drawn map's own size, elsewhere.
+          <Col xs={24} xxl={9} style={{ maxWidth: 640 }}>
+            <AllocationFlowMap
+              lines={rows}
+              label={(line) =>
+                `${line.supplyLabel ?? line.organizationName ?? ''} → ${line.needTitle} · ${quantity(line.quantity, line.item)}`
+              }
+            />
+          </Col>
+        ) : null}
+      </Row>
       {actions}
       <Modal
         open={confirming}
