@@ -47,6 +47,7 @@ describeEachDatabase('browser: a donation from the give page to the shelter', { 
   let incidentId = '';
   let pointId = '';
   const contexts: BrowserContext[] = [];
+  const apps: App[] = [];
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -104,6 +105,7 @@ describeEachDatabase('browser: a donation from the give page to the shelter', { 
     for (const context of contexts) await context.close();
     await browser?.close();
     await app?.close();
+    for (const other of apps) await other.close();
   });
 
   /** A donor's phone, without an account. */
@@ -282,4 +284,22 @@ describeEachDatabase('browser: a donation from the give page to the shelter', { 
     await donor.screenshot({ path: join(SHOTS, 'donation-path-donor.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   }, 180_000);
+
+  it('draws the plan’s flows with MapLibre where a map style is configured', async () => {
+    const styled = await serveUi(t().deps, { mapStyleUrl: '/map-styles/plain.json' });
+    // Closed after the browser's pages: the board's live stream holds a connection open till then.
+    apps.push(styled.app);
+    const board = await openSignedIn(browser, styled.base, HENAN_COORDINATOR, { contexts, pageErrors });
+    await board.goto(`${styled.base}/incidents/${incidentId}?tab=resources`);
+    const card = board.getByTestId('allocation-card');
+    await expect.poll(() => card.getByTestId('plan-status').textContent(), { timeout: 20_000 }).toBe('已提交');
+    const map = card.getByTestId('flow-map-gl');
+    await map.locator('.maplibregl-canvas').waitFor({ state: 'visible' });
+    expect(await card.getByTestId('flow-map-kind').getAttribute('data-kind')).toBe('tiles');
+    // The line is on the canvas, not just counted in the legend.
+    await expect.poll(() => map.getAttribute('data-drawn'), { timeout: 20_000 }).toBe('1');
+    expect(await card.getByTestId('flow-map').count()).toBe(0);
+    await board.screenshot({ path: join(SHOTS, 'donation-path-flow-maplibre.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
 });
