@@ -263,6 +263,11 @@ export function actsFor(actor: Actor, organizationId: string): boolean {
   return actsForAnyOrganization(actor) || fieldOrganizationOf(actor) === organizationId;
 }
 
+/** Moving a shipment on (in transit, delivered, lost, returned): the organization carrying it, or a coordinator of the incident. */
+export function canMoveShipment(actor: Actor, carrierId: string, incidentAreas: readonly string[]): boolean {
+  return actsFor(actor, carrierId) || canCoordinateIncident(actor, incidentAreas);
+}
+
 /** Claiming needs (for the organization one acts for): whoever acts for an organization. */
 export function canClaimNeeds(actor: Actor): boolean {
   return actsForAnyOrganization(actor) || fieldOrganizationOf(actor) !== null;

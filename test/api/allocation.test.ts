@@ -8,6 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
+import { incidentEventsSince } from '../../src/services/live/live-events';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { buildNetwork, type Network, SYSTEM } from '../support/fixtures';
@@ -227,6 +228,12 @@ describeEachDatabase('allocation, shipments and the ledger', (t) => {
     expect((held.json.holders as { organizationId: string }[])[0].organizationId).toBe(n.orgs.zhengzhouTeam);
     expect((await coord().post(`/api/v1/allocation-plans/${id}/commit`)).status).toBe(409);
     await ledgerOk();
+    // The board's live stream hears of each proposal, change and discard (its resources refetch), and of the shipments.
+    const events = await incidentEventsSince(t().deps, incident, 0, 1000);
+    const planEvents = events.filter((e) => e.kind === 'allocation').map((e) => e.entityId);
+    expect(planEvents.filter((e) => e === id)).toHaveLength(2);
+    expect(planEvents.filter((e) => e === otherPlan.json.id)).toHaveLength(2);
+    expect(events.filter((e) => e.kind === 'shipment').map((e) => e.entityId)).toContain(id);
   });
 
   describe('shipments', () => {
@@ -234,6 +241,21 @@ describeEachDatabase('allocation, shipments and the ledger', (t) => {
       const list = await coord().get(`/api/v1/incidents/${incident}/shipments`);
       return (list.json.items as { id: string; needId: string }[]).find((s) => s.needId === needId)?.id as string;
     };
+
+    it('tells each reader whether they may move a shipment on: its carrier and the incident’s coordinators', async () => {
+      const id = await shipmentOf(urgentWater);
+      const may = async (token: string) => {
+        const one = await as(token).get(`/api/v1/shipments/${id}`);
+        const list = await as(token).get(`/api/v1/incidents/${incident}/shipments`);
+        const listed = (list.json.items as { id: string; viewerCanMove: boolean }[]).find((s) => s.id === id);
+        expect(listed?.viewerCanMove).toBe(one.json.viewerCanMove);
+        return one.json.viewerCanMove;
+      };
+      expect(await may(n.tokens.coordHenan)).toBe(true);
+      expect(await may(n.tokens.orgMember)).toBe(true);
+      expect(await may(n.tokens.observer)).toBe(false);
+      expect(await may(n.tokens.coordGuangdong)).toBe(false);
+    });
 
     it('fulfils a need by what the receiver counted, and gives the rest back to it', async () => {
       const id = await shipmentOf(urgentWater);
@@ -247,7 +269,8 @@ describeEachDatabase('allocation, shipments and the ledger', (t) => {
         'quantity',
       );
       const delivered = await coord().post(`/api/v1/shipments/${id}/transitions`, { to: 'delivered', quantity: 95 });
-      expect(delivered.json).toMatchObject({ status: 'delivered', receivedQuantity: 95 });
+      // Delivered is final: nobody moves it on any more.
+      expect(delivered.json).toMatchObject({ status: 'delivered', receivedQuantity: 95, viewerCanMove: false });
       expect((delivered.json.history as { status: string }[]).map((h) => h.status)).toEqual([
         'dispatched',
         'in_transit',

@@ -8,6 +8,9 @@ import { INCIDENT_STAGES } from '../../src/model/incident';
 import type {
   AgreementInput,
   AlarmView,
+  AllocationInput,
+  AllocationPlan,
+  AllocationPlanSummary,
   AnalyticsScope,
   Application,
   ApplicationInput,
@@ -24,6 +27,7 @@ import type {
   ChainReport,
   ClaimAnswer,
   Collaboration,
+  CommittedPlan,
   CooperationMode,
   CooperationModes,
   DecisionInput,
@@ -109,6 +113,8 @@ import type {
   Session,
   SetupAnswer,
   SheetField,
+  ShipmentStep,
+  ShipmentView,
   SpecialNeedsCoverage,
   SpecialtyInput,
   StandbyRequestView,
@@ -564,6 +570,27 @@ export const offerApi = {
     request<NeededNow>('PUT', incidentPath(incidentId, `/not-needed/${encodeURIComponent(item)}`), { json: { reason } }),
   unmarkNotNeeded: (incidentId: string, item: string) =>
     request<NeededNow>('DELETE', incidentPath(incidentId, `/not-needed/${encodeURIComponent(item)}`)),
+};
+
+const planPath = (id: string, rest = '') => `/allocation-plans/${encodeURIComponent(id)}${rest}`;
+
+/** Allocation plans of an incident's goods (coordinators of the incident) and the shipments they make. */
+export const allocationApi = {
+  /** The incident's plans, newest first, without their lines. */
+  plans: async (incidentId: string) =>
+    (await get<{ items: AllocationPlanSummary[] }>(incidentPath(incidentId, '/allocation-plans'))).items,
+  plan: (id: string) => get<AllocationPlan>(planPath(id)),
+  propose: (incidentId: string, body: { maxDistanceKm?: number } = {}) =>
+    post<AllocationPlan>(incidentPath(incidentId, '/allocation-plans'), body),
+  /** Replaces the plan's allocations; 400 naming the broken rule when one asks more than is open or held. */
+  edit: (id: string, allocations: AllocationInput[]) => patch<AllocationPlan>(planPath(id), { allocations }),
+  /** All or nothing: a shipment and a claim per line; the same key on a retry commits once. */
+  commit: (id: string, idempotencyKey: string) => postOnce<CommittedPlan>(planPath(id, '/commit'), {}, idempotencyKey),
+  discard: (id: string) => post<AllocationPlan>(planPath(id, '/discard')),
+  /** Every signed-in reader; each shipment says whether the reader may move it on (`viewerCanMove`). */
+  shipments: async (incidentId: string) => (await get<{ items: ShipmentView[] }>(incidentPath(incidentId, '/shipments'))).items,
+  move: (id: string, step: ShipmentStep, idempotencyKey: string) =>
+    postOnce<ShipmentView>(`/shipments/${encodeURIComponent(id)}/transitions`, step, idempotencyKey),
 };
 
 /** Where an evidence photo is, for an <img>: a same-origin GET, so the session cookie is enough. */

@@ -7,6 +7,7 @@
  */
 import type { Static } from 'typebox';
 import type * as alarms from '../../src/http/alarms/schemas';
+import type * as allocation from '../../src/http/allocation/schemas';
 import type * as analytics from '../../src/http/analytics/schemas';
 import type * as audit from '../../src/http/audit/schemas';
 import type * as auth from '../../src/http/auth/schemas';
@@ -193,6 +194,16 @@ export type OfferView = Static<typeof offers.OfferSchema>;
 export type OfferPage = Static<typeof offers.OfferList>;
 /** The filters of an incident's offers and a page of them. */
 export type OfferQuery = Partial<Static<typeof offers.OfferQuery>>;
+
+// Allocation plans (调配方案) and the shipments they make
+export type AllocationPlan = Static<typeof allocation.PlanSchema>;
+export type AllocationLine = AllocationPlan['lines'][number];
+export type AllocationPlanSummary = Static<typeof allocation.PlanList>['items'][number];
+export type AllocationInput = Static<typeof allocation.AllocationsBody>['allocations'][number];
+export type CommittedPlan = Static<typeof allocation.CommitAnswer>;
+export type ShipmentView = Static<typeof allocation.ShipmentSchema>;
+export type ShipmentStep = Static<typeof allocation.TransitionBody>;
+export type { PlanStatus, ShipmentStatus } from '../../src/model/allocation';
 
 // The public door
 export type PublicIncident = Static<typeof publicDoor.PublicIncidentSchema>;

@@ -2,7 +2,17 @@
 import { insertInChunks } from '../bulk';
 import type { Executor, LiveEventsTable } from '../schema';
 
-export type LiveKind = 'incident' | 'deployment' | 'need' | 'claim' | 'alarm' | 'centre' | 'standby' | 'offer' | 'shipment';
+export type LiveKind =
+  | 'incident'
+  | 'deployment'
+  | 'need'
+  | 'claim'
+  | 'alarm'
+  | 'centre'
+  | 'standby'
+  | 'offer'
+  | 'shipment'
+  | 'allocation';
 
 export interface LiveEvent {
   seq: number;

@@ -105,6 +105,9 @@ export const ShipmentSchema = Type.Object({
     }),
   ),
   personalDataVisible: Type.Boolean(),
+  viewerCanMove: Type.Boolean({
+    description: 'the reader may move it on now: it is on its way, and they carry it or coordinate the incident',
+  }),
 });
 
 export const ShipmentList = Type.Object({ items: Type.Array(ShipmentSchema) });

@@ -113,6 +113,7 @@ export async function proposeAllocation(
       entityType: 'allocationPlan',
       entityId: plan.id,
       after: { maxDistanceKm, score: plan.score, lines: plan.lines.length },
+      live: { incidentId, kind: 'allocation' },
     });
   });
   return plan;
@@ -149,6 +150,7 @@ export async function editAllocation(
       entityId: planId,
       before: { score: plan.score, lines: plan.lines.length },
       after: { score, lines: lines.length },
+      live: { incidentId: plan.incidentId, kind: 'allocation' },
     });
     return { ...plan, score, lines, updatedAt: at };
   });
@@ -168,6 +170,7 @@ export async function discardAllocation(deps: Deps, actor: Actor, planId: string
       entityId: planId,
       before: { status: plan.status },
       after: { status: 'discarded' },
+      live: { incidentId: plan.incidentId, kind: 'allocation' },
     });
     return { ...plan, status: 'discarded', decidedBy: actorId(actor), decidedAt: at, updatedAt: at };
   });

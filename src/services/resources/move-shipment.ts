@@ -21,7 +21,7 @@ import { IdempotencyLedger, type IdempotentRequest, idempotently } from '../idem
 import { applyStockChanges } from '../inventory/record-movement';
 import { postLedgerTransaction } from '../ledger/post-transaction';
 import { settleNeed } from '../needs/claims';
-import { actsFor, canCoordinateIncident, reportsNeeds } from '../policy';
+import { canMoveShipment, reportsNeeds } from '../policy';
 
 export interface ShipmentStep {
   to: ShipmentStatus;
@@ -35,7 +35,7 @@ async function shipmentFor(trx: Executor, actor: Actor, id: string): Promise<Shi
   if (!shipment) throw new AppError('not_found');
   const incident = await findIncident(trx, shipment.incidentId);
   if (!incident) throw new AppError('not_found');
-  if (!actsFor(actor, shipment.organizationId) && !canCoordinateIncident(actor, incident.jurisdictions)) {
+  if (!canMoveShipment(actor, shipment.organizationId, incident.jurisdictions)) {
     throw new AppError(reportsNeeds(actor) ? 'out_of_scope' : 'forbidden');
   }
   return shipment;

@@ -11,11 +11,12 @@ import { findOffersByIds } from '../../db/repositories/offers';
 import { findOrganizations } from '../../db/repositories/organizations';
 import { findShipment, listShipments, type Shipment, type ShipmentEvent, shipmentEvents } from '../../db/repositories/shipments';
 import { findWarehouses } from '../../db/repositories/warehouses';
-import { committedQuantity, type PlanStatus, parseSupplyKey } from '../../model/allocation';
+import { committedQuantity, type PlanStatus, parseSupplyKey, SHIPMENT_TRANSITIONS } from '../../model/allocation';
 import { AppError } from '../../model/errors';
 import { distanceMetres } from '../../model/need';
 import type { Actor, Deps } from '../context';
 import { audienceOf, disclose, locationFor, needSubject } from '../disclosure';
+import { canMoveShipment } from '../policy';
 import { coordinatedIncident, coordinatedPlan } from './allocation-plans';
 import { incidentAllocationProblem } from './allocation-problem';
 
@@ -157,6 +158,8 @@ export type ShipmentView = Omit<Shipment, 'claimId' | 'reason' | 'createdBy' | '
   warehouseName: string | null;
   history: (Omit<ShipmentEvent, 'actorId' | 'reason'> & { reason: string | null })[];
   personalDataVisible: boolean;
+  /** Whether the reader may move it on now: it is on its way, and they carry it or coordinate the incident. */
+  viewerCanMove: boolean;
 };
 
 async function present(deps: Deps, actor: Actor, shipments: readonly Shipment[], withHistory: boolean): Promise<ShipmentView[]> {
@@ -194,7 +197,8 @@ async function present(deps: Deps, actor: Actor, shipments: readonly Shipment[],
     );
     const { claimId: _c, createdBy: _b, ...view } = shown;
     const history = (events.get(s.id) ?? []).map(({ actorId: _a, ...e }) => disclose('shipment', e, audience));
-    return { ...view, history } as unknown as ShipmentView;
+    const viewerCanMove = SHIPMENT_TRANSITIONS[s.status].length > 0 && canMoveShipment(actor, s.organizationId, areas);
+    return { ...view, history, viewerCanMove } as unknown as ShipmentView;
   });
 }
 

@@ -7,7 +7,8 @@ import { useEffect, useState } from 'react';
 import { incidentEventsUrl } from '../../api';
 
 /** The event types the stream sends; each carries `{ type, id }`. */
-const EVENT_TYPES = ['need', 'claim', 'deployment', 'incident', 'alarm', 'centre', 'standby'] as const;
+// A shipment's step changes its need too (commit claims it, delivery fulfils it): the whole board.
+const EVENT_TYPES = ['need', 'claim', 'deployment', 'incident', 'alarm', 'centre', 'standby', 'shipment'] as const;
 
 /** How often the board refetches when the stream is not there. */
 export const POLL_MS = 15_000;
@@ -19,11 +20,14 @@ export type LiveMode = 'connecting' | 'live' | 'polling';
 /** The query keys of one board: everything under it refetches on an event. */
 export const boardKey = (incidentId: string) => ['board', incidentId] as const;
 
-/** The board's resources (needed now, not needed, offers): an offer event refetches these alone. */
+/** The board's resources (needed now, not needed, offers, allocation, shipments): an offer or plan event refetches these alone. */
 export const resourcesKey = (incidentId: string) => [...boardKey(incidentId), 'resources'] as const;
 
-/** Event types that change one part of the board only (an offer: its resources), with that part's key. */
-const PART_EVENTS: Record<string, (incidentId: string) => readonly unknown[]> = { offer: resourcesKey };
+/** Event types that change one part of the board only (an offer, a plan: its resources), with that part's key. */
+const PART_EVENTS: Record<string, (incidentId: string) => readonly unknown[]> = {
+  offer: resourcesKey,
+  allocation: resourcesKey,
+};
 
 /** The refetch interval board queries should use in this mode. */
 export function pollInterval(mode: LiveMode): number | false {
