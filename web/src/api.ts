@@ -32,6 +32,7 @@ import type {
   DeploymentMove,
   DeploymentStatus,
   DeploymentView,
+  DisbursementInput,
   DonationPath,
   EligibleStaff,
   Embedding,
@@ -61,6 +62,9 @@ import type {
   Lifecycle,
   MapSettings,
   MembershipDetail,
+  MoneyMovementView,
+  MoneyReceiptInput,
+  MoneyReturnInput,
   MovementInput,
   MovementPage,
   MyTasks,
@@ -564,6 +568,16 @@ export const offerApi = {
     request<NeededNow>('PUT', incidentPath(incidentId, `/not-needed/${encodeURIComponent(item)}`), { json: { reason } }),
   unmarkNotNeeded: (incidentId: string, item: string) =>
     request<NeededNow>('DELETE', incidentPath(incidentId, `/not-needed/${encodeURIComponent(item)}`)),
+};
+
+/** Money an organization received (409 exceeds_pledge), disbursed (409 insufficient_funds) or gave back. */
+export const moneyApi = {
+  receive: (incidentId: string, body: MoneyReceiptInput, idempotencyKey: string) =>
+    postOnce<MoneyMovementView>(incidentPath(incidentId, '/money-receipts'), body, idempotencyKey),
+  disburse: (incidentId: string, body: DisbursementInput, idempotencyKey: string) =>
+    postOnce<MoneyMovementView>(incidentPath(incidentId, '/disbursements'), body, idempotencyKey),
+  giveBack: (incidentId: string, body: MoneyReturnInput, idempotencyKey: string) =>
+    postOnce<MoneyMovementView>(incidentPath(incidentId, '/money-returns'), body, idempotencyKey),
 };
 
 /** Where an evidence photo is, for an <img>: a same-origin GET, so the session cookie is enough. */
