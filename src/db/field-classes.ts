@@ -708,7 +708,7 @@ export const ENTITIES = {
   unwantedItem: { table: 'unwanted_items', fields: {} },
   warehouse: { table: 'warehouses', fields: {} },
   movement: { table: 'inventory_movements', fields: {} },
-  moneyMovement: { table: 'money_movements', fields: { organizationName: PUBLIC, unqualifiedFundraising: INTERNAL } },
+  moneyMovement: { table: 'money_movements', fields: { heldFen: INTERNAL } },
   allocationPlan: {
     table: 'allocation_plans',
     fields: { lines: INTERNAL, shipments: INTERNAL, supplies: INTERNAL, unserved: INTERNAL },
