@@ -196,6 +196,35 @@ describeEachDatabase('money in the ledger', (t) => {
     }
   });
 
+  it('traces money given back from the donor’s own receipts, so a later disbursement is not theirs', async () => {
+    const canton = n.orgs.guangzhouTeam;
+    const offer = await call(app, 'POST', `/api/v1/public/incidents/${incident}/offers`, {
+      body: { kind: 'money', amountFen: 5_000, jurisdiction: '410105' },
+      headers: { 'idempotency-key': key() },
+    });
+    const code = String(offer.json.referenceCode);
+    expect((await post('money-receipts', { organizationId: canton, amountFen: 3_000 }, 'admin')).status).toBe(201);
+    expect(
+      (await post('money-receipts', { organizationId: canton, amountFen: 5_000, referenceCode: code }, 'admin')).status,
+    ).toBe(201);
+    const back = await post(
+      'money-returns',
+      { organizationId: canton, amountFen: 5_000, referenceCode: code, reason: '捐赠人撤回' },
+      'admin',
+    );
+    expect(back.json).toMatchObject({ heldFen: 3_000 });
+    expect(
+      (await post('disbursements', { organizationId: canton, amountFen: 3_000, purpose: '租用冲锋舟' }, 'admin')).status,
+    ).toBe(201);
+    const path = await call(app, 'GET', `/api/v1/public/donations/${code}`);
+    const stages = (path.json.steps as { stage: string; quantity: number }[]).map((s) => [s.stage, s.quantity]);
+    expect(stages).toEqual([
+      ['pledged', 50],
+      ['received', 50],
+      ['returned', 50],
+    ]);
+  });
+
   describe('who may record money', () => {
     for (const who of WHO) {
       it(`${who}: ${RECORD[who].status}`, async () => {

@@ -6,7 +6,7 @@
  * another donor: flows carry organizations and areas only.
  */
 import { findIncident } from '../../db/repositories/incidents';
-import { flowsOfIncident, movesOfAccount, NONE, transactionsOfOffer } from '../../db/repositories/ledger';
+import { type AccountMove, flowsOfIncident, movesOfAccount, NONE, transactionsOfOffer } from '../../db/repositories/ledger';
 import { findNeedsByIds } from '../../db/repositories/needs';
 import { findOrganizations } from '../../db/repositories/organizations';
 import { findShipments, listShipments, type Shipment } from '../../db/repositories/shipments';
@@ -168,11 +168,24 @@ async function disbursedSteps(
 ): Promise<DonationStep[]> {
   const steps: DonationStep[] = [];
   for (const organizationId of organizationIds) {
-    const line = await movesOfAccount(deps.db, 'organization', organizationId, MONEY, incidentId);
-    const shares = traceFifo(
-      line.map((m) => ({ amount: fromMinor(MONEY, m.minor), ref: m })),
-      (m) => m.offerId === offerId && m.kind === 'receive',
-    ).filter((s) => s.ref.kind === 'disburse');
+    const line = (await movesOfAccount(deps.db, 'organization', organizationId, MONEY, incidentId)).map((m) => ({
+      amount: fromMinor(MONEY, m.minor),
+      ref: m,
+    }));
+    const mine = (m: AccountMove) => m.offerId === offerId && m.kind === 'receive';
+    // Money given back to this donor leaves from the donor's own receipts, not from the pool's oldest.
+    line.forEach((move, i) => {
+      if (move.ref.kind !== 'return' || move.ref.offerId !== offerId) return;
+      let left = -move.amount;
+      for (let j = i - 1; j >= 0 && left > 1e-9; j--) {
+        if (!mine(line[j].ref)) continue;
+        const take = Math.min(line[j].amount, left);
+        line[j].amount -= take;
+        left -= take;
+      }
+      move.amount = -left;
+    });
+    const shares = traceFifo(line, mine).filter((s) => s.ref.kind === 'disburse');
     for (const share of shares) {
       steps.push({
         stage: 'delivered',
