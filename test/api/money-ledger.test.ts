@@ -225,6 +225,25 @@ describeEachDatabase('money in the ledger', (t) => {
     ]);
   });
 
+  it('gives back no more of a pledge than was received of it, also when several returns race', async () => {
+    const offer = await call(app, 'POST', `/api/v1/public/incidents/${incident}/offers`, {
+      body: { kind: 'money', amountFen: 10_000, jurisdiction: '410105' },
+      headers: { 'idempotency-key': key() },
+    });
+    const pledge = String((offer.json.offer as { id: string }).id);
+    expect((await post('money-receipts', { organizationId: team, amountFen: 10_000, offerId: pledge }, 'admin')).status).toBe(
+      201,
+    );
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        post('money-returns', { organizationId: team, amountFen: 3_000, offerId: pledge, reason: '重复捐赠' }, 'admin'),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 201, 201, 409, 409]);
+    expect(answers.find((a) => a.status === 409)?.json).toMatchObject({ code: 'exceeds_pledge', remaining: 1_000 });
+    expect((await ledger()).reconciled.ok).toBe(true);
+  });
+
   describe('who may record money', () => {
     for (const who of WHO) {
       it(`${who}: ${RECORD[who].status}`, async () => {

@@ -50,6 +50,18 @@ export async function findMoneyMovements(db: Executor, ids: readonly string[]): 
   return new Map(rows.map((r) => [r.id, toMovement(r)]));
 }
 
+/**
+ * Takes the offer's row lock until the transaction ends (a no-op update), so that two returns
+ * of one offer's money run one after the other and the second counts what the first gave back.
+ */
+export async function holdOffer(db: Executor, offerId: string): Promise<void> {
+  await db
+    .updateTable('offers')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', offerId)
+    .execute();
+}
+
 /** What an organization received of an offer and gave back of it, in fen. */
 export async function offerMoneyTotals(
   db: Executor,

@@ -9,7 +9,7 @@
  * overdraw. A retry with the same Idempotency-Key answers with the first movement.
  */
 import { balanceOf } from '../../db/repositories/ledger';
-import { findMoneyMovement, insertMoneyMovement, offerMoneyTotals } from '../../db/repositories/money';
+import { findMoneyMovement, holdOffer, insertMoneyMovement, offerMoneyTotals } from '../../db/repositories/money';
 import { findNeed } from '../../db/repositories/needs';
 import { findOffer, findOfferByReference, saveOffer } from '../../db/repositories/offers';
 import type { Executor } from '../../db/schema';
@@ -285,6 +285,7 @@ export async function recordMoneyReturn(
   return recordOnce(deps, actor, incidentId, input, idempotency, async (trx) => {
     const offer = await moneyOffer(trx, incidentId, input);
     if (offer) {
+      await holdOffer(trx, offer.id);
       const { receivedFen, returnedFen } = await offerMoneyTotals(trx, offer.id, input.organizationId);
       const left = receivedFen - returnedFen;
       if (input.amountFen > left) throw exceedsPledge(left, 'of this offer was received by the organization and not given back');
