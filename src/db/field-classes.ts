@@ -578,6 +578,21 @@ export const COLUMN_CLASSES: Classified = {
     actor_id: INTERNAL,
     at: INTERNAL,
   },
+  // What an organization did with money: amounts, purposes (购买帐篷, 退还捐赠) and who recorded it; never a donor's name.
+  money_movements: {
+    id: INTERNAL,
+    incident_id: INTERNAL,
+    organization_id: INTERNAL,
+    kind: INTERNAL,
+    amount_fen: INTERNAL,
+    offer_id: INTERNAL,
+    need_id: INTERNAL,
+    raised_publicly: INTERNAL,
+    purpose: INTERNAL,
+    transaction_id: INTERNAL,
+    actor_id: INTERNAL,
+    at: INTERNAL,
+  },
   // The ledger names accounts by kind and id only; a donor's name and phone live on the offer.
   ledger_transactions: {
     id: INTERNAL,
@@ -693,6 +708,7 @@ export const ENTITIES = {
   unwantedItem: { table: 'unwanted_items', fields: {} },
   warehouse: { table: 'warehouses', fields: {} },
   movement: { table: 'inventory_movements', fields: {} },
+  moneyMovement: { table: 'money_movements', fields: { heldFen: INTERNAL } },
   allocationPlan: {
     table: 'allocation_plans',
     fields: { lines: INTERNAL, shipments: INTERNAL, supplies: INTERNAL, unserved: INTERNAL },

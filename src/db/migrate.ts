@@ -22,6 +22,7 @@ import * as inventoryLedger from './migrations/0019-inventory-ledger';
 import * as offers from './migrations/0020-offers';
 import * as allocation from './migrations/0021-allocation';
 import * as ledgerFlows from './migrations/0022-ledger-flows';
+import * as money from './migrations/0023-money';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-inventory-ledger': inventoryLedger,
   '0021-allocation': allocation,
   '0022-ledger-flows': ledgerFlows,
+  '0023-money': money,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -596,6 +596,23 @@ export interface InventoryMovementsTable {
   at: string;
 }
 
+/** Money an organization received, disbursed or gave back; the amounts are also in the ledger. */
+export interface MoneyMovementsTable {
+  id: string;
+  incident_id: string;
+  organization_id: string;
+  kind: string;
+  /** Fen. */
+  amount_fen: BigIntColumn;
+  offer_id: string | null;
+  need_id: string | null;
+  raised_publicly: number;
+  purpose: string | null;
+  transaction_id: string;
+  actor_id: string;
+  at: string;
+}
+
 export interface LedgerTransactionsTable {
   id: string;
   incident_id: string | null;
@@ -745,6 +762,7 @@ export interface Tables {
   warehouses: WarehousesTable;
   inventory_stock: InventoryStockTable;
   inventory_movements: InventoryMovementsTable;
+  money_movements: MoneyMovementsTable;
   ledger_transactions: LedgerTransactionsTable;
   ledger_entries: LedgerEntriesTable;
   ledger_balances: LedgerBalancesTable;

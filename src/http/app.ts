@@ -33,6 +33,7 @@ import { ledgerRoutes } from './ledger/routes';
 import { LiveHub } from './live/hub';
 import { liveRoutes } from './live/routes';
 import { membershipRoutes } from './membership/routes';
+import { moneyRoutes } from './money/routes';
 import { needRoutes } from './needs/routes';
 import { offerRoutes } from './offers/routes';
 import { organizationRoutes } from './organizations/routes';
@@ -167,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await knowledgeRoutes(app, deps);
   await warehouseRoutes(app, deps);
   await ledgerRoutes(app, deps);
+  await moneyRoutes(app, deps);
   await analyticsRoutes(app, deps, config);
   await publicRoutes(app, deps, config);
   const hub = new LiveHub(deps, options.livePollMs);

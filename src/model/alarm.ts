@@ -1,12 +1,13 @@
 /**
  * Alarms the server raises by itself: a team on the way or on the ground that missed its
- * check-in, and a need nobody has updated for too long (stale). Each is due at a moment
+ * check-in, a need nobody has updated for too long (stale), and money raised from the public
+ * by an organization without the public-fundraising qualification (unqualified_fundraising). Each is due at a moment
  * computed from the record, so the same lapse always names the same alarm. Pure rules.
  */
 import { ACCOUNTABLE_STATUSES, type Deployment } from './deployment';
 import type { NeedStatus } from './need';
 
-export const ALARM_KINDS = ['missed_check_in', 'stale_need'] as const;
+export const ALARM_KINDS = ['missed_check_in', 'stale_need', 'unqualified_fundraising'] as const;
 export type AlarmKind = (typeof ALARM_KINDS)[number];
 
 /** Needs that can go stale: someone should still be acting on them. */
@@ -16,9 +17,9 @@ export interface Alarm {
   id: string;
   incidentId: string;
   kind: AlarmKind;
-  /** The deployment (missed_check_in) or the need (stale_need). */
+  /** The deployment (missed_check_in), the need (stale_need), or the money receipt or offer (unqualified_fundraising). */
   subjectId: string;
-  /** The team's organization (missed_check_in); null for needs. */
+  /** The team's organization (missed_check_in), the fundraising one (unqualified_fundraising); null for needs. */
   organizationId: string | null;
   dueAt: string;
   raisedAt: string;

@@ -115,6 +115,16 @@ export const ERRORS = {
     zh: '库存不足：现有数量少于本次出库、调拨、调减或报损的数量',
     en: 'Less of this item is in stock than the movement takes out',
   },
+  exceeds_pledge: {
+    status: 409,
+    zh: '收款金额超过该认捐尚未到账的金额',
+    en: 'The amount is more than is still pledged and not yet received',
+  },
+  insufficient_funds: {
+    status: 409,
+    zh: '资金不足：该组织为本事件持有的资金少于本次支出或退还的金额',
+    en: 'The organization holds less money for this incident than this takes out',
+  },
   idempotency_mismatch: {
     status: 422,
     zh: '同一幂等键已用于不同的请求内容',

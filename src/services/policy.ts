@@ -393,6 +393,22 @@ export function assertCanMoveStock(actor: Actor, warehouse: { organizationId: st
 }
 
 /**
+ * Recording an organization's money (received, disbursed, given back): whoever acts for it —
+ * its admin, its members, an agency's staff, a platform admin. Not a coordinator: the money
+ * is the organization's, and it answers for its own accounts.
+ */
+export function canHandleMoney(actor: Actor, organizationId: string): boolean {
+  return actsFor(actor, organizationId);
+}
+
+export function assertCanHandleMoney(actor: Actor, organizationId: string): void {
+  if (canHandleMoney(actor, organizationId)) return;
+  // Another organization's people may record their own; nobody else records any.
+  const mayForSome = fieldOrganizationOf(actor) !== null;
+  throw new AppError(mayForSome ? 'out_of_scope' : 'forbidden', { field: 'organizationId' });
+}
+
+/**
  * Who reads an incident's ledger: its coordinators and admins all of it (`'all'`); an
  * organization's people only if their organization takes part in the incident (the caller
  * checks), so the answer names it. Observers never: the ledger lists accounts one by one.

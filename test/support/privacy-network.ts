@@ -15,6 +15,7 @@ import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { createWarehouse } from '../../src/services/inventory/create-warehouse';
 import { recordMovement } from '../../src/services/inventory/record-movement';
 import { submitApplication } from '../../src/services/membership/applications';
+import { recordDisbursement, recordMoneyReceipt } from '../../src/services/money/record-money';
 import { claimNeed, reportProgress } from '../../src/services/needs/claims';
 import { addEvidence, closeNeed } from '../../src/services/needs/manage-needs';
 import { type NeedInput, reportNeed, reportPublicNeed } from '../../src/services/needs/report-need';
@@ -267,6 +268,10 @@ export async function buildPrivacyNetwork(deps: Deps): Promise<PrivacyNetwork> {
   const committed = await commitAllocation(deps, SYSTEM, plan.id);
   const shipment = committed.shipments[0].id;
   await moveShipmentTo(deps, SYSTEM, shipment, { to: 'lost', reason: 'CANARY-SHIPMENT-REASON' });
+  // The public donor's money received by the team, part of it disbursed, and money it raised publicly without the qualification (flagged).
+  await recordMoneyReceipt(deps, SYSTEM, incident, { organizationId: team, amountFen: 15_000, offerId: donated.id });
+  await recordMoneyReceipt(deps, SYSTEM, incident, { organizationId: team, amountFen: 3_000, raisedPublicly: true });
+  await recordDisbursement(deps, SYSTEM, incident, { organizationId: team, amountFen: 5_000, purpose: '采购饮用水' });
   return {
     ...network,
     tokens,

@@ -36,6 +36,7 @@ import type {
   DeploymentMove,
   DeploymentStatus,
   DeploymentView,
+  DisbursementInput,
   DonationPath,
   EligibleStaff,
   Embedding,
@@ -65,6 +66,9 @@ import type {
   Lifecycle,
   MapSettings,
   MembershipDetail,
+  MoneyMovementView,
+  MoneyReceiptInput,
+  MoneyReturnInput,
   MovementInput,
   MovementPage,
   MyTasks,
@@ -591,6 +595,16 @@ export const allocationApi = {
   shipments: async (incidentId: string) => (await get<{ items: ShipmentView[] }>(incidentPath(incidentId, '/shipments'))).items,
   move: (id: string, step: ShipmentStep, idempotencyKey: string) =>
     postOnce<ShipmentView>(`/shipments/${encodeURIComponent(id)}/transitions`, step, idempotencyKey),
+};
+
+/** Money an organization received (409 exceeds_pledge), disbursed (409 insufficient_funds) or gave back. */
+export const moneyApi = {
+  receive: (incidentId: string, body: MoneyReceiptInput, idempotencyKey: string) =>
+    postOnce<MoneyMovementView>(incidentPath(incidentId, '/money-receipts'), body, idempotencyKey),
+  disburse: (incidentId: string, body: DisbursementInput, idempotencyKey: string) =>
+    postOnce<MoneyMovementView>(incidentPath(incidentId, '/disbursements'), body, idempotencyKey),
+  giveBack: (incidentId: string, body: MoneyReturnInput, idempotencyKey: string) =>
+    postOnce<MoneyMovementView>(incidentPath(incidentId, '/money-returns'), body, idempotencyKey),
 };
 
 /** Where an evidence photo is, for an <img>: a same-origin GET, so the session cookie is enough. */

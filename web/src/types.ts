@@ -22,6 +22,7 @@ import type * as incidents from '../../src/http/incidents/schemas';
 import type * as knowledge from '../../src/http/knowledge/schemas';
 import type * as ledger from '../../src/http/ledger/schemas';
 import type * as membership from '../../src/http/membership/schemas';
+import type * as money from '../../src/http/money/schemas';
 import type * as needs from '../../src/http/needs/schemas';
 import type * as offers from '../../src/http/offers/schemas';
 import type * as organizations from '../../src/http/organizations/schemas';
@@ -194,6 +195,11 @@ export type OfferView = Static<typeof offers.OfferSchema>;
 export type OfferPage = Static<typeof offers.OfferList>;
 /** The filters of an incident's offers and a page of them. */
 export type OfferQuery = Partial<Static<typeof offers.OfferQuery>>;
+// Money received, disbursed and given back by organizations
+export type MoneyReceiptInput = Static<typeof money.MoneyReceiptBody>;
+export type DisbursementInput = Static<typeof money.DisbursementBody>;
+export type MoneyReturnInput = Static<typeof money.MoneyReturnBody>;
+export type MoneyMovementView = Static<typeof money.MoneyMovementSchema>;
 
 // Allocation plans (调配方案) and the shipments they make
 export type AllocationPlan = Static<typeof allocation.PlanSchema>;

@@ -90,6 +90,14 @@ export async function alarmsOfIncident(
   return rows.map(toAlarm).sort((a, b) => Number(a.resolvedAt !== null) - Number(b.resolvedAt !== null));
 }
 
+/** An incident's alarms of one kind (of one organization when asked), oldest first. */
+export async function alarmsOfKind(db: Executor, incidentId: string, kind: AlarmKind, organizationId?: string): Promise<Alarm[]> {
+  let q = db.selectFrom('alarms').selectAll().where('incident_id', '=', incidentId).where('kind', '=', kind);
+  if (organizationId) q = q.where('organization_id', '=', organizationId);
+  const rows = await q.orderBy('raised_at').orderBy('id').limit(1000).execute();
+  return rows.map(toAlarm);
+}
+
 /** Teams on the way or on the ground in incidents not closed, with the policy of their incident. */
 export async function accountableDeployments(db: Executor): Promise<
   {

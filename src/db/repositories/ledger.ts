@@ -106,6 +106,24 @@ export async function addToBalances(db: Executor, rows: readonly BalanceRow[]): 
   }
 }
 
+/** One account's balance of one asset in an incident (key NONE for none), in minor units; 0 when it has none. */
+export async function balanceOf(
+  db: Executor,
+  incidentId: string,
+  account: { accountKind: AccountKind; accountId: string },
+  asset: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('ledger_balances')
+    .select('balance')
+    .where('incident_id', '=', incidentId)
+    .where('account_kind', '=', account.accountKind)
+    .where('account_id', '=', account.accountId)
+    .where('asset', '=', asset)
+    .executeTakeFirst();
+  return Number(row?.balance ?? 0);
+}
+
 /** Adds to flows (`moved_in += …, moved_out += …`), each key once, in a fixed order. */
 export async function addToFlows(db: Executor, rows: readonly FlowRow[]): Promise<void> {
   const key = (r: FlowRow) => [r.incidentId, r.kind, r.accountKind, r.asset, r.organizationId, r.jurisdiction];
@@ -330,14 +348,15 @@ export interface AccountMove {
   minor: number;
 }
 
-/** Every move of an account's balance of an asset, in the order posted. */
+/** Every move of an account's balance of an asset (in one incident when given), in the order posted. */
 export async function movesOfAccount(
   db: Executor,
   accountKind: AccountKind,
   accountId: string,
   asset: string,
+  incidentId?: string,
 ): Promise<AccountMove[]> {
-  const rows = await db
+  let q = db
     .selectFrom('ledger_entries')
     .innerJoin('ledger_transactions', 'ledger_transactions.id', 'ledger_entries.transaction_id')
     .select([
@@ -350,7 +369,10 @@ export async function movesOfAccount(
     ])
     .where('ledger_entries.account_kind', '=', accountKind)
     .where('ledger_entries.account_id', '=', accountId)
-    .where('ledger_entries.asset', '=', asset)
+    .where('ledger_entries.asset', '=', asset);
+  // An organization's money is held per incident; a warehouse's stock over all of them.
+  if (incidentId !== undefined) q = q.where('ledger_entries.incident_id', '=', incidentId);
+  const rows = await q
     .orderBy('ledger_transactions.at')
     .orderBy('ledger_transactions.id')
     .orderBy('ledger_entries.seq')

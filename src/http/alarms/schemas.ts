@@ -8,7 +8,8 @@ export const AlarmSchema = Type.Object({
   id: Id,
   incidentId: Id,
   kind: Type.Enum(ALARM_KINDS, {
-    description: 'missed_check_in: a team missed its check-in; stale_need: nobody updated a need for too long',
+    description:
+      'missed_check_in: a team missed its check-in; stale_need: nobody updated a need for too long; unqualified_fundraising: money raised from the public by an organization without the public-fundraising qualification',
   }),
   subjectId: Type.String({ description: 'the deployment (missed_check_in) or the need (stale_need)' }),
   subjectLabel: Type.String({ description: "the team's name or the need's title" }),

@@ -60,4 +60,19 @@ export const IncidentLedgerSchema = Type.Object({
       Type.Object({ needId: Type.String(), item: Type.String(), ledger: Type.Number(), fulfilled: Type.Number() }),
     ),
   }),
+  unqualifiedFundraising: Type.Array(
+    Type.Object({
+      organizationId: Id,
+      organizationName: Nullable(Type.String()),
+      subjectKind: Type.Enum(['receipt', 'offer'], { description: 'a money receipt, or an offer recorded as raised publicly' }),
+      subjectId: Id,
+      amountFen: Type.Integer({ description: 'fen' }),
+      at: Type.String(),
+      acknowledged: Type.Boolean({ description: 'a coordinator acknowledged the unqualified_fundraising alarm' }),
+    }),
+    {
+      description:
+        'money raised from the public (公开募捐) by an organization not holding the qualification on that day; an organization’s people see only their own',
+    },
+  ),
 });

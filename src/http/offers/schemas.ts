@@ -171,10 +171,12 @@ export const DonationPathSchema = Type.Object({
   offer: PublicOfferSchema,
   steps: Type.Array(
     Type.Object({
-      stage: Type.Enum(['pledged', 'received', 'allocated', 'in_transit', 'delivered', 'returned', 'written_off']),
+      stage: Type.Enum(['pledged', 'received', 'allocated', 'in_transit', 'delivered', 'returned', 'written_off'], {
+        description: 'delivered: goods that reached a need, or money the receiving organization disbursed',
+      }),
       quantity: Type.Number(),
       at: Type.String(),
-      place: Nullable(Type.String({ description: 'the collection point that received it' })),
+      place: Nullable(Type.String({ description: 'the collection point, or the organization, that received (or disbursed) it' })),
       jurisdiction: Nullable(Type.String({ description: 'the area of the need it reached' })),
       traced: Type.Boolean({ description: 'traced through pooled stock, first-in first-out' }),
     }),

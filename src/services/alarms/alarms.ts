@@ -7,7 +7,9 @@
 import { acknowledgeAlarmRow, alarmsOfIncident, findAlarm } from '../../db/repositories/alarms';
 import { findDeployment } from '../../db/repositories/deployments';
 import { findIncident } from '../../db/repositories/incidents';
+import { findMoneyMovement } from '../../db/repositories/money';
 import { findNeed } from '../../db/repositories/needs';
+import { findOffer } from '../../db/repositories/offers';
 import type { Executor } from '../../db/schema';
 import type { Alarm } from '../../model/alarm';
 import { AppError } from '../../model/errors';
@@ -19,11 +21,22 @@ import { canCoordinateIncident, fieldOrganizationOf } from '../policy';
 
 export type AlarmView = Alarm & { subjectLabel: string };
 
+/** What the board names an alarm's subject by: a team's name, a need's title, the amount raised (¥). */
+async function subjectLabelOf(db: Executor, alarm: Alarm): Promise<string> {
+  switch (alarm.kind) {
+    case 'missed_check_in':
+      return (await findDeployment(db, alarm.subjectId))?.teamName ?? alarm.subjectId;
+    case 'stale_need':
+      return (await findNeed(db, alarm.subjectId))?.title ?? alarm.subjectId;
+    case 'unqualified_fundraising': {
+      const fen = (await findMoneyMovement(db, alarm.subjectId))?.amountFen ?? (await findOffer(db, alarm.subjectId))?.amountFen;
+      return fen ? `¥${(fen / 100).toFixed(2)}` : alarm.subjectId;
+    }
+  }
+}
+
 async function labelled(db: Executor, alarm: Alarm): Promise<AlarmView> {
-  const subjectLabel =
-    alarm.kind === 'missed_check_in'
-      ? ((await findDeployment(db, alarm.subjectId))?.teamName ?? alarm.subjectId)
-      : ((await findNeed(db, alarm.subjectId))?.title ?? alarm.subjectId);
+  const subjectLabel = await subjectLabelOf(db, alarm);
   // Every field is internal: any reader allowed here is at least a member.
   return disclose('alarm', { ...alarm, subjectLabel }, 'member') as AlarmView;
 }

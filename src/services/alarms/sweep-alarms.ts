@@ -65,6 +65,9 @@ async function currentDue(trx: Executor, alarm: Alarm, options: SweepOptions, no
       const due = staleAt(need.updatedAt, options.staleNeedHours);
       return due <= now.toISOString() ? due : null;
     }
+    case 'unqualified_fundraising':
+      // The money was raised: it stays flagged until acknowledged, never resolved by time.
+      return alarm.dueAt;
   }
 }
 

@@ -11,13 +11,20 @@ import {
   addToBalances,
   addToFlows,
   type BalanceRow,
+  balanceOf,
   type FlowRow,
   insertLedgerTransaction,
   NONE,
 } from '../../db/repositories/ledger';
 import type { Executor } from '../../db/schema';
 import { newId } from '../../model/ids';
-import { balancedEntries, type LedgerEntryInput, type LedgerTransactionKind, type PostedEntry } from '../../model/ledger';
+import {
+  type AccountRef,
+  balancedEntries,
+  type LedgerEntryInput,
+  type LedgerTransactionKind,
+  type PostedEntry,
+} from '../../model/ledger';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 
 export interface LedgerPosting {
@@ -28,6 +35,19 @@ export interface LedgerPosting {
   refs: { movementId?: string; offerId?: string; shipmentId?: string };
   /** Amounts in whole units (yuan; the item's unit), positive to the receiving account. */
   entries: LedgerEntryInput[];
+  /**
+   * Accounts whose balance of an asset in the incident may not go below zero (an
+   * organization's money): checked after the balances are written, while this transaction
+   * holds their rows, so concurrent postings cannot together overdraw. A breach rolls back
+   * with the error `refuse` makes of what was available before this transaction.
+   */
+  floors?: LedgerFloor[];
+}
+
+export interface LedgerFloor extends AccountRef {
+  asset: string;
+  /** The error to throw, given the balance (minor units) the account had before this posting. */
+  refuse: (availableMinor: number) => Error;
 }
 
 export interface PostedTransaction {
@@ -96,6 +116,14 @@ export async function postLedgerTransaction(trx: Executor, deps: Deps, posting: 
   );
   const incidentKey = posting.incidentId ?? NONE;
   await addToBalances(trx, balanceRows(incidentKey, entries));
+  for (const floor of posting.floors ?? []) {
+    const after = await balanceOf(trx, incidentKey, floor, floor.asset);
+    if (after >= 0) continue;
+    const moved = entries
+      .filter((e) => e.accountKind === floor.accountKind && e.accountId === floor.accountId && e.asset === floor.asset)
+      .reduce((sum, e) => sum + e.minor, 0);
+    throw floor.refuse(after - moved);
+  }
   await addToFlows(trx, flowRows(incidentKey, posting.kind, entries));
   return { id, at, entries };
 }

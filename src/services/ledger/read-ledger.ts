@@ -21,6 +21,7 @@ import type { Executor } from '../../db/schema';
 import { AppError } from '../../model/errors';
 import { type AccountKind, fromMinor, LEDGER_STAGES, type LedgerStage, stageTotals, sumsByAsset } from '../../model/ledger';
 import type { Actor, Deps } from '../context';
+import { type UnqualifiedFundraising, unqualifiedFundraising } from '../money/flag-fundraising';
 import { decodeCursor, encodeCursor } from '../pagination';
 import { ledgerReader } from '../policy';
 
@@ -56,16 +57,18 @@ export interface IncidentLedger {
   /** A page of the balances by account kind, id and asset; the next page from nextCursor. */
   accounts: { items: AccountBalance[]; nextCursor: string | null };
   reconciled: Reconciliation;
+  /** Money raised from the public by organizations without the qualification (an organization's people see only theirs). */
+  unqualifiedFundraising: UnqualifiedFundraising[];
 }
 
 const WAREHOUSE_KEYED: ReadonlySet<AccountKind> = new Set(['warehouse', 'issued', 'written_off', 'adjustment']);
 const ORGANIZATION_KEYED: ReadonlySet<AccountKind> = new Set(['source', 'organization', 'disbursed']);
 
-async function assertMayRead(db: Executor, actor: Actor, incidentId: string): Promise<void> {
+async function assertMayRead(db: Executor, actor: Actor, incidentId: string): Promise<ReturnType<typeof ledgerReader>> {
   const incident = await findIncident(db, incidentId);
   if (!incident) throw new AppError('not_found');
   const reader = ledgerReader(actor, incident.jurisdictions);
-  if (reader === 'all' || (await takesPartIn(db, incidentId, reader.organizationId))) return;
+  if (reader === 'all' || (await takesPartIn(db, incidentId, reader.organizationId))) return reader;
   throw new AppError('out_of_scope', { detail: 'the organization takes no part in this incident' });
 }
 
@@ -162,14 +165,15 @@ export async function incidentLedger(
   options: { accountKind?: AccountKind; limit: number; cursor?: string },
 ): Promise<IncidentLedger> {
   const { db } = deps;
-  await assertMayRead(db, actor, incidentId);
+  const reader = await assertMayRead(db, actor, incidentId);
   const after = options.cursor ? (decodeCursor(options.cursor, 3).map(String) as [string, string, string]) : undefined;
   // Independent reads: on PostgreSQL they run on separate connections at once.
-  const [sums, page, differing, needMismatches] = await Promise.all([
+  const [sums, page, differing, needMismatches, flagged] = await Promise.all([
     flowSummary(db, incidentId),
     balancesOfIncident(db, incidentId, { accountKind: options.accountKind, limit: options.limit + 1, after }),
     warehouseMismatches(db, incidentId),
     needsAgainstDeliveries(db, incidentId),
+    unqualifiedFundraising(db, incidentId, reader === 'all' ? undefined : reader.organizationId),
   ]);
   const rows = page.slice(0, options.limit);
   const last = rows[rows.length - 1];
@@ -182,5 +186,6 @@ export async function incidentLedger(
       nextCursor: page.length > options.limit && last ? encodeCursor([last.accountKind, last.accountId, last.asset]) : null,
     },
     reconciled: reconciliation(sums, differing, needMismatches),
+    unqualifiedFundraising: flagged,
   };
 }

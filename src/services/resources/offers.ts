@@ -19,6 +19,7 @@ import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { createOnce, type IdempotentRequest } from '../idempotency';
 import { postLedgerTransaction } from '../ledger/post-transaction';
+import { flagIfUnqualified } from '../money/flag-fundraising';
 import { actingOrganization } from '../organizations/load-organization';
 import { actsFor, canCoordinateIncident, reportsNeeds } from '../policy';
 
@@ -239,7 +240,17 @@ export async function recordOrganizationOffer(
         unwantedReason,
         raisedPublicly: input.raisedPublicly === true,
       });
-      return record(trx, deps, actor, offer);
+      await record(trx, deps, actor, offer);
+      // Money raised from the public by an organization without the qualification is flagged to the coordinators.
+      if (offer.raisedPublicly) {
+        await flagIfUnqualified(trx, deps, {
+          incidentId,
+          organizationId: input.organizationId,
+          subjectId: offer.id,
+          at: offer.createdAt,
+        });
+      }
+      return offer.id;
     },
   );
   return offerById(deps.db, id);

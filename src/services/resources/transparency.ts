@@ -6,7 +6,7 @@
  * another donor: flows carry organizations and areas only.
  */
 import { findIncident } from '../../db/repositories/incidents';
-import { flowsOfIncident, movesOfAccount, NONE, transactionsOfOffer } from '../../db/repositories/ledger';
+import { type AccountMove, flowsOfIncident, movesOfAccount, NONE, transactionsOfOffer } from '../../db/repositories/ledger';
 import { findNeedsByIds } from '../../db/repositories/needs';
 import { findOrganizations } from '../../db/repositories/organizations';
 import { findShipments, listShipments, type Shipment } from '../../db/repositories/shipments';
@@ -159,6 +159,51 @@ async function shipmentSteps(
   });
 }
 
+/**
+ * What the organizations that received a donor's money disbursed of it: their money for the
+ * incident is pooled, so it is traced first-in first-out like goods in a warehouse. The place
+ * is the organization (named by the caller), never what or whom it paid.
+ */
+async function disbursedSteps(
+  deps: Deps,
+  offerId: string,
+  incidentId: string,
+  organizationIds: readonly string[],
+): Promise<DonationStep[]> {
+  const steps: DonationStep[] = [];
+  for (const organizationId of organizationIds) {
+    const line = (await movesOfAccount(deps.db, 'organization', organizationId, MONEY, incidentId)).map((m) => ({
+      amount: fromMinor(MONEY, m.minor),
+      ref: m,
+    }));
+    const mine = (m: AccountMove) => m.offerId === offerId && m.kind === 'receive';
+    // Money given back to this donor leaves from the donor's own receipts, not from the pool's oldest.
+    line.forEach((move, i) => {
+      if (move.ref.kind !== 'return' || move.ref.offerId !== offerId) return;
+      let left = -move.amount;
+      for (let j = i - 1; j >= 0 && left > 1e-9; j--) {
+        if (!mine(line[j].ref)) continue;
+        const take = Math.min(line[j].amount, left);
+        line[j].amount -= take;
+        left -= take;
+      }
+      move.amount = -left;
+    });
+    const shares = traceFifo(line, mine).filter((s) => s.ref.kind === 'disburse');
+    for (const share of shares) {
+      steps.push({
+        stage: 'delivered',
+        quantity: Number(share.amount.toFixed(2)),
+        at: share.ref.at,
+        place: organizationId,
+        jurisdiction: null,
+        traced: true,
+      });
+    }
+  }
+  return steps;
+}
+
 /** The path of the donation a reference code stands for: pledged, received where, and on to which areas. */
 export async function donationPath(deps: Deps, referenceCode: string): Promise<DonationPath> {
   const offer = await offerByReference(deps, referenceCode);
@@ -166,6 +211,7 @@ export async function donationPath(deps: Deps, referenceCode: string): Promise<D
   const steps: DonationStep[] = [];
   const asset = offer.kind === 'money' ? MONEY : offer.item;
   const receivedAt = new Map<string, number>();
+  const heldBy = new Set<string>();
   for (const move of moves) {
     if (!asset) break;
     const amount = fromMinor(asset, move.minor);
@@ -177,9 +223,17 @@ export async function donationPath(deps: Deps, referenceCode: string): Promise<D
       receivedAt.set(move.accountId, (receivedAt.get(move.accountId) ?? 0) + amount);
       steps.push({ stage: 'received', quantity: amount, at: move.at, place: move.accountId, jurisdiction: null, traced: false });
     }
+    if (move.kind === 'receive' && move.accountKind === 'organization') {
+      heldBy.add(move.accountId);
+      steps.push({ stage: 'received', quantity: amount, at: move.at, place: move.accountId, jurisdiction: null, traced: false });
+    }
   }
+  steps.push(...(await disbursedSteps(deps, offer.id, offer.incidentId, [...heldBy])));
   const warehouses = await findWarehouses(deps.db, [...receivedAt.keys()]);
-  for (const step of steps) if (step.place) step.place = warehouses.get(step.place)?.name ?? null;
+  const organizations = await findOrganizations(deps.db, [...heldBy]);
+  for (const step of steps) {
+    if (step.place) step.place = (warehouses.get(step.place) ?? organizations.get(step.place))?.name ?? null;
+  }
   // Goods an organization offered and holds go out on their own shipments.
   const direct = await listShipments(deps.db, { offerId: offer.id, limit: 500 });
   const parts = direct.map((shipment) => ({ shipment, amount: shipment.quantity, traced: false }));

@@ -20,6 +20,7 @@ import { useDateTime, useShortDateTime } from '../../format';
 import { actsFor, useCapabilities } from '../../session';
 import type { IncidentDetail, NeededNow, OfferKind, OfferStatus, OfferView } from '../../types';
 import { type LiveMode, pollInterval, resourcesKey } from './live-updates';
+import { MoneyModal } from './money-modal';
 import { RecordOfferModal } from './record-offer-modal';
 
 const PAGE_SIZE = 50;
@@ -75,7 +76,11 @@ export function OffersCard({
   const [filters, setFilter] = useOfferFilters();
   const [recording, setRecording] = useState(false);
   const [note, setNote] = useState<NoteRequest | null>(null);
+  // Money moving: null closed, { offer: null } received directly or disbursed, { offer } received against a pledge.
+  const [moneyFor, setMoneyFor] = useState<{ offer: OfferView | null } | null>(null);
   const open = incident.stage !== 'closed';
+  // Money is recorded by the organization that holds it (its people, platform admins); the server decides.
+  const mayHandleMoney = open && (may.fieldOrganizationId !== null || may.actsForAnyOrganization);
   // An organization's people record for it, coordinators for any; the server answers the rest.
   const mayRecord = open && (incident.viewerCanCoordinate || may.fieldOrganizationId !== null || may.actsForAnyOrganization);
 
@@ -211,13 +216,21 @@ export function OffersCard({
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 90,
-      render: (_, offer) =>
-        mayWithdraw(offer) ? (
-          <Button size="small" danger onClick={() => withdraw(offer)} data-testid="offer-withdraw">
-            {t('resources.withdraw')}
-          </Button>
-        ) : null,
+      width: 150,
+      render: (_, offer) => (
+        <Flex gap={4} wrap>
+          {mayHandleMoney && offer.kind === 'money' && (offer.status === 'pledged' || offer.status === 'partly_received') ? (
+            <Button size="small" onClick={() => setMoneyFor({ offer })} data-testid="offer-receive-money">
+              {t('money.receive')}
+            </Button>
+          ) : null}
+          {mayWithdraw(offer) ? (
+            <Button size="small" danger onClick={() => withdraw(offer)} data-testid="offer-withdraw">
+              {t('resources.withdraw')}
+            </Button>
+          ) : null}
+        </Flex>
+      ),
     },
   ];
 
@@ -226,11 +239,18 @@ export function OffersCard({
       className="section-card table-card"
       title={t('resources.offersTitle')}
       extra={
-        mayRecord ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="record-offer">
-            {t('resources.record')}
-          </Button>
-        ) : null
+        <Flex gap={8}>
+          {mayHandleMoney ? (
+            <Button onClick={() => setMoneyFor({ offer: null })} data-testid="record-money">
+              {t('money.title')}
+            </Button>
+          ) : null}
+          {mayRecord ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="record-offer">
+              {t('resources.record')}
+            </Button>
+          ) : null}
+        </Flex>
       }
     >
       <Flex wrap gap={12} align="center" className="filter-bar table-summary" role="search" aria-label={t('resources.filters')}>
@@ -279,6 +299,13 @@ export function OffersCard({
       <LoadMore pager={offers} />
       <RecordOfferModal incident={incident} needed={needed} open={recording} onClose={() => setRecording(false)} />
       <NoteModal request={note} onClose={() => setNote(null)} />
+      <MoneyModal
+        key={moneyFor?.offer?.id ?? 'direct'}
+        incident={incident}
+        offer={moneyFor?.offer ?? null}
+        open={moneyFor !== null}
+        onClose={() => setMoneyFor(null)}
+      />
     </Card>
   );
 }
