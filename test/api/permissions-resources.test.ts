@@ -623,6 +623,7 @@ describeEachDatabase('offers, allocation plans and shipments: who may do what, a
       'receivedQuantity',
       'status',
       'updatedAt',
+      'viewerCanMove',
       'warehouseId',
       'warehouseName',
     ];
@@ -637,6 +638,8 @@ describeEachDatabase('offers, allocation plans and shipments: who may do what, a
         organizationId: n.orgs.zhengzhouTeam,
         reason: sees ? LOST_REASON : null,
         personalDataVisible: sees,
+        // A lost shipment goes nowhere further, whoever reads it.
+        viewerCanMove: false,
       });
       expect(
         (one.json.history as { status: string; reason: string | null }[]).map((h) => [h.status, h.reason]),

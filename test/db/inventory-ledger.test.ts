@@ -8,7 +8,6 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../../src/db/database';
 import { stockOf } from '../../src/db/repositories/warehouses';
 import type { MovementInput } from '../../src/model/inventory';
 import { MONEY } from '../../src/model/ledger';
@@ -26,7 +25,7 @@ import { getOrganization } from '../../src/services/organizations/read-organizat
 import { updateOrganization } from '../../src/services/organizations/update-organization';
 import { describeEachDatabase } from '../support/databases';
 import { buildNetwork, type Network, SYSTEM } from '../support/fixtures';
-import { expectLedgerSound, reconciliationOf } from '../support/ledger-checks';
+import { concurrentConnections, expectLedgerSound, reconciliationOf } from '../support/ledger-checks';
 
 const RICE = 'L1-0005'; // kg, divisible
 const TENT = 'L1-0008'; // whole tents
@@ -51,17 +50,7 @@ describeEachDatabase('warehouses, movements and the ledger', (t, dialect) => {
   const move = (warehouseId: string, input: MovementInput, deps: Deps = t().deps, actor: Actor = SYSTEM) =>
     recordMovement(deps, actor, warehouseId, input);
 
-  /**
-   * Where concurrent movements run: on PostgreSQL a pool of that many connections; on SQLite the
-   * one connection (better-sqlite3 waits for a locked file synchronously, so a second handle in
-   * the same process would stall the first), which the calls share as a server's requests do.
-   */
-  const connections = (count: number): { deps: Deps; close: () => Promise<void> } => {
-    const { deps, env } = t();
-    if (dialect === 'sqlite') return { deps, close: async () => undefined };
-    const pool: Database = openDatabase({ url: env.DATABASE_URL, poolSize: count });
-    return { deps: { ...deps, db: pool.db }, close: () => pool.close() };
-  };
+  const connections = (count: number) => concurrentConnections(t(), dialect, count);
 
   beforeAll(async () => {
     n = await buildNetwork(t().deps);

@@ -1,8 +1,10 @@
 /** Checks of the ledger's invariants on a real database, shared by the inventory and resources tests. */
 import { expect } from 'vitest';
+import { type Database, openDatabase } from '../../src/db/database';
 import { balancesFromEntries, unbalancedTransactions, warehouseBalances } from '../../src/db/repositories/ledger';
 import { stockOf } from '../../src/db/repositories/warehouses';
 import type { Deps } from '../../src/services/context';
+import type { TestDatabase } from './databases';
 
 /** Each warehouse's ledger balance over every incident against its stock, item by item. */
 export async function reconciliationOf(db: Deps['db'], warehouseIds: string[]) {
@@ -31,4 +33,20 @@ export async function expectLedgerSound(db: Deps['db']) {
   ).toEqual(Object.fromEntries(fromEntries.map((b) => [key(b.accountKind, b.accountId, b.asset), b.minor])));
   const negative = await db.selectFrom('inventory_stock').select('warehouse_id').where('quantity', '<', 0).execute();
   expect(negative).toEqual([]);
+}
+
+/**
+ * Where concurrent calls run: on PostgreSQL a pool of that many connections; on SQLite the one
+ * connection (better-sqlite3 waits for a locked file synchronously, so a second handle in the
+ * same process would stall the first), which the calls share as a server's requests do.
+ */
+export function concurrentConnections(
+  test: TestDatabase,
+  dialect: 'sqlite' | 'postgres',
+  count: number,
+): { deps: Deps; close: () => Promise<void> } {
+  const { deps, env } = test;
+  if (dialect === 'sqlite') return { deps, close: async () => undefined };
+  const pool: Database = openDatabase({ url: env.DATABASE_URL, poolSize: count });
+  return { deps: { ...deps, db: pool.db }, close: () => pool.close() };
 }
