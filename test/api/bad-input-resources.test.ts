@@ -315,6 +315,13 @@ describeEachDatabase('bad input to offers, allocation plans and shipments', (t) 
     ]);
     const mixed = await patchPlan([{ needId: tentNeed, supplyId: waterKey(), quantity: 1 }]);
     expect(mixed.json.problems).toEqual([expect.stringMatching(/need item "L1-0008" ≠ supply item "L1-0001"/)]);
+    // Out of range says only that: an exact distance would locate a need its reader may see only on the grid.
+    const near = await propose({ maxDistanceKm: 1 });
+    const far = await patchPlan([{ needId: waterNeed, supplyId: waterKey(), quantity: 1 }], near.json.id as string);
+    expect(far.json).toMatchObject({ status: 400, field: 'allocations' });
+    expect(far.json.problems).toEqual(['allocations[0]: farther apart than 1 km']);
+    expect(JSON.stringify(far.json)).not.toMatch(/\d+\.\d+ km/);
+    await call(app, 'POST', `/api/v1/allocation-plans/${near.json.id}/discard`, { token });
     for (const quantity of [0, -3, 'ten', null])
       expect((await patchPlan([{ needId: waterNeed, supplyId: waterKey(), quantity }])).json, String(quantity)).toMatchObject({
         status: 400,

@@ -690,4 +690,19 @@ describeEachDatabase('offers, allocation plans and shipments: who may do what, a
     expect(exact).toBeCloseTo(7.882, 3);
     expect(grid).toBeCloseTo(8.315, 3);
   });
+
+  it('gives a plan’s score only to coordinators who see every need of the incident’s area exactly', async () => {
+    for (const who of ['admin', 'coordHenan', 'coordDistrict'] as const) {
+      const shown = who !== 'coordDistrict';
+      const plan = await send('GET', `/api/v1/allocation-plans/${n.shipmentPlan}`, who);
+      expect(plan.json.scoreShown, who).toBe(shown);
+      if (shown) expect(plan.json.score, who).toEqual(expect.any(Number));
+      else expect([plan.json.score, plan.json.upperBound], who).toEqual([null, null]);
+      const list = await send('GET', `/api/v1/incidents/${n.incident}/allocation-plans`, who);
+      for (const summary of list.json.items as { score: number | null; scoreShown: boolean }[]) {
+        expect(summary.scoreShown, who).toBe(shown);
+        if (!shown) expect(summary.score, who).toBeNull();
+      }
+    }
+  });
 });

@@ -60,8 +60,15 @@ const PlanFields = {
   incidentId: Id,
   status: Type.Enum(PLAN_STATUSES),
   maxDistanceKm: Type.Number(),
-  score: Type.Number({ description: 'Σ quantity × (weight − 0.001 × km)' }),
-  upperBound: Nullable(Type.Number({ description: 'no plan over the same supplies scores more (the solver’s certificate)' })),
+  score: Nullable(
+    Type.Number({
+      description: 'Σ quantity × (weight − 0.001 × km); null for a reader who sees a place of the plan only on the grid',
+    }),
+  ),
+  upperBound: Nullable(
+    Type.Number({ description: 'no plan over the same supplies scores more (the solver’s certificate); null as score' }),
+  ),
+  scoreShown: Type.Boolean({ description: 'false when score and upperBound are withheld from this reader' }),
   createdAt: Type.String(),
   updatedAt: Type.String(),
   decidedAt: Nullable(Type.String()),

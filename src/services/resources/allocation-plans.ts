@@ -135,10 +135,12 @@ export async function editAllocation(
     const score = scorePlan(current.problem, allocations);
     const check = checkPlan(current.problem, { allocations: [...allocations], score });
     if (!check.feasible) {
+      // How far apart a pair is would locate a need the coordinator may see only on the grid: say only that it is out of range.
+      const problems = check.problems.map((p) => p.replace(/ [\d.]+ km apart, over ([\d.]+) km/, ' farther apart than $1 km'));
       throw new AppError('invalid_input', {
         field: 'allocations',
-        detail: `allocations: ${check.problems.slice(0, 5).join('; ')}`,
-        extra: { problems: check.problems.slice(0, 20) },
+        detail: `allocations: ${problems.slice(0, 5).join('; ')}`,
+        extra: { problems: problems.slice(0, 20) },
       });
     }
     const at = nowIso(deps);

@@ -47,8 +47,11 @@ export interface PlanView {
   incidentId: string;
   status: PlanStatus;
   maxDistanceKm: number;
-  score: number;
+  /** Null for a reader who does not see every need of the incident's area exactly (see `scoreFor`). */
+  score: number | null;
   upperBound: number | null;
+  /** False when the score is withheld for that reason. */
+  scoreShown: boolean;
   createdAt: string;
   updatedAt: string;
   decidedAt: string | null;
@@ -113,7 +116,7 @@ export async function allocationPlanView(deps: Deps, actor: Actor, planId: strin
   });
   const { lines: _l, createdBy: _c, decidedBy: _d, ...rest } = plan;
   return {
-    ...rest,
+    ...scoreFor(actor, areas, rest),
     lines,
     items: plan.status === 'proposed' ? await itemTotals(deps, plan.incidentId, plan.maxDistanceKm, lines) : [],
   };
@@ -146,8 +149,23 @@ async function itemTotals(deps: Deps, incidentId: string, maxDistanceKm: number,
 
 /** An incident's plans, newest first (coordinators). */
 export async function incidentPlans(deps: Deps, actor: Actor, incidentId: string) {
-  await coordinatedIncident(deps.db, actor, incidentId);
-  return listPlans(deps.db, incidentId, 50);
+  const incident = await coordinatedIncident(deps.db, actor, incidentId);
+  return (await listPlans(deps.db, incidentId, 50)).map((plan) => scoreFor(actor, incident.jurisdictions, plan));
+}
+
+/**
+ * A plan's score as the reader may know it. The score sums quantity × (weight − 0.001 × km) over
+ * exact distances and weights that count vulnerable groups: only a reader who sees every need of
+ * the incident's area exactly (a coordinator of all of it) gets it; the others, who see some
+ * needs only on the grid, get null, so the score cannot locate a need or count its people.
+ */
+function scoreFor<P extends { score: number; upperBound: number | null }>(
+  actor: Actor,
+  incidentAreas: readonly string[],
+  plan: P,
+): Omit<P, 'score' | 'upperBound'> & { score: number | null; upperBound: number | null; scoreShown: boolean } {
+  const scoreShown = audienceOf(actor, { kind: 'area', areas: [...incidentAreas] }) === 'steward';
+  return { ...plan, score: scoreShown ? plan.score : null, upperBound: scoreShown ? plan.upperBound : null, scoreShown };
 }
 
 export type ShipmentView = Omit<Shipment, 'claimId' | 'reason' | 'createdBy' | 'offerId'> & {

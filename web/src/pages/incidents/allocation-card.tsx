@@ -310,7 +310,13 @@ export function AllocationCard({ incident, live }: { incident: IncidentDetail; l
             </Tag>
           </Descriptions.Item>
           <Descriptions.Item label={t('allocation.score')}>
-            <span data-testid="plan-score">{number(Math.round(current.score * 100) / 100)}</span>
+            {current.score === null ? (
+              <Typography.Text type="secondary" data-testid="plan-score" title={t('allocation.scoreWithheld')}>
+                — <span className="small">{t('allocation.scoreWithheld')}</span>
+              </Typography.Text>
+            ) : (
+              <span data-testid="plan-score">{number(Math.round(current.score * 100) / 100)}</span>
+            )}
             {current.upperBound !== null && current.status === 'proposed' ? (
               <Typography.Text type="secondary" className="small">
                 {' '}
