@@ -11,11 +11,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { findPlan, listPlans } from '../../src/db/repositories/allocation-plans';
 import type { App } from '../../src/http/app-types';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { createWarehouse } from '../../src/services/inventory/create-warehouse';
 import { reportNeed } from '../../src/services/needs/report-need';
 import { createOrganization } from '../../src/services/organizations/create-organization';
+import { editAllocation } from '../../src/services/resources/allocation-plans';
 import { createUser } from '../../src/services/users/manage-users';
 import {
   chooseOption,
@@ -161,6 +163,14 @@ describeEachDatabase('browser: a donation from the give page to the shelter', { 
     await card.getByText('无法分配：参与组织的仓库里没有所需物资').waitFor();
     expect(await card.getByTestId('plan-commit').isDisabled()).toBe(true);
     await board.getByTestId('shipments-card').getByText('还没有发运').waitFor();
+    // The stock card lists the collection point, empty, and the water needed against none held.
+    const stock = board.getByTestId('stock-card');
+    await stock
+      .getByTestId('board-stock-table')
+      .getByRole('row', { name: new RegExp(POINT) })
+      .getByText('暂无库存')
+      .waitFor();
+    expect(await stock.getByTestId('stock-coverage').textContent()).toContain('本地区库存 0 箱');
 
     // 3. The Red Cross receives the water at its collection point against the donor's code.
     const desk = await openSignedIn(browser, base, RED_CROSS_ADMIN, { contexts, pageErrors });
@@ -194,6 +204,15 @@ describeEachDatabase('browser: a donation from the give page to the shelter', { 
           .getByRole('row', { name: new RegExp(NEED) })
           .waitFor(),
     });
+    await expect
+      .poll(() =>
+        stock
+          .getByTestId('board-stock-table')
+          .getByRole('row', { name: new RegExp(POINT) })
+          .textContent(),
+      )
+      .toContain('20 箱');
+    expect(await stock.getByTestId('stock-coverage').textContent()).toContain('本地区库存 20 箱');
     const line = card.getByTestId('allocation-table').getByRole('row', { name: new RegExp(NEED) });
     const lineText = (await line.textContent()) ?? '';
     expect(lineText).toContain(POINT);
@@ -219,6 +238,20 @@ describeEachDatabase('browser: a donation from the give page to the shelter', { 
     const refusal = (await card.getByTestId('error-alert').textContent()) ?? '';
     expect(refusal).toContain('输入有误（字段：调配数量）');
     expect(refusal).toContain('more than its quantity');
+    // Another coordinator changes the plan meanwhile: the edits stay, and the card says so.
+    const [latest] = await listPlans(t().deps.db, incidentId, 1);
+    const planned = await findPlan(t().deps.db, latest?.id ?? '');
+    const lineOf = (quantity: number) =>
+      (planned?.lines ?? []).map((l) => ({ needId: l.needId, supplyId: l.supplyKey, quantity }));
+    await editAllocation(t().deps, SYSTEM, latest?.id ?? '', lineOf(18));
+    await card.getByTestId('plan-overtaken').waitFor();
+    expect(await line.getByRole('spinbutton').inputValue()).toBe('25');
+    await card.getByTestId('plan-reload').click();
+    await expect.poll(() => line.getByRole('spinbutton').inputValue()).toBe('18');
+    expect(await card.getByTestId('plan-overtaken').count()).toBe(0);
+    await editAllocation(t().deps, SYSTEM, latest?.id ?? '', lineOf(20));
+    await expect.poll(() => line.getByRole('spinbutton').inputValue()).toBe('20');
+    await line.getByRole('spinbutton').fill('25');
     await card.getByRole('button', { name: '撤销修改' }).click();
     await expect.poll(() => line.getByRole('spinbutton').inputValue()).toBe('20');
     await card.getByTestId('error-alert').getByRole('button').click();

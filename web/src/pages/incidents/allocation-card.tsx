@@ -84,13 +84,35 @@ export function AllocationCard({ incident, live }: { incident: IncidentDetail; l
   const current = latestId ? plan.data : undefined;
   const editable = open && current?.status === 'proposed';
 
-  // The lines being edited start from the plan as the server has it, again whenever it changes.
-  useEffect(() => {
+  // The lines being edited start from the plan as the server has it, again whenever it changes —
+  // unless the coordinator is changing them: then the edits stay and the card says the plan moved on.
+  const [base, setBase] = useState<AllocationPlan | undefined>(undefined);
+  const differs = (lines: readonly AllocationLine[], from: readonly AllocationLine[]) =>
+    lines.length !== from.length || lines.some((row, i) => row.quantity !== from[i]?.quantity);
+  const edited = base !== undefined && differs(rows, base.lines);
+  const editedRef = useRef(edited);
+  editedRef.current = edited;
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const reload = () => {
+    setBase(current);
     setRows(current?.lines ?? []);
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new answer from the server resets the lines
+  useEffect(() => {
+    // Edits of this plan that the server does not have yet stay (a save's own answer matches them).
+    if (editedRef.current && base?.id === current?.id && current && differs(rowsRef.current, current.lines)) return;
+    reload();
   }, [current]);
-  const dirty =
+  const dirty = current !== undefined && edited;
+  /** Someone else changed the plan while these edits were made. */
+  const overtaken =
+    dirty &&
+    base !== undefined &&
     current !== undefined &&
-    (rows.length !== current.lines.length || rows.some((row, i) => row.quantity !== current.lines[i]?.quantity));
+    (base.updatedAt !== current.updatedAt ||
+      differs(current.lines, base.lines) ||
+      current.lines.some((l, i) => l.needId !== base.lines[i]?.needId || l.supplyKey !== base.lines[i]?.supplyKey));
 
   const refresh = async (all = false) => {
     await queryClient.invalidateQueries({ queryKey: all ? boardKey(incident.id) : resourcesKey(incident.id) });
@@ -249,7 +271,7 @@ export function AllocationCard({ incident, live }: { incident: IncidentDetail; l
   const actions = current && editable && (
     <Flex gap={8} wrap justify="flex-end" className="table-summary">
       {dirty ? (
-        <Button onClick={() => setRows(current.lines)} disabled={saving}>
+        <Button onClick={reload} disabled={saving}>
           {t('allocation.undo')}
         </Button>
       ) : null}
@@ -346,7 +368,22 @@ export function AllocationCard({ incident, live }: { incident: IncidentDetail; l
           ))}
         </Flex>
       ) : null}
-      {dirty ? <Alert type="info" showIcon className="table-summary" title={t('allocation.unsaved')} /> : null}
+      {overtaken ? (
+        <Alert
+          type="warning"
+          showIcon
+          className="table-summary"
+          title={t('allocation.overtaken')}
+          action={
+            <Button size="small" onClick={reload} data-testid="plan-reload">
+              {t('allocation.reload')}
+            </Button>
+          }
+          data-testid="plan-overtaken"
+        />
+      ) : dirty ? (
+        <Alert type="info" showIcon className="table-summary" title={t('allocation.unsaved')} />
+      ) : null}
       <Row gutter={[16, 12]}>
         <Col xs={24} xxl={rows.some((row) => row.needAt && row.supplyAt) ? 15 : 24}>
           <Table<AllocationLine>
