@@ -15,7 +15,7 @@ import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { reportPublicNeed } from '../../src/services/needs/report-need';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { createUser } from '../../src/services/users/manage-users';
-import { chromiumPath, launchBrowser, serveUi, signInOn } from '../support/browser';
+import { chooseOption, chromiumPath, launchBrowser, serveUi, signInOn } from '../support/browser';
 import { describeEachDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 
@@ -194,8 +194,8 @@ describeEachDatabase('browser: a public report reaches the board', { skip: !chro
     await drawer.getByText('13800138000').waitFor();
     await drawer.getByTestId('need-dispatch').click();
     const dialog = board.getByRole('dialog', { name: /派单：/ });
-    await dialog.getByLabel('派给其他组织').fill('蓝天');
-    await board.locator(`.ant-select-item-option[title="${TEAM}"]`).click();
+    // The search answers asynchronously: choose until the field shows the team (a click on a list being replaced misses).
+    await chooseOption(board, dialog.getByLabel('派给其他组织'), TEAM, { search: '蓝天' });
     await dialog.getByRole('button', { name: '派单', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
     await drawer.getByTestId('need-holders').getByText('派单待接受').waitFor();
