@@ -537,6 +537,16 @@ export const COLUMN_CLASSES: Classified = {
     created_at: INTERNAL,
   },
   live_events: { seq: INTERNAL, incident_id: INTERNAL, kind: INTERNAL, entity_id: INTERNAL, at: INTERNAL },
+  platform_events: {
+    seq: INTERNAL,
+    type: INTERNAL,
+    entity_id: INTERNAL,
+    incident_id: INTERNAL,
+    organization_id: INTERNAL,
+    jurisdiction: INTERNAL,
+    category: INTERNAL,
+    at: INTERNAL,
+  },
   alarms: {
     id: INTERNAL,
     incident_id: INTERNAL,

@@ -23,6 +23,7 @@ import * as offers from './migrations/0020-offers';
 import * as allocation from './migrations/0021-allocation';
 import * as ledgerFlows from './migrations/0022-ledger-flows';
 import * as money from './migrations/0023-money';
+import * as platformEvents from './migrations/0024-platform-events';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0021-allocation': allocation,
   '0022-ledger-flows': ledgerFlows,
   '0023-money': money,
+  '0024-platform-events': platformEvents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -503,6 +503,18 @@ export interface LiveEventsTable {
   at: string;
 }
 
+/** What happened, for subscriptions, notifications and webhooks (src/model/platform-event.ts). */
+export interface PlatformEventsTable {
+  seq: number;
+  type: string;
+  entity_id: string;
+  incident_id: string | null;
+  organization_id: string | null;
+  jurisdiction: string | null;
+  category: string | null;
+  at: string;
+}
+
 export interface AlarmsTable {
   id: string;
   incident_id: string;
@@ -751,6 +763,7 @@ export interface Tables {
   need_duplicates: NeedDuplicatesTable;
   idempotency_keys: IdempotencyKeysTable;
   live_events: LiveEventsTable;
+  platform_events: PlatformEventsTable;
   alarms: AlarmsTable;
   programs: ProgramsTable;
   program_areas: ProgramAreasTable;

@@ -8,7 +8,9 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { fieldRule } from '../../db/field-classes';
 import { type AuditRow, advanceAuditHead, appendAuditRows } from '../../db/repositories/audit';
 import { insertLiveEvents, type LiveEvent, type LiveKind } from '../../db/repositories/live-events';
+import { insertPlatformEvents } from '../../db/repositories/platform-events';
 import type { Executor } from '../../db/schema';
+import type { PlatformEvent, PlatformEventFacts } from '../../model/platform-event';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 
 export interface Change {
@@ -19,6 +21,8 @@ export interface Change {
   after?: unknown;
   /** Also announce the change on an incident's live stream. */
   live?: { incidentId: string; kind: LiveKind };
+  /** Also record it as a platform event that subscriptions and webhooks follow (about `entityId`). */
+  event?: PlatformEventFacts;
 }
 
 /** The hash of a record: SHA-256 over its stored fields and the previous hash. */
@@ -140,5 +144,11 @@ export async function recordChanges(db: Executor, deps: Deps, changes: { actor: 
     if (target) live.push({ seq: row.seq, incidentId: target.incidentId, kind: target.kind, entityId: row.entity_id, at });
   });
   await insertLiveEvents(db, live);
+  const events: PlatformEvent[] = [];
+  rows.forEach((row, i) => {
+    const facts = changes[i].change.event;
+    if (facts) events.push({ ...facts, seq: row.seq, entityId: row.entity_id, at });
+  });
+  await insertPlatformEvents(db, events);
   return rows.map((row) => row.seq);
 }
