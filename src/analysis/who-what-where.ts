@@ -4,16 +4,22 @@
  */
 
 export interface ActivityRow {
+  /** The organization's id; for an organization outside the platform, `external:` and its credit code or name. */
   organizationId: string;
   name: string;
   /** A service category (work on needs) or a program kind (normal-time work). */
   what: string;
-  source: 'need' | 'program';
+  /** Work on needs, a program, or an activity read from a partner's HXL table. */
+  source: 'need' | 'program' | 'imported';
+  /** Whether the organization is outside the platform (known only from a partner's table). */
+  external: boolean;
   /** A GB/T 2260 code. */
   where: string;
   /** YYYY-MM. */
   when: string;
   count: number;
+  /** People reached: of the needs taken on (people affected), the programs (people reached) or as imported; null when unknown. */
+  reached: number | null;
 }
 
 function totals<K extends string>(rows: readonly ActivityRow[], key: (r: ActivityRow) => K) {

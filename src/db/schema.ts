@@ -515,6 +515,26 @@ export interface PlatformEventsTable {
   at: string;
 }
 
+/** An activity read from a partner's HXL 3W table (migration 0029): a platform organization's, or an external one's. */
+export interface ExternalActivitiesTable {
+  id: string;
+  key: string;
+  organization_id: string | null;
+  organization_name: string;
+  credit_code: string | null;
+  what: string;
+  activity: string | null;
+  jurisdiction: string;
+  starts_on: string;
+  ends_on: string | null;
+  count: number;
+  reached: number | null;
+  lat: number | null;
+  lon: number | null;
+  imported_by: string;
+  imported_at: string;
+}
+
 export interface AlarmsTable {
   id: string;
   incident_id: string;
@@ -764,6 +784,7 @@ export interface Tables {
   idempotency_keys: IdempotencyKeysTable;
   live_events: LiveEventsTable;
   platform_events: PlatformEventsTable;
+  external_activities: ExternalActivitiesTable;
   alarms: AlarmsTable;
   programs: ProgramsTable;
   program_areas: ProgramAreasTable;

@@ -110,7 +110,10 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
     '/api/v1/analytics/special-needs?jurisdiction=410103',
   ],
   '/api/v1/analytics/substitution': (n) => [`/api/v1/analytics/substitution?incidentId=${n.incident}`],
-  '/api/v1/analytics/who-what-where': () => ['/api/v1/analytics/who-what-where?jurisdiction=410000'],
+  '/api/v1/analytics/who-what-where': () => [
+    '/api/v1/analytics/who-what-where?jurisdiction=410000',
+    '/api/v1/analytics/who-what-where?jurisdiction=410000&format=hxl',
+  ],
   '/api/v1/applications': () => ['/api/v1/applications?limit=100', '/api/v1/applications?status=under_review'],
   '/api/v1/applications/:id': (n) => [`/api/v1/applications/${n.application}`],
   '/api/v1/audit': () => ['/api/v1/audit?limit=500'],
@@ -130,7 +133,10 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/incidents/:id/centre': (n) => [`/api/v1/incidents/${n.incident}/centre`],
   '/api/v1/incidents/:id/centre/eligible': (n) => [`/api/v1/incidents/${n.incident}/centre/eligible`],
   '/api/v1/incidents/:id/standby': (n) => [`/api/v1/incidents/${n.incident}/standby`],
-  '/api/v1/incidents/:id/deployments': (n) => [`/api/v1/incidents/${n.incident}/deployments`],
+  '/api/v1/incidents/:id/deployments': (n) => [
+    `/api/v1/incidents/${n.incident}/deployments`,
+    `/api/v1/incidents/${n.incident}/deployments?format=geojson`,
+  ],
   // The PDF prints the same page as the HTML.
   '/api/v1/incidents/:id/evaluation': (n) => [
     `/api/v1/incidents/${n.incident}/evaluation`,
@@ -139,7 +145,10 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   // The live stream is read over a real connection below.
   '/api/v1/incidents/:id/events': () => [],
   '/api/v1/incidents/:id/need-map': (n) => [`/api/v1/incidents/${n.incident}/need-map`],
-  '/api/v1/incidents/:id/needs': (n) => [`/api/v1/incidents/${n.incident}/needs?limit=200`],
+  '/api/v1/incidents/:id/needs': (n) => [
+    `/api/v1/incidents/${n.incident}/needs?limit=200`,
+    `/api/v1/incidents/${n.incident}/needs?limit=200&format=geojson`,
+  ],
   '/api/v1/lessons': () => ['/api/v1/lessons'],
   '/api/v1/lessons/:id': () => ['/api/v1/lessons/none'],
   '/api/v1/lessons/:id/revisions': () => ['/api/v1/lessons/none/revisions'],
@@ -148,7 +157,7 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/needs/:id': (n) => [n.heldNeed, n.countyNeed, n.closedNeed, n.publicNeed].map((id) => `/api/v1/needs/${id}`),
   '/api/v1/needs/:id/evidence/:file': (n) => [`/api/v1/needs/${n.heldNeed}/evidence/${n.evidence}`],
   '/api/v1/needs/:id/recommendations': (n) => [n.heldNeed, n.countyNeed].map((id) => `/api/v1/needs/${id}/recommendations`),
-  '/api/v1/organizations': () => ['/api/v1/organizations?limit=100'],
+  '/api/v1/organizations': () => ['/api/v1/organizations?limit=100', '/api/v1/organizations?limit=100&format=geojson'],
   '/api/v1/organizations/:id': (n) => [`/api/v1/organizations/${n.orgs.zhengzhouTeam}`],
   '/api/v1/organizations/:id/capacity': (n) => [`/api/v1/organizations/${n.orgs.zhengzhouTeam}/capacity`],
   '/api/v1/organizations/:id/embedding': (n) => [`/api/v1/organizations/${n.orgs.zhengzhouTeam}/embedding`],
@@ -163,13 +172,16 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/.well-known/jwks.json': () => ['/.well-known/jwks.json'],
   '/api/v1/programs/:id/revisions': () => ['/api/v1/programs/none/revisions'],
   '/api/v1/public/incidents': () => ['/api/v1/public/incidents'],
-  '/api/v1/public/incidents/:id/needs': (n) => [`/api/v1/public/incidents/${n.incident}/needs`],
+  '/api/v1/public/incidents/:id/needs': (n) => [
+    `/api/v1/public/incidents/${n.incident}/needs`,
+    `/api/v1/public/incidents/${n.incident}/needs?format=geojson`,
+  ],
   '/api/v1/public/incidents/:id/needed': (n) => [`/api/v1/public/incidents/${n.incident}/needed`],
   '/api/v1/items': () => ['/api/v1/items'],
   '/api/v1/incidents/:id/offers': (n) => [`/api/v1/incidents/${n.incident}/offers?limit=200`],
   '/api/v1/public/passes/:jti': (n) => [`/api/v1/public/passes/${n.pass}`],
   '/api/v1/public/receipts/:code': (n) => [`/api/v1/public/receipts/${n.receipt}`],
-  '/api/v1/warehouses': () => ['/api/v1/warehouses?limit=200'],
+  '/api/v1/warehouses': () => ['/api/v1/warehouses?limit=200', '/api/v1/warehouses?limit=200&format=geojson'],
   '/api/v1/warehouses/:id': (n) => [`/api/v1/warehouses/${n.warehouse}`],
   '/api/v1/warehouses/:id/stock': (n) => [`/api/v1/warehouses/${n.warehouse}/stock`],
   '/api/v1/warehouses/:id/movements': (n) => [`/api/v1/warehouses/${n.warehouse}/movements`],

@@ -6,9 +6,11 @@ const row = (organizationId: string, what: string, where: string, when: string, 
   name: `组织${organizationId}`,
   what,
   source: what === 'drill' ? 'program' : 'need',
+  external: false,
   where,
   when,
   count,
+  reached: null,
 });
 
 describe('3W', () => {

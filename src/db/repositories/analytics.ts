@@ -546,6 +546,26 @@ export async function incidentWork(db: Executor, incidentId: string) {
  * Who did what where when in the area and period: claims on needs (by need category and
  * place) and programs (by kind and area), counted per organization, what, place and month.
  */
+/** Credit codes of organizations by id (those that have one). */
+export async function creditCodesOf(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('organizations')
+      .select(['id', 'credit_code'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .where('credit_code', 'is not', null)
+      .execute();
+    for (const r of rows) if (r.credit_code) out.set(r.id, r.credit_code);
+  }
+  return out;
+}
+
+/** How the 3W names an organization outside the platform: by its credit code, else its name. */
+export function externalOrganizationId(creditCode: string | null, name: string): string {
+  return `external:${creditCode ?? name}`;
+}
+
 export async function activityRows(db: Executor, code: string, from: string, to: string) {
   const month = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
   const claims = await db
@@ -559,6 +579,7 @@ export async function activityRows(db: Executor, code: string, from: string, to:
       'needs.jurisdiction as place',
       month('need_claims.claimed_at').as('month'),
       (eb) => eb.fn.countAll<string | number>().as('n'),
+      (eb) => eb.fn.sum<string | number | null>('needs.people_affected').as('reached'),
     ])
     .where(withinArea('needs.jurisdiction', code))
     .where('need_claims.claimed_at', '>=', from)
@@ -579,21 +600,68 @@ export async function activityRows(db: Executor, code: string, from: string, to:
       'program_areas.code as place',
       month('programs.starts_on').as('month'),
       (eb) => eb.fn.countAll<string | number>().as('n'),
+      (eb) => eb.fn.sum<string | number | null>('programs.people_reached').as('reached'),
     ])
     .where((w) => overlapsArea(w, code))
     .where(ranIn(from, to))
     .groupBy(['organizations.id', 'organizations.name', 'programs.kind', 'program_areas.code', month('programs.starts_on')])
     .execute();
+  // Activities read from partners' HXL tables: a platform organization's under its id, an
+  // external one's under its credit code or name.
+  const imported = await db
+    .selectFrom('external_activities')
+    .leftJoin('organizations', 'organizations.id', 'external_activities.organization_id')
+    .select([
+      'external_activities.organization_id as organization_id',
+      'organizations.name as platform_name',
+      'external_activities.organization_name as external_name',
+      'external_activities.credit_code as credit_code',
+      'external_activities.what as what',
+      'external_activities.jurisdiction as place',
+      month('external_activities.starts_on').as('month'),
+      (eb) => eb.fn.sum<string | number>('external_activities.count').as('n'),
+      (eb) => eb.fn.sum<string | number | null>('external_activities.reached').as('reached'),
+    ])
+    .where(withinArea('external_activities.jurisdiction', code))
+    .where('external_activities.starts_on', '>=', from)
+    .where('external_activities.starts_on', '<', nextDay(to))
+    .groupBy([
+      'external_activities.organization_id',
+      'organizations.name',
+      'external_activities.organization_name',
+      'external_activities.credit_code',
+      'external_activities.what',
+      'external_activities.jurisdiction',
+      month('external_activities.starts_on'),
+    ])
+    .execute();
+  const reached = (v: string | number | null) => (v === null ? null : Number(v));
   const row = (source: 'need' | 'program') => (r: (typeof claims)[number]) => ({
     organizationId: r.organization_id,
     name: r.name,
     what: r.what,
     source,
+    external: false,
     where: r.place,
     when: r.month,
     count: Number(r.n),
+    reached: reached(r.reached),
   });
-  return [...claims.map(row('need')), ...programs.map(row('program'))];
+  return [
+    ...claims.map(row('need')),
+    ...programs.map(row('program')),
+    ...imported.map((r) => ({
+      organizationId: r.organization_id ?? externalOrganizationId(r.credit_code, r.external_name),
+      name: r.platform_name ?? r.external_name,
+      what: r.what,
+      source: 'imported' as const,
+      external: r.organization_id === null,
+      where: r.place,
+      when: r.month,
+      count: Number(r.n),
+      reached: reached(r.reached),
+    })),
+  ];
 }
 
 /**

@@ -1,14 +1,16 @@
 /** Network analytics (SPEC §1): how an area's cooperation network is doing, in the study's terms. */
 import type { Config } from '../../config';
+import { AppError } from '../../model/errors';
 import { annualReportHtml, annualReportPdf } from '../../services/analytics/annual-report';
 import { collaborationOf } from '../../services/analytics/collaboration';
 import { cooperationModes } from '../../services/analytics/cooperation-modes';
 import { functionCoverageOf } from '../../services/analytics/function-coverage';
+import { importHxl } from '../../services/analytics/import-hxl';
 import { lifecycleOf } from '../../services/analytics/lifecycle';
 import { principlesOf } from '../../services/analytics/principles';
 import { specialNeeds } from '../../services/analytics/special-needs';
 import { substitutionOf } from '../../services/analytics/substitution';
-import { whoWhatWhereOf } from '../../services/analytics/who-what-where';
+import { whoWhatWhereHxl, whoWhatWhereOf } from '../../services/analytics/who-what-where';
 import type { Deps } from '../../services/context';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
@@ -19,6 +21,7 @@ import {
   CooperationModesQuery,
   CooperationModesSchema,
   FunctionCoverageSchema,
+  HxlImportReportSchema,
   LifecycleSchema,
   PrinciplesSchema,
   pagedScope,
@@ -31,6 +34,8 @@ import {
 } from './schemas';
 
 const tags = ['analytics'];
+/** A partner's 3W table: the same limit as the roster's (src/http/imports/routes.ts parses the body). */
+const HXL_UPLOAD_LIMIT = 10 * 1024 * 1024;
 
 export async function analyticsRoutes(app: App, deps: Deps, config: Pick<Config, 'reportRateLimit'>): Promise<void> {
   app.get(
@@ -147,14 +152,45 @@ export async function analyticsRoutes(app: App, deps: Deps, config: Pick<Config,
       schema: {
         tags,
         summary:
-          '3W/4W: who did what where when — organization × category or program kind × place × month (rows a page at a time; totals)',
+          '3W/4W: who did what where when — organization × category or program kind × place × month (rows a page at a time; totals); format=hxl: every row as HXL-tagged CSV',
         querystring: WhoWhatWhereQuery,
         response: {
           200: WhoWhatWhereSchema,
         },
       },
     },
-    async (request) => whoWhatWhereOf(deps, actorOf(request), request.query),
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      if (format !== 'hxl') return whoWhatWhereOf(deps, actorOf(request), query);
+      const csv = await whoWhatWhereHxl(deps, actorOf(request), query);
+      return (
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="3w-${query.jurisdiction}.hxl.csv"`)
+          // A string is sent as it is: the JSON schema of the 200 answer does not apply to the CSV.
+          .send(csv as never)
+      );
+    },
+  );
+
+  app.post(
+    '/api/v1/analytics/who-what-where/import',
+    {
+      bodyLimit: HXL_UPLOAD_LIMIT,
+      schema: {
+        tags,
+        summary:
+          'Import a partner’s HXL-tagged 3W table (body: the CSV or XLSX file): activities matched to organizations by credit code, else name, else kept as external; a report per row (coordinators for their area, admins)',
+        response: { 200: HxlImportReportSchema },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      if (!Buffer.isBuffer(body)) {
+        throw new AppError('unsupported_media_type', { detail: 'send the file itself as text/csv or an XLSX workbook' });
+      }
+      return importHxl(deps, actorOf(request), body);
+    },
   );
 
   app.get(

@@ -43,6 +43,11 @@ export const WhoWhatWhereQuery = Type.Object(
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 500 })),
     cursor: Type.Optional(Cursor),
     top: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+    format: Type.Optional(
+      Type.Enum(['json', 'hxl'], {
+        description: 'hxl: every row (not a page) as HXL-tagged CSV (README, Exchange formats)',
+      }),
+    ),
   },
   strict,
 );
@@ -106,10 +111,14 @@ export const ActivityRow = Type.Object({
   organizationId: Id,
   name: Type.String(),
   what: Type.String(),
-  source: Type.Union([Type.Literal('need'), Type.Literal('program')]),
+  source: Type.Union([Type.Literal('need'), Type.Literal('program'), Type.Literal('imported')], {
+    description: 'imported: read from a partner’s HXL 3W table',
+  }),
+  external: Type.Boolean({ description: 'an organization outside the platform, known from a partner’s HXL table' }),
   where: Type.String(),
   when: Type.String(),
   count: Type.Integer(),
+  reached: Type.Union([Type.Integer(), Type.Null()], { description: 'people reached, where known' }),
 });
 /** A total of the 3W rows by organization (its id), by what or by place (its code). */
 export const ActivityTotal = Type.Object({ key: Type.String(), count: Type.Integer(), organizations: Type.Integer() });
@@ -234,4 +243,21 @@ export const WhoWhatWhereSchema = Type.Object({
   organizations: Type.Integer(),
   byWhat: Type.Array(ActivityTotal),
   byPlace: Type.Array(PlaceTotal),
+});
+
+/** What became of each row of a partner's HXL 3W table. */
+export const HxlImportReportSchema = Type.Object({
+  hashtagRow: Type.Integer({ description: 'the sheet row holding the hashtags' }),
+  total: Type.Integer(),
+  counts: Type.Object({ created: Type.Integer(), unchanged: Type.Integer(), refused: Type.Integer() }),
+  rows: Type.Array(
+    Type.Object({
+      row: Type.Integer({ description: 'the row number as the sheet shows it' }),
+      outcome: Type.Enum(['created', 'unchanged', 'refused']),
+      name: Type.Union([Type.String(), Type.Null()]),
+      match: Type.Union([Type.Enum(['credit_code', 'name', 'external']), Type.Null()]),
+      organizationId: Type.Union([Type.String(), Type.Null()]),
+      problems: Type.Array(Type.Object({ field: Type.String({ description: 'the column’s hashtag' }), message: Type.String() })),
+    }),
+  ),
 });

@@ -1,4 +1,7 @@
 /** Deployments (报备): filing, decisions, the team's moves and check-ins, and missed check-in alarms. */
+
+import { Type } from 'typebox';
+import { featureCollection } from '../../interop/geojson';
 import type { Deps } from '../../services/context';
 import { deploymentAlternatives } from '../../services/deployments/deployment-alternatives';
 import { checkInDeployment, fileDeployment, moveDeployment } from '../../services/deployments/manage-deployments';
@@ -6,6 +9,7 @@ import { deploymentAlarms, getDeployment, listDeployments } from '../../services
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { IdParams } from '../common-schemas';
+import { GeoJsonFormat, sendGeoJson } from '../geojson';
 import { RecommendationList, RecommendationQuery } from '../needs/schemas';
 import {
   CheckInBody,
@@ -25,13 +29,16 @@ export async function deploymentRoutes(app: App, deps: Deps): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Teams deployed to an incident',
+        summary: 'Teams deployed to an incident; format=geojson: as GeoJSON, each at its last reported position',
         params: IdParams,
-        querystring: DeploymentQuery,
+        querystring: Type.Object({ ...DeploymentQuery.properties, format: GeoJsonFormat }, { additionalProperties: false }),
         response: { 200: DeploymentList },
       },
     },
-    async (request) => ({ items: await listDeployments(deps, actorOf(request), request.params.id, request.query.status) }),
+    async (request, reply) => {
+      const items = await listDeployments(deps, actorOf(request), request.params.id, request.query.status);
+      return request.query.format === 'geojson' ? sendGeoJson(reply, featureCollection(items)) : { items };
+    },
   );
 
   app.post(

@@ -1,6 +1,8 @@
 /** Needs of an incident: report, read, claim, dispatch, progress, release, close, verify, merge, evidence. */
+
 import type { FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
+import { featureCollection, pointOfLatLon } from '../../interop/geojson';
 import { AppError } from '../../model/errors';
 import { KEY_MAX_LENGTH, publicKeyProblem } from '../../model/idempotency-key';
 import { type Actor, actorId, type Deps } from '../../services/context';
@@ -30,6 +32,7 @@ import { reportNeed } from '../../services/needs/report-need';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { Id, IdParams } from '../common-schemas';
+import { GeoJsonFormat, sendGeoJson } from '../geojson';
 import {
   ClaimAnswerSchema,
   ClaimBody,
@@ -117,20 +120,23 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'Needs of an incident, newest first, with filters',
+        summary: 'Needs of an incident, newest first, with filters; format=geojson: the same page as GeoJSON',
         params: IdParams,
-        querystring: NeedListQuery,
+        querystring: Type.Object({ ...NeedListQuery.properties, format: GeoJsonFormat }, { additionalProperties: false }),
         response: { 200: NeedPage },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
-      return listNeeds(
+      const page = await listNeeds(
         deps,
         actorOf(request),
         { incidentId: request.params.id, ...filterOf(q), locationNeeded: q.locationNeeded },
         { limit: q.limit, cursor: q.cursor },
       );
+      if (q.format !== 'geojson') return page;
+      const { items, ...rest } = page;
+      return sendGeoJson(reply, featureCollection(items, pointOfLatLon, { foreign: rest }));
     },
   );
 

@@ -1,3 +1,5 @@
+import { Type } from 'typebox';
+import { featureCollection } from '../../interop/geojson';
 import { AppError } from '../../model/errors';
 import { findJurisdiction } from '../../model/jurisdictions';
 import type { Organization } from '../../model/organization';
@@ -10,6 +12,7 @@ import { updateOrganization } from '../../services/organizations/update-organiza
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { IdParams } from '../common-schemas';
+import { GeoJsonFormat, sendGeoJson } from '../geojson';
 import {
   OrganizationBody,
   OrganizationDetailSchema,
@@ -30,9 +33,16 @@ export function presentOrganization<T extends Organization>(org: T): T & { juris
 export async function organizationRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
     '/api/v1/organizations',
-    { schema: { tags, summary: 'Search the directory', querystring: OrganizationQuery, response: { 200: OrganizationPage } } },
-    async (request) => {
-      const { limit, cursor, jurisdiction, ...filter } = request.query;
+    {
+      schema: {
+        tags,
+        summary: 'Search the directory; format=geojson: the page as GeoJSON, each organization at its base',
+        querystring: Type.Object({ ...OrganizationQuery.properties, format: GeoJsonFormat }, { additionalProperties: false }),
+        response: { 200: OrganizationPage },
+      },
+    },
+    async (request, reply) => {
+      const { limit, cursor, jurisdiction, format, ...filter } = request.query;
       if (jurisdiction && !findJurisdiction(jurisdiction)) {
         throw new AppError('unknown_jurisdiction', {
           field: 'jurisdiction',
@@ -40,7 +50,12 @@ export async function organizationRoutes(app: App, deps: Deps): Promise<void> {
         });
       }
       const page = await listOrganizations(deps, actorOf(request), { ...filter, jurisdiction }, { limit, cursor });
-      return { ...page, items: page.items.map(presentOrganization) };
+      const { items, ...rest } = { ...page, items: page.items.map(presentOrganization) };
+      if (format !== 'geojson') return { ...rest, items };
+      return sendGeoJson(
+        reply,
+        featureCollection(items, (o) => o.base, { omit: ['base'], foreign: rest }),
+      );
     },
   );
 

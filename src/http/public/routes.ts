@@ -4,7 +4,9 @@
  * the coordinators), and following it by its receipt code — including saying it is resolved,
  * so stale entries do not linger.
  */
+import { Type } from 'typebox';
 import type { Config } from '../../config';
+import { featureCollection } from '../../interop/geojson';
 import type { Deps } from '../../services/context';
 import { listIncidents } from '../../services/incidents/read-incidents';
 import { resolveByReceipt } from '../../services/needs/manage-needs';
@@ -12,6 +14,7 @@ import { listPublicNeeds, needByReceipt, publicView } from '../../services/needs
 import { publicReportAnswer, reportPublicNeed } from '../../services/needs/report-need';
 import type { App } from '../app-types';
 import { IdParams } from '../common-schemas';
+import { GeoJsonFormat, sendGeoJson } from '../geojson';
 import { idempotencyOf } from '../needs/routes';
 import { PublicNeedSchema } from '../needs/schemas';
 import {
@@ -48,12 +51,16 @@ export async function publicRoutes(app: App, deps: Deps, config: Pick<Config, 'p
       config: { public: true, rateLimit },
       schema: {
         tags,
-        summary: 'Open needs on the public map (about 1 km grid, no personal data)',
+        summary: 'Open needs on the public map (about 1 km grid, no personal data); format=geojson: as GeoJSON',
         params: IdParams,
+        querystring: Type.Object({ format: GeoJsonFormat }, { additionalProperties: false }),
         response: { 200: PublicNeedList },
       },
     },
-    async (request) => ({ items: await listPublicNeeds(deps, request.params.id, 2000) }),
+    async (request, reply) => {
+      const items = await listPublicNeeds(deps, request.params.id, 2000);
+      return request.query.format === 'geojson' ? sendGeoJson(reply, featureCollection(items)) : { items };
+    },
   );
 
   app.post(

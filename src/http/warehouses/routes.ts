@@ -1,4 +1,7 @@
 /** Warehouses and collection points, their stock, and the movements that change it. */
+
+import { Type } from 'typebox';
+import { featureCollection, pointOfLatLon } from '../../interop/geojson';
 import { actorId, type Deps } from '../../services/context';
 import { createWarehouse } from '../../services/inventory/create-warehouse';
 import { getWarehouse, listMovements, listWarehouses, warehouseStock } from '../../services/inventory/read-warehouses';
@@ -6,6 +9,7 @@ import { recordMovement } from '../../services/inventory/record-movement';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { IdParams } from '../common-schemas';
+import { GeoJsonFormat, sendGeoJson } from '../geojson';
 import { idempotencyOf } from '../needs/routes';
 import {
   MovementBody,
@@ -43,13 +47,16 @@ export async function warehouseRoutes(app: App, deps: Deps): Promise<void> {
         tags,
         summary:
           'Warehouses and collection points by name, with what each holds; filter by owner and by area (places below it included)',
-        querystring: WarehouseQuery,
+        querystring: Type.Object({ ...WarehouseQuery.properties, format: GeoJsonFormat }, { additionalProperties: false }),
         response: { 200: WarehousePage },
       },
     },
-    async (request) => {
-      const { limit, cursor, ...filter } = request.query;
-      return listWarehouses(deps, actorOf(request), filter, { limit, cursor });
+    async (request, reply) => {
+      const { limit, cursor, format, ...filter } = request.query;
+      const page = await listWarehouses(deps, actorOf(request), filter, { limit, cursor });
+      if (format !== 'geojson') return page;
+      const { items, ...rest } = page;
+      return sendGeoJson(reply, featureCollection(items, pointOfLatLon, { foreign: rest }));
     },
   );
 

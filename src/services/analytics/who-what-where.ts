@@ -1,9 +1,12 @@
 /** 3W/4W for an area and period (src/analysis/who-what-where.ts). */
+import Papa from 'papaparse';
 import { whoWhatWhere } from '../../analysis/who-what-where';
-import { activityRows, placeCentres } from '../../db/repositories/analytics';
+import { activityRows, creditCodesOf, placeCentres } from '../../db/repositories/analytics';
+import { guardCell } from '../../interop/formula-guard';
+import { activityToHxlRow, HXL_3W_HEADERS, HXL_3W_TAGS, type HxlExportContext } from '../../interop/hxl';
 import { findJurisdiction } from '../../model/jurisdictions';
 import type { Actor, Deps } from '../context';
-import { locationFor, PUBLIC_AUDIENCE } from '../disclosure';
+import { audienceOf, locationFor, PUBLIC_AUDIENCE, sees } from '../disclosure';
 import { sliceOf } from '../pagination';
 import { readFigure } from './figures';
 import { type AnalyticsScope, checkedScope } from './scope';
@@ -47,4 +50,34 @@ export async function whoWhatWhereOf(
     byOrganization: byOrganization.slice(0, query.top ?? 100),
     organizations: byOrganization.length,
   };
+}
+
+/**
+ * Every row of the area and period as an HXL-tagged CSV (src/interop/hxl.ts): a human header,
+ * the hashtag row, then the data. The same figure as the JSON answer, whoever asks; places at
+ * the public grid as there; credit codes where the reader may see an organization's.
+ */
+export async function whoWhatWhereHxl(deps: Deps, actor: Actor, query: AnalyticsScope): Promise<string> {
+  const scope = checkedScope(deps, query);
+  const figure = await readFigure(deps, 'who-what-where', scope, computeWhoWhatWhere);
+  const showCodes = sees(audienceOf(actor, { kind: 'area', areas: [scope.jurisdiction] }), 'organization', 'creditCode');
+  const creditCodes = showCodes
+    ? await creditCodesOf(deps.db, [...new Set(figure.rows.map((r) => r.organizationId))])
+    : new Map();
+  const context: HxlExportContext = {
+    from: figure.from,
+    to: figure.to,
+    creditCodes,
+    places: new Map(figure.byPlace.map((p) => [p.key, p])),
+  };
+  const lines = [HXL_3W_HEADERS, HXL_3W_TAGS];
+  for (const row of figure.rows) {
+    const cells = activityToHxlRow(
+      showCodes ? row : { ...row, organizationId: row.external ? 'external:' : row.organizationId },
+      context,
+    );
+    lines.push(cells.map((c) => (c === null ? '' : guardCell(c))) as string[]);
+  }
+  // The byte-order mark tells Excel the file is UTF-8; HXL readers skip it with the human header.
+  return `\uFEFF${Papa.unparse(lines)}\r\n`;
 }

@@ -1,0 +1,385 @@
+/**
+ * Exchange formats over HTTP (README, Exchange formats): every new route and format against
+ * every role, with the outcomes written out by hand — every signed-in account reads the 3W as
+ * HXL, and the lists of needs, organizations, deployments and warehouses as GeoJSON, the public
+ * reads the public map's needs as GeoJSON; only coordinators (rows of their area) and admins
+ * import a partner's 3W table — and the bodies each role gets: the GeoJSON's coordinates are
+ * exactly those the JSON list gives the same reader, so an observer never gets an affected
+ * person's exact place; the HXL export parses back through the import.
+ */
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/http/app-types';
+import { HXL_3W_TAGS } from '../../src/interop/hxl';
+import { creditCodeCheckCharacter } from '../../src/model/credit-code';
+import { fileDeployment } from '../../src/services/deployments/manage-deployments';
+import { declareIncident } from '../../src/services/incidents/manage-incidents';
+import { createWarehouse } from '../../src/services/inventory/create-warehouse';
+import { claimNeed } from '../../src/services/needs/claims';
+import { reportNeed } from '../../src/services/needs/report-need';
+import { createOrganization } from '../../src/services/organizations/create-organization';
+import { call, testApp } from '../support/api';
+import { describeEachDatabase } from '../support/databases';
+import { type ActorName, buildNetwork, type Network, SYSTEM } from '../support/fixtures';
+
+type Who = 'anonymous' | ActorName;
+const WHO: Who[] = ['anonymous', 'admin', 'coordHenan', 'coordGuangdong', 'agencyStaff', 'orgAdmin', 'orgMember', 'observer'];
+
+interface Doors {
+  incident: string;
+  need: string;
+  from: string;
+  to: string;
+  coded: string;
+  creditCode: string;
+}
+type N = Network & Doors;
+
+interface Row {
+  name: string;
+  method: 'GET' | 'POST';
+  path: (n: N) => string;
+  body?: (n: N) => Buffer;
+  /** Expected status for: anonymous, admin, coordHenan, coordGuangdong, agencyStaff, orgAdmin, orgMember, observer */
+  expect: [number, number, number, number, number, number, number, number];
+}
+
+const READ: Row['expect'] = [401, 200, 200, 200, 200, 200, 200, 200];
+
+const PARTNER_CSV = (n: N) =>
+  Buffer.from(
+    [
+      '联合国 3W 表（伙伴）,,,,',
+      'Organization,Code,Cluster,County,Start',
+      '#org+name,#org+code,#sector+cluster,#adm3+code,#date+start',
+      `河南外部志愿者协会,,WASH,410102,${n.from}`,
+    ].join('\r\n'),
+  );
+
+const ROWS: Row[] = [
+  {
+    name: 'the 3W of 郑州 as HXL',
+    method: 'GET',
+    path: (n) => `/api/v1/analytics/who-what-where?jurisdiction=410100&from=${n.from}&to=${n.to}&format=hxl`,
+    expect: READ,
+  },
+  {
+    name: 'import a partner’s 3W table of 中原区',
+    method: 'POST',
+    path: () => '/api/v1/analytics/who-what-where/import',
+    body: PARTNER_CSV,
+    // coordGuangdong may import, but its rows in Henan are refused one by one (below).
+    expect: [401, 200, 200, 200, 403, 403, 403, 403],
+  },
+  {
+    name: 'the needs as GeoJSON',
+    method: 'GET',
+    path: (n) => `/api/v1/incidents/${n.incident}/needs?format=geojson`,
+    expect: READ,
+  },
+  {
+    name: 'the public map’s needs as GeoJSON',
+    method: 'GET',
+    path: (n) => `/api/v1/public/incidents/${n.incident}/needs?format=geojson`,
+    expect: [200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  { name: 'the directory as GeoJSON', method: 'GET', path: () => '/api/v1/organizations?format=geojson', expect: READ },
+  {
+    name: 'the deployments as GeoJSON',
+    method: 'GET',
+    path: (n) => `/api/v1/incidents/${n.incident}/deployments?format=geojson`,
+    expect: READ,
+  },
+  { name: 'the warehouses as GeoJSON', method: 'GET', path: () => '/api/v1/warehouses?format=geojson', expect: READ },
+];
+
+const creditCode = (n: number) => {
+  const first = `5141010${String(n).padStart(10, '0')}`;
+  return first + creditCodeCheckCharacter(first);
+};
+
+describeEachDatabase('exchange formats over HTTP', (t) => {
+  let app: App;
+  let n: N;
+  const send = (method: Row['method'], path: string, who: Who, body?: Buffer, type = 'text/csv') =>
+    call(app, method, path, {
+      token: who === 'anonymous' ? undefined : n.tokens[who],
+      body,
+      headers: { 'accept-language': 'en', ...(body ? { 'content-type': type } : {}) },
+    });
+  const raw = (path: string, who: Who) =>
+    app.inject({ method: 'GET', url: path, headers: who === 'anonymous' ? {} : { authorization: `Bearer ${n.tokens[who]}` } });
+
+  beforeAll(async () => {
+    const { deps } = t();
+    app = await testApp(deps);
+    const network = await buildNetwork(deps);
+    const code = creditCode(Math.floor(Math.random() * 1e9));
+    const coded = (
+      await createOrganization(deps, SYSTEM, {
+        kind: 'social_organization',
+        name: `${network.users.admin.email.split('.')[0]}郑州应急志愿者协会`,
+        creditCode: code,
+        jurisdictions: ['410105'],
+        capabilities: { cells: [], serviceCategories: ['water_sanitation'] },
+      } as never)
+    ).id;
+    const incident = (
+      await declareIncident(deps, SYSTEM, {
+        name: '交换格式演练',
+        category: 'natural_disaster',
+        type: '洪涝',
+        level: 2,
+        jurisdictions: ['410100'],
+      })
+    ).id;
+    const report = async (title: string, category: string, lat: number, lon: number) => {
+      const outcome = await reportNeed(deps, SYSTEM, incident, { title, category, jurisdiction: '410105', lat, lon } as never);
+      if (outcome.replayed) throw new Error('fresh');
+      return outcome.reported.need.id;
+    };
+    const need = await report('金水区独居老人需要饮用水', 'water_sanitation', 34.776543, 113.661234);
+    await report('二七区需要帐篷', 'shelter', 34.723456, 113.612345);
+    await claimNeed(deps, SYSTEM, need, { organizationId: coded });
+    await createWarehouse(deps, SYSTEM, {
+      name: '交换格式仓库',
+      organizationId: network.orgs.zhengzhouTeam,
+      jurisdiction: '410103',
+      lat: 34.72,
+      lon: 113.62,
+      address: null,
+    } as never);
+    await fileDeployment(deps, SYSTEM, incident, {
+      organizationId: network.orgs.zhengzhouTeam,
+      teamName: '蓝天一队',
+      leaderName: '王',
+      leaderPhone: '13800000000',
+      headcount: 6,
+      origin: '410100',
+    });
+    const today = deps.now().toISOString().slice(0, 10);
+    n = { ...network, incident, need, from: `${today.slice(0, 7)}-01`, to: today, coded, creditCode: code };
+  });
+
+  for (const row of ROWS) {
+    it(`${row.method} ${row.name}`, async () => {
+      const got: Record<string, number> = {};
+      for (const who of WHO) {
+        const res = await send(row.method, row.path(n), who, row.body?.(n));
+        got[who] = res.status;
+        if (res.status >= 400) expect(res.headers['content-type'], who).toMatch(/application\/problem\+json/);
+      }
+      expect(got).toEqual(Object.fromEntries(WHO.map((w, i) => [w, row.expect[i]])));
+    });
+  }
+
+  it('gives each reader the needs’ coordinates in GeoJSON exactly as its JSON list does (the observer the grid)', async () => {
+    const exact: Record<Who, boolean> = {
+      anonymous: false,
+      admin: true,
+      coordHenan: true,
+      coordGuangdong: false,
+      agencyStaff: false,
+      orgAdmin: false,
+      orgMember: false,
+      observer: false,
+    };
+    for (const who of WHO.filter((w) => w !== 'anonymous')) {
+      const json = await send('GET', `/api/v1/incidents/${n.incident}/needs`, who);
+      const geo = await raw(`/api/v1/incidents/${n.incident}/needs?format=geojson`, who);
+      expect(geo.headers['content-type'], who).toMatch(/^application\/geo\+json/);
+      const body = geo.json();
+      expect(body.type).toBe('FeatureCollection');
+      expect(body).not.toHaveProperty('crs');
+      const items = json.json.items as { id: string; lat: number; lon: number; locationPrecision: string }[];
+      expect(body.features.map((f: { id: string }) => f.id)).toEqual(items.map((i) => i.id));
+      for (const [i, f] of body.features.entries()) {
+        expect(f.geometry, who).toEqual({ type: 'Point', coordinates: [items[i]?.lon, items[i]?.lat] });
+        expect(f.properties.locationPrecision, who).toBe(exact[who] ? 'exact' : 'grid');
+        expect(f.properties).not.toHaveProperty('lat');
+      }
+      const water = body.features.find((f: { id: string }) => f.id === n.need);
+      if (exact[who]) expect(water.geometry.coordinates, who).toEqual([113.661234, 34.776543]);
+      else expect(water.geometry.coordinates, who).toEqual([113.665, 34.775]);
+    }
+    const pub = await raw(`/api/v1/public/incidents/${n.incident}/needs?format=geojson`, 'anonymous');
+    const pubJson = await send('GET', `/api/v1/public/incidents/${n.incident}/needs`, 'anonymous');
+    const water = pub.json().features.find((f: { id: string }) => f.id === n.need);
+    expect(water.geometry.coordinates).toEqual([113.665, 34.775]);
+    const listed = (pubJson.json.items ?? []).find((i) => i.id === n.need);
+    expect(water.geometry.coordinates).toEqual([listed?.lon, listed?.lat]);
+    expect(JSON.stringify(pub.json())).not.toContain('34.776543');
+  });
+
+  it('places organizations at their base, warehouses and deployments at their position, in [lon, lat]', async () => {
+    for (const who of ['admin', 'observer'] as const) {
+      const orgs = (await raw('/api/v1/organizations?format=geojson&limit=200', who)).json();
+      const jsonOrgs = (await send('GET', '/api/v1/organizations?limit=200', who)).json.items as { id: string; base: unknown }[];
+      expect(orgs.features.map((f: { id: string }) => f.id)).toEqual(jsonOrgs.map((o) => o.id));
+      for (const [i, f] of orgs.features.entries()) {
+        const base = jsonOrgs[i]?.base as { lat: number; lon: number } | null;
+        expect(f.geometry).toEqual(base ? { type: 'Point', coordinates: [base.lon, base.lat] } : null);
+      }
+      const stores = (await raw('/api/v1/warehouses?format=geojson', who)).json();
+      const store = stores.features.find((f: { properties: { name: string } }) => f.properties.name === '交换格式仓库');
+      expect(store.geometry).toEqual({ type: 'Point', coordinates: [113.62, 34.72] });
+      const teams = (await raw(`/api/v1/incidents/${n.incident}/deployments?format=geojson`, who)).json();
+      const jsonTeams = (await send('GET', `/api/v1/incidents/${n.incident}/deployments`, who)).json.items ?? [];
+      expect(teams.features.map((f: { properties: unknown }) => f.properties)).toEqual(
+        jsonTeams.map(({ lat: _lat, lon: _lon, ...rest }) => rest),
+      );
+    }
+  });
+
+  describe('HXL', () => {
+    it('exports every row of the 3W with the hashtag row, and the export parses back through the import', async () => {
+      // 金水区, where the partner's rows (中原区) are not: the export holds the claim's row only.
+      const path = `/api/v1/analytics/who-what-where?jurisdiction=410105&from=${n.from}&to=${n.to}`;
+      const res = await raw(`${path}&format=hxl`, 'observer');
+      expect(res.headers['content-type']).toMatch(/^text\/csv/);
+      const [headers, tags, ...data] = Papa.parse<string[]>(res.body.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+      expect(headers?.[0]).toBe('组织名称');
+      expect(tags).toEqual(HXL_3W_TAGS);
+      const json = (await send('GET', `${path}&limit=5000`, 'observer')).json as {
+        rows: { organizationId: string }[];
+        total: number;
+      };
+      expect(data).toHaveLength(json.total);
+      const claimed = data.find((r) => r[0]?.endsWith('郑州应急志愿者协会'));
+      expect(claimed).toEqual([
+        expect.stringMatching(/郑州应急志愿者协会$/),
+        n.creditCode,
+        'WASH',
+        'water_sanitation',
+        '供水与卫生',
+        'need',
+        '410000',
+        '410100',
+        '410105',
+        '金水区',
+        n.from,
+        expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        '1',
+        '',
+        expect.any(String),
+        expect.any(String),
+      ]);
+      // The place at the public grid, as in the JSON answer, never the need's exact place.
+      expect(res.body).not.toContain('34.776543');
+
+      // Round trip: the file imported as it was exported gives the same rows, matched to the organization by its credit code.
+      const imported = await send('POST', '/api/v1/analytics/who-what-where/import', 'admin', Buffer.from(res.body));
+      expect(imported.status).toBe(200);
+      expect(imported.json).toMatchObject({ hashtagRow: 2, total: data.length, counts: { refused: 0 } });
+      const report = imported.json.rows as { row: number; match: string; organizationId: string; outcome: string }[];
+      expect(report.find((r) => r.organizationId === n.coded)).toMatchObject({
+        row: 3 + data.indexOf(claimed as string[]),
+        match: 'credit_code',
+      });
+      const again = (await send('GET', `${path}&limit=5000`, 'observer')).json as {
+        rows: { organizationId: string; what: string; where: string; when: string; count: number; source: string }[];
+      };
+      const shape = (r: (typeof again.rows)[number]) => `${r.organizationId} ${r.what} ${r.where} ${r.when} ${r.count}`;
+      expect(
+        again.rows
+          .filter((r) => r.source === 'imported')
+          .map(shape)
+          .sort(),
+      ).toEqual(
+        again.rows
+          .filter((r) => r.source !== 'imported')
+          .map(shape)
+          .sort(),
+      );
+      // Imported again: nothing changes.
+      const twice = await send('POST', '/api/v1/analytics/who-what-where/import', 'admin', Buffer.from(res.body));
+      expect(twice.json).toMatchObject({ counts: { created: 0, unchanged: data.length, refused: 0 } });
+    });
+
+    it('keeps an organization outside the platform as external, and refuses rows outside a coordinator’s area', async () => {
+      const gd = await send('POST', '/api/v1/analytics/who-what-where/import', 'coordGuangdong', PARTNER_CSV(n));
+      expect(gd.json).toMatchObject({
+        hashtagRow: 3,
+        counts: { created: 0, unchanged: 0, refused: 1 },
+        rows: [{ row: 4, outcome: 'refused', problems: [{ field: '#adm1+code', message: expect.stringContaining('440000') }] }],
+      });
+      const henan = await send('POST', '/api/v1/analytics/who-what-where/import', 'coordHenan', PARTNER_CSV(n));
+      expect(henan.json.rows).toEqual([
+        {
+          row: 4,
+          outcome: expect.stringMatching(/created|unchanged/),
+          name: '河南外部志愿者协会',
+          match: 'external',
+          organizationId: null,
+          problems: [],
+        },
+      ]);
+      const www = (
+        await send('GET', `/api/v1/analytics/who-what-where?jurisdiction=410100&from=${n.from}&to=${n.to}&limit=5000`, 'observer')
+      ).json as { rows: Record<string, unknown>[] };
+      expect(www.rows).toContainEqual(
+        expect.objectContaining({
+          organizationId: 'external:河南外部志愿者协会',
+          name: '河南外部志愿者协会',
+          what: 'water_sanitation',
+          source: 'imported',
+          external: true,
+          where: '410102',
+          count: 1,
+        }),
+      );
+    });
+
+    it('names each bad cell of a partner’s row', async () => {
+      const csv = Buffer.from(
+        [
+          '#org+name,#org+code,#sector,#adm2+code,#date+start,#date+end',
+          'A,123,Shelter,410100,2025-01-01,',
+          'B,,Spaceflight,410100,2025-01-01,',
+          'C,,Health,999999,2025-01-01,',
+          'D,,Health,410100,2025-13-01,',
+          'E,,Health,410100,2025-03-01,2025-02-01',
+        ].join('\n'),
+      );
+      const res = await send('POST', '/api/v1/analytics/who-what-where/import', 'admin', csv);
+      expect(res.status).toBe(200);
+      expect(
+        (res.json.rows as { row: number; problems: { field: string }[] }[]).map((r) => [r.row, r.problems.map((p) => p.field)]),
+      ).toEqual([
+        [2, ['#org+code']],
+        [3, ['#sector']],
+        [4, ['#adm2+code']],
+        [5, ['#date+start']],
+        [6, ['#date+end']],
+      ]);
+    });
+
+    it('refuses a file it cannot read with a 4xx naming the problem, never a 5xx', async () => {
+      const post = (body: Buffer, type = 'text/csv') =>
+        send('POST', '/api/v1/analytics/who-what-where/import', 'admin', body, type);
+      const noTags = await post(Buffer.from('Org,Cluster\nRed Cross,Shelter\n'));
+      expect(noTags.status).toBe(400);
+      expect(noTags.json.detail).toMatch(/hashtag row/);
+      const lacking = await post(Buffer.from('#org+name,#geo+lat\nA,1\n'));
+      expect(lacking.status).toBe(400);
+      expect(lacking.json.detail).toMatch(/#sector/);
+      const notXlsx = await post(Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64, 1)]), 'application/octet-stream');
+      expect(notXlsx.status).toBe(400);
+      expect(notXlsx.json.detail).toMatch(/XLSX/);
+      expect((await post(Buffer.alloc(0))).status).toBe(400);
+      const binary = await post(Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+      expect(binary.status).toBeLessThan(500);
+      expect(binary.status).toBeGreaterThanOrEqual(400);
+      const quotes = await post(Buffer.from('"#org+name,"#sector\n"unterminated'));
+      expect(quotes.status).toBeGreaterThanOrEqual(400);
+      expect(quotes.status).toBeLessThan(500);
+      const huge = await post(Buffer.alloc(11 * 1024 * 1024, 0x41));
+      expect(huge.status).toBe(413);
+      const json = await call(app, 'POST', '/api/v1/analytics/who-what-where/import', {
+        token: n.tokens.admin,
+        body: { rows: [] },
+      });
+      expect(json.status).toBe(415);
+    });
+  });
+});
