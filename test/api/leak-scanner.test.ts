@@ -154,7 +154,11 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/lessons/:id/revisions': () => ['/api/v1/lessons/none/revisions'],
   '/api/v1/me/tasks': () => ['/api/v1/me/tasks'],
   '/api/v1/membership/desk': () => ['/api/v1/membership/desk'],
-  '/api/v1/needs/:id': (n) => [n.heldNeed, n.countyNeed, n.closedNeed, n.publicNeed].map((id) => `/api/v1/needs/${id}`),
+  '/api/v1/needs/:id': (n) =>
+    [n.heldNeed, n.countyNeed, n.closedNeed, n.publicNeed].flatMap((id) => [
+      `/api/v1/needs/${id}`,
+      `/api/v1/needs/${id}?format=edxl-rm`,
+    ]),
   '/api/v1/needs/:id/evidence/:file': (n) => [`/api/v1/needs/${n.heldNeed}/evidence/${n.evidence}`],
   '/api/v1/needs/:id/recommendations': (n) => [n.heldNeed, n.countyNeed].map((id) => `/api/v1/needs/${id}/recommendations`),
   '/api/v1/organizations': () => ['/api/v1/organizations?limit=100', '/api/v1/organizations?limit=100&format=geojson'],

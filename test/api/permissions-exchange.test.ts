@@ -40,6 +40,7 @@ interface Row {
   method: 'GET' | 'POST';
   path: (n: N) => string;
   body?: (n: N) => Buffer;
+  type?: string;
   /** Expected status for: anonymous, admin, coordHenan, coordGuangdong, agencyStaff, orgAdmin, orgMember, observer */
   expect: [number, number, number, number, number, number, number, number];
 }
@@ -91,7 +92,39 @@ const ROWS: Row[] = [
     expect: READ,
   },
   { name: 'the warehouses as GeoJSON', method: 'GET', path: () => '/api/v1/warehouses?format=geojson', expect: READ },
+  { name: 'a need as EDXL-RM', method: 'GET', path: (n) => `/api/v1/needs/${n.need}?format=edxl-rm`, expect: READ },
+  {
+    name: 'report a need from an EDXL-RM RequestResource',
+    method: 'POST',
+    path: (n) => `/api/v1/incidents/${n.incident}/needs/edxl-rm`,
+    body: () => Buffer.from(REQUEST_XML),
+    type: 'application/xml',
+    // As the form: whoever may report needs to the incident (its agency's staff included).
+    expect: [401, 201, 201, 403, 201, 201, 201, 403],
+  },
 ];
+
+const REQUEST_XML = `<?xml version="1.0" encoding="UTF-8"?>
+<RequestResource xmlns="urn:oasis:names:tc:emergency:EDXL:RM:1.0">
+  <MessageID>urn:partner:req:1</MessageID>
+  <SentDateTime>2026-01-01T00:00:00Z</SentDateTime>
+  <MessageContentType>RequestResource</MessageContentType>
+  <ResourceInformation>
+    <ResourceInfoElementID>1</ResourceInfoElementID>
+    <Resource>
+      <Name>惠济区需要饮用水 &amp; 净水片</Name>
+      <TypeStructure><ValueListURN>urn:corespond:service-category</ValueListURN><Value>water_sanitation</Value></TypeStructure>
+    </Resource>
+    <AssignmentInformation><Quantity><MeasuredQuantity><Amount>40</Amount><UnitOfMeasure>箱</UnitOfMeasure></MeasuredQuantity></Quantity></AssignmentInformation>
+    <ScheduleInformation>
+      <ScheduleType>RequestedArrival</ScheduleType>
+      <Location>
+        <Address><AdministrativeArea><ValueListURN>urn:gb:standard:gb-t-2260</ValueListURN><Value>410108</Value></AdministrativeArea></Address>
+        <TargetArea><Circle>34.85,113.6 0</Circle></TargetArea>
+      </Location>
+    </ScheduleInformation>
+  </ResourceInformation>
+</RequestResource>`;
 
 const creditCode = (n: number) => {
   const first = `5141010${String(n).padStart(10, '0')}`;
@@ -165,7 +198,7 @@ describeEachDatabase('exchange formats over HTTP', (t) => {
     it(`${row.method} ${row.name}`, async () => {
       const got: Record<string, number> = {};
       for (const who of WHO) {
-        const res = await send(row.method, row.path(n), who, row.body?.(n));
+        const res = await send(row.method, row.path(n), who, row.body?.(n), row.type);
         got[who] = res.status;
         if (res.status >= 400) expect(res.headers['content-type'], who).toMatch(/application\/problem\+json/);
       }
@@ -380,6 +413,115 @@ describeEachDatabase('exchange formats over HTTP', (t) => {
         body: { rows: [] },
       });
       expect(json.status).toBe(415);
+    });
+  });
+  describe('EDXL-RM', () => {
+    it('exports a need as a RequestResource with the reader’s precision, and imports it into another incident with the same fields', async () => {
+      const { deps } = t();
+      const full = await raw(`/api/v1/needs/${n.need}?format=edxl-rm`, 'admin');
+      expect(full.headers['content-type']).toMatch(/^application\/xml/);
+      expect(full.body).toContain('<RequestResource xmlns="urn:oasis:names:tc:emergency:EDXL:RM:1.0">');
+      expect(full.body).toContain('<MessageContentType>RequestResource</MessageContentType>');
+      expect(full.body).toContain('<Circle>34.776543,113.661234 0</Circle>');
+      expect(full.body).toContain('<Value>410105</Value>');
+      const observed = await raw(`/api/v1/needs/${n.need}?format=edxl-rm`, 'observer');
+      expect(observed.body).toContain('<Circle>34.775,113.665 0</Circle>');
+      expect(observed.body).not.toContain('34.776543');
+
+      const other = (
+        await declareIncident(deps, SYSTEM, {
+          name: '另一场演练',
+          category: 'natural_disaster',
+          type: '洪涝',
+          level: 3,
+          jurisdictions: ['410100'],
+        })
+      ).id;
+      const imported = await send(
+        'POST',
+        `/api/v1/incidents/${other}/needs/edxl-rm`,
+        'coordHenan',
+        Buffer.from(full.body),
+        'application/xml',
+      );
+      expect(imported.status).toBe(201);
+      const original = (await send('GET', `/api/v1/needs/${n.need}`, 'admin')).json;
+      const copy = (await send('GET', `/api/v1/needs/${(imported.json.need as { id: string }).id}`, 'admin')).json;
+      const fields = [
+        'title',
+        'description',
+        'kind',
+        'category',
+        'quantity',
+        'unit',
+        'item',
+        'jurisdiction',
+        'lat',
+        'lon',
+        'urgency',
+        'vulnerableGroups',
+        'contactName',
+        'contactPhone',
+        'address',
+      ];
+      const pick = (o: Record<string, unknown>) => Object.fromEntries(fields.map((f) => [f, o[f]]));
+      expect(pick(copy)).toEqual(pick(original));
+      expect(copy.incidentId).toBe(other);
+
+      // With an Idempotency-Key, the same message sent twice makes one need.
+      const headers = { 'content-type': 'application/xml', 'idempotency-key': 'edxl-once-0001' };
+      const once = await call(app, 'POST', `/api/v1/incidents/${other}/needs/edxl-rm`, {
+        token: n.tokens.coordHenan,
+        body: REQUEST_XML,
+        headers,
+      });
+      const twice = await call(app, 'POST', `/api/v1/incidents/${other}/needs/edxl-rm`, {
+        token: n.tokens.coordHenan,
+        body: REQUEST_XML,
+        headers,
+      });
+      expect(once.status).toBe(201);
+      expect(once.json.need).toMatchObject({
+        title: '惠济区需要饮用水 & 净水片',
+        quantity: 40,
+        unit: '箱',
+        jurisdiction: '410108',
+      });
+      expect((twice.json.need as { id: string }).id).toBe((once.json.need as { id: string }).id);
+    });
+
+    it('refuses bad messages with a 400 naming the element, never a 5xx', async () => {
+      const post = (xml: string | Buffer) =>
+        send('POST', `/api/v1/incidents/${n.incident}/needs/edxl-rm`, 'admin', Buffer.from(xml), 'application/xml');
+      const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><RequestResource xmlns="urn:oasis:names:tc:emergency:EDXL:RM:1.0">&lol2;</RequestResource>`;
+      const cases: [string | Buffer, number, string][] = [
+        [bomb, 400, 'DOCTYPE'],
+        ['<RequestResource xmlns="urn:oasis:names:tc:emergency:EDXL:RM:1.0"><Resource>', 400, 'RequestResource'],
+        [
+          REQUEST_XML.replace('RequestResource xmlns', 'OfferUnsolicitedResource xmlns').replace(
+            '</RequestResource>',
+            '</OfferUnsolicitedResource>',
+          ),
+          400,
+          'OfferUnsolicitedResource',
+        ],
+        [REQUEST_XML.replace('EDXL:RM:1.0', 'EDXL:RM:9.9'), 400, 'RequestResource'],
+        [REQUEST_XML.replace('<Value>water_sanitation</Value>', '<Value>spaceflight</Value>'), 400, 'TypeStructure'],
+        [REQUEST_XML.replace('<Amount>40</Amount>', '<Amount>-3</Amount>'), 400, 'Amount'],
+        [REQUEST_XML.replace('<Value>410108</Value>', '<Value>999999</Value>'), 400, 'AdministrativeArea'],
+        [REQUEST_XML.replace('<Value>410108</Value>', '<Value>440106</Value>'), 400, 'AdministrativeArea'],
+        [REQUEST_XML.replace('34.85,113.6 0', 'north'), 400, 'Circle'],
+        [REQUEST_XML.replace(/<Name>.*<\/Name>/, ''), 400, 'Name'],
+        [Buffer.from([0xff, 0xfe, 0x00, 0x3c]), 400, 'RequestResource'],
+      ];
+      for (const [xml, status, element] of cases) {
+        const res = await post(xml);
+        expect([res.status, res.json.field], element).toEqual([status, element]);
+      }
+      const huge = await post(
+        `<RequestResource xmlns="urn:oasis:names:tc:emergency:EDXL:RM:1.0">${'x'.repeat(300 * 1024)}</RequestResource>`,
+      );
+      expect(huge.status).toBe(413);
     });
   });
 });

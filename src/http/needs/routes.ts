@@ -2,6 +2,7 @@
 
 import type { FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
+import { EDXL_RM_MEDIA_TYPE } from '../../interop/edxl-rm';
 import { featureCollection, pointOfLatLon } from '../../interop/geojson';
 import { AppError } from '../../model/errors';
 import { KEY_MAX_LENGTH, publicKeyProblem } from '../../model/idempotency-key';
@@ -33,6 +34,7 @@ import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { Id, IdParams } from '../common-schemas';
 import { GeoJsonFormat, sendGeoJson } from '../geojson';
+import { EdxlFormat, edxlNeedRoutes, needAsEdxl } from './edxl-routes';
 import {
   ClaimAnswerSchema,
   ClaimBody,
@@ -162,12 +164,18 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'One need with holders, history and duplicate flags',
+        summary: 'One need with holders, history and duplicate flags; format=edxl-rm: as an EDXL-RM RequestResource',
         params: IdParams,
+        querystring: Type.Object({ format: EdxlFormat }, strict),
         response: { 200: NeedDetail },
       },
     },
-    async (request) => getNeed(deps, actorOf(request), request.params.id),
+    async (request, reply) => {
+      if (request.query.format !== 'edxl-rm') return getNeed(deps, actorOf(request), request.params.id);
+      const xml = await needAsEdxl(deps, request, request.params.id);
+      // A string is sent as it is: the JSON schema of the 200 answer does not apply to the XML.
+      return reply.type(`${EDXL_RM_MEDIA_TYPE}; charset=utf-8`).send(xml as never);
+    },
   );
 
   app.get(
@@ -398,4 +406,6 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
         .send(await addEvidence(deps, actorOf(request), request.params.id, { content: request.body, contentType }));
     },
   );
+
+  await edxlNeedRoutes(app, deps);
 }
