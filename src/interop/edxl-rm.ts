@@ -269,7 +269,7 @@ const text = (v: unknown): string | undefined => {
 const child = (v: unknown, name: string): unknown => (v && typeof v === 'object' ? (v as Xml)[name] : undefined);
 
 /** The value of the first ValueListURN + Value pair with this URN among some elements. */
-function valueOf(pairs: unknown[], urn: string): string[] {
+function valuesIn(pairs: unknown[], urn: string): string[] {
   return pairs.filter((p) => text(child(p, 'ValueListURN')) === urn).flatMap((p) => text(child(p, 'Value')) ?? []);
 }
 
@@ -296,7 +296,9 @@ export function parseRequestResource(xml: string): RequestedNeed {
   }
   // The parser drops namespace declarations with the prefixes; the root's own start tag must declare RM 1.0.
   const start = /<(?:([A-Za-z_][\w.-]*):)?RequestResource\b([^>]*)>/.exec(xml);
-  const declared = start ? new RegExp(`xmlns${start[1] ? `:${start[1]}` : ''}\\s*=\\s*["']([^"']*)["']`).exec(start[2] ?? '') : null;
+  const declared = start
+    ? new RegExp(`xmlns${start[1] ? `:${start[1]}` : ''}\\s*=\\s*["']([^"']*)["']`).exec(start[2] ?? '')
+    : null;
   if (declared?.[1] !== EDXL_RM_NAMESPACE) bad('RequestResource', `the namespace must be ${EDXL_RM_NAMESPACE}`);
   const root = doc.RequestResource as Xml;
   if (typeof root !== 'object' || root === null) bad('RequestResource', 'the message is empty');
@@ -312,13 +314,13 @@ export function parseRequestResource(xml: string): RequestedNeed {
   const title = text(child(resource, 'Name')) ?? text(root.MessageDescription);
   if (!title) bad('Name', 'the resource has no Name (nor the message a MessageDescription)');
 
-  const category = valueOf(asList(child(resource, 'TypeStructure')), URN.category)[0];
+  const category = valuesIn(asList(child(resource, 'TypeStructure')), URN.category)[0];
   if (!category) bad('TypeStructure', `no Value with ValueListURN ${URN.category}`);
   const keywords = asList(child(resource, 'Keyword'));
-  const [kind] = valueOf(keywords, URN.kind);
-  const [urgency] = valueOf(keywords, URN.urgency);
-  const [item] = valueOf(keywords, URN.item);
-  const vulnerableGroups = valueOf(keywords, URN.vulnerable);
+  const [kind] = valuesIn(keywords, URN.kind);
+  const [urgency] = valuesIn(keywords, URN.urgency);
+  const [item] = valuesIn(keywords, URN.item);
+  const vulnerableGroups = valuesIn(keywords, URN.vulnerable);
 
   const measured = child(child(child(info, 'AssignmentInformation'), 'Quantity'), 'MeasuredQuantity');
   let quantity: number | undefined;
@@ -335,7 +337,7 @@ export function parseRequestResource(xml: string): RequestedNeed {
     .find(Boolean);
   if (!place) bad('Location', 'no ScheduleInformation has a Location');
   const address = child(place, 'Address');
-  const jurisdiction = valueOf(asList(child(address, 'AdministrativeArea')), URN.division)[0];
+  const jurisdiction = valuesIn(asList(child(address, 'AdministrativeArea')), URN.division)[0];
   if (!jurisdiction) bad('AdministrativeArea', `no Value with ValueListURN ${URN.division} (a GB/T 2260 code)`);
   if (!/^\d{6}$/.test(jurisdiction)) bad('AdministrativeArea', `a GB/T 2260 code is six digits, not ${jurisdiction}`);
   const circle = text(child(child(place, 'TargetArea'), 'Circle'));
