@@ -43,6 +43,7 @@ import type {
   EvaluationLanguage,
   FilingInput,
   FunctionCoverage,
+  HxlImportReport,
   ImportJob,
   Incident,
   IncidentCentres,
@@ -648,6 +649,16 @@ export const analyticsApi = {
   /** The rows a page at a time; the `top` organizations with most activity (100 unless asked). */
   whoWhatWhere: (scope: AnalyticsScope, page: PageQuery & { top?: number } = {}) =>
     get<WhoWhatWhere>('/analytics/who-what-where', { ...scope, ...page }),
+  /** Every row as HXL-tagged CSV (README, Exchange formats). */
+  whoWhatWhereHxl: (scope: AnalyticsScope) =>
+    download('/analytics/who-what-where', { ...scope, format: 'hxl' }, `3w-${scope.jurisdiction}.hxl.csv`),
+  /** Imports a partner's HXL-tagged 3W table; answers with a report per row. */
+  importHxl: (file: File) =>
+    upload<HxlImportReport>(
+      '/analytics/who-what-where/import',
+      file,
+      sheetFormatOf(file.name) === 'xlsx' ? XLSX_TYPE : 'text/csv',
+    ),
 };
 
 /** The public door: no account needed. */

@@ -238,6 +238,7 @@ export type ActivityRow = Static<typeof analytics.ActivityRow>;
 export type ActivityTotal = Static<typeof analytics.ActivityTotal>;
 export type PlaceTotal = Static<typeof analytics.PlaceTotal>;
 export type WhoWhatWhere = Static<typeof analytics.WhoWhatWhereSchema>;
+export type HxlImportReport = Static<typeof analytics.HxlImportReportSchema>;
 
 // Knowledge and programs
 export type Lesson = Static<typeof knowledge.LessonSchema>;

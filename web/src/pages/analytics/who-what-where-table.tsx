@@ -3,7 +3,7 @@
  * each column; the CSV takes every row of the area and period (fetched page by page if the table
  * has not loaded them all), filtered and sorted as the table is.
  */
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ExportOutlined, ImportOutlined } from '@ant-design/icons';
 import { App, Button, Flex, type TableColumnType, Tag } from 'antd';
 import type { FilterValue, SorterResult } from 'antd/es/table/interface';
 import { useCallback, useMemo, useState } from 'react';
@@ -13,7 +13,9 @@ import { analyticsApi, saveFile } from '../../api';
 import { JurisdictionName } from '../../components/jurisdiction-name';
 import { OrganizationName } from '../../components/organization-name';
 import { useErrorText } from '../../error-text';
+import { useCurrentUser } from '../../session';
 import type { ActivityRow, AnalyticsScope, WhoWhatWhere } from '../../types';
+import { HxlImportModal } from './hxl-import-modal';
 import { type Answer, type PagedList, PagedRows, PagedTable } from './paged-list';
 import { useWhatLabel } from './who-what-where-names';
 
@@ -86,6 +88,10 @@ function RowsTable({
   const [sorter, setSorter] = useState<SorterResult<Row>>({});
   // While exporting: how many rows have come of how many.
   const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
+  const [importing, setImporting] = useState(false);
+  const { role } = useCurrentUser();
+  // The server imports for coordinators (rows of their area) and platform admins.
+  const mayImportHxl = role === 'coordinator' || role === 'platform_admin';
 
   // The values each column may be filtered by, from the rows loaded so far.
   const filterLists = useMemo(() => {
@@ -129,7 +135,14 @@ function RowsTable({
         filterSearch: true,
         onFilter: (value, r) => r.organizationId === value,
         sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
-        render: (name: string, r) => <OrganizationName id={r.organizationId} name={name} />,
+        render: (name: string, r) =>
+          r.external ? (
+            <span>
+              {name} <Tag>{t('analytics.www.external')}</Tag>
+            </span>
+          ) : (
+            <OrganizationName id={r.organizationId} name={name} />
+          ),
       }),
       column('what', {
         title: t('analytics.www.what'),
@@ -236,7 +249,22 @@ function RowsTable({
 
   return (
     <>
-      <Flex justify="flex-end" className="analytics-table-actions">
+      <Flex justify="flex-end" gap={8} className="analytics-table-actions">
+        <Button
+          size="small"
+          icon={<ExportOutlined />}
+          disabled={stale}
+          onClick={() => void analyticsApi.whoWhatWhereHxl(scope).catch((error) => message.error(errorText.full(error)))}
+          data-testid="www-export-hxl"
+        >
+          {t('analytics.hxl.export')}
+        </Button>
+        {mayImportHxl && (
+          <Button size="small" icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="www-import-hxl">
+            {t('analytics.hxl.import')}
+          </Button>
+        )}
+        <HxlImportModal open={importing} onClose={() => setImporting(false)} />
         <Button
           size="small"
           icon={<DownloadOutlined />}
