@@ -528,6 +528,11 @@ export const needApi = {
   map: (incidentId: string, query: Omit<NeedQuery, 'limit' | 'cursor'>) =>
     get<NeedMapAnswer>(incidentPath(incidentId, '/need-map'), { ...query, status: query.status ?? [] }),
   get: (id: string) => get<NeedDetail>(needPath(id)),
+  /** The need as an EDXL-RM RequestResource, as this reader may see it. */
+  edxl: (id: string) => download(needPath(id), { format: 'edxl-rm' }, `need-${id}.edxl-rm.xml`),
+  /** A page of the list (same filters) as GeoJSON, as this reader may see it. */
+  geojson: (incidentId: string, query: NeedQuery) =>
+    download(incidentPath(incidentId, '/needs'), { ...query, status: query.status ?? [], format: 'geojson' }, 'needs.geojson'),
   report: (incidentId: string, body: NeedInput, idempotencyKey: string) =>
     postOnce<ReportedNeed>(incidentPath(incidentId, '/needs'), body, idempotencyKey),
   claim: (id: string, body: { organizationId: string; quantity?: number }) => post<ClaimAnswer>(needPath(id, '/claims'), body),

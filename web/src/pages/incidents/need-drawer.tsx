@@ -7,6 +7,7 @@
 import {
   CheckOutlined,
   CloseCircleOutlined,
+  DownloadOutlined,
   MergeCellsOutlined,
   SafetyCertificateOutlined,
   SendOutlined,
@@ -599,6 +600,18 @@ export function NeedDrawer({
   }
 
   const history = need ? [...need.history].reverse() : [];
+  if (need) {
+    toolbar.push(
+      <Button
+        key="edxl"
+        icon={<DownloadOutlined />}
+        onClick={() => void needApi.edxl(need.id).catch((error) => toast.error(full(error)))}
+        data-testid="need-edxl"
+      >
+        {t('needs.downloadEdxl')}
+      </Button>,
+    );
+  }
   return (
     <Drawer
       open={needId !== null}

@@ -1,7 +1,7 @@
 /** The board's needs: filters kept in the URL, a table of the results and a map of the same filters. */
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Empty, Flex, Progress, Row, Select, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Flex, Progress, Row, Select, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { MouseEvent } from 'react';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { NeedStatusTag, UrgencyTag, VulnerableTags } from '../../components/incident-tags';
 import { useJurisdictionName } from '../../components/jurisdiction-name';
 import { LoadMore } from '../../components/load-more';
+import { useErrorText } from '../../error-text';
 import { useDateTime, useShortDateTime } from '../../format';
 import type { IncidentDetail, NeedQuery, NeedStatus, NeedView } from '../../types';
 import { BoardMap } from './board-map';
@@ -112,6 +113,8 @@ export function NeedsPanel({
   const shortTime = useShortDateTime();
   const [filters, setFilter, clearFilters] = useNeedFilters();
   const [reporting, setReporting] = useState(false);
+  const { message } = App.useApp();
+  const errorText = useErrorText();
   const mayFilterVulnerable = incident.viewerCanFilterVulnerable;
   const query = toQuery(filters, mayFilterVulnerable);
   const needs = useInfiniteQuery({
@@ -264,6 +267,15 @@ export function NeedsPanel({
             </Button>
           ) : null}
           <span className="filter-spacer" />
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() =>
+              void needApi.geojson(incident.id, { ...query, limit: 200 }).catch((error) => message.error(errorText.full(error)))
+            }
+            data-testid="needs-geojson"
+          >
+            {t('needs.downloadGeojson')}
+          </Button>
           {mayReport ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setReporting(true)} data-testid="report-need">
               {t('needs.report')}
