@@ -363,6 +363,16 @@ describeEachDatabase('exchange formats over HTTP', (t) => {
       );
     });
 
+    it('guards spreadsheet formulas in the export, and reads them back unchanged', async () => {
+      const csv = Buffer.from(`#org+name,#sector,#adm3+code,#date+start\n"=HYPERLINK(""http://x"")",Shelter,410181,${n.from}\n`);
+      const first = await send('POST', '/api/v1/analytics/who-what-where/import', 'admin', csv);
+      expect(first.json).toMatchObject({ counts: { created: 1 }, rows: [{ name: '=HYPERLINK("http://x")', match: 'external' }] });
+      const res = await raw(`/api/v1/analytics/who-what-where?jurisdiction=410181&from=${n.from}&to=${n.to}&format=hxl`, 'admin');
+      expect(res.body).toContain(`"'=HYPERLINK(""http://x"")"`);
+      const again = await send('POST', '/api/v1/analytics/who-what-where/import', 'admin', Buffer.from(res.body));
+      expect(again.json).toMatchObject({ rows: [{ name: '=HYPERLINK("http://x")', match: 'external' }] });
+    });
+
     it('names each bad cell of a partner’s row', async () => {
       const csv = Buffer.from(
         [
