@@ -191,7 +191,6 @@ export interface EdxlClaim {
   quantity: number;
   unit: string;
   status: string;
-  claimedAt: string;
   expiresAt: string;
 }
 
@@ -211,10 +210,8 @@ export function claimToCommitResource(claim: EdxlClaim, sentAt: string): string 
           ResourceStatus: claim.status,
         },
         AssignmentInformation: { Quantity: { MeasuredQuantity: { Amount: claim.quantity, UnitOfMeasure: claim.unit } } },
-        ScheduleInformation: [
-          { ScheduleType: 'Committed', DateTime: claim.claimedAt },
-          { ScheduleType: 'EstimatedArrival', DateTime: claim.expiresAt },
-        ],
+        // The claim is held until it expires: the organization commits to arrive by then.
+        ScheduleInformation: { ScheduleType: 'EstimatedArrival', DateTime: claim.expiresAt },
       },
     },
   );

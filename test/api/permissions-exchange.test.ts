@@ -434,6 +434,12 @@ describeEachDatabase('exchange formats over HTTP', (t) => {
       expect(full.body).toContain('<MessageContentType>RequestResource</MessageContentType>');
       expect(full.body).toContain('<Circle>34.776543,113.661234 0</Circle>');
       expect(full.body).toContain('<Value>410105</Value>');
+      const holders = (await send('GET', `/api/v1/needs/${n.need}`, 'observer')).json.holders as { claimId: string }[];
+      const commit = await raw(`/api/v1/needs/${n.need}?format=edxl-rm&claim=${holders[0]?.claimId}`, 'observer');
+      expect(commit.body).toContain('<MessageContentType>CommitResource</MessageContentType>');
+      expect(commit.body).toContain(`<OriginatingMessageID>urn:corespond:need:${n.need}</OriginatingMessageID>`);
+      expect(commit.body).toMatch(/<OrganizationName>n\d+郑州应急志愿者协会<\/OrganizationName>/);
+      expect((await raw(`/api/v1/needs/${n.need}?format=edxl-rm&claim=no-such-claim`, 'observer')).statusCode).toBe(404);
       const observed = await raw(`/api/v1/needs/${n.need}?format=edxl-rm`, 'observer');
       expect(observed.body).toContain('<Circle>34.775,113.665 0</Circle>');
       expect(observed.body).not.toContain('34.776543');

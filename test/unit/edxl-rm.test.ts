@@ -68,7 +68,6 @@ describe('EDXL-RM', () => {
         quantity: 5,
         unit: '箱',
         status: 'active',
-        claimedAt: 'a',
         expiresAt: 'b',
       },
       'now',

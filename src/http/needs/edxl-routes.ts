@@ -7,6 +7,7 @@
 import { Type } from 'typebox';
 import { Value } from 'typebox/value';
 import {
+  claimToCommitResource,
   EDXL_MAX_BYTES,
   EDXL_RM_MEDIA_TYPE,
   ELEMENT_OF_FIELD,
@@ -26,9 +27,33 @@ import { NeedBody, ReportedNeedSchema } from './schemas';
 
 const tags = ['needs'];
 
-/** The need as its reader sees it, as an EDXL-RM RequestResource. */
-export async function needAsEdxl(deps: Deps, request: Parameters<typeof actorOf>[0], id: string): Promise<string> {
+/**
+ * The need as its reader sees it, as an EDXL-RM RequestResource; with a claim, that holder's
+ * claim as a CommitResource answering it (holders are shown to whoever reads the need).
+ */
+export async function needAsEdxl(
+  deps: Deps,
+  request: Parameters<typeof actorOf>[0],
+  id: string,
+  claimId?: string,
+): Promise<string> {
   const need = await getNeed(deps, actorOf(request), id);
+  if (claimId !== undefined) {
+    const holder = need.holders.find((h) => h.claimId === claimId);
+    if (!holder) throw new AppError('not_found', { field: 'claim', detail: `the need has no claim ${claimId}` });
+    return claimToCommitResource(
+      {
+        ...holder,
+        id: holder.claimId,
+        needId: need.id,
+        incidentId: need.incidentId,
+        category: need.category,
+        title: need.title,
+        unit: need.unit,
+      },
+      nowIso(deps),
+    );
+  }
   return needToRequestResource(
     {
       ...need,

@@ -164,15 +164,22 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'One need with holders, history and duplicate flags; format=edxl-rm: as an EDXL-RM RequestResource',
+        summary:
+          'One need with holders, history and duplicate flags; format=edxl-rm: as an EDXL-RM RequestResource (with claim={claimId}: that claim as a CommitResource)',
         params: IdParams,
-        querystring: Type.Object({ format: EdxlFormat }, strict),
+        querystring: Type.Object(
+          {
+            format: EdxlFormat,
+            claim: Type.Optional(Id),
+          },
+          strict,
+        ),
         response: { 200: NeedDetail },
       },
     },
     async (request, reply) => {
       if (request.query.format !== 'edxl-rm') return getNeed(deps, actorOf(request), request.params.id);
-      const xml = await needAsEdxl(deps, request, request.params.id);
+      const xml = await needAsEdxl(deps, request, request.params.id, request.query.claim);
       // A string is sent as it is: the JSON schema of the 200 answer does not apply to the XML.
       return reply.type(`${EDXL_RM_MEDIA_TYPE}; charset=utf-8`).send(xml as never);
     },
