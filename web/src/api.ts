@@ -326,6 +326,8 @@ export type OrganizationQuery = Partial<Static<typeof OrganizationQuerySchema>>;
 
 export const organizationApi = {
   list: (query: OrganizationQuery) => get<OrganizationPage>('/organizations', { ...query }),
+  /** A page of the directory (same filters) as GeoJSON, each organization at its base. */
+  geojson: (query: OrganizationQuery) => download('/organizations', { ...query, format: 'geojson' }, 'organizations.geojson'),
   get: (id: string) => get<OrganizationDetail>(`/organizations/${encodeURIComponent(id)}`),
   create: (body: OrganizationInput) => post<OrganizationSummary>('/organizations', body),
   update: (id: string, body: OrganizationPatch) => patch<OrganizationSummary>(`/organizations/${encodeURIComponent(id)}`, body),
@@ -681,6 +683,8 @@ const warehousePath = (id: string, rest = '') => `/warehouses/${encodeURICompone
 /** Warehouses and collection points (仓库, 收集点), their stock, and the movements that change it. */
 export const warehouseApi = {
   list: (query: WarehouseQuery) => get<WarehousePage>('/warehouses', { ...query }),
+  /** A page of the warehouses (same filters) as GeoJSON. */
+  geojson: (query: WarehouseQuery) => download('/warehouses', { ...query, format: 'geojson' }, 'warehouses.geojson'),
   get: (id: string) => get<WarehouseView>(warehousePath(id)),
   create: (body: WarehouseInput) => post<WarehouseView>('/warehouses', body),
   /** Every item the warehouse has held, with the quantity now. */

@@ -61,7 +61,8 @@ function ExportButton({ query }: { query: Omit<OrganizationQuery, 'limit' | 'cur
   const { message } = App.useApp();
   const { full } = useErrorText();
   const exporting = useMutation({
-    mutationFn: (format: SheetFormat) => organizationApi.export(query, format),
+    mutationFn: (format: SheetFormat | 'geojson') =>
+      format === 'geojson' ? organizationApi.geojson({ ...query, limit: 200 }) : organizationApi.export(query, format),
     onError: (error) => message.error(full(error)),
   });
   return (
@@ -71,8 +72,9 @@ function ExportButton({ query }: { query: Omit<OrganizationQuery, 'limit' | 'cur
         items: [
           { key: 'xlsx', label: t('directory.exportXlsx') },
           { key: 'csv', label: t('directory.exportCsv') },
+          { key: 'geojson', label: t('directory.exportGeojson') },
         ],
-        onClick: ({ key }) => exporting.mutate(key as SheetFormat),
+        onClick: ({ key }) => exporting.mutate(key as SheetFormat | 'geojson'),
       }}
     >
       <Button icon={<DownloadOutlined />} loading={exporting.isPending} data-testid="directory-export">

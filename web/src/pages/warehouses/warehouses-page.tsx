@@ -1,6 +1,6 @@
 /** 仓库与收集点: every organization's warehouses and collection points with what they hold, filtered by name, area and owner. */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Input, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { LoadMore, usePagedList } from '../../components/load-more';
 import { OrganizationName } from '../../components/organization-name';
 import { OrganizationPicker } from '../../components/organization-picker';
 import { PageHeader } from '../../components/page-header';
+import { useErrorText } from '../../error-text';
 import { currentLanguage } from '../../i18n';
 import type { WarehousePage, WarehouseView } from '../../types';
 import { CreateWarehouseModal } from './create-warehouse-modal';
@@ -67,6 +68,8 @@ export function WarehousesPage() {
   const [jurisdiction, setJurisdiction] = useState<string | null>(null);
   const [organizationId, setOrganizationId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const { message } = App.useApp();
+  const { full } = useErrorText();
   const { items: rows, query } = usePagedList<WarehouseView, WarehousePage>({
     queryKey: ['warehouses', q, jurisdiction ?? '', organizationId ?? ''],
     fetchPage: (cursor) =>
@@ -88,11 +91,29 @@ export function WarehousesPage() {
         crumbs={[{ title: t('nav.response') }, { title: t('nav.warehouses') }]}
         subtitle={t('warehouses.subtitle')}
         extra={
-          mayCreate ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-warehouse">
-              {t('warehouses.new')}
+          <Flex gap={8}>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() =>
+                void warehouseApi
+                  .geojson({
+                    q: q || undefined,
+                    jurisdiction: jurisdiction ?? undefined,
+                    organizationId: organizationId ?? undefined,
+                    limit: 200,
+                  })
+                  .catch((error) => message.error(full(error)))
+              }
+              data-testid="warehouses-geojson"
+            >
+              {t('needs.downloadGeojson')}
             </Button>
-          ) : null
+            {mayCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-warehouse">
+                {t('warehouses.new')}
+              </Button>
+            ) : null}
+          </Flex>
         }
       />
       <Flex wrap gap={12} align="center" className="filter-bar" style={{ marginBottom: 16 }} data-testid="warehouse-filters">
