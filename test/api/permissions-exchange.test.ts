@@ -7,6 +7,7 @@
  * exactly those the JSON list gives the same reader, so an observer never gets an affected
  * person's exact place; the HXL export parses back through the import.
  */
+import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
@@ -371,6 +372,28 @@ describeEachDatabase('exchange formats over HTTP', (t) => {
       expect(res.body).toContain(`"'=HYPERLINK(""http://x"")"`);
       const again = await send('POST', '/api/v1/analytics/who-what-where/import', 'admin', Buffer.from(res.body));
       expect(again.json).toMatchObject({ rows: [{ name: '=HYPERLINK("http://x")', match: 'external' }] });
+    });
+
+    it('reads an XLSX workbook, finding the hashtag row below its title rows', async () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('3W');
+      sheet.addRow(['伙伴 3W（XLSX）']);
+      sheet.addRow(['Organisation', 'Sector', 'Admin 2', 'Start', 'Reached']);
+      sheet.addRow(['#ORG +Name', '#Sector +Cluster', '#adm2 +code', '#date +start', '#reached +ind']);
+      sheet.addRow(['郑州外部粮食互助会', 'Food Security', '410100', new Date(`${n.from}T00:00:00Z`), 250]);
+      const file = Buffer.from(await workbook.xlsx.writeBuffer());
+      const res = await send('POST', '/api/v1/analytics/who-what-where/import', 'coordHenan', file, 'application/octet-stream');
+      expect(res.json).toMatchObject({
+        hashtagRow: 3,
+        counts: { created: 1, refused: 0 },
+        rows: [{ row: 4, outcome: 'created', name: '郑州外部粮食互助会', match: 'external', problems: [] }],
+      });
+      const www = (
+        await send('GET', `/api/v1/analytics/who-what-where?jurisdiction=410100&from=${n.from}&to=${n.to}&limit=5000`, 'observer')
+      ).json as { rows: Record<string, unknown>[] };
+      expect(www.rows).toContainEqual(
+        expect.objectContaining({ name: '郑州外部粮食互助会', what: 'food', where: '410100', external: true, reached: 250 }),
+      );
     });
 
     it('names each bad cell of a partner’s row', async () => {
