@@ -17,36 +17,12 @@ import { ingestAlert } from '../../src/services/alerts/ingest-alert';
 import { capFeedPoller } from '../../src/services/alerts/poll-feeds';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { call, testApp } from '../support/api';
+import { chineseCap } from '../support/cap';
 import { describeEachDatabase } from '../support/databases';
 import { buildNetwork, type Network, SYSTEM } from '../support/fixtures';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/cap/${name}`, import.meta.url), 'utf8');
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
-
-/** A CAP alert of another sender (a provincial warning centre) with GB/T 2260 geocodes. */
-export function chineseCap(identifier: string, codes: string[], extra = ''): string {
-  const geocodes = codes.map((c) => `<geocode><valueName>GB2260</valueName><value>${c}</value></geocode>`).join('');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
-  <identifier>${identifier}</identifier>
-  <sender>12379.henan.gov.cn</sender>
-  <sent>2026-07-20T08:00:00+08:00</sent>
-  <status>Actual</status>
-  <msgType>Alert</msgType>
-  <scope>Public</scope>${extra}
-  <info>
-    <language>zh-CN</language>
-    <category>Met</category>
-    <event>暴雨</event>
-    <urgency>Expected</urgency>
-    <severity>Severe</severity>
-    <certainty>Likely</certainty>
-    <expires>2099-07-21T08:00:00+08:00</expires>
-    <headline>河南省气象台发布暴雨橙色预警 &amp; 注意防范</headline>
-    <area><areaDesc>郑州市</areaDesc>${geocodes}</area>
-  </info>
-</alert>`;
-}
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', processEntities: false });
 
