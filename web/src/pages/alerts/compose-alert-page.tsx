@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { CAP_CATEGORIES, CAP_CERTAINTIES, CAP_URGENCIES, COLOR_SEVERITY } from '../../../../src/model/alert';
 import { WARNING_COLORS } from '../../../../src/model/incident';
-import { alertApi } from '../../api';
+import { alertApi, incidentApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { JurisdictionListPicker } from '../../components/jurisdiction-list-picker';
 import { PageHeader } from '../../components/page-header';
@@ -94,6 +94,17 @@ export function ComposeAlertPage() {
     },
   });
   const polygon = parsePolygon(values?.polygon);
+  // Composing from an incident's board: its areas and colour are the starting point.
+  const incident = useQuery({
+    queryKey: ['incident', incidentId],
+    queryFn: () => incidentApi.get(incidentId as string),
+    enabled: incidentId !== null,
+  });
+  useEffect(() => {
+    if (!incident.data) return;
+    if (!form.getFieldValue('jurisdictions')?.length) form.setFieldValue('jurisdictions', incident.data.jurisdictions);
+    if (incident.data.warningColor) form.setFieldValue('warningColor', incident.data.warningColor);
+  }, [incident.data, form]);
 
   return (
     <>
@@ -101,6 +112,11 @@ export function ComposeAlertPage() {
         title={t('alerts.composeTitle')}
         crumbs={[{ title: t('nav.alerts'), to: '/warnings' }, { title: t('alerts.composeTitle') }]}
         subtitle={t('alerts.composeSubtitle')}
+        tags={
+          incident.data ? (
+            <Typography.Text type="secondary">{t('alerts.forIncident', { name: incident.data.name })}</Typography.Text>
+          ) : undefined
+        }
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
