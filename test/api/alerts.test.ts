@@ -173,6 +173,21 @@ describeEachDatabase('early warnings as CAP 1.2 over HTTP', (t) => {
     expect(events.find((e) => e.entityId === cancel.json.id)).toMatchObject({ incidentId: incident, jurisdiction: '410105' });
   });
 
+  it('numbers warnings sent at the same instant one after another (no identifier taken twice, no 5xx)', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => send('POST', '/api/v1/alerts', n.tokens.admin, warning({ headline: `同时发布 ${i}` }))),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
+    const identifiers = answers.map((a) => String(a.json.identifier));
+    expect(new Set(identifiers).size).toBe(6);
+  });
+
+  it('refuses text that XML cannot carry, naming the field', async () => {
+    const res = await send('POST', '/api/v1/alerts', n.tokens.admin, warning({ headline: '暴雨\u0001预警' }));
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ code: 'invalid_input', field: 'headline' });
+  });
+
   it('serves the Atom feed of current alerts, each entry linking to its CAP document', async () => {
     const current = await send('POST', '/api/v1/alerts', n.tokens.admin, warning({ warningColor: 'blue', polygon: null }));
     expect(await validateCap(await capOf(current.json.id as string))).toEqual([]);

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
+import { validateCap } from '../../src/interop/cap/validate-cap';
 import { CAP_CATEGORIES, CAP_CERTAINTIES, CAP_URGENCIES } from '../../src/model/alert';
 import { publishAlert } from '../../src/services/alerts/publish-alert';
 import { call, testApp } from '../support/api';
@@ -130,7 +131,7 @@ describeEachDatabase('bad input to early warnings', (t) => {
     const fields = {
       incidentId: fc.oneof(fc.constant(null), fc.string()),
       event: fc.oneof(fc.string(), jsonValue),
-      headline: fc.oneof(fc.string(), fc.constant('<&>"\'')),
+      headline: fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constant('<&>"\''), fc.constant('\u0000\ud800')),
       description: fc.oneof(fc.string(), fc.constant(null), fc.constant(']]><!DOCTYPE x>&amp;')),
       instruction: fc.oneof(fc.string(), fc.constant(null)),
       warningColor: fc.oneof(fc.constantFrom('blue', 'yellow', 'orange', 'red'), fc.string()),
@@ -165,6 +166,11 @@ describeEachDatabase('bad input to early warnings', (t) => {
           const res = await post(path, payload);
           expect(res.status, `${path} ${JSON.stringify(payload)}`).toBeLessThan(500);
           if (res.status >= 400) expect(res.json.code, JSON.stringify(res.json)).toBeTypeOf('string');
+          // Whatever was accepted went out as a valid CAP document.
+          if (res.status === 201) {
+            const cap = await app.inject({ method: 'GET', url: `/api/v1/public/alerts/${res.json.id}?format=cap` });
+            expect(await validateCap(cap.body), cap.body).toEqual([]);
+          }
         }
       }),
       { numRuns: 80 },

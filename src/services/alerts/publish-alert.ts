@@ -91,6 +91,24 @@ function checkedPolygon(polygon: readonly [number, number][] | null | undefined)
   return ring;
 }
 
+/** Whether text holds a character XML 1.0 cannot carry: C0 controls but tab, line feed and return; U+FFFE, U+FFFF; lone surrogates. */
+function hasNonXml(text: string): boolean {
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return true;
+    if (code === 0xfffe || code === 0xffff || (code >= 0xd800 && code <= 0xdfff)) return true;
+  }
+  return false;
+}
+
+/** Text a CAP document can carry, trimmed; a control character is refused with the field named. */
+function capText(value: string, field: string): string {
+  if (hasNonXml(value)) {
+    throw new AppError('invalid_input', { field, detail: `${field}: contains a control character that XML cannot carry` });
+  }
+  return value.trim();
+}
+
 /** Whole seconds: CAP times carry no fractions, and the stored time must be the one sent. */
 const toSecond = (d: Date) => new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString();
 
@@ -135,10 +153,10 @@ function draftOf(
     scope: 'Public',
     references,
     note,
-    event: requiredText(input.event, 'event'),
-    headline: requiredText(input.headline, 'headline'),
-    description: input.description?.trim() || null,
-    instruction: input.instruction?.trim() || null,
+    event: requiredText(capText(input.event, 'event'), 'event'),
+    headline: requiredText(capText(input.headline, 'headline'), 'headline'),
+    description: capText(input.description ?? '', 'description') || null,
+    instruction: capText(input.instruction ?? '', 'instruction') || null,
     warningColor: input.warningColor,
     category: input.category,
     urgency: input.urgency,
@@ -214,15 +232,32 @@ async function send(
   return alert;
 }
 
+/**
+ * Runs a publishing transaction again when another one took the same identifier meanwhile (two
+ * warnings sent in the same instant count the day's sequence alike; the unique index refuses one).
+ */
+async function withFreshIdentifier<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      const clash = /unique|duplicate key/i.test(error instanceof Error ? error.message : String(error));
+      if (!clash || attempt >= 8) throw error;
+    }
+  }
+}
+
 export async function publishAlert(deps: Deps, settings: AlertSettings, actor: Actor, input: AlertInput): Promise<AlertView> {
   const draft = draftOf(deps, settings, input, 'Alert', null, null);
   assertCanPublishAlert(actor, draft.jurisdictions);
-  return deps.db.transaction().execute(async (trx) => {
-    const incidentIds = await checkedIncident(trx, input.incidentId);
-    const alert = await send(deps, trx, actor, draft, incidentIds, 'current', 'alert.publish');
-    const [view] = await presentAlerts(trx, actor, [alert], deps.now());
-    return view;
-  });
+  return withFreshIdentifier(() =>
+    deps.db.transaction().execute(async (trx) => {
+      const incidentIds = await checkedIncident(trx, input.incidentId);
+      const alert = await send(deps, trx, actor, draft, incidentIds, 'current', 'alert.publish');
+      const [view] = await presentAlerts(trx, actor, [alert], deps.now());
+      return view;
+    }),
+  );
 }
 
 /**
@@ -238,54 +273,56 @@ export async function amendAlert(
   change: AlertChange,
   msgType: 'Update' | 'Cancel',
 ): Promise<AlertView> {
-  const reason = requiredText(change.reason, 'reason');
-  return deps.db.transaction().execute(async (trx) => {
-    const earlier = await findAlert(trx, id);
-    if (!earlier) throw new AppError('not_found');
-    assertCanPublishAlert(actor, earlier.jurisdictions);
-    if (earlier.origin !== 'published' || earlier.state !== 'current' || earlier.msgType === 'Cancel') {
-      throw new AppError('alert_not_current', {
-        detail:
-          earlier.origin === 'published'
-            ? `alert ${earlier.identifier} is ${earlier.state}; act on the latest message`
-            : `alert ${earlier.identifier} was ingested from ${earlier.sender}; only its sender may update it`,
-      });
-    }
-    const { reason: _reason, ...fields } = change;
-    const input: AlertInput = {
-      event: earlier.event,
-      headline: earlier.headline ?? earlier.event,
-      description: earlier.description,
-      instruction: earlier.instruction,
-      warningColor: earlier.warningColor ?? 'blue',
-      category: earlier.category,
-      urgency: earlier.urgency,
-      certainty: earlier.certainty,
-      jurisdictions: earlier.jurisdictions,
-      polygon: earlier.polygon,
-      effective: earlier.effective,
-      expires: earlier.expires ?? '',
-      ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
-    };
-    // A cancellation may come after the warning expired: it still says "this no longer holds".
-    if (msgType === 'Cancel' && Date.parse(input.expires) <= deps.now().getTime()) {
-      input.expires = new Date(deps.now().getTime() + 3_600_000).toISOString();
-    }
-    const references = [earlier.references, capReference(earlier)].filter(Boolean).join(' ');
-    const draft = draftOf(deps, settings, input, msgType, references, reason);
-    assertCanPublishAlert(actor, draft.jurisdictions);
-    const incidentIds = (await incidentsOfAlerts(trx, [earlier.id])).get(earlier.id) ?? [];
-    await setAlertState(trx, [earlier.id], msgType === 'Cancel' ? 'cancelled' : 'updated');
-    const alert = await send(
-      deps,
-      trx,
-      actor,
-      draft,
-      incidentIds,
-      msgType === 'Cancel' ? 'cancelled' : 'current',
-      msgType === 'Cancel' ? 'alert.cancel' : 'alert.update',
-    );
-    const [view] = await presentAlerts(trx, actor, [alert], deps.now());
-    return view;
-  });
+  const reason = requiredText(capText(change.reason, 'reason'), 'reason');
+  return withFreshIdentifier(() =>
+    deps.db.transaction().execute(async (trx) => {
+      const earlier = await findAlert(trx, id);
+      if (!earlier) throw new AppError('not_found');
+      assertCanPublishAlert(actor, earlier.jurisdictions);
+      if (earlier.origin !== 'published' || earlier.state !== 'current' || earlier.msgType === 'Cancel') {
+        throw new AppError('alert_not_current', {
+          detail:
+            earlier.origin === 'published'
+              ? `alert ${earlier.identifier} is ${earlier.state}; act on the latest message`
+              : `alert ${earlier.identifier} was ingested from ${earlier.sender}; only its sender may update it`,
+        });
+      }
+      const { reason: _reason, ...fields } = change;
+      const input: AlertInput = {
+        event: earlier.event,
+        headline: earlier.headline ?? earlier.event,
+        description: earlier.description,
+        instruction: earlier.instruction,
+        warningColor: earlier.warningColor ?? 'blue',
+        category: earlier.category,
+        urgency: earlier.urgency,
+        certainty: earlier.certainty,
+        jurisdictions: earlier.jurisdictions,
+        polygon: earlier.polygon,
+        effective: earlier.effective,
+        expires: earlier.expires ?? '',
+        ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+      };
+      // A cancellation may come after the warning expired: it still says "this no longer holds".
+      if (msgType === 'Cancel' && Date.parse(input.expires) <= deps.now().getTime()) {
+        input.expires = new Date(deps.now().getTime() + 3_600_000).toISOString();
+      }
+      const references = [earlier.references, capReference(earlier)].filter(Boolean).join(' ');
+      const draft = draftOf(deps, settings, input, msgType, references, reason);
+      assertCanPublishAlert(actor, draft.jurisdictions);
+      const incidentIds = (await incidentsOfAlerts(trx, [earlier.id])).get(earlier.id) ?? [];
+      await setAlertState(trx, [earlier.id], msgType === 'Cancel' ? 'cancelled' : 'updated');
+      const alert = await send(
+        deps,
+        trx,
+        actor,
+        draft,
+        incidentIds,
+        msgType === 'Cancel' ? 'cancelled' : 'current',
+        msgType === 'Cancel' ? 'alert.cancel' : 'alert.update',
+      );
+      const [view] = await presentAlerts(trx, actor, [alert], deps.now());
+      return view;
+    }),
+  );
 }
