@@ -182,6 +182,16 @@ describeEachDatabase('early warnings as CAP 1.2 over HTTP', (t) => {
     expect(new Set(identifiers).size).toBe(6);
   });
 
+  it('lets only one of two simultaneous updates of a warning go out (the other: 409)', async () => {
+    const first = await send('POST', '/api/v1/alerts', n.tokens.coordHenan, warning());
+    const answers = await Promise.all(
+      ['升级为橙色', '升级为红色'].map((reason) =>
+        send('POST', `/api/v1/alerts/${first.json.id}/update`, n.tokens.coordHenan, { reason, warningColor: 'orange' }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+  });
+
   it('refuses text that XML cannot carry, naming the field', async () => {
     const res = await send('POST', '/api/v1/alerts', n.tokens.admin, warning({ headline: '暴雨\u0001预警' }));
     expect(res.status).toBe(400);

@@ -13,6 +13,8 @@ import type {
   Polygon,
 } from '../../model/alert';
 import type { WarningColor } from '../../model/incident';
+import type { DialectName } from '../database';
+import { lockedForChange } from '../row-lock';
 import type { AlertsTable, Executor } from '../schema';
 
 const toAlert = (r: AlertsTable): Alert => ({
@@ -84,6 +86,12 @@ export async function insertAlert(db: Executor, a: Alert, createdBy: string): Pr
 export async function setAlertState(db: Executor, ids: readonly string[], state: AlertState): Promise<void> {
   if (ids.length === 0) return;
   await db.updateTable('alerts').set({ state }).where('id', 'in', ids).execute();
+}
+
+/** An alert read to be answered by a new message: locked until the transaction ends, so two updates of it cannot both go out. */
+export async function findAlertForChange(db: Executor, id: string, dialect: DialectName): Promise<Alert | undefined> {
+  const row = await lockedForChange(db.selectFrom('alerts').selectAll().where('id', '=', id), dialect).executeTakeFirst();
+  return row && toAlert(row);
 }
 
 export async function findAlert(db: Executor, id: string): Promise<Alert | undefined> {

@@ -6,7 +6,7 @@
  */
 import {
   countIdentifiersLike,
-  findAlert,
+  findAlertForChange,
   incidentsOfAlerts,
   insertAlert,
   linkAlertIncidents,
@@ -276,7 +276,7 @@ export async function amendAlert(
   const reason = requiredText(capText(change.reason, 'reason'), 'reason');
   return withFreshIdentifier(() =>
     deps.db.transaction().execute(async (trx) => {
-      const earlier = await findAlert(trx, id);
+      const earlier = await findAlertForChange(trx, id, deps.dialect);
       if (!earlier) throw new AppError('not_found');
       assertCanPublishAlert(actor, earlier.jurisdictions);
       if (earlier.origin !== 'published' || earlier.state !== 'current' || earlier.msgType === 'Cancel') {
