@@ -346,6 +346,11 @@ describeEachDatabase('early warnings as CAP 1.2 over HTTP', (t) => {
     }
     const missing = await ingest(token, fixture('hsas.xml').replace(/<sent>.*<\/sent>/, ''));
     expect(missing.json()).toMatchObject({ element: 'status', line: 6 });
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const problem = doc.paths['/api/v1/alerts/ingest'].post.responses['4XX'];
+    expect(Object.keys((Object.values(problem.content)[0] as { schema: { properties: object } }).schema.properties)).toEqual(
+      expect.arrayContaining(['element', 'line', 'code', 'detail']),
+    );
     const oversized = await ingest(
       token,
       fixture('hsas.xml')
