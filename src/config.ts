@@ -1,7 +1,9 @@
 /** Configuration from the environment, with the defaults of a one-machine install. */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import { capSafe } from './model/alert';
 
 export interface Config {
   port: number;
@@ -27,6 +29,21 @@ export interface Config {
    * unset, or where the browser has no WebGL, the board draws its own simple map.
    */
   mapStyleUrl: string | null;
+  /** The CAP sender of the warnings published here (CORESPOND_CAP_SENDER; default: the host name). */
+  capSender: string;
+  /** CAP senders whose alerts may be ingested (CORESPOND_CAP_ALLOWED_SENDERS); null: any sender. */
+  capAllowedSenders: string[] | null;
+  /** Atom feeds of CAP alerts polled for ingest (CORESPOND_CAP_FEEDS, comma-separated). */
+  capFeeds: string[];
+  /** Seconds between two polls of the CAP feeds. */
+  capFeedPollSeconds: number;
+}
+
+function listFrom(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -61,6 +78,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.CORESPOND_LOG_LEVEL ?? 'info',
     secureCookies: env.CORESPOND_SECURE_COOKIES === 'true',
     mapStyleUrl: urlFrom(env.CORESPOND_MAP_STYLE_URL, 'CORESPOND_MAP_STYLE_URL'),
+    capSender: capSafe(env.CORESPOND_CAP_SENDER || hostname()),
+    capAllowedSenders: env.CORESPOND_CAP_ALLOWED_SENDERS ? listFrom(env.CORESPOND_CAP_ALLOWED_SENDERS) : null,
+    capFeeds: listFrom(env.CORESPOND_CAP_FEEDS).map((url) => {
+      if (!/^https?:\/\//.test(url)) throw new Error(`CORESPOND_CAP_FEEDS must list http(s) URLs, not "${url}"`);
+      return url;
+    }),
+    capFeedPollSeconds: intFrom(env.CORESPOND_CAP_FEED_POLL_SECONDS, 300, 'CORESPOND_CAP_FEED_POLL_SECONDS'),
   };
 }
 

@@ -12,6 +12,7 @@ import { parseProblem, solveAllocation } from '../matching/allocate';
 import { AppError } from '../model/errors';
 import { openRuntime } from '../runtime';
 import { sweepAlarms } from '../services/alarms/sweep-alarms';
+import { capFeedPoller } from '../services/alerts/poll-feeds';
 import { workerSnapshots } from '../services/analytics/figure-worker';
 import { verifyAuditChain } from '../services/audit/verify-audit-chain';
 import type { Actor } from '../services/context';
@@ -62,8 +63,25 @@ program
         app.log.error({ err: error }, 'alarm sweep failed'),
       );
     }, 60_000);
+    // CAP feeds of other senders (CORESPOND_CAP_FEEDS) are polled for alerts to ingest.
+    const pollFeeds = capFeedPoller(
+      runtime.deps,
+      { sender: config.capSender, allowedSenders: config.capAllowedSenders },
+      config.capFeeds,
+    );
+    const runFeedPoll = () =>
+      pollFeeds().then(
+        (result) => {
+          if (result.ingested > 0) app.log.info(`${result.ingested} CAP alerts ingested from feeds`);
+          for (const failure of result.failures) app.log.warn(failure, 'CAP feed entry not ingested');
+        },
+        (error: unknown) => app.log.error({ err: error }, 'CAP feed poll failed'),
+      );
+    const feedPoller = config.capFeeds.length > 0 ? setInterval(runFeedPoll, config.capFeedPollSeconds * 1000) : undefined;
+    if (feedPoller) setTimeout(runFeedPoll, 5_000).unref();
     const stop = async () => {
       clearInterval(sweeper);
+      clearInterval(feedPoller);
       await app.close();
       await analytics.close();
       await runtime.close();

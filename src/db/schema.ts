@@ -535,6 +535,45 @@ export interface ExternalActivitiesTable {
   imported_at: string;
 }
 
+/** Early warnings as CAP 1.2, published here or ingested (src/model/alert.ts). */
+export interface AlertsTable {
+  id: string;
+  identifier: string;
+  sender: string;
+  sent: string;
+  status: string;
+  msg_type: string;
+  scope: string;
+  refs: string | null;
+  note: string | null;
+  origin: string;
+  state: string;
+  event: string;
+  headline: string | null;
+  description: string | null;
+  instruction: string | null;
+  warning_color: string | null;
+  category: string;
+  urgency: string;
+  severity: string;
+  certainty: string;
+  /** JSON array of GB/T 2260 codes. */
+  jurisdictions: string;
+  area_desc: string;
+  /** JSON array of [lat, lon], or null. */
+  polygon: string | null;
+  effective: string | null;
+  expires: string | null;
+  xml: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AlertIncidentsTable {
+  alert_id: string;
+  incident_id: string;
+}
+
 export interface AlarmsTable {
   id: string;
   incident_id: string;
@@ -785,6 +824,8 @@ export interface Tables {
   live_events: LiveEventsTable;
   platform_events: PlatformEventsTable;
   external_activities: ExternalActivitiesTable;
+  alerts: AlertsTable;
+  alert_incidents: AlertIncidentsTable;
   alarms: AlarmsTable;
   programs: ProgramsTable;
   program_areas: ProgramAreasTable;

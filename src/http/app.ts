@@ -13,6 +13,7 @@ import type { Config } from '../config';
 import type { Deps } from '../services/context';
 import { checkDatabase } from '../services/health';
 import { alarmRoutes } from './alarms/routes';
+import { alertRoutes } from './alerts/routes';
 import { allocationRoutes } from './allocation/routes';
 import { analyticsRoutes } from './analytics/routes';
 import type { App } from './app-types';
@@ -59,7 +60,8 @@ export interface AppOptions {
     | 'reportRateLimit'
     | 'secureCookies'
     | 'mapStyleUrl'
-  >;
+  > &
+    Partial<Pick<Config, 'capSender' | 'capAllowedSenders'>>;
   /** Built web UI to serve; omitted in API-only tests. */
   webDist?: string;
   logger?: FastifyServerOptions['logger'];
@@ -171,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await moneyRoutes(app, deps);
   await analyticsRoutes(app, deps, config);
   await publicRoutes(app, deps, config);
+  await alertRoutes(app, deps, config);
   const hub = new LiveHub(deps, options.livePollMs);
   app.addHook('onReady', () => hub.start());
   app.addHook('onClose', async () => hub.stop());

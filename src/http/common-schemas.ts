@@ -50,6 +50,12 @@ export const ProblemSchema = Type.Object(
     problems: Type.Optional(
       Type.Array(Type.String(), { description: 'for invalid_input of a plan change: each broken rule, naming its allocation' }),
     ),
+    element: Type.Optional(
+      Type.Union([Type.String(), Type.Null()], { description: 'for cap_invalid: the element the first schema error names' }),
+    ),
+    line: Type.Optional(
+      Type.Union([Type.Integer(), Type.Null()], { description: 'for cap_invalid: the line of the first schema error' }),
+    ),
     reason: Type.Optional(Type.String({ description: 'for not_needed: no_open_need, or marked_not_needed by the coordinators' })),
     needed: Type.Optional(
       Type.Array(Type.Object({ item: Type.String(), quantity: Type.Number(), pledged: Type.Optional(Type.Number()) }), {

@@ -27,6 +27,22 @@ export const ERRORS = {
     zh: '调整响应级别、预警颜色、影响区域或政策须填写理由',
     en: 'Changing the level, warning colour, affected areas or policy needs a reason',
   },
+  invalid_polygon: {
+    status: 400,
+    zh: '多边形须至少有三个不同的点（纬度、经度），首尾相同',
+    en: 'A polygon needs at least three distinct [lat, lon] points, the first repeated at the end',
+  },
+  cap_doctype: {
+    status: 400,
+    zh: 'CAP 文档不得包含 DOCTYPE 或实体声明',
+    en: 'A CAP document may not contain a DOCTYPE or entity declaration',
+  },
+  cap_malformed: { status: 400, zh: '文档不是格式正确的 XML', en: 'The document is not well-formed XML' },
+  not_cap: {
+    status: 400,
+    zh: '文档不是 CAP 1.2 预警（根元素须为 CAP 1.2 命名空间中的 alert）',
+    en: 'The document is not a CAP 1.2 alert (the root must be <alert> in the CAP 1.2 namespace)',
+  },
   invalid_cursor: { status: 400, zh: '分页游标无效', en: 'The page cursor is not valid' },
   weak_password: {
     status: 400,
@@ -56,6 +72,11 @@ export const ERRORS = {
     en: 'The page has expired; reload and try again',
   },
   forbidden: { status: 403, zh: '您的角色无权执行此操作', en: 'Your role may not do this' },
+  cap_sender_not_allowed: {
+    status: 403,
+    zh: '该发布者不在允许接收的 CAP 发布者名单中',
+    en: 'This sender is not on the list of CAP senders accepted here',
+  },
   out_of_scope: {
     status: 403,
     zh: '超出您的组织或管辖范围',
@@ -154,6 +175,16 @@ export const ERRORS = {
     status: 422,
     zh: '该组织在事件区域内没有有效的席位或协议，不能进驻协调中心',
     en: 'The organization holds no seat or agreement in force for the incident’s areas, so it cannot staff the centre',
+  },
+  cap_invalid: {
+    status: 422,
+    zh: 'CAP 文档不符合 OASIS CAP 1.2 模式',
+    en: 'The CAP document does not validate against the OASIS CAP 1.2 schema',
+  },
+  alert_not_current: {
+    status: 409,
+    zh: '该预警已被更新或解除，请对最新的预警操作',
+    en: 'This alert was already updated or cancelled; act on the latest one',
   },
   already_decided: { status: 409, zh: '该申请已经作出决定', en: 'This application has already been decided' },
   setup_done: { status: 409, zh: '平台已完成初始化', en: 'The platform is already set up' },

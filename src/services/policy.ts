@@ -419,3 +419,29 @@ export function ledgerReader(actor: Actor, incidentAreas: readonly string[]): 'a
   if (own) return { organizationId: own };
   throw new AppError(isRole(actor, 'coordinator') ? 'out_of_scope' : 'forbidden');
 }
+
+/** Publishing early warnings at all: admins, and coordinators (each warning inside their area). */
+export function canPublishAlerts(actor: Actor): boolean {
+  return coordinatesIncidents(actor);
+}
+
+/** A warning for some areas: admins; a coordinator whose area holds every one of them. */
+export function assertCanPublishAlert(actor: Actor, jurisdictions: readonly string[]): void {
+  if (
+    canPublishAlerts(actor) &&
+    (actor.kind === 'system' || actor.role === 'platform_admin' || coversAll(actor, jurisdictions))
+  ) {
+    return;
+  }
+  throw isRole(actor, 'coordinator') ? new AppError('out_of_scope', { field: 'jurisdictions' }) : new AppError('forbidden');
+}
+
+/** Ingesting CAP alerts from other senders: platform admins and coordinators (their API tokens too). */
+export function canIngestAlerts(actor: Actor): boolean {
+  return isRole(actor, 'platform_admin', 'coordinator');
+}
+
+export function assertCanIngestAlerts(actor: Actor): void {
+  if (canIngestAlerts(actor)) return;
+  throw new AppError('forbidden');
+}

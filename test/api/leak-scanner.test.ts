@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
+import { publishAlert } from '../../src/services/alerts/publish-alert';
 import { startOrganizationImport } from '../../src/services/imports/import-jobs';
 import { testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
@@ -82,7 +83,7 @@ const CANARIES: { canary: string | RegExp; seenBy: Who[] }[] = [
 ];
 
 /** Where each registered GET route is called, with the network's records in its path. */
-const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => string[]> = {
+const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string; alert: string }) => string[]> = {
   '/api/health': () => ['/api/health'],
   '/api/openapi.json': () => ['/api/openapi.json'],
   '/api/docs': () => ['/api/docs'],
@@ -196,6 +197,15 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/shipments/:id': (n) => [`/api/v1/shipments/${n.shipment}`],
   '/api/v1/public/incidents/:id/transparency': (n) => [`/api/v1/public/incidents/${n.incident}/transparency`],
   '/api/v1/public/donations/:referenceCode': (n) => [`/api/v1/public/donations/${n.donation}`],
+  '/api/v1/alerts': () => ['/api/v1/alerts', '/api/v1/alerts?attached=false', '/api/v1/alerts?format=geojson'],
+  '/api/v1/alerts/:id': (n) => [`/api/v1/alerts/${n.alert}`],
+  '/api/v1/incidents/:id/alerts': (n) => [`/api/v1/incidents/${n.incident}/alerts`],
+  '/api/v1/public/alerts': () => [
+    '/api/v1/public/alerts',
+    '/api/v1/public/alerts?format=atom',
+    '/api/v1/public/alerts?format=geojson',
+  ],
+  '/api/v1/public/alerts/:id': (n) => [`/api/v1/public/alerts/${n.alert}`, `/api/v1/public/alerts/${n.alert}?format=cap`],
   '/api/v1/users': () => ['/api/v1/users?limit=200'],
   '/api/v1/users/:id': (n) => [`/api/v1/users/${n.canaryUser}`],
 };
@@ -243,7 +253,7 @@ async function readStream(base: string, path: string, token: string | undefined,
 
 describeEachDatabase('leak scanner', (t) => {
   let app: App;
-  let n: PrivacyNetwork & { importJob: string };
+  let n: PrivacyNetwork & { importJob: string; alert: string };
   const routes: { method: string; url: string }[] = [];
   beforeAll(async () => {
     app = await testApp(t().deps, { onRoute: (route) => routes.push(route) });
@@ -255,7 +265,24 @@ describeEachDatabase('leak scanner', (t) => {
       { content: Buffer.from('组织名称,组织类型,服务区域\n扫描测试队,救援队伍,410105\n'), name: 'roster.csv' },
     );
     await started.done;
-    n = { ...network, importJob: started.job.id };
+    // A warning for the incident (alerts hold nothing personal; scanned like every answer).
+    const alert = await publishAlert(
+      t().deps,
+      { sender: 'corespond', allowedSenders: null },
+      { kind: 'system', label: 'test' },
+      {
+        incidentId: network.incident,
+        event: '暴雨',
+        headline: '金水区暴雨预警',
+        warningColor: 'orange',
+        category: 'Met',
+        urgency: 'Expected',
+        certainty: 'Likely',
+        jurisdictions: ['410105'],
+        expires: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    );
+    n = { ...network, importJob: started.job.id, alert: alert.id };
   });
 
   it('has a fixture for every GET route the app registers', () => {

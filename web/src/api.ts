@@ -8,6 +8,12 @@ import { INCIDENT_STAGES } from '../../src/model/incident';
 import type {
   AgreementInput,
   AlarmView,
+  AlertChangeInput,
+  AlertInput,
+  AlertList,
+  AlertListQuery,
+  AlertPreview,
+  AlertView,
   AllocationInput,
   AllocationPlan,
   AllocationPlanSummary,
@@ -85,6 +91,7 @@ import type {
   OfferPage,
   OfferQuery,
   OfferView,
+  OpenedIncident,
   OrganizationDetail,
   OrganizationInput,
   OrganizationOfferInput,
@@ -101,6 +108,7 @@ import type {
   ProgramPage,
   ProgramPatch,
   ProgramQuery,
+  PublicAlertView,
   PublicIncident,
   PublicNeed,
   PublicOfferAnswer,
@@ -693,6 +701,23 @@ export const warehouseApi = {
   /** Records a movement; the same key on a retry never applies it twice. */
   move: (id: string, body: MovementInput, idempotencyKey: string) =>
     postOnce<RecordedMovement>(warehousePath(id, '/movements'), body, idempotencyKey),
+};
+
+const alertPath = (id: string, rest = '') => `/alerts/${encodeURIComponent(id)}${rest}`;
+
+/** Early warnings as CAP 1.2: publish, preview the server's own XML, update, cancel, list, open an incident from one. */
+export const alertApi = {
+  list: (query: AlertListQuery = {}) => get<AlertList>('/alerts', { ...query, format: undefined }),
+  ofIncident: (incidentId: string) => get<AlertList>(incidentPath(incidentId, '/alerts')),
+  get: (id: string) => get<AlertView>(alertPath(id)),
+  publish: (body: AlertInput) => post<AlertView>('/alerts', body),
+  preview: (body: AlertInput) => post<AlertPreview>('/alerts/preview', body),
+  update: (id: string, body: AlertChangeInput) => post<AlertView>(alertPath(id, '/update'), body),
+  cancel: (id: string, body: AlertChangeInput) => post<AlertView>(alertPath(id, '/cancel'), body),
+  openIncident: (id: string) => post<OpenedIncident>(alertPath(id, '/incident'), {}),
+  publicAlert: (id: string) => get<PublicAlertView>(`/public/alerts/${encodeURIComponent(id)}`),
+  /** The CAP document as served to everyone (application/cap+xml). */
+  capUrl: (id: string) => `/api/v1/public/alerts/${encodeURIComponent(id)}?format=cap`,
 };
 
 /** An incident's double-entry ledger of money and goods: totals by stage, balances a page at a time, the reconciliation. */

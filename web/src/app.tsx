@@ -10,12 +10,14 @@ import { Notice } from './components/notice';
 import { PageLoader, PageSpin } from './components/page-loader';
 import { antdLocale, currentLanguage } from './i18n';
 import {
+  AlertsPage,
   AnalyticsPage,
   AppLayout,
   ApplicationsPage,
   AuditPage,
   BoardPage,
   CheckpointPage,
+  ComposeAlertPage,
   DeskPage,
   DirectoryPage,
   DonationPage,
@@ -34,6 +36,7 @@ import {
   PassPage,
   ProfilePage,
   ProgramsPage,
+  PublicAlertPage,
   preloadPage,
   ReceiptPage,
   ReportFormPage,
@@ -142,6 +145,7 @@ function AppRoutes() {
         <Route path="/transparency" element={<TransparencyStartPage />} />
         <Route path="/transparency/:incidentId" element={<TransparencyPage />} />
         <Route path="/checkpoint" element={<CheckpointPage />} />
+        <Route path="/alerts/:id" element={<PublicAlertPage />} />
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>
             <Route index element={<Navigate to="/organizations" replace />} />
@@ -170,6 +174,8 @@ function AppRoutes() {
             <Route path="incidents/:id/import-needs" element={<NeedImportPage />} />
             <Route path="warehouses" element={<WarehousesPage />} />
             <Route path="warehouses/:id" element={<WarehousePage />} />
+            <Route path="warnings" element={<AlertsPage />} />
+            <Route path="warnings/new" element={<ComposeAlertPage />} />
             <Route path="analytics" element={<AnalyticsPage />} />
             <Route path="knowledge" element={<KnowledgePage />} />
             <Route path="programs" element={<ProgramsPage />} />

@@ -22,6 +22,8 @@ const analytics = () => import('./pages/analytics/area');
 const knowledge = () => import('./pages/knowledge/area');
 const passes = () => import('./pages/passes/area');
 const warehouses = () => import('./pages/warehouses/area');
+const alerts = () => import('./pages/alerts/area');
+const publicAlert = () => import('./pages/alerts/public-area');
 const layout = () => import('./layout/app-layout');
 const setup = () => import('./pages/setup-page');
 const login = () => import('./pages/login-page');
@@ -69,6 +71,10 @@ export const CheckpointPage = lazyPage(passes, 'CheckpointPage');
 export const WarehousesPage = lazyPage(warehouses, 'WarehousesPage');
 export const WarehousePage = lazyPage(warehouses, 'WarehousePage');
 
+export const AlertsPage = lazyPage(alerts, 'AlertsPage');
+export const ComposeAlertPage = lazyPage(alerts, 'ComposeAlertPage');
+export const PublicAlertPage = lazyPage(publicAlert, 'PublicAlertPage');
+
 export const UsersPage = lazyPage(admin, 'UsersPage');
 export const AuditPage = lazyPage(admin, 'AuditPage');
 
@@ -82,6 +88,7 @@ const OUTSIDE = new Map<string, Load>([
   ['donation', giving],
   ['transparency', transparency],
   ['checkpoint', passes],
+  ['alerts', publicAlert],
   ['login', login],
   ['join', join],
   ['setup', setup],
@@ -97,6 +104,7 @@ const INSIDE = new Map<string, Load>([
   ['programs', knowledge],
   ['deployments', passes],
   ['warehouses', warehouses],
+  ['warnings', alerts],
 ]);
 
 /**

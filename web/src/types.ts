@@ -7,6 +7,7 @@
  */
 import type { Static } from 'typebox';
 import type * as alarms from '../../src/http/alarms/schemas';
+import type * as alerts from '../../src/http/alerts/schemas';
 import type * as allocation from '../../src/http/allocation/schemas';
 import type * as analytics from '../../src/http/analytics/schemas';
 import type * as audit from '../../src/http/audit/schemas';
@@ -278,3 +279,13 @@ export type MovementPage = Static<typeof warehouses.MovementPage>;
 export type MovementInput = Static<typeof warehouses.MovementBody>;
 export type RecordedMovement = Static<typeof warehouses.RecordedMovementSchema>;
 export type IncidentLedger = Static<typeof ledger.IncidentLedgerSchema>;
+
+// Early warnings (CAP 1.2)
+export type AlertView = Static<typeof alerts.AlertSchema>;
+export type PublicAlertView = Static<typeof alerts.PublicAlertSchema>;
+export type AlertList = Static<typeof alerts.AlertList>;
+export type AlertInput = Static<typeof alerts.AlertBody>;
+export type AlertChangeInput = Static<typeof alerts.AlertChangeBody>;
+export type AlertPreview = Static<typeof alerts.PreviewAnswer>;
+export type AlertListQuery = Partial<Static<typeof alerts.AlertListQuery>>;
+export type OpenedIncident = Static<typeof alerts.OpenedIncident>;

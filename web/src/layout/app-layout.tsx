@@ -10,6 +10,7 @@ import {
   CloudUploadOutlined,
   DatabaseOutlined,
   FileSearchOutlined,
+  NotificationOutlined,
   PlusSquareOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
@@ -97,6 +98,7 @@ function useNavItems(): MenuItem[] {
   const response: MenuItem[] = [
     { key: '/incidents', icon: <AlertOutlined />, label: t('nav.incidents') },
     // Every signed-in role reads warehouses and their stock.
+    { key: '/warnings', icon: <NotificationOutlined />, label: t('nav.alerts') },
     { key: '/warehouses', icon: <DatabaseOutlined />, label: t('nav.warehouses') },
     { key: '/checkpoint', icon: <SafetyCertificateOutlined />, label: t('nav.checkpoint') },
   ];

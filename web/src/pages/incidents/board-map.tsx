@@ -5,14 +5,32 @@
  * view as the reader pans and zooms. MapLibre is a chunk of its own, fetched only here.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { lazy, useState } from 'react';
+import { lazy, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { needApi } from '../../api';
+import { alertApi, needApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { MapLoading, MapSwitch } from '../../components/map/map-kind';
 import type { NeedMapAnswer, NeedQuery } from '../../types';
 import { boardKey, type LiveMode, pollInterval } from './live-updates';
 import { NeedMap, UrgencyLegend } from './need-map';
+
+/** The polygons of the incident's current warnings, in their colours. */
+function useAlertAreas(incidentId: string, live: LiveMode) {
+  const alerts = useQuery({
+    queryKey: ['alerts', 'incident', incidentId],
+    queryFn: () => alertApi.ofIncident(incidentId),
+    refetchInterval: pollInterval(live),
+  });
+  return useMemo(
+    () =>
+      (alerts.data?.items ?? []).flatMap((a) =>
+        a.current && a.polygon ? [{ id: a.id, polygon: a.polygon, color: ALERT_COLORS[a.warningColor ?? 'blue'] }] : [],
+      ),
+    [alerts.data],
+  );
+}
+
+const ALERT_COLORS = { red: '#cf1322', orange: '#fa8c16', yellow: '#d4b106', blue: '#1d5bbf' } as const;
 
 const MapLibreNeedMap = lazy(() => import('./maplibre-need-map').then((m) => ({ default: m.MapLibreNeedMap })));
 
@@ -63,6 +81,7 @@ export function BoardMap({
     enabled: inBox,
   });
   const answer = inBox ? (inView.data ?? whole.data) : whole.data;
+  const alertAreas = useAlertAreas(incidentId, live);
   const summary = useSummary(answer);
   const error = inBox ? inView.error : whole.error;
 
@@ -96,6 +115,7 @@ export function BoardMap({
               onSelect={onSelect}
               onViewChange={setBbox}
               onFail={onFail}
+              alertAreas={alertAreas}
             />
             <figcaption className="need-map-legend">
               <UrgencyLegend />

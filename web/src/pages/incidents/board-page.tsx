@@ -18,6 +18,7 @@ import { NoteModal, type NoteRequest } from '../../components/note-modal';
 import { PageHeader } from '../../components/page-header';
 import type { DeploymentView, IncidentDetail, IncidentStage, NeedQuery } from '../../types';
 import { AlarmLog } from './alarm-log';
+import { AlertsCard } from './alerts-card';
 import { CommandPanel } from './command-panel';
 import { DeploymentsPanel } from './deployments-panel';
 import { IncidentTimeline } from './incident-timeline';
@@ -242,6 +243,7 @@ export function BoardPage() {
           <Counters incident={incident} live={live} deployments={teams} />
         </Col>
         <Col xs={24} xl={8}>
+          <AlertsCard incident={incident} live={live} />
           <IncidentTimeline incident={incident} />
         </Col>
       </Row>

@@ -50,6 +50,44 @@ function viewBox(map: MapLibreMap): string {
   ].join(',');
 }
 
+const ALERT_SOURCE = 'alert-areas';
+
+/** The polygons of the incident's current warnings, as GeoJSON ([lon, lat] rings). */
+function toAreas(areas: AlertArea[]): NeedFeatures {
+  return {
+    type: 'FeatureCollection',
+    features: areas.map((a) => ({
+      type: 'Feature',
+      geometry: { type: 'Polygon', coordinates: [a.polygon.map(([lat, lon]) => [lon, lat])] },
+      properties: { id: a.id, color: a.color },
+    })),
+  };
+}
+
+/** A warning's area to draw under the needs: its polygon ([lat, lon]) and the colour of its warning. */
+export interface AlertArea {
+  id: string;
+  polygon: number[][];
+  color: string;
+}
+
+/** The warnings' areas, under the needs: a tinted fill and an outline in the warning's colour. */
+function addAlertLayers(instance: MapLibreMap) {
+  instance.addSource(ALERT_SOURCE, { type: 'geojson', data: toAreas([]) });
+  instance.addLayer({
+    id: `${ALERT_SOURCE}-fill`,
+    type: 'fill',
+    source: ALERT_SOURCE,
+    paint: { 'fill-color': ['get', 'color'], 'fill-opacity': 0.12 },
+  });
+  instance.addLayer({
+    id: `${ALERT_SOURCE}-line`,
+    type: 'line',
+    source: ALERT_SOURCE,
+    paint: { 'line-color': ['get', 'color'], 'line-width': 2 },
+  });
+}
+
 /** The needs' source and layers, and what clicking and moving the map do. */
 function addNeedLayers(
   instance: MapLibreMap,
@@ -125,7 +163,10 @@ export function MapLibreNeedMap({
   onSelect,
   onViewChange,
   onFail,
+  alertAreas = [],
 }: {
+  /** The incident's current warnings with a polygon, drawn under the needs. */
+  alertAreas?: AlertArea[];
   styleUrl: string;
   /** The needs to draw (undefined while the first answer is on its way). */
   points: NeedMapPoint[] | undefined;
@@ -146,7 +187,10 @@ export function MapLibreNeedMap({
   });
   const map = useMapLibre(container, {
     styleUrl,
-    onStyle: (instance) => addNeedLayers(instance, handlers),
+    onStyle: (instance) => {
+      addAlertLayers(instance);
+      addNeedLayers(instance, handlers);
+    },
     onFail,
     counted: { layer: LAYER, id: 'id' },
   });
@@ -162,6 +206,10 @@ export function MapLibreNeedMap({
   useEffect(() => {
     map?.getSource<GeoJSONSource>(SOURCE)?.setData(toFeatures(points ?? []));
   }, [map, points]);
+
+  useEffect(() => {
+    map?.getSource<GeoJSONSource>(ALERT_SOURCE)?.setData(toAreas(alertAreas));
+  }, [map, alertAreas]);
 
   useEffect(() => {
     map?.setFilter(SELECTED, ['==', ['get', 'id'], selectedId ?? '']);
