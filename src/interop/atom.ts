@@ -26,8 +26,20 @@ export interface AtomFeed {
 }
 
 // Everything outside XML 1.0's Char production (C0 controls other than tab, newline and return; lone surrogates; U+FFFE/F).
-const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const clean = (text: string) => text.replace(NOT_XML, '');
+function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+const clean = (value: string) =>
+  Array.from(value)
+    .filter((ch) => isXmlChar(ch.codePointAt(0) as number))
+    .join('');
 const text = (value: string) => ({ '#text': clean(value), '@_type': 'text' });
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, processEntities: true });

@@ -74,13 +74,13 @@ export function situationReportMarkdown(f: SituationFigures): string {
   lines.push('## 力量部署', '');
   const statuses = Object.entries(f.deploymentsByStatus);
   if (statuses.length === 0) lines.push('暂无报备的队伍。');
-  else lines.push(statuses.map(([s, n]) => `${STATUS_ZH[s] ?? s} ${n} 支`).join('，') + '。');
+  else lines.push(`${statuses.map(([s, n]) => `${STATUS_ZH[s] ?? s} ${n} 支`).join('，')}。`);
   lines.push('', `目前在现场（已报到或作业中）的队伍：${f.teamsCheckedIn} 支。`, '');
   lines.push('## 尚未满足的特殊群体需求', '');
   if (f.unservedVulnerable.length === 0) lines.push('暂无。');
   else
     lines.push(
-      f.unservedVulnerable.map((g) => `${GROUP_ZH[g.group as VulnerableGroup] ?? g.group} ${g.needs} 项`).join('，') + '。',
+      `${f.unservedVulnerable.map((g) => `${GROUP_ZH[g.group as VulnerableGroup] ?? g.group} ${g.needs} 项`).join('，')}。`,
     );
   return `${lines.join('\n')}\n`;
 }

@@ -28,7 +28,7 @@ export async function draftSituationReport(
   const byStatus = figures.deployments.byStatus;
   const body = situationReportMarkdown({
     incidentName: incident.name,
-    generatedAt: figures.generatedAt.slice(0, 16).replace('T', ' ') + ' UTC',
+    generatedAt: `${figures.generatedAt.slice(0, 16).replace('T', ' ')} UTC`,
     needs: (await needCountsOf(deps.db, incidentId)).map((r) => ({ ...r, count: Number(r.count) })),
     deploymentsByStatus: byStatus,
     teamsCheckedIn: (byStatus.checked_in ?? 0) + (byStatus.working ?? 0),
