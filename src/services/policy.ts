@@ -9,7 +9,7 @@
 
 import { AppError } from '../model/errors';
 import { isWithin, overlaps } from '../model/jurisdictions';
-import type { Organization } from '../model/organization';
+import { isGovernment, type Organization } from '../model/organization';
 import { ROLES, type Role } from '../model/roles';
 import type { Actor } from './context';
 
@@ -280,7 +280,9 @@ export function canRecordRumours(actor: Actor, incidentAreas: readonly string[])
  */
 export function canWriteBulletin(actor: Actor, author: Organization, areas: readonly string[]): boolean {
   if (actor.kind === 'system' || actor.role === 'platform_admin') return true;
-  if (actor.role === 'coordinator') return canCoordinateIncident(actor, areas) && canIssueStatementFor(actor, author);
+  if (actor.role === 'coordinator') {
+    return canCoordinateIncident(actor, areas) && isGovernment(author.kind) && canIssueStatementFor(actor, author);
+  }
   return (actor.role === 'org_admin' || actor.role === 'agency_staff') && actor.organizationId === author.id;
 }
 
