@@ -98,10 +98,10 @@ describeEachDatabase('browser: bulletins and signed statements', { skip: !chromi
     await page.getByTestId('public-bulletin-title').filter({ hasText: '第1号通报' }).waitFor();
     const listed = page.getByTestId('public-statement-item').filter({ hasText: '常庄水库运行正常' });
     await listed.getByTestId('signature-badge').waitFor();
-    expect(await listed.getByTestId('signature-badge').innerText()).toContain(`已验证${AGENCY}的签名`);
+    expect(await listed.getByTestId('signature-badge').textContent()).toContain(`已验证${AGENCY}的签名`);
     await listed.getByRole('link').click();
     await page.getByTestId('public-statement').waitFor();
-    expect(await page.getByTestId('signature-badge').innerText()).toContain(`已验证${AGENCY}的签名`);
+    expect(await page.getByTestId('signature-badge').textContent()).toContain(`已验证${AGENCY}的签名`);
     expect(pageErrors).toEqual([]);
   });
 
@@ -144,11 +144,11 @@ describeEachDatabase('browser: bulletins and signed statements', { skip: !chromi
     // On the public bulletins page the hostile title and source read as the text typed.
     await page.goto(`${base}/bulletins/${incidentId}`);
     const hostile = page.getByTestId('public-bulletin-item').filter({ hasText: '通报 <img' });
-    expect(await hostile.getByTestId('public-bulletin-title').innerText()).toBe(`通报 ${XSS}`);
-    expect(await hostile.getByTestId('public-bulletin-source').innerText()).toContain('<script>window.__xss=2</script>');
+    expect(await hostile.getByTestId('public-bulletin-title').textContent()).toBe(`通报 ${XSS}`);
+    expect(await hostile.getByTestId('public-bulletin-source').textContent()).toContain('<script>window.__xss=2</script>');
     await page.goto(`${base}/statements/${statement.id}`);
-    expect(await page.getByTestId('statement-title').innerText()).toBe(`声明 ${XSS}`);
-    expect(await page.getByTestId('signature-badge').innerText()).toContain(AGENCY);
+    expect(await page.getByTestId('statement-title').textContent()).toBe(`声明 ${XSS}`);
+    expect(await page.getByTestId('signature-badge').textContent()).toContain(AGENCY);
     expect(dialogs).toEqual([]);
   });
 });
