@@ -4,6 +4,7 @@
  * of their area, admins speak for no agency; a bulletin's audience decides who reads it), the
  * bodies each role gets, and bad input that names the field at fault.
  */
+import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import { createBulletin, publishBulletin } from '../../src/services/bulletins/bulletins';
@@ -366,5 +367,48 @@ describeEachDatabase('information permissions over HTTP', (t) => {
     expect(feed.status).toBe(400);
     const unknownFeed = await call(app, 'GET', '/api/v1/public/incidents/no-such-incident/bulletins?format=atom');
     expect(unknownFeed.status).toBe(404);
+  });
+
+  it('fuzzed ids and bodies never draw a 5xx', async () => {
+    const text = fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 300 }));
+    await fc.assert(
+      fc.asyncProperty(text, text, fc.constantFrom('public', 'network', 'coordinators', 'x'), async (raw, words, audience) => {
+        const id = encodeURIComponent(raw);
+        const calls: [string, string, Who, unknown][] = [
+          ['GET', `/api/v1/public/statements/${id}`, 'anonymous', undefined],
+          ['GET', `/api/v1/public/incidents/${id}/bulletins?format=atom`, 'anonymous', undefined],
+          ['GET', `/api/v1/incidents/${id}/rumours`, 'observer', undefined],
+          ['GET', `/api/v1/bulletins/${id}`, 'orgMember', undefined],
+          ['POST', `/api/v1/rumours/${id}/answer`, 'coordHenan', { statementId: raw || 'x' }],
+          [
+            'POST',
+            '/api/v1/statements',
+            'agencyStaff',
+            { title: words, body: words, issuingOrganizationId: raw || 'x', incidentId: n.incident },
+          ],
+          [
+            'POST',
+            '/api/v1/bulletins',
+            'orgAdmin',
+            {
+              incidentId: n.incident,
+              title: words,
+              body: words,
+              source: words,
+              authorOrganizationId: n.orgs.zhengzhouTeam,
+              audience,
+              attachments: [{ title: words || 't', url: raw }],
+            },
+          ],
+          ['POST', `/api/v1/incidents/${n.incident}/rumours`, 'orgMember', { text: words, seenWhere: words, seenAt: raw }],
+        ];
+        for (const [method, path, who, body] of calls) {
+          const res = await call(app, method, path, { token: as(who), body });
+          expect(res.status, `${method} ${path}: ${JSON.stringify(res.json)}`).toBeLessThan(500);
+          if (res.status >= 400) expect(res.json.code, path).toBeTypeOf('string');
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -28,8 +28,8 @@ import { NeedsPanel } from './needs-panel';
 import { ResourcesPanel } from './resources-panel';
 import { ACTIVE_NEED_STATUSES, NEXT_STAGES, ON_SITE_STATUSES } from './rules';
 
-type Tab = 'needs' | 'deployments' | 'resources' | 'command' | 'evaluation';
-const TABS: readonly Tab[] = ['needs', 'deployments', 'resources', 'command', 'evaluation'];
+type Tab = 'needs' | 'deployments' | 'resources' | 'command' | 'information' | 'evaluation';
+const TABS: readonly Tab[] = ['needs', 'deployments', 'resources', 'command', 'information', 'evaluation'];
 
 const EvaluationPanel = lazy(() => import('./evaluation-panel'));
 
