@@ -1,4 +1,4 @@
-/** `corespond`: serve, migrate, create-admin, import, export, passes rotate-key, audit verify, allocate. Commands call services, not HTTP. */
+/** `corespond`: serve, migrate, create-admin, import, export, passes rotate-key, keys rotate, audit verify, allocate. Commands call services, not HTTP. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ import { importOrganizations } from '../services/imports/import-organizations';
 import { expireClaims } from '../services/needs/claims';
 import { warmDuplicateChecks } from '../services/needs/duplicate-check';
 import { warmRecommendations } from '../services/needs/recommend-organizations';
-import { rotateSigningKey } from '../services/passes/signing-keys';
+import { rotateSigningKey, rotateSigningKeyWhenDue } from '../services/passes/signing-keys';
 import { createFirstAdmin, setupNeeded } from '../services/users/set-up-platform';
 
 const CLI: Actor = { kind: 'system', label: 'cli' };
@@ -50,7 +50,7 @@ program
       auditKey: runtime.deps.auditKey,
     });
     const app = await buildApp({
-      deps: { ...runtime.deps, figures: analytics.figures },
+      deps: { ...runtime.deps, publicUrl: config.publicUrl, figures: analytics.figures },
       config,
       webDist: join(ROOT, 'web', 'dist'),
       logger: loggerOptions(config.logLevel),
@@ -79,9 +79,18 @@ program
       );
     const feedPoller = config.capFeeds.length > 0 ? setInterval(runFeedPoll, config.capFeedPollSeconds * 1000) : undefined;
     if (feedPoller) setTimeout(runFeedPoll, 5_000).unref();
+    // Signing keys rotate on their own once the newest is 90 days old: checked at start and daily.
+    const rotateWhenDue = () =>
+      rotateSigningKeyWhenDue(runtime.deps).then(
+        (key) => key && app.log.info(`signing key rotated on schedule: ${key.kid}`),
+        (error: unknown) => app.log.error({ err: error }, 'signing key rotation check failed'),
+      );
+    await rotateWhenDue();
+    const keyRotation = setInterval(rotateWhenDue, 86_400_000);
     const stop = async () => {
       clearInterval(sweeper);
       clearInterval(feedPoller);
+      clearInterval(keyRotation);
       await app.close();
       await analytics.close();
       await runtime.close();
@@ -212,6 +221,20 @@ passes
     try {
       const key = await rotateSigningKey(runtime.deps);
       console.log(`new pass signing key ${key.kid}; checkpoints pick it up from /.well-known/jwks.json`);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+const keys = program.command('keys').description('the keys that sign passes and official statements');
+keys
+  .command('rotate')
+  .description('start a new signing key; passes and statements already signed keep verifying (servers also rotate every 90 days)')
+  .action(async () => {
+    const runtime = await openRuntime(loadConfig());
+    try {
+      const key = await rotateSigningKey(runtime.deps);
+      console.log(`new signing key ${key.kid}; verifiers pick it up from /.well-known/jwks.json (earlier keys stay listed)`);
     } finally {
       await runtime.close();
     }

@@ -24,6 +24,7 @@ import * as allocation from './migrations/0021-allocation';
 import * as ledgerFlows from './migrations/0022-ledger-flows';
 import * as money from './migrations/0023-money';
 import * as platformEvents from './migrations/0024-platform-events';
+import * as information from './migrations/0025-information';
 import * as alerts from './migrations/0026-alerts';
 import * as exchange from './migrations/0029-exchange';
 import type { Tables } from './schema';
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0024-platform-events': platformEvents,
   '0026-alerts': alerts,
   '0029-exchange': exchange,
+  '0025-information': information,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

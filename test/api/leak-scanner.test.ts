@@ -9,7 +9,10 @@ import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import { publishAlert } from '../../src/services/alerts/publish-alert';
+import { createBulletin, publishBulletin } from '../../src/services/bulletins/bulletins';
 import { startOrganizationImport } from '../../src/services/imports/import-jobs';
+import { answerRumourWith, recordRumour } from '../../src/services/statements/rumours';
+import { issueStatement } from '../../src/services/statements/statements';
 import { testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { buildPrivacyNetwork, EVERYONE, type PrivacyNetwork, tokenOf, type Who } from '../support/privacy-network';
@@ -83,7 +86,9 @@ const CANARIES: { canary: string | RegExp; seenBy: Who[] }[] = [
 ];
 
 /** Where each registered GET route is called, with the network's records in its path. */
-const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string; alert: string }) => string[]> = {
+type Scanned = PrivacyNetwork & { importJob: string; alert: string; statement: string; bulletin: string; draftBulletin: string };
+
+const FIXTURES: Record<string, (n: Scanned) => string[]> = {
   '/api/health': () => ['/api/health'],
   '/api/openapi.json': () => ['/api/openapi.json'],
   '/api/docs': () => ['/api/docs'],
@@ -208,6 +213,17 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string; alert: 
   '/api/v1/public/alerts/:id': (n) => [`/api/v1/public/alerts/${n.alert}`, `/api/v1/public/alerts/${n.alert}?format=cap`],
   '/api/v1/users': () => ['/api/v1/users?limit=200'],
   '/api/v1/users/:id': (n) => [`/api/v1/users/${n.canaryUser}`],
+  '/api/v1/public/statements/:id': (n) => [`/api/v1/public/statements/${n.statement}`],
+  '/api/v1/public/incidents/:id/statements': (n) => [`/api/v1/public/incidents/${n.incident}/statements`],
+  '/api/v1/incidents/:id/statements': (n) => [`/api/v1/incidents/${n.incident}/statements`],
+  '/api/v1/incidents/:id/rumours': (n) => [`/api/v1/incidents/${n.incident}/rumours`],
+  '/api/v1/public/incidents/:id/rumours': (n) => [`/api/v1/public/incidents/${n.incident}/rumours`],
+  '/api/v1/bulletins/:id': (n) => [n.bulletin, n.draftBulletin].map((id) => `/api/v1/bulletins/${id}`),
+  '/api/v1/incidents/:id/bulletins': (n) => [`/api/v1/incidents/${n.incident}/bulletins`],
+  '/api/v1/public/incidents/:id/bulletins': (n) => [
+    `/api/v1/public/incidents/${n.incident}/bulletins`,
+    `/api/v1/public/incidents/${n.incident}/bulletins?format=atom`,
+  ],
 };
 
 /** The text of an answer, whatever its type: workbooks are opened and their cells read. */
@@ -253,7 +269,7 @@ async function readStream(base: string, path: string, token: string | undefined,
 
 describeEachDatabase('leak scanner', (t) => {
   let app: App;
-  let n: PrivacyNetwork & { importJob: string; alert: string };
+  let n: Scanned;
   const routes: { method: string; url: string }[] = [];
   beforeAll(async () => {
     app = await testApp(t().deps, { onRoute: (route) => routes.push(route) });
@@ -282,7 +298,38 @@ describeEachDatabase('leak scanner', (t) => {
         expires: new Date(Date.now() + 86_400_000).toISOString(),
       },
     );
-    n = { ...network, importJob: started.job.id, alert: alert.id };
+    // A statement answering a rumour, a published bulletin and a draft, so the information routes answer with records.
+    const scan = { kind: 'system', label: 'scan' } as const;
+    const statement = await issueStatement(t().deps, scan, {
+      incidentId: network.incident,
+      title: '官方说明',
+      body: '正文',
+      issuingOrganizationId: network.orgs.henanAgency,
+    });
+    const rumour = await recordRumour(t().deps, scan, network.incident, {
+      text: '谣言',
+      seenWhere: '微信群',
+      seenAt: '2026-07-20T08:00:00Z',
+    });
+    await answerRumourWith(t().deps, scan, rumour.id, statement.id);
+    const bulletinInput = {
+      incidentId: network.incident,
+      title: '通报',
+      body: '正文',
+      authorOrganizationId: network.orgs.zhengzhouTeam,
+      audience: 'network' as const,
+    };
+    const bulletin = await createBulletin(t().deps, scan, bulletinInput);
+    await publishBulletin(t().deps, scan, bulletin.id);
+    const draft = await createBulletin(t().deps, scan, bulletinInput);
+    n = {
+      ...network,
+      importJob: started.job.id,
+      alert: alert.id,
+      statement: statement.id,
+      bulletin: bulletin.id,
+      draftBulletin: draft.id,
+    };
   });
 
   it('has a fixture for every GET route the app registers', () => {

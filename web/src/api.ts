@@ -23,6 +23,9 @@ import type {
   ApplicationPage,
   ApplicationReceipt,
   AuditPage,
+  BulletinInput,
+  BulletinPatch,
+  BulletinView,
   CapacityInput,
   CapacityItem,
   CapacityPatch,
@@ -121,6 +124,8 @@ import type {
   RecordedMovement,
   ReportedNeed,
   Revision,
+  RumourInput,
+  RumourView,
   SeatInput,
   ServiceCategory,
   Session,
@@ -132,6 +137,8 @@ import type {
   SpecialtyInput,
   StandbyRequestView,
   StandbyRosterView,
+  StatementInput,
+  StatementView,
   StockLine,
   TransitionInput,
   Transparency,
@@ -737,3 +744,26 @@ export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** Official statements, rumours, bulletins and situation reports (信息发布). */
+export const informationApi = {
+  statements: async (incidentId: string) =>
+    (await get<{ items: StatementView[] }>(incidentPath(incidentId, '/statements'))).items,
+  publicStatements: async (incidentId: string) =>
+    (await get<{ items: StatementView[] }>(`/public${incidentPath(incidentId, '/statements')}`)).items,
+  publicStatement: (id: string) => get<StatementView>(`/public/statements/${encodeURIComponent(id)}`),
+  issue: (body: StatementInput) => post<StatementView>('/statements', body),
+  rumours: async (incidentId: string) => (await get<{ items: RumourView[] }>(incidentPath(incidentId, '/rumours'))).items,
+  recordRumour: (incidentId: string, body: RumourInput) => post<RumourView>(incidentPath(incidentId, '/rumours'), body),
+  answerRumour: (id: string, statementId: string) =>
+    post<RumourView>(`/rumours/${encodeURIComponent(id)}/answer`, { statementId }),
+  bulletins: async (incidentId: string) => (await get<{ items: BulletinView[] }>(incidentPath(incidentId, '/bulletins'))).items,
+  publicBulletins: async (incidentId: string) =>
+    (await get<{ items: BulletinView[] }>(`/public${incidentPath(incidentId, '/bulletins')}`)).items,
+  createBulletin: (body: BulletinInput) => post<BulletinView>('/bulletins', body),
+  editBulletin: (id: string, body: BulletinPatch) => patch<BulletinView>(`/bulletins/${encodeURIComponent(id)}`, body),
+  publishBulletin: (id: string) => post<BulletinView>(`/bulletins/${encodeURIComponent(id)}/publish`),
+  verifyBulletin: (id: string) => post<BulletinView>(`/bulletins/${encodeURIComponent(id)}/verify`),
+  situationReport: (incidentId: string, authorOrganizationId: string) =>
+    post<BulletinView>(incidentPath(incidentId, '/situation-report'), { authorOrganizationId }),
+};

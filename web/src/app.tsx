@@ -16,6 +16,7 @@ import {
   ApplicationsPage,
   AuditPage,
   BoardPage,
+  BulletinsPage,
   CheckpointPage,
   ComposeAlertPage,
   DeskPage,
@@ -42,6 +43,7 @@ import {
   ReportFormPage,
   ReportStartPage,
   SetupPage,
+  StatementPage,
   TransparencyPage,
   TransparencyStartPage,
   UsersPage,
@@ -146,6 +148,8 @@ function AppRoutes() {
         <Route path="/transparency/:incidentId" element={<TransparencyPage />} />
         <Route path="/checkpoint" element={<CheckpointPage />} />
         <Route path="/alerts/:id" element={<PublicAlertPage />} />
+        <Route path="/statements/:id" element={<StatementPage />} />
+        <Route path="/bulletins/:incidentId" element={<BulletinsPage />} />
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>
             <Route index element={<Navigate to="/organizations" replace />} />

@@ -22,14 +22,15 @@ import { AlertsCard } from './alerts-card';
 import { CommandPanel } from './command-panel';
 import { DeploymentsPanel } from './deployments-panel';
 import { IncidentTimeline } from './incident-timeline';
+import { InformationTab } from './information-tab';
 import { boardKey, type LiveMode, pollInterval, useLiveBoard } from './live-updates';
 import { NeedDrawer } from './need-drawer';
 import { NeedsPanel } from './needs-panel';
 import { ResourcesPanel } from './resources-panel';
 import { ACTIVE_NEED_STATUSES, NEXT_STAGES, ON_SITE_STATUSES } from './rules';
 
-type Tab = 'needs' | 'deployments' | 'resources' | 'command' | 'evaluation';
-const TABS: readonly Tab[] = ['needs', 'deployments', 'resources', 'command', 'evaluation'];
+type Tab = 'needs' | 'deployments' | 'resources' | 'command' | 'information' | 'evaluation';
+const TABS: readonly Tab[] = ['needs', 'deployments', 'resources', 'command', 'information', 'evaluation'];
 
 const EvaluationPanel = lazy(() => import('./evaluation-panel'));
 
@@ -291,6 +292,11 @@ export function BoardPage() {
             key: 'command',
             label: <span data-testid="tab-command">{t('board.tabs.command')}</span>,
             children: <CommandPanel incident={incident} live={live} />,
+          },
+          {
+            key: 'information',
+            label: <span data-testid="tab-information">{t('board.tabs.information')}</span>,
+            children: <InformationTab incident={incident} />,
           },
           {
             key: 'evaluation',
