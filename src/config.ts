@@ -27,6 +27,8 @@ export interface Config {
    * unset, or where the browser has no WebGL, the board draws its own simple map.
    */
   mapStyleUrl: string | null;
+  /** Whether webhooks may reach loopback, link-local and private addresses (server-side request forgery otherwise refused). */
+  webhooksAllowPrivate: boolean;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.CORESPOND_LOG_LEVEL ?? 'info',
     secureCookies: env.CORESPOND_SECURE_COOKIES === 'true',
     mapStyleUrl: urlFrom(env.CORESPOND_MAP_STYLE_URL, 'CORESPOND_MAP_STYLE_URL'),
+    webhooksAllowPrivate: env.CORESPOND_WEBHOOKS_ALLOW_PRIVATE === 'true',
   };
 }
 

@@ -23,6 +23,7 @@ import { warmDuplicateChecks } from '../services/needs/duplicate-check';
 import { warmRecommendations } from '../services/needs/recommend-organizations';
 import { rotateSigningKey } from '../services/passes/signing-keys';
 import { createFirstAdmin, setupNeeded } from '../services/users/set-up-platform';
+import { startWebhookWorker } from '../services/webhooks/deliver-webhooks';
 
 const CLI: Actor = { kind: 'system', label: 'cli' };
 
@@ -53,6 +54,7 @@ program
       config,
       webDist: join(ROOT, 'web', 'dist'),
       logger: loggerOptions(config.logLevel),
+      webhooks: { allowPrivate: config.webhooksAllowPrivate },
     });
     // Claims without progress expire, missed check-ins and stale needs raise alarms: sweep once a
     // minute (every node may; each lapse is recorded once).
@@ -62,8 +64,15 @@ program
         app.log.error({ err: error }, 'alarm sweep failed'),
       );
     }, 60_000);
+    // Webhooks: fan out new platform events and post due deliveries (every node may; each
+    // event is fanned out once and each delivery leased to one node).
+    const webhooks = startWebhookWorker(runtime.deps, {
+      allowPrivate: config.webhooksAllowPrivate,
+      onError: (error: unknown) => app.log.error({ err: error }, 'webhook delivery failed'),
+    });
     const stop = async () => {
       clearInterval(sweeper);
+      await webhooks.stop();
       await app.close();
       await analytics.close();
       await runtime.close();

@@ -547,6 +547,43 @@ export const COLUMN_CLASSES: Classified = {
     category: INTERNAL,
     at: INTERNAL,
   },
+  // A webhook's target and events are its owner's business; its secret signs and never leaves after creation.
+  webhooks: {
+    id: INTERNAL,
+    owner_id: INTERNAL,
+    url: INTERNAL,
+    events: INTERNAL,
+    secret: SECRET,
+    created_at: INTERNAL,
+    consecutive_failures: INTERNAL,
+    disabled_at: INTERNAL,
+    disabled_reason: INTERNAL,
+  },
+  // A stored body is a record as its owner could read it (a need's phone for a coordinator), and
+  // a receiver's answer may echo it: both personal.
+  webhook_deliveries: {
+    id: INTERNAL,
+    webhook_id: INTERNAL,
+    event_seq: INTERNAL,
+    event_type: INTERNAL,
+    payload: PERSONAL,
+    status: INTERNAL,
+    attempts: INTERNAL,
+    next_attempt_at: INTERNAL,
+    leased_until: INTERNAL,
+    created_at: INTERNAL,
+    delivered_at: INTERNAL,
+  },
+  webhook_attempts: {
+    delivery_id: INTERNAL,
+    attempt: INTERNAL,
+    started_at: INTERNAL,
+    finished_at: INTERNAL,
+    status_code: INTERNAL,
+    response_excerpt: PERSONAL,
+    error: INTERNAL,
+  },
+  webhook_cursor: { name: INTERNAL, seq: INTERNAL },
   alarms: {
     id: INTERNAL,
     incident_id: INTERNAL,
@@ -666,6 +703,21 @@ export const ENTITIES = {
     },
   },
   user: { table: 'users', fields: {} },
+  // A webhook as its owner lists it (never its secret, shown once at creation) and its deliveries with each attempt.
+  webhook: { table: 'webhooks', fields: { enabled: INTERNAL } },
+  webhookDelivery: {
+    table: 'webhook_deliveries',
+    fields: {
+      webhookMessageId: INTERNAL,
+      attemptLog: INTERNAL,
+      attempt: INTERNAL,
+      startedAt: INTERNAL,
+      finishedAt: INTERNAL,
+      statusCode: INTERNAL,
+      responseExcerpt: PERSONAL,
+      error: INTERNAL,
+    },
+  },
   token: { table: 'sessions', fields: { userId: INTERNAL } },
   application: {
     table: 'applications',

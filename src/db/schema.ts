@@ -784,6 +784,54 @@ export interface Tables {
   allocation_lines: AllocationLinesTable;
   shipments: ShipmentsTable;
   shipment_events: ShipmentEventsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  webhook_cursor: WebhookCursorTable;
+}
+
+export interface WebhooksTable {
+  id: string;
+  owner_id: string;
+  url: string;
+  /** JSON array of event type names. */
+  events: string;
+  /** The `whsec_` secret, encrypted with the server's secret. */
+  secret: string;
+  created_at: string;
+  consecutive_failures: number;
+  disabled_at: string | null;
+  disabled_reason: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event_seq: number;
+  event_type: string;
+  /** The JSON body sent: `{ type, timestamp, data }`. */
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  leased_until: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  delivery_id: string;
+  attempt: number;
+  started_at: string;
+  finished_at: string;
+  status_code: number | null;
+  response_excerpt: string | null;
+  error: string | null;
+}
+
+export interface WebhookCursorTable {
+  name: string;
+  seq: number;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

@@ -12,6 +12,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config';
 import type { Deps } from '../services/context';
 import { checkDatabase } from '../services/health';
+import type { WebhookSettings } from '../services/webhooks/manage-webhooks';
 import { alarmRoutes } from './alarms/routes';
 import { allocationRoutes } from './allocation/routes';
 import { analyticsRoutes } from './analytics/routes';
@@ -47,6 +48,7 @@ import { setupRoutes } from './setup/routes';
 import { taskRoutes } from './tasks/routes';
 import { userRoutes } from './users/routes';
 import { warehouseRoutes } from './warehouses/routes';
+import { webhookRoutes } from './webhooks/routes';
 
 export interface AppOptions {
   deps: Deps;
@@ -65,6 +67,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** How often live updates are read from the database, ms. */
   livePollMs?: number;
+  /** Whether webhooks may reach private and loopback addresses (CORESPOND_WEBHOOKS_ALLOW_PRIVATE). */
+  webhooks?: WebhookSettings;
   /** Told of every route as it is registered (the leak scanner calls each one). */
   onRoute?: (route: { method: string; url: string }) => void;
 }
@@ -167,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await programRoutes(app, deps);
   await knowledgeRoutes(app, deps);
   await warehouseRoutes(app, deps);
+  await webhookRoutes(app, deps, options.webhooks ?? { allowPrivate: false });
   await ledgerRoutes(app, deps);
   await moneyRoutes(app, deps);
   await analyticsRoutes(app, deps, config);

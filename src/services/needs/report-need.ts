@@ -187,6 +187,12 @@ async function recordReports(trx: Transaction<Tables>, deps: Deps, reports: Repo
         entityId: f.need.id,
         after: f.need,
         live: { incidentId: f.need.incidentId, kind: 'need' },
+        event: {
+          type: 'need.created',
+          incidentId: f.need.incidentId,
+          jurisdiction: f.need.jurisdiction,
+          category: f.need.category,
+        },
       },
     })),
   );

@@ -1,0 +1,290 @@
+/**
+ * The webhook worker. Fan-out follows the platform event log after a cursor kept in the
+ * database and makes one delivery per (event, webhook that names it and whose owner may read
+ * it), with the body computed then as the owner reads the subject; the cursor moves by a
+ * conditional update in the same transaction, and the unique (webhook, event) pair backs it,
+ * so two nodes never fan out an event twice. Delivery posts due deliveries through a bounded
+ * pool, each leased to one node, signed as Standard Webhooks asks (the delivery's id is the
+ * `webhook-id`, the same on every retry), and retries failures on the schedule of
+ * src/model/webhook.ts across restarts. A webhook whose deliveries failed for good
+ * MAX_CONSECUTIVE_FAILURES times in a row is disabled and its owner told.
+ */
+import { Webhook as Signer } from 'standardwebhooks';
+import { findIncident } from '../../db/repositories/incidents';
+import { platformEventsAfter } from '../../db/repositories/platform-events';
+import { findUser } from '../../db/repositories/users';
+import {
+  advanceFanOutCursor,
+  countFailure,
+  type Delivery,
+  disableWebhook,
+  dueDeliveries,
+  enabledWebhooks,
+  fanOutCursor,
+  findWebhook,
+  insertDeliveries,
+  leaseDelivery,
+  recordAttempt,
+  resetFailures,
+  sealedSecretOf,
+  type Webhook,
+} from '../../db/repositories/webhooks';
+import { newId } from '../../model/ids';
+import { isWithin, overlaps } from '../../model/jurisdictions';
+import type { EventType, PlatformEvent } from '../../model/platform-event';
+import { MAX_ATTEMPTS, MAX_CONSECUTIVE_FAILURES, nextAttemptAt } from '../../model/webhook';
+import { recordChange } from '../audit/record-change';
+import { userActor } from '../auth/sessions';
+import type { Actor, Deps } from '../context';
+import { describeEvent } from '../events/describe-event';
+import { sendWebhook } from './send-webhook';
+import { checkTarget, type TargetOptions } from './target-address';
+import { openWebhookSecret } from './webhook-secret';
+
+const CURSOR = 'webhooks';
+const WORKER: Actor = { kind: 'system', label: 'webhooks' };
+
+export interface WebhookWorkerOptions extends TargetOptions {
+  /** Deliveries posted at once. */
+  concurrency?: number;
+  /** How long a receiver has to answer, ms. */
+  timeoutMs?: number;
+  /** Events read per fan-out step. */
+  batch?: number;
+  /** Told when a webhook is disabled (its owner is told in the notification centre). */
+  onDisabled?: (webhook: Webhook) => Promise<void>;
+}
+
+const DEFAULT_CONCURRENCY = 32;
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** Events about one organization's claim or team reach an organization admin's webhook only when it is theirs. */
+const ABOUT_AN_ORGANIZATION: readonly EventType[] = [
+  'need.claimed',
+  'claim.expiring',
+  'dispatch.created',
+  'deployment.decided',
+  'checkin.missed',
+];
+
+/** Whether an event lies in a webhook owner's scope: a coordinator's area, an organization admin's organization. */
+async function inScope(deps: Deps, owner: Actor, event: PlatformEvent): Promise<boolean> {
+  if (owner.kind === 'system' || owner.role === 'platform_admin') return true;
+  if (owner.role === 'coordinator') {
+    const area = owner.jurisdiction;
+    if (!area) return false;
+    if (event.jurisdiction) return isWithin(event.jurisdiction, area) || isWithin(area, event.jurisdiction);
+    if (event.incidentId) {
+      const incident = await findIncident(deps.db, event.incidentId);
+      return !!incident && incident.jurisdictions.some((a) => overlaps(a, area));
+    }
+    return true;
+  }
+  if (owner.role === 'org_admin') {
+    if (ABOUT_AN_ORGANIZATION.includes(event.type) && event.organizationId) return event.organizationId === owner.organizationId;
+    return true;
+  }
+  // The owner's role no longer creates webhooks (changed since): nothing more is sent.
+  return false;
+}
+
+/** The webhook's owner as a reader, or null when the account is gone or disabled. */
+async function ownerActor(deps: Deps, ownerId: string): Promise<Actor | null> {
+  const user = await findUser(deps.db, ownerId);
+  return user && !user.disabled ? userActor(user) : null;
+}
+
+/** Fans out one batch of events; answers how many events it handled (0 when caught up or another node took them). */
+export async function fanOutEvents(deps: Deps, options: WebhookWorkerOptions = { allowPrivate: false }): Promise<number> {
+  const from = await fanOutCursor(deps.db, CURSOR);
+  const events = await platformEventsAfter(deps.db, from, options.batch ?? 200);
+  if (events.length === 0) return 0;
+  const webhooks = await enabledWebhooks(deps.db);
+  const owners = new Map<string, Actor | null>();
+  const deliveries: Delivery[] = [];
+  const now = deps.now().toISOString();
+  for (const event of events) {
+    // One body per reader role and place: the policy answers by role, organization and area.
+    const bodies = new Map<string, string | null>();
+    for (const webhook of webhooks) {
+      if (!webhook.events.includes(event.type)) continue;
+      if (!owners.has(webhook.ownerId)) owners.set(webhook.ownerId, await ownerActor(deps, webhook.ownerId));
+      const owner = owners.get(webhook.ownerId);
+      if (!owner || !(await inScope(deps, owner, event))) continue;
+      const key = owner.kind === 'user' ? `${owner.role}|${owner.organizationId}|${owner.jurisdiction}` : 'system';
+      if (!bodies.has(key)) {
+        const data = await describeEvent(deps, owner, event);
+        bodies.set(key, data === null ? null : JSON.stringify({ type: event.type, timestamp: event.at, data }));
+      }
+      const payload = bodies.get(key);
+      if (payload == null) continue;
+      deliveries.push({
+        id: `msg_${newId()}`,
+        webhookId: webhook.id,
+        eventSeq: event.seq,
+        eventType: event.type,
+        payload,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        createdAt: now,
+        deliveredAt: null,
+      });
+    }
+  }
+  const to = events[events.length - 1].seq;
+  const moved = await deps.db.transaction().execute(async (trx) => {
+    if (!(await advanceFanOutCursor(trx, CURSOR, from, to))) return false;
+    await insertDeliveries(trx, deliveries);
+    return true;
+  });
+  return moved ? events.length : 0;
+}
+
+/** Signs with Standard Webhooks: `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. */
+function signedHeaders(secret: string, id: string, at: Date, body: string): Record<string, string> {
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': new Signer(secret).sign(id, at, body),
+  };
+}
+
+async function attempt(
+  deps: Deps,
+  options: WebhookWorkerOptions,
+  delivery: Delivery,
+  secrets: Map<string, string>,
+): Promise<void> {
+  const webhook = await findWebhook(deps.db, delivery.webhookId);
+  if (!webhook || webhook.disabledAt !== null) return;
+  let secret = secrets.get(webhook.id);
+  if (secret === undefined) {
+    secret = openWebhookSecret(deps.auditKey, (await sealedSecretOf(deps.db, webhook.id)) ?? '', webhook.id);
+    secrets.set(webhook.id, secret);
+  }
+  const started = deps.now();
+  const number = delivery.attempts + 1;
+  let result: { statusCode: number | null; responseExcerpt: string | null; error: string | null };
+  try {
+    // Resolved and checked again on every attempt: the name may point elsewhere since creation.
+    const target = await checkTarget(webhook.url, options);
+    result = await sendWebhook(
+      target,
+      signedHeaders(secret, delivery.id, started, delivery.payload),
+      delivery.payload,
+      options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    );
+  } catch (error) {
+    result = { statusCode: null, responseExcerpt: null, error: error instanceof Error ? error.message : String(error) };
+  }
+  const finished = deps.now();
+  const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+  const retryAt = ok ? null : nextAttemptAt(finished, number);
+  const status = ok ? 'delivered' : retryAt === null || number >= MAX_ATTEMPTS ? 'failed' : 'pending';
+  const failures = await deps.db.transaction().execute(async (trx) => {
+    await recordAttempt(
+      trx,
+      {
+        deliveryId: delivery.id,
+        attempt: number,
+        startedAt: started.toISOString(),
+        finishedAt: finished.toISOString(),
+        ...result,
+      },
+      {
+        status,
+        nextAttemptAt: status === 'pending' ? (retryAt?.toISOString() ?? null) : null,
+        deliveredAt: ok ? finished.toISOString() : null,
+      },
+    );
+    if (ok) await resetFailures(trx, webhook.id);
+    return status === 'failed' ? countFailure(trx, webhook.id) : 0;
+  });
+  if (failures >= MAX_CONSECUTIVE_FAILURES) await disable(deps, options, webhook, failures);
+}
+
+async function disable(deps: Deps, options: WebhookWorkerOptions, webhook: Webhook, failures: number): Promise<void> {
+  const at = deps.now().toISOString();
+  const reason = `${failures} deliveries in a row failed every attempt`;
+  const done = await deps.db.transaction().execute(async (trx) => {
+    if (!(await disableWebhook(trx, webhook.id, at, reason))) return false;
+    await recordChange(trx, deps, WORKER, {
+      action: 'webhook.disable',
+      entityType: 'webhook',
+      entityId: webhook.id,
+      before: { disabledAt: null },
+      after: { disabledAt: at, disabledReason: reason },
+    });
+    return true;
+  });
+  if (done && options.onDisabled) await options.onDisabled({ ...webhook, disabledAt: at, disabledReason: reason });
+}
+
+/** Posts the deliveries due now (at most `limit`), `concurrency` at a time; answers how many it attempted. */
+export async function deliverDue(
+  deps: Deps,
+  options: WebhookWorkerOptions = { allowPrivate: false },
+  limit = 1000,
+): Promise<number> {
+  const now = deps.now();
+  const due = await dueDeliveries(deps.db, now.toISOString(), limit);
+  const leaseUntil = new Date(now.getTime() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) + 60_000).toISOString();
+  const secrets = new Map<string, string>();
+  let next = 0;
+  let attempted = 0;
+  const worker = async () => {
+    while (next < due.length) {
+      const delivery = due[next++];
+      if (!(await leaseDelivery(deps.db, delivery.id, now.toISOString(), leaseUntil))) continue;
+      attempted++;
+      await attempt(deps, options, delivery, secrets);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, due.length) }, worker));
+  return attempted;
+}
+
+/** Fans out every new event, then posts everything due: one pass of the worker (tests call it). */
+export async function runWebhooksOnce(
+  deps: Deps,
+  options: WebhookWorkerOptions = { allowPrivate: false },
+): Promise<{ events: number; attempted: number }> {
+  let events = 0;
+  for (;;) {
+    const n = await fanOutEvents(deps, options);
+    if (n === 0) break;
+    events += n;
+  }
+  const attempted = await deliverDue(deps, options);
+  return { events, attempted };
+}
+
+/** Runs the worker every `intervalMs` until stopped (`corespond serve`); a pass never overlaps the previous one. */
+export function startWebhookWorker(
+  deps: Deps,
+  options: WebhookWorkerOptions & { intervalMs?: number; onError?: (error: unknown) => void },
+): { stop: () => Promise<void> } {
+  let busy = false;
+  let stopped = false;
+  let current: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    if (busy || stopped) return;
+    busy = true;
+    current = runWebhooksOnce(deps, options)
+      .then(
+        () => undefined,
+        (error: unknown) => options.onError?.(error),
+      )
+      .finally(() => {
+        busy = false;
+      });
+  }, options.intervalMs ?? 500);
+  return {
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await current;
+    },
+  };
+}
