@@ -12,6 +12,7 @@ import { startOrganizationImport } from '../../src/services/imports/import-jobs'
 import { testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { buildPrivacyNetwork, EVERYONE, type PrivacyNetwork, tokenOf, type Who } from '../support/privacy-network';
+import { echoedDelivery } from '../support/webhook-receiver';
 
 const HOLDERS: Who[] = ['admin', 'coordHenan', 'orgAdmin', 'orgMember'];
 const COUNTY: Who[] = ['admin', 'coordHenan', 'coordCounty'];
@@ -82,7 +83,7 @@ const CANARIES: { canary: string | RegExp; seenBy: Who[] }[] = [
 ];
 
 /** Where each registered GET route is called, with the network's records in its path. */
-const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => string[]> = {
+const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string; webhook: string }) => string[]> = {
   '/api/health': () => ['/api/health'],
   '/api/openapi.json': () => ['/api/openapi.json'],
   '/api/docs': () => ['/api/docs'],
@@ -182,6 +183,9 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string }) => st
   '/api/v1/public/donations/:referenceCode': (n) => [`/api/v1/public/donations/${n.donation}`],
   '/api/v1/users': () => ['/api/v1/users?limit=200'],
   '/api/v1/users/:id': (n) => [`/api/v1/users/${n.canaryUser}`],
+  '/api/v1/webhooks': () => ['/api/v1/webhooks'],
+  '/api/v1/webhooks/:id': (n) => [`/api/v1/webhooks/${n.webhook}`],
+  '/api/v1/webhooks/:id/deliveries': (n) => [`/api/v1/webhooks/${n.webhook}/deliveries?limit=200`],
 };
 
 /** The text of an answer, whatever its type: workbooks are opened and their cells read. */
@@ -227,10 +231,10 @@ async function readStream(base: string, path: string, token: string | undefined,
 
 describeEachDatabase('leak scanner', (t) => {
   let app: App;
-  let n: PrivacyNetwork & { importJob: string };
+  let n: PrivacyNetwork & { importJob: string; webhook: string };
   const routes: { method: string; url: string }[] = [];
   beforeAll(async () => {
-    app = await testApp(t().deps, { onRoute: (route) => routes.push(route) });
+    app = await testApp(t().deps, { onRoute: (route) => routes.push(route), webhooks: { allowPrivate: true } });
     const network = await buildPrivacyNetwork(t().deps);
     const coordinator = network.users.coordHenan;
     const started = await startOrganizationImport(
@@ -239,7 +243,9 @@ describeEachDatabase('leak scanner', (t) => {
       { content: Buffer.from('组织名称,组织类型,服务区域\n扫描测试队,救援队伍,410105\n'), name: 'roster.csv' },
     );
     await started.done;
-    n = { ...network, importJob: started.job.id };
+    // The county coordinator's webhook, whose receiver echoed a new need's body into the delivery log.
+    const webhook = await echoedDelivery(app, t().deps, network.tokens.coordCounty, network.incident);
+    n = { ...network, importJob: started.job.id, webhook };
   });
 
   it('has a fixture for every GET route the app registers', () => {
@@ -279,6 +285,7 @@ describeEachDatabase('leak scanner', (t) => {
       return answer.body;
     };
     expect(await seen(`/api/v1/needs/${n.heldNeed}`, 'orgMember')).toContain('CANARY-HELD-CONTACT');
+    expect(await seen(`/api/v1/webhooks/${n.webhook}/deliveries`, 'coordCounty')).toContain('CANARY-COUNTY-CONTACT-WEBHOOK');
     expect(await seen(`/api/v1/needs/${n.countyNeed}`, 'coordCounty')).toContain('34.7187654');
     expect(await seen(`/api/v1/organizations/${n.orgs.zhengzhouTeam}/volunteers`, 'orgAdmin')).toContain('CANARY-VOLUNTEER-NAME');
     expect(await seen(`/api/v1/applications/${n.application}`, 'coordHenan')).toContain('13911110006');

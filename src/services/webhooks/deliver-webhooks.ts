@@ -107,7 +107,8 @@ export async function fanOutEvents(deps: Deps, options: WebhookWorkerOptions = {
     // One body per reader role and place: the policy answers by role, organization and area.
     const bodies = new Map<string, string | null>();
     for (const webhook of webhooks) {
-      if (!webhook.events.includes(event.type)) continue;
+      // A webhook hears of what happens after it was made, not of the log's past.
+      if (!webhook.events.includes(event.type) || event.at < webhook.createdAt) continue;
       if (!owners.has(webhook.ownerId)) owners.set(webhook.ownerId, await ownerActor(deps, webhook.ownerId));
       const owner = owners.get(webhook.ownerId);
       if (!owner || !(await inScope(deps, owner, event))) continue;
