@@ -547,6 +547,43 @@ export const COLUMN_CLASSES: Classified = {
     category: INTERNAL,
     at: INTERNAL,
   },
+  // A notification is addressed to one person and says what reached them: personal.
+  notifications: {
+    id: INTERNAL,
+    user_id: INTERNAL,
+    type: INTERNAL,
+    title: PERSONAL,
+    incident_id: INTERNAL,
+    entity_id: INTERNAL,
+    link: INTERNAL,
+    event_seq: INTERNAL,
+    created_at: INTERNAL,
+    read_at: INTERNAL,
+  },
+  subscriptions: {
+    id: INTERNAL,
+    user_id: INTERNAL,
+    incident_id: INTERNAL,
+    jurisdiction: INTERNAL,
+    category: INTERNAL,
+    kinds: INTERNAL,
+    channels: INTERNAL,
+    language: INTERNAL,
+    created_at: INTERNAL,
+  },
+  mail_outbox: {
+    id: INTERNAL,
+    user_id: INTERNAL,
+    recipient: PERSONAL,
+    subject: PERSONAL,
+    body: PERSONAL,
+    attempts: INTERNAL,
+    next_attempt_at: INTERNAL,
+    last_error: INTERNAL,
+    sent_at: INTERNAL,
+    created_at: INTERNAL,
+  },
+  event_cursors: { name: INTERNAL, seq: INTERNAL, lease_holder: INTERNAL, lease_until: INTERNAL },
   // A webhook's target and events are its owner's business; its secret signs and never leaves after creation.
   webhooks: {
     id: INTERNAL,
@@ -761,6 +798,9 @@ export const ENTITIES = {
   claim: { table: 'need_claims', fields: { needId: INTERNAL, reason: PERSONAL, accept: INTERNAL, dispatchedBy: INTERNAL } },
   program: { table: 'programs', fields: { cell: INTERNAL, partnerIds: INTERNAL } },
   lesson: { table: 'lessons', fields: {} },
+  notification: { table: 'notifications', fields: {} },
+  subscription: { table: 'subscriptions', fields: {} },
+  mail: { table: 'mail_outbox', fields: {} },
   // What an alarm is about, as the board names it: a team's name or a need's title.
   alarm: { table: 'alarms', fields: { subjectLabel: INTERNAL } },
   offer: {

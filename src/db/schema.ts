@@ -515,6 +515,55 @@ export interface PlatformEventsTable {
   at: string;
 }
 
+/** A user's in-app notification. */
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  type: string;
+  title: string;
+  incident_id: string | null;
+  entity_id: string | null;
+  link: string | null;
+  event_seq: number | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** What a user follows (null: any), and by which channels. */
+export interface SubscriptionsTable {
+  id: string;
+  user_id: string;
+  incident_id: string | null;
+  jurisdiction: string | null;
+  category: string | null;
+  kinds: string | null;
+  channels: string;
+  language: string | null;
+  created_at: string;
+}
+
+/** An e-mail to send, kept until it was sent. */
+export interface MailOutboxTable {
+  id: string;
+  user_id: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
+/** Where a follower of platform_events stands, and who holds its lease. */
+export interface EventCursorsTable {
+  name: string;
+  seq: number;
+  lease_holder: string | null;
+  lease_until: string | null;
+}
+
 export interface AlarmsTable {
   id: string;
   incident_id: string;
@@ -764,6 +813,10 @@ export interface Tables {
   idempotency_keys: IdempotencyKeysTable;
   live_events: LiveEventsTable;
   platform_events: PlatformEventsTable;
+  notifications: NotificationsTable;
+  subscriptions: SubscriptionsTable;
+  mail_outbox: MailOutboxTable;
+  event_cursors: EventCursorsTable;
   alarms: AlarmsTable;
   programs: ProgramsTable;
   program_areas: ProgramAreasTable;

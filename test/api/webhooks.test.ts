@@ -238,6 +238,17 @@ describeEachDatabase('webhooks', (t) => {
     expect(read.json.disabledReason).toContain('in a row');
     const log = await deliveries('orgAdmin', hook.id);
     expect(log.every((d) => d.status === 'failed' && d.attempts === MAX_ATTEMPTS)).toBe(true);
+    // Its owner is told in the notification centre, once.
+    const notes = await deps.db.selectFrom('notifications').selectAll().where('entity_id', '=', hook.id).execute();
+    expect(notes).toEqual([
+      expect.objectContaining({
+        user_id: n.users.orgAdmin.id,
+        type: 'webhook.disabled',
+        link: '/settings/webhooks',
+        read_at: null,
+      }),
+    ]);
+    expect(notes[0].title).toContain(receiver.url);
     // A disabled webhook gets no new events.
     await report('停用之后');
     await runWebhooksOnce(deps, ALLOW);

@@ -37,6 +37,7 @@ import { recordChange } from '../audit/record-change';
 import { userActor } from '../auth/sessions';
 import type { Actor, Deps } from '../context';
 import { describeEvent } from '../events/describe-event';
+import { notifyUsers } from '../notifications/notify-users';
 import { sendWebhook } from './send-webhook';
 import { checkTarget, type TargetOptions } from './target-address';
 import { openWebhookSecret } from './webhook-secret';
@@ -51,8 +52,6 @@ export interface WebhookWorkerOptions extends TargetOptions {
   timeoutMs?: number;
   /** Events read per fan-out step. */
   batch?: number;
-  /** Told when a webhook is disabled (its owner is told in the notification centre). */
-  onDisabled?: (webhook: Webhook) => Promise<void>;
 }
 
 const DEFAULT_CONCURRENCY = 32;
@@ -202,14 +201,15 @@ async function attempt(
     if (ok) await resetFailures(trx, webhook.id);
     return status === 'failed' ? countFailure(trx, webhook.id) : 0;
   });
-  if (failures >= MAX_CONSECUTIVE_FAILURES) await disable(deps, options, webhook, failures);
+  if (failures >= MAX_CONSECUTIVE_FAILURES) await disable(deps, webhook, failures);
 }
 
-async function disable(deps: Deps, options: WebhookWorkerOptions, webhook: Webhook, failures: number): Promise<void> {
+/** Disables a failing webhook once, with its audit record, and tells its owner in the notification centre. */
+async function disable(deps: Deps, webhook: Webhook, failures: number): Promise<void> {
   const at = deps.now().toISOString();
   const reason = `${failures} deliveries in a row failed every attempt`;
-  const done = await deps.db.transaction().execute(async (trx) => {
-    if (!(await disableWebhook(trx, webhook.id, at, reason))) return false;
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await disableWebhook(trx, webhook.id, at, reason))) return;
     await recordChange(trx, deps, WORKER, {
       action: 'webhook.disable',
       entityType: 'webhook',
@@ -217,9 +217,13 @@ async function disable(deps: Deps, options: WebhookWorkerOptions, webhook: Webho
       before: { disabledAt: null },
       after: { disabledAt: at, disabledReason: reason },
     });
-    return true;
+    await notifyUsers(trx, deps, [webhook.ownerId], {
+      type: 'webhook.disabled',
+      title: `Webhook 已停用：连续 ${failures} 次投递均失败（${webhook.url}）`,
+      entityId: webhook.id,
+      link: '/settings/webhooks',
+    });
   });
-  if (done && options.onDisabled) await options.onDisabled({ ...webhook, disabledAt: at, disabledReason: reason });
 }
 
 /** Posts the deliveries due now (at most `limit`), `concurrency` at a time; answers how many it attempted. */
