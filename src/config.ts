@@ -27,6 +27,8 @@ export interface Config {
    * unset, or where the browser has no WebGL, the board draws its own simple map.
    */
   mapStyleUrl: string | null;
+  /** The URL the public reaches the platform at (CORESPOND_PUBLIC_URL): the issuer named in signed statements. */
+  publicUrl: string;
   /** Whether webhooks may reach loopback, link-local and private addresses (server-side request forgery otherwise refused). */
   webhooksAllowPrivate: boolean;
 }
@@ -48,6 +50,13 @@ function urlFrom(value: string | undefined, name: string): string | null {
   throw new Error(`${name} must be an http(s) URL or a path on this server, not "${value}"`);
 }
 
+function publicUrlFrom(value: string | undefined, port: number): string {
+  if (!value) return `http://localhost:${port}`;
+  const url = urlFrom(value, 'CORESPOND_PUBLIC_URL');
+  if (!url || url.startsWith('/')) throw new Error(`CORESPOND_PUBLIC_URL must be an http(s) URL, not "${value}"`);
+  return url.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFrom(env.PORT, 8080, 'PORT'),
@@ -63,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.CORESPOND_LOG_LEVEL ?? 'info',
     secureCookies: env.CORESPOND_SECURE_COOKIES === 'true',
     mapStyleUrl: urlFrom(env.CORESPOND_MAP_STYLE_URL, 'CORESPOND_MAP_STYLE_URL'),
+    publicUrl: publicUrlFrom(env.CORESPOND_PUBLIC_URL, intFrom(env.PORT, 8080, 'PORT')),
     webhooksAllowPrivate: env.CORESPOND_WEBHOOKS_ALLOW_PRIVATE === 'true',
   };
 }

@@ -1,4 +1,4 @@
-/** `corespond`: serve, migrate, create-admin, import, export, passes rotate-key, audit verify, allocate. Commands call services, not HTTP. */
+/** `corespond`: serve, migrate, create-admin, import, export, passes rotate-key, keys rotate, audit verify, allocate. Commands call services, not HTTP. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ import { importOrganizations } from '../services/imports/import-organizations';
 import { expireClaims } from '../services/needs/claims';
 import { warmDuplicateChecks } from '../services/needs/duplicate-check';
 import { warmRecommendations } from '../services/needs/recommend-organizations';
-import { rotateSigningKey } from '../services/passes/signing-keys';
+import { rotateSigningKey, rotateSigningKeyWhenDue } from '../services/passes/signing-keys';
 import { createFirstAdmin, setupNeeded } from '../services/users/set-up-platform';
 import { startWebhookWorker } from '../services/webhooks/deliver-webhooks';
 
@@ -50,7 +50,7 @@ program
       auditKey: runtime.deps.auditKey,
     });
     const app = await buildApp({
-      deps: { ...runtime.deps, figures: analytics.figures },
+      deps: { ...runtime.deps, publicUrl: config.publicUrl, figures: analytics.figures },
       config,
       webDist: join(ROOT, 'web', 'dist'),
       logger: loggerOptions(config.logLevel),
@@ -64,6 +64,14 @@ program
         app.log.error({ err: error }, 'alarm sweep failed'),
       );
     }, 60_000);
+    // Signing keys rotate on their own once the newest is 90 days old: checked at start and daily.
+    const rotateWhenDue = () =>
+      rotateSigningKeyWhenDue(runtime.deps).then(
+        (key) => key && app.log.info(`signing key rotated on schedule: ${key.kid}`),
+        (error: unknown) => app.log.error({ err: error }, 'signing key rotation check failed'),
+      );
+    await rotateWhenDue();
+    const keyRotation = setInterval(rotateWhenDue, 86_400_000);
     // Webhooks: fan out new platform events and post due deliveries (every node may; each
     // event is fanned out once and each delivery leased to one node).
     const webhooks = startWebhookWorker(runtime.deps, {
@@ -72,6 +80,7 @@ program
     });
     const stop = async () => {
       clearInterval(sweeper);
+      clearInterval(keyRotation);
       await webhooks.stop();
       await app.close();
       await analytics.close();
@@ -203,6 +212,20 @@ passes
     try {
       const key = await rotateSigningKey(runtime.deps);
       console.log(`new pass signing key ${key.kid}; checkpoints pick it up from /.well-known/jwks.json`);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+const keys = program.command('keys').description('the keys that sign passes and official statements');
+keys
+  .command('rotate')
+  .description('start a new signing key; passes and statements already signed keep verifying (servers also rotate every 90 days)')
+  .action(async () => {
+    const runtime = await openRuntime(loadConfig());
+    try {
+      const key = await rotateSigningKey(runtime.deps);
+      console.log(`new signing key ${key.kid}; verifiers pick it up from /.well-known/jwks.json (earlier keys stay listed)`);
     } finally {
       await runtime.close();
     }

@@ -547,6 +547,53 @@ export const COLUMN_CLASSES: Classified = {
     category: INTERNAL,
     at: INTERNAL,
   },
+  // A statement is published to everyone, signed; only who pressed the button stays inside.
+  statements: {
+    id: PUBLIC,
+    incident_id: PUBLIC,
+    title: PUBLIC,
+    body: PUBLIC,
+    issuing_organization_id: PUBLIC,
+    issuer_name: PUBLIC,
+    kid: PUBLIC,
+    jws: PUBLIC,
+    issued_by: INTERNAL,
+    issued_at: PUBLIC,
+  },
+  // What circulated in public and where; the public sees a rumour only beside the statement that answers it.
+  rumours: {
+    id: PUBLIC,
+    incident_id: PUBLIC,
+    text: PUBLIC,
+    seen_where: PUBLIC,
+    seen_at: PUBLIC,
+    statement_id: PUBLIC,
+    recorded_by: INTERNAL,
+    recorded_at: INTERNAL,
+  },
+  // A bulletin's content goes to the audience it names (the policy decides who reads which
+  // bulletin); within that, its fields are what it publishes. Who wrote and verified it stays inside.
+  bulletins: {
+    id: PUBLIC,
+    incident_id: PUBLIC,
+    jurisdiction: PUBLIC,
+    kind: PUBLIC,
+    title: PUBLIC,
+    body: PUBLIC,
+    source: PUBLIC,
+    author_organization_id: PUBLIC,
+    authority: PUBLIC,
+    audience: PUBLIC,
+    attachments: PUBLIC,
+    supersedes_id: PUBLIC,
+    relation: PUBLIC,
+    status: PUBLIC,
+    verified_by: INTERNAL,
+    created_by: INTERNAL,
+    created_at: PUBLIC,
+    updated_at: PUBLIC,
+    published_at: PUBLIC,
+  },
   // A notification is addressed to one person and says what reached them: personal.
   notifications: {
     id: INTERNAL,
@@ -802,6 +849,9 @@ export const ENTITIES = {
   subscription: { table: 'subscriptions', fields: {} },
   mail: { table: 'mail_outbox', fields: {} },
   // What an alarm is about, as the board names it: a team's name or a need's title.
+  statement: { table: 'statements', fields: { issuer: PUBLIC, rumours: PUBLIC } },
+  rumour: { table: 'rumours', fields: { statement: PUBLIC } },
+  bulletin: { table: 'bulletins', fields: { authorName: PUBLIC, supersededBy: PUBLIC, viewerCanEdit: INTERNAL } },
   alarm: { table: 'alarms', fields: { subjectLabel: INTERNAL } },
   offer: {
     table: 'offers',

@@ -24,6 +24,7 @@ import * as allocation from './migrations/0021-allocation';
 import * as ledgerFlows from './migrations/0022-ledger-flows';
 import * as money from './migrations/0023-money';
 import * as platformEvents from './migrations/0024-platform-events';
+import * as information from './migrations/0025-information';
 import * as notifications from './migrations/0027-notifications';
 import * as webhooks from './migrations/0028-webhooks';
 import type { Tables } from './schema';
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0022-ledger-flows': ledgerFlows,
   '0023-money': money,
   '0024-platform-events': platformEvents,
+  '0025-information': information,
   '0027-notifications': notifications,
   '0028-webhooks': webhooks,
 };

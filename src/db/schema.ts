@@ -515,6 +515,55 @@ export interface PlatformEventsTable {
   at: string;
 }
 
+/** A signed official statement (src/model/statement.ts), with the JWS signed at issue. */
+export interface StatementsTable {
+  id: string;
+  incident_id: string | null;
+  title: string;
+  body: string;
+  issuing_organization_id: string;
+  issuer_name: string;
+  kid: string;
+  jws: string;
+  issued_by: string;
+  issued_at: string;
+}
+
+/** A rumour seen about an incident and the statement that answers it, once there is one. */
+export interface RumoursTable {
+  id: string;
+  incident_id: string;
+  text: string;
+  seen_where: string;
+  seen_at: string;
+  statement_id: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+/** A bulletin or situation report (src/model/bulletin.ts); attachments are JSON. */
+export interface BulletinsTable {
+  id: string;
+  incident_id: string | null;
+  jurisdiction: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  source: string | null;
+  author_organization_id: string;
+  authority: string;
+  audience: string;
+  attachments: string;
+  supersedes_id: string | null;
+  relation: string | null;
+  status: string;
+  verified_by: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
 /** A user's in-app notification. */
 export interface NotificationsTable {
   id: string;
@@ -813,6 +862,9 @@ export interface Tables {
   idempotency_keys: IdempotencyKeysTable;
   live_events: LiveEventsTable;
   platform_events: PlatformEventsTable;
+  statements: StatementsTable;
+  rumours: RumoursTable;
+  bulletins: BulletinsTable;
   notifications: NotificationsTable;
   subscriptions: SubscriptionsTable;
   mail_outbox: MailOutboxTable;

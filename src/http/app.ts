@@ -45,6 +45,7 @@ import { publicRoutes } from './public/routes';
 import { referenceRoutes } from './reference/routes';
 import { securityHeaders } from './security-headers';
 import { setupRoutes } from './setup/routes';
+import { statementRoutes } from './statements/routes';
 import { taskRoutes } from './tasks/routes';
 import { userRoutes } from './users/routes';
 import { warehouseRoutes } from './warehouses/routes';
@@ -165,6 +166,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await alarmRoutes(app, deps);
   await taskRoutes(app, deps);
   await passRoutes(app, deps, config);
+  await statementRoutes(app, deps, config);
   await offerRoutes(app, deps, config);
   await allocationRoutes(app, deps);
   await needRoutes(app, deps);

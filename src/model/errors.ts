@@ -168,6 +168,16 @@ export const ERRORS = {
   already_decided: { status: 409, zh: '该申请已经作出决定', en: 'This application has already been decided' },
   setup_done: { status: 409, zh: '平台已完成初始化', en: 'The platform is already set up' },
   archived: { status: 409, zh: '该记录已归档，不能修改', en: 'This record is archived and cannot change' },
+  not_an_agency: {
+    status: 422,
+    zh: '权威发布只能以政府部门的名义发出',
+    en: 'Official statements are issued on behalf of a government agency',
+  },
+  bulletin_published: {
+    status: 409,
+    zh: '通报已发布，不能再修改；请发布更正或替代通报',
+    en: 'The bulletin is published and cannot change; publish a correction or a replacement',
+  },
   body_too_large: { status: 413, zh: '请求正文过大', en: 'The request body is too large' },
   unsupported_media_type: {
     status: 415,

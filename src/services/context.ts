@@ -13,6 +13,8 @@ export interface Deps {
   auditKey: Buffer;
   /** Where uploaded files (evidence photos) are kept. */
   dataDir: string;
+  /** The platform's public URL (CORESPOND_PUBLIC_URL): the `iss` of the statements it signs. */
+  publicUrl?: string;
   /** Snapshots of the analytics' figures kept by a server; without them figures are computed on each call. */
   figures?: FigureSource;
 }

@@ -246,6 +246,33 @@ export function canRecordReviews(actor: Actor): boolean {
   return coordinatesIncidents(actor);
 }
 
+/**
+ * Issuing an official statement on behalf of an organization (a government agency, checked
+ * apart): the agency's own staff, and coordinators for an agency at home in their area. Not
+ * platform admins: a statement is the agency's word, and an admin speaks for no agency.
+ */
+export function canIssueStatementFor(actor: Actor, org: Organization): boolean {
+  if (actor.kind === 'system') return true;
+  if (actor.role === 'agency_staff') return actor.organizationId === org.id;
+  return actor.role === 'coordinator' && coversAll(actor, org.jurisdictions.slice(0, 1));
+}
+
+export function assertCanIssueStatementFor(actor: Actor, org: Organization): void {
+  if (canIssueStatementFor(actor, org)) return;
+  throw isRole(actor, 'coordinator', 'agency_staff')
+    ? new AppError('out_of_scope', {
+        field: 'issuingOrganizationId',
+        detail: 'issuingOrganizationId: you issue statements for your own agency or an agency of your area',
+      })
+    : new AppError('forbidden', { detail: 'statements are issued by agency staff and coordinators' });
+}
+
+/** Recording rumours about an incident: its coordinators and whoever acts for an organization in the field (observers only read). */
+export function canRecordRumours(actor: Actor, incidentAreas: readonly string[]): boolean {
+  if (actor.kind === 'user' && actor.role === 'coordinator') return canCoordinateIncident(actor, incidentAreas);
+  return coordinatesIncidents(actor) || fieldOrganizationOf(actor) !== null;
+}
+
 const FIELD_ROLES: readonly Role[] = ['org_admin', 'org_member', 'agency_staff'];
 
 /** The organization an account acts for in the field (its admin, its members, an agency's staff); null for other roles. */

@@ -1,5 +1,6 @@
 /**
- * The Ed25519 keys that sign deployment passes. They live in the database so that every node
+ * The Ed25519 keys that sign the platform's tokens: deployment passes and official statements
+ * (src/services/signing/compact-jws.ts signs both). They live in the database so that every node
  * signs with the same set; the private half is encrypted with a key derived from the server's
  * secret (CORESPOND_SECRET, the same secret that seals the audit log). The first node to start
  * makes the first key; two starting at once both try, the unique generation lets one win, and
@@ -115,6 +116,27 @@ export async function rotateSigningKey(deps: Deps): Promise<PassJwk> {
   const after = await newestPassKey(deps.db);
   if (!after) throw new Error('no pass signing key after rotating');
   return JSON.parse(after.public_jwk) as PassJwk;
+}
+
+/** How old the newest key may grow before the server starts the next one on its own. */
+export const KEY_ROTATION_DAYS = 90;
+
+/**
+ * Routine rotation: when the newest key is older than KEY_ROTATION_DAYS, starts the next
+ * generation (servers check at start and daily). Every node may check; nodes that find the
+ * same old key all try the same next generation and one wins. Answers the new key, or null
+ * when none was due.
+ */
+export async function rotateSigningKeyWhenDue(deps: Deps, maxAgeDays = KEY_ROTATION_DAYS): Promise<PassJwk | null> {
+  await currentSigningKey(deps);
+  const newest = await newestPassKey(deps.db);
+  if (!newest) throw new Error('no signing key after creating one');
+  const ageMs = deps.now().getTime() - new Date(newest.created_at).getTime();
+  if (ageMs < maxAgeDays * 86_400_000) return null;
+  const stored = await insertPassKeyIfFree(deps.db, newKeyRow(deps, newest.generation + 1));
+  if (!stored) return null;
+  const after = await newestPassKey(deps.db);
+  return after ? (JSON.parse(after.public_jwk) as PassJwk) : null;
 }
 
 /** The key of a given id, to sign again a pass issued with it. */
