@@ -151,6 +151,45 @@ describeEachDatabase('webhooks', (t) => {
     for (const id of [coordinator.id, orgAdmin.id, outsider.id]) await remove('admin', id);
   });
 
+  it('delivers a published statement, signed JWS included, to the webhooks of its area and of organizations', async () => {
+    const { deps } = t();
+    receiver.received.length = 0;
+    const orgAdmin = await create('orgAdmin', receiver.url, ['statement.published']);
+    const outsider = await create('coordGuangdong', receiver.url, ['statement.published']);
+    const issued = await call(app, 'POST', '/api/v1/statements', {
+      token: n.tokens.agencyStaff,
+      body: {
+        incidentId: incident,
+        title: '关于网传水库溃坝的说明',
+        body: '水库运行正常。',
+        issuingOrganizationId: n.orgs.henanAgency,
+      },
+    });
+    expect(issued.status).toBe(201);
+    await runWebhooksOnce(deps, ALLOW);
+    expect(receiver.received).toHaveLength(1);
+    const payload = new Webhook(orgAdmin.secret).verify(
+      receiver.received[0].body,
+      receiver.received[0].headers as Record<string, string>,
+    );
+    expect(payload).toMatchObject({
+      type: 'statement.published',
+      data: {
+        incidentId: incident,
+        statement: {
+          id: issued.json.id,
+          title: '关于网传水库溃坝的说明',
+          issuer: { organizationId: n.orgs.henanAgency },
+          jws: issued.json.jws,
+        },
+      },
+    });
+    expect(JSON.stringify(payload)).not.toContain('issuedBy');
+    expect(await deliveries('coordGuangdong', outsider.id)).toEqual([]);
+    await remove('orgAdmin', orgAdmin.id);
+    await remove('coordGuangdong', outsider.id);
+  });
+
   it('retries a failed delivery with the same webhook-id, the first retry within 10 s', async () => {
     const { deps, clock } = t();
     receiver.received.length = 0;

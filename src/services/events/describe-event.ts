@@ -13,6 +13,7 @@ import type { PlatformEvent } from '../../model/platform-event';
 import type { Actor, Deps } from '../context';
 import { getDeployment } from '../deployments/read-deployments';
 import { claimAnswer, viewsOf } from '../needs/read-needs';
+import { publicStatement } from '../statements/statements';
 
 /** A read that the reader is refused, or whose subject is gone, tells nothing. */
 async function readable<T>(read: () => Promise<T>): Promise<T | null> {
@@ -74,10 +75,16 @@ export async function describeEvent(deps: Deps, actor: Actor, event: PlatformEve
       break;
     }
     case 'statement.published':
+      // A signed statement is public: everyone gets it as its public page shows it, JWS included.
+      data = await readable(async () => {
+        const { issuedBy: _by, personalDataVisible: _p, ...statement } = await publicStatement(deps, event.entityId);
+        return { statement };
+      });
+      break;
     case 'alert.published':
     case 'alert.ingested':
-      // Official statements and warnings are public: the reader gets where to fetch them
-      // (GET /api/v1/public/statements/{id}, /api/v1/public/alerts/{id}) and the event's facts.
+      // Warnings are public: the reader gets where to fetch it (GET /api/v1/public/alerts/{id},
+      // CAP with ?format=cap) and the event's facts.
       data = { id: event.entityId, organizationId: event.organizationId ?? null, jurisdiction: event.jurisdiction ?? null };
       break;
     case 'bulletin.published':
