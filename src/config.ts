@@ -27,6 +27,10 @@ export interface Config {
    * unset, or where the browser has no WebGL, the board draws its own simple map.
    */
   mapStyleUrl: string | null;
+  /** Where e-mail notifications are sent through (`smtp://user:password@host:587`, `smtps://…`); none: no e-mail. */
+  smtpUrl: string | null;
+  /** The sender of e-mail notifications. */
+  mailFrom: string;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -46,6 +50,15 @@ function urlFrom(value: string | undefined, name: string): string | null {
   throw new Error(`${name} must be an http(s) URL or a path on this server, not "${value}"`);
 }
 
+function smtpFrom(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'smtp:' || url.protocol === 'smtps:') return value;
+  } catch {}
+  throw new Error('CORESPOND_SMTP_URL must be an smtp:// or smtps:// URL');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFrom(env.PORT, 8080, 'PORT'),
@@ -61,6 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.CORESPOND_LOG_LEVEL ?? 'info',
     secureCookies: env.CORESPOND_SECURE_COOKIES === 'true',
     mapStyleUrl: urlFrom(env.CORESPOND_MAP_STYLE_URL, 'CORESPOND_MAP_STYLE_URL'),
+    smtpUrl: smtpFrom(env.CORESPOND_SMTP_URL),
+    mailFrom: env.CORESPOND_MAIL_FROM || 'CoRespond 协应 <noreply@localhost>',
   };
 }
 

@@ -583,6 +583,7 @@ export const COLUMN_CLASSES: Classified = {
     sent_at: INTERNAL,
     created_at: INTERNAL,
   },
+  claim_warnings: { claim_id: INTERNAL, expires_at: INTERNAL, warned_at: INTERNAL },
   event_cursors: { name: INTERNAL, seq: INTERNAL, lease_holder: INTERNAL, lease_until: INTERNAL },
   alarms: {
     id: INTERNAL,

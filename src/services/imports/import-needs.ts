@@ -7,6 +7,7 @@
  * waiting to be located when it has an address but no coordinates. A row's identity is the
  * sheet's own number when a column holds it, else its phone, place and words.
  */
+import { needCreated } from '../notifications/event-facts';
 import { createHash } from 'node:crypto';
 import { findIncident } from '../../db/repositories/incidents';
 import { importedRows, rememberImportedRows } from '../../db/repositories/need-import-rows';
@@ -236,6 +237,7 @@ async function writeFresh(trx: Executor, deps: Deps, actor: Actor, importId: str
         entityId: f.need.id,
         after: f.need,
         live: { incidentId: f.need.incidentId, kind: 'need' },
+        event: needCreated(f.need),
       },
     })),
   );

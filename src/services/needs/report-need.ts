@@ -7,6 +7,7 @@
 
 import gcoord from 'gcoord';
 import type { Transaction } from 'kysely';
+import { needCreated } from '../notifications/event-facts';
 import { CommitGroup, type Settled, settle } from '../../db/group-commit';
 import { findIncident } from '../../db/repositories/incidents';
 import { findNeed, flagDuplicates, insertFirstNeedEvents, insertNeeds } from '../../db/repositories/needs';
@@ -187,6 +188,7 @@ async function recordReports(trx: Transaction<Tables>, deps: Deps, reports: Repo
         entityId: f.need.id,
         after: f.need,
         live: { incidentId: f.need.incidentId, kind: 'need' },
+        event: needCreated(f.need),
       },
     })),
   );
