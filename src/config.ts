@@ -31,6 +31,10 @@ export interface Config {
   publicUrl: string;
   /** Whether webhooks may reach loopback, link-local and private addresses (server-side request forgery otherwise refused). */
   webhooksAllowPrivate: boolean;
+  /** Where e-mail notifications are sent through (`smtp://user:password@host:587`, `smtps://…`); none: no e-mail. */
+  smtpUrl: string | null;
+  /** The sender of e-mail notifications. */
+  mailFrom: string;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -57,6 +61,15 @@ function publicUrlFrom(value: string | undefined, port: number): string {
   return url.replace(/\/+$/, '');
 }
 
+function smtpFrom(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'smtp:' || url.protocol === 'smtps:') return value;
+  } catch {}
+  throw new Error('CORESPOND_SMTP_URL must be an smtp:// or smtps:// URL');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFrom(env.PORT, 8080, 'PORT'),
@@ -74,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapStyleUrl: urlFrom(env.CORESPOND_MAP_STYLE_URL, 'CORESPOND_MAP_STYLE_URL'),
     publicUrl: publicUrlFrom(env.CORESPOND_PUBLIC_URL, intFrom(env.PORT, 8080, 'PORT')),
     webhooksAllowPrivate: env.CORESPOND_WEBHOOKS_ALLOW_PRIVATE === 'true',
+    smtpUrl: smtpFrom(env.CORESPOND_SMTP_URL),
+    mailFrom: env.CORESPOND_MAIL_FROM || 'CoRespond 协应 <noreply@localhost>',
   };
 }
 

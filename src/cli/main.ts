@@ -21,6 +21,9 @@ import { importOrganizations } from '../services/imports/import-organizations';
 import { expireClaims } from '../services/needs/claims';
 import { warmDuplicateChecks } from '../services/needs/duplicate-check';
 import { warmRecommendations } from '../services/needs/recommend-organizations';
+import { dispatchNotifications } from '../services/notifications/dispatch-notifications';
+import { mailerFor, sendDueMails } from '../services/notifications/send-mail';
+import { warnExpiringClaims } from '../services/notifications/warn-expiring-claims';
 import { rotateSigningKey, rotateSigningKeyWhenDue } from '../services/passes/signing-keys';
 import { createFirstAdmin, setupNeeded } from '../services/users/set-up-platform';
 import { startWebhookWorker } from '../services/webhooks/deliver-webhooks';
@@ -63,6 +66,7 @@ program
       sweepAlarms(runtime.deps, { staleNeedHours: config.staleNeedHours }).catch((error: unknown) =>
         app.log.error({ err: error }, 'alarm sweep failed'),
       );
+      warnExpiringClaims(runtime.deps).catch((error: unknown) => app.log.error({ err: error }, 'claim expiry warning failed'));
     }, 60_000);
     // Signing keys rotate on their own once the newest is 90 days old: checked at start and daily.
     const rotateWhenDue = () =>
@@ -78,9 +82,25 @@ program
       allowPrivate: config.webhooksAllowPrivate,
       onError: (error: unknown) => app.log.error({ err: error }, 'webhook delivery failed'),
     });
+    // Notifications follow the event log every two seconds (one node at a time, by lease); the
+    // mail outbox is sent and retried on the same beat.
+    const publicUrl = config.publicUrl;
+    const mailer = mailerFor(config.smtpUrl, config.mailFrom);
+    let notifying = false;
+    const notifier = setInterval(() => {
+      if (notifying) return;
+      notifying = true;
+      dispatchNotifications(runtime.deps, { publicUrl })
+        .then(() => (mailer ? sendDueMails(runtime.deps, mailer) : undefined))
+        .catch((error: unknown) => app.log.error({ err: error }, 'notification dispatch failed'))
+        .finally(() => {
+          notifying = false;
+        });
+    }, 2_000);
     const stop = async () => {
       clearInterval(sweeper);
       clearInterval(keyRotation);
+      clearInterval(notifier);
       await webhooks.stop();
       await app.close();
       await analytics.close();

@@ -630,6 +630,7 @@ export const COLUMN_CLASSES: Classified = {
     sent_at: INTERNAL,
     created_at: INTERNAL,
   },
+  claim_warnings: { claim_id: INTERNAL, expires_at: INTERNAL, warned_at: INTERNAL },
   event_cursors: { name: INTERNAL, seq: INTERNAL, lease_holder: INTERNAL, lease_until: INTERNAL },
   // A webhook's target and events are its owner's business; its secret signs and never leaves after creation.
   webhooks: {

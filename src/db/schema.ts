@@ -613,6 +613,13 @@ export interface EventCursorsTable {
   lease_until: string | null;
 }
 
+/** A claim.expiring event already recorded for a claim and its expiry. */
+export interface ClaimWarningsTable {
+  claim_id: string;
+  expires_at: string;
+  warned_at: string;
+}
+
 export interface AlarmsTable {
   id: string;
   incident_id: string;
@@ -869,6 +876,7 @@ export interface Tables {
   subscriptions: SubscriptionsTable;
   mail_outbox: MailOutboxTable;
   event_cursors: EventCursorsTable;
+  claim_warnings: ClaimWarningsTable;
   alarms: AlarmsTable;
   programs: ProgramsTable;
   program_areas: ProgramAreasTable;

@@ -36,6 +36,7 @@ import { liveRoutes } from './live/routes';
 import { membershipRoutes } from './membership/routes';
 import { moneyRoutes } from './money/routes';
 import { needRoutes } from './needs/routes';
+import { notificationRoutes } from './notifications/routes';
 import { offerRoutes } from './offers/routes';
 import { organizationRoutes } from './organizations/routes';
 import { passRoutes } from './passes/routes';
@@ -164,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await evaluationRoutes(app, deps, config);
   await deploymentRoutes(app, deps);
   await alarmRoutes(app, deps);
+  await notificationRoutes(app, deps);
   await taskRoutes(app, deps);
   await passRoutes(app, deps, config);
   await statementRoutes(app, deps, config);

@@ -58,10 +58,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('lease_holder', 'text')
     .addColumn('lease_until', 'text')
     .execute();
+  // A claim.expiring event is recorded once per claim and expiry (a claim whose expiry moves
+  // gets a new warning); two nodes sweeping at once insert one row.
+  await db.schema
+    .createTable('claim_warnings')
+    .addColumn('claim_id', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('warned_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('claim_warnings_pk', ['claim_id', 'expires_at'])
+    .execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('claim_warnings').execute();
   await db.schema.dropTable('event_cursors').execute();
   await db.schema.dropTable('mail_outbox').execute();
   await db.schema.dropTable('subscriptions').execute();
