@@ -656,6 +656,7 @@ export const COLUMN_CLASSES: Classified = {
     attempts: INTERNAL,
     next_attempt_at: INTERNAL,
     leased_until: INTERNAL,
+    leased_by: INTERNAL,
     created_at: INTERNAL,
     delivered_at: INTERNAL,
   },

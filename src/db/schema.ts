@@ -928,6 +928,8 @@ export interface WebhookDeliveriesTable {
   attempts: number;
   next_attempt_at: string | null;
   leased_until: string | null;
+  /** The node (a random id per process) holding the lease. */
+  leased_by: string | null;
   created_at: string;
   delivered_at: string | null;
 }

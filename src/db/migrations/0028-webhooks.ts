@@ -31,6 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'text')
     .addColumn('leased_until', 'text')
+    .addColumn('leased_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('delivered_at', 'text')
     .addUniqueConstraint('webhook_deliveries_once', ['webhook_id', 'event_seq'])

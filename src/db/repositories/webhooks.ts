@@ -94,10 +94,11 @@ export async function findWebhook(db: Executor, id: string): Promise<Webhook | u
   return row ? toWebhook(row) : undefined;
 }
 
-/** The sealed secret of a webhook, to sign with. */
-export async function sealedSecretOf(db: Executor, id: string): Promise<string | undefined> {
-  const row = await db.selectFrom('webhooks').select('secret').where('id', '=', id).executeTakeFirst();
-  return row?.secret;
+/** The sealed secrets of webhooks, to sign with. */
+export async function sealedSecretsOf(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('webhooks').select(['id', 'secret']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.secret]));
 }
 
 /** Webhooks newest first, all or one owner's. */
@@ -193,6 +194,7 @@ export async function insertDeliveries(db: Executor, deliveries: Delivery[]): Pr
           attempts: d.attempts,
           next_attempt_at: d.nextAttemptAt,
           leased_until: null,
+          leased_by: null,
           created_at: d.createdAt,
           delivered_at: d.deliveredAt,
         })),
@@ -219,47 +221,79 @@ export async function dueDeliveries(db: Executor, now: string, limit: number): P
   return rows.map(toDelivery);
 }
 
-/** Leases a due delivery to this node until `until`; false when another node has it. */
-export async function leaseDelivery(db: Executor, id: string, now: string, until: string): Promise<boolean> {
-  const result = await db
-    .updateTable('webhook_deliveries')
-    .set({ leased_until: until })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .where((eb) => eb.or([eb('leased_until', 'is', null), eb('leased_until', '<=', now)]))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+/**
+ * Leases due deliveries to one pass of one node (`lease`, unique per pass) until `until`, in
+ * one statement; answers the ids it got (those another pass leased meanwhile are not among them).
+ */
+export async function leaseDeliveries(db: Executor, ids: string[], now: string, until: string, lease: string): Promise<string[]> {
+  const leased: string[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    await db
+      .updateTable('webhook_deliveries')
+      .set({ leased_until: until, leased_by: lease })
+      .where('id', 'in', chunk)
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('leased_until', 'is', null), eb('leased_until', '<=', now)]))
+      .execute();
+    const rows = await db
+      .selectFrom('webhook_deliveries')
+      .select('id')
+      .where('id', 'in', chunk)
+      .where('leased_by', '=', lease)
+      .execute();
+    leased.push(...rows.map((r) => r.id));
+  }
+  return leased;
 }
 
-/** Records an attempt and the delivery's state after it. */
-export async function recordAttempt(
-  db: Executor,
-  attempt: Attempt,
-  next: { status: DeliveryStatus; nextAttemptAt: string | null; deliveredAt: string | null },
-): Promise<void> {
-  await db
-    .insertInto('webhook_attempts')
-    .values({
-      delivery_id: attempt.deliveryId,
-      attempt: attempt.attempt,
-      started_at: attempt.startedAt,
-      finished_at: attempt.finishedAt,
-      status_code: attempt.statusCode,
-      response_excerpt: attempt.responseExcerpt,
-      error: attempt.error,
-    })
-    .execute();
-  await db
-    .updateTable('webhook_deliveries')
-    .set({
-      status: next.status,
-      attempts: attempt.attempt,
-      next_attempt_at: next.nextAttemptAt,
-      delivered_at: next.deliveredAt,
-      leased_until: null,
-    })
-    .where('id', '=', attempt.deliveryId)
-    .execute();
+/** The state a delivery is left in after an attempt. */
+export interface AttemptOutcome {
+  attempt: Attempt;
+  status: DeliveryStatus;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+}
+
+/** Records attempts (one multi-row insert) and the state of their deliveries after them. */
+export async function recordAttempts(db: Executor, outcomes: AttemptOutcome[]): Promise<void> {
+  for (let i = 0; i < outcomes.length; i += 500) {
+    await db
+      .insertInto('webhook_attempts')
+      .values(
+        outcomes.slice(i, i + 500).map(({ attempt: a }) => ({
+          delivery_id: a.deliveryId,
+          attempt: a.attempt,
+          started_at: a.startedAt,
+          finished_at: a.finishedAt,
+          status_code: a.statusCode,
+          response_excerpt: a.responseExcerpt,
+          error: a.error,
+        })),
+      )
+      .execute();
+  }
+  for (const o of outcomes) {
+    await db
+      .updateTable('webhook_deliveries')
+      .set({
+        status: o.status,
+        attempts: o.attempt.attempt,
+        next_attempt_at: o.nextAttemptAt,
+        delivered_at: o.deliveredAt,
+        leased_until: null,
+        leased_by: null,
+      })
+      .where('id', '=', o.attempt.deliveryId)
+      .execute();
+  }
+}
+
+/** Webhooks by id. */
+export async function findWebhooks(db: Executor, ids: string[]): Promise<Map<string, Webhook>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('webhooks').selectAll().where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, toWebhook(r)]));
 }
 
 /** A webhook's deliveries, newest event first, keyset-paged by event sequence. */

@@ -14,6 +14,7 @@ import { findIncident } from '../../db/repositories/incidents';
 import { platformEventsAfter } from '../../db/repositories/platform-events';
 import { findUser } from '../../db/repositories/users';
 import {
+  type AttemptOutcome,
   advanceFanOutCursor,
   countFailure,
   type Delivery,
@@ -21,12 +22,12 @@ import {
   dueDeliveries,
   enabledWebhooks,
   fanOutCursor,
-  findWebhook,
+  findWebhooks,
   insertDeliveries,
-  leaseDelivery,
-  recordAttempt,
+  leaseDeliveries,
+  recordAttempts,
   resetFailures,
-  sealedSecretOf,
+  sealedSecretsOf,
   type Webhook,
 } from '../../db/repositories/webhooks';
 import { newId } from '../../model/ids';
@@ -150,19 +151,14 @@ function signedHeaders(secret: string, id: string, at: Date, body: string): Reco
   };
 }
 
+/** One attempt at one delivery: resolved, checked and posted; nothing is written yet. */
 async function attempt(
   deps: Deps,
   options: WebhookWorkerOptions,
   delivery: Delivery,
-  secrets: Map<string, string>,
-): Promise<void> {
-  const webhook = await findWebhook(deps.db, delivery.webhookId);
-  if (!webhook || webhook.disabledAt !== null) return;
-  let secret = secrets.get(webhook.id);
-  if (secret === undefined) {
-    secret = openWebhookSecret(deps.auditKey, (await sealedSecretOf(deps.db, webhook.id)) ?? '', webhook.id);
-    secrets.set(webhook.id, secret);
-  }
+  webhook: Webhook,
+  secret: string,
+): Promise<AttemptOutcome> {
   const started = deps.now();
   const number = delivery.attempts + 1;
   let result: { statusCode: number | null; responseExcerpt: string | null; error: string | null };
@@ -182,26 +178,43 @@ async function attempt(
   const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
   const retryAt = ok ? null : nextAttemptAt(finished, number);
   const status = ok ? 'delivered' : retryAt === null || number >= MAX_ATTEMPTS ? 'failed' : 'pending';
-  const failures = await deps.db.transaction().execute(async (trx) => {
-    await recordAttempt(
+  return {
+    attempt: {
+      deliveryId: delivery.id,
+      attempt: number,
+      startedAt: started.toISOString(),
+      finishedAt: finished.toISOString(),
+      ...result,
+    },
+    status,
+    nextAttemptAt: status === 'pending' ? (retryAt?.toISOString() ?? null) : null,
+    deliveredAt: ok ? finished.toISOString() : null,
+  };
+}
+
+/**
+ * Writes a batch of attempts in one transaction: a success starts a webhook's failure count
+ * again, a delivery failed for good adds to it, and a webhook at the limit is disabled.
+ */
+async function settle(deps: Deps, settled: { webhook: Webhook; outcome: AttemptOutcome }[]): Promise<void> {
+  if (settled.length === 0) return;
+  const limitReached = await deps.db.transaction().execute(async (trx) => {
+    await recordAttempts(
       trx,
-      {
-        deliveryId: delivery.id,
-        attempt: number,
-        startedAt: started.toISOString(),
-        finishedAt: finished.toISOString(),
-        ...result,
-      },
-      {
-        status,
-        nextAttemptAt: status === 'pending' ? (retryAt?.toISOString() ?? null) : null,
-        deliveredAt: ok ? finished.toISOString() : null,
-      },
+      settled.map((s) => s.outcome),
     );
-    if (ok) await resetFailures(trx, webhook.id);
-    return status === 'failed' ? countFailure(trx, webhook.id) : 0;
+    const recovered = new Set(
+      settled.filter((s) => s.outcome.status === 'delivered' && s.webhook.consecutiveFailures > 0).map((s) => s.webhook.id),
+    );
+    for (const id of recovered) await resetFailures(trx, id);
+    const reached: { webhook: Webhook; failures: number }[] = [];
+    for (const s of settled.filter((x) => x.outcome.status === 'failed')) {
+      const failures = await countFailure(trx, s.webhook.id);
+      if (failures >= MAX_CONSECUTIVE_FAILURES) reached.push({ webhook: s.webhook, failures });
+    }
+    return reached;
   });
-  if (failures >= MAX_CONSECUTIVE_FAILURES) await disable(deps, webhook, failures);
+  for (const { webhook, failures } of limitReached) await disable(deps, webhook, failures);
 }
 
 /** Disables a failing webhook once, with its audit record, and tells its owner in the notification centre. */
@@ -226,6 +239,9 @@ async function disable(deps: Deps, webhook: Webhook, failures: number): Promise<
   });
 }
 
+/** Attempts written per transaction while a pass runs. */
+const SETTLE_BATCH = 100;
+
 /** Posts the deliveries due now (at most `limit`), `concurrency` at a time; answers how many it attempted. */
 export async function deliverDue(
   deps: Deps,
@@ -234,20 +250,52 @@ export async function deliverDue(
 ): Promise<number> {
   const now = deps.now();
   const due = await dueDeliveries(deps.db, now.toISOString(), limit);
-  const leaseUntil = new Date(now.getTime() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) + 60_000).toISOString();
+  if (due.length === 0) return 0;
+  // Leased to this pass only: another node, or another pass of this one, skips them.
+  const until = new Date(now.getTime() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS) + 60_000).toISOString();
+  const leased = new Set(
+    await leaseDeliveries(
+      deps.db,
+      due.map((d) => d.id),
+      now.toISOString(),
+      until,
+      `lease_${newId()}`,
+    ),
+  );
+  const mine = due.filter((d) => leased.has(d.id));
+  const webhookIds = [...new Set(mine.map((d) => d.webhookId))];
+  const webhooks = await findWebhooks(deps.db, webhookIds);
+  const sealed = await sealedSecretsOf(deps.db, webhookIds);
   const secrets = new Map<string, string>();
+  const secretOf = (id: string) => {
+    let secret = secrets.get(id);
+    if (secret === undefined) {
+      secret = openWebhookSecret(deps.auditKey, sealed.get(id) ?? '', id);
+      secrets.set(id, secret);
+    }
+    return secret;
+  };
+  let pending: { webhook: Webhook; outcome: AttemptOutcome }[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    writing = writing.then(() => settle(deps, batch));
+    return writing;
+  };
   let next = 0;
-  let attempted = 0;
   const worker = async () => {
-    while (next < due.length) {
-      const delivery = due[next++];
-      if (!(await leaseDelivery(deps.db, delivery.id, now.toISOString(), leaseUntil))) continue;
-      attempted++;
-      await attempt(deps, options, delivery, secrets);
+    while (next < mine.length) {
+      const delivery = mine[next++];
+      const webhook = webhooks.get(delivery.webhookId);
+      if (!webhook || webhook.disabledAt !== null) continue;
+      pending.push({ webhook, outcome: await attempt(deps, options, delivery, webhook, secretOf(webhook.id)) });
+      if (pending.length >= SETTLE_BATCH) flush();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, due.length) }, worker));
-  return attempted;
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? DEFAULT_CONCURRENCY, mine.length) }, worker));
+  await flush();
+  return mine.length;
 }
 
 /** Fans out every new event, then posts everything due: one pass of the worker (tests call it). */
