@@ -30,6 +30,7 @@ import type {
   CommittedPlan,
   CooperationMode,
   CooperationModes,
+  CreatedWebhook,
   DecisionInput,
   DeploymentDetail,
   DeploymentInput,
@@ -137,6 +138,9 @@ import type {
   WarehousePage,
   WarehouseQuery,
   WarehouseView,
+  WebhookDeliveryPage,
+  WebhookInput,
+  WebhookView,
   WhoWhatWhere,
 } from './types';
 
@@ -692,3 +696,14 @@ export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+const webhookPath = (id: string, rest = '') => `/webhooks/${encodeURIComponent(id)}${rest}`;
+
+/** Webhooks (Standard Webhooks): the reader's own, their secrets shown once, and their delivery logs. */
+export const webhookApi = {
+  list: async () => (await get<{ items: WebhookView[] }>('/webhooks')).items,
+  create: (body: WebhookInput) => post<CreatedWebhook>('/webhooks', body),
+  enable: (id: string) => post<WebhookView>(webhookPath(id, '/enable')),
+  remove: (id: string) => request<void>('DELETE', webhookPath(id)),
+  deliveries: (id: string, page: PageQuery) => get<WebhookDeliveryPage>(webhookPath(id, '/deliveries'), page),
+};

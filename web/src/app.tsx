@@ -44,6 +44,7 @@ import {
   UsersPage,
   WarehousePage,
   WarehousesPage,
+  WebhooksPage,
 } from './lazy-pages';
 import { SESSION_KEY, useCapabilities, useSessionQuery } from './session';
 import type { Capabilities } from './types';
@@ -202,6 +203,14 @@ function AppRoutes() {
               element={
                 <RequireCapability allow="readAudit">
                   <AuditPage />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="settings/webhooks"
+              element={
+                <RequireCapability allow="manageWebhooks">
+                  <WebhooksPage />
                 </RequireCapability>
               }
             />

@@ -71,6 +71,7 @@ export const WarehousePage = lazyPage(warehouses, 'WarehousePage');
 
 export const UsersPage = lazyPage(admin, 'UsersPage');
 export const AuditPage = lazyPage(admin, 'AuditPage');
+export const WebhooksPage = lazyPage(admin, 'WebhooksPage');
 
 type Load = () => Promise<unknown>;
 

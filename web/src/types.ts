@@ -35,6 +35,7 @@ import type * as setup from '../../src/http/setup/schemas';
 import type * as tasks from '../../src/http/tasks/schemas';
 import type * as users from '../../src/http/users/schemas';
 import type * as warehouses from '../../src/http/warehouses/schemas';
+import type * as webhooks from '../../src/http/webhooks/schemas';
 
 export type { TieKind } from '../../src/analysis/collaboration';
 export type { CooperationMode, Recognition } from '../../src/analysis/cooperation-modes';
@@ -277,3 +278,11 @@ export type MovementPage = Static<typeof warehouses.MovementPage>;
 export type MovementInput = Static<typeof warehouses.MovementBody>;
 export type RecordedMovement = Static<typeof warehouses.RecordedMovementSchema>;
 export type IncidentLedger = Static<typeof ledger.IncidentLedgerSchema>;
+
+// Webhooks (Standard Webhooks) and their delivery log
+export type WebhookView = Static<typeof webhooks.WebhookSchema>;
+export type WebhookInput = Static<typeof webhooks.WebhookBody>;
+export type CreatedWebhook = Static<typeof webhooks.CreatedWebhookSchema>;
+export type WebhookDelivery = Static<typeof webhooks.DeliverySchema>;
+export type WebhookDeliveryPage = Static<typeof webhooks.DeliveryPage>;
+export { EVENT_TYPES } from '../../src/model/platform-event';

@@ -94,6 +94,7 @@ function useNavItems(): MenuItem[] {
   const admin: MenuItem[] = [];
   if (may.manageUsers) admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') });
   if (may.readAudit) admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') });
+  if (may.manageWebhooks) admin.push({ key: '/settings/webhooks', icon: <ApiOutlined />, label: t('nav.webhooks') });
   const response: MenuItem[] = [
     { key: '/incidents', icon: <AlertOutlined />, label: t('nav.incidents') },
     // Every signed-in role reads warehouses and their stock.
