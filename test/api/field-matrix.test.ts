@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
+import { notifyUsers } from '../../src/services/notifications/notify-users';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { buildPrivacyNetwork, EVERYONE, PLACES, type PrivacyNetwork, tokenOf, type Who } from '../support/privacy-network';
@@ -259,6 +260,14 @@ const ROWS: Row[] = [
     fields: { displayName: 'CANARY-USER-NAME' },
     expect: [401, 'exact', 403, 403, 403, 'exact', 403, 403, 403, 403],
   },
+  {
+    // Each account reads only its own notifications: another's is not in its list (counted as hidden).
+    name: "a notification to the team's member: its title",
+    path: () => '/api/v1/notifications?limit=100',
+    pick: (body) => (body.items as Json[] | undefined)?.find((item) => item.title === 'CANARY-NOTE-MEMBER') ?? { title: null },
+    fields: { title: 'CANARY-NOTE-MEMBER' },
+    expect: [401, 'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'exact', 'hidden', 'hidden', 'hidden'],
+  },
 ];
 
 /** What the reader got of the row's fields and place; a row whose fields and place disagree is 'mixed' (and fails). */
@@ -299,6 +308,7 @@ describeEachDatabase('field-level permission matrix', (t) => {
   beforeAll(async () => {
     app = await testApp(t().deps);
     n = await buildPrivacyNetwork(t().deps);
+    await notifyUsers(t().deps.db, t().deps, [n.users.orgMember.id], { type: 'need.created', title: 'CANARY-NOTE-MEMBER' });
   });
 
   for (const row of ROWS) {
