@@ -81,6 +81,7 @@ import type {
   NeedQuery,
   NeedView,
   NewUser,
+  NotificationPage,
   OfferPage,
   OfferQuery,
   OfferView,
@@ -124,6 +125,8 @@ import type {
   StandbyRequestView,
   StandbyRosterView,
   StockLine,
+  SubscriptionInput,
+  SubscriptionView,
   TransitionInput,
   Transparency,
   User,
@@ -692,3 +695,14 @@ export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** My notification centre and subscriptions (only my own). */
+export const notificationApi = {
+  list: (page: PageQuery) => get<NotificationPage>('/notifications', page),
+  unreadCount: async () => (await get<{ unread: number }>('/notifications/unread-count')).unread,
+  read: (id: string) => post<{ unread: number }>(`/notifications/${encodeURIComponent(id)}/read`),
+  readAll: () => post<{ marked: number; unread: number }>('/notifications/read-all'),
+  subscriptions: async () => (await get<{ items: SubscriptionView[] }>('/subscriptions')).items,
+  subscribe: (body: SubscriptionInput) => post<SubscriptionView>('/subscriptions', body),
+  unsubscribe: (id: string) => request<void>('DELETE', `/subscriptions/${encodeURIComponent(id)}`),
+};

@@ -24,6 +24,7 @@ import type * as ledger from '../../src/http/ledger/schemas';
 import type * as membership from '../../src/http/membership/schemas';
 import type * as money from '../../src/http/money/schemas';
 import type * as needs from '../../src/http/needs/schemas';
+import type * as notifications from '../../src/http/notifications/schemas';
 import type * as offers from '../../src/http/offers/schemas';
 import type * as organizations from '../../src/http/organizations/schemas';
 import type * as passes from '../../src/http/passes/schemas';
@@ -277,3 +278,8 @@ export type MovementPage = Static<typeof warehouses.MovementPage>;
 export type MovementInput = Static<typeof warehouses.MovementBody>;
 export type RecordedMovement = Static<typeof warehouses.RecordedMovementSchema>;
 export type IncidentLedger = Static<typeof ledger.IncidentLedgerSchema>;
+
+export type NotificationView = Static<typeof notifications.NotificationSchema>;
+export type NotificationPage = Static<typeof notifications.NotificationList>;
+export type SubscriptionView = Static<typeof notifications.SubscriptionSchema>;
+export type SubscriptionInput = Static<typeof notifications.SubscriptionBody>;

@@ -33,8 +33,8 @@ import { AppError } from '../../model/errors';
 import { newId } from '../../model/ids';
 import { claimHoldMinutes, type Need, needStatus } from '../../model/need';
 import { recordChange } from '../audit/record-change';
-import { claimFacts } from '../notifications/event-facts';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
+import { claimFacts } from '../notifications/event-facts';
 import { actingOrganization } from '../organizations/load-organization';
 import { actsFor, canCoordinateIncident } from '../policy';
 

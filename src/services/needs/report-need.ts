@@ -7,7 +7,6 @@
 
 import gcoord from 'gcoord';
 import type { Transaction } from 'kysely';
-import { needCreated } from '../notifications/event-facts';
 import { CommitGroup, type Settled, settle } from '../../db/group-commit';
 import { findIncident } from '../../db/repositories/incidents';
 import { findNeed, flagDuplicates, insertFirstNeedEvents, insertNeeds } from '../../db/repositories/needs';
@@ -22,6 +21,7 @@ import { recordChanges } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { requiredText } from '../declarations';
 import { IdempotencyLedger, type IdempotentRequest, idempotently } from '../idempotency';
+import { needCreated } from '../notifications/event-facts';
 import { assertCanReportNeed, canCoordinateIncident, reportsNeeds } from '../policy';
 import { duplicatesOf, loadRecentNeeds, noteReported, type PossibleDuplicate } from './duplicate-check';
 import { type PublicNeed, publicView } from './read-needs';
