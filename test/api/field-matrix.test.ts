@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
+import { notifyUsers } from '../../src/services/notifications/notify-users';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { buildPrivacyNetwork, EVERYONE, PLACES, type PrivacyNetwork, tokenOf, type Who } from '../support/privacy-network';
@@ -269,6 +270,14 @@ const ROWS: Row[] = [
     // The webhook's owner and platform admins; to anyone else it does not exist.
     expect: [401, 'exact', 404, 404, 404, 404, 404, 404, 'exact', 404],
   },
+  {
+    // Each account reads only its own notifications: another's is not in its list (counted as hidden).
+    name: "a notification to the team's member: its title",
+    path: () => '/api/v1/notifications?limit=100',
+    pick: (body) => (body.items as Json[] | undefined)?.find((item) => item.title === 'CANARY-NOTE-MEMBER') ?? { title: null },
+    fields: { title: 'CANARY-NOTE-MEMBER' },
+    expect: [401, 'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'exact', 'hidden', 'hidden', 'hidden'],
+  },
 ];
 
 /** The county coordinator's webhook (made in beforeAll). */
@@ -313,6 +322,7 @@ describeEachDatabase('field-level permission matrix', (t) => {
     app = await testApp(t().deps, { webhooks: { allowPrivate: true } });
     n = await buildPrivacyNetwork(t().deps);
     webhook = await echoedDelivery(app, t().deps, n.tokens.coordCounty, n.incident);
+    await notifyUsers(t().deps.db, t().deps, [n.users.orgMember.id], { type: 'need.created', title: 'CANARY-NOTE-MEMBER' });
   });
 
   for (const row of ROWS) {

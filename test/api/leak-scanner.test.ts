@@ -7,8 +7,11 @@
  */
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
+import { insertSubscription } from '../../src/db/repositories/notifications';
 import type { App } from '../../src/http/app-types';
 import { startOrganizationImport } from '../../src/services/imports/import-jobs';
+import { dispatchNotifications } from '../../src/services/notifications/dispatch-notifications';
+import { notifyUsers } from '../../src/services/notifications/notify-users';
 import { testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { buildPrivacyNetwork, EVERYONE, type PrivacyNetwork, tokenOf, type Who } from '../support/privacy-network';
@@ -21,6 +24,8 @@ const TEAM: Who[] = ['admin', 'coordHenan', 'orgAdmin', 'orgMember'];
 
 /** Each canary and the actors allowed to see it. */
 const CANARIES: { canary: string | RegExp; seenBy: Who[] }[] = [
+  // A notification addressed to the Zhengzhou team's member: only that account reads it.
+  { canary: 'CANARY-NOTE-MEMBER', seenBy: ['orgMember'] },
   // The need held by the Zhengzhou team, in 金水区.
   ...['CANARY-HELD-DESCRIPTION', 'CANARY-HELD-CONTACT', '13911110001', 'CANARY-HELD-ADDRESS', 'CANARY-HELD-PROGRESS'].map(
     (canary) => ({ canary, seenBy: HOLDERS }),
@@ -181,6 +186,9 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string; webhook
   '/api/v1/shipments/:id': (n) => [`/api/v1/shipments/${n.shipment}`],
   '/api/v1/public/incidents/:id/transparency': (n) => [`/api/v1/public/incidents/${n.incident}/transparency`],
   '/api/v1/public/donations/:referenceCode': (n) => [`/api/v1/public/donations/${n.donation}`],
+  '/api/v1/notifications': () => ['/api/v1/notifications?limit=100'],
+  '/api/v1/notifications/unread-count': () => ['/api/v1/notifications/unread-count'],
+  '/api/v1/subscriptions': () => ['/api/v1/subscriptions'],
   '/api/v1/users': () => ['/api/v1/users?limit=200'],
   '/api/v1/users/:id': (n) => [`/api/v1/users/${n.canaryUser}`],
   '/api/v1/webhooks': () => ['/api/v1/webhooks'],
@@ -245,6 +253,24 @@ describeEachDatabase('leak scanner', (t) => {
     await started.done;
     // The county coordinator's webhook, whose receiver echoed a new need's body into the delivery log.
     const webhook = await echoedDelivery(app, t().deps, network.tokens.coordCounty, network.incident);
+    // Every account follows every event in the app, and the dispatcher has run over the whole
+    // network's history: what reaches a notification is scanned with the rest.
+    const { deps } = t();
+    for (const user of await deps.db.selectFrom('users').select('id').execute()) {
+      await insertSubscription(deps.db, {
+        id: `scan-${user.id}`,
+        userId: user.id,
+        incidentId: null,
+        jurisdiction: null,
+        category: null,
+        kinds: null,
+        channels: ['in_app', 'email'],
+        language: null,
+        createdAt: new Date().toISOString(),
+      });
+    }
+    await dispatchNotifications(deps);
+    await notifyUsers(deps.db, deps, [network.users.orgMember.id], { type: 'need.created', title: 'CANARY-NOTE-MEMBER' });
     n = { ...network, importJob: started.job.id, webhook };
   });
 
@@ -297,6 +323,17 @@ describeEachDatabase('leak scanner', (t) => {
     expect(await seen(`/api/v1/shipments/${n.shipment}`, 'orgMember')).toContain('CANARY-SHIPMENT-REASON');
     expect(await seen(`/api/v1/incidents/${n.incident}/offers`, 'orgMember')).toContain('13911110010');
     expect(leaksIn(await seen(`/api/v1/needs/${n.heldNeed}`, 'orgMember'), 'observer')).toContain('CANARY-HELD-CONTACT');
+    expect(await seen('/api/v1/notifications?limit=100', 'orgMember')).toContain('CANARY-NOTE-MEMBER');
+    // The dispatcher did notify: every account follows everything.
+    expect(await seen('/api/v1/notifications?limit=100', 'observer')).toContain('need.created');
+  });
+
+  it('finds no canary in any queued e-mail: titles and bodies are built from non-personal facts', async () => {
+    const mails = await t().deps.db.selectFrom('mail_outbox').select(['subject', 'body']).execute();
+    expect(mails.length).toBeGreaterThan(10);
+    const text = mails.map((m) => `${m.subject}\n${m.body}`).join('\n');
+    // Every canary, including those some readers may see: no mail carries any.
+    expect(CANARIES.filter(({ canary }) => (typeof canary === 'string' ? text.includes(canary) : canary.test(text)))).toEqual([]);
   });
 
   it('finds no canary in the live stream of the incident that the actor may not see', async () => {

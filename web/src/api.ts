@@ -82,6 +82,7 @@ import type {
   NeedQuery,
   NeedView,
   NewUser,
+  NotificationPage,
   OfferPage,
   OfferQuery,
   OfferView,
@@ -125,6 +126,8 @@ import type {
   StandbyRequestView,
   StandbyRosterView,
   StockLine,
+  SubscriptionInput,
+  SubscriptionView,
   TransitionInput,
   Transparency,
   User,
@@ -706,4 +709,15 @@ export const webhookApi = {
   enable: (id: string) => post<WebhookView>(webhookPath(id, '/enable')),
   remove: (id: string) => request<void>('DELETE', webhookPath(id)),
   deliveries: (id: string, page: PageQuery) => get<WebhookDeliveryPage>(webhookPath(id, '/deliveries'), page),
+};
+
+/** My notification centre and subscriptions (only my own). */
+export const notificationApi = {
+  list: (page: PageQuery) => get<NotificationPage>('/notifications', page),
+  unreadCount: async () => (await get<{ unread: number }>('/notifications/unread-count')).unread,
+  read: (id: string) => post<{ unread: number }>(`/notifications/${encodeURIComponent(id)}/read`),
+  readAll: () => post<{ marked: number; unread: number }>('/notifications/read-all'),
+  subscriptions: async () => (await get<{ items: SubscriptionView[] }>('/subscriptions')).items,
+  subscribe: (body: SubscriptionInput) => post<SubscriptionView>('/subscriptions', body),
+  unsubscribe: (id: string) => request<void>('DELETE', `/subscriptions/${encodeURIComponent(id)}`),
 };

@@ -31,6 +31,7 @@ import {
   NeedImportPage,
   NewOrganizationPage,
   NotFoundPage,
+  NotificationsPage,
   PassPage,
   ProfilePage,
   ProgramsPage,
@@ -39,6 +40,7 @@ import {
   ReportFormPage,
   ReportStartPage,
   SetupPage,
+  SubscriptionsPage,
   TransparencyPage,
   TransparencyStartPage,
   UsersPage,
@@ -170,6 +172,8 @@ function AppRoutes() {
             <Route path="deployments/:id/pass" element={<PassPage />} />
             <Route path="incidents/:id/import-needs" element={<NeedImportPage />} />
             <Route path="warehouses" element={<WarehousesPage />} />
+            <Route path="notifications" element={<NotificationsPage />} />
+            <Route path="notifications/settings" element={<SubscriptionsPage />} />
             <Route path="warehouses/:id" element={<WarehousePage />} />
             <Route path="analytics" element={<AnalyticsPage />} />
             <Route path="knowledge" element={<KnowledgePage />} />

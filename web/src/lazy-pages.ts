@@ -22,6 +22,7 @@ const analytics = () => import('./pages/analytics/area');
 const knowledge = () => import('./pages/knowledge/area');
 const passes = () => import('./pages/passes/area');
 const warehouses = () => import('./pages/warehouses/area');
+const notifications = () => import('./pages/notifications/area');
 const layout = () => import('./layout/app-layout');
 const setup = () => import('./pages/setup-page');
 const login = () => import('./pages/login-page');
@@ -67,6 +68,8 @@ export const PassPage = lazyPage(passes, 'PassPage');
 export const CheckpointPage = lazyPage(passes, 'CheckpointPage');
 
 export const WarehousesPage = lazyPage(warehouses, 'WarehousesPage');
+export const NotificationsPage = lazyPage(notifications, 'NotificationsPage');
+export const SubscriptionsPage = lazyPage(notifications, 'SubscriptionsPage');
 export const WarehousePage = lazyPage(warehouses, 'WarehousePage');
 
 export const UsersPage = lazyPage(admin, 'UsersPage');

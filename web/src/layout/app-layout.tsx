@@ -26,6 +26,7 @@ import { PageLoader } from '../components/page-loader';
 import { useCapabilities } from '../session';
 import { AccountMenu } from './account-menu';
 import { LanguageSwitcher } from './language-switcher';
+import { NotificationBell } from './notification-bell';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -151,6 +152,7 @@ function Frame() {
               <ApiOutlined aria-hidden="true" /> {t('nav.apiDocs')}
             </a>
           ) : null}
+          <NotificationBell />
           {compact ? null : <LanguageSwitcher />}
           <AccountMenu compact={compact} apiDocs={apiDocs} />
         </div>
