@@ -20,6 +20,7 @@ import type { App } from './app-types';
 import { auditRoutes } from './audit/routes';
 import { authHook } from './auth';
 import { authRoutes } from './auth/routes';
+import { bulletinRoutes } from './bulletins/routes';
 import { capacityRoutes } from './capacity/routes';
 import { commandRoutes } from './command/routes';
 import { ProblemSchema } from './common-schemas';
@@ -169,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await taskRoutes(app, deps);
   await passRoutes(app, deps, config);
   await statementRoutes(app, deps, config);
+  await bulletinRoutes(app, deps, config);
   await offerRoutes(app, deps, config);
   await allocationRoutes(app, deps);
   await needRoutes(app, deps);

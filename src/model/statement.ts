@@ -3,7 +3,6 @@
  * behalf of a government agency and signed by the platform, so anyone can tell it from a
  * forwarded screenshot. Pure words and rules, no I/O.
  */
-import { isWithin } from './jurisdictions';
 import type { Organization } from './organization';
 
 /** The `typ` header of a statement's token (passes have their own). */
@@ -75,10 +74,4 @@ export function statementClaims(statement: Omit<Statement, 'jws' | 'kid' | 'issu
 /** Whether an organization may have statements issued on its behalf: government agencies only. */
 export function issuesStatements(org: Pick<Organization, 'kind' | 'archived'>): boolean {
   return org.kind === 'government_agency' && !org.archived;
-}
-
-/** Whether an agency is at home in a coordinator's area (its first jurisdiction is its home). */
-export function agencyInArea(org: Pick<Organization, 'jurisdictions'>, area: string): boolean {
-  const home = org.jurisdictions[0];
-  return home !== undefined && isWithin(home, area);
 }

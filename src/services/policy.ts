@@ -9,7 +9,7 @@
 
 import { AppError } from '../model/errors';
 import { isWithin, overlaps } from '../model/jurisdictions';
-import type { Organization } from '../model/organization';
+import { isGovernment, type Organization } from '../model/organization';
 import { ROLES, type Role } from '../model/roles';
 import type { Actor } from './context';
 
@@ -271,6 +271,51 @@ export function assertCanIssueStatementFor(actor: Actor, org: Organization): voi
 export function canRecordRumours(actor: Actor, incidentAreas: readonly string[]): boolean {
   if (actor.kind === 'user' && actor.role === 'coordinator') return canCoordinateIncident(actor, incidentAreas);
   return coordinatesIncidents(actor) || fieldOrganizationOf(actor) !== null;
+}
+
+/**
+ * Writing (and editing, publishing) a bulletin of an area for an author organization: admins;
+ * coordinators of the area, for a government agency at home in their own; an organization's
+ * admin or an agency's staff for their own organization.
+ */
+export function canWriteBulletin(actor: Actor, author: Organization, areas: readonly string[]): boolean {
+  if (actor.kind === 'system' || actor.role === 'platform_admin') return true;
+  if (actor.role === 'coordinator') {
+    return canCoordinateIncident(actor, areas) && isGovernment(author.kind) && canIssueStatementFor(actor, author);
+  }
+  return (actor.role === 'org_admin' || actor.role === 'agency_staff') && actor.organizationId === author.id;
+}
+
+export function assertCanWriteBulletin(actor: Actor, author: Organization, areas: readonly string[]): void {
+  if (canWriteBulletin(actor, author, areas)) return;
+  throw isRole(actor, 'coordinator', 'org_admin', 'agency_staff')
+    ? new AppError('out_of_scope', {
+        field: 'authorOrganizationId',
+        detail:
+          'authorOrganizationId: you write for your own organization (coordinators: an agency of their area, in their area)',
+      })
+    : new AppError('forbidden', { detail: 'bulletins are written by coordinators, agency staff and organization admins' });
+}
+
+/** Marking a bulletin verified: the coordinators of its area and admins. */
+export function canVerifyBulletin(actor: Actor, areas: readonly string[]): boolean {
+  return canCoordinateIncident(actor, areas);
+}
+
+/**
+ * Reading a bulletin (`actor` null for the public). A draft: its author organization's people,
+ * the coordinators of its area, admins. A published one by its audience: `public` everyone,
+ * `network` every signed-in account, `coordinators` the coordinators of its area, admins and its author organization.
+ */
+export function canReadBulletin(
+  actor: Actor | null,
+  bulletin: { status: string; audience: string; authorOrganizationId: string },
+  areas: readonly string[],
+): boolean {
+  if (bulletin.status === 'published' && bulletin.audience === 'public') return true;
+  if (actor === null) return false;
+  if (bulletin.status === 'published' && bulletin.audience === 'network') return true;
+  return canCoordinateIncident(actor, areas) || fieldOrganizationOf(actor) === bulletin.authorOrganizationId;
 }
 
 const FIELD_ROLES: readonly Role[] = ['org_admin', 'org_member', 'agency_staff'];

@@ -9,9 +9,12 @@ import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { insertSubscription } from '../../src/db/repositories/notifications';
 import type { App } from '../../src/http/app-types';
+import { createBulletin, publishBulletin } from '../../src/services/bulletins/bulletins';
 import { startOrganizationImport } from '../../src/services/imports/import-jobs';
 import { dispatchNotifications } from '../../src/services/notifications/dispatch-notifications';
 import { notifyUsers } from '../../src/services/notifications/notify-users';
+import { answerRumourWith, recordRumour } from '../../src/services/statements/rumours';
+import { issueStatement } from '../../src/services/statements/statements';
 import { testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { buildPrivacyNetwork, EVERYONE, type PrivacyNetwork, tokenOf, type Who } from '../support/privacy-network';
@@ -88,7 +91,15 @@ const CANARIES: { canary: string | RegExp; seenBy: Who[] }[] = [
 ];
 
 /** Where each registered GET route is called, with the network's records in its path. */
-const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string; webhook: string }) => string[]> = {
+type Scanned = PrivacyNetwork & {
+  importJob: string;
+  statement: string;
+  bulletin: string;
+  draftBulletin: string;
+  webhook: string;
+};
+
+const FIXTURES: Record<string, (n: Scanned) => string[]> = {
   '/api/health': () => ['/api/health'],
   '/api/openapi.json': () => ['/api/openapi.json'],
   '/api/docs': () => ['/api/docs'],
@@ -194,6 +205,17 @@ const FIXTURES: Record<string, (n: PrivacyNetwork & { importJob: string; webhook
   '/api/v1/webhooks': () => ['/api/v1/webhooks'],
   '/api/v1/webhooks/:id': (n) => [`/api/v1/webhooks/${n.webhook}`],
   '/api/v1/webhooks/:id/deliveries': (n) => [`/api/v1/webhooks/${n.webhook}/deliveries?limit=200`],
+  '/api/v1/public/statements/:id': (n) => [`/api/v1/public/statements/${n.statement}`],
+  '/api/v1/public/incidents/:id/statements': (n) => [`/api/v1/public/incidents/${n.incident}/statements`],
+  '/api/v1/incidents/:id/statements': (n) => [`/api/v1/incidents/${n.incident}/statements`],
+  '/api/v1/incidents/:id/rumours': (n) => [`/api/v1/incidents/${n.incident}/rumours`],
+  '/api/v1/public/incidents/:id/rumours': (n) => [`/api/v1/public/incidents/${n.incident}/rumours`],
+  '/api/v1/bulletins/:id': (n) => [n.bulletin, n.draftBulletin].map((id) => `/api/v1/bulletins/${id}`),
+  '/api/v1/incidents/:id/bulletins': (n) => [`/api/v1/incidents/${n.incident}/bulletins`],
+  '/api/v1/public/incidents/:id/bulletins': (n) => [
+    `/api/v1/public/incidents/${n.incident}/bulletins`,
+    `/api/v1/public/incidents/${n.incident}/bulletins?format=atom`,
+  ],
 };
 
 /** The text of an answer, whatever its type: workbooks are opened and their cells read. */
@@ -239,7 +261,7 @@ async function readStream(base: string, path: string, token: string | undefined,
 
 describeEachDatabase('leak scanner', (t) => {
   let app: App;
-  let n: PrivacyNetwork & { importJob: string; webhook: string };
+  let n: Scanned;
   const routes: { method: string; url: string }[] = [];
   beforeAll(async () => {
     app = await testApp(t().deps, { onRoute: (route) => routes.push(route), webhooks: { allowPrivate: true } });
@@ -253,6 +275,30 @@ describeEachDatabase('leak scanner', (t) => {
     await started.done;
     // The county coordinator's webhook, whose receiver echoed a new need's body into the delivery log.
     const webhook = await echoedDelivery(app, t().deps, network.tokens.coordCounty, network.incident);
+    // A statement answering a rumour, a published bulletin and a draft, so the information routes answer with records.
+    const scan = { kind: 'system', label: 'scan' } as const;
+    const statement = await issueStatement(t().deps, scan, {
+      incidentId: network.incident,
+      title: '官方说明',
+      body: '正文',
+      issuingOrganizationId: network.orgs.henanAgency,
+    });
+    const rumour = await recordRumour(t().deps, scan, network.incident, {
+      text: '谣言',
+      seenWhere: '微信群',
+      seenAt: '2026-07-20T08:00:00Z',
+    });
+    await answerRumourWith(t().deps, scan, rumour.id, statement.id);
+    const bulletinInput = {
+      incidentId: network.incident,
+      title: '通报',
+      body: '正文',
+      authorOrganizationId: network.orgs.zhengzhouTeam,
+      audience: 'network' as const,
+    };
+    const bulletin = await createBulletin(t().deps, scan, bulletinInput);
+    await publishBulletin(t().deps, scan, bulletin.id);
+    const draft = await createBulletin(t().deps, scan, bulletinInput);
     // Every account follows every event in the app, and the dispatcher has run over the whole
     // network's history: what reaches a notification is scanned with the rest.
     const { deps } = t();
@@ -271,7 +317,14 @@ describeEachDatabase('leak scanner', (t) => {
     }
     await dispatchNotifications(deps);
     await notifyUsers(deps.db, deps, [network.users.orgMember.id], { type: 'need.created', title: 'CANARY-NOTE-MEMBER' });
-    n = { ...network, importJob: started.job.id, webhook };
+    n = {
+      ...network,
+      importJob: started.job.id,
+      statement: statement.id,
+      bulletin: bulletin.id,
+      draftBulletin: draft.id,
+      webhook,
+    };
   });
 
   it('has a fixture for every GET route the app registers', () => {

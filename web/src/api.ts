@@ -17,6 +17,9 @@ import type {
   ApplicationPage,
   ApplicationReceipt,
   AuditPage,
+  BulletinInput,
+  BulletinPatch,
+  BulletinView,
   CapacityInput,
   CapacityItem,
   CapacityPatch,
@@ -114,6 +117,8 @@ import type {
   RecordedMovement,
   ReportedNeed,
   Revision,
+  RumourInput,
+  RumourView,
   SeatInput,
   ServiceCategory,
   Session,
@@ -125,6 +130,8 @@ import type {
   SpecialtyInput,
   StandbyRequestView,
   StandbyRosterView,
+  StatementInput,
+  StatementView,
   StockLine,
   SubscriptionInput,
   SubscriptionView,
@@ -720,4 +727,27 @@ export const notificationApi = {
   subscriptions: async () => (await get<{ items: SubscriptionView[] }>('/subscriptions')).items,
   subscribe: (body: SubscriptionInput) => post<SubscriptionView>('/subscriptions', body),
   unsubscribe: (id: string) => request<void>('DELETE', `/subscriptions/${encodeURIComponent(id)}`),
+};
+
+/** Official statements, rumours, bulletins and situation reports (信息发布). */
+export const informationApi = {
+  statements: async (incidentId: string) =>
+    (await get<{ items: StatementView[] }>(incidentPath(incidentId, '/statements'))).items,
+  publicStatements: async (incidentId: string) =>
+    (await get<{ items: StatementView[] }>(`/public${incidentPath(incidentId, '/statements')}`)).items,
+  publicStatement: (id: string) => get<StatementView>(`/public/statements/${encodeURIComponent(id)}`),
+  issue: (body: StatementInput) => post<StatementView>('/statements', body),
+  rumours: async (incidentId: string) => (await get<{ items: RumourView[] }>(incidentPath(incidentId, '/rumours'))).items,
+  recordRumour: (incidentId: string, body: RumourInput) => post<RumourView>(incidentPath(incidentId, '/rumours'), body),
+  answerRumour: (id: string, statementId: string) =>
+    post<RumourView>(`/rumours/${encodeURIComponent(id)}/answer`, { statementId }),
+  bulletins: async (incidentId: string) => (await get<{ items: BulletinView[] }>(incidentPath(incidentId, '/bulletins'))).items,
+  publicBulletins: async (incidentId: string) =>
+    (await get<{ items: BulletinView[] }>(`/public${incidentPath(incidentId, '/bulletins')}`)).items,
+  createBulletin: (body: BulletinInput) => post<BulletinView>('/bulletins', body),
+  editBulletin: (id: string, body: BulletinPatch) => patch<BulletinView>(`/bulletins/${encodeURIComponent(id)}`, body),
+  publishBulletin: (id: string) => post<BulletinView>(`/bulletins/${encodeURIComponent(id)}/publish`),
+  verifyBulletin: (id: string) => post<BulletinView>(`/bulletins/${encodeURIComponent(id)}/verify`),
+  situationReport: (incidentId: string, authorOrganizationId: string) =>
+    post<BulletinView>(incidentPath(incidentId, '/situation-report'), { authorOrganizationId }),
 };

@@ -15,6 +15,7 @@ import {
   ApplicationsPage,
   AuditPage,
   BoardPage,
+  BulletinsPage,
   CheckpointPage,
   DeskPage,
   DirectoryPage,
@@ -40,6 +41,7 @@ import {
   ReportFormPage,
   ReportStartPage,
   SetupPage,
+  StatementPage,
   SubscriptionsPage,
   TransparencyPage,
   TransparencyStartPage,
@@ -145,6 +147,8 @@ function AppRoutes() {
         <Route path="/transparency" element={<TransparencyStartPage />} />
         <Route path="/transparency/:incidentId" element={<TransparencyPage />} />
         <Route path="/checkpoint" element={<CheckpointPage />} />
+        <Route path="/statements/:id" element={<StatementPage />} />
+        <Route path="/bulletins/:incidentId" element={<BulletinsPage />} />
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>
             <Route index element={<Navigate to="/organizations" replace />} />

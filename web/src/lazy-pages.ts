@@ -14,6 +14,7 @@ function lazyPage<M extends Record<K, ComponentType>, K extends keyof M & string
 const publicPages = () => import('./pages/public/area');
 const giving = () => import('./pages/public/give-area');
 const transparency = () => import('./pages/public/transparency-area');
+const information = () => import('./pages/public/information-area');
 const organizations = () => import('./pages/organizations/area');
 const incidents = () => import('./pages/incidents/area');
 const membership = () => import('./pages/membership/area');
@@ -36,6 +37,8 @@ export const GiveFormPage = lazyPage(giving, 'GiveFormPage');
 export const DonationPage = lazyPage(giving, 'DonationPage');
 export const TransparencyStartPage = lazyPage(transparency, 'TransparencyStartPage');
 export const TransparencyPage = lazyPage(transparency, 'TransparencyPage');
+export const StatementPage = lazyPage(information, 'StatementPage');
+export const BulletinsPage = lazyPage(information, 'BulletinsPage');
 
 export const SetupPage = lazyPage(setup, 'SetupPage');
 export const LoginPage = lazyPage(login, 'LoginPage');
@@ -85,6 +88,8 @@ const OUTSIDE = new Map<string, Load>([
   ['give', giving],
   ['donation', giving],
   ['transparency', transparency],
+  ['statements', information],
+  ['bulletins', information],
   ['checkpoint', passes],
   ['login', login],
   ['join', join],

@@ -21,6 +21,7 @@ import { AlarmLog } from './alarm-log';
 import { CommandPanel } from './command-panel';
 import { DeploymentsPanel } from './deployments-panel';
 import { IncidentTimeline } from './incident-timeline';
+import { InformationTab } from './information-tab';
 import { boardKey, type LiveMode, pollInterval, useLiveBoard } from './live-updates';
 import { NeedDrawer } from './need-drawer';
 import { NeedsPanel } from './needs-panel';
@@ -289,6 +290,11 @@ export function BoardPage() {
             key: 'command',
             label: <span data-testid="tab-command">{t('board.tabs.command')}</span>,
             children: <CommandPanel incident={incident} live={live} />,
+          },
+          {
+            key: 'information',
+            label: <span data-testid="tab-information">{t('board.tabs.information')}</span>,
+            children: <InformationTab incident={incident} />,
           },
           {
             key: 'evaluation',
