@@ -31,6 +31,12 @@ export interface Config {
   mapStyleUrl: string | null;
   /** The URL the public reaches the platform at (CORESPOND_PUBLIC_URL): the issuer named in signed statements. */
   publicUrl: string;
+  /** Whether webhooks may reach loopback, link-local and private addresses (server-side request forgery otherwise refused). */
+  webhooksAllowPrivate: boolean;
+  /** Where e-mail notifications are sent through (`smtp://user:password@host:587`, `smtps://…`); none: no e-mail. */
+  smtpUrl: string | null;
+  /** The sender of e-mail notifications. */
+  mailFrom: string;
   /** The CAP sender of the warnings published here (CORESPOND_CAP_SENDER; default: the host name). */
   capSender: string;
   /** CAP senders whose alerts may be ingested (CORESPOND_CAP_ALLOWED_SENDERS); null: any sender. */
@@ -72,6 +78,15 @@ function publicUrlFrom(value: string | undefined, port: number): string {
   return url.replace(/\/+$/, '');
 }
 
+function smtpFrom(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'smtp:' || url.protocol === 'smtps:') return value;
+  } catch {}
+  throw new Error('CORESPOND_SMTP_URL must be an smtp:// or smtps:// URL');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFrom(env.PORT, 8080, 'PORT'),
@@ -95,6 +110,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       return url;
     }),
     capFeedPollSeconds: intFrom(env.CORESPOND_CAP_FEED_POLL_SECONDS, 300, 'CORESPOND_CAP_FEED_POLL_SECONDS'),
+    webhooksAllowPrivate: env.CORESPOND_WEBHOOKS_ALLOW_PRIVATE === 'true',
+    smtpUrl: smtpFrom(env.CORESPOND_SMTP_URL),
+    mailFrom: env.CORESPOND_MAIL_FROM || 'CoRespond 协应 <noreply@localhost>',
   };
 }
 

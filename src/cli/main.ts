@@ -22,8 +22,12 @@ import { importOrganizations } from '../services/imports/import-organizations';
 import { expireClaims } from '../services/needs/claims';
 import { warmDuplicateChecks } from '../services/needs/duplicate-check';
 import { warmRecommendations } from '../services/needs/recommend-organizations';
+import { dispatchNotifications } from '../services/notifications/dispatch-notifications';
+import { mailerFor, sendDueMails } from '../services/notifications/send-mail';
+import { warnExpiringClaims } from '../services/notifications/warn-expiring-claims';
 import { rotateSigningKey, rotateSigningKeyWhenDue } from '../services/passes/signing-keys';
 import { createFirstAdmin, setupNeeded } from '../services/users/set-up-platform';
+import { startWebhookWorker } from '../services/webhooks/deliver-webhooks';
 
 const CLI: Actor = { kind: 'system', label: 'cli' };
 
@@ -54,6 +58,7 @@ program
       config,
       webDist: join(ROOT, 'web', 'dist'),
       logger: loggerOptions(config.logLevel),
+      webhooks: { allowPrivate: config.webhooksAllowPrivate },
     });
     // Claims without progress expire, missed check-ins and stale needs raise alarms: sweep once a
     // minute (every node may; each lapse is recorded once).
@@ -62,6 +67,7 @@ program
       sweepAlarms(runtime.deps, { staleNeedHours: config.staleNeedHours }).catch((error: unknown) =>
         app.log.error({ err: error }, 'alarm sweep failed'),
       );
+      warnExpiringClaims(runtime.deps).catch((error: unknown) => app.log.error({ err: error }, 'claim expiry warning failed'));
     }, 60_000);
     // CAP feeds of other senders (CORESPOND_CAP_FEEDS) are polled for alerts to ingest.
     const pollFeeds = capFeedPoller(
@@ -87,10 +93,33 @@ program
       );
     await rotateWhenDue();
     const keyRotation = setInterval(rotateWhenDue, 86_400_000);
+    // Webhooks: fan out new platform events and post due deliveries (every node may; each
+    // event is fanned out once and each delivery leased to one node).
+    const webhooks = startWebhookWorker(runtime.deps, {
+      allowPrivate: config.webhooksAllowPrivate,
+      onError: (error: unknown) => app.log.error({ err: error }, 'webhook delivery failed'),
+    });
+    // Notifications follow the event log every two seconds (one node at a time, by lease); the
+    // mail outbox is sent and retried on the same beat.
+    const publicUrl = config.publicUrl;
+    const mailer = mailerFor(config.smtpUrl, config.mailFrom);
+    let notifying = false;
+    const notifier = setInterval(() => {
+      if (notifying) return;
+      notifying = true;
+      dispatchNotifications(runtime.deps, { publicUrl })
+        .then(() => (mailer ? sendDueMails(runtime.deps, mailer) : undefined))
+        .catch((error: unknown) => app.log.error({ err: error }, 'notification dispatch failed'))
+        .finally(() => {
+          notifying = false;
+        });
+    }, 2_000);
     const stop = async () => {
       clearInterval(sweeper);
       clearInterval(feedPoller);
       clearInterval(keyRotation);
+      clearInterval(notifier);
+      await webhooks.stop();
       await app.close();
       await analytics.close();
       await runtime.close();

@@ -26,6 +26,8 @@ import * as money from './migrations/0023-money';
 import * as platformEvents from './migrations/0024-platform-events';
 import * as information from './migrations/0025-information';
 import * as alerts from './migrations/0026-alerts';
+import * as notifications from './migrations/0027-notifications';
+import * as webhooks from './migrations/0028-webhooks';
 import * as exchange from './migrations/0029-exchange';
 import type { Tables } from './schema';
 
@@ -54,9 +56,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0022-ledger-flows': ledgerFlows,
   '0023-money': money,
   '0024-platform-events': platformEvents,
-  '0026-alerts': alerts,
-  '0029-exchange': exchange,
   '0025-information': information,
+  '0026-alerts': alerts,
+  '0027-notifications': notifications,
+  '0028-webhooks': webhooks,
+  '0029-exchange': exchange,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

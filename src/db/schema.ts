@@ -623,6 +623,62 @@ export interface BulletinsTable {
   published_at: string | null;
 }
 
+/** A user's in-app notification. */
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  type: string;
+  title: string;
+  incident_id: string | null;
+  entity_id: string | null;
+  link: string | null;
+  event_seq: number | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** What a user follows (null: any), and by which channels. */
+export interface SubscriptionsTable {
+  id: string;
+  user_id: string;
+  incident_id: string | null;
+  jurisdiction: string | null;
+  category: string | null;
+  kinds: string | null;
+  channels: string;
+  language: string | null;
+  created_at: string;
+}
+
+/** An e-mail to send, kept until it was sent. */
+export interface MailOutboxTable {
+  id: string;
+  user_id: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
+/** Where a follower of platform_events stands, and who holds its lease. */
+export interface EventCursorsTable {
+  name: string;
+  seq: number;
+  lease_holder: string | null;
+  lease_until: string | null;
+}
+
+/** A claim.expiring event already recorded for a claim and its expiry. */
+export interface ClaimWarningsTable {
+  claim_id: string;
+  expires_at: string;
+  warned_at: string;
+}
+
 export interface AlarmsTable {
   id: string;
   incident_id: string;
@@ -878,6 +934,11 @@ export interface Tables {
   statements: StatementsTable;
   rumours: RumoursTable;
   bulletins: BulletinsTable;
+  notifications: NotificationsTable;
+  subscriptions: SubscriptionsTable;
+  mail_outbox: MailOutboxTable;
+  event_cursors: EventCursorsTable;
+  claim_warnings: ClaimWarningsTable;
   alarms: AlarmsTable;
   programs: ProgramsTable;
   program_areas: ProgramAreasTable;
@@ -898,6 +959,56 @@ export interface Tables {
   allocation_lines: AllocationLinesTable;
   shipments: ShipmentsTable;
   shipment_events: ShipmentEventsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  webhook_cursor: WebhookCursorTable;
+}
+
+export interface WebhooksTable {
+  id: string;
+  owner_id: string;
+  url: string;
+  /** JSON array of event type names. */
+  events: string;
+  /** The `whsec_` secret, encrypted with the server's secret. */
+  secret: string;
+  created_at: string;
+  consecutive_failures: number;
+  disabled_at: string | null;
+  disabled_reason: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event_seq: number;
+  event_type: string;
+  /** The JSON body sent: `{ type, timestamp, data }`. */
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  leased_until: string | null;
+  /** The node (a random id per process) holding the lease. */
+  leased_by: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  delivery_id: string;
+  attempt: number;
+  started_at: string;
+  finished_at: string;
+  status_code: number | null;
+  response_excerpt: string | null;
+  error: string | null;
+}
+
+export interface WebhookCursorTable {
+  name: string;
+  seq: number;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

@@ -12,6 +12,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config';
 import type { Deps } from '../services/context';
 import { checkDatabase } from '../services/health';
+import type { WebhookSettings } from '../services/webhooks/manage-webhooks';
 import { alarmRoutes } from './alarms/routes';
 import { alertRoutes } from './alerts/routes';
 import { allocationRoutes } from './allocation/routes';
@@ -37,6 +38,7 @@ import { liveRoutes } from './live/routes';
 import { membershipRoutes } from './membership/routes';
 import { moneyRoutes } from './money/routes';
 import { needRoutes } from './needs/routes';
+import { notificationRoutes } from './notifications/routes';
 import { offerRoutes } from './offers/routes';
 import { organizationRoutes } from './organizations/routes';
 import { passRoutes } from './passes/routes';
@@ -50,6 +52,7 @@ import { statementRoutes } from './statements/routes';
 import { taskRoutes } from './tasks/routes';
 import { userRoutes } from './users/routes';
 import { warehouseRoutes } from './warehouses/routes';
+import { webhookRoutes } from './webhooks/routes';
 
 export interface AppOptions {
   deps: Deps;
@@ -69,6 +72,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** How often live updates are read from the database, ms. */
   livePollMs?: number;
+  /** Whether webhooks may reach private and loopback addresses (CORESPOND_WEBHOOKS_ALLOW_PRIVATE). */
+  webhooks?: WebhookSettings;
   /** Told of every route as it is registered (the leak scanner calls each one). */
   onRoute?: (route: { method: string; url: string }) => void;
 }
@@ -163,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await evaluationRoutes(app, deps, config);
   await deploymentRoutes(app, deps);
   await alarmRoutes(app, deps);
+  await notificationRoutes(app, deps);
   await taskRoutes(app, deps);
   await passRoutes(app, deps, config);
   await statementRoutes(app, deps, config);
@@ -173,6 +179,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await programRoutes(app, deps);
   await knowledgeRoutes(app, deps);
   await warehouseRoutes(app, deps);
+  await webhookRoutes(app, deps, options.webhooks ?? { allowPrivate: false });
   await ledgerRoutes(app, deps);
   await moneyRoutes(app, deps);
   await analyticsRoutes(app, deps, config);

@@ -22,6 +22,16 @@ export const ERRORS = {
     zh: '行政区划代码不存在',
     en: 'No administrative division has this code',
   },
+  webhook_target_refused: {
+    status: 400,
+    zh: 'Webhook 地址不可用：须为 http(s) 公网地址，不得含用户名或密码',
+    en: 'The webhook URL may not be used: it must be an http(s) address on the public internet, without a user name or password',
+  },
+  unknown_event: {
+    status: 400,
+    zh: '事件名称不存在',
+    en: 'There is no event of this name',
+  },
   reason_required: {
     status: 400,
     zh: '调整响应级别、预警颜色、影响区域或政策须填写理由',

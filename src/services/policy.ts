@@ -517,3 +517,17 @@ export function assertCanIngestAlerts(actor: Actor): void {
   if (canIngestAlerts(actor)) return;
   throw new AppError('forbidden');
 }
+
+/** Webhooks: platform admins, coordinators (receiving their area's events) and organization admins (their organization's view). */
+export function canCreateWebhooks(actor: Actor): boolean {
+  return actor.kind === 'system' || ['platform_admin', 'coordinator', 'org_admin'].includes(actor.role);
+}
+
+export function assertCanCreateWebhooks(actor: Actor): void {
+  if (!canCreateWebhooks(actor)) throw new AppError('forbidden');
+}
+
+/** A webhook is its owner's; platform admins see and manage every one. Others do not learn it exists. */
+export function canManageWebhook(actor: Actor, webhook: { ownerId: string }): boolean {
+  return actor.kind === 'system' || actor.role === 'platform_admin' || actor.userId === webhook.ownerId;
+}

@@ -33,6 +33,7 @@ const NONE: Capabilities = {
   recordReviews: false,
   recordPrograms: false,
   programLeadOrganizationId: null,
+  manageWebhooks: false,
 };
 
 /** Written by hand from the role rules of SPEC §2 (src/services/policy.ts enforces them). */
@@ -48,6 +49,7 @@ function expected(network: Network): Record<ActorName, Capabilities> {
     recordLessons: true,
     recordReviews: true,
     recordPrograms: true,
+    manageWebhooks: true,
   };
   return {
     admin: {
@@ -75,6 +77,7 @@ function expected(network: Network): Record<ActorName, Capabilities> {
       recordLessons: true,
       recordPrograms: true,
       programLeadOrganizationId: zhengzhouTeam,
+      manageWebhooks: true,
     },
     orgMember: { ...NONE, claimNeeds: true, fieldOrganizationId: zhengzhouTeam, recordLessons: true },
     observer: NONE,
@@ -123,6 +126,12 @@ describeEachDatabase('capabilities in the session answer', (t) => {
       const get = async (path: string) => (await call(app, 'GET', path, { token: network.tokens[who] })).status;
       expect(allowed(await get('/api/v1/users')), `${who} lists accounts`).toBe(may.manageUsers);
       expect(allowed(await get('/api/v1/audit')), `${who} reads the audit log`).toBe(may.readAudit);
+      // A refused target (400) is past the role check; a role without the capability gets 403 first.
+      const webhook = await call(app, 'POST', '/api/v1/webhooks', {
+        token: network.tokens[who],
+        body: { url: 'ftp://hooks.example.org/', events: ['need.created'] },
+      });
+      expect(webhook.status !== 403, `${who} registers webhooks`).toBe(may.manageWebhooks);
       expect(allowed(await get('/api/v1/applications')), `${who} reads the application queue`).toBe(may.reviewMembership);
       expect(allowed(await get('/api/v1/membership/desk')), `${who} reads the cultivation desk`).toBe(may.reviewMembership);
       expect(allowed(await get('/api/v1/organizations?includeArchived=true')), `${who} lists archived organizations`).toBe(

@@ -6,11 +6,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
+import { notifyUsers } from '../../src/services/notifications/notify-users';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { buildPrivacyNetwork, EVERYONE, PLACES, type PrivacyNetwork, tokenOf, type Who } from '../support/privacy-network';
+import { echoedDelivery } from '../support/webhook-receiver';
 
-type Seen = 'exact' | 'grid' | 'hidden' | 401 | 403;
+type Seen = 'exact' | 'grid' | 'hidden' | 401 | 403 | 404;
 type Json = Record<string, unknown>;
 
 interface Row {
@@ -259,11 +261,31 @@ const ROWS: Row[] = [
     fields: { displayName: 'CANARY-USER-NAME' },
     expect: [401, 'exact', 403, 403, 403, 'exact', 403, 403, 403, 403],
   },
+  {
+    // The county coordinator's webhook; its receiver echoed the body of a need in 二七区 (echoedDelivery).
+    name: 'a webhook’s delivery log: the receiver’s answer',
+    path: () => `/api/v1/webhooks/${webhook}/deliveries`,
+    pick: (body) => ((body.items as Json[] | undefined)?.[0]?.attemptLog as Json[] | undefined)?.[0],
+    fields: { responseExcerpt: expect.stringContaining('CANARY-COUNTY-CONTACT-WEBHOOK') },
+    // The webhook's owner and platform admins; to anyone else it does not exist.
+    expect: [401, 'exact', 404, 404, 404, 404, 404, 404, 'exact', 404],
+  },
+  {
+    // Each account reads only its own notifications: another's is not in its list (counted as hidden).
+    name: "a notification to the team's member: its title",
+    path: () => '/api/v1/notifications?limit=100',
+    pick: (body) => (body.items as Json[] | undefined)?.find((item) => item.title === 'CANARY-NOTE-MEMBER') ?? { title: null },
+    fields: { title: 'CANARY-NOTE-MEMBER' },
+    expect: [401, 'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'exact', 'hidden', 'hidden', 'hidden'],
+  },
 ];
+
+/** The county coordinator's webhook (made in beforeAll). */
+let webhook = '';
 
 /** What the reader got of the row's fields and place; a row whose fields and place disagree is 'mixed' (and fails). */
 function seenOf(row: Row, status: number, record: Json | undefined): Seen | 'mixed' {
-  if (status === 401 || status === 403) return status;
+  if (status === 401 || status === 403 || status === 404) return status;
   expect(status, `${row.name}: status`).toBe(200);
   if (!record) throw new Error(`${row.name}: the record is not in the answer`);
   const fields = new Set<'exact' | 'hidden'>();
@@ -297,8 +319,10 @@ describeEachDatabase('field-level permission matrix', (t) => {
   let app: App;
   let n: PrivacyNetwork;
   beforeAll(async () => {
-    app = await testApp(t().deps);
+    app = await testApp(t().deps, { webhooks: { allowPrivate: true } });
     n = await buildPrivacyNetwork(t().deps);
+    webhook = await echoedDelivery(app, t().deps, n.tokens.coordCounty, n.incident);
+    await notifyUsers(t().deps.db, t().deps, [n.users.orgMember.id], { type: 'need.created', title: 'CANARY-NOTE-MEMBER' });
   });
 
   for (const row of ROWS) {

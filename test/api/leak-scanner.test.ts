@@ -7,15 +7,19 @@
  */
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
+import { insertSubscription } from '../../src/db/repositories/notifications';
 import type { App } from '../../src/http/app-types';
 import { publishAlert } from '../../src/services/alerts/publish-alert';
 import { createBulletin, publishBulletin } from '../../src/services/bulletins/bulletins';
 import { startOrganizationImport } from '../../src/services/imports/import-jobs';
+import { dispatchNotifications } from '../../src/services/notifications/dispatch-notifications';
+import { notifyUsers } from '../../src/services/notifications/notify-users';
 import { answerRumourWith, recordRumour } from '../../src/services/statements/rumours';
 import { issueStatement } from '../../src/services/statements/statements';
 import { testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { buildPrivacyNetwork, EVERYONE, type PrivacyNetwork, tokenOf, type Who } from '../support/privacy-network';
+import { echoedDelivery } from '../support/webhook-receiver';
 
 const HOLDERS: Who[] = ['admin', 'coordHenan', 'orgAdmin', 'orgMember'];
 const COUNTY: Who[] = ['admin', 'coordHenan', 'coordCounty'];
@@ -24,6 +28,8 @@ const TEAM: Who[] = ['admin', 'coordHenan', 'orgAdmin', 'orgMember'];
 
 /** Each canary and the actors allowed to see it. */
 const CANARIES: { canary: string | RegExp; seenBy: Who[] }[] = [
+  // A notification addressed to the Zhengzhou team's member: only that account reads it.
+  { canary: 'CANARY-NOTE-MEMBER', seenBy: ['orgMember'] },
   // The need held by the Zhengzhou team, in 金水区.
   ...['CANARY-HELD-DESCRIPTION', 'CANARY-HELD-CONTACT', '13911110001', 'CANARY-HELD-ADDRESS', 'CANARY-HELD-PROGRESS'].map(
     (canary) => ({ canary, seenBy: HOLDERS }),
@@ -86,7 +92,14 @@ const CANARIES: { canary: string | RegExp; seenBy: Who[] }[] = [
 ];
 
 /** Where each registered GET route is called, with the network's records in its path. */
-type Scanned = PrivacyNetwork & { importJob: string; alert: string; statement: string; bulletin: string; draftBulletin: string };
+type Scanned = PrivacyNetwork & {
+  importJob: string;
+  alert: string;
+  statement: string;
+  bulletin: string;
+  draftBulletin: string;
+  webhook: string;
+};
 
 const FIXTURES: Record<string, (n: Scanned) => string[]> = {
   '/api/health': () => ['/api/health'],
@@ -211,8 +224,14 @@ const FIXTURES: Record<string, (n: Scanned) => string[]> = {
     '/api/v1/public/alerts?format=geojson',
   ],
   '/api/v1/public/alerts/:id': (n) => [`/api/v1/public/alerts/${n.alert}`, `/api/v1/public/alerts/${n.alert}?format=cap`],
+  '/api/v1/notifications': () => ['/api/v1/notifications?limit=100'],
+  '/api/v1/notifications/unread-count': () => ['/api/v1/notifications/unread-count'],
+  '/api/v1/subscriptions': () => ['/api/v1/subscriptions'],
   '/api/v1/users': () => ['/api/v1/users?limit=200'],
   '/api/v1/users/:id': (n) => [`/api/v1/users/${n.canaryUser}`],
+  '/api/v1/webhooks': () => ['/api/v1/webhooks'],
+  '/api/v1/webhooks/:id': (n) => [`/api/v1/webhooks/${n.webhook}`],
+  '/api/v1/webhooks/:id/deliveries': (n) => [`/api/v1/webhooks/${n.webhook}/deliveries?limit=200`],
   '/api/v1/public/statements/:id': (n) => [`/api/v1/public/statements/${n.statement}`],
   '/api/v1/public/incidents/:id/statements': (n) => [`/api/v1/public/incidents/${n.incident}/statements`],
   '/api/v1/incidents/:id/statements': (n) => [`/api/v1/incidents/${n.incident}/statements`],
@@ -272,7 +291,7 @@ describeEachDatabase('leak scanner', (t) => {
   let n: Scanned;
   const routes: { method: string; url: string }[] = [];
   beforeAll(async () => {
-    app = await testApp(t().deps, { onRoute: (route) => routes.push(route) });
+    app = await testApp(t().deps, { onRoute: (route) => routes.push(route), webhooks: { allowPrivate: true } });
     const network = await buildPrivacyNetwork(t().deps);
     const coordinator = network.users.coordHenan;
     const started = await startOrganizationImport(
@@ -298,6 +317,8 @@ describeEachDatabase('leak scanner', (t) => {
         expires: new Date(Date.now() + 86_400_000).toISOString(),
       },
     );
+    // The county coordinator's webhook, whose receiver echoed a new need's body into the delivery log.
+    const webhook = await echoedDelivery(app, t().deps, network.tokens.coordCounty, network.incident);
     // A statement answering a rumour, a published bulletin and a draft, so the information routes answer with records.
     const scan = { kind: 'system', label: 'scan' } as const;
     const statement = await issueStatement(t().deps, scan, {
@@ -322,6 +343,24 @@ describeEachDatabase('leak scanner', (t) => {
     const bulletin = await createBulletin(t().deps, scan, bulletinInput);
     await publishBulletin(t().deps, scan, bulletin.id);
     const draft = await createBulletin(t().deps, scan, bulletinInput);
+    // Every account follows every event in the app, and the dispatcher has run over the whole
+    // network's history: what reaches a notification is scanned with the rest.
+    const { deps } = t();
+    for (const user of await deps.db.selectFrom('users').select('id').execute()) {
+      await insertSubscription(deps.db, {
+        id: `scan-${user.id}`,
+        userId: user.id,
+        incidentId: null,
+        jurisdiction: null,
+        category: null,
+        kinds: null,
+        channels: ['in_app', 'email'],
+        language: null,
+        createdAt: new Date().toISOString(),
+      });
+    }
+    await dispatchNotifications(deps);
+    await notifyUsers(deps.db, deps, [network.users.orgMember.id], { type: 'need.created', title: 'CANARY-NOTE-MEMBER' });
     n = {
       ...network,
       importJob: started.job.id,
@@ -329,6 +368,7 @@ describeEachDatabase('leak scanner', (t) => {
       statement: statement.id,
       bulletin: bulletin.id,
       draftBulletin: draft.id,
+      webhook,
     };
   });
 
@@ -369,6 +409,7 @@ describeEachDatabase('leak scanner', (t) => {
       return answer.body;
     };
     expect(await seen(`/api/v1/needs/${n.heldNeed}`, 'orgMember')).toContain('CANARY-HELD-CONTACT');
+    expect(await seen(`/api/v1/webhooks/${n.webhook}/deliveries`, 'coordCounty')).toContain('CANARY-COUNTY-CONTACT-WEBHOOK');
     expect(await seen(`/api/v1/needs/${n.countyNeed}`, 'coordCounty')).toContain('34.7187654');
     expect(await seen(`/api/v1/organizations/${n.orgs.zhengzhouTeam}/volunteers`, 'orgAdmin')).toContain('CANARY-VOLUNTEER-NAME');
     expect(await seen(`/api/v1/applications/${n.application}`, 'coordHenan')).toContain('13911110006');
@@ -380,6 +421,17 @@ describeEachDatabase('leak scanner', (t) => {
     expect(await seen(`/api/v1/shipments/${n.shipment}`, 'orgMember')).toContain('CANARY-SHIPMENT-REASON');
     expect(await seen(`/api/v1/incidents/${n.incident}/offers`, 'orgMember')).toContain('13911110010');
     expect(leaksIn(await seen(`/api/v1/needs/${n.heldNeed}`, 'orgMember'), 'observer')).toContain('CANARY-HELD-CONTACT');
+    expect(await seen('/api/v1/notifications?limit=100', 'orgMember')).toContain('CANARY-NOTE-MEMBER');
+    // The dispatcher did notify: every account follows everything.
+    expect(await seen('/api/v1/notifications?limit=100', 'observer')).toContain('need.created');
+  });
+
+  it('finds no canary in any queued e-mail: titles and bodies are built from non-personal facts', async () => {
+    const mails = await t().deps.db.selectFrom('mail_outbox').select(['subject', 'body']).execute();
+    expect(mails.length).toBeGreaterThan(10);
+    const text = mails.map((m) => `${m.subject}\n${m.body}`).join('\n');
+    // Every canary, including those some readers may see: no mail carries any.
+    expect(CANARIES.filter(({ canary }) => (typeof canary === 'string' ? text.includes(canary) : canary.test(text)))).toEqual([]);
   });
 
   it('finds no canary in the live stream of the incident that the actor may not see', async () => {

@@ -15,6 +15,7 @@ export async function testApp(
     mapStyleUrl?: string;
     onRoute?: (route: { method: string; url: string }) => void;
     logger?: Parameters<typeof buildApp>[0]['logger'];
+    webhooks?: Parameters<typeof buildApp>[0]['webhooks'];
   } = {},
 ): Promise<App> {
   const app = await buildApp({
@@ -31,6 +32,7 @@ export async function testApp(
     webDist: options.webDist,
     onRoute: options.onRoute,
     logger: options.logger,
+    webhooks: options.webhooks,
   });
   await app.ready();
   return app;

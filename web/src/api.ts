@@ -39,6 +39,7 @@ import type {
   CommittedPlan,
   CooperationMode,
   CooperationModes,
+  CreatedWebhook,
   DecisionInput,
   DeploymentDetail,
   DeploymentInput,
@@ -91,6 +92,7 @@ import type {
   NeedQuery,
   NeedView,
   NewUser,
+  NotificationPage,
   OfferPage,
   OfferQuery,
   OfferView,
@@ -140,6 +142,8 @@ import type {
   StatementInput,
   StatementView,
   StockLine,
+  SubscriptionInput,
+  SubscriptionView,
   TransitionInput,
   Transparency,
   User,
@@ -153,6 +157,9 @@ import type {
   WarehousePage,
   WarehouseQuery,
   WarehouseView,
+  WebhookDeliveryPage,
+  WebhookInput,
+  WebhookView,
   WhoWhatWhere,
 } from './types';
 
@@ -744,6 +751,28 @@ export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+const webhookPath = (id: string, rest = '') => `/webhooks/${encodeURIComponent(id)}${rest}`;
+
+/** Webhooks (Standard Webhooks): the reader's own, their secrets shown once, and their delivery logs. */
+export const webhookApi = {
+  list: async () => (await get<{ items: WebhookView[] }>('/webhooks')).items,
+  create: (body: WebhookInput) => post<CreatedWebhook>('/webhooks', body),
+  enable: (id: string) => post<WebhookView>(webhookPath(id, '/enable')),
+  remove: (id: string) => request<void>('DELETE', webhookPath(id)),
+  deliveries: (id: string, page: PageQuery) => get<WebhookDeliveryPage>(webhookPath(id, '/deliveries'), page),
+};
+
+/** My notification centre and subscriptions (only my own). */
+export const notificationApi = {
+  list: (page: PageQuery) => get<NotificationPage>('/notifications', page),
+  unreadCount: async () => (await get<{ unread: number }>('/notifications/unread-count')).unread,
+  read: (id: string) => post<{ unread: number }>(`/notifications/${encodeURIComponent(id)}/read`),
+  readAll: () => post<{ marked: number; unread: number }>('/notifications/read-all'),
+  subscriptions: async () => (await get<{ items: SubscriptionView[] }>('/subscriptions')).items,
+  subscribe: (body: SubscriptionInput) => post<SubscriptionView>('/subscriptions', body),
+  unsubscribe: (id: string) => request<void>('DELETE', `/subscriptions/${encodeURIComponent(id)}`),
+};
 
 /** Official statements, rumours, bulletins and situation reports (信息发布). */
 export const informationApi = {

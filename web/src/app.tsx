@@ -34,6 +34,7 @@ import {
   NeedImportPage,
   NewOrganizationPage,
   NotFoundPage,
+  NotificationsPage,
   PassPage,
   ProfilePage,
   ProgramsPage,
@@ -44,11 +45,13 @@ import {
   ReportStartPage,
   SetupPage,
   StatementPage,
+  SubscriptionsPage,
   TransparencyPage,
   TransparencyStartPage,
   UsersPage,
   WarehousePage,
   WarehousesPage,
+  WebhooksPage,
 } from './lazy-pages';
 import { SESSION_KEY, useCapabilities, useSessionQuery } from './session';
 import type { Capabilities } from './types';
@@ -177,6 +180,8 @@ function AppRoutes() {
             <Route path="deployments/:id/pass" element={<PassPage />} />
             <Route path="incidents/:id/import-needs" element={<NeedImportPage />} />
             <Route path="warehouses" element={<WarehousesPage />} />
+            <Route path="notifications" element={<NotificationsPage />} />
+            <Route path="notifications/settings" element={<SubscriptionsPage />} />
             <Route path="warehouses/:id" element={<WarehousePage />} />
             <Route path="warnings" element={<AlertsPage />} />
             <Route path="warnings/new" element={<ComposeAlertPage />} />
@@ -212,6 +217,14 @@ function AppRoutes() {
               element={
                 <RequireCapability allow="readAudit">
                   <AuditPage />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="settings/webhooks"
+              element={
+                <RequireCapability allow="manageWebhooks">
+                  <WebhooksPage />
                 </RequireCapability>
               }
             />

@@ -25,6 +25,7 @@ const passes = () => import('./pages/passes/area');
 const warehouses = () => import('./pages/warehouses/area');
 const alerts = () => import('./pages/alerts/area');
 const publicAlert = () => import('./pages/alerts/public-area');
+const notifications = () => import('./pages/notifications/area');
 const layout = () => import('./layout/app-layout');
 const setup = () => import('./pages/setup-page');
 const login = () => import('./pages/login-page');
@@ -72,6 +73,8 @@ export const PassPage = lazyPage(passes, 'PassPage');
 export const CheckpointPage = lazyPage(passes, 'CheckpointPage');
 
 export const WarehousesPage = lazyPage(warehouses, 'WarehousesPage');
+export const NotificationsPage = lazyPage(notifications, 'NotificationsPage');
+export const SubscriptionsPage = lazyPage(notifications, 'SubscriptionsPage');
 export const WarehousePage = lazyPage(warehouses, 'WarehousePage');
 
 export const AlertsPage = lazyPage(alerts, 'AlertsPage');
@@ -80,6 +83,7 @@ export const PublicAlertPage = lazyPage(publicAlert, 'PublicAlertPage');
 
 export const UsersPage = lazyPage(admin, 'UsersPage');
 export const AuditPage = lazyPage(admin, 'AuditPage');
+export const WebhooksPage = lazyPage(admin, 'WebhooksPage');
 
 type Load = () => Promise<unknown>;
 

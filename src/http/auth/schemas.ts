@@ -39,6 +39,7 @@ export const CapabilitiesSchema = Type.Object(
     programLeadOrganizationId: Type.Union([Type.String(), Type.Null()], {
       description: 'the lead organization of the programs this account records (organization admins: their own); null: any',
     }),
+    manageWebhooks: may('register webhooks and read their delivery logs (its own; platform admins: every one)'),
   },
   {
     description:

@@ -44,6 +44,10 @@ async function raise(
       entityId: alarm.id,
       after: alarm,
       live: { incidentId: alarm.incidentId, kind: 'alarm' },
+      // A missed check-in is also an event (about the alarm) for the team's organization and the area's coordinators.
+      ...(alarm.kind === 'missed_check_in'
+        ? { event: { type: 'checkin.missed' as const, incidentId: alarm.incidentId, organizationId: alarm.organizationId } }
+        : {}),
     });
     return true;
   });

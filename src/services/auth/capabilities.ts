@@ -14,6 +14,7 @@ import {
   canChooseOrganization,
   canClaimNeeds,
   canCreateOrganizations,
+  canCreateWebhooks,
   canDeclareIncidents,
   canFileDeployments,
   canIncludeArchived,
@@ -49,6 +50,7 @@ export interface Capabilities {
   recordReviews: boolean;
   recordPrograms: boolean;
   programLeadOrganizationId: string | null;
+  manageWebhooks: boolean;
 }
 
 /**
@@ -79,6 +81,7 @@ export function capabilitiesOf(actor: Actor, organizationStatus: MembershipStatu
     recordReviews: canRecordReviews(actor),
     recordPrograms: canRecordPrograms(actor),
     programLeadOrganizationId: programLeadOf(actor),
+    manageWebhooks: canCreateWebhooks(actor),
   };
 }
 

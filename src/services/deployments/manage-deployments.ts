@@ -159,6 +159,10 @@ export async function moveDeployment(
       live: { incidentId: before.incidentId, kind: 'deployment' },
       before: { status: before.status, zone: before.zone },
       after: { status: after.status, zone: after.zone, reason },
+      // A coordinator's decision (approved, declined, standby) is an event the deploying organization follows.
+      ...(COORDINATOR_STATUSES.includes(change.to)
+        ? { event: { type: 'deployment.decided' as const, incidentId: before.incidentId, organizationId: before.organizationId } }
+        : {}),
     });
     return after;
   });

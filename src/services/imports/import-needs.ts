@@ -7,6 +7,7 @@
  * waiting to be located when it has an address but no coordinates. A row's identity is the
  * sheet's own number when a column holds it, else its phone, place and words.
  */
+
 import { createHash } from 'node:crypto';
 import { findIncident } from '../../db/repositories/incidents';
 import { importedRows, rememberImportedRows } from '../../db/repositories/need-import-rows';
@@ -27,6 +28,7 @@ import { recordChanges } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { duplicatesOf, noteReported } from '../needs/duplicate-check';
 import { closeBeforeImport } from '../needs/manage-needs';
+import { needCreated } from '../notifications/event-facts';
 
 export interface NeedRowReport {
   row: number;
@@ -236,6 +238,7 @@ async function writeFresh(trx: Executor, deps: Deps, actor: Actor, importId: str
         entityId: f.need.id,
         after: f.need,
         live: { incidentId: f.need.incidentId, kind: 'need' },
+        event: needCreated(f.need),
       },
     })),
   );

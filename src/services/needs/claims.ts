@@ -34,6 +34,7 @@ import { newId } from '../../model/ids';
 import { claimHoldMinutes, type Need, needStatus } from '../../model/need';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
+import { claimFacts } from '../notifications/event-facts';
 import { actingOrganization } from '../organizations/load-organization';
 import { actsFor, canCoordinateIncident } from '../policy';
 
@@ -158,6 +159,7 @@ async function reserve(
     entityId: claim.id,
     after: claim,
     live: { incidentId: need.incidentId, kind: 'claim' },
+    event: claimFacts(status === 'offered' ? 'dispatch.created' : 'need.claimed', need, organizationId),
   });
   return claim;
 }

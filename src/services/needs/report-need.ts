@@ -21,6 +21,7 @@ import { recordChanges } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { requiredText } from '../declarations';
 import { IdempotencyLedger, type IdempotentRequest, idempotently } from '../idempotency';
+import { needCreated } from '../notifications/event-facts';
 import { assertCanReportNeed, canCoordinateIncident, reportsNeeds } from '../policy';
 import { duplicatesOf, loadRecentNeeds, noteReported, type PossibleDuplicate } from './duplicate-check';
 import { type PublicNeed, publicView } from './read-needs';
@@ -187,6 +188,7 @@ async function recordReports(trx: Transaction<Tables>, deps: Deps, reports: Repo
         entityId: f.need.id,
         after: f.need,
         live: { incidentId: f.need.incidentId, kind: 'need' },
+        event: needCreated(f.need),
       },
     })),
   );

@@ -27,6 +27,7 @@ import { PageLoader } from '../components/page-loader';
 import { useCapabilities } from '../session';
 import { AccountMenu } from './account-menu';
 import { LanguageSwitcher } from './language-switcher';
+import { NotificationBell } from './notification-bell';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -95,6 +96,7 @@ function useNavItems(): MenuItem[] {
   const admin: MenuItem[] = [];
   if (may.manageUsers) admin.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') });
   if (may.readAudit) admin.push({ key: '/admin/audit', icon: <AuditOutlined />, label: t('nav.audit') });
+  if (may.manageWebhooks) admin.push({ key: '/settings/webhooks', icon: <ApiOutlined />, label: t('nav.webhooks') });
   const response: MenuItem[] = [
     { key: '/incidents', icon: <AlertOutlined />, label: t('nav.incidents') },
     // Every signed-in role reads warehouses and their stock.
@@ -152,6 +154,7 @@ function Frame() {
               <ApiOutlined aria-hidden="true" /> {t('nav.apiDocs')}
             </a>
           ) : null}
+          <NotificationBell />
           {compact ? null : <LanguageSwitcher />}
           <AccountMenu compact={compact} apiDocs={apiDocs} />
         </div>
