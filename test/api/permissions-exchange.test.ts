@@ -638,6 +638,11 @@ describeEachDatabase('exchange formats over HTTP', (t) => {
       expect(unknown.status).toBe(404);
       const bad = await send('GET', `/api/v1/offers/${n.teamOffer}?format=xml`, 'admin');
       expect([bad.status, bad.json.field]).toEqual([400, 'format']);
+      const doc = (await send('GET', '/api/openapi.json', 'anonymous')).json as {
+        paths: Record<string, { get?: { parameters?: { name: string; in: string; schema: { enum?: string[] } }[] } }>;
+      };
+      const format = doc.paths['/api/v1/offers/{id}']?.get?.parameters?.find((p) => p.name === 'format');
+      expect(format).toMatchObject({ in: 'query', schema: { enum: ['json', 'edxl-rm'] } });
     });
 
     it('refuses bad messages with a 400 naming the element, never a 5xx', async () => {
