@@ -254,6 +254,13 @@ describeEachDatabase('bad input to offers, allocation plans and shipments', (t) 
       field: 'extra',
     });
     expect((await withdraw(kept.json.id as string, { reason: '改捐他处' })).status).toBe(200);
+    // Reading one offer: an unknown format or query member is a 400 naming it, an unknown id a 404.
+    const read = (path: string) => call(app, 'GET', path, { token });
+    expect((await read(`/api/v1/offers/${kept.json.id}?format=csv`)).json).toMatchObject({ status: 400, field: 'format' });
+    expect((await read(`/api/v1/offers/${kept.json.id}?claim=x`)).json).toMatchObject({ status: 400, field: 'claim' });
+    expect((await read(`/api/v1/offers/${'x'.repeat(65)}`)).status).toBe(400);
+    expect((await read('/api/v1/offers/no-such-offer?format=edxl-rm')).json).toMatchObject({ status: 404 });
+    expect((await read(`/api/v1/offers/${kept.json.id}`)).json).toMatchObject({ id: kept.json.id, status: 'withdrawn' });
     expect((await withdraw(kept.json.id as string, { reason: '再次撤回' })).json).toMatchObject({
       status: 409,
       code: 'invalid_transition',

@@ -91,6 +91,28 @@ const ROWS: Row[] = [
     expect: INCIDENT_AND_TEAM,
   },
   {
+    name: 'one public donor’s offer: personal fields',
+    path: (n) => `/api/v1/offers/${n.publicOffer}`,
+    pick: (body) => body,
+    fields: { donorName: 'CANARY-DONOR-NAME', donorPhone: '13911110009', note: 'CANARY-DONOR-NOTE' },
+    expect: INCIDENT,
+  },
+  {
+    name: 'one public donor’s offer: location',
+    path: (n) => `/api/v1/offers/${n.publicOffer}`,
+    pick: (body) => body,
+    fields: {},
+    place: 'publicOffer',
+    expect: INCIDENT_AT,
+  },
+  {
+    name: 'one organization’s offer: its contact',
+    path: (n) => `/api/v1/offers/${n.teamOffer}`,
+    pick: (body) => body,
+    fields: { donorName: 'CANARY-TEAM-DONOR', donorPhone: '13911110010' },
+    expect: INCIDENT_AND_TEAM,
+  },
+  {
     name: 'a held need: personal fields',
     path: (n) => `/api/v1/needs/${n.heldNeed}`,
     pick: (body) => body,

@@ -174,10 +174,9 @@ const FIXTURES: Record<string, (n: Scanned) => string[]> = {
   '/api/v1/me/tasks': () => ['/api/v1/me/tasks'],
   '/api/v1/membership/desk': () => ['/api/v1/membership/desk'],
   '/api/v1/needs/:id': (n) =>
-    [n.heldNeed, n.countyNeed, n.closedNeed, n.publicNeed].flatMap((id) => [
-      `/api/v1/needs/${id}`,
-      `/api/v1/needs/${id}?format=edxl-rm`,
-    ]),
+    [n.heldNeed, n.countyNeed, n.closedNeed, n.publicNeed]
+      .flatMap((id) => [`/api/v1/needs/${id}`, `/api/v1/needs/${id}?format=edxl-rm`])
+      .concat(`/api/v1/needs/${n.heldNeed}?format=edxl-rm&claim=${n.heldClaim}`),
   '/api/v1/needs/:id/evidence/:file': (n) => [`/api/v1/needs/${n.heldNeed}/evidence/${n.evidence}`],
   '/api/v1/needs/:id/recommendations': (n) => [n.heldNeed, n.countyNeed].map((id) => `/api/v1/needs/${id}/recommendations`),
   '/api/v1/organizations': () => ['/api/v1/organizations?limit=100', '/api/v1/organizations?limit=100&format=geojson'],
@@ -202,6 +201,8 @@ const FIXTURES: Record<string, (n: Scanned) => string[]> = {
   '/api/v1/public/incidents/:id/needed': (n) => [`/api/v1/public/incidents/${n.incident}/needed`],
   '/api/v1/items': () => ['/api/v1/items'],
   '/api/v1/incidents/:id/offers': (n) => [`/api/v1/incidents/${n.incident}/offers?limit=200`],
+  '/api/v1/offers/:id': (n) =>
+    [n.publicOffer, n.teamOffer].flatMap((id) => [`/api/v1/offers/${id}`, `/api/v1/offers/${id}?format=edxl-rm`]),
   '/api/v1/public/passes/:jti': (n) => [`/api/v1/public/passes/${n.pass}`],
   '/api/v1/public/receipts/:code': (n) => [`/api/v1/public/receipts/${n.receipt}`],
   '/api/v1/warehouses': () => ['/api/v1/warehouses?limit=200', '/api/v1/warehouses?limit=200&format=geojson'],
@@ -420,6 +421,8 @@ describeEachDatabase('leak scanner', (t) => {
     expect(await seen(`/api/v1/incidents/${n.incident}/offers`, 'coordCounty')).toContain('CANARY-DONOR-NAME');
     expect(await seen(`/api/v1/shipments/${n.shipment}`, 'orgMember')).toContain('CANARY-SHIPMENT-REASON');
     expect(await seen(`/api/v1/incidents/${n.incident}/offers`, 'orgMember')).toContain('13911110010');
+    expect(await seen(`/api/v1/offers/${n.publicOffer}?format=edxl-rm`, 'coordCounty')).toContain('13911110009');
+    expect(await seen(`/api/v1/offers/${n.teamOffer}?format=edxl-rm`, 'orgMember')).toContain('13911110010');
     expect(leaksIn(await seen(`/api/v1/needs/${n.heldNeed}`, 'orgMember'), 'observer')).toContain('CANARY-HELD-CONTACT');
     expect(await seen('/api/v1/notifications?limit=100', 'orgMember')).toContain('CANARY-NOTE-MEMBER');
     // The dispatcher did notify: every account follows everything.

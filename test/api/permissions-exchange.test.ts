@@ -19,6 +19,7 @@ import { createWarehouse } from '../../src/services/inventory/create-warehouse';
 import { claimNeed } from '../../src/services/needs/claims';
 import { reportNeed } from '../../src/services/needs/report-need';
 import { createOrganization } from '../../src/services/organizations/create-organization';
+import { offerPublicly, recordOrganizationOffer } from '../../src/services/resources/offers';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
 import { type ActorName, buildNetwork, type Network, SYSTEM } from '../support/fixtures';
@@ -29,6 +30,9 @@ const WHO: Who[] = ['anonymous', 'admin', 'coordHenan', 'coordGuangdong', 'agenc
 interface Doors {
   incident: string;
   need: string;
+  claim: string;
+  publicOffer: string;
+  teamOffer: string;
   from: string;
   to: string;
   coded: string;
@@ -94,6 +98,27 @@ const ROWS: Row[] = [
   },
   { name: 'the warehouses as GeoJSON', method: 'GET', path: () => '/api/v1/warehouses?format=geojson', expect: READ },
   { name: 'a need as EDXL-RM', method: 'GET', path: (n) => `/api/v1/needs/${n.need}?format=edxl-rm`, expect: READ },
+  {
+    name: 'a need’s claim as an EDXL-RM CommitResource',
+    method: 'GET',
+    path: (n) => `/api/v1/needs/${n.need}?format=edxl-rm&claim=${n.claim}`,
+    expect: READ,
+  },
+  // As the incident's offers list: every signed-in account reads an incident's offers.
+  { name: 'an offer', method: 'GET', path: (n) => `/api/v1/offers/${n.publicOffer}`, expect: READ },
+  { name: 'an offer as EDXL-RM', method: 'GET', path: (n) => `/api/v1/offers/${n.teamOffer}?format=edxl-rm`, expect: READ },
+  {
+    name: 'an unknown offer',
+    method: 'GET',
+    path: () => '/api/v1/offers/no-such-offer',
+    expect: [401, 404, 404, 404, 404, 404, 404, 404],
+  },
+  {
+    name: 'an offer in an unknown format',
+    method: 'GET',
+    path: (n) => `/api/v1/offers/${n.teamOffer}?format=pdf`,
+    expect: [401, 400, 400, 400, 400, 400, 400, 400],
+  },
   {
     name: 'report a need from an EDXL-RM RequestResource',
     method: 'POST',
@@ -174,7 +199,30 @@ describeEachDatabase('exchange formats over HTTP', (t) => {
     };
     const need = await report('金水区独居老人需要饮用水', 'water_sanitation', 34.776543, 113.661234);
     await report('二七区需要帐篷', 'shelter', 34.723456, 113.612345);
-    await claimNeed(deps, SYSTEM, need, { organizationId: coded });
+    const claim = await claimNeed(deps, SYSTEM, need, { organizationId: coded });
+    const publicOffer = (
+      await offerPublicly(deps, incident, {
+        kind: 'money',
+        amountFen: 12_345,
+        jurisdiction: '410105',
+        lat: 34.7712345,
+        lon: 113.6612345,
+        donorName: '捐款人张三',
+        donorPhone: '13922220001',
+        note: '请开收据',
+      })
+    ).id;
+    const teamOffer = (
+      await recordOrganizationOffer(deps, SYSTEM, incident, {
+        kind: 'vehicle',
+        conditions: '限郑州市内',
+        note: '冷链车一辆',
+        jurisdiction: '410102',
+        organizationId: network.orgs.zhengzhouTeam,
+        donorName: '车队李四',
+        donorPhone: '13922220002',
+      } as never)
+    ).id;
     await createWarehouse(deps, SYSTEM, {
       name: '交换格式仓库',
       organizationId: network.orgs.zhengzhouTeam,
@@ -192,7 +240,18 @@ describeEachDatabase('exchange formats over HTTP', (t) => {
       origin: '410100',
     });
     const today = deps.now().toISOString().slice(0, 10);
-    n = { ...network, incident, need, from: `${today.slice(0, 7)}-01`, to: today, coded, creditCode: code };
+    n = {
+      ...network,
+      incident,
+      need,
+      claim: claim.claim.id,
+      publicOffer,
+      teamOffer,
+      from: `${today.slice(0, 7)}-01`,
+      to: today,
+      coded,
+      creditCode: code,
+    };
   });
 
   for (const row of ROWS) {
@@ -527,6 +586,63 @@ describeEachDatabase('exchange formats over HTTP', (t) => {
         jurisdiction: '410108',
       });
       expect((twice.json.need as { id: string }).id).toBe((once.json.need as { id: string }).id);
+    });
+
+    it('answers an offer as the offers list shows it to each reader, and its OfferUnsolicitedResource with the same privacy', async () => {
+      // Who sees the donor: the public donor to the incident's coordinators; the team's contact also to the team.
+      const sees: Record<Who, [boolean, boolean]> = {
+        anonymous: [false, false],
+        admin: [true, true],
+        coordHenan: [true, true],
+        coordGuangdong: [false, false],
+        agencyStaff: [false, false],
+        orgAdmin: [false, true],
+        orgMember: [false, true],
+        observer: [false, false],
+      };
+      for (const who of WHO.filter((w) => w !== 'anonymous')) {
+        const list = (await send('GET', `/api/v1/incidents/${n.incident}/offers?limit=200`, who)).json.items as {
+          id: string;
+        }[];
+        for (const [i, [id, name, phone]] of [
+          [n.publicOffer, '捐款人张三', '13922220001'],
+          [n.teamOffer, '车队李四', '13922220002'],
+        ].entries()) {
+          const one = await send('GET', `/api/v1/offers/${id}`, who);
+          expect(one.status, who).toBe(200);
+          expect(one.json, who).toEqual(list.find((o) => o.id === id));
+          const shown = sees[who][i];
+          expect([one.json.donorName, one.json.donorPhone], `${who} ${id}`).toEqual(shown ? [name, phone] : [null, null]);
+          const xml = await raw(`/api/v1/offers/${id}?format=edxl-rm`, who);
+          expect(xml.statusCode, who).toBe(200);
+          expect(xml.headers['content-type'], who).toMatch(/^application\/xml/);
+          expect(xml.body, who).toContain('<OfferUnsolicitedResource xmlns="urn:oasis:names:tc:emergency:EDXL:RM:1.0">');
+          expect(xml.body, who).toContain(`<MessageID>urn:corespond:offer:${id}</MessageID>`);
+          expect(xml.body.includes(phone as string), `${who} ${id} phone`).toBe(shown);
+          expect(xml.body.includes(name as string), `${who} ${id} name`).toBe(shown);
+        }
+      }
+      const money = await raw(`/api/v1/offers/${n.publicOffer}?format=edxl-rm`, 'coordHenan');
+      expect(money.body).toContain('<Amount>123.45</Amount>');
+      expect(money.body).toContain('<UnitOfMeasure>CNY</UnitOfMeasure>');
+      expect(money.body).toContain('<Circle>34.7712345,113.6612345 0</Circle>');
+      expect(money.body).toContain('请开收据');
+      const observed = await raw(`/api/v1/offers/${n.publicOffer}?format=edxl-rm`, 'observer');
+      expect(observed.body).not.toContain('34.7712345');
+      expect(observed.body).not.toContain('请开收据');
+      const team = await raw(`/api/v1/offers/${n.teamOffer}?format=edxl-rm`, 'observer');
+      expect(team.body).toContain('<Name>车辆</Name>');
+      expect(team.body).toContain('限郑州市内');
+      expect(team.body).toContain('<ContactRole>Offeror</ContactRole>');
+      const unknown = await send('GET', '/api/v1/offers/no-such-offer?format=edxl-rm', 'admin');
+      expect(unknown.status).toBe(404);
+      const bad = await send('GET', `/api/v1/offers/${n.teamOffer}?format=xml`, 'admin');
+      expect([bad.status, bad.json.field]).toEqual([400, 'format']);
+      const doc = (await send('GET', '/api/openapi.json', 'anonymous')).json as {
+        paths: Record<string, { get?: { parameters?: { name: string; in: string; schema: { enum?: string[] } }[] } }>;
+      };
+      const format = doc.paths['/api/v1/offers/{id}']?.get?.parameters?.find((p) => p.name === 'format');
+      expect(format).toMatchObject({ in: 'query', schema: { enum: ['json', 'edxl-rm'] } });
     });
 
     it('refuses bad messages with a 400 naming the element, never a 5xx', async () => {

@@ -600,6 +600,8 @@ export const offerApi = {
   record: (incidentId: string, body: OrganizationOfferInput, idempotencyKey: string) =>
     postOnce<OfferView>(incidentPath(incidentId, '/offers'), body, idempotencyKey),
   withdraw: (id: string, reason: string) => post<OfferView>(`/offers/${encodeURIComponent(id)}/withdraw`, { reason }),
+  /** The offer as an EDXL-RM OfferUnsolicitedResource, as this reader may see it. */
+  edxl: (id: string) => download(`/offers/${encodeURIComponent(id)}`, { format: 'edxl-rm' }, `offer-${id}.edxl-rm.xml`),
   markNotNeeded: (incidentId: string, item: string, reason: string) =>
     request<NeededNow>('PUT', incidentPath(incidentId, `/not-needed/${encodeURIComponent(item)}`), { json: { reason } }),
   unmarkNotNeeded: (incidentId: string, item: string) =>

@@ -3,17 +3,19 @@
  * public and organizations' offers, and the coordinators' not-needed list.
  */
 import type { Config } from '../../config';
+import { EDXL_RM_MEDIA_TYPE } from '../../interop/edxl-rm';
 import { ITEM_CLASS_NAMES, ITEM_CLASSES, ITEMS } from '../../model/items';
 import type { Deps } from '../../services/context';
-import { actorId } from '../../services/context';
+import { actorId, nowIso } from '../../services/context';
 import { markNotNeeded, neededNow, unmarkNotNeeded } from '../../services/resources/needed-now';
 import { offerPublicly, recordOrganizationOffer, withdrawOffer } from '../../services/resources/offers';
-import { listIncidentOffers, publicOfferView, viewOffer } from '../../services/resources/read-offers';
+import { getOffer, listIncidentOffers, publicOfferView, viewOffer } from '../../services/resources/read-offers';
 import { donationPath, incidentTransparency } from '../../services/resources/transparency';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { IdParams } from '../common-schemas';
 import { idempotencyOf } from '../needs/routes';
+import { OfferFormat, offerAsEdxl } from './edxl';
 import {
   DonationParams,
   DonationPathSchema,
@@ -162,6 +164,26 @@ export async function offerRoutes(app: App, deps: Deps, config: Pick<Config, 'pu
     },
     async (request) =>
       listIncidentOffers(deps, actorOf(request), request.params.id, { ...request.query, limit: request.query.limit ?? 50 }),
+  );
+
+  app.get(
+    '/api/v1/offers/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          "One offer, as its incident's offers list shows it to the reader; format=edxl-rm: as an EDXL-RM OfferUnsolicitedResource",
+        params: IdParams,
+        querystring: OfferFormat,
+        response: { 200: OfferSchema },
+      },
+    },
+    async (request, reply) => {
+      const offer = await getOffer(deps, actorOf(request), request.params.id);
+      if (request.query.format !== 'edxl-rm') return offer;
+      // A string is sent as it is: the JSON schema of the 200 answer does not apply to the XML.
+      return reply.type(`${EDXL_RM_MEDIA_TYPE}; charset=utf-8`).send(offerAsEdxl(offer, nowIso(deps)) as never);
+    },
   );
 
   app.post(

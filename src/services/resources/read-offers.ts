@@ -4,7 +4,7 @@
  * public donor's place only on the public grid to others — decided by the one policy.
  */
 import { findIncident } from '../../db/repositories/incidents';
-import { findOfferByReference, listOffers } from '../../db/repositories/offers';
+import { findOffer, findOfferByReference, listOffers } from '../../db/repositories/offers';
 import { findOrganization, findOrganizations } from '../../db/repositories/organizations';
 import { AppError } from '../../model/errors';
 import type { Offer, OfferKind, OfferStatus } from '../../model/offer';
@@ -76,6 +76,16 @@ export async function viewOffer(deps: Deps, actor: Actor, offer: Offer): Promise
   if (!incident) throw new AppError('not_found');
   const org = offer.organizationId ? await findOrganization(deps.db, offer.organizationId) : undefined;
   return shownTo(actor, offer, incident.jurisdictions, org?.name ?? null);
+}
+
+/**
+ * One offer by its id, as the incident's offers list shows it to the same reader (every
+ * signed-in account reads an incident's offers); an unknown id is not found.
+ */
+export async function getOffer(deps: Deps, actor: Actor, id: string): Promise<OfferView> {
+  const offer = await findOffer(deps.db, id);
+  if (!offer) throw new AppError('not_found');
+  return viewOffer(deps, actor, offer);
 }
 
 /** The public's view of an offer. */

@@ -3,7 +3,7 @@
  * status (kept in the URL), a page at a time. Donors' names and phones show only to those the
  * server shows them to; the offering organization or a coordinator withdraws an offer with a reason.
  */
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -16,6 +16,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { useItemWords, useMoney, useQuantityText } from '../../components/item-words';
 import { LoadMore } from '../../components/load-more';
 import { NoteModal, type NoteRequest } from '../../components/note-modal';
+import { useErrorText } from '../../error-text';
 import { useDateTime, useShortDateTime } from '../../format';
 import { actsFor, useCapabilities } from '../../session';
 import type { IncidentDetail, NeededNow, OfferKind, OfferStatus, OfferView } from '../../types';
@@ -67,6 +68,7 @@ export function OffersCard({
   const { t } = useTranslation();
   const may = useCapabilities();
   const { message: toast } = App.useApp();
+  const { full } = useErrorText();
   const queryClient = useQueryClient();
   const dateTime = useDateTime();
   const shortTime = useShortDateTime();
@@ -216,7 +218,7 @@ export function OffersCard({
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 150,
+      width: 230,
       render: (_, offer) => (
         <Flex gap={4} wrap>
           {mayHandleMoney && offer.kind === 'money' && (offer.status === 'pledged' || offer.status === 'partly_received') ? (
@@ -224,6 +226,17 @@ export function OffersCard({
               {t('money.receive')}
             </Button>
           ) : null}
+          <Tooltip title={t('resources.edxlTitle')}>
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              aria-label={t('resources.edxlTitle')}
+              onClick={() => void offerApi.edxl(offer.id).catch((error) => toast.error(full(error)))}
+              data-testid="offer-edxl"
+            >
+              {t('resources.edxl')}
+            </Button>
+          </Tooltip>
           {mayWithdraw(offer) ? (
             <Button size="small" danger onClick={() => withdraw(offer)} data-testid="offer-withdraw">
               {t('resources.withdraw')}
