@@ -8,17 +8,6 @@
  * (the bodies the deliveries carried) to the same receiver, 32 at a time over kept-alive
  * connections. ratio = bare loop time ÷ time until the last webhook arrived (higher is better).
  */
-
-/**
- * Notify: a signed statement is issued to an incident whose checked-in deployments belong to
- * 50 organizations with 5,000 user accounts in all, 500 of whose admins have a webhook for
- * `statement.published` on a local receiver. The workers run as `corespond serve` runs them
- * (webhooks every 500 ms with a pool of 32 posts, notifications every 2 s). Measured from the
- * call that issues the statement until every in-app notification is written and every webhook
- * delivered; target p99 ≤ 5 s. Baseline in the same run: a bare loop of the same 500 POSTs
- * (the bodies the deliveries carried) to the same receiver, 32 at a time over kept-alive
- * connections. ratio = bare loop time ÷ time until the last webhook arrived (higher is better).
- */
 import http, { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
