@@ -2,7 +2,7 @@
  * Notify: a signed statement is issued to an incident whose checked-in deployments belong to
  * 50 organizations with 5,000 user accounts in all, 500 of whose admins have a webhook for
  * `statement.published` on a local receiver. The workers run as `corespond serve` runs them
- * (webhooks every 500 ms with a pool of 32 posts, notifications every 2 s). Measured from the
+ * (webhooks every 500 ms with a pool of 32 posts, notifications every 500 ms). Measured from the
  * call that issues the statement until every in-app notification is written and every webhook
  * delivered; target p99 ≤ 5 s. Baseline in the same run: a bare loop of the same 500 POSTs
  * (the bodies the deliveries carried) to the same receiver, 32 at a time over kept-alive
@@ -17,7 +17,7 @@ import { newId } from '../src/model/ids';
 import type { Actor, Deps } from '../src/services/context';
 import { fileDeployment } from '../src/services/deployments/manage-deployments';
 import { declareIncident } from '../src/services/incidents/manage-incidents';
-import { dispatchNotifications } from '../src/services/notifications/dispatch-notifications';
+import { dispatchNotifications, startNotificationWorker } from '../src/services/notifications/dispatch-notifications';
 import { createOrganization } from '../src/services/organizations/create-organization';
 import { issueStatement } from '../src/services/statements/statements';
 import { runWebhooksOnce, startWebhookWorker } from '../src/services/webhooks/deliver-webhooks';
@@ -116,16 +116,9 @@ export default async function notifyBench({ database, log }: BenchContext): Prom
 
   const staff: Actor = { kind: 'user', userId: newId(), role: 'agency_staff', organizationId: agency.id, jurisdiction: null };
   const webhooks = startWebhookWorker(deps, { ...SETTINGS, concurrency: CONCURRENCY });
-  let notifying = false;
-  const notifier = setInterval(() => {
-    if (notifying) return;
-    notifying = true;
-    dispatchNotifications(deps)
-      .catch((error: unknown) => log(`notification dispatch failed: ${String(error)}`))
-      .finally(() => {
-        notifying = false;
-      });
-  }, 2_000);
+  const notifier = startNotificationWorker(deps, {
+    onError: (error: unknown) => log(`notification dispatch failed: ${String(error)}`),
+  });
 
   const deliveryLatencies: number[] = [];
   const allDone: number[] = [];
@@ -166,7 +159,7 @@ export default async function notifyBench({ database, log }: BenchContext): Prom
       );
     }
   } finally {
-    clearInterval(notifier);
+    await notifier.stop();
     await webhooks.stop();
   }
 

@@ -22,8 +22,8 @@ import { importOrganizations } from '../services/imports/import-organizations';
 import { expireClaims } from '../services/needs/claims';
 import { warmDuplicateChecks } from '../services/needs/duplicate-check';
 import { warmRecommendations } from '../services/needs/recommend-organizations';
-import { dispatchNotifications } from '../services/notifications/dispatch-notifications';
-import { mailerFor, sendDueMails } from '../services/notifications/send-mail';
+import { startNotificationWorker } from '../services/notifications/dispatch-notifications';
+import { mailerFor } from '../services/notifications/send-mail';
 import { warnExpiringClaims } from '../services/notifications/warn-expiring-claims';
 import { rotateSigningKey, rotateSigningKeyWhenDue } from '../services/passes/signing-keys';
 import { createFirstAdmin, setupNeeded } from '../services/users/set-up-platform';
@@ -99,26 +99,18 @@ program
       allowPrivate: config.webhooksAllowPrivate,
       onError: (error: unknown) => app.log.error({ err: error }, 'webhook delivery failed'),
     });
-    // Notifications follow the event log every two seconds (one node at a time, by lease); the
-    // mail outbox is sent and retried on the same beat.
-    const publicUrl = config.publicUrl;
-    const mailer = mailerFor(config.smtpUrl, config.mailFrom);
-    let notifying = false;
-    const notifier = setInterval(() => {
-      if (notifying) return;
-      notifying = true;
-      dispatchNotifications(runtime.deps, { publicUrl })
-        .then(() => (mailer ? sendDueMails(runtime.deps, mailer) : undefined))
-        .catch((error: unknown) => app.log.error({ err: error }, 'notification dispatch failed'))
-        .finally(() => {
-          notifying = false;
-        });
-    }, 2_000);
+    // Notifications follow the event log (one node at a time, by lease); the mail outbox is sent
+    // and retried on the same beat.
+    const notifier = startNotificationWorker(runtime.deps, {
+      publicUrl: config.publicUrl,
+      mailer: mailerFor(config.smtpUrl, config.mailFrom),
+      onError: (error: unknown) => app.log.error({ err: error }, 'notification dispatch failed'),
+    });
     const stop = async () => {
       clearInterval(sweeper);
       clearInterval(feedPoller);
       clearInterval(keyRotation);
-      clearInterval(notifier);
+      await notifier.stop();
       await webhooks.stop();
       await app.close();
       await analytics.close();

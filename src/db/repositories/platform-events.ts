@@ -36,3 +36,12 @@ export async function platformEventsAfter(db: Executor, seq: number, limit: numb
   const rows = await db.selectFrom('platform_events').selectAll().where('seq', '>', seq).orderBy('seq').limit(limit).execute();
   return rows.map(toEvent);
 }
+
+/** The newest event's sequence number (0 with none): a follower that has reached it has nothing to do. */
+export async function lastPlatformEventSeq(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('platform_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0);
+}

@@ -22,8 +22,10 @@ import { findJurisdiction, overlaps } from '../../model/jurisdictions';
 import { mailText, type NotificationLanguage, noteTitle, subscriptionMatches } from '../../model/notification';
 import type { PlatformEvent } from '../../model/platform-event';
 import { type Deps, nowIso } from '../context';
+import { repeatEvery } from '../repeat';
 import { type FollowOptions, followEvents } from './follow-events';
 import { writeNotifications } from './notify-users';
+import { type Mailer, sendDueMails } from './send-mail';
 
 /** The cursor name of the notification dispatcher in event_cursors. */
 export const NOTIFICATION_CURSOR = 'notifications';
@@ -31,6 +33,28 @@ export const NOTIFICATION_CURSOR = 'notifications';
 export interface DispatchOptions extends FollowOptions {
   /** The platform's address, for links in e-mails. */
   publicUrl?: string;
+}
+
+/** How often `corespond serve` follows the event log: a poll that finds nothing new only reads. */
+export const NOTIFY_INTERVAL_MS = 500;
+
+/**
+ * Runs the dispatcher, then sends the mail outbox, every `intervalMs` until stopped (`corespond
+ * serve`; the benchmark); a pass never overlaps the previous one.
+ */
+export function startNotificationWorker(
+  deps: Deps,
+  options: DispatchOptions & { mailer?: Mailer | null; intervalMs?: number; onError?: (error: unknown) => void },
+): { stop: () => Promise<void> } {
+  const { mailer, intervalMs = NOTIFY_INTERVAL_MS, onError, ...dispatch } = options;
+  return repeatEvery(
+    intervalMs,
+    async () => {
+      await dispatchNotifications(deps, dispatch);
+      if (mailer) await sendDueMails(deps, mailer);
+    },
+    onError,
+  );
 }
 
 /** Handles every event recorded since the last call (on any node); answers how many events were handled. */

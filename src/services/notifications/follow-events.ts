@@ -14,7 +14,7 @@ import {
   releaseEventLease,
   takeEventLease,
 } from '../../db/repositories/event-cursors';
-import { platformEventsAfter } from '../../db/repositories/platform-events';
+import { lastPlatformEventSeq, platformEventsAfter } from '../../db/repositories/platform-events';
 import type { Executor } from '../../db/schema';
 import type { PlatformEvent } from '../../model/platform-event';
 import type { Deps } from '../context';
@@ -45,6 +45,8 @@ export async function followEvents(
 ): Promise<number> {
   const { batch = 500, maxBatches = 20, holder = PROCESS_HOLDER, leaseMs = 60_000 } = options;
   await ensureEventCursor(deps.db, name);
+  // Most polls find nothing new: two indexed reads, no write, no lease.
+  if ((await eventCursor(deps.db, name)) >= (await lastPlatformEventSeq(deps.db))) return 0;
   let handled = 0;
   for (let i = 0; i < maxBatches; i++) {
     const now = deps.now();

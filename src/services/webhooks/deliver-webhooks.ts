@@ -39,6 +39,7 @@ import { userActor } from '../auth/sessions';
 import type { Actor, Deps } from '../context';
 import { describeEvent } from '../events/describe-event';
 import { notifyUsers } from '../notifications/notify-users';
+import { repeatEvery } from '../repeat';
 import { sendWebhook } from './send-webhook';
 import { checkTarget, type TargetOptions } from './target-address';
 import { openWebhookSecret } from './webhook-secret';
@@ -318,26 +319,5 @@ export function startWebhookWorker(
   deps: Deps,
   options: WebhookWorkerOptions & { intervalMs?: number; onError?: (error: unknown) => void },
 ): { stop: () => Promise<void> } {
-  let busy = false;
-  let stopped = false;
-  let current: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
-    if (busy || stopped) return;
-    busy = true;
-    current = runWebhooksOnce(deps, options)
-      .then(
-        () => undefined,
-        (error: unknown) => options.onError?.(error),
-      )
-      .finally(() => {
-        busy = false;
-      });
-  }, options.intervalMs ?? 500);
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await current;
-    },
-  };
+  return repeatEvery(options.intervalMs ?? 500, () => runWebhooksOnce(deps, options), options.onError);
 }
