@@ -1,6 +1,7 @@
 /**
  * In headless Chromium: the Henan coordinator composes a warning from a flood's board (the
- * incident's areas and colour as the start), watches the server's CAP preview, publishes it,
+ * incident's areas and colour as the start), draws its polygon by clicking on the map of the
+ * area (undoing a point on the way), watches the server's CAP preview follow, publishes it,
  * and sees it on the board; a visitor without an account reads it on its public page, and its
  * CAP document validates against the OASIS schema.
  */
@@ -72,6 +73,54 @@ describeEachDatabase('browser: publishing a warning', { skip: !chromiumPath }, (
     expect(xml).toContain('<severity>Severe</severity>');
     expect(xml).toContain('&lt;请注意&gt; &amp; 转移');
 
+    // The polygon, clicked on the map (the drawn map: no style is configured here).
+    const map = page.getByTestId('alert-map');
+    expect(await page.getByTestId('alert-map-kind').getAttribute('data-kind')).toBe('drawn');
+    const svg = map.locator('svg');
+    const box = await svg.boundingBox();
+    if (!box) throw new Error('the map has no box');
+    const clickAt = (fx: number, fy: number) => svg.click({ position: { x: box.width * fx, y: box.height * fy } });
+    const field = page.getByTestId('alert-polygon');
+    const points = map.getByTestId('alert-map-points').locator('circle');
+    const capPolygon = async () => /<polygon>([^<]*)<\/polygon>/.exec((await preview.textContent()) ?? '')?.[1] ?? null;
+    await clickAt(0.5, 0.5);
+    await clickAt(0.62, 0.5);
+    await expect.poll(() => points.count()).toBe(2);
+    // Two points are no polygon yet: the preview leaves it out and says why.
+    expect(await page.getByTestId('alert-map-summary').textContent()).toContain('至少 3 个点');
+    expect(await capPolygon()).toBeNull();
+    await clickAt(0.56, 0.35);
+    await expect.poll(() => points.count()).toBe(3);
+    const typed = (await field.inputValue()).split(' ');
+    expect(typed).toHaveLength(3);
+    const [first, second, third] = typed.map((pair) => pair.split(',').map(Number));
+    // The middle of the first frame (mainland China's box) is about 35.9°N 104.3°E.
+    expect(first[0]).toBeCloseTo(35.9, 0);
+    expect(first[1]).toBeCloseTo(104.3, 0);
+    expect(second[0]).toBeCloseTo(first[0], 3);
+    expect(second[1]).toBeGreaterThan(first[1] + 3);
+    expect(third[0]).toBeGreaterThan(first[0] + 3);
+    // The server's preview has the clicked points, the ring closed.
+    await expect.poll(capPolygon, { timeout: 20_000 }).toBe([...typed, typed[0]].join(' '));
+
+    // Undo takes the last point away (the preview drops the polygon again); a new click puts one back.
+    await page.getByTestId('alert-map-undo').click();
+    await expect.poll(() => field.inputValue()).toBe(typed.slice(0, 2).join(' '));
+    await expect.poll(capPolygon, { timeout: 20_000 }).toBeNull();
+    await clickAt(0.5, 0.3);
+    await expect.poll(() => points.count()).toBe(3);
+    const drawn = (await field.inputValue()).split(' ');
+    expect(drawn.slice(0, 2)).toEqual(typed.slice(0, 2));
+    await expect.poll(capPolygon, { timeout: 20_000 }).toBe([...drawn, drawn[0]].join(' '));
+
+    // Clear empties field and map; typing the polygon (the keyboard's way) draws it on the map.
+    await page.getByTestId('alert-map-clear').click();
+    await expect.poll(() => field.inputValue()).toBe('');
+    await expect.poll(() => points.count()).toBe(0);
+    await field.fill(drawn.join(' '));
+    await expect.poll(() => points.count()).toBe(3);
+    await expect.poll(capPolygon, { timeout: 20_000 }).toBe([...drawn, drawn[0]].join(' '));
+
     await submitOnce(page.getByTestId('alert-publish'), {
       request: /\/api\/v1\/alerts$/,
       outcome: () => page.waitForURL(new RegExp(`/incidents/${incidentId}$`)),
@@ -80,6 +129,7 @@ describeEachDatabase('browser: publishing a warning', { skip: !chromiumPath }, (
 
     const [published] = await listAlertRows(t().deps.db, { incidentId }, 1);
     expect(published).toMatchObject({ headline: HEADLINE, severity: 'Severe', jurisdictions: ['410105'] });
+    expect(published.polygon).toEqual([...drawn, drawn[0]].map((pair) => pair.split(',').map(Number)));
     expect(await validateCap(published.xml)).toEqual([]);
 
     // A visitor without an account.
