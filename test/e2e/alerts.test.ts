@@ -30,6 +30,7 @@ describeEachDatabase('browser: publishing a warning', { skip: !chromiumPath }, (
   let browser: Browser;
   let app: App;
   let base: string;
+  const apps: App[] = [];
   let incidentId = '';
   const contexts: BrowserContext[] = [];
 
@@ -54,6 +55,7 @@ describeEachDatabase('browser: publishing a warning', { skip: !chromiumPath }, (
     for (const context of contexts) await context.close();
     await browser?.close();
     await app?.close();
+    for (const styled of apps) await styled.close();
   });
 
   it('publishes a warning through the composer and shows it on the board and on the public page', async () => {
@@ -142,5 +144,48 @@ describeEachDatabase('browser: publishing a warning', { skip: !chromiumPath }, (
     const cap = await publicPage.request.get(`${base}/api/v1/public/alerts/${published.id}?format=cap`);
     expect(cap.headers()['content-type']).toMatch(/^application\/cap\+xml/);
     expect(await validateCap(await cap.text())).toEqual([]);
+  });
+
+  it('draws the polygon on MapLibre when a map style is configured', async () => {
+    const styled = await serveUi(t().deps, { mapStyleUrl: '/map-styles/plain.json' });
+    apps.push(styled.app);
+    const pageErrors: string[] = [];
+    const page = await openSignedIn(browser, styled.base, HENAN_COORDINATOR, { contexts, pageErrors });
+    await page.goto(`${styled.base}/warnings/new?incident=${incidentId}`);
+    await page.getByTestId('alert-event').fill('暴雨');
+    await page.getByTestId('alert-headline-input').fill('郑州市暴雨蓝色预警（地图）');
+    const preview = page.getByTestId('cap-preview');
+    await expect.poll(() => preview.textContent(), { timeout: 20_000 }).toContain('<value>410105</value>');
+
+    const map = page.getByTestId('alert-map-gl');
+    const canvas = map.locator('.maplibregl-canvas');
+    await canvas.waitFor({ state: 'visible' });
+    expect(await page.getByTestId('alert-map-kind').getAttribute('data-kind')).toBe('tiles');
+    expect(await page.getByTestId('alert-map').count()).toBe(0);
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the map has no box');
+    const field = page.getByTestId('alert-polygon');
+    for (const [fx, fy] of [
+      [0.45, 0.55],
+      [0.6, 0.55],
+      [0.52, 0.4],
+    ]) {
+      const before = (await field.inputValue()).split(' ').filter(Boolean).length;
+      await canvas.click({ position: { x: box.width * fx, y: box.height * fy } });
+      await expect.poll(async () => (await field.inputValue()).split(' ').filter(Boolean).length).toBe(before + 1);
+    }
+    const typed = (await field.inputValue()).split(' ');
+    const [first, second, third] = typed.map((pair) => pair.split(',').map(Number));
+    // Right on the map is east, up is north.
+    expect(second[1]).toBeGreaterThan(first[1]);
+    expect(third[0]).toBeGreaterThan(first[0]);
+    // The three points are on the canvas, and in the server's preview with the ring closed.
+    await expect.poll(() => map.getAttribute('data-drawn'), { timeout: 20_000 }).toBe('3');
+    await expect
+      .poll(async () => /<polygon>([^<]*)<\/polygon>/.exec((await preview.textContent()) ?? '')?.[1], { timeout: 20_000 })
+      .toBe([...typed, typed[0]].join(' '));
+    await page.getByTestId('alert-map-undo').click();
+    await expect.poll(() => map.getAttribute('data-drawn'), { timeout: 20_000 }).toBe('2');
+    expect(pageErrors, pageErrors.join('\n')).toEqual([]);
   });
 });
