@@ -5,6 +5,8 @@
  * and sees it on the board; a visitor without an account reads it on its public page, and its
  * CAP document validates against the OASIS schema.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listAlertRows } from '../../src/db/repositories/alerts';
@@ -23,6 +25,7 @@ import {
 import { describeEachDatabase } from '../support/databases';
 import { SYSTEM } from '../support/fixtures';
 
+const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
 const INCIDENT = '郑州暴雨内涝（预警演练）';
 const HEADLINE = '郑州市气象台发布暴雨橙色预警 <请注意> & 转移';
 
@@ -104,6 +107,8 @@ describeEachDatabase('browser: publishing a warning', { skip: !chromiumPath }, (
     expect(third[0]).toBeGreaterThan(first[0] + 3);
     // The server's preview has the clicked points, the ring closed.
     await expect.poll(capPolygon, { timeout: 20_000 }).toBe([...typed, typed[0]].join(' '));
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'alert-composer-drawn.png'), fullPage: true });
 
     // Undo takes the last point away (the preview drops the polygon again); a new click puts one back.
     await page.getByTestId('alert-map-undo').click();
@@ -184,6 +189,7 @@ describeEachDatabase('browser: publishing a warning', { skip: !chromiumPath }, (
     await expect
       .poll(async () => /<polygon>([^<]*)<\/polygon>/.exec((await preview.textContent()) ?? '')?.[1], { timeout: 20_000 })
       .toBe([...typed, typed[0]].join(' '));
+    await page.screenshot({ path: join(SHOTS, 'alert-composer-maplibre.png'), fullPage: true });
     await page.getByTestId('alert-map-undo').click();
     await expect.poll(() => map.getAttribute('data-drawn'), { timeout: 20_000 }).toBe('2');
     expect(pageErrors, pageErrors.join('\n')).toEqual([]);
