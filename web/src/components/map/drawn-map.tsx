@@ -4,7 +4,7 @@
  * the fallback when no map style is configured or the browser cannot draw one. What is drawn on
  * it (needs, places) is the caller's.
  */
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 
 const W = 640;
 const H = 420;
@@ -78,14 +78,44 @@ function degrees(value: number, positive: string, negative: string, step: number
   return `${Math.abs(value).toFixed(digits)}°${value >= 0 ? positive : negative}`;
 }
 
-/** The SVG: background, graticule with degrees, scale bar; then what the caller draws over them. */
-export function DrawnMap({ projection: p, title, children }: { projection: Projection; title: string; children: ReactNode }) {
+/** The position under a point of the SVG box (the inverse of the projection). */
+export function positionAt(p: Projection, x: number, y: number): Position {
+  return { lon: p.west + (x / W) * (p.east - p.west), lat: p.north - (y / H) * (p.north - p.south) };
+}
+
+/**
+ * The SVG: background, graticule with degrees, scale bar; then what the caller draws over them.
+ * With `onPick`, a click on the map tells the position under the pointer.
+ */
+export function DrawnMap({
+  projection: p,
+  title,
+  children,
+  onPick,
+}: {
+  projection: Projection;
+  title: string;
+  children: ReactNode;
+  onPick?: (position: Position) => void;
+}) {
   const latStep = gridStep(p.north - p.south);
   const lonStep = gridStep(p.east - p.west);
   const km = [...KM_STEPS].reverse().find((step) => step * p.pxPerKm <= W / 4) ?? KM_STEPS[0];
   const barLength = km * p.pxPerKm;
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} className="need-map-svg">
+    // biome-ignore lint/a11y/useKeyWithClickEvents: picking a spot is for the pointer; the caller offers a field to type positions in
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      className={onPick ? 'need-map-svg need-map-pick' : 'need-map-svg'}
+      onClick={
+        onPick
+          ? (event: MouseEvent<SVGSVGElement>) => {
+              const box = event.currentTarget.getBoundingClientRect();
+              onPick(positionAt(p, ((event.clientX - box.left) * W) / box.width, ((event.clientY - box.top) * H) / box.height));
+            }
+          : undefined
+      }
+    >
       <title>{title}</title>
       <rect x={0} y={0} width={W} height={H} className="need-map-bg" />
       <g className="need-map-grid">

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { WarningTag } from '../../components/incident-tags';
 import type { PublicAlertView } from '../../types';
 
+/** The colour each warning colour is drawn in on maps (the board's and the composer's). */
+export const ALERT_COLORS = { red: '#cf1322', orange: '#fa8c16', yellow: '#d4b106', blue: '#1d5bbf' } as const;
+
 /** Message type, state and severity of an alert, as tags. */
 export function AlertTags({ alert }: { alert: PublicAlertView }) {
   const { t } = useTranslation();

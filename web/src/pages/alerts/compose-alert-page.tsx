@@ -1,12 +1,13 @@
 /**
  * 发布预警: the warning composer. Fields as CAP has them, the areas as GB/T 2260 divisions and
- * an optional polygon typed as "lat,lon" pairs, a sketch of the polygon, and a live preview of
- * the CAP 1.2 document the server itself would publish (POST /alerts/preview).
+ * an optional polygon, typed as "lat,lon" pairs or clicked on the map of the area (the two kept
+ * in step), and a live preview of the CAP 1.2 document the server itself would publish
+ * (POST /alerts/preview).
  */
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { CAP_CATEGORIES, CAP_CERTAINTIES, CAP_URGENCIES, COLOR_SEVERITY } from '../../../../src/model/alert';
@@ -16,7 +17,8 @@ import { ErrorAlert } from '../../components/error-alert';
 import { JurisdictionListPicker } from '../../components/jurisdiction-list-picker';
 import { PageHeader } from '../../components/page-header';
 import type { AlertInput } from '../../types';
-import { PolygonSketch } from './alert-parts';
+import { ALERT_COLORS } from './alert-parts';
+import { AlertAreaMap } from './area-map';
 
 interface Values {
   event: string;
@@ -41,9 +43,20 @@ export function parsePolygon(text: string | undefined): [number, number][] | nul
   return points as [number, number][];
 }
 
-function inputOf(values: Partial<Values>, incidentId: string | null): AlertInput | null {
-  const polygon = parsePolygon(values.polygon);
+/** Points as the polygon field writes them. */
+export function formatPolygon(points: [number, number][]): string {
+  return points.map(([lat, lon]) => `${lat},${lon}`).join(' ');
+}
+
+/**
+ * The body to send, or null while a required field is missing or the polygon does not read.
+ * The preview leaves out a polygon of fewer than three points (one still being drawn); publishing
+ * sends it as it is, for the server to refuse with its reason.
+ */
+function inputOf(values: Partial<Values>, incidentId: string | null, preview = false): AlertInput | null {
+  let polygon = parsePolygon(values.polygon);
   if (!values.event || !values.headline || !values.jurisdictions?.length || !values.expires || polygon === undefined) return null;
+  if (preview && polygon && polygon.length < 3) polygon = null;
   return {
     ...(incidentId ? { incidentId } : {}),
     event: values.event,
@@ -76,9 +89,10 @@ export function ComposeAlertPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const incidentId = params.get('incident');
+  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const values = Form.useWatch([], form) as Partial<Values> | undefined;
-  const input = inputOf(values ?? {}, incidentId);
+  const input = inputOf(values ?? {}, incidentId, true);
   const settled = useSettled(input ? JSON.stringify(input) : null);
   const preview = useQuery({
     queryKey: ['alert-preview', settled],
@@ -89,11 +103,15 @@ export function ComposeAlertPage() {
   const publish = useMutation({
     mutationFn: (body: AlertInput) => alertApi.publish(body),
     onSuccess: (alert) => {
+      // The board's card and the warning lists show it at once, not after their cache goes stale.
+      void queryClient.invalidateQueries({ queryKey: ['alerts'] });
       void message.success(t('alerts.published', { identifier: alert.identifier }));
       navigate(incidentId ? `/incidents/${encodeURIComponent(incidentId)}` : `/alerts/${encodeURIComponent(alert.id)}`);
     },
   });
-  const polygon = parsePolygon(values?.polygon);
+  const polygon = useMemo(() => parsePolygon(values?.polygon), [values?.polygon]);
+  const lastPolygon = useRef<[number, number][]>([]);
+  if (polygon !== undefined) lastPolygon.current = polygon ?? [];
   // Composing from an incident's board: its areas and colour are the starting point.
   const incident = useQuery({
     queryKey: ['incident', incidentId],
@@ -202,11 +220,16 @@ export function ComposeAlertPage() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          {polygon ? (
-            <Card title={t('alerts.areaMap')} size="small" style={{ marginBottom: 16 }}>
-              <PolygonSketch polygon={polygon} />
-            </Card>
-          ) : null}
+          <Card title={t('alerts.areaMap')} size="small" style={{ marginBottom: 16 }}>
+            <AlertAreaMap
+              // While the typed polygon does not read, the map keeps the last one that did.
+              polygon={polygon ?? lastPolygon.current}
+              color={ALERT_COLORS[values?.warningColor ?? 'yellow']}
+              jurisdictions={values?.jurisdictions ?? []}
+              incidentId={incidentId}
+              onChange={(points) => form.setFieldValue('polygon', formatPolygon(points))}
+            />
+          </Card>
           <Card title={t('alerts.preview')} size="small">
             {input === null ? (
               <Typography.Text type="secondary">{t('alerts.previewWaiting')}</Typography.Text>

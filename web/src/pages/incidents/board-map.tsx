@@ -11,6 +11,7 @@ import { alertApi, needApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { MapLoading, MapSwitch } from '../../components/map/map-kind';
 import type { NeedMapAnswer, NeedQuery } from '../../types';
+import { ALERT_COLORS } from '../alerts/alert-parts';
 import { boardKey, type LiveMode, pollInterval } from './live-updates';
 import { NeedMap, UrgencyLegend } from './need-map';
 
@@ -29,8 +30,6 @@ function useAlertAreas(incidentId: string, live: LiveMode) {
     [alerts.data],
   );
 }
-
-const ALERT_COLORS = { red: '#cf1322', orange: '#fa8c16', yellow: '#d4b106', blue: '#1d5bbf' } as const;
 
 const MapLibreNeedMap = lazy(() => import('./maplibre-need-map').then((m) => ({ default: m.MapLibreNeedMap })));
 
