@@ -688,7 +688,6 @@ export const COLUMN_CLASSES: Classified = {
     response_excerpt: PERSONAL,
     error: INTERNAL,
   },
-  webhook_cursor: { name: INTERNAL, seq: INTERNAL },
   alarms: {
     id: INTERNAL,
     incident_id: INTERNAL,

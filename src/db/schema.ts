@@ -962,7 +962,6 @@ export interface Tables {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
-  webhook_cursor: WebhookCursorTable;
 }
 
 export interface WebhooksTable {
@@ -1004,11 +1003,6 @@ export interface WebhookAttemptsTable {
   status_code: number | null;
   response_excerpt: string | null;
   error: string | null;
-}
-
-export interface WebhookCursorTable {
-  name: string;
-  seq: number;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

@@ -49,18 +49,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('error', 'text')
     .addPrimaryKeyConstraint('webhook_attempts_pk', ['delivery_id', 'attempt'])
     .execute();
-  // Where the fan-out stands in the platform event log; advanced by a conditional update, so
-  // two nodes never fan out the same stretch twice (and the unique delivery pair backs it up).
-  await db.schema
-    .createTable('webhook_cursor')
-    .addColumn('name', 'text', (c) => c.primaryKey())
-    .addColumn('seq', 'integer', (c) => c.notNull())
-    .execute();
+  // Where the fan-out stands in the platform event log is the `webhooks` row of event_cursors
+  // (migration 0027), advanced by a conditional update like every follower's.
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropTable('webhook_cursor').execute();
   await db.schema.dropTable('webhook_attempts').execute();
   await db.schema.dropTable('webhook_deliveries').execute();
   await db.schema.dropTable('webhooks').execute();

@@ -156,28 +156,6 @@ export async function resetFailures(db: Executor, id: string): Promise<void> {
     .execute();
 }
 
-/** Where the fan-out stands (0 before the first event). */
-export async function fanOutCursor(db: Executor, name: string): Promise<number> {
-  await db
-    .insertInto('webhook_cursor')
-    .values({ name, seq: 0 })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const row = await db.selectFrom('webhook_cursor').select('seq').where('name', '=', name).executeTakeFirstOrThrow();
-  return Number(row.seq);
-}
-
-/** Moves the cursor from where it was read to `to`; false when another node moved it first. */
-export async function advanceFanOutCursor(db: Executor, name: string, from: number, to: number): Promise<boolean> {
-  const result = await db
-    .updateTable('webhook_cursor')
-    .set({ seq: to })
-    .where('name', '=', name)
-    .where('seq', '=', from)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 /** Creates deliveries; one already made for the same (webhook, event) is left as it is. */
 export async function insertDeliveries(db: Executor, deliveries: Delivery[]): Promise<void> {
   for (let i = 0; i < deliveries.length; i += 500) {

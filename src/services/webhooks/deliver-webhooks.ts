@@ -10,18 +10,17 @@
  * MAX_CONSECUTIVE_FAILURES times in a row is disabled and its owner told.
  */
 import { Webhook as Signer } from 'standardwebhooks';
+import { advanceEventCursor, ensureEventCursor, eventCursor } from '../../db/repositories/event-cursors';
 import { findIncident } from '../../db/repositories/incidents';
 import { platformEventsAfter } from '../../db/repositories/platform-events';
 import { findUser } from '../../db/repositories/users';
 import {
   type AttemptOutcome,
-  advanceFanOutCursor,
   countFailure,
   type Delivery,
   disableWebhook,
   dueDeliveries,
   enabledWebhooks,
-  fanOutCursor,
   findWebhooks,
   insertDeliveries,
   leaseDeliveries,
@@ -97,7 +96,8 @@ async function ownerActor(deps: Deps, ownerId: string): Promise<Actor | null> {
 
 /** Fans out one batch of events; answers how many events it handled (0 when caught up or another node took them). */
 export async function fanOutEvents(deps: Deps, options: WebhookWorkerOptions = { allowPrivate: false }): Promise<number> {
-  const from = await fanOutCursor(deps.db, CURSOR);
+  await ensureEventCursor(deps.db, CURSOR);
+  const from = await eventCursor(deps.db, CURSOR);
   const events = await platformEventsAfter(deps.db, from, options.batch ?? 200);
   if (events.length === 0) return 0;
   const webhooks = await enabledWebhooks(deps.db);
@@ -136,7 +136,7 @@ export async function fanOutEvents(deps: Deps, options: WebhookWorkerOptions = {
   }
   const to = events[events.length - 1].seq;
   const moved = await deps.db.transaction().execute(async (trx) => {
-    if (!(await advanceFanOutCursor(trx, CURSOR, from, to))) return false;
+    if (!(await advanceEventCursor(trx, CURSOR, from, to))) return false;
     await insertDeliveries(trx, deliveries);
     return true;
   });
