@@ -5,14 +5,21 @@
  */
 import { XMLBuilder } from 'fast-xml-parser';
 
+export interface AtomLink {
+  rel: 'self' | 'alternate' | 'related';
+  type: string;
+  href: string;
+}
+
 export interface AtomEntry {
   id: string;
   title: string;
   updated: string;
   published?: string | null;
   author: string;
-  link: string;
-  content: string;
+  links: AtomLink[];
+  summary?: string;
+  content?: string;
   categories?: string[];
 }
 
@@ -20,8 +27,8 @@ export interface AtomFeed {
   id: string;
   title: string;
   updated: string;
-  selfLink: string;
-  alternateLink: string;
+  author?: string;
+  links: AtomLink[];
   entries: AtomEntry[];
 }
 
@@ -41,6 +48,7 @@ const clean = (value: string) =>
     .filter((ch) => isXmlChar(ch.codePointAt(0) as number))
     .join('');
 const text = (value: string) => ({ '#text': clean(value), '@_type': 'text' });
+const links = (list: AtomLink[]) => list.map((l) => ({ '@_rel': l.rel, '@_type': clean(l.type), '@_href': clean(l.href) }));
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, processEntities: true });
 
@@ -53,19 +61,18 @@ export function atomXml(feed: AtomFeed): string {
       id: clean(feed.id),
       title: text(feed.title),
       updated: feed.updated,
-      link: [
-        { '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': clean(feed.selfLink) },
-        { '@_rel': 'alternate', '@_type': 'text/html', '@_href': clean(feed.alternateLink) },
-      ],
+      ...(feed.author ? { author: { name: clean(feed.author) } } : {}),
+      link: links(feed.links),
       entry: feed.entries.map((e) => ({
         id: clean(e.id),
         title: text(e.title),
         updated: e.updated,
         ...(e.published ? { published: e.published } : {}),
         author: { name: clean(e.author) },
-        link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': clean(e.link) },
+        link: links(e.links),
         ...(e.categories?.length ? { category: e.categories.map((term) => ({ '@_term': clean(term) })) } : {}),
-        content: text(e.content),
+        ...(e.summary !== undefined ? { summary: text(e.summary) } : {}),
+        ...(e.content !== undefined ? { content: text(e.content) } : {}),
       })),
     },
   };
