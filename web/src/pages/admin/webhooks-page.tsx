@@ -40,7 +40,7 @@ function CreateWebhookCard({ onCreated }: { onCreated: (created: CreatedWebhook)
         </Form.Item>
         <Form.Item name="events" label={t('webhooks.events')} rules={[{ required: true, message: t('webhooks.eventsNeeded') }]}>
           <Checkbox.Group
-            options={EVENT_TYPES.map((event) => ({ value: event, label: `${t(`webhooks.event.${event}`)} (${event})` }))}
+            options={EVENT_TYPES.map((event) => ({ value: event, label: `${t(`notifications.kind.${event}`)} (${event})` }))}
             data-testid="webhook-events"
           />
         </Form.Item>
@@ -129,7 +129,7 @@ export function WebhooksPage() {
     {
       title: t('webhooks.events'),
       dataIndex: 'events',
-      render: (events: string[]) => events.map((event) => <Tag key={event}>{t(`webhooks.event.${event}`)}</Tag>),
+      render: (events: string[]) => events.map((event) => <Tag key={event}>{t(`notifications.kind.${event}`)}</Tag>),
     },
     {
       title: t('webhooks.state'),
