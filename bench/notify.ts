@@ -2,7 +2,7 @@
  * Notify: a signed statement is issued to an incident whose checked-in deployments belong to
  * 50 organizations with 5,000 user accounts in all, 500 of whose admins have a webhook for
  * `statement.published` on a local receiver. The workers run as `corespond serve` runs them
- * (webhooks every 500 ms with a pool of 32 posts, notifications every 500 ms). Measured from the
+ * (webhooks every 100 ms with a pool of 32 posts, notifications every 250 ms). Measured from the
  * call that issues the statement until every in-app notification is written and every webhook
  * delivered; target p99 ≤ 5 s. Baseline in the same run: a bare loop of the same 500 POSTs
  * (the bodies the deliveries carried) to the same receiver, 32 at a time over kept-alive

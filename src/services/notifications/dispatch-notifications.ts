@@ -36,7 +36,7 @@ export interface DispatchOptions extends FollowOptions {
 }
 
 /** How often `corespond serve` follows the event log: a poll that finds nothing new only reads. */
-export const NOTIFY_INTERVAL_MS = 500;
+export const NOTIFY_INTERVAL_MS = 250;
 
 /**
  * Runs the dispatcher, then sends the mail outbox, every `intervalMs` until stopped (`corespond

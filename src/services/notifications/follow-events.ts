@@ -32,6 +32,11 @@ export interface FollowOptions {
 
 const PROCESS_HOLDER = randomUUID();
 
+/** Whether events wait beyond the follower's cursor: two indexed reads and no write, for the many polls that find nothing. */
+export async function eventsWaiting(deps: Deps, name: string): Promise<boolean> {
+  return (await eventCursor(deps.db, name)) < (await lastPlatformEventSeq(deps.db));
+}
+
 /**
  * Handles the events after the follower's cursor, batch by batch, each batch inside one
  * transaction with the cursor's move. Answers how many events were handled (0 when another
@@ -44,9 +49,8 @@ export async function followEvents(
   options: FollowOptions = {},
 ): Promise<number> {
   const { batch = 500, maxBatches = 20, holder = PROCESS_HOLDER, leaseMs = 60_000 } = options;
+  if (!(await eventsWaiting(deps, name))) return 0;
   await ensureEventCursor(deps.db, name);
-  // Most polls find nothing new: two indexed reads, no write, no lease.
-  if ((await eventCursor(deps.db, name)) >= (await lastPlatformEventSeq(deps.db))) return 0;
   let handled = 0;
   for (let i = 0; i < maxBatches; i++) {
     const now = deps.now();

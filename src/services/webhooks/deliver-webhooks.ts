@@ -37,6 +37,7 @@ import { recordChange } from '../audit/record-change';
 import { userActor } from '../auth/sessions';
 import type { Actor, Deps } from '../context';
 import { describeEvent } from '../events/describe-event';
+import { eventsWaiting } from '../notifications/follow-events';
 import { notifyUsers } from '../notifications/notify-users';
 import { repeatEvery } from '../repeat';
 import { sendWebhook } from './send-webhook';
@@ -96,6 +97,7 @@ async function ownerActor(deps: Deps, ownerId: string): Promise<Actor | null> {
 
 /** Fans out one batch of events; answers how many events it handled (0 when caught up or another node took them). */
 export async function fanOutEvents(deps: Deps, options: WebhookWorkerOptions = { allowPrivate: false }): Promise<number> {
+  if (!(await eventsWaiting(deps, CURSOR))) return 0;
   await ensureEventCursor(deps.db, CURSOR);
   const from = await eventCursor(deps.db, CURSOR);
   const events = await platformEventsAfter(deps.db, from, options.batch ?? 200);
@@ -314,10 +316,13 @@ export async function runWebhooksOnce(
   return { events, attempted };
 }
 
+/** How often `corespond serve` runs the worker: a pass with nothing new or due only reads. */
+export const WEBHOOK_INTERVAL_MS = 100;
+
 /** Runs the worker every `intervalMs` until stopped (`corespond serve`); a pass never overlaps the previous one. */
 export function startWebhookWorker(
   deps: Deps,
   options: WebhookWorkerOptions & { intervalMs?: number; onError?: (error: unknown) => void },
 ): { stop: () => Promise<void> } {
-  return repeatEvery(options.intervalMs ?? 500, () => runWebhooksOnce(deps, options), options.onError);
+  return repeatEvery(options.intervalMs ?? WEBHOOK_INTERVAL_MS, () => runWebhooksOnce(deps, options), options.onError);
 }
