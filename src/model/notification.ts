@@ -49,6 +49,8 @@ export interface NoteFacts {
   areaName?: string | null;
   incidentName?: string | null;
   organizationName?: string | null;
+  /** The title of a public subject (a statement's title, a warning's headline). */
+  subjectTitle?: string | null;
 }
 
 const HEADS: Record<EventType, { zh: string; en: string }> = {
@@ -70,6 +72,7 @@ export function noteTitle(type: EventType, facts: NoteFacts, language: Notificat
   const head = en ? HEADS[type].en : HEADS[type].zh;
   const category = facts.category ? SERVICE_CATEGORY_LABELS[facts.category as ServiceCategory] : undefined;
   const parts = [
+    facts.subjectTitle ?? null,
     category ? (en ? category.en : category.zh) : null,
     facts.organizationName ?? null,
     facts.areaName ?? null,

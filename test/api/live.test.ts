@@ -4,9 +4,11 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
+import { publishAlert } from '../../src/services/alerts/publish-alert';
+import { createBulletin, publishBulletin } from '../../src/services/bulletins/bulletins';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
-import { buildNetwork, type Network } from '../support/fixtures';
+import { buildNetwork, type Network, SYSTEM } from '../support/fixtures';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
 import { waitFor } from '../support/wait';
 
@@ -104,6 +106,52 @@ describeEachDatabase('live updates', (t) => {
     const id = await reportNeed('安置点缺少食物', 34.7);
     const event = await stream.waitFor((e) => e.data.id === id, `the event of need ${id}`);
     expect(event).toMatchObject({ event: 'need', data: { type: 'need', id } });
+    await stream.close();
+  });
+
+  it('announces a statement, a bulletin and a warning published for the incident', async () => {
+    const { deps } = t();
+    const stream = await openStream(`${otherUrl}/api/v1/incidents/${incident}/events`, network.tokens.coordHenan);
+    // Signed by the other process, whose signing key it made itself.
+    const issued = await fetch(`${otherUrl}/api/v1/statements`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${network.tokens.agencyStaff}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        incidentId: incident,
+        title: '关于供水恢复的通告',
+        body: '正文',
+        issuingOrganizationId: network.orgs.henanAgency,
+      }),
+    });
+    expect(issued.status).toBe(201);
+    const statement = (await issued.json()) as { id: string };
+    const draft = await createBulletin(deps, SYSTEM, {
+      incidentId: incident,
+      title: '第一期情况通报',
+      body: '正文',
+      authorOrganizationId: network.orgs.zhengzhouTeam,
+      audience: 'network',
+    });
+    await publishBulletin(deps, SYSTEM, draft.id);
+    const alert = await publishAlert(deps, { sender: 'corespond', allowedSenders: null }, SYSTEM, {
+      incidentId: incident,
+      event: '暴雨',
+      headline: '金水区暴雨橙色预警',
+      warningColor: 'orange',
+      category: 'Met',
+      urgency: 'Expected',
+      certainty: 'Likely',
+      jurisdictions: ['410105'],
+      expires: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    for (const [kind, id] of [
+      ['statement', statement.id],
+      ['bulletin', draft.id],
+      ['alert', alert.id],
+    ] as const) {
+      const event = await stream.waitFor((e) => e.data.id === id && e.event === kind, `the ${kind} event of ${id}`);
+      expect(event).toMatchObject({ event: kind, data: { type: kind, id } });
+    }
     await stream.close();
   });
 

@@ -9,6 +9,8 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import { MAX_ATTEMPTS, MAX_CONSECUTIVE_FAILURES, RETRY_DELAYS_SECONDS } from '../../src/model/webhook';
+import { publishAlert } from '../../src/services/alerts/publish-alert';
+import { createBulletin, publishBulletin } from '../../src/services/bulletins/bulletins';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { reportNeed } from '../../src/services/needs/report-need';
 import { deliverDue, fanOutEvents, runWebhooksOnce } from '../../src/services/webhooks/deliver-webhooks';
@@ -188,6 +190,80 @@ describeEachDatabase('webhooks', (t) => {
     expect(await deliveries('coordGuangdong', outsider.id)).toEqual([]);
     await remove('orgAdmin', orgAdmin.id);
     await remove('coordGuangdong', outsider.id);
+  });
+
+  it("delivers a published bulletin as each owner may read it, and a coordinators' one not to an organization's admin", async () => {
+    const { deps } = t();
+    receiver.received.length = 0;
+    const coordinator = await create('coordHenan', `${receiver.url}?who=coordinator`, ['bulletin.published']);
+    const orgAdmin = await create('orgAdmin', `${receiver.url}?who=org-admin`, ['bulletin.published']);
+    const published = async (audience: 'network' | 'coordinators') => {
+      const b = await createBulletin(deps, SYSTEM, {
+        incidentId: incident,
+        title: `备用队通报（${audience}）`,
+        body: '正文',
+        authorOrganizationId: n.orgs.zhengzhouSpare,
+        audience,
+      });
+      await publishBulletin(deps, SYSTEM, b.id);
+      return b.id;
+    };
+    const forCoordinators = await published('coordinators');
+    await runWebhooksOnce(deps, ALLOW);
+    expect(receiver.received).toHaveLength(1);
+    const payload = new Webhook(coordinator.secret).verify(
+      receiver.received[0].body,
+      receiver.received[0].headers as Record<string, string>,
+    ) as { type: string; data: { incidentId: string; bulletin: Record<string, unknown> } };
+    const asRead = await call(app, 'GET', `/api/v1/bulletins/${forCoordinators}`, { token: n.tokens.coordHenan });
+    expect(payload.type).toBe('bulletin.published');
+    expect(payload.data).toEqual({ incidentId: incident, bulletin: asRead.json });
+    expect(await deliveries('orgAdmin', orgAdmin.id)).toEqual([]);
+    // A network bulletin reaches the organization's admin, as that admin reads it.
+    receiver.received.length = 0;
+    const forNetwork = await published('network');
+    await runWebhooksOnce(deps, ALLOW);
+    const body = receiver.received.flatMap((r) => {
+      try {
+        return [
+          new Webhook(orgAdmin.secret).verify(r.body, r.headers as Record<string, string>) as { data: { bulletin: unknown } },
+        ];
+      } catch {
+        return [];
+      }
+    })[0];
+    const adminReads = await call(app, 'GET', `/api/v1/bulletins/${forNetwork}`, { token: n.tokens.orgAdmin });
+    expect(body?.data.bulletin).toEqual(adminReads.json);
+    await remove('coordHenan', coordinator.id);
+    await remove('orgAdmin', orgAdmin.id);
+  });
+
+  it('delivers a warning as its public JSON shows it', async () => {
+    const { deps } = t();
+    receiver.received.length = 0;
+    const hook = await create('coordHenan', receiver.url, ['alert.published']);
+    const alert = await publishAlert(deps, { sender: 'corespond', allowedSenders: null }, SYSTEM, {
+      incidentId: incident,
+      event: '暴雨',
+      headline: '金水区暴雨橙色预警',
+      warningColor: 'orange',
+      category: 'Met',
+      urgency: 'Expected',
+      certainty: 'Likely',
+      jurisdictions: ['410105'],
+      expires: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    await runWebhooksOnce(deps, ALLOW);
+    expect(receiver.received).toHaveLength(1);
+    const payload = new Webhook(hook.secret).verify(
+      receiver.received[0].body,
+      receiver.received[0].headers as Record<string, string>,
+    ) as { type: string; data: { incidentId: string; alert: Record<string, unknown> } };
+    const shown = await call(app, 'GET', `/api/v1/public/alerts/${alert.id}`);
+    expect(payload.type).toBe('alert.published');
+    expect(payload.data).toEqual({ incidentId: incident, alert: shown.json });
+    expect(payload.data.alert).toMatchObject({ id: alert.id, headline: '金水区暴雨橙色预警' });
+    await remove('coordHenan', hook.id);
   });
 
   it('retries a failed delivery with the same webhook-id, the first retry within 10 s', async () => {

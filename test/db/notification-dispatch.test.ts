@@ -11,8 +11,10 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/database';
 import { sweepAlarms } from '../../src/services/alarms/sweep-alarms';
+import { publishAlert } from '../../src/services/alerts/publish-alert';
 import { recordChange } from '../../src/services/audit/record-change';
-import type { Deps } from '../../src/services/context';
+import { createBulletin, publishBulletin } from '../../src/services/bulletins/bulletins';
+import type { Actor, Deps } from '../../src/services/context';
 import { checkInDeployment, fileDeployment, moveDeployment } from '../../src/services/deployments/manage-deployments';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { dispatchNeed } from '../../src/services/needs/claims';
@@ -20,8 +22,9 @@ import { reportNeed } from '../../src/services/needs/report-need';
 import { dispatchNotifications } from '../../src/services/notifications/dispatch-notifications';
 import { listNotifications, subscribe } from '../../src/services/notifications/manage-notifications';
 import { mailerFor, sendDueMails } from '../../src/services/notifications/send-mail';
+import { issueStatement } from '../../src/services/statements/statements';
 import { describeEachDatabase } from '../support/databases';
-import { buildNetwork, type Network, SYSTEM } from '../support/fixtures';
+import { type ActorName, buildNetwork, type Network, SYSTEM } from '../support/fixtures';
 
 interface Received {
   to: string[];
@@ -274,5 +277,109 @@ describeEachDatabase('the notification dispatcher', (t) => {
     } finally {
       await smtp.close();
     }
+  });
+
+  const actor = (name: ActorName): Actor => {
+    const u = network.users[name];
+    return {
+      kind: 'user',
+      userId: u.id,
+      role: u.role,
+      organizationId: u.organizationId ?? null,
+      jurisdiction: u.jurisdiction ?? null,
+    };
+  };
+  const titlesOf = async (name: ActorName, type: string, entityId: string) =>
+    (await mine(network.users[name].id)).filter((n) => n.type === type && n.entity_id === entityId).map((n) => n.title);
+
+  it("tells a published bulletin only to those its audience lets read it, by the bulletins' own rule", async () => {
+    const { deps } = t();
+    const everyone: ActorName[] = ['admin', 'coordHenan', 'coordGuangdong', 'agencyStaff', 'orgAdmin', 'orgMember', 'observer'];
+    for (const name of everyone) await subscribe(deps, actor(name), { kinds: ['bulletin.published'], channels: ['in_app'] });
+    const published = async (audience: 'network' | 'coordinators') => {
+      const b = await createBulletin(deps, SYSTEM, {
+        incidentId: incident,
+        title: `备用队通报（${audience}）`,
+        body: '正文',
+        authorOrganizationId: network.orgs.zhengzhouSpare,
+        audience,
+      });
+      await publishBulletin(deps, SYSTEM, b.id);
+      return b.id;
+    };
+    const forCoordinators = await published('coordinators');
+    const forNetwork = await published('network');
+    await dispatchNotifications(deps);
+    const told = async (id: string) => {
+      const names: ActorName[] = [];
+      for (const name of everyone) if ((await titlesOf(name, 'bulletin.published', id)).length) names.push(name);
+      return names;
+    };
+    // Coordinators' audience: admins and the coordinators of the area (the author organization has no subscriber here).
+    expect(await told(forCoordinators)).toEqual(['admin', 'coordHenan']);
+    expect(await told(forNetwork)).toEqual(everyone);
+  });
+
+  it("puts a statement's title in its notification and e-mail", async () => {
+    const { deps } = t();
+    await subscribe(deps, actor('observer'), { kinds: ['statement.published'], channels: ['email'] });
+    const statement = await issueStatement(deps, SYSTEM, {
+      incidentId: incident,
+      title: '关于金水区供水恢复的通告',
+      body: '正文',
+      issuingOrganizationId: network.orgs.henanAgency,
+    });
+    await dispatchNotifications(deps);
+    // The team checked in earlier is told by default, in the app.
+    const [told] = await titlesOf('orgMember', 'statement.published', statement.id);
+    expect(told).toMatch(/^新的权威发布：关于金水区供水恢复的通告 · .*通知演练$/);
+    const mails = await deps.db
+      .selectFrom('mail_outbox')
+      .select(['subject', 'body'])
+      .where('user_id', '=', network.users.observer.id)
+      .execute();
+    const mail = mails.find((m) => m.subject.includes('关于金水区供水恢复的通告'));
+    expect(mail?.subject).toBe(`[协应] ${told}`);
+  });
+
+  it('tells a warning with its headline to the subscribers of its areas and incident, and to no one else', async () => {
+    const { deps } = t();
+    await subscribe(deps, actor('orgAdmin'), { jurisdiction: '410105', kinds: ['alert.published'], channels: ['in_app'] });
+    await subscribe(deps, actor('agencyStaff'), { incidentId: incident, kinds: ['alert.published'], channels: ['in_app'] });
+    await subscribe(deps, actor('orgMember'), { jurisdiction: '410102', kinds: ['alert.published'], channels: ['in_app'] });
+    const alert = await publishAlert(deps, { sender: 'corespond', allowedSenders: null }, SYSTEM, {
+      incidentId: incident,
+      event: '暴雨',
+      headline: '金水区暴雨橙色预警',
+      warningColor: 'orange',
+      category: 'Met',
+      urgency: 'Expected',
+      certainty: 'Likely',
+      jurisdictions: ['410105'],
+      expires: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    await dispatchNotifications(deps);
+    for (const name of ['orgAdmin', 'agencyStaff'] as const) {
+      const [title] = await titlesOf(name, 'alert.published', alert.id);
+      expect(title).toMatch(/^新的预警：金水区暴雨橙色预警 · /);
+    }
+    // Another district, and Guangdong's coordinator who follows Guangdong only.
+    expect(await titlesOf('orgMember', 'alert.published', alert.id)).toEqual([]);
+    expect(await titlesOf('coordGuangdong', 'alert.published', alert.id)).toEqual([]);
+    // A warning of no incident reaches the subscribers of its areas, its second area included.
+    const areaWide = await publishAlert(deps, { sender: 'corespond', allowedSenders: null }, SYSTEM, {
+      event: '大风',
+      headline: '中原区、金水区大风蓝色预警',
+      warningColor: 'blue',
+      category: 'Met',
+      urgency: 'Expected',
+      certainty: 'Likely',
+      jurisdictions: ['410102', '410105'],
+      expires: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    await dispatchNotifications(deps);
+    for (const name of ['orgAdmin', 'orgMember'] as const)
+      expect(await titlesOf(name, 'alert.published', areaWide.id)).toEqual(['新的预警：中原区、金水区大风蓝色预警 · 中原区']);
+    expect(await titlesOf('agencyStaff', 'alert.published', areaWide.id)).toEqual([]);
   });
 });

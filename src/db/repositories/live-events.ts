@@ -12,7 +12,10 @@ export type LiveKind =
   | 'standby'
   | 'offer'
   | 'shipment'
-  | 'allocation';
+  | 'allocation'
+  | 'statement'
+  | 'bulletin'
+  | 'alert';
 
 export interface LiveEvent {
   seq: number;

@@ -140,6 +140,7 @@ export async function ingestAlert(
         entityId: alert.id,
         after: { ...after, incidentIds },
         event: { type: 'alert.ingested', incidentId: incidentIds[0] ?? null, jurisdiction: jurisdictions[0] ?? null },
+        ...(incidentIds[0] ? { live: { incidentId: incidentIds[0], kind: 'alert' as const } } : {}),
       });
       return { created: true, alert: (await presentAlerts(trx, actor, [alert], deps.now()))[0] };
     });

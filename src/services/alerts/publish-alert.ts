@@ -227,7 +227,7 @@ async function send(
     entityId: alert.id,
     after: { ...after, incidentIds },
     event: { type: 'alert.published', incidentId: incidentIds[0] ?? null, jurisdiction: alert.jurisdictions[0] ?? null },
-    ...(incidentIds[0] ? { live: { incidentId: incidentIds[0], kind: 'incident' as const } } : {}),
+    ...(incidentIds[0] ? { live: { incidentId: incidentIds[0], kind: 'alert' as const } } : {}),
   });
   return alert;
 }

@@ -237,6 +237,7 @@ export async function publishBulletin(deps: Deps, actor: Actor, id: string): Pro
         organizationId: bulletin.authorOrganizationId,
         jurisdiction: bulletin.jurisdiction ?? areas[0] ?? null,
       },
+      ...(bulletin.incidentId ? { live: { incidentId: bulletin.incidentId, kind: 'bulletin' as const } } : {}),
     });
     return viewOne(trx, actor, after, areas);
   });

@@ -10,6 +10,8 @@ import { findDeployment } from '../../db/repositories/deployments';
 import { findNeed } from '../../db/repositories/needs';
 import { AppError } from '../../model/errors';
 import type { PlatformEvent } from '../../model/platform-event';
+import { publicAlert } from '../alerts/read-alerts';
+import { getBulletin } from '../bulletins/bulletins';
 import type { Actor, Deps } from '../context';
 import { getDeployment } from '../deployments/read-deployments';
 import { claimAnswer, viewsOf } from '../needs/read-needs';
@@ -83,14 +85,12 @@ export async function describeEvent(deps: Deps, actor: Actor, event: PlatformEve
       break;
     case 'alert.published':
     case 'alert.ingested':
-      // Warnings are public: the reader gets where to fetch it (GET /api/v1/public/alerts/{id},
-      // CAP with ?format=cap) and the event's facts.
-      data = { id: event.entityId, organizationId: event.organizationId ?? null, jurisdiction: event.jurisdiction ?? null };
+      // Warnings are public: the alert as GET /api/v1/public/alerts/{id} shows it (CAP with ?format=cap).
+      data = await readable(async () => ({ alert: (await publicAlert(deps, event.entityId)).view }));
       break;
     case 'bulletin.published':
-      // A bulletin's audience (public, network, coordinators) decides who may read it; until its
-      // reader is part of this service a webhook is told nothing rather than too much.
-      data = null;
+      // As the reader may read it: its audience (public, network, coordinators) decides, else nothing is sent.
+      data = await readable(async () => ({ bulletin: await getBulletin(deps, actor, event.entityId) }));
       break;
   }
   return data === null ? null : { ...facts, ...data };

@@ -5,6 +5,8 @@
  * policy, and writes their in-app notifications (one insert per batch) and queues their
  * e-mails, in the transaction that moves its cursor.
  */
+import { findAlert } from '../../db/repositories/alerts';
+import { findBulletin } from '../../db/repositories/bulletins';
 import { findIncident } from '../../db/repositories/incidents';
 import {
   candidateSubscriptions,
@@ -16,12 +18,15 @@ import {
   usersOfOrganizations,
 } from '../../db/repositories/notifications';
 import { findOrganization } from '../../db/repositories/organizations';
+import { findStatement } from '../../db/repositories/statements';
 import type { Executor, MailOutboxTable } from '../../db/schema';
 import { newId } from '../../model/ids';
 import { findJurisdiction, overlaps } from '../../model/jurisdictions';
 import { mailText, type NotificationLanguage, noteTitle, subscriptionMatches } from '../../model/notification';
 import type { PlatformEvent } from '../../model/platform-event';
-import { type Deps, nowIso } from '../context';
+import type { Role } from '../../model/roles';
+import { type Actor, type Deps, nowIso } from '../context';
+import { canReadBulletin } from '../policy';
 import { repeatEvery } from '../repeat';
 import { type FollowOptions, followEvents } from './follow-events';
 import { writeNotifications } from './notify-users';
@@ -96,19 +101,24 @@ async function defaultRecipients(trx: Executor, event: PlatformEvent, areas: rea
  * and the README's "Who sees what"): needs, claims, deployments, statements and warnings are
  * read by every account (their personal fields never enter a notification); an alarm (a
  * missed check-in) only by platform admins, the coordinators whose area shares ground with the
- * incident and the team's own organization; a bulletin, whose audience may be coordinators
- * only, by platform admins and those coordinators.
+ * incident and the team's own organization; a bulletin by whoever its audience lets read it
+ * (`canReadBulletin`, the bulletins' own rule), given as `readsBulletin`.
  */
-export function mayReceive(user: Recipient, event: PlatformEvent, areas: readonly string[]): boolean {
+export function mayReceive(
+  user: Recipient,
+  event: PlatformEvent,
+  areas: readonly string[],
+  readsBulletin: (user: Recipient) => boolean = () => false,
+): boolean {
   if (user.disabled) return false;
-  if (user.role === 'platform_admin') return true;
+  if (user.role === 'platform_admin' && event.type !== 'bulletin.published') return true;
   const coordinatesHere =
     user.role === 'coordinator' && user.jurisdiction !== null && areas.some((a) => overlaps(a, user.jurisdiction as string));
   switch (event.type) {
     case 'checkin.missed':
       return coordinatesHere || (event.organizationId !== null && user.organizationId === event.organizationId);
     case 'bulletin.published':
-      return coordinatesHere;
+      return readsBulletin(user);
     default:
       return true;
   }
@@ -120,16 +130,51 @@ interface Delivery {
   language: NotificationLanguage | null;
 }
 
+/** A recipient as the policy sees an account. */
+function actorOf(user: Recipient): Actor {
+  return {
+    kind: 'user',
+    userId: user.id,
+    role: user.role as Role,
+    organizationId: user.organizationId,
+    jurisdiction: user.jurisdiction,
+  };
+}
+
+/** What the event's public subject says of itself: a statement's title, a warning's headline and areas. */
+async function subjectOf(trx: Executor, event: PlatformEvent): Promise<{ title: string | null; areas: string[] | null }> {
+  if (event.type === 'statement.published')
+    return { title: (await findStatement(trx, event.entityId))?.title ?? null, areas: null };
+  if (event.type === 'alert.published' || event.type === 'alert.ingested') {
+    const alert = await findAlert(trx, event.entityId);
+    return {
+      title: alert ? (alert.headline ?? alert.event) : null,
+      areas: alert?.jurisdictions.length ? alert.jurisdictions : null,
+    };
+  }
+  return { title: null, areas: null };
+}
+
 async function deliver(trx: Executor, deps: Deps, event: PlatformEvent, publicUrl: string): Promise<void> {
   const incident = event.incidentId ? await findIncident(trx, event.incidentId) : undefined;
-  const areas = event.jurisdiction ? [event.jurisdiction] : (incident?.jurisdictions ?? []);
+  const subject = await subjectOf(trx, event);
+  const areas = subject.areas ?? (event.jurisdiction ? [event.jurisdiction] : (incident?.jurisdictions ?? []));
+  const bulletin = event.type === 'bulletin.published' ? await findBulletin(trx, event.entityId) : undefined;
+  const bulletinAreas = bulletin?.incidentId
+    ? ((await findIncident(trx, bulletin.incidentId))?.jurisdictions ?? [])
+    : bulletin?.jurisdiction
+      ? [bulletin.jurisdiction]
+      : [];
+  const readsBulletin = (user: Recipient) => bulletin !== undefined && canReadBulletin(actorOf(user), bulletin, bulletinAreas);
   const deliveries = new Map<string, Delivery>();
   const users = new Map<string, Recipient>();
   for (const user of await defaultRecipients(trx, event, incident?.jurisdictions ?? areas)) {
     users.set(user.id, user);
     deliveries.set(user.id, { inApp: true, email: false, language: null });
   }
-  const matched = (await candidateSubscriptions(trx, event)).filter((s) => subscriptionMatches(s, event, areas));
+  // A warning covers all its areas: a subscription matches when it shares ground with any of them.
+  const placed = subject.areas ? { ...event, jurisdiction: null } : event;
+  const matched = (await candidateSubscriptions(trx, event)).filter((s) => subscriptionMatches(s, placed, areas));
   const unknown = matched.map((s) => s.userId).filter((id) => !users.has(id));
   for (const user of await recipientsById(trx, unknown)) users.set(user.id, user);
   for (const s of matched) {
@@ -144,6 +189,7 @@ async function deliver(trx: Executor, deps: Deps, event: PlatformEvent, publicUr
     category: event.category,
     areaName: event.jurisdiction ? (findJurisdiction(event.jurisdiction)?.name ?? null) : null,
     incidentName: incident?.name ?? null,
+    subjectTitle: subject.title,
     organizationName: organization?.name ?? null,
   };
   const link = event.incidentId ? `/incidents/${event.incidentId}` : null;
@@ -152,7 +198,7 @@ async function deliver(trx: Executor, deps: Deps, event: PlatformEvent, publicUr
   const at = nowIso(deps);
   for (const [userId, d] of deliveries) {
     const user = users.get(userId);
-    if (!user || !mayReceive(user, event, incident?.jurisdictions ?? areas)) continue;
+    if (!user || !mayReceive(user, event, incident?.jurisdictions ?? areas, readsBulletin)) continue;
     const language = d.language === 'en' ? 'en' : null;
     if (d.inApp) {
       const list = byLanguage.get(language);

@@ -143,6 +143,7 @@ export async function issueStatement(deps: Deps, actor: Actor, input: StatementI
         organizationId: org.id,
         jurisdiction: org.jurisdictions[0] ?? null,
       },
+      ...(statement.incidentId ? { live: { incidentId: statement.incidentId, kind: 'statement' as const } } : {}),
     });
     return statementView(statement, [], 'member');
   });

@@ -27,6 +27,10 @@ export const resourcesKey = (incidentId: string) => [...boardKey(incidentId), 'r
 const PART_EVENTS: Record<string, (incidentId: string) => readonly unknown[]> = {
   offer: resourcesKey,
   allocation: resourcesKey,
+  // Published information: the information tab; a warning: the alerts card and the map's warning areas.
+  statement: (incidentId) => ['information', incidentId],
+  bulletin: (incidentId) => ['information', incidentId],
+  alert: (incidentId) => ['alerts', 'incident', incidentId],
 };
 
 /** The refetch interval board queries should use in this mode. */
