@@ -8,6 +8,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Browser outcomes on a shared two-core machine can take seconds: polls wait up to 15 s.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });
