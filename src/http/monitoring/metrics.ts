@@ -5,7 +5,7 @@
  */
 import { type Channel, subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { poolStats } from '../../db/database';
 import { type GroupCommitted, groupCommits } from '../../db/group-commit';
 import { type FigureJobEvent, figureJobs } from '../../services/analytics/figure-worker';
