@@ -108,10 +108,12 @@ export default async function soak({ database, location, log }: BenchContext): P
     };
     const coordinator = await signIn('coordinator@demo.corespond.cn');
     const teamAdmin = await signIn('team-admin@demo.corespond.cn');
-    const incidents = (await (
-      await fetch(`${server.url}/api/v1/incidents?limit=50`, { headers: { authorization: `Bearer ${coordinator}` } })
-    ).json()) as { items: { id: string; name: string; status: string }[] };
-    const incident = incidents.items.find((i) => i.status !== 'closed');
+    // Open incidents, newest first: the demo's ongoing one.
+    const listed = await fetch(`${server.url}/api/v1/incidents`, { headers: { authorization: `Bearer ${coordinator}` } });
+    if (!listed.ok) throw new Error(`incidents: ${listed.status} ${await listed.text()}`);
+    const open = ((await listed.json()) as { items: { id: string; name: string; jurisdictions: string[] }[] }).items;
+    // The flood in 新乡 (410700), where the reports below come from.
+    const incident = open.find((i) => i.jurisdictions.includes('410700'));
     if (!incident) throw new Error('the demo network has no open incident');
     log(`server pid ${pid}; incident ${incident.name}; ${RATE} requests/s; ${LIVE_CLIENTS} live clients`);
 
@@ -197,9 +199,14 @@ export default async function soak({ database, location, log }: BenchContext): P
     const failures = new Map<string, number>();
     let inFlight = 0;
     const fire = () => {
-      const operation = pick();
+      let operation = pick();
       const begun = performance.now();
-      const sent = operation.run() ?? operations[0].run();
+      let sent = operation.run();
+      if (!sent) {
+        // Nothing to claim or look up yet: a read instead.
+        operation = operations[0];
+        sent = operation.run();
+      }
       if (!sent) return;
       const minute = current;
       inFlight += 1;
@@ -211,7 +218,7 @@ export default async function soak({ database, location, log }: BenchContext): P
           minute.kinds.set(operation.kind, (minute.kinds.get(operation.kind) ?? 0) + 1);
           if (res.status >= 400) {
             minute.errors += 1;
-            const key = `${operation.kind} ${res.status} ${body.slice(0, 120)}`;
+            const key = `${operation.kind} ${res.status} ${body.slice(0, 300)}`;
             failures.set(key, (failures.get(key) ?? 0) + 1);
             return;
           }
