@@ -45,6 +45,8 @@ export interface Config {
   capFeeds: string[];
   /** Seconds between two polls of the CAP feeds. */
   capFeedPollSeconds: number;
+  /** Bearer token that opens /metrics to other hosts (CORESPOND_METRICS_TOKEN); null: loopback only. */
+  metricsToken: string | null;
 }
 
 function listFrom(value: string | undefined): string[] {
@@ -87,6 +89,15 @@ function smtpFrom(value: string | undefined): string | null {
   throw new Error('CORESPOND_SMTP_URL must be an smtp:// or smtps:// URL');
 }
 
+function metricsTokenFrom(value: string | undefined): string | null {
+  if (!value) return null;
+  // Long enough not to be guessed; printable, as it travels in a header.
+  if (value.length < 16 || !/^[\x21-\x7e]+$/.test(value)) {
+    throw new Error('CORESPOND_METRICS_TOKEN must be at least 16 printable characters without spaces');
+  }
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFrom(env.PORT, 8080, 'PORT'),
@@ -113,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhooksAllowPrivate: env.CORESPOND_WEBHOOKS_ALLOW_PRIVATE === 'true',
     smtpUrl: smtpFrom(env.CORESPOND_SMTP_URL),
     mailFrom: env.CORESPOND_MAIL_FROM || 'CoRespond 协应 <noreply@localhost>',
+    metricsToken: metricsTokenFrom(env.CORESPOND_METRICS_TOKEN),
   };
 }
 

@@ -26,6 +26,20 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** The connections of a database's pool: open, idle, and the queries waiting for one. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+const pools = new WeakMap<Kysely<Tables>, () => PoolStats>();
+
+/** How a database opened here uses its connections (PostgreSQL's pool; SQLite: its one connection). */
+export function poolStats(db: Kysely<Tables>): PoolStats | null {
+  return pools.get(db)?.() ?? null;
+}
+
 export interface DatabaseOptions {
   /** postgres://… to use PostgreSQL; otherwise SQLite. */
   url?: string;
@@ -85,6 +99,7 @@ export function openDatabase(options: DatabaseOptions): Database {
       if (error.code !== '57P01') console.error(`database connection lost: ${error.message}`);
     });
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    pools.set(db, () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }));
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   let file = options.sqliteFile;
@@ -108,6 +123,8 @@ export function openDatabase(options: DatabaseOptions): Database {
     createIntrospector: (kysely) => base.createIntrospector(kysely),
   };
   const db = new Kysely<Tables>({ dialect });
+  // Kysely runs SQLite on one connection, taking turns; it is open until the database closes.
+  pools.set(db, () => ({ total: sqlite.open ? 1 : 0, idle: 0, waiting: 0 }));
   const checkpointer = options.backgroundCheckpoints && file !== ':memory:' ? startCheckpointer(sqlite, file) : undefined;
   return {
     db,

@@ -10,6 +10,7 @@
  * as a whole, every job of the group is tried again alone, so one job's failure reaches only
  * its own caller.
  */
+import { channel } from 'node:diagnostics_channel';
 import type { Kysely, Transaction } from 'kysely';
 import type { Tables } from './schema';
 
@@ -17,13 +18,33 @@ export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
 export type RunBatch<J, R> = (trx: Transaction<Tables>, jobs: J[]) => Promise<Settled<R>[]>;
 
+/** What each committed group tells observers (metrics): no jobs, no data, only sizes and times. */
+export interface GroupCommitted {
+  /** The kind of write, e.g. `need-reports`. */
+  name: string;
+  size: number;
+  /** Seconds the group's oldest job waited in the queue before its group began. */
+  waitSeconds: number;
+  /** Seconds from the group's start to its commit (the work before and the transaction). */
+  commitSeconds: number;
+}
+
+/**
+ * Committed groups are published here (node:diagnostics_channel), so the metrics can count
+ * them without the database layer knowing of any metrics library.
+ */
+export const groupCommits = channel('corespond:group-commit');
+
 interface Waiting<J, R> {
   job: J;
+  queuedAt: number;
   resolve(value: R): void;
   reject(error: unknown): void;
 }
 
 export interface CommitGroupOptions<J> {
+  /** The kind of write, as observers see it (default `writes`). */
+  name?: string;
   maxGroup?: number;
   /**
    * Work for a group before its transaction opens (loading what it will read, say), so that
@@ -49,7 +70,7 @@ export class CommitGroup<J, R> {
   /** Queues a job; resolves once the group holding it has committed. */
   submit(job: J): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      this.queue.push({ job, resolve, reject });
+      this.queue.push({ job, queuedAt: performance.now(), resolve, reject });
       this.schedule();
     });
   }
@@ -68,12 +89,22 @@ export class CommitGroup<J, R> {
     if (this.committing || this.queue.length === 0) return;
     this.committing = true;
     const group = this.queue.splice(0, this.maxGroup);
+    const started = performance.now();
     try {
       if (this.options.before) await this.options.before(group.map((w) => w.job));
       await this.commit(group);
     } catch (error) {
       for (const w of group) w.reject(error);
     } finally {
+      if (groupCommits.hasSubscribers) {
+        const committed: GroupCommitted = {
+          name: this.options.name ?? 'writes',
+          size: group.length,
+          waitSeconds: (started - group[0].queuedAt) / 1000,
+          commitSeconds: (performance.now() - started) / 1000,
+        };
+        groupCommits.publish(committed);
+      }
       this.committing = false;
       this.schedule();
     }

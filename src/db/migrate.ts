@@ -72,3 +72,9 @@ export async function migrateToLatest(db: Kysely<Tables>): Promise<string[]> {
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** The migrations this version knows that the database has not run yet (none: the schema is current). */
+export async function pendingMigrations(db: Kysely<Tables>): Promise<string[]> {
+  const migrations = await new Migrator({ db, provider }).getMigrations();
+  return migrations.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

@@ -1,4 +1,5 @@
 /** The Fastify application: API under /api, the web UI for every other path. */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import cookie from '@fastify/cookie';
@@ -8,10 +9,9 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
 import type { Config } from '../config';
 import type { Deps } from '../services/context';
-import { checkDatabase } from '../services/health';
 import type { WebhookSettings } from '../services/webhooks/manage-webhooks';
 import { alarmRoutes } from './alarms/routes';
 import { alertRoutes } from './alerts/routes';
@@ -37,6 +37,9 @@ import { LiveHub } from './live/hub';
 import { liveRoutes } from './live/routes';
 import { membershipRoutes } from './membership/routes';
 import { moneyRoutes } from './money/routes';
+import { createMetrics } from './monitoring/metrics';
+import { REQUEST_ID_HEADER, requestIdOf } from './monitoring/request-id';
+import { monitoringRoutes } from './monitoring/routes';
 import { needRoutes } from './needs/routes';
 import { notificationRoutes } from './notifications/routes';
 import { offerRoutes } from './offers/routes';
@@ -66,7 +69,7 @@ export interface AppOptions {
     | 'secureCookies'
     | 'mapStyleUrl'
   > &
-    Partial<Pick<Config, 'capSender' | 'capAllowedSenders'>>;
+    Partial<Pick<Config, 'capSender' | 'capAllowedSenders' | 'metricsToken'>>;
   /** Built web UI to serve; omitted in API-only tests. */
   webDist?: string;
   logger?: FastifyServerOptions['logger'];
@@ -84,19 +87,23 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const { deps, config } = options;
   const app: App = Fastify({
     logger: options.logger ?? false,
+    genReqId: requestIdOf,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: config.bodyLimit,
     // Requests the HTTP parser rejects (a raw non-ASCII URL, say) still get a problem answer.
     clientErrorHandler: (error, socket) => {
+      const requestId = randomUUID();
       const body = JSON.stringify({
         type: 'urn:corespond:problem:invalid_input',
         title: 'The request could not be parsed',
         status: 400,
         code: 'invalid_input',
         detail: error.message,
+        requestId,
       });
       if (socket.writable) {
         socket.end(
-          `HTTP/1.1 400 Bad Request\r\ncontent-type: application/problem+json\r\nx-content-type-options: nosniff\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+          `HTTP/1.1 400 Bad Request\r\ncontent-type: application/problem+json\r\nx-content-type-options: nosniff\r\nx-request-id: ${requestId}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
         );
       }
     },
@@ -109,6 +116,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
       for (const method of [route.method].flat()) onRoute({ method, url: route.url });
     });
   }
+  // First of all hooks, so every answer carries its id, errors and refusals included.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  const hub = new LiveHub(deps, options.livePollMs);
+  const metrics = createMetrics(deps, hub);
+  app.addHook('onResponse', async (request, reply) => metrics.observeRequest(request, reply));
+  app.addHook('onClose', async () => metrics.close());
   app.decorateRequest('actor', null);
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);
@@ -145,14 +160,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  app.get(
-    '/api/health',
-    { config: { public: true }, schema: { tags: ['platform'], summary: 'Liveness and database check' } },
-    async () => {
-      await checkDatabase(deps);
-      return { status: 'ok', database: deps.dialect, version: VERSION };
-    },
-  );
+  await monitoringRoutes(app, deps, { metrics, metricsToken: config.metricsToken ?? null, version: VERSION });
 
   await referenceRoutes(app, config);
   await setupRoutes(app, deps, config);
@@ -185,7 +193,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await analyticsRoutes(app, deps, config);
   await publicRoutes(app, deps, config);
   await alertRoutes(app, deps, config);
-  const hub = new LiveHub(deps, options.livePollMs);
   app.addHook('onReady', () => hub.start());
   app.addHook('onClose', async () => hub.stop());
   await liveRoutes(app, deps, hub);

@@ -17,6 +17,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without signing in. */
     public?: boolean;
+    /** A health probe or metrics scrape: answers for the process, so no sign-in is looked up. */
+    probe?: boolean;
   }
 }
 
@@ -28,6 +30,7 @@ export function authHook(deps: Deps) {
     request.actor = null;
     request.user = null;
     request.session = null;
+    if (request.routeOptions.config.probe) return;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       const found = await authenticate(deps, header.slice(7).trim(), 'token');

@@ -17,6 +17,9 @@ export const ProblemSchema = Type.Object(
     code: Type.Enum(Object.keys(ERRORS) as ErrorCode[], { description: 'stable code from the error table' }),
     detail: Type.Optional(Type.String()),
     field: Type.Optional(Type.String({ description: 'JSON pointer (without the leading slash) of the field at fault' })),
+    requestId: Type.Optional(
+      Type.String({ description: "the request's id, as in its X-Request-Id header and the server's log" }),
+    ),
     holders: Type.Optional(
       Type.Array(
         Type.Object({

@@ -9,6 +9,8 @@ export interface Problem {
   code: ErrorCode;
   detail?: string;
   field?: string;
+  /** The request's id (also its X-Request-Id header), for finding it in the server's log. */
+  requestId: string;
 }
 
 export function problemOf(
@@ -26,6 +28,7 @@ export function problemOf(
     ...(extra.detail ? { detail: extra.detail } : {}),
     ...(extra.field ? { field: extra.field } : {}),
     ...extra.members,
+    requestId: request.id,
   };
 }
 

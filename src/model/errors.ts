@@ -82,6 +82,11 @@ export const ERRORS = {
     en: 'The page has expired; reload and try again',
   },
   forbidden: { status: 403, zh: '您的角色无权执行此操作', en: 'Your role may not do this' },
+  metrics_forbidden: {
+    status: 403,
+    zh: '监控指标仅限本机访问，或须提供监控令牌',
+    en: 'Metrics are open to this machine only, or with the metrics token',
+  },
   cap_sender_not_allowed: {
     status: 403,
     zh: '该发布者不在允许接收的 CAP 发布者名单中',
@@ -230,6 +235,11 @@ export const ERRORS = {
     status: 503,
     zh: '生成 PDF 超时，请稍后再试，或使用网页版报告打印',
     en: 'Printing the PDF took too long; try again later, or print the HTML report instead',
+  },
+  not_ready: {
+    status: 503,
+    zh: '服务尚未就绪：数据库无法访问或数据库结构不是最新版本',
+    en: 'Not ready: the database cannot be reached or its schema is not up to date',
   },
   internal_error: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

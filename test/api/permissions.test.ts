@@ -66,6 +66,16 @@ interface Row {
 
 const ROWS: Row[] = [
   { name: 'health', method: 'GET', path: () => '/api/health', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  { name: 'ready', method: 'GET', path: () => '/api/ready', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  // The metrics answer this machine whoever is signed in, and nobody elsewhere without the metrics token.
+  { name: 'metrics from loopback', method: 'GET', path: () => '/metrics', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+  {
+    name: 'metrics from elsewhere',
+    method: 'GET',
+    path: () => '/metrics',
+    headers: { 'x-forwarded-for': '203.0.113.7' },
+    expect: [403, 403, 403, 403, 403, 403, 403, 403],
+  },
   { name: 'openapi', method: 'GET', path: () => '/api/openapi.json', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   { name: 'taxonomy', method: 'GET', path: () => '/api/v1/taxonomy', expect: [200, 200, 200, 200, 200, 200, 200, 200] },
   {

@@ -16,6 +16,7 @@ export async function testApp(
     onRoute?: (route: { method: string; url: string }) => void;
     logger?: Parameters<typeof buildApp>[0]['logger'];
     webhooks?: Parameters<typeof buildApp>[0]['webhooks'];
+    metricsToken?: string;
   } = {},
 ): Promise<App> {
   const app = await buildApp({
@@ -28,6 +29,7 @@ export async function testApp(
       reportRateLimit: options.reportRateLimit ?? 1000,
       secureCookies: false,
       mapStyleUrl: options.mapStyleUrl ?? null,
+      metricsToken: options.metricsToken ?? null,
     },
     webDist: options.webDist,
     onRoute: options.onRoute,

@@ -133,3 +133,14 @@ export async function findImportJob<R, M = unknown, O = unknown>(
     .executeTakeFirst();
   return row ? toJob<R, M, O>({ ...row, sheet: null }) : undefined;
 }
+
+/** Unfinished jobs (awaiting a mapping or running) counted by kind and status. */
+export async function countUnfinishedImportJobs(db: Executor): Promise<{ kind: string; status: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('import_jobs')
+    .select(['kind', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('status', 'not in', ['done', 'failed'])
+    .groupBy(['kind', 'status'])
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, status: r.status, count: Number(r.n) }));
+}

@@ -297,3 +297,13 @@ export async function attemptsOf(db: Executor, deliveryIds: string[]): Promise<A
     .execute();
   return rows.map(toAttempt);
 }
+
+/** How many deliveries wait to be posted (due now or at a later retry). */
+export async function countPendingDeliveries(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('webhook_deliveries')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

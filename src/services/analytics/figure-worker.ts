@@ -3,6 +3,7 @@
  * analytics (seconds of queries and graph measures) never hold up the requests of the
  * server's main thread.
  */
+import { channel } from 'node:diagnostics_channel';
 import { Worker } from 'node:worker_threads';
 import type { Executor } from '../../db/schema';
 import { AppError, type ErrorCode } from '../../model/errors';
@@ -14,6 +15,30 @@ export interface WorkerDatabase {
   url?: string;
   dataDir: string;
   auditKey: Buffer;
+}
+
+/** What each figure job tells observers (metrics): which figure, how long, how it ended; never its scope. */
+export interface FigureJobEvent {
+  figure: FigureName;
+  phase: 'start' | 'end';
+  /** For `end`: seconds from the request to the answer, and whether it was a figure or an error. */
+  seconds?: number;
+  ok?: boolean;
+}
+
+/** Figure jobs are published here (node:diagnostics_channel) for the metrics. */
+export const figureJobs = channel('corespond:figure-job');
+
+function observe(job: Promise<unknown>, figure: FigureName): void {
+  if (!figureJobs.hasSubscribers) return;
+  const started = performance.now();
+  figureJobs.publish({ figure, phase: 'start' } satisfies FigureJobEvent);
+  const end = (ok: boolean) =>
+    figureJobs.publish({ figure, phase: 'end', ok, seconds: (performance.now() - started) / 1000 } satisfies FigureJobEvent);
+  job.then(
+    () => end(true),
+    () => end(false),
+  );
 }
 
 type Reply =
@@ -30,11 +55,13 @@ export class FigureWorker {
   compute(name: FigureName, scope: FigureScope): Promise<unknown> {
     const worker = this.started();
     const id = ++this.nextId;
-    return new Promise((resolve, reject) => {
+    const job = new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.ref();
       worker.postMessage({ id, name, scope });
     });
+    observe(job, name);
+    return job;
   }
 
   async close(): Promise<void> {

@@ -207,6 +207,7 @@ function intakeOf(deps: Deps): CommitGroup<Report, ReportOutcome> {
   let intake = intakes.get(deps);
   if (!intake) {
     intake = new CommitGroup(deps.db, (trx, reports) => recordReports(trx, deps, reports), {
+      name: 'need-reports',
       before: (reports) =>
         loadRecentNeeds(
           deps,

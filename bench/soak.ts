@@ -1,0 +1,295 @@
+/**
+ * Soak: the real server (its own process) on the demo network under a steady mixed load for
+ * SOAK_MINUTES (default 10) — reads of the needs list and the board's map, public need
+ * reports, claims by a team, receipt look-ups — while SOAK_LIVE_CLIENTS live streams stay
+ * open (a few reconnect every minute). Each minute prints the server's RSS, its open file
+ * descriptors, the errors and the p99 latency. ratio = p99 of the first minute ÷ p99 of the
+ * last (1.0: no degradation). Goal: no errors, RSS growth ≤ 10 %, ratio ≥ 0.8.
+ * A warm-up (SOAK_WARMUP_SECONDS, default 30) comes before the first measured minute.
+ */
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { loadAuditKey } from '../src/config';
+import type { Deps } from '../src/services/context';
+import { DEMO_PASSWORD, loadDemoNetwork } from '../src/services/demo/demo-network';
+import { createFirstAdmin } from '../src/services/users/set-up-platform';
+import { type BenchContext, percentile, summary } from './harness';
+import { startServer } from './server';
+
+const MINUTES = Number(process.env.SOAK_MINUTES ?? process.argv[3] ?? 10);
+const RATE = Number(process.env.SOAK_RATE ?? 25);
+const LIVE_CLIENTS = Number(process.env.SOAK_LIVE_CLIENTS ?? 20);
+const WARMUP_SECONDS = Number(process.env.SOAK_WARMUP_SECONDS ?? 30);
+const MINUTE_MS = Number(process.env.SOAK_MINUTE_MS ?? 60_000);
+
+/** The server process's resident memory (bytes) and open file descriptors, from /proc. */
+function processFigures(pid: number): { rss: number; fds: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(status.match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0);
+  return { rss: kb * 1024, fds: readdirSync(`/proc/${pid}/fd`).length };
+}
+
+/** One live stream held open; counts the events it receives. */
+interface Stream {
+  events: number;
+  close(): void;
+}
+
+function openStream(url: string, token: string): Promise<Stream> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` } }, (res) => {
+      if (res.statusCode !== 200) {
+        reject(new Error(`live stream answered ${res.statusCode}`));
+        return;
+      }
+      const stream: Stream = { events: 0, close: () => req.destroy() };
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        stream.events += chunk.match(/^id: /gm)?.length ?? 0;
+      });
+      res.on('error', () => undefined);
+      resolve(stream);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+interface Minute {
+  latencies: number[];
+  errors: number;
+  requests: number;
+  kinds: Map<string, number>;
+}
+
+const newMinute = (): Minute => ({ latencies: [], errors: 0, requests: 0, kinds: new Map() });
+
+export default async function soak({ database, location, log }: BenchContext): Promise<string> {
+  const dataDir = location?.dataDir;
+  if (!dataDir && !location?.url) throw new Error('soak needs the database location');
+  // The demo network, loaded here into the database the server will open.
+  const deps: Deps = {
+    db: database.db,
+    dialect: database.dialect,
+    now: () => new Date(),
+    auditKey: loadAuditKey(dataDir ?? 'data'),
+    dataDir: dataDir ?? 'data',
+  };
+  const started = Date.now();
+  await createFirstAdmin(deps, { email: 'admin@demo.corespond.cn', password: DEMO_PASSWORD, displayName: 'admin' }, 'demo');
+  await loadDemoNetwork(deps);
+  log(`demo network loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const team = await database.db
+    .selectFrom('users')
+    .select('organization_id')
+    .where('email', '=', 'team-admin@demo.corespond.cn')
+    .executeTakeFirstOrThrow();
+  const teamId = team.organization_id as string;
+
+  const server = await startServer(['bin/corespond.mjs', 'serve'], {
+    ...(location?.url ? { DATABASE_URL: location.url } : { CORESPOND_DATA_DIR: dataDir as string }),
+    // One load generator stands for many phones: the per-address limits would refuse it.
+    CORESPOND_PUBLIC_RATE_LIMIT: '1000000',
+    CORESPOND_AUTH_RATE_LIMIT: '1000',
+  });
+  const pid = server.child.pid as number;
+  const streams: Stream[] = [];
+  try {
+    const json = { 'content-type': 'application/json' };
+    const signIn = async (email: string) => {
+      const res = await fetch(`${server.url}/api/v1/auth/token`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+      });
+      if (!res.ok) throw new Error(`sign-in of ${email}: ${res.status}`);
+      return ((await res.json()) as { token: string }).token;
+    };
+    const coordinator = await signIn('coordinator@demo.corespond.cn');
+    const teamAdmin = await signIn('team-admin@demo.corespond.cn');
+    // Open incidents, newest first: the demo's ongoing one.
+    const listed = await fetch(`${server.url}/api/v1/incidents`, { headers: { authorization: `Bearer ${coordinator}` } });
+    if (!listed.ok) throw new Error(`incidents: ${listed.status} ${await listed.text()}`);
+    const open = ((await listed.json()) as { items: { id: string; name: string; jurisdictions: string[] }[] }).items;
+    // The flood in 新乡 (410700), where the reports below come from.
+    const incident = open.find((i) => i.jurisdictions.includes('410700'));
+    if (!incident) throw new Error('the demo network has no open incident');
+    log(`server pid ${pid}; incident ${incident.name}; ${RATE} requests/s; ${LIVE_CLIENTS} live clients`);
+
+    const liveUrl = `${server.url}/api/v1/incidents/${incident.id}/events`;
+    for (let i = 0; i < LIVE_CLIENTS; i++) streams.push(await openStream(liveUrl, coordinator));
+
+    // Needs reported by the soak, waiting for the team's claim; receipt codes to look up.
+    const toClaim: string[] = [];
+    const receipts: string[] = [];
+    let n = 0;
+    const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+    const operations: { kind: string; weight: number; run(): Promise<Response> | null }[] = [
+      {
+        kind: 'needs-list',
+        weight: 30,
+        run: () => fetch(`${server.url}/api/v1/incidents/${incident.id}/needs?limit=50`, { headers: auth(coordinator) }),
+      },
+      {
+        kind: 'board-map',
+        weight: 20,
+        run: () =>
+          fetch(`${server.url}/api/v1/incidents/${incident.id}/need-map?bbox=35.2,113.7,35.7,114.3`, {
+            headers: auth(coordinator),
+          }),
+      },
+      {
+        kind: 'public-report',
+        weight: 25,
+        run: () => {
+          n += 1;
+          return fetch(`${server.url}/api/v1/public/needs`, {
+            method: 'POST',
+            headers: { ...json, 'idempotency-key': randomUUID() },
+            body: JSON.stringify({
+              incidentId: incident.id,
+              title: `被困群众求助 ${n}`,
+              category: n % 2 ? 'search_rescue' : 'food',
+              quantity: 1 + (n % 7),
+              jurisdiction: '410702',
+              lat: 35.3 + (n % 293) / 1000,
+              lon: 113.8 + (n % 397) / 1000,
+              contactPhone: `139${String(10_000_000 + n).slice(-8)}`,
+            }),
+          });
+        },
+      },
+      {
+        kind: 'claim',
+        weight: 15,
+        run: () => {
+          const need = toClaim.shift();
+          if (!need) return null;
+          return fetch(`${server.url}/api/v1/needs/${need}/claims`, {
+            method: 'POST',
+            headers: { ...json, ...auth(teamAdmin) },
+            body: JSON.stringify({ organizationId: teamId }),
+          });
+        },
+      },
+      {
+        kind: 'receipt',
+        weight: 10,
+        run: () => {
+          const code = receipts[n % Math.max(1, receipts.length)];
+          return code ? fetch(`${server.url}/api/v1/public/receipts/${code}`) : null;
+        },
+      },
+    ];
+    const totalWeight = operations.reduce((s, o) => s + o.weight, 0);
+    let tick = 0;
+    const pick = () => {
+      // A fixed, interleaved order (deterministic, so runs compare).
+      tick += 1;
+      let at = (tick * 37) % totalWeight;
+      for (const o of operations) {
+        if (at < o.weight) return o;
+        at -= o.weight;
+      }
+      return operations[0];
+    };
+
+    let current = newMinute();
+    const failures = new Map<string, number>();
+    let inFlight = 0;
+    const fire = () => {
+      let operation = pick();
+      const begun = performance.now();
+      let sent = operation.run();
+      if (!sent) {
+        // Nothing to claim or look up yet: a read instead.
+        operation = operations[0];
+        sent = operation.run();
+      }
+      if (!sent) return;
+      const minute = current;
+      inFlight += 1;
+      sent
+        .then(async (res) => {
+          const body = await res.text();
+          minute.latencies.push(performance.now() - begun);
+          minute.requests += 1;
+          minute.kinds.set(operation.kind, (minute.kinds.get(operation.kind) ?? 0) + 1);
+          if (res.status >= 400) {
+            minute.errors += 1;
+            const key = `${operation.kind} ${res.status} ${body.slice(0, 300)}`;
+            failures.set(key, (failures.get(key) ?? 0) + 1);
+            return;
+          }
+          if (operation.kind === 'public-report') {
+            const answer = JSON.parse(body) as { receiptCode: string; need: { id: string } };
+            receipts.push(answer.receiptCode);
+            if (receipts.length > 500) receipts.shift();
+            toClaim.push(answer.need.id);
+          }
+        })
+        .catch((error: unknown) => {
+          minute.errors += 1;
+          const key = `${operation.kind} ${error instanceof Error ? error.message : String(error)}`;
+          failures.set(key, (failures.get(key) ?? 0) + 1);
+        })
+        .finally(() => {
+          inFlight -= 1;
+        });
+    };
+    // A steady rate: one request every 1000/RATE ms, whatever the answers' pace.
+    const timer = setInterval(fire, 1000 / RATE);
+    const liveClients = async () => {
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      return Number(text.match(/^corespond_live_clients (\d+)/m)?.[1] ?? Number.NaN);
+    };
+
+    log(`warming up for ${WARMUP_SECONDS} s…`);
+    await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
+    const rows: { p99: number; rss: number; fds: number; errors: number; requests: number }[] = [];
+    for (let m = 1; m <= MINUTES; m++) {
+      current = newMinute();
+      const minute = current;
+      await new Promise((r) => setTimeout(r, MINUTE_MS));
+      // Some live clients leave and come back each minute: a stream that leaks shows here.
+      for (let i = 0; i < Math.min(5, streams.length); i++) {
+        const index = (m * 5 + i) % streams.length;
+        streams[index].close();
+        streams[index] = await openStream(liveUrl, coordinator);
+      }
+      const figures = processFigures(pid);
+      const p99 = percentile(minute.latencies, 99) ?? Number.NaN;
+      rows.push({ p99, ...figures, errors: minute.errors, requests: minute.requests });
+      const kinds = [...minute.kinds].map(([k, c]) => `${k}=${c}`).join(' ');
+      log(
+        `minute ${m}: requests=${minute.requests} errors=${minute.errors} p99_ms=${p99.toFixed(1)} p50_ms=${(percentile(minute.latencies, 50) ?? 0).toFixed(1)} rss_mb=${(figures.rss / 2 ** 20).toFixed(1)} fds=${figures.fds} live=${await liveClients()} in_flight=${inFlight} (${kinds})`,
+      );
+    }
+    clearInterval(timer);
+    for (const [failure, count] of failures) log(`  failed ${count}×: ${failure}`);
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    const received = streams.reduce((s, x) => s + x.events, 0);
+    return summary('soak', first.p99 / last.p99, {
+      dialect: database.dialect,
+      minutes: MINUTES,
+      rate_per_s: RATE,
+      live_clients: LIVE_CLIENTS,
+      requests: rows.reduce((s, r) => s + r.requests, 0),
+      errors: rows.reduce((s, r) => s + r.errors, 0),
+      p99_first_ms: first.p99,
+      p99_last_ms: last.p99,
+      rss_first_mb: first.rss / 2 ** 20,
+      rss_last_mb: last.rss / 2 ** 20,
+      rss_growth_pct: ((last.rss - first.rss) / first.rss) * 100,
+      fds_first: first.fds,
+      fds_last: last.fds,
+      live_events_received: received,
+      target_ratio: 0.8,
+    });
+  } finally {
+    for (const s of streams) s.close();
+    server.child.kill('SIGTERM');
+  }
+}
