@@ -47,6 +47,14 @@ export interface Config {
   capFeedPollSeconds: number;
   /** Bearer token that opens /metrics to other hosts (CORESPOND_METRICS_TOKEN); null: loopback only. */
   metricsToken: string | null;
+  /** The passphrase backups are encrypted with (CORESPOND_BACKUP_KEY); null: backups are written unencrypted, with a warning. */
+  backupKey: string | null;
+  /** Where the server writes scheduled backups (CORESPOND_BACKUP_DIR); null: no scheduled backups. */
+  backupDir: string | null;
+  /** Hours between two scheduled backups. */
+  backupIntervalHours: number;
+  /** How many scheduled backups are kept; older ones are deleted. */
+  backupKeep: number;
 }
 
 function listFrom(value: string | undefined): string[] {
@@ -61,6 +69,22 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, not "${value}"`);
   return n;
+}
+
+/** A positive number of hours; fractions allowed (0.25 = every quarter of an hour). */
+function hoursFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 24 * 366)
+    throw new Error(`${name} must be a positive number of hours, not "${value}"`);
+  return n;
+}
+
+function backupKeyFrom(value: string | undefined): string | null {
+  if (!value) return null;
+  if (value.length < 12)
+    throw new Error('CORESPOND_BACKUP_KEY must be at least 12 characters long (a passphrase of several words is best)');
+  return value;
 }
 
 function urlFrom(value: string | undefined, name: string): string | null {
@@ -125,6 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: smtpFrom(env.CORESPOND_SMTP_URL),
     mailFrom: env.CORESPOND_MAIL_FROM || 'CoRespond 协应 <noreply@localhost>',
     metricsToken: metricsTokenFrom(env.CORESPOND_METRICS_TOKEN),
+    backupKey: backupKeyFrom(env.CORESPOND_BACKUP_KEY),
+    backupDir: env.CORESPOND_BACKUP_DIR ? resolve(env.CORESPOND_BACKUP_DIR) : null,
+    backupIntervalHours: hoursFrom(env.CORESPOND_BACKUP_INTERVAL_HOURS, 24, 'CORESPOND_BACKUP_INTERVAL_HOURS'),
+    backupKeep: intFrom(env.CORESPOND_BACKUP_KEEP, 7, 'CORESPOND_BACKUP_KEEP'),
   };
 }
 

@@ -1,4 +1,4 @@
-/** `corespond`: serve, migrate, create-admin, import, export, passes rotate-key, keys rotate, audit verify, allocate. Commands call services, not HTTP. */
+/** `corespond`: serve, migrate, create-admin, import, export, backup, restore, passes rotate-key, keys rotate, audit verify, allocate. Commands call services, not HTTP. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,10 @@ import { sweepAlarms } from '../services/alarms/sweep-alarms';
 import { capFeedPoller } from '../services/alerts/poll-feeds';
 import { workerSnapshots } from '../services/analytics/figure-worker';
 import { verifyAuditChain } from '../services/audit/verify-audit-chain';
+import { BackupError } from '../services/backup/backup-errors';
+import { restoreBackup } from '../services/backup/restore-backup';
+import { startBackupSchedule } from '../services/backup/scheduled-backups';
+import { backupLocationOf, takeBackup, UNENCRYPTED_WARNING } from '../services/backup/take-backup';
 import type { Actor } from '../services/context';
 import { DEMO_PASSWORD, loadDemoNetwork } from '../services/demo/demo-network';
 import { exportOrganizations } from '../services/imports/export-organizations';
@@ -106,8 +110,28 @@ program
       mailer: mailerFor(config.smtpUrl, config.mailFrom),
       onError: (error: unknown) => app.log.error({ err: error }, 'notification dispatch failed'),
     });
+    // Scheduled backups (CORESPOND_BACKUP_DIR): one server of those sharing the database takes each.
+    if (config.backupDir && !config.backupKey) app.log.warn(UNENCRYPTED_WARNING);
+    const backups = config.backupDir
+      ? startBackupSchedule(
+          runtime.deps,
+          backupLocationOf(config),
+          {
+            dir: config.backupDir,
+            intervalHours: config.backupIntervalHours,
+            keep: config.backupKeep,
+            passphrase: config.backupKey ?? undefined,
+          },
+          {
+            onBackup: (r) =>
+              app.log.info(`scheduled backup written: ${r.file} (${r.bytes} bytes, ${r.ms} ms; ${r.deleted.length} old deleted)`),
+            onError: (error: unknown) => app.log.error({ err: error }, 'scheduled backup failed; tried again within the hour'),
+          },
+        )
+      : undefined;
     const stop = async () => {
       clearInterval(sweeper);
+      await backups?.stop();
       clearInterval(feedPoller);
       clearInterval(keyRotation);
       await notifier.stop();
@@ -233,6 +257,38 @@ program
     }
   });
 
+program
+  .command('backup')
+  .description('write a consistent backup of the database, the audit key and the uploads to one file while the server runs')
+  .requiredOption('--out <file>', 'the backup file to write (encrypted with CORESPOND_BACKUP_KEY when set)')
+  .action(async (opts: { out: string }) => {
+    const config = loadConfig();
+    const report = await takeBackup(backupLocationOf(config), opts.out, { passphrase: config.backupKey ?? undefined });
+    console.log(
+      `wrote ${report.file}: ${report.bytes} bytes (database ${report.databaseBytes} bytes, ${report.files} files), ` +
+        `${report.encrypted ? 'encrypted' : 'NOT encrypted'}, in ${(report.ms / 1000).toFixed(1)} s`,
+    );
+  });
+
+program
+  .command('restore')
+  .description(
+    'restore a backup into an empty data directory and database; exit codes: 2 target not empty, 3 key missing or wrong, 4 file damaged, 5 pg_restore missing, 6 pg_restore failed',
+  )
+  .argument('<file>', 'a file written by `corespond backup` (or a scheduled backup)')
+  .option('--force', 'replace the database and the data directory’s files the target already holds')
+  .action(async (file: string, opts: { force?: boolean }) => {
+    const config = loadConfig();
+    const report = await restoreBackup(backupLocationOf(config), file, {
+      passphrase: config.backupKey ?? undefined,
+      force: opts.force,
+    });
+    console.log(
+      `restored the backup of ${report.createdAt}: database ${report.databaseBytes} bytes, ${report.files} files; ` +
+        'the database is brought up to date when the server starts (or with `corespond migrate`)',
+    );
+  });
+
 const passes = program.command('passes').description('deployment passes (通行证)');
 passes
   .command('rotate-key')
@@ -319,6 +375,10 @@ program
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof BackupError) {
+    console.error(`error: ${error.message}`);
+    process.exit(error.exitCode);
+  }
   if (error instanceof AppError) {
     console.error(`error: ${error.detail ?? error.message}${error.field ? ` (${error.field})` : ''} [${error.code}]`);
   } else {
