@@ -1,27 +1,40 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { publicCatalogues } from './web/build/public-catalogues';
+import { publicPagesBudget } from './web/build/public-pages-budget';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+const web = (path: string) => fileURLToPath(new URL(`./web/${path}`, import.meta.url));
 
 // The UI lives in web/ but imports the shared model from src/model, so the dev server
 // must be allowed to read the whole repository.
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [react(), publicCatalogues(web('src/i18n')), publicPagesBudget(['public-pages.html'])],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
+      // Two pages: the coordinators' app, and the light public pages (report, receipt, join,
+      // checkpoint) without Ant Design, charts or maps (web/src/public-entry).
+      input: { main: web('index.html'), public: web('public-pages.html') },
       output: {
         codeSplitting: {
           groups: [
-            // The libraries the first chunk runs on (React, the router, react-query, i18next, Ant
-            // Design's core) change far less often than the app: one file that stays cached across
-            // releases. Everything else splits by page area (web/src/lazy-pages.ts), so the public
-            // report page never downloads the coordinators' tables, drawers or map.
-            { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'] },
+            // React and the i18n libraries both pages run on: one file, cached across releases
+            // and across the two pages.
+            {
+              name: 'react',
+              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|void-elements|html-parse-stringify|@tanstack)[\\/]/,
+              tags: ['$initial'],
+              priority: 2,
+            },
+            // The other libraries the coordinators' first chunk runs on (the router, Ant Design's
+            // core) change far less often than the app. Everything else splits by page area
+            // (web/src/lazy-pages.ts).
+            { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'], priority: 1 },
           ],
         },
       },

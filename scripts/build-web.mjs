@@ -11,6 +11,9 @@ const built = join(root, 'web', 'dist', 'index.html');
 const sources = [
   'web/src',
   'web/index.html',
+  'web/public-pages.html',
+  'web/build',
+  'src/http/web-pages.ts',
   'web/public',
   'vite.config.ts',
   'src/model',

@@ -117,14 +117,11 @@ describeEachDatabase('browser: a public report reaches the board', { skip: !chro
     await visitor.getByRole('radio', { name: '危急' }).check();
     await visitor.getByRole('checkbox', { name: '老人' }).check();
     // The only affected area comes preset; the visitor narrows it to the district.
-    await expect.poll(() => visitor.locator('.public-form .ant-cascader').textContent(), { timeout: 15_000 }).toContain('郑州市');
-    await visitor.getByLabel('所在区县/街道').click();
-    for (const name of ['河南省', '郑州市', '中原区']) {
-      const item = visitor.locator(`.ant-cascader-menu-item[title="${name}"]`);
-      await item.waitFor();
-      await item.click();
-    }
-    await expect.poll(() => visitor.locator('.public-form .ant-cascader').textContent()).toContain('中原区');
+    const chosen = (level: string) => visitor.getByTestId(`jurisdiction-${level}`).locator('option:checked').textContent();
+    await expect.poll(() => chosen('city'), { timeout: 15_000 }).toBe('郑州市');
+    expect(await chosen('province')).toBe('河南省');
+    await visitor.getByTestId('jurisdiction-county').selectOption({ label: '中原区' });
+    await expect.poll(() => chosen('county')).toBe('中原区');
     await visitor.getByTestId('use-my-location').click();
     await visitor.getByText('已获取位置').waitFor();
     expect(await visitor.getByLabel('纬度').inputValue()).toBe('34.7472');

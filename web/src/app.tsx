@@ -17,7 +17,6 @@ import {
   AuditPage,
   BoardPage,
   BulletinsPage,
-  CheckpointPage,
   ComposeAlertPage,
   DeskPage,
   DirectoryPage,
@@ -27,7 +26,6 @@ import {
   GiveStartPage,
   ImportPage,
   IncidentsPage,
-  JoinPage,
   KnowledgePage,
   LoginPage,
   MyTasksPage,
@@ -40,9 +38,6 @@ import {
   ProgramsPage,
   PublicAlertPage,
   preloadPage,
-  ReceiptPage,
-  ReportFormPage,
-  ReportStartPage,
   SetupPage,
   StatementPage,
   SubscriptionsPage,
@@ -132,24 +127,39 @@ function RequireCapability({ allow, children }: { allow: Gate; children: ReactNo
   return useCapabilities()[allow] ? children : <ForbiddenPage />;
 }
 
+/** The pages of the light public entry (web/src/public-entry), which the server serves as public-pages.html. */
+const PUBLIC_ENTRY_PATHS = ['/join', '/report', '/report/:incidentId', '/receipt', '/receipt/:code', '/checkpoint'];
+
+// The path this document was loaded at: a light public page reached inside the app is loaded
+// from the server, unless the server itself answered it with this app (a dev server), which
+// would load it again and again.
+const LOADED_AT = window.location.pathname;
+
+/** A link inside this app to a light public page (the sign-in page's 公众求助): load that page from the server. */
+function LightPublicPage() {
+  const location = useLocation();
+  const loop = location.pathname === LOADED_AT;
+  useEffect(() => {
+    if (!loop) window.location.replace(`${location.pathname}${location.search}`);
+  }, [loop, location.pathname, location.search]);
+  return loop ? <NotFoundPage /> : <PageSpin />;
+}
+
 function AppRoutes() {
   return (
     <SetupGate>
       <Routes>
         <Route path="/setup" element={<SetupPage />} />
         <Route path="/login" element={<LoginPage />} />
-        <Route path="/join" element={<JoinPage />} />
-        <Route path="/report" element={<ReportStartPage />} />
-        <Route path="/report/:incidentId" element={<ReportFormPage />} />
-        <Route path="/receipt" element={<ReceiptPage />} />
-        <Route path="/receipt/:code" element={<ReceiptPage />} />
+        {PUBLIC_ENTRY_PATHS.map((path) => (
+          <Route key={path} path={path} element={<LightPublicPage />} />
+        ))}
         <Route path="/give" element={<GiveStartPage />} />
         <Route path="/give/:incidentId" element={<GiveFormPage />} />
         <Route path="/donation" element={<DonationPage />} />
         <Route path="/donation/:code" element={<DonationPage />} />
         <Route path="/transparency" element={<TransparencyStartPage />} />
         <Route path="/transparency/:incidentId" element={<TransparencyPage />} />
-        <Route path="/checkpoint" element={<CheckpointPage />} />
         <Route path="/alerts/:id" element={<PublicAlertPage />} />
         <Route path="/statements/:id" element={<StatementPage />} />
         <Route path="/bulletins/:incidentId" element={<BulletinsPage />} />

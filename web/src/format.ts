@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, intlLocale } from './i18n';
+import { currentLanguage, intlLocale } from './i18n/language';
 
 /** Formats an ISO timestamp in the reader's zone and language. */
 export function useDateTime(): (iso: string | null | undefined) => string {

@@ -1,7 +1,7 @@
 /**
- * The UI's pages, each area a chunk of its own fetched on first visit, so that the public
- * report page (on a weak mobile network, often inside WeChat) downloads only the app's frame
- * and its own code, and a coordinator's board does not wait for the admin pages.
+ * The UI's pages, each area a chunk of its own fetched on first visit, so that a coordinator's
+ * board does not wait for the admin pages. The public report, receipt, join and checkpoint
+ * pages are not here: they are the light entry of their own (web/src/public-entry).
  */
 import { type ComponentType, lazy } from 'react';
 
@@ -11,7 +11,6 @@ function lazyPage<M extends Record<K, ComponentType>, K extends keyof M & string
 }
 
 // One import per area: the pages of an area share one chunk.
-const publicPages = () => import('./pages/public/area');
 const giving = () => import('./pages/public/give-area');
 const transparency = () => import('./pages/public/transparency-area');
 const information = () => import('./pages/public/information-area');
@@ -29,11 +28,7 @@ const notifications = () => import('./pages/notifications/area');
 const layout = () => import('./layout/app-layout');
 const setup = () => import('./pages/setup-page');
 const login = () => import('./pages/login-page');
-const join = () => import('./pages/join-page');
 
-export const ReportStartPage = lazyPage(publicPages, 'ReportStartPage');
-export const ReportFormPage = lazyPage(publicPages, 'ReportFormPage');
-export const ReceiptPage = lazyPage(publicPages, 'ReceiptPage');
 export const GiveStartPage = lazyPage(giving, 'GiveStartPage');
 export const GiveFormPage = lazyPage(giving, 'GiveFormPage');
 export const DonationPage = lazyPage(giving, 'DonationPage');
@@ -44,7 +39,6 @@ export const BulletinsPage = lazyPage(information, 'BulletinsPage');
 
 export const SetupPage = lazyPage(setup, 'SetupPage');
 export const LoginPage = lazyPage(login, 'LoginPage');
-export const JoinPage = lazyPage(join, 'JoinPage');
 
 /** The signed-in frame (header, navigation), shared by every area below. */
 export const AppLayout = lazyPage(layout, 'AppLayout');
@@ -70,7 +64,6 @@ export const KnowledgePage = lazyPage(knowledge, 'KnowledgePage');
 export const ProgramsPage = lazyPage(knowledge, 'ProgramsPage');
 
 export const PassPage = lazyPage(passes, 'PassPage');
-export const CheckpointPage = lazyPage(passes, 'CheckpointPage');
 
 export const WarehousesPage = lazyPage(warehouses, 'WarehousesPage');
 export const NotificationsPage = lazyPage(notifications, 'NotificationsPage');
@@ -89,17 +82,13 @@ type Load = () => Promise<unknown>;
 
 /** What each path needs, by its first segment. */
 const OUTSIDE = new Map<string, Load>([
-  ['report', publicPages],
-  ['receipt', publicPages],
   ['give', giving],
   ['donation', giving],
   ['transparency', transparency],
   ['statements', information],
   ['bulletins', information],
-  ['checkpoint', passes],
   ['alerts', publicAlert],
   ['login', login],
-  ['join', join],
   ['setup', setup],
 ]);
 const INSIDE = new Map<string, Load>([

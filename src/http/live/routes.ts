@@ -9,6 +9,8 @@ export async function liveRoutes(app: App, deps: Deps, hub: LiveHub): Promise<vo
   app.get(
     '/api/v1/incidents/:id/events',
     {
+      // Events must reach the browser as they happen: never compressed (and so never buffered).
+      compress: false,
       schema: {
         tags: ['live'],
         summary: 'Server-sent events of an incident (need, claim, deployment, incident); reconnect with Last-Event-ID',

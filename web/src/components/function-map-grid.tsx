@@ -1,9 +1,8 @@
 /**
  * The 4 × 3 function map (strategies × phases). Read-only it shows which cells an
  * organization covers; editable, each cell is a toggle button (click, Space or Enter;
- * arrow keys move between cells).
+ * arrow keys move between cells). No UI library: the join page of the light public pages uses it.
  */
-import { CheckOutlined } from '@ant-design/icons';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -15,6 +14,7 @@ import {
   STRATEGIES,
   type Strategy,
 } from '../../../src/model/taxonomy';
+import './function-map-grid.css';
 
 interface Props {
   value?: FunctionCell[];
@@ -29,6 +29,24 @@ const MOVES: Record<string, [number, number]> = {
   ArrowLeft: [0, -1],
   ArrowRight: [0, 1],
 };
+
+/** A tick, drawn here: the grid also serves the light public pages, which carry no icon library. */
+function Check() {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 16 16"
+      width="1em"
+      height="1em"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2.2"
+      focusable="false"
+    >
+      <path d="M3 8.5l3.2 3L13 4.5" />
+    </svg>
+  );
+}
 
 export function FunctionMapGrid({ value = [], onChange, editable = false, id }: Props) {
   const { t } = useTranslation();
@@ -82,7 +100,7 @@ export function FunctionMapGrid({ value = [], onChange, editable = false, id }: 
                 const content = (
                   <>
                     <span className="fmap-mark" aria-hidden="true">
-                      {on ? <CheckOutlined /> : null}
+                      {on ? <Check /> : null}
                     </span>
                     <span className="fmap-text">
                       {/* Shown only where the map stacks by strategy and the phase headers are gone. */}

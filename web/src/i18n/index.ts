@@ -13,26 +13,11 @@ import zhCN from 'antd/es/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { type Language, storedLanguage, storeLanguage } from './language';
 import { type Catalogue, mergeCatalogues, modelCatalogue } from './model-catalogue';
 import zhHans from './zh-Hans.json';
 
-export const LANGUAGES = ['zh-Hans', 'zh-Hant', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-const STORAGE_KEY = 'corespond.language';
-
-function isLanguage(value: string | null): value is Language {
-  return value !== null && (LANGUAGES as readonly string[]).includes(value);
-}
-
-function storedLanguage(): Language {
-  try {
-    const value = window.localStorage.getItem(STORAGE_KEY);
-    return isLanguage(value) ? value : 'zh-Hans';
-  } catch {
-    return 'zh-Hans';
-  }
-}
+export { currentLanguage, intlLocale, LANGUAGES, type Language } from './language';
 
 interface Pack {
   catalogue: Catalogue;
@@ -73,18 +58,9 @@ function loadLanguage(language: Language): Promise<void> {
   return loading[language];
 }
 
-/** The current UI language, narrowed to the three the UI ships. */
-export function currentLanguage(): Language {
-  return isLanguage(i18n.language) ? i18n.language : 'zh-Hans';
-}
-
 /** Switches the UI language (once its catalogue is here) and remembers it on this device. */
 export function setLanguage(language: Language): void {
-  try {
-    window.localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    // private browsing: the choice lasts for this page only
-  }
+  storeLanguage(language);
   loadLanguage(language).then(
     () => void i18n.changeLanguage(language),
     () => undefined, // offline: the page stays in the language it has
@@ -94,18 +70,6 @@ export function setLanguage(language: Language): void {
 /** Ant Design's locale for a UI language (zh-Hans until the language's own has arrived). */
 export function antdLocale(language: Language): Locale {
   return locales[language] ?? zhCN;
-}
-
-/** BCP 47 tag for number and date formatting. */
-export function intlLocale(language: Language): string {
-  switch (language) {
-    case 'zh-Hans':
-      return 'zh-CN';
-    case 'zh-Hant':
-      return 'zh-TW';
-    case 'en':
-      return 'en-US';
-  }
 }
 
 i18n.on('languageChanged', (language) => {

@@ -1,3 +1,2 @@
-/** Deployment passes: the team's pass and the checkpoint page, fetched together as one chunk (see lazy-pages.ts). */
-export { CheckpointPage } from './checkpoint-page';
+/** A team's deployment pass, fetched as one chunk (see lazy-pages.ts); the checkpoint page is a light public page (web/src/public-entry). */
 export { PassPage } from './pass-page';

@@ -1,7 +1,7 @@
 /**
- * What the public pages (求助, 捐赠, 公开透明) share: the open incidents and the line that describes
- * one, phone numbers as people write them, the Idempotency-Key a public form keeps, and the form
- * that asks for a code (a receipt's, a donation's).
+ * What the public pages of the coordinators' app (捐赠, 公开透明) share: the open incidents and the
+ * line that describes one, and the form that asks for a code (a donation's); phone numbers and
+ * the Idempotency-Key come from web/src/public-form.ts, shared with the light public pages.
  */
 import { SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -9,38 +9,11 @@ import { Button, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { newIdempotencyKey, publicApi } from '../../api';
+import { publicApi } from '../../api';
 import { useJurisdictionName } from '../../components/jurisdiction-name';
 import type { PublicIncident } from '../../types';
 
-/** A phone number as people write one in China (mobile, landline, short service numbers). */
-export const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{3,6})$/;
-export const compactPhone = (phone: string) => phone.replace(/[\s()-]/g, '');
-
-/** One Idempotency-Key per public form (`purpose`: report, offer), kept in this tab until the form goes through. */
-export function formKey(incidentId: string, purpose = 'report'): { key: string; done: () => void } {
-  const name = `corespond.${purpose}-key.${incidentId}`;
-  let key: string | null = null;
-  try {
-    key = window.sessionStorage.getItem(name);
-    if (!key) {
-      key = newIdempotencyKey();
-      window.sessionStorage.setItem(name, key);
-    }
-  } catch {
-    key ??= newIdempotencyKey();
-  }
-  return {
-    key,
-    done: () => {
-      try {
-        window.sessionStorage.removeItem(name);
-      } catch {
-        // storage unavailable: nothing to forget
-      }
-    },
-  };
-}
+export { compactPhone, formKey, PHONE } from '../../public-form';
 
 /** A division's name (GB/T 2260), or its code until the name is known. */
 export function AreaName({ code }: { code: string }) {

@@ -1,8 +1,7 @@
-/** Reads a QR code from the camera, frame by frame; browsers allow the camera only on HTTPS pages. */
-import { Button } from 'antd';
+/** Reads a QR code from the camera, frame by frame; browsers allow the camera only on HTTPS pages. Plain elements: it runs in the light public pages. */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { decodeQr } from './read-qr';
+import { decodeQr } from '../pages/passes/read-qr';
 
 /** Whether this page may ask for the camera at all. */
 export function cameraAvailable(): boolean {
@@ -55,7 +54,9 @@ export function CameraScanner({
   return (
     <div className="checkpoint-camera">
       <video ref={video} muted playsInline aria-label={t('checkpoint.cameraView')} />
-      <Button onClick={onClose}>{t('checkpoint.closeCamera')}</Button>
+      <button type="button" className="pp-button" onClick={onClose}>
+        {t('checkpoint.closeCamera')}
+      </button>
     </div>
   );
 }

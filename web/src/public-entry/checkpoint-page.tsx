@@ -4,20 +4,18 @@
  * comes from the camera (HTTPS pages only), a photo, or pasted text; online, the page also asks
  * whether the pass was revoked.
  */
-import { CameraOutlined, PictureOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Input, Result, Spin, Typography } from 'antd';
 import { type ChangeEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, passApi } from '../../api';
-import { useErrorText } from '../../error-text';
-import { useDateTime } from '../../format';
-import type { PassStatus } from '../../types';
-import { PublicShell } from '../public/public-shell';
+import { ApiError, passApi } from '../api';
+import { useErrorText } from '../error-text';
+import { useDateTime } from '../format';
+import { PassDetails } from '../pages/passes/pass-details';
+import { type KeptKeys, refreshKeys } from '../pages/passes/pass-keys';
+import { decodeQrFile } from '../pages/passes/read-qr';
+import { type PassCheck, verifyPass } from '../pages/passes/verify-pass';
+import type { PassStatus } from '../types';
 import { CameraScanner, cameraAvailable } from './camera-scanner';
-import { PassDetails } from './pass-details';
-import { type KeptKeys, refreshKeys } from './pass-keys';
-import { decodeQrFile } from './read-qr';
-import { type PassCheck, verifyPass } from './verify-pass';
+import { Loading, Notice, PublicShell } from './shell';
 
 /** What the server said about the pass: its status, unknown to it, or not asked (offline). */
 type Online = { kind: 'asking' } | { kind: 'answer'; status: PassStatus['status'] } | { kind: 'unknown' } | { kind: 'offline' };
@@ -31,16 +29,23 @@ function verdictOf(check: PassCheck, online: Online | null): Verdict {
   return 'valid';
 }
 
-const RESULT_STATUS = { valid: 'success', expired: 'warning', revoked: 'error', invalid: 'error' } as const;
+const RESULT_TONE = { valid: 'success', expired: 'warning', revoked: 'error', invalid: 'error' } as const;
 
 function KeysLine({ keys, error }: { keys: { kept: KeptKeys; fresh: boolean } | null; error: unknown }) {
   const { t } = useTranslation();
   const dateTime = useDateTime();
   const { message } = useErrorText();
-  if (error && !keys) return <Alert type="error" showIcon title={t('checkpoint.noKeys')} description={message(error)} />;
-  if (!keys) return <Spin size="small" />;
+  if (error && !keys) {
+    return (
+      <Notice tone="error">
+        <strong>{t('checkpoint.noKeys')}</strong>
+        <div>{message(error)}</div>
+      </Notice>
+    );
+  }
+  if (!keys) return <Loading />;
   return (
-    <div className="muted small" data-testid="checkpoint-keys">
+    <div className="pp-hint" data-testid="checkpoint-keys">
       {keys.fresh
         ? t('checkpoint.keysFresh', { count: keys.kept.jwks.keys.length })
         : t('checkpoint.keysKept', { count: keys.kept.jwks.keys.length, time: dateTime(keys.kept.fetchedAt) })}
@@ -125,42 +130,43 @@ export function CheckpointPage() {
 
   const verdict = check ? verdictOf(check, online) : null;
   return (
-    <PublicShell>
-      <Card className="checkpoint-card">
-        <Typography.Title level={3}>
-          <SafetyCertificateOutlined aria-hidden="true" /> {t('checkpoint.title')}
-        </Typography.Title>
-        <p className="muted">{t('checkpoint.intro')}</p>
-        <KeysLine keys={keys} error={keysError} />
-        <Flex gap={8} wrap className="checkpoint-inputs">
-          {cameraAvailable() ? (
-            <Button icon={<CameraOutlined />} onClick={() => setCamera(true)} data-testid="checkpoint-camera">
-              {t('checkpoint.camera')}
-            </Button>
-          ) : null}
-          <label className="checkpoint-photo">
-            <PictureOutlined aria-hidden="true" /> {t('checkpoint.photo')}
-            <input
-              type="file"
-              accept="image/*"
-              capture="environment"
-              className="sr-only"
-              onChange={(event) => void onPhoto(event)}
-              data-testid="checkpoint-photo"
-            />
+    <PublicShell home="/checkpoint" brand={t('checkpoint.title')}>
+      <h1 className="pp-title">{t('checkpoint.title')}</h1>
+      <p className="pp-lead">{t('checkpoint.intro')}</p>
+      <KeysLine keys={keys} error={keysError} />
+      <div className="pp-actions">
+        {cameraAvailable() ? (
+          <button type="button" className="pp-button" onClick={() => setCamera(true)} data-testid="checkpoint-camera">
+            {t('checkpoint.camera')}
+          </button>
+        ) : null}
+        <label className="pp-button pp-file">
+          {t('checkpoint.photo')}
+          <input
+            type="file"
+            accept="image/*"
+            capture="environment"
+            className="sr-only"
+            onChange={(event) => void onPhoto(event)}
+            data-testid="checkpoint-photo"
+          />
+        </label>
+      </div>
+      {camera ? <CameraScanner onText={onCameraText} onFailure={onCameraFailure} onClose={() => setCamera(false)} /> : null}
+      <form
+        className="pp-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void verify(text);
+        }}
+      >
+        <div className="pp-field">
+          <label htmlFor="checkpoint-token" className="pp-label">
+            {t('checkpoint.paste')}
           </label>
-        </Flex>
-        {camera ? <CameraScanner onText={onCameraText} onFailure={onCameraFailure} onClose={() => setCamera(false)} /> : null}
-        <form
-          className="checkpoint-paste"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void verify(text);
-          }}
-        >
-          <label htmlFor="checkpoint-token">{t('checkpoint.paste')}</label>
-          <Input.TextArea
+          <textarea
             id="checkpoint-token"
+            className="pp-input"
             rows={3}
             value={text}
             onChange={(event) => setText(event.target.value)}
@@ -168,27 +174,29 @@ export function CheckpointPage() {
             autoComplete="off"
             data-testid="checkpoint-token"
           />
-          <Button type="primary" htmlType="submit" data-testid="checkpoint-verify">
-            {t('checkpoint.verify')}
-          </Button>
-        </form>
-        {problem ? <Alert type="warning" showIcon title={problem} /> : null}
-        {check && verdict ? (
-          <div data-testid="checkpoint-result" data-verdict={verdict}>
-            <Result
-              status={RESULT_STATUS[verdict]}
-              title={t(`checkpoint.verdict.${verdict}`)}
-              subTitle={check.ok ? null : t(`checkpoint.reason.${check.reason}`)}
-            />
-            {check.ok ? <PassDetails claims={check.claims} /> : null}
-            {online ? (
-              <div className="muted small" data-testid="checkpoint-online">
-                {online.kind === 'answer' ? t(`checkpoint.online.${online.status}`) : t(`checkpoint.online.${online.kind}`)}
-              </div>
-            ) : null}
-          </div>
-        ) : null}
-      </Card>
+        </div>
+        <button type="submit" className="pp-button pp-primary pp-block" data-testid="checkpoint-verify">
+          {t('checkpoint.verify')}
+        </button>
+      </form>
+      {problem ? <Notice tone="warning">{problem}</Notice> : null}
+      {check && verdict ? (
+        <section
+          className={`pp-verdict pp-verdict-${RESULT_TONE[verdict]}`}
+          data-testid="checkpoint-result"
+          data-verdict={verdict}
+        >
+          <h2 className="pp-verdict-title" role="status">
+            {t(`checkpoint.verdict.${verdict}`)}
+          </h2>
+          {check.ok ? <PassDetails claims={check.claims} /> : <p>{t(`checkpoint.reason.${check.reason}`)}</p>}
+          {online ? (
+            <div className="pp-hint" data-testid="checkpoint-online">
+              {online.kind === 'answer' ? t(`checkpoint.online.${online.status}`) : t(`checkpoint.online.${online.kind}`)}
+            </div>
+          ) : null}
+        </section>
+      ) : null}
     </PublicShell>
   );
 }
