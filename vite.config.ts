@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { publicCatalogues } from './web/build/public-catalogues';
 import { publicPagesBudget } from './web/build/public-pages-budget';
+import { publicPagesInDev } from './web/build/public-pages-dev';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 const web = (path: string) => fileURLToPath(new URL(`./web/${path}`, import.meta.url));
@@ -11,7 +12,7 @@ const web = (path: string) => fileURLToPath(new URL(`./web/${path}`, import.meta
 // must be allowed to read the whole repository.
 export default defineConfig({
   root: 'web',
-  plugins: [react(), publicCatalogues(web('src/i18n')), publicPagesBudget(['public-pages.html'])],
+  plugins: [react(), publicCatalogues(web('src/i18n')), publicPagesBudget(['public-pages.html']), publicPagesInDev()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -26,6 +26,24 @@ describe('the web UI beside the API', () => {
     }
   });
 
+  it("serves the light public pages (report, receipt, join, checkpoint) without the coordinators' bundle", async () => {
+    const coordinators = (await app.inject({ method: 'GET', url: '/login' })).body;
+    for (const path of ['/report', '/report/some-incident', '/receipt', '/receipt/AB12CD34', '/join', '/checkpoint']) {
+      const res = await app.inject({ method: 'GET', url: path });
+      expect(res.statusCode, path).toBe(200);
+      expect(res.headers['content-type'], path).toMatch(/text\/html/);
+      expect(res.headers['cache-control'], path).toBe('no-cache');
+      expect(res.body, path).toContain('<div id="root">');
+      expect(res.body, path).toMatch(/src="\/assets\/public-[^"]+\.js"/);
+      expect(res.body, path).not.toMatch(/vendor|antd|echarts|maplibre/);
+      expect(res.body, path).not.toBe(coordinators);
+    }
+    // Other public pages (giving, transparency) and the sign-in page stay in the coordinators' app.
+    for (const path of ['/give', '/transparency', '/login', '/reports']) {
+      expect((await app.inject({ method: 'GET', url: path })).body, path).toBe(coordinators);
+    }
+  });
+
   it('serves built assets and answers unknown API paths with a problem', async () => {
     const index = (await app.inject({ method: 'GET', url: '/' })).body;
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(index)?.[1];

@@ -118,7 +118,8 @@ export function FunctionMapGrid({ value = [], onChange, editable = false, id }: 
                         type="button"
                         className="fmap-button"
                         aria-pressed={on}
-                        aria-label={label(strategy, phase)}
+                        // The cell's name, then the words it shows (a name that holds the visible text).
+                        aria-label={`${label(strategy, phase)}：${hint}`}
                         ref={(node) => {
                           if (node) buttons.current.set(key, node);
                           else buttons.current.delete(key);

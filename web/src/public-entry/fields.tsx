@@ -31,14 +31,8 @@ export function Field({
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'pp-field pp-field-invalid' : 'pp-field'}>
-      <label htmlFor={id} className="pp-label">
+      <label htmlFor={id} className={required ? 'pp-label pp-required' : 'pp-label'}>
         {label}
-        {required ? (
-          <span className="pp-required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
       </label>
       {children({ id, describedBy, invalid: Boolean(error) })}
       {error ? (
@@ -83,15 +77,7 @@ export function Tiles<V extends string>({
   const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset className={error ? 'pp-field pp-field-invalid pp-tiles' : 'pp-field pp-tiles'} aria-describedby={describedBy}>
-      <legend className="pp-label">
-        {legend}
-        {required ? (
-          <span className="pp-required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
-      </legend>
+      <legend className={required ? 'pp-label pp-required' : 'pp-label'}>{legend}</legend>
       <div className="pp-tile-grid">
         {options.map((option) => (
           <label key={option.value} className={`pp-tile ${tileClass?.(option.value) ?? ''}`}>

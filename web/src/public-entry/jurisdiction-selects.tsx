@@ -41,7 +41,7 @@ function LevelSelect({
   const items = useChildren(parent, enabled);
   const options = items.data ?? [];
   return (
-    <div className="pp-level">
+    <div className="pp-division">
       <label htmlFor={id} className="pp-sublabel">
         {t(`public.level.${level}`)}
       </label>
@@ -102,15 +102,7 @@ export function JurisdictionSelects({
   const errorId = error ? `${id}-error` : undefined;
   return (
     <fieldset className={error ? 'pp-field pp-field-invalid' : 'pp-field'} data-testid="jurisdiction-selects">
-      <legend className="pp-label">
-        {legend}
-        {required ? (
-          <span className="pp-required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
-      </legend>
+      <legend className={required ? 'pp-label pp-required' : 'pp-label'}>{legend}</legend>
       <div className="pp-levels">
         {LEVELS.map((level, index) => (
           <LevelSelect

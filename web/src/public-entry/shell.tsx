@@ -31,7 +31,7 @@ export function PublicShell({ children, home = '/report', brand }: { children: R
   return (
     <div className="pp-page">
       <header className="pp-topbar">
-        <Link to={home} className="pp-brand" aria-label={t('public.home')}>
+        <Link to={home} className="pp-brand" title={t('public.home')}>
           <span className="pp-brand-mark" aria-hidden="true">
             协
           </span>
