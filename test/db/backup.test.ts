@@ -3,14 +3,12 @@
  * holds every need acknowledged before it began, once, with an audit chain that verifies; a
  * wrong key, a damaged frame and a non-empty target are refused without touching the target.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import pg from 'pg';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadAuditKey } from '../../src/config';
 import { type DialectName, openDatabase } from '../../src/db/database';
 import { migrateToLatest } from '../../src/db/migrate';
@@ -26,6 +24,7 @@ import { addEvidence } from '../../src/services/needs/manage-needs';
 import { reportPublicNeed } from '../../src/services/needs/report-need';
 import { describeEachDatabase, type TestDatabase } from '../support/databases';
 import { SYSTEM } from '../support/fixtures';
+import { freshTarget, type RestoreTarget } from '../support/restore-target';
 
 const KEY = 'backup passphrase for tests';
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -35,30 +34,6 @@ const sourceOf = (t: TestDatabase, dialect: DialectName): BackupLocation => ({
   dataDir: t.env.CORESPOND_DATA_DIR,
   databaseUrl: t.env.DATABASE_URL,
 });
-
-/** An empty data directory and (PostgreSQL) an empty database to restore into. */
-async function freshTarget(dialect: DialectName): Promise<{ location: BackupLocation; drop(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'corespond-restore-'));
-  if (dialect === 'sqlite') {
-    return { location: { dialect, dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  }
-  const adminUrl = inject('postgresUrl') as string;
-  const name = `r_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  return {
-    location: { dialect, dataDir, databaseUrl: adminUrl.replace(/\/postgres$/, `/${name}`) },
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Opens a restored database, migrated as the server would on start. */
 async function openRestored(location: BackupLocation) {
@@ -80,7 +55,7 @@ async function failureOf(promise: Promise<unknown>): Promise<BackupFailure | 'no
 describeEachDatabase('backup and restore', (t, dialect) => {
   let incidentId: string;
   let work: string;
-  const targets: Array<{ drop(): Promise<void> }> = [];
+  const targets: RestoreTarget[] = [];
   const target = async () => {
     const made = await freshTarget(dialect);
     targets.push(made);
