@@ -22,12 +22,22 @@ const RATE = Number(process.env.SOAK_RATE ?? 25);
 const LIVE_CLIENTS = Number(process.env.SOAK_LIVE_CLIENTS ?? 20);
 const WARMUP_SECONDS = Number(process.env.SOAK_WARMUP_SECONDS ?? 30);
 const MINUTE_MS = Number(process.env.SOAK_MINUTE_MS ?? 60_000);
+/** The board's and the list's filter: the needs still to be done. */
+const ACTIVE = 'status=open&status=claimed&status=in_progress';
 
-/** The server process's resident memory (bytes) and open file descriptors, from /proc. */
-function processFigures(pid: number): { rss: number; fds: number } {
+/**
+ * The server process's resident memory (bytes), open file descriptors and CPU time so far (ms),
+ * from /proc; and the machine's load (other work on a shared machine shows in the latencies).
+ */
+function processFigures(pid: number): { rss: number; fds: number; cpuMs: number; load: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(status.match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0);
-  return { rss: kb * 1024, fds: readdirSync(`/proc/${pid}/fd`).length };
+  // utime and stime, in clock ticks (100 a second), are the 14th and 15th fields after the name.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const cpuMs = (Number(fields[11]) + Number(fields[12])) * 10;
+  const load = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+  return { rss: kb * 1024, fds: readdirSync(`/proc/${pid}/fd`).length, cpuMs, load };
 }
 
 /** One live stream held open; counts the events it receives. */
@@ -60,7 +70,8 @@ interface Minute {
   latencies: number[];
   errors: number;
   requests: number;
-  kinds: Map<string, number>;
+  /** Latencies of each kind of request, for the p99 of each. */
+  kinds: Map<string, number[]>;
 }
 
 const newMinute = (): Minute => ({ latencies: [], errors: 0, requests: 0, kinds: new Map() });
@@ -120,28 +131,31 @@ export default async function soak({ database, location, log }: BenchContext): P
     const liveUrl = `${server.url}/api/v1/incidents/${incident.id}/events`;
     for (let i = 0; i < LIVE_CLIENTS; i++) streams.push(await openStream(liveUrl, coordinator));
 
-    // Needs reported by the soak, waiting for the team's claim; receipt codes to look up.
+    // Needs reported by the soak wait for the team's claim, claims for the team to finish them:
+    // needs arrive and are done at the same pace, so the active needs on the board stay as many.
     const toClaim: string[] = [];
+    const toFinish: string[] = [];
     const receipts: string[] = [];
     let n = 0;
     const auth = (token: string) => ({ authorization: `Bearer ${token}` });
     const operations: { kind: string; weight: number; run(): Promise<Response> | null }[] = [
       {
         kind: 'needs-list',
-        weight: 30,
-        run: () => fetch(`${server.url}/api/v1/incidents/${incident.id}/needs?limit=50`, { headers: auth(coordinator) }),
+        weight: 25,
+        run: () =>
+          fetch(`${server.url}/api/v1/incidents/${incident.id}/needs?limit=50&${ACTIVE}`, { headers: auth(coordinator) }),
       },
       {
         kind: 'board-map',
-        weight: 20,
+        weight: 15,
         run: () =>
-          fetch(`${server.url}/api/v1/incidents/${incident.id}/need-map?bbox=35.2,113.7,35.7,114.3`, {
+          fetch(`${server.url}/api/v1/incidents/${incident.id}/need-map?bbox=35.2,113.7,35.7,114.3&${ACTIVE}`, {
             headers: auth(coordinator),
           }),
       },
       {
         kind: 'public-report',
-        weight: 25,
+        weight: 18,
         run: () => {
           n += 1;
           return fetch(`${server.url}/api/v1/public/needs`, {
@@ -162,7 +176,7 @@ export default async function soak({ database, location, log }: BenchContext): P
       },
       {
         kind: 'claim',
-        weight: 15,
+        weight: 18,
         run: () => {
           const need = toClaim.shift();
           if (!need) return null;
@@ -174,8 +188,21 @@ export default async function soak({ database, location, log }: BenchContext): P
         },
       },
       {
+        kind: 'finish',
+        weight: 18,
+        run: () => {
+          const claim = toFinish.shift();
+          if (!claim) return null;
+          return fetch(`${server.url}/api/v1/claims/${claim}/progress`, {
+            method: 'POST',
+            headers: { ...json, ...auth(teamAdmin) },
+            body: JSON.stringify({ note: '已送达', done: true }),
+          });
+        },
+      },
+      {
         kind: 'receipt',
-        weight: 10,
+        weight: 6,
         run: () => {
           const code = receipts[n % Math.max(1, receipts.length)];
           return code ? fetch(`${server.url}/api/v1/public/receipts/${code}`) : null;
@@ -213,9 +240,12 @@ export default async function soak({ database, location, log }: BenchContext): P
       sent
         .then(async (res) => {
           const body = await res.text();
-          minute.latencies.push(performance.now() - begun);
+          const took = performance.now() - begun;
+          minute.latencies.push(took);
           minute.requests += 1;
-          minute.kinds.set(operation.kind, (minute.kinds.get(operation.kind) ?? 0) + 1);
+          const ofKind = minute.kinds.get(operation.kind) ?? [];
+          ofKind.push(took);
+          minute.kinds.set(operation.kind, ofKind);
           if (res.status >= 400) {
             minute.errors += 1;
             const key = `${operation.kind} ${res.status} ${body.slice(0, 300)}`;
@@ -227,6 +257,8 @@ export default async function soak({ database, location, log }: BenchContext): P
             receipts.push(answer.receiptCode);
             if (receipts.length > 500) receipts.shift();
             toClaim.push(answer.need.id);
+          } else if (operation.kind === 'claim') {
+            toFinish.push((JSON.parse(body) as { claim: { id: string } }).claim.id);
           }
         })
         .catch((error: unknown) => {
@@ -240,14 +272,21 @@ export default async function soak({ database, location, log }: BenchContext): P
     };
     // A steady rate: one request every 1000/RATE ms, whatever the answers' pace.
     const timer = setInterval(fire, 1000 / RATE);
-    const liveClients = async () => {
+    // The server's own view, from its /metrics (this process is on its loopback).
+    const scraped = async () => {
       const text = await (await fetch(`${server.url}/metrics`)).text();
-      return Number(text.match(/^corespond_live_clients (\d+)/m)?.[1] ?? Number.NaN);
+      const value = (pattern: RegExp) => Number(text.match(pattern)?.[1] ?? Number.NaN);
+      return {
+        live: value(/^corespond_live_clients (\d+)/m),
+        heapMb: value(/^corespond_process_memory_bytes\{kind="heapUsed"\} (\d+)/m) / 2 ** 20,
+        externalMb: value(/^corespond_process_memory_bytes\{kind="external"\} (\d+)/m) / 2 ** 20,
+      };
     };
 
     log(`warming up for ${WARMUP_SECONDS} s…`);
     await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
-    const rows: { p99: number; rss: number; fds: number; errors: number; requests: number }[] = [];
+    const rows: { p99: number; rss: number; fds: number; errors: number; requests: number; cpuPerRequest: number }[] = [];
+    let cpuBefore = processFigures(pid).cpuMs;
     for (let m = 1; m <= MINUTES; m++) {
       current = newMinute();
       const minute = current;
@@ -259,11 +298,17 @@ export default async function soak({ database, location, log }: BenchContext): P
         streams[index] = await openStream(liveUrl, coordinator);
       }
       const figures = processFigures(pid);
+      const seen = await scraped();
       const p99 = percentile(minute.latencies, 99) ?? Number.NaN;
-      rows.push({ p99, ...figures, errors: minute.errors, requests: minute.requests });
-      const kinds = [...minute.kinds].map(([k, c]) => `${k}=${c}`).join(' ');
+      const cpuPerRequest = (figures.cpuMs - cpuBefore) / Math.max(1, minute.requests);
+      cpuBefore = figures.cpuMs;
+      rows.push({ p99, ...figures, errors: minute.errors, requests: minute.requests, cpuPerRequest });
+      const kinds = [...minute.kinds]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, times]) => `${k}=${times.length}/${percentile(times, 99).toFixed(1)}ms`)
+        .join(' ');
       log(
-        `minute ${m}: requests=${minute.requests} errors=${minute.errors} p99_ms=${p99.toFixed(1)} p50_ms=${(percentile(minute.latencies, 50) ?? 0).toFixed(1)} rss_mb=${(figures.rss / 2 ** 20).toFixed(1)} fds=${figures.fds} live=${await liveClients()} in_flight=${inFlight} (${kinds})`,
+        `minute ${m}: requests=${minute.requests} errors=${minute.errors} p99_ms=${p99.toFixed(1)} p50_ms=${(percentile(minute.latencies, 50) ?? 0).toFixed(1)} rss_mb=${(figures.rss / 2 ** 20).toFixed(1)} fds=${figures.fds} cpu_ms_per_req=${cpuPerRequest.toFixed(2)} load=${figures.load} live=${seen.live} heap_mb=${seen.heapMb.toFixed(1)} external_mb=${seen.externalMb.toFixed(1)} in_flight=${inFlight} (count/p99: ${kinds})`,
       );
     }
     clearInterval(timer);
@@ -283,6 +328,8 @@ export default async function soak({ database, location, log }: BenchContext): P
       rss_first_mb: first.rss / 2 ** 20,
       rss_last_mb: last.rss / 2 ** 20,
       rss_growth_pct: ((last.rss - first.rss) / first.rss) * 100,
+      cpu_ms_per_req_first: first.cpuPerRequest,
+      cpu_ms_per_req_last: last.cpuPerRequest,
       fds_first: first.fds,
       fds_last: last.fds,
       live_events_received: received,

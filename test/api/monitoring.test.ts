@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
 import type { App } from '../../src/http/app-types';
 import { loggerOptions } from '../../src/http/log-privacy';
 import { call, testApp } from '../support/api';
@@ -233,5 +234,15 @@ describeEachDatabase('monitoring', (t, dialect) => {
     expect(lines[1]).toMatchObject({ res: { statusCode: traced.status } });
     // The query string (a name searched for) stays out of the log.
     expect(JSON.stringify(lines)).not.toContain('q=');
+  });
+});
+
+describe('the metrics token', () => {
+  it('is taken when long enough and refused when it could be guessed', () => {
+    expect(loadConfig({}).metricsToken).toBeNull();
+    expect(loadConfig({ CORESPOND_METRICS_TOKEN: TOKEN }).metricsToken).toBe(TOKEN);
+    for (const weak of ['short', 'fifteen-chars-x', 'with a space in it 123']) {
+      expect(() => loadConfig({ CORESPOND_METRICS_TOKEN: weak })).toThrow(/CORESPOND_METRICS_TOKEN/);
+    }
   });
 });
