@@ -1,6 +1,6 @@
 /** Providers, theme and routes. */
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { Button, ConfigProvider, type ThemeConfig } from 'antd';
+import { Button, ConfigProvider } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
@@ -49,20 +49,8 @@ import {
   WebhooksPage,
 } from './lazy-pages';
 import { SESSION_KEY, useCapabilities, useSessionQuery } from './session';
+import { THEME } from './theme';
 import type { Capabilities } from './types';
-
-const THEME: ThemeConfig = {
-  token: {
-    colorPrimary: '#1d5bbf',
-    colorLink: '#1d5bbf',
-    borderRadius: 4,
-    fontFamily: 'var(--font-sans)', // styles.css: one stack for Ant Design and the pages around it
-  },
-  components: {
-    Layout: { headerBg: '#0b3a82', headerHeight: 56, headerPadding: '0 20px', siderBg: '#ffffff', bodyBg: '#f0f2f5' },
-    Table: { headerBg: '#f5f7fa' },
-  },
-};
 
 // A session that ends on the server (expired, disabled) sends the reader back to sign in.
 const onError = (error: unknown) => {

@@ -10,6 +10,7 @@ import {
   CloudUploadOutlined,
   DatabaseOutlined,
   FileSearchOutlined,
+  MenuOutlined,
   NotificationOutlined,
   PlusSquareOutlined,
   ProjectOutlined,
@@ -18,7 +19,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Badge, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { App, Badge, Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -26,6 +27,7 @@ import { applicationApi } from '../api';
 import { PageLoader } from '../components/page-loader';
 import { useCapabilities } from '../session';
 import { AccountMenu } from './account-menu';
+import { useDialogFocusWrap } from './dialog-focus';
 import { LanguageSwitcher } from './language-switcher';
 import { NotificationBell } from './notification-bell';
 
@@ -120,14 +122,62 @@ function useNavItems(): MenuItem[] {
   return items;
 }
 
-function Frame() {
+/** The main navigation: a side bar on wide screens; on phones a drawer opened from the header. */
+function Navigation({ compact, open, onClose }: { compact: boolean; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
   const items = useNavItems();
   const [collapsed, setCollapsed] = useState(false);
-  // On phones the header keeps only the brand and the account menu, which takes over the
-  // language choice and the API documentation link.
+  const menu = (
+    <nav aria-label={t('nav.main')}>
+      <Menu
+        mode="inline"
+        selectedKeys={[selectedKey(location.pathname)]}
+        items={items}
+        onClick={({ key }) => {
+          onClose();
+          navigate(key);
+        }}
+        className="app-menu"
+      />
+    </nav>
+  );
+  if (compact) {
+    return (
+      <Drawer
+        open={open}
+        onClose={onClose}
+        placement="left"
+        size="min(280px, 85vw)"
+        title={t('nav.main')}
+        className="app-nav-drawer"
+      >
+        {menu}
+      </Drawer>
+    );
+  }
+  return (
+    <Layout.Sider
+      width={208}
+      theme="light"
+      collapsible
+      collapsed={collapsed}
+      onCollapse={setCollapsed}
+      breakpoint="lg"
+      className="app-sider"
+    >
+      {menu}
+    </Layout.Sider>
+  );
+}
+
+function Frame() {
+  const { t } = useTranslation();
+  const [navigationOpen, setNavigationOpen] = useState(false);
+  useDialogFocusWrap();
+  // On phones the header keeps only the menu button, the brand and the account menu, which
+  // takes over the language choice and the API documentation link; the navigation is a drawer.
   const compact = Grid.useBreakpoint().md === false;
   const apiDocs = useCapabilities().readApiDocs;
 
@@ -137,7 +187,18 @@ function Frame() {
         {t('nav.skip')}
       </a>
       <Layout.Header className="app-header">
-        <Link to="/organizations" className="brand" aria-label={t('app.fullName')}>
+        {compact ? (
+          <Button
+            type="text"
+            className="header-button nav-toggle"
+            icon={<MenuOutlined aria-hidden="true" />}
+            aria-label={t('nav.openMenu')}
+            aria-expanded={navigationOpen}
+            onClick={() => setNavigationOpen(true)}
+            data-testid="nav-toggle"
+          />
+        ) : null}
+        <Link to="/organizations" className="brand">
           <span className="brand-mark" aria-hidden="true">
             协
           </span>
@@ -160,25 +221,7 @@ function Frame() {
         </div>
       </Layout.Header>
       <Layout>
-        <Layout.Sider
-          width={208}
-          theme="light"
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          breakpoint="lg"
-          className="app-sider"
-        >
-          <nav aria-label={t('nav.main')}>
-            <Menu
-              mode="inline"
-              selectedKeys={[selectedKey(location.pathname)]}
-              items={items}
-              onClick={({ key }) => navigate(key)}
-              className="app-menu"
-            />
-          </nav>
-        </Layout.Sider>
+        <Navigation compact={compact} open={navigationOpen} onClose={() => setNavigationOpen(false)} />
         <Layout.Content className="app-content" id="main" tabIndex={-1}>
           <div className="page">
             {/* Each area is a chunk of its own (lazy-pages.ts): the frame stays while one loads. */}

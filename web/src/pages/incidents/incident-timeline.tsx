@@ -82,22 +82,26 @@ export function IncidentTimeline({ incident }: { incident: IncidentDetail }) {
   const changes = [...incident.timeline].reverse();
   return (
     <Card className="section-card stage-card" title={t('board.timeline')} size="small" data-testid="incident-timeline">
-      <Timeline
-        className="stage-timeline"
-        items={changes.map((change, i) => ({
-          key: `${change.at}-${changes.length - i}`,
-          color: i === 0 ? 'blue' : 'gray',
-          content: (
-            <div className="history-item" data-testid={`timeline-${change.kind}`}>
-              <ChangeLine change={change} />
-              {change.reason ? <div className="history-reason">{change.reason}</div> : null}
-              <div className="muted small">
-                <ActorName id={change.actor} /> · <time dateTime={change.at}>{dateTime(change.at)}</time>
+      {/* The list scrolls within its box, which takes the focus so the keyboard can scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1) */}
+      <section className="stage-timeline-scroll" aria-label={t('board.timeline')} tabIndex={0}>
+        <Timeline
+          className="stage-timeline"
+          items={changes.map((change, i) => ({
+            key: `${change.at}-${changes.length - i}`,
+            color: i === 0 ? 'blue' : 'gray',
+            content: (
+              <div className="history-item" data-testid={`timeline-${change.kind}`}>
+                <ChangeLine change={change} />
+                {change.reason ? <div className="history-reason">{change.reason}</div> : null}
+                <div className="muted small">
+                  <ActorName id={change.actor} /> · <time dateTime={change.at}>{dateTime(change.at)}</time>
+                </div>
               </div>
-            </div>
-          ),
-        }))}
-      />
+            ),
+          }))}
+        />
+      </section>
       <div className="muted small policy-line">
         <PolicyText policy={incident.policy} />
       </div>

@@ -277,7 +277,7 @@ export function MyTasksPage() {
                             icon={<EnvironmentOutlined />}
                             onClick={() => setCheckingIn(deployment)}
                           >
-                            {t('deployments.checkIn')}
+                            {t('deployments.action.report')}
                           </Button>,
                         ]
                       : []),

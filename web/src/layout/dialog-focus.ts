@@ -1,0 +1,48 @@
+/**
+ * Keeps Tab inside the open modal dialog. Ant Design's modals and drawers pull the focus back
+ * when it lands elsewhere in the page, but their portals are the last thing in the page, so Tab
+ * from a dialog's last control leaves the page for the browser's own toolbar first; this
+ * wraps it round to the dialog's first control instead (and Shift+Tab from the first to the last).
+ */
+import { useEffect } from 'react';
+
+const TABBABLE = [
+  'a[href]',
+  'button:not([disabled])',
+  'input:not([disabled]):not([type="hidden"])',
+  'select:not([disabled])',
+  'textarea:not([disabled])',
+  '[tabindex]:not([tabindex="-1"])',
+].join(',');
+
+function shown(el: HTMLElement): boolean {
+  return el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+}
+
+/** The modal dialog on top: the last one open in the page. */
+function topDialog(): HTMLElement | undefined {
+  return [...document.querySelectorAll<HTMLElement>('[role="dialog"][aria-modal="true"]')].filter(shown).at(-1);
+}
+
+function onKeyDown(event: KeyboardEvent): void {
+  if (event.key !== 'Tab' || event.defaultPrevented) return;
+  const dialog = topDialog();
+  if (!dialog) return;
+  const stops = [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => el.tabIndex >= 0 && shown(el));
+  const first = stops[0];
+  const last = stops.at(-1);
+  if (!first || !last) return;
+  const active = document.activeElement;
+  const wrapTo = event.shiftKey ? (active === first || active === dialog ? last : null) : active === last ? first : null;
+  if (wrapTo) {
+    event.preventDefault();
+    wrapTo.focus();
+  }
+}
+
+export function useDialogFocusWrap(): void {
+  useEffect(() => {
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
