@@ -5,7 +5,7 @@
  * background sync where the browser has it. The same key on every try: the server makes one
  * record however often it arrives.
  */
-import { addToOutbox, type OutboxEntry, type OutboxKind, outboxEntry, waitingOf } from './outbox';
+import { addToOutbox, type OutboxEntry, type OutboxKind, outboxEntry, removeEntry, waitingOf } from './outbox';
 import { type SendResult, sendEntry } from './outbox-send';
 
 export const OUTBOX_CHANNEL = 'corespond-outbox';
@@ -80,9 +80,13 @@ export async function submitThroughOutbox(submission: Submission): Promise<Submi
   await addToOutbox(entry);
   changed();
   const sent = await sendEntry(entry.id, submission.csrfToken);
+  const settled = (await outboxEntry(entry.id)) ?? entry;
+  // Answered at once: the form in front of the person says how it went. The outbox keeps only
+  // what had to wait for the network, so its later answer (or refusal) is not missed.
+  if (sent && sent.state !== 'queued') await removeEntry(entry.id);
   changed();
   if (!sent || sent.state === 'queued') void askForBackgroundSync();
-  return { entry: (await outboxEntry(entry.id)) ?? entry, state: sent?.state ?? 'queued' };
+  return { entry: settled, state: sent?.state ?? 'queued' };
 }
 
 let flushing: Promise<number> | null = null;

@@ -55,6 +55,11 @@ export async function settleEntry(
   await tx.done;
 }
 
+/** Removes an entry (refused at once: the form that made it shows why). */
+export async function removeEntry(id: string): Promise<void> {
+  await (await offlineDb()).delete('outbox', id);
+}
+
 /** Puts an entry back in the queue (the person asks to try again after fixing the cause). */
 export async function requeue(id: string): Promise<void> {
   await settleEntry(id, 'queued', null);
