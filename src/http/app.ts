@@ -226,6 +226,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
         // Files under assets/ carry a hash of their content in their name: they never change.
         const immutable = path.includes(`${sep}assets${sep}`);
         res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        // The service worker (web/src/offline/sw.ts) controls the whole site from the root; the
+        // browser checks it for updates on every visit (no-cache, above).
+        if (/[\\/]sw\.js(\.br|\.gz)?$/.test(path)) res.setHeader('service-worker-allowed', '/');
+        if (path.endsWith('.webmanifest')) res.setHeader('content-type', 'application/manifest+json');
       },
     });
   }

@@ -52,8 +52,10 @@ export async function launchBrowser({ extraArgs = [] }: { extraArgs?: string[] }
     ],
   });
   // browser.newPage goes through newContext too: every page of every test is watched.
+  // Service workers are blocked unless a test asks for them (serviceWorkers: 'allow', the
+  // offline test): page.route and the offline switch do not see what a service worker fetches.
   const newContext = browser.newContext.bind(browser);
-  browser.newContext = async (options) => watchCsp(await newContext(options));
+  browser.newContext = async (options) => watchCsp(await newContext({ serviceWorkers: 'block', ...options }));
   return browser;
 }
 

@@ -4,9 +4,12 @@ import { i18nReady } from './i18n';
 import './styles.css';
 import { Root } from './app';
 import { preloadPage } from './lazy-pages';
+import { registerServiceWorker } from './offline/register-sw';
 
 // A public page's chunk downloads while the setup and session questions are asked.
 preloadPage(window.location.pathname, false);
+// Installable and usable offline (web/src/offline/sw.ts).
+registerServiceWorker();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

@@ -6,7 +6,23 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { authApi, setCsrfToken } from './api';
+import { warmFieldData } from './offline/field-data';
+import { rememberSignedInUser } from './offline/offline-db';
+import { forgetAnswered } from './offline/outbox';
 import type { Capabilities, Session, User } from './types';
+
+/**
+ * Tells the service worker whose data it may keep (and drops any other user's), then fetches
+ * the field pages' data once so it is kept for offline use.
+ */
+async function noteSignedIn(userId: string | null): Promise<void> {
+  try {
+    await rememberSignedInUser(userId);
+    if (userId) await warmFieldData();
+  } catch {
+    // No IndexedDB (a private window): nothing is kept on the device, the app works online.
+  }
+}
 
 export const SESSION_KEY = ['session'] as const;
 
@@ -16,6 +32,8 @@ export function useSessionQuery() {
     queryFn: async () => {
       const session = await authApi.session();
       setCsrfToken(session?.csrfToken ?? null);
+      // Only a server's answer says nobody is signed in (a failed fetch throws instead).
+      void noteSignedIn(session?.user.id ?? null);
       return session;
     },
     staleTime: Number.POSITIVE_INFINITY,
@@ -49,19 +67,32 @@ export function useSignIn(): (session: Session) => void {
   return (session) => {
     setCsrfToken(session.csrfToken);
     queryClient.setQueryData(SESSION_KEY, session);
+    void noteSignedIn(session.user.id);
   };
 }
 
-/** Ends the session on the server and forgets everything cached for this user. */
+/**
+ * Ends the session on the server and forgets everything cached for this user: the query
+ * cache, the service worker's cache of their data, and their outbox entries the server has
+ * answered. Entries still waiting stay on the device under their name, hidden from anyone
+ * else, and are sent at their next sign-in (src/offline/outbox.ts).
+ */
 export function useSignOut(): () => Promise<void> {
   const queryClient = useQueryClient();
   return async () => {
+    const userId = queryClient.getQueryData<Session | null>(SESSION_KEY)?.user.id;
     try {
       await authApi.logout();
     } finally {
       setCsrfToken(null);
       queryClient.removeQueries();
       queryClient.setQueryData(SESSION_KEY, null);
+      try {
+        if (userId) await forgetAnswered(userId);
+      } catch {
+        // No IndexedDB: there is no outbox to clear.
+      }
+      await noteSignedIn(null);
     }
   };
 }

@@ -13,7 +13,7 @@ import {
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { IdParams } from '../common-schemas';
-import { idempotencyOf } from '../needs/routes';
+import { idempotencyOf } from '../idempotency-header';
 import {
   AllocationsBody,
   CommitAnswer,

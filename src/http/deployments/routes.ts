@@ -2,7 +2,7 @@
 
 import { Type } from 'typebox';
 import { featureCollection } from '../../interop/geojson';
-import type { Deps } from '../../services/context';
+import { actorId, type Deps } from '../../services/context';
 import { deploymentAlternatives } from '../../services/deployments/deployment-alternatives';
 import { checkInDeployment, fileDeployment, moveDeployment } from '../../services/deployments/manage-deployments';
 import { deploymentAlarms, getDeployment, listDeployments } from '../../services/deployments/read-deployments';
@@ -10,6 +10,7 @@ import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { IdParams } from '../common-schemas';
 import { GeoJsonFormat, sendGeoJson } from '../geojson';
+import { IdempotencyHeaders, idempotencyOf } from '../idempotency-header';
 import { RecommendationList, RecommendationQuery } from '../needs/schemas';
 import {
   CheckInBody,
@@ -119,15 +120,18 @@ export async function deploymentRoutes(app: App, deps: Deps): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'The team reports in',
+        summary: 'The team reports in; send Idempotency-Key so a retry (an offline outbox resending) is not a second check-in',
         params: IdParams,
+        headers: IdempotencyHeaders,
         body: CheckInBody,
         response: { 200: DeploymentSchema },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      await checkInDeployment(deps, actor, request.params.id, request.body);
+      // The deployment is part of what a retry repeats: the same key for another deployment is a mismatch.
+      const idempotency = idempotencyOf(request, actorId(actor), { deployment: request.params.id, body: request.body });
+      await checkInDeployment(deps, actor, request.params.id, request.body, idempotency);
       return getDeployment(deps, actor, request.params.id);
     },
   );

@@ -5,7 +5,7 @@ import { recordDisbursement, recordMoneyReceipt, recordMoneyReturn } from '../..
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { IdParams } from '../common-schemas';
-import { idempotencyOf } from '../needs/routes';
+import { idempotencyOf } from '../idempotency-header';
 import { DisbursementBody, MoneyMovementSchema, MoneyReceiptBody, MoneyReturnBody } from './schemas';
 
 const tags = ['ledger'];

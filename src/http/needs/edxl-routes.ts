@@ -22,7 +22,7 @@ import { reportNeed } from '../../services/needs/report-need';
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { IdParams } from '../common-schemas';
-import { idempotencyOf } from './routes';
+import { idempotencyOf } from '../idempotency-header';
 import { NeedBody, ReportedNeedSchema } from './schemas';
 
 const tags = ['needs'];

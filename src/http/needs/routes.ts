@@ -1,11 +1,10 @@
 /** Needs of an incident: report, read, claim, dispatch, progress, release, close, verify, merge, evidence. */
 
-import type { FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
 import { type Static, Type } from 'typebox';
 import { EDXL_RM_MEDIA_TYPE } from '../../interop/edxl-rm';
 import { featureCollection, pointOfLatLon } from '../../interop/geojson';
 import { AppError } from '../../model/errors';
-import { KEY_MAX_LENGTH, publicKeyProblem } from '../../model/idempotency-key';
 import { type Actor, actorId, type Deps } from '../../services/context';
 import type { IdempotentRequest } from '../../services/idempotency';
 import {
@@ -34,6 +33,7 @@ import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { Id, IdParams } from '../common-schemas';
 import { GeoJsonFormat, sendGeoJson } from '../geojson';
+import { IdempotencyHeaders, idempotencyOf } from '../idempotency-header';
 import { EdxlFormat, edxlNeedRoutes, needAsEdxl } from './edxl-routes';
 import {
   ClaimAnswerSchema,
@@ -54,21 +54,6 @@ import {
 
 const tags = ['needs'];
 const strict = { additionalProperties: false } as const;
-
-/**
- * The Idempotency-Key of a create, scoped to its route and client; a public create (no
- * client given) is scoped to its route and key alone, and its key must look random.
- */
-export function idempotencyOf(request: FastifyRequest, client: string | 'public'): IdempotentRequest | undefined {
-  const header = request.headers['idempotency-key'];
-  const key = Array.isArray(header) ? header[0] : header;
-  if (!key) return undefined;
-  const tooLong = key.length > KEY_MAX_LENGTH ? `Idempotency-Key is longer than ${KEY_MAX_LENGTH} characters` : null;
-  const problem = client === 'public' ? publicKeyProblem(key) : tooLong;
-  if (problem) throw new AppError('invalid_input', { field: 'Idempotency-Key', detail: problem });
-  const route = `${request.method} ${request.routeOptions.url}`;
-  return { key, scope: client === 'public' ? route : `${route}|${client}`, body: request.body };
-}
 
 function parseBox(text: string | undefined) {
   if (!text) return undefined;
@@ -101,6 +86,7 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
         tags,
         summary: 'Report a need (coordinators, organizations); send Idempotency-Key to retry safely',
         params: IdParams,
+        headers: IdempotencyHeaders,
         body: NeedBody,
         response: { 201: ReportedNeedSchema },
       },
@@ -239,14 +225,28 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
     path: string,
     summary: string,
     body: ReturnType<typeof Type.Object> | null,
-    run: (actor: Actor, id: string, input: never) => Promise<{ id: string }>,
+    run: (actor: Actor, id: string, input: never, idempotency: IdempotentRequest | undefined) => Promise<{ id: string }>,
+    idempotent = false,
   ) =>
     app.post(
       `/api/v1/claims/:id/${path}`,
-      { schema: { tags, summary, params: IdParams, ...(body ? { body } : {}), response: { 200: NeedSchema } } },
+      {
+        schema: {
+          tags,
+          summary,
+          params: IdParams,
+          ...(idempotent ? { headers: IdempotencyHeaders } : {}),
+          ...(body ? { body } : {}),
+          response: { 200: NeedSchema },
+        },
+      },
       async (request) => {
         const actor = actorOf(request);
-        const need = await run(actor, request.params.id, request.body as never);
+        // The claim is part of what a retry repeats: the same key for another claim is a mismatch.
+        const idempotency = idempotent
+          ? idempotencyOf(request, whoFor(actor), { claim: request.params.id, body: request.body })
+          : undefined;
+        const need = await run(actor, request.params.id, request.body as never, idempotency);
         return getNeed(deps, actor, need.id);
       },
     );
@@ -267,12 +267,14 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
   );
   claimAction(
     'progress',
-    'Report progress (keeps the claim alive) or that the claimed part is done',
+    'Report progress (keeps the claim alive) or that the claimed part is done; send Idempotency-Key so a retry reports nothing twice',
     Type.Object(
       { note: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])), done: Type.Optional(Type.Boolean()) },
       strict,
     ),
-    (actor, id, input: { note?: string | null; done?: boolean }) => reportProgress(deps, actor, id, input),
+    (actor, id, input: { note?: string | null; done?: boolean }, idempotency) =>
+      reportProgress(deps, actor, id, input, idempotency),
+    true,
   );
 
   claimAction('confirm', "Confirm a provisional organization's claim (coordinators of the need's area)", null, (actor, id) =>
@@ -399,8 +401,10 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
       bodyLimit: 10 * 1024 * 1024,
       schema: {
         tags,
-        summary: 'Attach an evidence photo (JPEG, PNG or WebP as the body)',
+        summary:
+          'Attach an evidence photo (JPEG, PNG or WebP as the body); send Idempotency-Key so a retried upload stores one photo',
         params: IdParams,
+        headers: IdempotencyHeaders,
         response: { 201: Type.Object({ file: Type.String() }) },
       },
     },
@@ -408,9 +412,13 @@ export async function needRoutes(app: App, deps: Deps): Promise<void> {
       if (!Buffer.isBuffer(request.body))
         throw new AppError('unsupported_media_type', { detail: 'send the photo itself as image/jpeg, image/png or image/webp' });
       const contentType = String(request.headers['content-type'] ?? '').split(';')[0];
+      const actor = actorOf(request);
+      // A retry repeats the need and the photo's bytes; the digest stands for the bytes.
+      const photo = { need: request.params.id, contentType, sha256: createHash('sha256').update(request.body).digest('hex') };
+      const idempotency = idempotencyOf(request, whoFor(actor), photo);
       return reply
         .status(201)
-        .send(await addEvidence(deps, actorOf(request), request.params.id, { content: request.body, contentType }));
+        .send(await addEvidence(deps, actor, request.params.id, { content: request.body, contentType }, idempotency));
     },
   );
 

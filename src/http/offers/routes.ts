@@ -14,7 +14,7 @@ import { donationPath, incidentTransparency } from '../../services/resources/tra
 import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { IdParams } from '../common-schemas';
-import { idempotencyOf } from '../needs/routes';
+import { idempotencyOf } from '../idempotency-header';
 import { OfferFormat, offerAsEdxl } from './edxl';
 import {
   DonationParams,

@@ -15,7 +15,7 @@ import { publicReportAnswer, reportPublicNeed } from '../../services/needs/repor
 import type { App } from '../app-types';
 import { IdParams } from '../common-schemas';
 import { GeoJsonFormat, sendGeoJson } from '../geojson';
-import { idempotencyOf } from '../needs/routes';
+import { IdempotencyHeaders, idempotencyOf } from '../idempotency-header';
 import { PublicNeedSchema } from '../needs/schemas';
 import {
   PublicIncidentList,
@@ -70,6 +70,7 @@ export async function publicRoutes(app: App, deps: Deps, config: Pick<Config, 'p
       schema: {
         tags,
         summary: 'Report a need without an account; keep the receipt code to follow it',
+        headers: IdempotencyHeaders,
         body: PublicReportBody,
         response: { 201: PublicReportAnswer },
       },

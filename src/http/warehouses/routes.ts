@@ -10,7 +10,7 @@ import type { App } from '../app-types';
 import { actorOf } from '../auth';
 import { IdParams } from '../common-schemas';
 import { GeoJsonFormat, sendGeoJson } from '../geojson';
-import { idempotencyOf } from '../needs/routes';
+import { idempotencyOf } from '../idempotency-header';
 import {
   MovementBody,
   MovementPage,

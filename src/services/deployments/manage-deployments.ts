@@ -16,6 +16,7 @@ import { hasPass } from '../../model/pass';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { requiredText } from '../declarations';
+import { createOnce, type IdempotentRequest } from '../idempotency';
 import { actingOrganization } from '../organizations/load-organization';
 import { revokeDeploymentPasses } from '../passes/revoke-passes';
 import { actsFor, assertCanFileFor, canCoordinateIncident } from '../policy';
@@ -174,36 +175,43 @@ export async function checkInDeployment(
   actor: Actor,
   id: string,
   report: { note?: string | null; lat?: number | null; lon?: number | null },
-): Promise<Deployment> {
-  return deps.db.transaction().execute(async (trx) => {
-    const before = await findDeployment(trx, id);
-    if (!before) throw new AppError('not_found');
-    const incident = await openIncident(trx, before.incidentId);
-    if (!actsFor(actor, before.organizationId) && !canCoordinateIncident(actor, incident.jurisdictions))
-      throw new AppError('forbidden');
-    if (!['approved', 'en_route', 'checked_in', 'working'].includes(before.status)) {
-      throw new AppError('invalid_transition', { field: 'status', detail: `a ${before.status} deployment does not check in` });
-    }
-    const at = nowIso(deps);
-    const after = { ...before, lastCheckInAt: at, updatedAt: at };
-    await saveDeployment(trx, after);
-    await appendDeploymentEvent(trx, id, {
-      kind: 'check_in',
-      from: null,
-      to: null,
-      note: report.note?.trim() || null,
-      lat: report.lat ?? null,
-      lon: report.lon ?? null,
-      actor: actorId(actor),
-      at,
-    });
-    await recordChange(trx, deps, actor, {
-      action: 'deployment.check_in',
-      entityType: 'deployment',
-      entityId: id,
-      live: { incidentId: before.incidentId, kind: 'deployment' },
-      after: { at },
-    });
-    return after;
-  });
+  idempotency?: IdempotentRequest,
+): Promise<{ replayed: boolean }> {
+  // A retry with the same key (a phone's outbox resending) is the same check-in, not a second one.
+  const { replayed } = await createOnce(
+    deps.db,
+    idempotency,
+    () => nowIso(deps),
+    async (trx) => {
+      const before = await findDeployment(trx, id);
+      if (!before) throw new AppError('not_found');
+      const incident = await openIncident(trx, before.incidentId);
+      if (!actsFor(actor, before.organizationId) && !canCoordinateIncident(actor, incident.jurisdictions))
+        throw new AppError('forbidden');
+      if (!['approved', 'en_route', 'checked_in', 'working'].includes(before.status)) {
+        throw new AppError('invalid_transition', { field: 'status', detail: `a ${before.status} deployment does not check in` });
+      }
+      const at = nowIso(deps);
+      await saveDeployment(trx, { ...before, lastCheckInAt: at, updatedAt: at });
+      await appendDeploymentEvent(trx, id, {
+        kind: 'check_in',
+        from: null,
+        to: null,
+        note: report.note?.trim() || null,
+        lat: report.lat ?? null,
+        lon: report.lon ?? null,
+        actor: actorId(actor),
+        at,
+      });
+      await recordChange(trx, deps, actor, {
+        action: 'deployment.check_in',
+        entityType: 'deployment',
+        entityId: id,
+        live: { incidentId: before.incidentId, kind: 'deployment' },
+        after: { at },
+      });
+      return id;
+    },
+  );
+  return { replayed };
 }

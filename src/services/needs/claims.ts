@@ -34,6 +34,7 @@ import { newId } from '../../model/ids';
 import { claimHoldMinutes, type Need, needStatus } from '../../model/need';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
+import { createOnce, type IdempotentRequest } from '../idempotency';
 import { claimFacts } from '../notifications/event-facts';
 import { actingOrganization } from '../organizations/load-organization';
 import { actsFor, canCoordinateIncident } from '../policy';
@@ -401,38 +402,48 @@ export async function reportProgress(
   actor: Actor,
   claimId: string,
   report: { note?: string | null; done?: boolean },
+  idempotency?: IdempotentRequest,
 ): Promise<Need> {
-  return deps.db.transaction().execute(async (trx) => {
-    const claim = await loadClaim(trx, claimId);
-    await assertHolderOrCoordinator(trx, actor, claim, true);
-    if (claim.status !== 'active') {
-      const detail =
-        claim.status === 'unconfirmed' ? "the claim awaits a coordinator's confirmation" : `the claim is ${claim.status}`;
-      throw new AppError('invalid_transition', { detail });
-    }
-    const need = await loadNeed(trx, claim.needId);
-    const at = nowIso(deps);
-    const note = report.note?.trim() || null;
-    if (report.done && need.item !== null) {
-      // The ledger must explain every fulfilled unit of goods: only a delivered shipment fulfils them.
-      throw new AppError('delivered_only', { detail: 'a need for goods is fulfilled by confirming its shipments' });
-    }
-    if (report.done) {
-      if (!(await endClaim(trx, claimId, ['active'], 'fulfilled', at))) throw new AppError('invalid_transition');
-      await fulfilQuantity(trx, claim.needId, claim.quantity);
-    } else {
-      await saveClaim(trx, { ...claim, progressAt: at, note, expiresAt: await hold(deps, trx, need) });
-    }
-    await appendNeedEvent(trx, claim.needId, report.done ? 'fulfilled' : 'progress', { claimId, note }, actorId(actor), at);
-    await recordChange(trx, deps, actor, {
-      action: report.done ? 'need.fulfil' : 'need.progress',
-      entityType: 'claim',
-      entityId: claimId,
-      live: { incidentId: await incidentOfNeed(trx, claim.needId), kind: 'claim' },
-      after: { note },
-    });
-    return settleNeed(trx, deps, claim.needId);
-  });
+  // A retry with the same key answers with the need as it is now and reports nothing twice,
+  // also when the first try already ended the claim.
+  const { id: needId } = await createOnce(
+    deps.db,
+    idempotency,
+    () => nowIso(deps),
+    async (trx) => {
+      const claim = await loadClaim(trx, claimId);
+      await assertHolderOrCoordinator(trx, actor, claim, true);
+      if (claim.status !== 'active') {
+        const detail =
+          claim.status === 'unconfirmed' ? "the claim awaits a coordinator's confirmation" : `the claim is ${claim.status}`;
+        throw new AppError('invalid_transition', { detail });
+      }
+      const need = await loadNeed(trx, claim.needId);
+      const at = nowIso(deps);
+      const note = report.note?.trim() || null;
+      if (report.done && need.item !== null) {
+        // The ledger must explain every fulfilled unit of goods: only a delivered shipment fulfils them.
+        throw new AppError('delivered_only', { detail: 'a need for goods is fulfilled by confirming its shipments' });
+      }
+      if (report.done) {
+        if (!(await endClaim(trx, claimId, ['active'], 'fulfilled', at))) throw new AppError('invalid_transition');
+        await fulfilQuantity(trx, claim.needId, claim.quantity);
+      } else {
+        await saveClaim(trx, { ...claim, progressAt: at, note, expiresAt: await hold(deps, trx, need) });
+      }
+      await appendNeedEvent(trx, claim.needId, report.done ? 'fulfilled' : 'progress', { claimId, note }, actorId(actor), at);
+      await recordChange(trx, deps, actor, {
+        action: report.done ? 'need.fulfil' : 'need.progress',
+        entityType: 'claim',
+        entityId: claimId,
+        live: { incidentId: await incidentOfNeed(trx, claim.needId), kind: 'claim' },
+        after: { note },
+      });
+      await settleNeed(trx, deps, claim.needId);
+      return claim.needId;
+    },
+  );
+  return (await findNeed(deps.db, needId)) as Need;
 }
 
 /** Expires every claim whose time ran out (run periodically by the server). */

@@ -20,6 +20,7 @@ import type { CloseReason, Need, VerificationLevel } from '../../model/need';
 import { recordChange } from '../audit/record-change';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
 import { audienceOf, needSubject, sees } from '../disclosure';
+import { createOnce, type IdempotentRequest } from '../idempotency';
 import { actsFor, canCoordinateIncident } from '../policy';
 
 /** A need the actor may act on: a coordinator whose area shares ground with its incident, or (allowHolder) its holder. */
@@ -190,25 +191,33 @@ export async function addEvidence(
   actor: Actor,
   id: string,
   file: { content: Buffer; contentType: string },
+  idempotency?: IdempotentRequest,
 ): Promise<{ file: string }> {
   const ext = IMAGE_TYPES[file.contentType];
   if (!ext) throw new AppError('unsupported_media_type', { detail: 'evidence must be a JPEG, PNG or WebP image' });
-  return deps.db.transaction().execute(async (trx) => {
-    const need = await coordinatedNeed(trx, actor, id, true);
-    const name = `${newId()}.${ext}`;
-    const dir = join(deps.dataDir, 'evidence', need.id);
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, name), file.content);
-    const at = nowIso(deps);
-    await appendNeedEvent(trx, id, 'evidence', { file: name, bytes: file.content.length }, actorId(actor), at);
-    await recordChange(trx, deps, actor, {
-      action: 'need.evidence',
-      entityType: 'need',
-      entityId: id,
-      live: { incidentId: need.incidentId, kind: 'need' },
-      after: { file: name },
-    });
-    await setNeedStatus(trx, id, need.status, at);
-    return { file: name };
-  });
+  // A retry of the same upload (same key) answers with the file the first try stored.
+  const { id: name } = await createOnce(
+    deps.db,
+    idempotency,
+    () => nowIso(deps),
+    async (trx) => {
+      const need = await coordinatedNeed(trx, actor, id, true);
+      const stored = `${newId()}.${ext}`;
+      const dir = join(deps.dataDir, 'evidence', need.id);
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, stored), file.content);
+      const at = nowIso(deps);
+      await appendNeedEvent(trx, id, 'evidence', { file: stored, bytes: file.content.length }, actorId(actor), at);
+      await recordChange(trx, deps, actor, {
+        action: 'need.evidence',
+        entityType: 'need',
+        entityId: id,
+        live: { incidentId: need.incidentId, kind: 'need' },
+        after: { file: stored },
+      });
+      await setNeedStatus(trx, id, need.status, at);
+      return stored;
+    },
+  );
+  return { file: name };
 }

@@ -23,9 +23,10 @@ import { App, Badge, Button, Drawer, Grid, Layout, Menu, type MenuProps } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { applicationApi } from '../api';
+import { applicationApi, currentCsrfToken } from '../api';
 import { PageLoader } from '../components/page-loader';
-import { useCapabilities } from '../session';
+import { useOutboxSender } from '../offline/use-outbox';
+import { useCapabilities, useCurrentUser } from '../session';
 import { AccountMenu } from './account-menu';
 import { useDialogFocusWrap } from './dialog-focus';
 import { LanguageSwitcher } from './language-switcher';
@@ -240,9 +241,16 @@ function Frame() {
  * The signed-in frame. Ant Design's App (the context of App.useApp's messages and modals)
  * starts here rather than around the whole UI: the public pages use none of it.
  */
+/** Sends the signed-in user's outbox now and whenever the network returns (web/src/offline). */
+function OutboxSender() {
+  useOutboxSender(useCurrentUser().id, currentCsrfToken);
+  return null;
+}
+
 export function AppLayout() {
   return (
     <App>
+      <OutboxSender />
       <Frame />
     </App>
   );

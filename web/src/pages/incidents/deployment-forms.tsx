@@ -14,6 +14,7 @@ import { OrganizationPicker } from '../../components/organization-picker';
 import { showFieldError, useErrorText } from '../../error-text';
 import { useCapabilities } from '../../session';
 import type { DeploymentView, IncidentDetail, RescueSpecialty } from '../../types';
+import { useFieldSubmit } from './field-submit';
 import { boardKey } from './live-updates';
 
 interface FileValues {
@@ -209,6 +210,7 @@ export function CheckInModal({ deployment, onClose }: { deployment: DeploymentVi
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const { locate, locating, problem, supported } = useMyLocation();
+  const field = useFieldSubmit();
 
   useEffect(() => {
     if (!deployment) return;
@@ -221,13 +223,16 @@ export function CheckInModal({ deployment, onClose }: { deployment: DeploymentVi
     setError(null);
     setSaving(true);
     try {
-      await deploymentApi.checkIn(deployment.id, {
-        note: values.note?.trim() || null,
-        lat: values.lat ?? null,
-        lon: values.lon ?? null,
-      });
+      // Through the outbox: without a network the check-in waits on the phone and goes later, once.
+      const result = await field.submit(
+        'check_in',
+        deployment.teamName,
+        `/deployments/${encodeURIComponent(deployment.id)}/check-ins`,
+        { json: { note: values.note?.trim() || null, lat: values.lat ?? null, lon: values.lon ?? null } },
+      );
       await queryClient.invalidateQueries({ queryKey: boardKey(deployment.incidentId) });
-      toast.success(t('deployments.checkedInDone'));
+      if (result.sent) toast.success(t('deployments.checkedInDone'));
+      else toast.info(field.keptOffline);
       onClose();
     } catch (failure) {
       setError(failure);

@@ -11,7 +11,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { hasPass } from '../../../../src/model/pass';
-import { incidentEventsUrl, meApi, needApi } from '../../api';
+import { currentCsrfToken, incidentEventsUrl, meApi, needApi } from '../../api';
 import { ErrorAlert } from '../../components/error-alert';
 import { UrgencyTag } from '../../components/incident-tags';
 import { JurisdictionName } from '../../components/jurisdiction-name';
@@ -19,8 +19,12 @@ import { NoteModal, type NoteRequest } from '../../components/note-modal';
 import { PageHeader } from '../../components/page-header';
 import { useErrorText } from '../../error-text';
 import { useDateTime } from '../../format';
+import { OutboxList } from '../../offline/outbox-list';
+import { useOutboxEntries } from '../../offline/use-outbox';
+import { useCurrentUser } from '../../session';
 import type { DeploymentView, MyTasks } from '../../types';
 import { CheckInModal } from './deployment-forms';
+import { useFieldSubmit } from './field-submit';
 import { POLL_MS } from './live-updates';
 
 const TASKS_KEY = ['tasks'] as const;
@@ -103,14 +107,24 @@ export function MyTasksPage() {
   const [checkingIn, setCheckingIn] = useState<DeploymentView | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const query = useQuery({ queryKey: TASKS_KEY, queryFn: () => meApi.tasks(), refetchInterval: POLL_MS });
+  const user = useCurrentUser();
+  const outbox = useOutboxEntries(user.id);
+  const field = useFieldSubmit();
+  /** A progress report through the outbox: sent now, or kept on the phone until the network returns. */
+  const reportProgress = async (task: ClaimTask, body: { note?: string; done?: boolean }, done: string) => {
+    const label = task.need.title;
+    const result = await field.submit('progress', label, `/claims/${encodeURIComponent(task.claimId)}/progress`, { json: body });
+    if (result.sent) toast.success(done);
+    else toast.info(field.keptOffline);
+  };
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: TASKS_KEY });
-  const run = async (key: string, action: () => Promise<unknown>, done: string) => {
+  const run = async (key: string, action: () => Promise<unknown>, done: string | null) => {
     setBusy(key);
     try {
       await action();
       await refresh();
-      toast.success(done);
+      if (done) toast.success(done);
     } catch (failure) {
       toast.error(full(failure));
       await refresh();
@@ -118,13 +132,13 @@ export function MyTasksPage() {
       setBusy(null);
     }
   };
-  const withNote = (request: Omit<NoteRequest, 'run'>, action: (text: string) => Promise<unknown>, done: string) =>
+  const withNote = (request: Omit<NoteRequest, 'run'>, action: (text: string) => Promise<unknown>, done: string | null) =>
     setNote({
       ...request,
       run: async (text) => {
         await action(text);
         await refresh();
-        toast.success(done);
+        if (done) toast.success(done);
       },
     });
 
@@ -188,8 +202,8 @@ export function MyTasksPage() {
               onClick={() =>
                 withNote(
                   { title: t('needs.progressTitle'), label: t('needs.progressNote'), required: true },
-                  (text) => needApi.progress(task.claimId, { note: text }),
-                  t('needs.progressSaved'),
+                  (text) => reportProgress(task, { note: text }, t('needs.progressSaved')),
+                  null,
                 )
               }
             >
@@ -200,7 +214,7 @@ export function MyTasksPage() {
               title={t('needs.doneConfirm', { quantity: task.quantity, unit: task.need.unit })}
               okText={t('common.confirm')}
               cancelText={t('common.cancel')}
-              onConfirm={() => run(task.claimId, () => needApi.progress(task.claimId, { done: true }), t('needs.doneSaved'))}
+              onConfirm={() => run(task.claimId, () => reportProgress(task, { done: true }, t('needs.doneSaved')), null)}
             >
               <Button type="primary" icon={<CheckOutlined />} loading={busy === task.claimId}>
                 {t('needs.done')}
@@ -237,6 +251,7 @@ export function MyTasksPage() {
   return (
     <>
       <PageHeader title={t('tasks.title')} crumbs={[{ title: t('nav.response') }, { title: t('tasks.title') }]} />
+      <OutboxList entries={outbox} owner={user.id} csrfToken={currentCsrfToken} />
       <ErrorAlert error={query.error} />
       {query.isPending ? (
         <Spin />

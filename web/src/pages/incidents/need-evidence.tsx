@@ -9,10 +9,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Image, Typography, Upload, type UploadProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { evidenceUrl, needApi } from '../../api';
+import { evidenceUrl } from '../../api';
 import { useErrorText } from '../../error-text';
 import { useDateTime } from '../../format';
 import type { NeedDetail } from '../../types';
+import { useFieldSubmit } from './field-submit';
 import { boardKey } from './live-updates';
 
 /** What the server takes as evidence (src/services/needs/manage-needs.ts). */
@@ -54,6 +55,7 @@ export function EvidenceSection({ need, mayUpload }: { need: NeedDetail; mayUplo
   const problemOf = useEvidenceProblem();
   const queryClient = useQueryClient();
   const [uploading, setUploading] = useState(0);
+  const field = useFieldSubmit();
   const photos = evidenceOf(need);
 
   const beforeUpload: UploadProps['beforeUpload'] = (file) => {
@@ -66,12 +68,14 @@ export function EvidenceSection({ need, mayUpload }: { need: NeedDetail; mayUplo
   const customRequest: UploadProps['customRequest'] = ({ file, onSuccess, onError }) => {
     if (!(file instanceof Blob)) return;
     setUploading((n) => n + 1);
-    needApi
-      .addEvidence(need.id, file)
-      .then(async (answer) => {
-        onSuccess?.(answer);
+    // Through the outbox: a large photo is downscaled on the phone first; without a network it waits there.
+    field
+      .submit<{ file: string }>('evidence', need.title, `/needs/${encodeURIComponent(need.id)}/evidence`, file)
+      .then(async (result) => {
+        onSuccess?.(result.sent ? result.answer : null);
         await queryClient.invalidateQueries({ queryKey: boardKey(need.incidentId) });
-        toast.success(t('needs.evidenceUploaded'));
+        if (result.sent) toast.success(t('needs.evidenceUploaded'));
+        else toast.info(field.keptOffline);
       })
       .catch((failure: unknown) => {
         onError?.(failure instanceof Error ? failure : new Error(String(failure)));

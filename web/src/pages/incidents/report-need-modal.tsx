@@ -6,15 +6,14 @@
 import { AimOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Radio, Select, Switch } from 'antd';
-import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NEED_KINDS, URGENCIES, VULNERABLE_GROUPS } from '../../../../src/model/need';
 import { SERVICE_CATEGORIES } from '../../../../src/model/taxonomy';
-import { needApi, newIdempotencyKey } from '../../api';
 import { FormModal, useFormSubmit } from '../../components/form-modal';
 import { JurisdictionCascader } from '../../components/jurisdiction-cascader';
 import { useMyLocation } from '../../components/my-location';
-import type { IncidentDetail, NeedKind, ServiceCategory, Urgency, VulnerableGroup } from '../../types';
+import type { IncidentDetail, NeedKind, ReportedNeed, ServiceCategory, Urgency, VulnerableGroup } from '../../types';
+import { useFieldSubmit } from './field-submit';
 import { boardKey } from './live-updates';
 
 interface Values {
@@ -78,12 +77,9 @@ export function ReportNeedModal({
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const { locate, locating, problem, supported } = useMyLocation();
-  // One key per filled-in form: a retried submit (lost answer) never reports twice.
-  const idempotencyKey = useRef(newIdempotencyKey());
-  const submission = useFormSubmit(form, FIELDS, () => {
-    idempotencyKey.current = newIdempotencyKey();
-    onClose();
-  });
+  // Each submit is an outbox entry with its own key: a retry of it (lost answer) never reports twice.
+  const field = useFieldSubmit();
+  const submission = useFormSubmit(form, FIELDS, onClose);
   const required = { required: true, message: t('form.required') };
 
   const fillMyLocation = async () => {
@@ -96,29 +92,39 @@ export function ReportNeedModal({
     if (!category || !jurisdiction || lat == null || lon == null) return;
     const text = (value: string | undefined) => value?.trim() || null;
     await submission.run(async () => {
-      const answer = await needApi.report(
-        incident.id,
+      // Through the outbox (with its own Idempotency-Key): without a network the report waits on the device.
+      const result = await field.submit<ReportedNeed>(
+        'need_report',
+        values.title.trim(),
+        `/incidents/${encodeURIComponent(incident.id)}/needs`,
         {
-          title: values.title.trim(),
-          category,
-          kind: values.kind,
-          quantity: values.quantity,
-          unit: text(values.unit) ?? undefined,
-          urgency: values.urgency,
-          jurisdiction,
-          lat,
-          lon,
-          coordSystem: values.gcj02 ? 'gcj02' : 'wgs84',
-          vulnerableGroups: values.vulnerableGroups,
-          peopleAffected: values.peopleAffected ?? null,
-          contactName: text(values.contactName),
-          contactPhone: text(values.contactPhone),
-          address: text(values.address),
-          description: text(values.description),
+          json: {
+            title: values.title.trim(),
+            category,
+            kind: values.kind,
+            quantity: values.quantity,
+            unit: text(values.unit) ?? undefined,
+            urgency: values.urgency,
+            jurisdiction,
+            lat,
+            lon,
+            coordSystem: values.gcj02 ? 'gcj02' : 'wgs84',
+            vulnerableGroups: values.vulnerableGroups,
+            peopleAffected: values.peopleAffected ?? null,
+            contactName: text(values.contactName),
+            contactPhone: text(values.contactPhone),
+            address: text(values.address),
+            description: text(values.description),
+          },
         },
-        idempotencyKey.current,
       );
       await queryClient.invalidateQueries({ queryKey: boardKey(incident.id) });
+      if (!result.sent) {
+        toast.info(field.keptOffline);
+        submission.close();
+        return;
+      }
+      const answer = result.answer;
       const duplicates = answer.possibleDuplicates.length;
       if (duplicates > 0) toast.warning(t('needs.reportedDuplicates', { count: duplicates }));
       else toast.success(t('needs.reported'));

@@ -1,0 +1,255 @@
+/**
+ * In headless Chromium with the service worker on: a team member opens "my tasks", the network
+ * goes away for real (the test's proxy in front of the server refuses connections: the
+ * browser's own offline switch does not cover what a service worker fetches), the member checks
+ * in and reports progress, reloads (the page still opens, from the service worker), the network
+ * returns, and each submission arrives exactly once; a replay of an outbox entry makes nothing new.
+ */
+import { mkdirSync } from 'node:fs';
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { fileDeployment, moveDeployment } from '../../src/services/deployments/manage-deployments';
+import { declareIncident } from '../../src/services/incidents/manage-incidents';
+import { claimNeed } from '../../src/services/needs/claims';
+import { reportNeed } from '../../src/services/needs/report-need';
+import { createOrganization } from '../../src/services/organizations/create-organization';
+import { createUser } from '../../src/services/users/manage-users';
+import { chromiumPath, launchBrowser, signInOn } from '../support/browser';
+import { describeEachDatabase } from '../support/databases';
+import { PASSWORD, SYSTEM } from '../support/fixtures';
+import { type ServerProcess, startServerProcess } from '../support/server-process';
+
+const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
+const MEMBER = 'yanjin.member@example.cn';
+const TEAM = '延津水上救援一队';
+const NEED = '东屯镇 5 名老人需要转移';
+
+/** A TCP proxy to the server that can be made to refuse connections, as a phone losing its network. */
+class Network {
+  private server: Server | null = null;
+  private readonly sockets = new Set<Socket>();
+  port = 0;
+
+  constructor(private readonly target: number) {}
+
+  async up(): Promise<void> {
+    const server = createServer((client) => {
+      const upstream = connect(this.target, '127.0.0.1');
+      for (const socket of [client, upstream]) {
+        this.sockets.add(socket);
+        socket.on('close', () => this.sockets.delete(socket));
+        socket.on('error', () => {
+          client.destroy();
+          upstream.destroy();
+        });
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
+    this.port = (server.address() as { port: number }).port;
+    this.server = server;
+  }
+
+  /** Closes the port and every open connection: the next connection is refused. */
+  async down(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    for (const socket of this.sockets) socket.destroy();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+describeEachDatabase('browser: field work offline through the outbox', { skip: !chromiumPath }, (t) => {
+  let browser: Browser;
+  let server: ServerProcess;
+  let network: Network;
+  let base = '';
+  let deploymentId = '';
+  let needId = '';
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const { deps } = t();
+    const team = await createOrganization(deps, SYSTEM, {
+      kind: 'rescue_team',
+      name: TEAM,
+      jurisdictions: ['410726'],
+      capabilities: { cells: [{ strategy: 'action', phase: 'crisis' }], serviceCategories: ['search_rescue'] },
+    });
+    await createUser(deps, SYSTEM, {
+      email: MEMBER,
+      password: PASSWORD,
+      role: 'org_member',
+      organizationId: team.id,
+      displayName: '延津队员',
+    });
+    const incident = await declareIncident(deps, SYSTEM, {
+      name: '延津洪涝',
+      category: 'natural_disaster',
+      type: '洪涝',
+      level: 2,
+      jurisdictions: ['410700'],
+    });
+    const reported = await reportNeed(deps, SYSTEM, incident.id, {
+      title: NEED,
+      category: 'search_rescue',
+      quantity: 5,
+      unit: '人',
+      jurisdiction: '410726',
+      lat: 35.27,
+      lon: 114.2,
+    });
+    if (reported.replayed) throw new Error('a fresh need');
+    needId = reported.reported.need.id;
+    await claimNeed(deps, SYSTEM, needId, { organizationId: team.id });
+    const deployment = await fileDeployment(deps, SYSTEM, incident.id, {
+      organizationId: team.id,
+      teamName: TEAM,
+      leaderName: '赵队长',
+      leaderPhone: '13900003333',
+      headcount: 5,
+      origin: '410726',
+    });
+    deploymentId = deployment.id;
+    await moveDeployment(deps, SYSTEM, deploymentId, { to: 'approved' });
+    await moveDeployment(deps, SYSTEM, deploymentId, { to: 'checked_in', zone: 'A区' });
+
+    server = await startServerProcess(t().env);
+    network = new Network(Number(new URL(server.url).port));
+    await network.up();
+    base = `http://127.0.0.1:${network.port}`;
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await network?.down();
+    server?.child.kill('SIGTERM');
+  });
+
+  const checkIns = () =>
+    t()
+      .deps.db.selectFrom('deployment_events')
+      .select('note')
+      .where('deployment_id', '=', deploymentId)
+      .where('kind', '=', 'check_in')
+      .execute();
+  const progress = () =>
+    t().deps.db.selectFrom('need_events').select('detail').where('need_id', '=', needId).where('kind', '=', 'progress').execute();
+  const states = (page: Page) =>
+    page.getByTestId('outbox-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-state')));
+
+  it('serves the service worker and the manifest so the app is installable', async () => {
+    const worker = await fetch(`${base}/sw.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    expect(worker.headers.get('service-worker-allowed')).toBe('/');
+    const manifest = await fetch(`${base}/manifest.webmanifest`);
+    const body = (await manifest.json()) as { display: string; start_url: string; icons: { src: string; sizes: string }[] };
+    expect(body).toMatchObject({ display: 'standalone', start_url: '/' });
+    expect(body.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    for (const icon of body.icons) {
+      const png = await fetch(`${base}${icon.src}`);
+      expect(png.headers.get('content-type')).toBe('image/png');
+    }
+    const html = await (await fetch(`${base}/tasks`)).text();
+    expect(html).toContain('rel="manifest"');
+    // Registered from a script file: the page has no inline script.
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+
+  it('keeps a check-in and a progress report made offline and sends each once when the network returns', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, serviceWorkers: 'allow' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signInOn(page, base, MEMBER, PASSWORD);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+    // Opened once online with the service worker in control: the page and its data are kept for this user.
+    await page.goto(`${base}/tasks`);
+    const deployment = page.getByTestId('task-deployment').filter({ hasText: TEAM });
+    const claim = page.getByTestId('task-claim').filter({ hasText: NEED });
+    await deployment.waitFor();
+    await claim.waitFor();
+    await expect
+      .poll(() => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('corespond-user-')).length))
+      .toBe(1);
+
+    await network.down();
+    await context.setOffline(true);
+    await deployment.getByRole('button').first().click();
+    const checkIn = page.getByRole('dialog');
+    await checkIn.getByLabel('现场情况').fill('断网时报到');
+    await checkIn.getByRole('button', { name: '提交报告' }).click();
+    await checkIn.waitFor({ state: 'hidden' });
+    await claim.getByRole('button', { name: '报告进展' }).click();
+    const note = page.getByRole('dialog');
+    await note.getByRole('textbox').fill('断网时已转移 3 人');
+    await note.getByRole('button', { name: '确定' }).click();
+    await note.waitFor({ state: 'hidden' });
+    await expect.poll(() => states(page)).toEqual(['queued', 'queued']);
+    expect(await page.getByTestId('outbox').textContent()).toContain('2 条等待网络');
+
+    // Still offline: the page opens again from the service worker, with the outbox kept on the device.
+    await page.reload();
+    await page.getByTestId('task-deployment').filter({ hasText: TEAM }).waitFor();
+    await expect.poll(() => states(page)).toEqual(['queued', 'queued']);
+    await page.screenshot({ path: join(SHOTS, 'offline-outbox.png'), fullPage: true });
+    expect(await checkIns()).toEqual([]);
+    expect(await progress()).toEqual([]);
+
+    await network.up();
+    await context.setOffline(false);
+    await expect.poll(() => states(page), { timeout: 30_000 }).toEqual(['sent', 'sent']);
+    expect(await checkIns()).toEqual([{ note: '断网时报到' }]);
+    const reports = await progress();
+    expect(reports).toHaveLength(1);
+    expect(JSON.parse(reports[0].detail)).toMatchObject({ note: '断网时已转移 3 人' });
+
+    // The same outbox entry sent twice more, as a phone that never saw the answer would: still one of each.
+    const replays = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('corespond-offline');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const entries = await new Promise<
+        { url: string; body: { json: unknown }; idempotencyKey: string; csrfToken: string; kind: string }[]
+      >((resolve, reject) => {
+        const all = db.transaction('outbox').objectStore('outbox').getAll();
+        all.onsuccess = () => resolve(all.result);
+        all.onerror = () => reject(all.error);
+      });
+      const statuses: number[] = [];
+      for (const entry of entries) {
+        for (let i = 0; i < 2; i++) {
+          const response = await fetch(`/api/v1${entry.url}`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              'idempotency-key': entry.idempotencyKey,
+              'x-csrf-token': entry.csrfToken,
+            },
+            body: JSON.stringify(entry.body.json),
+          });
+          statuses.push(response.status);
+        }
+      }
+      return statuses;
+    });
+    expect(replays).toEqual([200, 200, 200, 200]);
+    expect(await checkIns()).toHaveLength(1);
+    expect(await progress()).toHaveLength(1);
+
+    // Signing out drops this user's cached data; answered entries go with it.
+    await page.getByTestId('account-menu').click();
+    await page.getByText('退出登录').click();
+    await page.waitForURL(/\/login/);
+    await expect
+      .poll(() => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('corespond-user-')).length))
+      .toBe(0);
+  });
+});

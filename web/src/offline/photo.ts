@@ -1,0 +1,58 @@
+/**
+ * Photos are made smaller on the phone before they are kept or sent: a field photo of 4000 px
+ * and 5 MB becomes at most 1600 px and a few hundred KB of JPEG, which an outbox can hold and
+ * a weak network can carry. Re-encoding also drops the camera's EXIF data (where it was taken).
+ */
+
+export const PHOTO_MAX_SIDE = 1600;
+const QUALITY = 0.8;
+
+/** The photo scaled so its longer side is at most `maxSide` pixels, as JPEG. */
+export async function downscalePhoto(photo: Blob, maxSide = PHOTO_MAX_SIDE): Promise<Blob> {
+  const bitmap = await createImageBitmap(photo);
+  try {
+    const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
+    const width = Math.max(1, Math.round(bitmap.width * scale));
+    const height = Math.max(1, Math.round(bitmap.height * scale));
+    if (typeof OffscreenCanvas !== 'undefined') {
+      const canvas = new OffscreenCanvas(width, height);
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('no 2d canvas');
+      context.drawImage(bitmap, 0, 0, width, height);
+      return await canvas.convertToBlob({ type: 'image/jpeg', quality: QUALITY });
+    }
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d canvas');
+    context.drawImage(bitmap, 0, 0, width, height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('the photo could not be encoded'))),
+        'image/jpeg',
+        QUALITY,
+      ),
+    );
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** Photos at most this large and this many pixels across go as they are (a PNG stays a PNG). */
+const SMALL_BYTES = 1024 * 1024;
+
+/** The photo as it should be kept and sent: small ones unchanged, larger ones downscaled to JPEG. */
+export async function preparePhoto(photo: Blob): Promise<Blob> {
+  let size: { width: number; height: number };
+  try {
+    const bitmap = await createImageBitmap(photo);
+    size = { width: bitmap.width, height: bitmap.height };
+    bitmap.close();
+  } catch {
+    // Not an image the browser can read: the server says so.
+    return photo;
+  }
+  if (photo.size <= SMALL_BYTES && Math.max(size.width, size.height) <= PHOTO_MAX_SIDE) return photo;
+  return downscalePhoto(photo);
+}
