@@ -69,6 +69,9 @@ export default defineConfig({
               tags: ['$initial'],
               priority: 2,
             },
+            // IndexedDB for the outbox, which the public pages share through the session module:
+            // a file of its own, so they do not load the coordinators' vendor chunk.
+            { name: 'offline', test: /[\\/]node_modules[\\/]idb[\\/]/, tags: ['$initial'], priority: 3 },
             // The other libraries the coordinators' first chunk runs on (the router, Ant Design's
             // core) change far less often than the app. Everything else splits by page area
             // (web/src/lazy-pages.ts).
