@@ -13,6 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fileDeployment, moveDeployment } from '../../src/services/deployments/manage-deployments';
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { claimNeed } from '../../src/services/needs/claims';
+import { closeNeed } from '../../src/services/needs/manage-needs';
 import { reportNeed } from '../../src/services/needs/report-need';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { createUser } from '../../src/services/users/manage-users';
@@ -242,6 +243,25 @@ describeEachDatabase('browser: field work offline through the outbox', { skip: !
     });
     expect(replays).toEqual([200, 200, 200, 200]);
     expect(await checkIns()).toHaveLength(1);
+    expect(await progress()).toHaveLength(1);
+
+    // Offline again: a progress report waits while the need is closed at the centre; when it
+    // arrives it is refused, and the outbox says why instead of failing silently.
+    await network.down();
+    await context.setOffline(true);
+    await claim.getByRole('button', { name: '报告进展' }).click();
+    const late = page.getByRole('dialog');
+    await late.getByRole('textbox').fill('又转移了 2 人');
+    await late.getByRole('button', { name: '确定' }).click();
+    await late.waitFor({ state: 'hidden' });
+    await expect.poll(() => states(page)).toEqual(['queued', 'sent', 'sent']);
+    await closeNeed(t().deps, SYSTEM, needId, { reason: 'done_by_others', note: '已由消防转移' });
+    await network.up();
+    await context.setOffline(false);
+    await expect.poll(() => states(page), { timeout: 30_000 }).toEqual(['conflict', 'sent', 'sent']);
+    const refused = page.getByTestId('outbox-item').first();
+    expect(await refused.textContent()).toContain('未被接受');
+    expect((await refused.getByTestId('outbox-outcome').textContent())?.length).toBeGreaterThan(4);
     expect(await progress()).toHaveLength(1);
 
     // Signing out drops this user's cached data; answered entries go with it.
