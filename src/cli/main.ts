@@ -265,7 +265,7 @@ program
     const config = loadConfig();
     const report = await takeBackup(backupLocationOf(config), opts.out, { passphrase: config.backupKey ?? undefined });
     console.log(
-      `wrote ${report.file}: ${report.bytes} bytes (database ${report.databaseBytes} bytes, ${report.files} files), ` +
+      `wrote ${report.file}: ${report.bytes} bytes (database ${report.databaseBytes} bytes, ${report.files} file${report.files === 1 ? '' : 's'}), ` +
         `${report.encrypted ? 'encrypted' : 'NOT encrypted'}, in ${(report.ms / 1000).toFixed(1)} s`,
     );
   });
@@ -284,7 +284,7 @@ program
       force: opts.force,
     });
     console.log(
-      `restored the backup of ${report.createdAt}: database ${report.databaseBytes} bytes, ${report.files} files; ` +
+      `restored the backup of ${report.createdAt}: database ${report.databaseBytes} bytes, ${report.files} file${report.files === 1 ? '' : 's'}; ` +
         'the database is brought up to date when the server starts (or with `corespond migrate`)',
     );
   });

@@ -13,7 +13,7 @@ import type { DialectName } from '../../db/database';
 import { type ArchiveSource, writeArchive } from './backup-archive';
 import { writeBackupFile } from './backup-frames';
 import { listDataFiles, WORK_PREFIX } from './data-files';
-import { dumpPostgres, snapshotSqlite } from './database-dump';
+import { dumpPostgres, findPgTool, snapshotSqlite } from './database-dump';
 
 /** Where the database and its files are. */
 export interface BackupLocation {
@@ -60,6 +60,8 @@ export async function takeBackup(
   const startedAt = now();
   const started = performance.now();
   const target = resolve(out);
+  // A missing pg_dump is said before anything else.
+  if (location.dialect === 'postgres') findPgTool('pg_dump');
   if (!options.passphrase) (options.warn ?? ((m: string) => process.stderr.write(`${m}\n`)))(UNENCRYPTED_WARNING);
   // Work files beside the output: on the same disk, and the rename at the end is atomic.
   const work = await mkdtemp(join(dirname(target), WORK_PREFIX));
