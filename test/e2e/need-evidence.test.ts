@@ -41,15 +41,14 @@ const PIXEL = Buffer.from(
 );
 
 /**
- * JavaScript the public report page may download. Measured at 973 kB (Vite 8.3, antd 6.6):
- * the first chunk, the shared vendor chunk, the public pages and the form's controls. The
- * whole UI as one bundle was 1,755 kB, and pulling the signed-in frame or its tables back into
- * the first chunk adds well over the headroom this leaves. Measured at 1,066 kB after
- * warnings, statements, bulletins, notifications and webhooks came (+15 kB of the first chunk
- * is their Chinese catalogue and API client, which every page loads; the rest is shared
- * controls regrouped into chunks). The public pages' own light entry point is the real answer.
+ * JavaScript the public report page may download, uncompressed. It was 1,066 kB while the public
+ * pages ran in the coordinators' app (its first chunk, Ant Design's vendor chunk, the form's
+ * controls); the light public entry (web/src/public-entry) measured 380 kB (React, i18next,
+ * react-query, the API client and the pages). Pulling Ant Design or the app's frame back in goes
+ * far past the headroom left here; the gzip budget of the build and public-pages.test.ts's
+ * transferred bytes watch the same from the other side.
  */
-const PUBLIC_JS_BUDGET = 1_090_000;
+const PUBLIC_JS_BUDGET = 420_000;
 
 describeEachDatabase('browser: duplicates and evidence photos', { skip: !chromiumPath }, (t) => {
   let browser: Browser;
