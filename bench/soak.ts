@@ -276,13 +276,20 @@ export default async function soak({ database, location, log }: BenchContext): P
     const scraped = async () => {
       const text = await (await fetch(`${server.url}/metrics`)).text();
       const value = (pattern: RegExp) => Number(text.match(pattern)?.[1] ?? Number.NaN);
+      const sum = (pattern: RegExp) => [...text.matchAll(pattern)].reduce((t, m) => t + Number(m[1]), 0);
       return {
         live: value(/^corespond_live_clients (\d+)/m),
+        // Garbage collection so far (s), and the longest event-loop stall since the last scrape (s).
+        gcMajor: sum(/^nodejs_gc_duration_seconds_sum\{kind="major"\} ([\d.e+-]+)/gm),
+        gcAll: sum(/^nodejs_gc_duration_seconds_sum\{kind="[a-z]+"\} ([\d.e+-]+)/gm),
+        loopMax: value(/^nodejs_eventloop_lag_max_seconds ([\d.e+-]+)/m),
         heapMb: value(/^corespond_process_memory_bytes\{kind="heapUsed"\} (\d+)/m) / 2 ** 20,
         externalMb: value(/^corespond_process_memory_bytes\{kind="external"\} (\d+)/m) / 2 ** 20,
       };
     };
 
+    // The first scrape starts the server's garbage-collection and event-loop figures.
+    let gcBefore = await scraped();
     log(`warming up for ${WARMUP_SECONDS} s…`);
     await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
     const rows: { p99: number; rss: number; fds: number; errors: number; requests: number; cpuPerRequest: number }[] = [];
@@ -299,6 +306,9 @@ export default async function soak({ database, location, log }: BenchContext): P
       }
       const figures = processFigures(pid);
       const seen = await scraped();
+      const gcMs = ((seen.gcAll - gcBefore.gcAll) * 1000).toFixed(0);
+      const gcMajorMs = ((seen.gcMajor - gcBefore.gcMajor) * 1000).toFixed(0);
+      gcBefore = seen;
       const p99 = percentile(minute.latencies, 99) ?? Number.NaN;
       const cpuPerRequest = (figures.cpuMs - cpuBefore) / Math.max(1, minute.requests);
       cpuBefore = figures.cpuMs;
@@ -308,7 +318,7 @@ export default async function soak({ database, location, log }: BenchContext): P
         .map(([k, times]) => `${k}=${times.length}/${percentile(times, 99).toFixed(1)}ms`)
         .join(' ');
       log(
-        `minute ${m}: requests=${minute.requests} errors=${minute.errors} p99_ms=${p99.toFixed(1)} p50_ms=${(percentile(minute.latencies, 50) ?? 0).toFixed(1)} rss_mb=${(figures.rss / 2 ** 20).toFixed(1)} fds=${figures.fds} cpu_ms_per_req=${cpuPerRequest.toFixed(2)} load=${figures.load} live=${seen.live} heap_mb=${seen.heapMb.toFixed(1)} external_mb=${seen.externalMb.toFixed(1)} in_flight=${inFlight} (count/p99: ${kinds})`,
+        `minute ${m}: requests=${minute.requests} errors=${minute.errors} p99_ms=${p99.toFixed(1)} p50_ms=${(percentile(minute.latencies, 50) ?? 0).toFixed(1)} rss_mb=${(figures.rss / 2 ** 20).toFixed(1)} fds=${figures.fds} cpu_ms_per_req=${cpuPerRequest.toFixed(2)} load=${figures.load} live=${seen.live} heap_mb=${seen.heapMb.toFixed(1)} gc_ms=${gcMs} gc_major_ms=${gcMajorMs} loop_stall_max_ms=${(seen.loopMax * 1000).toFixed(0)} external_mb=${seen.externalMb.toFixed(1)} in_flight=${inFlight} (count/p99: ${kinds})`,
       );
     }
     clearInterval(timer);
