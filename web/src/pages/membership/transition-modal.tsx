@@ -63,9 +63,14 @@ export function TransitionModal({ organization, initialMove, onClose }: Props) {
     });
   }, [organization, initialMove, form]);
 
-  if (!organization) return null;
-  const moves = movesFrom(organization);
-  const chooseTier = move === 'active' && mayBeProvisional(organization.kind);
+  // The last organization stays rendered while the dialog closes, so that the dialog can hand
+  // the focus back to the button that opened it (unmounted at once, it could not).
+  const [last, setLast] = useState(organization);
+  if (organization && organization !== last) setLast(organization);
+  const shown = organization ?? last;
+  if (!shown) return null;
+  const moves = movesFrom(shown);
+  const chooseTier = move === 'active' && mayBeProvisional(shown.kind);
 
   const submit = async (values: Values) => {
     if (!values.move) return;
@@ -76,15 +81,15 @@ export function TransitionModal({ organization, initialMove, onClose }: Props) {
     if (values.move === 'confirm') tier = 'standard';
     else if (to === 'active') tier = chooseTier ? (values.tier ?? 'standard') : 'standard';
     try {
-      await membershipApi.transition(organization.id, {
+      await membershipApi.transition(shown.id, {
         to,
         reason: values.reason.trim(),
         tier,
         plan: to === 'cultivation' ? toPlan(values.plan) : undefined,
       });
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['membership', organization.id] }),
-        queryClient.invalidateQueries({ queryKey: ['organization', organization.id] }),
+        queryClient.invalidateQueries({ queryKey: ['membership', shown.id] }),
+        queryClient.invalidateQueries({ queryKey: ['organization', shown.id] }),
         queryClient.invalidateQueries({ queryKey: ['organizations'] }),
         queryClient.invalidateQueries({ queryKey: ['desk'] }),
       ]);
@@ -103,7 +108,7 @@ export function TransitionModal({ organization, initialMove, onClose }: Props) {
   return (
     <Modal
       open={open}
-      title={t('membership.changeTitle', { name: organization.name })}
+      title={t('membership.changeTitle', { name: shown.name })}
       okText={t('membership.changeSubmit')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
@@ -116,10 +121,10 @@ export function TransitionModal({ organization, initialMove, onClose }: Props) {
       <Form<Values> form={form} name="membership-transition" layout="vertical" onFinish={submit} requiredMark>
         <ErrorAlert error={error} onClose={() => setError(null)} />
         <Typography.Paragraph>
-          {t('membership.current')}: <MembershipStatusTag status={organization.membership.status} />
-          <MembershipTierTag tier={organization.membership.tier} />
+          {t('membership.current')}: <MembershipStatusTag status={shown.membership.status} />
+          <MembershipTierTag tier={shown.membership.tier} />
         </Typography.Paragraph>
-        {organization.membership.status === 'under_review' ? (
+        {shown.membership.status === 'under_review' ? (
           <Alert
             type="info"
             showIcon
@@ -141,7 +146,7 @@ export function TransitionModal({ organization, initialMove, onClose }: Props) {
             />
           </Form.Item>
         ) : null}
-        {move === 'cultivation' ? <PlanFields organizationId={organization.id} /> : null}
+        {move === 'cultivation' ? <PlanFields organizationId={shown.id} /> : null}
         <Form.Item
           name="reason"
           label={t('membership.reason')}
