@@ -45,6 +45,8 @@ export interface Config {
   capFeeds: string[];
   /** Seconds between two polls of the CAP feeds. */
   capFeedPollSeconds: number;
+  /** Days after its incident closes that personal data is kept (CORESPOND_PERSONAL_DATA_DAYS), then erased. */
+  personalDataDays: number;
 }
 
 function listFrom(value: string | undefined): string[] {
@@ -113,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhooksAllowPrivate: env.CORESPOND_WEBHOOKS_ALLOW_PRIVATE === 'true',
     smtpUrl: smtpFrom(env.CORESPOND_SMTP_URL),
     mailFrom: env.CORESPOND_MAIL_FROM || 'CoRespond 协应 <noreply@localhost>',
+    personalDataDays: intFrom(env.CORESPOND_PERSONAL_DATA_DAYS, 180, 'CORESPOND_PERSONAL_DATA_DAYS'),
   };
 }
 

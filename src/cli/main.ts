@@ -1,4 +1,4 @@
-/** `corespond`: serve, migrate, create-admin, import, export, passes rotate-key, keys rotate, audit verify, allocate. Commands call services, not HTTP. */
+/** `corespond`: serve, migrate, create-admin, import, export, passes rotate-key, keys rotate, audit verify, retention sweep, allocate. Commands call services, not HTTP. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,7 @@ import { startNotificationWorker } from '../services/notifications/dispatch-noti
 import { mailerFor } from '../services/notifications/send-mail';
 import { warnExpiringClaims } from '../services/notifications/warn-expiring-claims';
 import { rotateSigningKey, rotateSigningKeyWhenDue } from '../services/passes/signing-keys';
+import { sweepRetention } from '../services/retention/sweep-retention';
 import { createFirstAdmin, setupNeeded } from '../services/users/set-up-platform';
 import { startWebhookWorker } from '../services/webhooks/deliver-webhooks';
 
@@ -93,6 +94,20 @@ program
       );
     await rotateWhenDue();
     const keyRotation = setInterval(rotateWhenDue, 86_400_000);
+    // Personal data of incidents closed longer than CORESPOND_PERSONAL_DATA_DAYS ago is erased:
+    // swept hourly (one node at a time, by lease), first a minute after start.
+    const sweepPersonalData = () =>
+      sweepRetention(runtime.deps, { days: config.personalDataDays }).then(
+        (report) =>
+          report.incidents.length > 0 &&
+          app.log.info(
+            `personal data erased: ${report.incidents.length} incidents, ${report.counts.needs} needs, ${report.counts.offers} offers`,
+          ),
+        (error: unknown) => app.log.error({ err: error }, 'retention sweep failed'),
+      );
+    const retention = setInterval(sweepPersonalData, 3_600_000);
+    const firstRetention = setTimeout(sweepPersonalData, 60_000);
+    firstRetention.unref();
     // Webhooks: fan out new platform events and post due deliveries (every node may; each
     // event is fanned out once and each delivery leased to one node).
     const webhooks = startWebhookWorker(runtime.deps, {
@@ -110,6 +125,8 @@ program
       clearInterval(sweeper);
       clearInterval(feedPoller);
       clearInterval(keyRotation);
+      clearInterval(retention);
+      clearTimeout(firstRetention);
       await notifier.stop();
       await webhooks.stop();
       await app.close();
@@ -256,6 +273,31 @@ keys
     try {
       const key = await rotateSigningKey(runtime.deps);
       console.log(`new signing key ${key.kid}; verifiers pick it up from /.well-known/jwks.json (earlier keys stay listed)`);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+const retention = program.command('retention').description('personal data kept no longer than CORESPOND_PERSONAL_DATA_DAYS');
+retention
+  .command('sweep')
+  .description(
+    'erase the personal data of incidents closed longer than CORESPOND_PERSONAL_DATA_DAYS ago (as the server does hourly)',
+  )
+  .action(async () => {
+    const config = loadConfig();
+    const runtime = await openRuntime(config);
+    try {
+      const report = await sweepRetention(runtime.deps, { days: config.personalDataDays });
+      if (!report.ran) {
+        console.error('another process is sweeping; try again in a few minutes');
+        process.exitCode = 1;
+        return;
+      }
+      console.log(
+        `personal data erased for ${report.incidents.length} incidents closed more than ${config.personalDataDays} days ago: ` +
+          `${report.counts.needs} needs, ${report.counts.offers} offers, ${report.counts.keys} audit keys destroyed; ${report.mails} e-mails emptied`,
+      );
     } finally {
       await runtime.close();
     }

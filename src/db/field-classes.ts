@@ -922,6 +922,10 @@ export const ENTITIES = {
     fields: { organizationName: PUBLIC, fundraisingUnqualified: INTERNAL, reason: INTERNAL },
   },
   unwantedItem: { table: 'unwanted_items', fields: {} },
+  // An erasure as the audit log records it: what (an incident, need or offer id) and how much, never the data.
+  erasure: { table: 'erasures', fields: { counts: INTERNAL } },
+  // A person's export or erasure request: how they were identified (receipt, donation, phone) and what it reached.
+  personalDataRequest: { table: 'erasures', fields: { by: INTERNAL, subjects: INTERNAL } },
   externalActivity: { table: 'external_activities', fields: {} },
   warehouse: { table: 'warehouses', fields: {} },
   alert: { table: 'alerts', fields: { references: PUBLIC, incidentIds: PUBLIC } },

@@ -113,3 +113,8 @@ export async function hasErasure(db: Executor, scope: string, subjectId: string)
     .executeTakeFirst();
   return row !== undefined;
 }
+
+export async function hasErasureId(db: Executor, id: string): Promise<boolean> {
+  const row = await db.selectFrom('erasures').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
