@@ -12,7 +12,7 @@ import type { App } from '../../src/http/app-types';
 import { listAuditRecords } from '../../src/services/audit/list-audit-records';
 import { openSealed } from '../../src/services/audit/open-sealed';
 import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain';
-import { readRegister, registerFileOf } from '../../src/services/retention/erasure-register';
+import { readRegister, reapplyErasures, registerFileOf } from '../../src/services/retention/erasure-register';
 import { sweepRetention } from '../../src/services/retention/sweep-retention';
 import { call, testApp } from '../support/api';
 import { describeEachDatabase } from '../support/databases';
@@ -266,5 +266,140 @@ describeEachDatabase('personal-data retention', (t) => {
     const { deps } = t();
     expect(await sweepRetention(deps, { days: 180 })).toMatchObject({ ran: true, incidents: [] });
     expect(await readRegister(registerFileOf(deps))).toHaveLength(1);
+  });
+});
+
+describeEachDatabase('personal data on request', (t) => {
+  let app: App;
+  let n: Network;
+  let incident = '';
+  let publicNeed = '';
+  let receipt = '';
+  let otherNeed = '';
+  const as = (who: keyof Network['tokens']) => ({ token: n.tokens[who] });
+  const report = async (body: Record<string, unknown>) => {
+    const answer = await call(app, 'POST', '/api/v1/public/needs', {
+      body: { incidentId: incident, category: 'shelter', jurisdiction: '410105', lat: 34.7345678, lon: 113.6345678, ...body },
+    });
+    expect(answer.status, JSON.stringify(answer.json)).toBe(201);
+    return answer.json as { receiptCode: string; need: { id: string } };
+  };
+
+  beforeAll(async () => {
+    const { deps } = t();
+    app = await testApp(deps);
+    n = await buildNetwork(deps);
+    const made = await call(app, 'POST', '/api/v1/incidents', {
+      ...as('coordHenan'),
+      body: { name: '删除请求演练', category: 'natural_disaster', type: '洪涝', level: 3, jurisdictions: ['410100'] },
+    });
+    incident = made.json.id as string;
+    const reported = await report({ title: '请求删除的求助', contactName: 'REQUEST-CANARY-NAME', contactPhone: '13966660001' });
+    publicNeed = reported.need.id;
+    receipt = reported.receiptCode;
+    otherNeed = (await report({ title: '另一求助', contactName: 'REQUEST-CANARY-OTHER', contactPhone: '13966660002' })).need.id;
+  });
+
+  it('refuses roles that do not handle requests, and names bad input', async () => {
+    for (const who of ['orgAdmin', 'orgMember', 'observer', 'agencyStaff'] as const) {
+      const exported = await call(app, 'GET', `/api/v1/personal-data?receipt=${receipt}`, as(who));
+      expect({ who, status: exported.status, code: exported.json.code }).toEqual({ who, status: 403, code: 'forbidden' });
+      const erased = await call(app, 'POST', '/api/v1/personal-data/erasures', { ...as(who), body: { receipt } });
+      expect({ who, status: erased.status }).toEqual({ who, status: 403 });
+    }
+    expect((await call(app, 'GET', `/api/v1/personal-data?receipt=${receipt}`)).status).toBe(401);
+    // A coordinator of another province does not reach this incident's people.
+    expect((await call(app, 'GET', `/api/v1/personal-data?receipt=${receipt}`, as('coordGuangdong'))).status).toBe(404);
+    const none = await call(app, 'GET', '/api/v1/personal-data', as('coordHenan'));
+    expect(none.json).toMatchObject({ status: 400, code: 'invalid_input', field: 'receipt' });
+    expect(String(none.json.detail)).toContain('exactly one of receipt, donation or phone');
+    const two = await call(app, 'POST', '/api/v1/personal-data/erasures', {
+      ...as('coordHenan'),
+      body: { receipt, phone: '13966660001' },
+    });
+    expect(two.json).toMatchObject({ status: 400, code: 'invalid_input' });
+    const phone = await call(app, 'GET', '/api/v1/personal-data?phone=call-me', as('coordHenan'));
+    expect(phone.json).toMatchObject({ status: 400, code: 'invalid_input', field: 'phone', detail: 'not a phone number' });
+    const unknown = await call(app, 'GET', '/api/v1/personal-data?receipt=NOSUCHCO', as('coordHenan'));
+    expect(unknown.json).toMatchObject({ status: 404, field: 'receipt' });
+  });
+
+  it('exports one person’s data by receipt code, and records the export without it', async () => {
+    const exported = await call(app, 'GET', `/api/v1/personal-data?receipt=${receipt.toLowerCase()}`, as('coordHenan'));
+    expect(exported.status).toBe(200);
+    const subjects = exported.json.subjects as { scope: string; id: string; record: unknown; auditRecords: unknown[] }[];
+    expect(subjects.map((s) => [s.scope, s.id])).toEqual([['need', publicNeed]]);
+    expect(subjects[0].record).toMatchObject({ contactName: 'REQUEST-CANARY-NAME', contactPhone: '13966660001' });
+    expect(JSON.stringify(subjects[0].auditRecords)).toContain('REQUEST-CANARY-NAME');
+    expect(JSON.stringify(exported.json)).not.toContain('REQUEST-CANARY-OTHER');
+    const audit = await call(app, 'GET', '/api/v1/audit?entityType=personalDataRequest', as('admin'));
+    const records = audit.json.items as { action: string; after: unknown }[];
+    expect(records.map((r) => r.action)).toEqual(['personal_data.export']);
+    expect(records[0].after).toEqual({ by: 'receipt', subjects: [{ scope: 'need', id: publicNeed }] });
+    expect(JSON.stringify(records)).not.toContain(receipt);
+  });
+
+  it('erases one person at once by phone, leaving the others and the chain whole', async () => {
+    const { deps } = t();
+    const before = await databaseText(t);
+    const erased = await call(app, 'POST', '/api/v1/personal-data/erasures', {
+      ...as('admin'),
+      body: { phone: '139 6666 0001' },
+    });
+    expect(erased.status, JSON.stringify(erased.json)).toBe(201);
+    expect(erased.json).toMatchObject({
+      subjects: [{ scope: 'need', id: publicNeed }],
+      counts: { needs: 1, offers: 0, keys: 1 },
+    });
+    const text = await databaseText(t);
+    expect(before).toContain('REQUEST-CANARY-NAME');
+    expect(text).not.toContain('REQUEST-CANARY-NAME');
+    expect(text).not.toContain('13966660001');
+    expect(text).toContain('REQUEST-CANARY-OTHER');
+    const need = await call(app, 'GET', `/api/v1/needs/${publicNeed}`, as('coordHenan'));
+    expect(need.json).toMatchObject({ title: '请求删除的求助', contactName: null, contactPhone: null });
+    expect(need.json).toMatchObject({ lat: 34.735, lon: 113.635 });
+    const audit = (await call(app, 'GET', `/api/v1/audit?entityId=${publicNeed}`, as('admin'))).json.items as {
+      after: unknown;
+    }[];
+    expect(JSON.stringify(audit)).toContain('"erased":true');
+    const other = (await call(app, 'GET', `/api/v1/audit?entityId=${otherNeed}`, as('admin'))).json.items as { after: unknown }[];
+    expect(JSON.stringify(other)).not.toContain('"erased"');
+    expect(await verifyAuditChain(deps.db)).toMatchObject({ ok: true });
+    // Erased: the receipt no longer finds anything.
+    expect((await call(app, 'GET', `/api/v1/personal-data?receipt=${receipt}`, as('coordHenan'))).status).toBe(404);
+  });
+
+  it('applies the register again to a database restored from before the erasure', async () => {
+    const { deps } = t();
+    // What a backup from before the erasure holds of the need and its key, put back as a restore would.
+    const kept = await t().deps.db.selectFrom('needs').selectAll().where('id', '=', otherNeed).executeTakeFirstOrThrow();
+    const keyRow = await t()
+      .deps.db.selectFrom('personal_data_keys')
+      .selectAll()
+      .where('owner_id', '=', otherNeed)
+      .executeTakeFirstOrThrow();
+    const erased = await call(app, 'POST', '/api/v1/personal-data/erasures', {
+      ...as('coordHenan'),
+      body: { phone: '13966660002' },
+    });
+    expect(erased.status).toBe(201);
+    const restore = async () => {
+      await deps.db.updateTable('needs').set(kept).where('id', '=', otherNeed).execute();
+      await deps.db.updateTable('personal_data_keys').set(keyRow).where('kid', '=', keyRow.kid).execute();
+      await deps.db.deleteFrom('erasures').execute();
+    };
+    await restore();
+    expect(await databaseText(t)).toContain('REQUEST-CANARY-OTHER');
+    expect(await reapplyErasures(deps)).toEqual({ reapplied: 2, present: 0 });
+    let text = await databaseText(t);
+    expect(text).not.toContain('REQUEST-CANARY-OTHER');
+    expect(text).not.toContain('13966660002');
+    expect(text).not.toContain(keyRow.wrapped as string);
+    // Idempotent: again changes nothing more.
+    expect(await reapplyErasures(deps)).toEqual({ reapplied: 0, present: 2 });
+    text = await databaseText(t);
+    expect(text).not.toContain('REQUEST-CANARY-OTHER');
+    expect(await verifyAuditChain(deps.db)).toMatchObject({ ok: true });
   });
 });
