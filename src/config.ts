@@ -55,6 +55,8 @@ export interface Config {
   backupIntervalHours: number;
   /** How many scheduled backups are kept; older ones are deleted. */
   backupKeep: number;
+  /** Days after its incident closes that personal data is kept (CORESPOND_PERSONAL_DATA_DAYS), then erased. */
+  personalDataDays: number;
 }
 
 function listFrom(value: string | undefined): string[] {
@@ -153,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupDir: env.CORESPOND_BACKUP_DIR ? resolve(env.CORESPOND_BACKUP_DIR) : null,
     backupIntervalHours: hoursFrom(env.CORESPOND_BACKUP_INTERVAL_HOURS, 24, 'CORESPOND_BACKUP_INTERVAL_HOURS'),
     backupKeep: intFrom(env.CORESPOND_BACKUP_KEEP, 7, 'CORESPOND_BACKUP_KEEP'),
+    personalDataDays: intFrom(env.CORESPOND_PERSONAL_DATA_DAYS, 180, 'CORESPOND_PERSONAL_DATA_DAYS'),
   };
 }
 

@@ -1,9 +1,9 @@
-/** `corespond`: serve, migrate, create-admin, import, export, backup, restore, passes rotate-key, keys rotate, audit verify, allocate. Commands call services, not HTTP. */
+/** `corespond`: serve, migrate, create-admin, import, export, backup, restore, passes rotate-key, keys rotate, audit verify, retention sweep, allocate. Commands call services, not HTTP. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { loadConfig } from '../config';
+import { loadAuditKey, loadConfig } from '../config';
 import { migrateToLatest } from '../db/migrate';
 import { buildApp, VERSION } from '../http/app';
 import { loggerOptions } from '../http/log-privacy';
@@ -30,6 +30,8 @@ import { startNotificationWorker } from '../services/notifications/dispatch-noti
 import { mailerFor } from '../services/notifications/send-mail';
 import { warnExpiringClaims } from '../services/notifications/warn-expiring-claims';
 import { rotateSigningKey, rotateSigningKeyWhenDue } from '../services/passes/signing-keys';
+import { readRegisters, reapplyAfterRestore, registerFileOf } from '../services/retention/erasure-register';
+import { sweepRetention } from '../services/retention/sweep-retention';
 import { createFirstAdmin, setupNeeded } from '../services/users/set-up-platform';
 import { startWebhookWorker } from '../services/webhooks/deliver-webhooks';
 
@@ -97,6 +99,20 @@ program
       );
     await rotateWhenDue();
     const keyRotation = setInterval(rotateWhenDue, 86_400_000);
+    // Personal data of incidents closed longer than CORESPOND_PERSONAL_DATA_DAYS ago is erased:
+    // swept hourly (one node at a time, by lease), first a minute after start.
+    const sweepPersonalData = () =>
+      sweepRetention(runtime.deps, { days: config.personalDataDays }).then(
+        (report) =>
+          report.incidents.length > 0 &&
+          app.log.info(
+            `personal data erased: ${report.incidents.length} incidents, ${report.counts.needs} needs, ${report.counts.offers} offers`,
+          ),
+        (error: unknown) => app.log.error({ err: error }, 'retention sweep failed'),
+      );
+    const retention = setInterval(sweepPersonalData, 3_600_000);
+    const firstRetention = setTimeout(sweepPersonalData, 60_000);
+    firstRetention.unref();
     // Webhooks: fan out new platform events and post due deliveries (every node may; each
     // event is fanned out once and each delivery leased to one node).
     const webhooks = startWebhookWorker(runtime.deps, {
@@ -134,6 +150,8 @@ program
       await backups?.stop();
       clearInterval(feedPoller);
       clearInterval(keyRotation);
+      clearInterval(retention);
+      clearTimeout(firstRetention);
       await notifier.stop();
       await webhooks.stop();
       await app.close();
@@ -277,15 +295,31 @@ program
   )
   .argument('<file>', 'a file written by `corespond backup` (or a scheduled backup)')
   .option('--force', 'replace the database and the data directory’s files the target already holds')
-  .action(async (file: string, opts: { force?: boolean }) => {
+  .option(
+    '--erasures <file>',
+    'a register of erasures (erasures.jsonl) to apply after the restore, besides the target’s own and the one in CORESPOND_BACKUP_DIR',
+  )
+  .action(async (file: string, opts: { force?: boolean; erasures?: string }) => {
     const config = loadConfig();
+    // Read before the restore replaces the target's files: erasures made after the backup was taken.
+    const kept = await readRegisters(
+      [registerFileOf(config), config.backupDir && join(config.backupDir, 'erasures.jsonl'), opts.erasures].filter(
+        (f): f is string => Boolean(f),
+      ),
+    );
+    let erasures = { reapplied: 0, present: 0 };
     const report = await restoreBackup(backupLocationOf(config), file, {
       passphrase: config.backupKey ?? undefined,
       force: opts.force,
+      auditKey: () => loadAuditKey(config.dataDir),
+      afterRestore: async (deps) => {
+        erasures = await reapplyAfterRestore(kept)(deps);
+      },
     });
     console.log(
       `restored the backup of ${report.createdAt}: database ${report.databaseBytes} bytes, ${report.files} file${report.files === 1 ? '' : 's'}; ` +
-        'the database is brought up to date when the server starts (or with `corespond migrate`)',
+        `${erasures.reapplied} erasure${erasures.reapplied === 1 ? '' : 's'} made after the backup applied again ` +
+        `(${erasures.present} already in it)`,
     );
   });
 
@@ -312,6 +346,31 @@ keys
     try {
       const key = await rotateSigningKey(runtime.deps);
       console.log(`new signing key ${key.kid}; verifiers pick it up from /.well-known/jwks.json (earlier keys stay listed)`);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+const retention = program.command('retention').description('personal data kept no longer than CORESPOND_PERSONAL_DATA_DAYS');
+retention
+  .command('sweep')
+  .description(
+    'erase the personal data of incidents closed longer than CORESPOND_PERSONAL_DATA_DAYS ago (as the server does hourly)',
+  )
+  .action(async () => {
+    const config = loadConfig();
+    const runtime = await openRuntime(config);
+    try {
+      const report = await sweepRetention(runtime.deps, { days: config.personalDataDays });
+      if (!report.ran) {
+        console.error('another process is sweeping; try again in a few minutes');
+        process.exitCode = 1;
+        return;
+      }
+      console.log(
+        `personal data erased for ${report.incidents.length} incidents closed more than ${config.personalDataDays} days ago: ` +
+          `${report.counts.needs} needs, ${report.counts.offers} offers, ${report.counts.keys} audit keys destroyed; ${report.mails} e-mails emptied`,
+      );
     } finally {
       await runtime.close();
     }

@@ -87,6 +87,17 @@ export const COLUMN_CLASSES: Classified = {
     hash: INTERNAL,
   },
   audit_head: { id: INTERNAL, seq: INTERNAL, hash: INTERNAL },
+  // The data keys of personal values in audit records, wrapped by the audit key.
+  personal_data_keys: {
+    kid: INTERNAL,
+    owner_kind: INTERNAL,
+    owner_id: INTERNAL,
+    wrapped: SECRET,
+    created_at: INTERNAL,
+    erased_at: INTERNAL,
+  },
+  // The register of erasures names what was erased (an incident, need or offer id), never the data.
+  erasures: { id: INTERNAL, scope: INTERNAL, subject_id: INTERNAL, reason: INTERNAL, actor_id: INTERNAL, at: INTERNAL },
   membership_events: {
     id: INTERNAL,
     organization_id: INTERNAL,
@@ -911,6 +922,10 @@ export const ENTITIES = {
     fields: { organizationName: PUBLIC, fundraisingUnqualified: INTERNAL, reason: INTERNAL },
   },
   unwantedItem: { table: 'unwanted_items', fields: {} },
+  // An erasure as the audit log records it: what (an incident, need or offer id) and how much, never the data.
+  erasure: { table: 'erasures', fields: { counts: INTERNAL } },
+  // A person's export or erasure request: how they were identified (receipt, donation, phone) and what it reached.
+  personalDataRequest: { table: 'erasures', fields: { by: INTERNAL, subjects: INTERNAL } },
   externalActivity: { table: 'external_activities', fields: {} },
   warehouse: { table: 'warehouses', fields: {} },
   alert: { table: 'alerts', fields: { references: PUBLIC, incidentIds: PUBLIC } },

@@ -29,6 +29,7 @@ import * as alerts from './migrations/0026-alerts';
 import * as notifications from './migrations/0027-notifications';
 import * as webhooks from './migrations/0028-webhooks';
 import * as exchange from './migrations/0029-exchange';
+import * as retention from './migrations/0030-retention';
 import type { Tables } from './schema';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0027-notifications': notifications,
   '0028-webhooks': webhooks,
   '0029-exchange': exchange,
+  '0030-retention': retention,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -929,6 +929,8 @@ export interface Tables {
   live_events: LiveEventsTable;
   platform_events: PlatformEventsTable;
   external_activities: ExternalActivitiesTable;
+  personal_data_keys: PersonalDataKeysTable;
+  erasures: ErasuresTable;
   alerts: AlertsTable;
   alert_incidents: AlertIncidentsTable;
   statements: StatementsTable;
@@ -1003,6 +1005,29 @@ export interface WebhookAttemptsTable {
   status_code: number | null;
   response_excerpt: string | null;
   error: string | null;
+}
+
+/** A data key sealing personal values in audit records, wrapped by the audit key; null once erased. */
+export interface PersonalDataKeysTable {
+  kid: string;
+  /** `incident`, `need` (its reporter) or `offer` (its donor). */
+  owner_kind: string;
+  owner_id: string;
+  wrapped: string | null;
+  created_at: string;
+  erased_at: string | null;
+}
+
+/** One erasure done: of an incident's personal data, or one need's or offer's. */
+export interface ErasuresTable {
+  id: string;
+  /** `incident`, `need` or `offer`. */
+  scope: string;
+  subject_id: string;
+  /** `retention` (the sweep) or `request`. */
+  reason: string;
+  actor_id: string;
+  at: string;
 }
 
 /** A database handle or an open transaction: repositories accept either. */

@@ -47,6 +47,7 @@ import { notificationRoutes } from './notifications/routes';
 import { offerRoutes } from './offers/routes';
 import { organizationRoutes } from './organizations/routes';
 import { passRoutes } from './passes/routes';
+import { personalDataRoutes } from './personal-data/routes';
 import { handleError, problemOf, sendProblem } from './problem';
 import { programRoutes } from './programs/routes';
 import { publicRoutes } from './public/routes';
@@ -212,6 +213,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await liveRoutes(app, deps, hub);
   await userRoutes(app, deps, config);
   await auditRoutes(app, deps);
+  await personalDataRoutes(app, deps);
 
   const webDist = options.webDist;
   const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));

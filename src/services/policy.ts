@@ -241,6 +241,20 @@ export function canCoordinateIncident(actor: Actor, jurisdictions: readonly stri
   return jurisdictions.some((j) => overlaps(j, own));
 }
 
+/**
+ * Requests about a person's own data (export, erasure): platform admins, and coordinators for
+ * the needs and offers of incidents they may manage (their area holds all of the incident's).
+ */
+export function canHandlePersonalDataRequest(actor: Actor, incidentAreas: readonly string[]): boolean {
+  return canManageIncident(actor, incidentAreas);
+}
+
+/** Whether the actor handles such requests at all (before anything is looked up). */
+export function assertCanHandlePersonalDataRequests(actor: Actor): void {
+  if (coordinatesIncidents(actor)) return;
+  throw new AppError('forbidden');
+}
+
 /** After-action reviews of an incident: its coordinators (canCoordinateIncident), so admins and coordinators. */
 export function canRecordReviews(actor: Actor): boolean {
   return coordinatesIncidents(actor);

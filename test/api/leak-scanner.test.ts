@@ -140,6 +140,12 @@ const FIXTURES: Record<string, (n: Scanned) => string[]> = {
   '/api/v1/applications/:id': (n) => [`/api/v1/applications/${n.application}`],
   '/api/v1/audit': () => ['/api/v1/audit?limit=500'],
   '/api/v1/audit/verify': () => ['/api/v1/audit/verify'],
+  // A person's export: by the public reporter's receipt and phone, and a donor's phone.
+  '/api/v1/personal-data': (n) => [
+    `/api/v1/personal-data?receipt=${n.receipt}`,
+    '/api/v1/personal-data?phone=13911110004',
+    '/api/v1/personal-data?phone=13911110009',
+  ],
   '/api/v1/deployments/:id': (n) => [`/api/v1/deployments/${n.deployment}`],
   '/api/v1/deployments/:id/alternatives': (n) => [`/api/v1/deployments/${n.deployment}/alternatives`],
   '/api/v1/deployments/:id/pass': (n) => [`/api/v1/deployments/${n.passDeployment}/pass`],

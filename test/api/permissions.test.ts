@@ -749,6 +749,20 @@ const ROWS: Row[] = [
   },
   { name: 'audit log', method: 'GET', path: () => '/api/v1/audit', expect: [401, 200, 403, 403, 403, 403, 403, 403] },
   { name: 'audit verify', method: 'GET', path: () => '/api/v1/audit/verify', expect: [401, 200, 403, 403, 403, 403, 403, 403] },
+  // A person's data on request: admins and coordinators (who then reach only their incidents' people: none has this receipt).
+  {
+    name: 'export one person’s data',
+    method: 'GET',
+    path: () => '/api/v1/personal-data?receipt=NOSUCH23',
+    expect: [401, 404, 404, 404, 403, 403, 403, 403],
+  },
+  {
+    name: 'erase one person’s data',
+    method: 'POST',
+    path: () => '/api/v1/personal-data/erasures',
+    body: () => ({ receipt: 'NOSUCH23' }),
+    expect: [401, 404, 404, 404, 403, 403, 403, 403],
+  },
   // Last: the second member's role changes for good here.
   {
     name: 'promote the second member to platform admin',

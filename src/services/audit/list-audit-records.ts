@@ -1,8 +1,12 @@
-/** Reads the audit log, newest first, for platform admins. */
+/**
+ * Reads the audit log, newest first, for platform admins. Personal values stay sealed; those
+ * whose data key was erased are marked `erased` (their ciphertext is of no use to anyone).
+ */
 import { countAuditRows, readAuditRows } from '../../db/repositories/audit';
 import type { AuditRecord } from '../../model/audit';
 import type { Actor, Deps } from '../context';
 import { assertCanReadAudit } from '../policy';
+import { markErased } from './open-sealed';
 
 export async function listAuditRecords(
   deps: Deps,
@@ -24,5 +28,10 @@ export async function listAuditRecords(
     prevHash: r.prev_hash,
     hash: r.hash,
   }));
+  await markErased(
+    deps.db,
+    deps,
+    items.flatMap((i) => [i.before, i.after]),
+  );
   return { items, total, nextBeforeSeq: rows.length > query.limit ? items[items.length - 1].seq : undefined };
 }

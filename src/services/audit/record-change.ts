@@ -12,6 +12,7 @@ import { insertPlatformEvents } from '../../db/repositories/platform-events';
 import type { Executor } from '../../db/schema';
 import type { PlatformEvent, PlatformEventFacts } from '../../model/platform-event';
 import { type Actor, actorId, type Deps, nowIso } from '../context';
+import { type DataKeyOwner, dataKeysFor, isDataKeyId } from './data-keys';
 
 export interface Change {
   action: string;
@@ -50,34 +51,70 @@ const keyIds = new WeakMap<Buffer, string>();
 
 /**
  * The personal and sensitive values of one record, encrypted together: the key's id, the names
- * of the fields inside (names are not personal) and IV, tag and ciphertext in base64. Records
- * from before key ids have `{ enc }` in place of each personal value instead.
+ * of the fields inside (names are not personal) and IV, tag and ciphertext in base64 (`enc`).
+ * The key is the data key of the incident, need or offer the record is about (`pd-…`), else the
+ * audit key itself. A value written after its data key was erased is not kept at all
+ * (`erased: true`, no `enc`). Records from before key ids have `{ enc }` in place of each
+ * personal value instead.
  */
 export interface Sealed {
   kid: string;
   fields: string[];
-  enc: string;
+  enc?: string;
+  erased?: true;
 }
 
-function seal(key: Buffer, values: Record<string, unknown>): Sealed {
+/** The key personal values of a record are sealed with: null once its owner's data was erased. */
+export interface SealingKey {
+  kid: string;
+  key: Buffer | null;
+}
+
+/** The audit key as a sealing key, for records that belong to no incident, need or offer. */
+export function auditSealingKey(key: Buffer): SealingKey {
   let kid = keyIds.get(key);
   if (kid === undefined) {
     kid = auditKeyId(key);
     keyIds.set(key, kid);
   }
+  return { kid, key };
+}
+
+function seal(sealing: SealingKey, values: Record<string, unknown>): Sealed {
+  if (sealing.key === null) return { kid: sealing.kid, fields: Object.keys(values), erased: true };
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const cipher = createCipheriv('aes-256-gcm', sealing.key, iv);
   const body = Buffer.concat([cipher.update(JSON.stringify(values), 'utf8'), cipher.final()]);
-  return { kid, fields: Object.keys(values), enc: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64') };
+  return {
+    kid: sealing.kid,
+    fields: Object.keys(values),
+    enc: Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64'),
+  };
 }
 
 /** Opens a sealed value with the key it names (or, for records from before key ids, the one key there was). */
-export function unseal(key: Buffer, sealed: { kid?: string; enc: string }): unknown {
-  if (sealed.kid !== undefined && sealed.kid !== auditKeyId(key)) throw new Error(`the value was sealed with key ${sealed.kid}`);
+export function unseal(key: Buffer, sealed: { kid?: string; enc?: string }): unknown {
+  if (sealed.kid !== undefined && !isDataKeyId(sealed.kid) && sealed.kid !== auditKeyId(key)) {
+    throw new Error(`the value was sealed with key ${sealed.kid}`);
+  }
+  if (sealed.enc === undefined) throw new Error('the value was erased before it was written');
   const raw = Buffer.from(sealed.enc, 'base64');
   const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
   decipher.setAuthTag(raw.subarray(12, 28));
   return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')) as unknown;
+}
+
+function sealable(entityType: string, field: string, v: unknown): boolean {
+  if (v === undefined || v === null) return false;
+  const { class: fieldClass } = fieldRule(entityType, field);
+  return fieldClass === 'personal' || fieldClass === 'sensitive';
+}
+
+/** Whether a value has anything to seal (so a record without personal values needs no data key). */
+function hasSealable(entityType: string, value: unknown): boolean {
+  if (Array.isArray(value)) return value.some((v) => hasSealable(entityType, v));
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([field, v]) => sealable(entityType, field, v));
 }
 
 /**
@@ -86,23 +123,52 @@ export function unseal(key: Buffer, sealed: { kid?: string; enc: string }): unkn
  * (one encryption per record keeps the intake fast), secrets left out, the rest as it is. A
  * field nobody classified counts as personal, so it is sealed too.
  */
-export function protectForAudit(key: Buffer, entityType: string, value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => protectForAudit(key, entityType, v));
+export function protectForAudit(sealing: SealingKey, entityType: string, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => protectForAudit(sealing, entityType, v));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   const hidden: Record<string, unknown> = {};
-  let sealing = false;
+  let anything = false;
   for (const [field, v] of Object.entries(value)) {
     if (v === undefined) continue;
     const { class: fieldClass } = fieldRule(entityType, field);
     if (fieldClass === 'secret') continue;
-    if ((fieldClass === 'personal' || fieldClass === 'sensitive') && v !== null) {
+    if (sealable(entityType, field, v)) {
       hidden[field] = v;
-      sealing = true;
+      anything = true;
     } else out[field] = v;
   }
-  if (sealing) out.sealed = seal(key, hidden);
+  if (anything) out.sealed = seal(sealing, hidden);
   return out;
+}
+
+function incidentIdIn(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const id = (value as { incidentId?: unknown }).incidentId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Whose data key seals a change's personal values: a need's (its reporter's) or an offer's (its
+ * donor's) own, so one of them can be erased on request; else its incident's; else none (the
+ * audit key: staff accounts, organizations).
+ */
+export function dataKeyOwner(change: Change): DataKeyOwner | null {
+  if (change.entityType === 'need') return { kind: 'need', id: change.entityId };
+  if (change.entityType === 'offer') return { kind: 'offer', id: change.entityId };
+  const incidentId = change.live?.incidentId ?? incidentIdIn(change.after) ?? incidentIdIn(change.before);
+  return incidentId ? { kind: 'incident', id: incidentId } : null;
+}
+
+/** The sealing key of each change (by index), data keys made where needed. */
+async function sealingKeys(db: Executor, deps: Deps, changes: Change[]): Promise<SealingKey[]> {
+  const audit = auditSealingKey(deps.auditKey);
+  const owners = changes.map((c) =>
+    hasSealable(c.entityType, c.before) || hasSealable(c.entityType, c.after) ? dataKeyOwner(c) : null,
+  );
+  const wanted = owners.filter((o): o is DataKeyOwner => o !== null);
+  const keys = wanted.length > 0 ? await dataKeysFor(db, deps, wanted) : new Map<string, SealingKey>();
+  return owners.map((o) => (o === null ? audit : (keys.get(`${o.kind}:${o.id}`) ?? audit)));
 }
 
 /** Writes the audit record of a change; call inside the transaction that made it. */
@@ -117,6 +183,12 @@ export async function recordChange(db: Executor, deps: Deps, actor: Actor, chang
  */
 export async function recordChanges(db: Executor, deps: Deps, changes: { actor: Actor; change: Change }[]): Promise<number[]> {
   if (changes.length === 0) return [];
+  // Keys first: the chain head stays locked (PostgreSQL) from its advance to the commit.
+  const sealing = await sealingKeys(
+    db,
+    deps,
+    changes.map((c) => c.change),
+  );
   const { seq: last, prevHash } = await advanceAuditHead(db, changes.length);
   const at = nowIso(deps);
   const rows: AuditRow[] = [];
@@ -129,9 +201,8 @@ export async function recordChanges(db: Executor, deps: Deps, changes: { actor: 
       action: change.action,
       entity_type: change.entityType,
       entity_id: change.entityId,
-      before:
-        change.before === undefined ? null : JSON.stringify(protectForAudit(deps.auditKey, change.entityType, change.before)),
-      after: change.after === undefined ? null : JSON.stringify(protectForAudit(deps.auditKey, change.entityType, change.after)),
+      before: change.before === undefined ? null : JSON.stringify(protectForAudit(sealing[i], change.entityType, change.before)),
+      after: change.after === undefined ? null : JSON.stringify(protectForAudit(sealing[i], change.entityType, change.after)),
       prev_hash: prev,
     };
     prev = auditHash(row);

@@ -9,6 +9,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { moveBackupTurn, takeBackupTurn } from '../../db/repositories/backup-schedule';
 import type { Deps } from '../context';
+import { copyRegisterTo } from '../retention/erasure-register';
 import { type BackupLocation, type BackupReport, takeBackup } from './take-backup';
 
 export interface BackupSchedule {
@@ -52,6 +53,8 @@ export async function takeScheduledBackup(
       // The unencrypted warning is the server's to log, once at start.
       { passphrase: schedule.passphrase, warn: () => undefined, now: deps.now },
     );
+    // The register of erasures beside the backups: a restore re-applies it (see corespond restore).
+    await copyRegisterTo(deps, schedule.dir);
     return { ...report, deleted: await pruneBackups(schedule.dir, schedule.keep) };
   } catch (error) {
     const retry = new Date(now.getTime() + Math.min(schedule.intervalHours * HOUR, HOUR));
