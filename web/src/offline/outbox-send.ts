@@ -58,5 +58,9 @@ async function deliver(entry: OutboxEntry, csrfToken: string | null): Promise<Se
   const answer = await readAnswer(response);
   const state = settlementOf(response.status, answer.code);
   if (state === 'sent') return { state, outcome: null, result: answer.json };
-  return { state, outcome: { status: response.status, code: answer.code, detail: answer.detail, field: answer.field }, result: null };
+  return {
+    state,
+    outcome: { status: response.status, code: answer.code, detail: answer.detail, field: answer.field },
+    result: null,
+  };
 }

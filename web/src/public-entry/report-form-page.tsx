@@ -16,9 +16,9 @@ import type { ServiceCategory, Urgency, VulnerableGroup } from '../types';
 import { Field, Tiles } from './fields';
 import { IncidentLine, usePublicIncidents } from './incidents';
 import { JurisdictionSelects } from './jurisdiction-selects';
+import { PublicOutbox } from './public-outbox';
 import { Link, navigate } from './router';
 import { EmergencyNumbers, ErrorNotice, Loading, Notice, PublicShell } from './shell';
-import { PublicOutbox } from './public-outbox';
 import { submitPublicReport } from './submit-report';
 
 const MapPicker = lazy(() => import('./map-picker'));
