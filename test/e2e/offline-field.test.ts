@@ -6,7 +6,6 @@
  * returns, and each submission arrives exactly once; a replay of an outbox entry makes nothing new.
  */
 import { mkdirSync } from 'node:fs';
-import { connect, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -20,47 +19,13 @@ import { createUser } from '../../src/services/users/manage-users';
 import { chromiumPath, launchBrowser, signInOn } from '../support/browser';
 import { describeEachDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
+import { Network } from '../support/network';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
 
 const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
 const MEMBER = 'yanjin.member@example.cn';
 const TEAM = '延津水上救援一队';
 const NEED = '东屯镇 5 名老人需要转移';
-
-/** A TCP proxy to the server that can be made to refuse connections, as a phone losing its network. */
-class Network {
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  constructor(private readonly target: number) {}
-
-  async up(): Promise<void> {
-    const server = createServer((client) => {
-      const upstream = connect(this.target, '127.0.0.1');
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
-        socket.on('error', () => {
-          client.destroy();
-          upstream.destroy();
-        });
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
-    this.port = (server.address() as { port: number }).port;
-    this.server = server;
-  }
-
-  /** Closes the port and every open connection: the next connection is refused. */
-  async down(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    for (const socket of this.sockets) socket.destroy();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
 
 describeEachDatabase('browser: field work offline through the outbox', { skip: !chromiumPath }, (t) => {
   let browser: Browser;

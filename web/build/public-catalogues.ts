@@ -36,6 +36,7 @@ export const PUBLIC_SECTIONS = [
   'membership',
   'organization',
   'deployments',
+  'outbox',
 ] as const;
 
 function readJson(dir: string, name: string): Catalogue {

@@ -7,7 +7,10 @@
 /** One signed-in user's data: cached only under that user's name, deleted at sign-out. */
 export const USER_DATA: readonly RegExp[] = [/^\/api\/v1\/auth\/session$/, /^\/api\/v1\/me\/tasks$/];
 
-/** The same for everyone (no user's data): one shared cache. */
+/**
+ * The same for everyone (no user's data): one shared cache. The public report page needs the
+ * open incidents and the divisions (GB/T 2260: children of a level, one division by code).
+ */
 export const SHARED_DATA: readonly RegExp[] = [
   /^\/api\/v1\/setup$/,
   /^\/api\/v1\/jurisdictions(\/|$)/,

@@ -15,6 +15,8 @@ export interface OutboxOutcome {
   status: number;
   code: string;
   detail?: string;
+  /** The field the refusal names (a public report's phone number, say). */
+  field?: string;
 }
 
 export interface OutboxEntry {

@@ -20,6 +20,21 @@ function Outcome({ entry }: { entry: OutboxEntry }) {
   );
 }
 
+/** A public report that got through: its receipt code, and the page that follows it. */
+function ReceiptOf({ entry }: { entry: OutboxEntry }) {
+  const { t } = useTranslation();
+  const code = (entry.result as { receiptCode?: unknown } | null)?.receiptCode;
+  if (entry.kind !== 'public_report' || entry.state !== 'sent' || typeof code !== 'string') return null;
+  return (
+    <div className="outbox-receipt">
+      {t('outbox.receiptCode')}{' '}
+      <a href={`/receipt/${encodeURIComponent(code)}`} data-testid="outbox-receipt">
+        <code>{code}</code>
+      </a>
+    </div>
+  );
+}
+
 export function OutboxList({
   entries,
   owner,
@@ -56,6 +71,7 @@ export function OutboxList({
               </time>
             </div>
             <Outcome entry={entry} />
+            <ReceiptOf entry={entry} />
             {entry.state === 'failed' ? (
               <button type="button" className="outbox-retry" onClick={() => void retry(entry.id)}>
                 {t('outbox.retry')}

@@ -17,14 +17,15 @@ export function settlementOf(status: number, code: string): Exclude<OutboxState,
   return 'failed';
 }
 
-async function readAnswer(response: Response): Promise<{ json: unknown; code: string; detail?: string }> {
+async function readAnswer(response: Response): Promise<{ json: unknown; code: string; detail?: string; field?: string }> {
   let json: unknown = null;
   if ((response.headers.get('content-type') ?? '').includes('json')) json = await response.json().catch(() => null);
-  const problem = (json ?? {}) as { code?: unknown; detail?: unknown };
+  const problem = (json ?? {}) as { code?: unknown; detail?: unknown; field?: unknown };
   return {
     json,
     code: typeof problem.code === 'string' ? problem.code : `http_${response.status}`,
     detail: typeof problem.detail === 'string' ? problem.detail : undefined,
+    field: typeof problem.field === 'string' ? problem.field : undefined,
   };
 }
 
@@ -57,5 +58,9 @@ async function deliver(entry: OutboxEntry, csrfToken: string | null): Promise<Se
   const answer = await readAnswer(response);
   const state = settlementOf(response.status, answer.code);
   if (state === 'sent') return { state, outcome: null, result: answer.json };
-  return { state, outcome: { status: response.status, code: answer.code, detail: answer.detail }, result: null };
+  return {
+    state,
+    outcome: { status: response.status, code: answer.code, detail: answer.detail, field: answer.field },
+    result: null,
+  };
 }

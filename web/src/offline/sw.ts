@@ -1,7 +1,8 @@
 /**
  * The service worker (built by vite-plugin-pwa in injectManifest mode, served as /sw.js):
  * - the app shell (HTML, scripts, styles, icons) is precached, so the app opens offline;
- * - pages are fetched network-first and fall back to the cached shell;
+ * - pages are fetched network-first and fall back to the cached shell: the light public pages'
+ *   (public-pages.html) for /report, /receipt, /join and /checkpoint, the coordinators' otherwise;
  * - the field pages' data (session, my tasks) is fetched network-first into a cache named
  *   after the signed-in user, and answered from it when the network is away; nothing is
  *   cached while nobody is signed in, and the pages delete a user's cache at sign-out;
@@ -12,6 +13,7 @@ import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
+import { webPageFor } from '../../../src/http/web-pages';
 import { SHARED_DATA, USER_DATA } from './field-data';
 import { signedInUser, userCacheName } from './offline-db';
 import { flushOutbox, OUTBOX_SYNC_TAG } from './outbox-client';
@@ -70,13 +72,15 @@ registerRoute(
 );
 
 // Pages: from the network when it answers (another entry point may serve another HTML file),
-// else the last copy of that page, else the precached app shell.
+// else the last copy of that page, else the precached shell the server would have answered with.
 registerRoute(
   ({ request }) => request.mode === 'navigate',
   new NetworkFirst({ cacheName: 'corespond-pages', networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS, plugins: [onlyOk] }),
 );
 setCatchHandler(async ({ request }) => {
-  if (request.mode === 'navigate') return (await matchPrecache('/index.html')) ?? Response.error();
+  if (request.mode === 'navigate') {
+    return (await matchPrecache(`/${webPageFor(new URL(request.url).pathname)}`)) ?? Response.error();
+  }
   return Response.error();
 });
 

@@ -10,12 +10,13 @@ import { URGENCIES, VULNERABLE_GROUPS } from '../../../src/model/need';
 import { ApiError } from '../api';
 import { useMyLocation } from '../components/my-location';
 import { fieldSegments, useErrorText } from '../error-text';
-import { compactPhone, formKey, PHONE } from '../public-form';
+import { compactPhone, PHONE } from '../public-form';
 import { useSessionQuery } from '../session';
 import type { ServiceCategory, Urgency, VulnerableGroup } from '../types';
 import { Field, Tiles } from './fields';
 import { IncidentLine, usePublicIncidents } from './incidents';
 import { JurisdictionSelects } from './jurisdiction-selects';
+import { PublicOutbox } from './public-outbox';
 import { Link, navigate } from './router';
 import { EmergencyNumbers, ErrorNotice, Loading, Notice, PublicShell } from './shell';
 import { submitPublicReport } from './submit-report';
@@ -88,6 +89,8 @@ export function ReportFormPage({ incidentId }: { incidentId: string }) {
   const { locate, locating, problem, supported } = useMyLocation();
   const formRef = useRef<HTMLFormElement>(null);
   const [focusError, setFocusError] = useState(0);
+  /** How many reports this visit kept on the phone for want of a network. */
+  const [kept, setKept] = useState(0);
 
   // The first value of each field, once the incident is known (its only area comes preset).
   useEffect(() => {
@@ -180,29 +183,30 @@ export function ReportFormPage({ incidentId }: { incidentId: string }) {
     }
     setError(null);
     setBusy(true);
-    const idempotency = formKey(incidentId);
     try {
-      const answer = await submitPublicReport(
-        incidentId,
-        {
-          title: values.title.trim(),
-          category: values.category as ServiceCategory,
-          quantity: number(values.quantity) as number,
-          unit: values.unit.trim() || undefined,
-          jurisdiction: values.jurisdiction as string,
-          lat: number(values.lat) as number,
-          lon: number(values.lon) as number,
-          coordSystem: 'wgs84',
-          address: values.address.trim() || null,
-          urgency: values.urgency,
-          vulnerableGroups: values.vulnerableGroups,
-          contactPhone: compactPhone(values.contactPhone),
-          contactName: values.contactName.trim() || null,
-        },
-        idempotency.key,
-      );
-      idempotency.done();
-      navigate(`/receipt/${encodeURIComponent(answer.receiptCode)}`, { fresh: true });
+      const outcome = await submitPublicReport(incidentId, {
+        title: values.title.trim(),
+        category: values.category as ServiceCategory,
+        quantity: number(values.quantity) as number,
+        unit: values.unit.trim() || undefined,
+        jurisdiction: values.jurisdiction as string,
+        lat: number(values.lat) as number,
+        lon: number(values.lon) as number,
+        coordSystem: 'wgs84',
+        address: values.address.trim() || null,
+        urgency: values.urgency,
+        vulnerableGroups: values.vulnerableGroups,
+        contactPhone: compactPhone(values.contactPhone),
+        contactName: values.contactName.trim() || null,
+      });
+      if (outcome.state === 'sent') {
+        navigate(`/receipt/${encodeURIComponent(outcome.answer.receiptCode)}`, { fresh: true });
+        return;
+      }
+      // No network: the report waits on this phone (listed below); the form is empty for the next one.
+      setKept((n) => n + 1);
+      setValues(null);
+      window.scrollTo({ top: 0 });
     } catch (failure) {
       // A problem that names a field is shown at that field; any other above the form.
       const field =
@@ -231,6 +235,12 @@ export function ReportFormPage({ incidentId }: { incidentId: string }) {
         <strong>{incident.name}</strong> <IncidentLine incident={incident} />
       </p>
       <EmergencyNumbers />
+      {kept > 0 ? (
+        <Notice tone="warning" testId="report-kept">
+          {t('public.keptOnPhone')}
+        </Notice>
+      ) : null}
+      <PublicOutbox />
       <form ref={formRef} className="pp-form" name="public-report" noValidate onSubmit={(event) => void submit(event)}>
         <ErrorNotice error={error} onClose={() => setError(null)} />
         <section className="pp-section">
