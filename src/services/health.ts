@@ -4,6 +4,8 @@
  * the background queues, for the metrics.
  */
 
+import { type PoolStats, poolStats } from '../db/database';
+import { type GroupCommitted, groupCommits } from '../db/group-commit';
 import { pendingMigrations } from '../db/migrate';
 import { readAuditHead } from '../db/repositories/audit';
 import { countUnfinishedImportJobs } from '../db/repositories/import-jobs';
@@ -47,3 +49,12 @@ export async function readBacklogs(deps: Deps): Promise<Backlogs> {
   ]);
   return { importJobs, webhookDeliveries };
 }
+
+/** The database connections this process holds (PostgreSQL's pool; null for SQLite's one connection). */
+export function databaseConnections(deps: Pick<Deps, 'db'>): PoolStats | null {
+  return poolStats(deps.db);
+}
+
+/** The channel each group commit (batch size, waits) is published on, for the metrics to observe. */
+export const groupCommitEvents = groupCommits;
+export type { GroupCommitted };

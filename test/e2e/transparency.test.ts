@@ -240,7 +240,8 @@ describeEachDatabase('browser: the public transparency and donation pages', { sk
     const page = await phone(scripts);
     for (const path of ['/report', '/give', `/give/${incidentId}`, '/receipt', `/donation/${waterCode}`, '/transparency']) {
       await page.goto(`${base}${path}`);
-      await page.locator('.public-title').first().waitFor();
+      // The light public pages (report, receipt) and the coordinators' app's public pages (give, donation, transparency).
+      await page.locator('.public-title, .pp-title').first().waitFor();
       await page.waitForLoadState('networkidle');
     }
     expect(scripts.length).toBeGreaterThan(0);

@@ -3,7 +3,7 @@
  * reported as skipped when it has none, so the counts show what did not run).
  * Each suite, or each test when asked, gets a fresh, migrated database of its own.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,13 +13,18 @@ import { type Database, type DialectName, openDatabase } from '../../src/db/data
 import { migrateToLatest } from '../../src/db/migrate';
 import type { Deps } from '../../src/services/context';
 
-export const TEST_AUDIT_KEY = Buffer.alloc(32, 7);
+/**
+ * The secret every process of a test database shares (CORESPOND_SECRET in `env`): the CLI and a
+ * server process started by a test open the audit data keys the test's own writes made.
+ */
+export const TEST_SECRET = 'corespond test secret shared by every process';
+export const TEST_AUDIT_KEY = createHash('sha256').update(TEST_SECRET).digest();
 
 export interface TestDatabase {
   database: Database;
   deps: Deps;
   /** How a separate process (the CLI) reaches the same database and keeps its files beside the test's. */
-  env: { CORESPOND_DATA_DIR: string; DATABASE_URL?: string };
+  env: { CORESPOND_DATA_DIR: string; DATABASE_URL?: string; CORESPOND_SECRET: string };
   /** Moves the test clock (starts at the real time). */
   clock: { now: Date; advance(ms: number): void };
 }
@@ -45,7 +50,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     await admin.end();
     const url = adminUrl.replace(/\/postgres$/, `/${name}`);
     database = openDatabase({ url, poolSize: 5 });
-    env = { DATABASE_URL: url, CORESPOND_DATA_DIR: dataDir };
+    env = { DATABASE_URL: url, CORESPOND_DATA_DIR: dataDir, CORESPOND_SECRET: TEST_SECRET };
     cleanup = async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
@@ -54,7 +59,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     };
   } else {
     database = openDatabase({ dataDir });
-    env = { CORESPOND_DATA_DIR: dataDir };
+    env = { CORESPOND_DATA_DIR: dataDir, CORESPOND_SECRET: TEST_SECRET };
     cleanup = async () => undefined;
   }
   const drop = async () => {

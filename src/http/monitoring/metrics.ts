@@ -6,11 +6,9 @@
 import { type Channel, subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { poolStats } from '../../db/database';
-import { type GroupCommitted, groupCommits } from '../../db/group-commit';
 import { type FigureJobEvent, figureJobs } from '../../services/analytics/figure-worker';
 import type { Deps } from '../../services/context';
-import { type Backlogs, readBacklogs } from '../../services/health';
+import { type Backlogs, databaseConnections, type GroupCommitted, groupCommitEvents, readBacklogs } from '../../services/health';
 
 const SECONDS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -88,7 +86,7 @@ export function createMetrics(deps: Deps, live: { size(): number }): AppMetrics 
     labelNames: ['state'] as const,
     registers: [registry],
     collect() {
-      const stats = poolStats(deps.db);
+      const stats = databaseConnections(deps);
       if (!stats) return;
       pool.set({ state: 'total' }, stats.total);
       pool.set({ state: 'idle' }, stats.idle);
@@ -151,7 +149,7 @@ export function createMetrics(deps: Deps, live: { size(): number }): AppMetrics 
     }
   };
   const subscriptions: [Channel, (message: unknown) => void][] = [
-    [groupCommits, onGroup],
+    [groupCommitEvents, onGroup],
     [figureJobs, onFigure],
   ];
   for (const [c, fn] of subscriptions) subscribe(c.name as string, fn);
