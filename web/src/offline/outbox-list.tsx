@@ -4,6 +4,7 @@
  * translations, so the public pages can show it without the coordinators' UI library.
  */
 import { useTranslation } from 'react-i18next';
+import './outbox.css';
 import { type OutboxEntry, requeue } from './outbox';
 import { flushOutbox } from './outbox-client';
 
