@@ -41,11 +41,12 @@ describe('error table', () => {
       expect(entry.en.length, code).toBeGreaterThan(0);
     }
     // Only a fault of the server, or a part it lacks or that fails it (no Chromium to print a PDF,
-    // or one too slow to print it in time: 503), is 5xx; never bad input.
+    // or one too slow to print it in time: 503; a database not yet ready for traffic: 503), is 5xx;
+    // never bad input.
     expect(
       Object.entries(ERRORS)
         .filter(([, e]) => e.status >= 500)
         .map(([c]) => c),
-    ).toEqual(['pdf_unavailable', 'pdf_timeout', 'internal_error']);
+    ).toEqual(['pdf_unavailable', 'pdf_timeout', 'not_ready', 'internal_error']);
   });
 });
