@@ -15,6 +15,7 @@ import Fastify, { type FastifyServerOptions, LogController } from 'fastify';
 import type { Config } from '../config';
 import type { Deps } from '../services/context';
 import type { WebhookSettings } from '../services/webhooks/manage-webhooks';
+import { VERSION } from '../version';
 import { alarmRoutes } from './alarms/routes';
 import { alertRoutes } from './alerts/routes';
 import { allocationRoutes } from './allocation/routes';
@@ -84,8 +85,6 @@ export interface AppOptions {
   /** Told of every route as it is registered (the leak scanner calls each one). */
   onRoute?: (route: { method: string; url: string }) => void;
 }
-
-export const VERSION = '0.1.0';
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const { deps, config } = options;
