@@ -1,33 +1,17 @@
 /** `corespond allocate < problem.json > plan.json`: the plan on stdout, bad input named on stderr with exit code 2. */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkPlan } from '../../src/matching/allocate';
+import { corespond } from '../support/cli';
 
-const CLI = join(import.meta.dirname, '..', '..', 'bin', 'corespond.mjs');
 // An empty data directory that must stay empty: the command opens no database.
 const dataDir = mkdtempSync(join(tmpdir(), 'corespond-allocate-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function allocate(input: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'allocate', ...args], {
-      env: { ...process.env, CORESPOND_DATA_DIR: dataDir, DATABASE_URL: '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+function allocate(input: string, ...args: string[]) {
+  return corespond(['allocate', ...args], { CORESPOND_DATA_DIR: dataDir, DATABASE_URL: '' }, input);
 }
 
 const problem = {

@@ -1,31 +1,16 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
-import { beforeEach, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { readAuditRows } from '../../src/db/repositories/audit';
 import { call, testApp } from '../support/api';
+import { corespond } from '../support/cli';
 import { describeEachDatabase } from '../support/databases';
 import { buildNetwork } from '../support/fixtures';
 
-const run = promisify(execFile);
-const CLI = join(import.meta.dirname, '..', '..', 'bin', 'corespond.mjs');
-
-async function corespond(args: string[], env: Record<string, string | undefined>) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
-
-// A database per test: one of them breaks the chain on purpose.
-describeEachDatabase('corespond audit verify', { databasePer: 'test' }, (t) => {
+// One database for both tests, in this order: the untouched log is verified first, then broken on purpose.
+describeEachDatabase('corespond audit verify', (t) => {
   /** The audit record of the organization's rename. */
   let renamed: number;
-  beforeEach(async () => {
+  beforeAll(async () => {
     // Changes made through the API, as a day of use would.
     const app = await testApp(t().deps);
     const network = await buildNetwork(t().deps);
@@ -41,7 +26,7 @@ describeEachDatabase('corespond audit verify', { databasePer: 'test' }, (t) => {
 
   it('passes on an untouched log', async () => {
     const result = await corespond(['audit', 'verify'], t().env);
-    expect(result.out).toMatch(/audit chain intact: \d+ records/);
+    expect(result.stdout).toMatch(/audit chain intact: \d+ records/);
     expect(result.code).toBe(0);
   });
 
@@ -50,6 +35,6 @@ describeEachDatabase('corespond audit verify', { databasePer: 'test' }, (t) => {
     await sql`update audit_log set actor_id = 'someone-else' where seq = ${renamed}`.execute(t().deps.db);
     const result = await corespond(['audit', 'verify'], t().env);
     expect(result.code).toBe(1);
-    expect(result.out).toMatch(new RegExp(`broken at record ${renamed}\\b`));
+    expect(result.stderr).toMatch(new RegExp(`broken at record ${renamed}\\b`));
   });
 });

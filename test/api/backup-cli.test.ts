@@ -1,28 +1,15 @@
 /** `corespond backup` and `corespond restore` as an operator runs them: messages, exit codes, and `audit verify` after. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadAuditKey } from '../../src/config';
+import { corespond } from '../support/cli';
 import { describeEachDatabase } from '../support/databases';
 import { buildNetwork } from '../support/fixtures';
 import { freshTarget, type RestoreTarget } from '../support/restore-target';
 
-const run = promisify(execFile);
-const CLI = join(import.meta.dirname, '..', '..', 'bin', 'corespond.mjs');
 const KEY = 'a passphrase for the cli test';
-
-async function corespond(args: string[], env: Record<string, string | undefined>) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout, err: e.stderr };
-  }
-}
 
 describeEachDatabase('corespond backup and restore', (t) => {
   let work: string;
@@ -42,14 +29,14 @@ describeEachDatabase('corespond backup and restore', (t) => {
   it('backs up with a warning when no key is set, restores into an empty target, and audit verify passes there', async () => {
     const file = join(work, 'plain.backup');
     const backup = await corespond(['backup', '--out', file], { ...t().env, CORESPOND_BACKUP_KEY: '' });
-    expect(backup.err).toMatch(/CORESPOND_BACKUP_KEY is not set, so this backup is NOT encrypted/);
-    expect(backup.out).toMatch(/wrote .*plain\.backup: \d+ bytes .* NOT encrypted/);
+    expect(backup.stderr).toMatch(/CORESPOND_BACKUP_KEY is not set, so this backup is NOT encrypted/);
+    expect(backup.stdout).toMatch(/wrote .*plain\.backup: \d+ bytes .* NOT encrypted/);
     expect(backup.code).toBe(0);
     const restore = await corespond(['restore', file], { ...target.env, CORESPOND_BACKUP_KEY: '' });
-    expect(restore.out).toMatch(/restored the backup of/);
+    expect(restore.stdout).toMatch(/restored the backup of/);
     expect(restore.code).toBe(0);
     const verify = await corespond(['audit', 'verify'], target.env);
-    expect(verify.out).toMatch(/audit chain intact: [1-9]\d* records/);
+    expect(verify.stdout).toMatch(/audit chain intact: [1-9]\d* records/);
     expect(verify.code).toBe(0);
     // The restored server's audit key is the source's: the same key file.
     expect(readFileSync(join(target.env.CORESPOND_DATA_DIR, 'secret.key'))).toEqual(
@@ -60,13 +47,14 @@ describeEachDatabase('corespond backup and restore', (t) => {
   it('refuses a non-empty target with exit 2, a wrong key with 3, a damaged file with 4; --force replaces', async () => {
     const file = join(work, 'keyed.backup');
     const backup = await corespond(['backup', '--out', file], { ...t().env, CORESPOND_BACKUP_KEY: KEY });
-    expect(backup.err).toBe('');
-    expect(backup.out).toMatch(/, encrypted,/);
+    expect(backup.stderr).toBe('');
+    expect(backup.stdout).toMatch(/, encrypted,/);
+    expect(backup.code).toBe(0);
     const refused = await corespond(['restore', file], { ...target.env, CORESPOND_BACKUP_KEY: KEY });
-    expect(refused.err).toMatch(/the target is not empty.*--force/);
+    expect(refused.stderr).toMatch(/the target is not empty.*--force/);
     expect(refused.code).toBe(2);
     const wrongKey = await corespond(['restore', '--force', file], { ...target.env, CORESPOND_BACKUP_KEY: 'another passphrase' });
-    expect(wrongKey.err).toMatch(/CORESPOND_BACKUP_KEY is not the key this backup was made with/);
+    expect(wrongKey.stderr).toMatch(/CORESPOND_BACKUP_KEY is not the key this backup was made with/);
     expect(wrongKey.code).toBe(3);
     const damaged = Buffer.from(readFileSync(file));
     damaged[damaged.length - 40] ^= 0x80;
@@ -75,7 +63,7 @@ describeEachDatabase('corespond backup and restore', (t) => {
       ...target.env,
       CORESPOND_BACKUP_KEY: KEY,
     });
-    expect(broken.err).toMatch(/the backup file is damaged: frame \d+ does not authenticate/);
+    expect(broken.stderr).toMatch(/the backup file is damaged: frame \d+ does not authenticate/);
     expect(broken.code).toBe(4);
     const forced = await corespond(['restore', '--force', file], { ...target.env, CORESPOND_BACKUP_KEY: KEY });
     expect(forced.code).toBe(0);

@@ -1,23 +1,8 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 import { call, testApp } from '../support/api';
+import { corespond } from '../support/cli';
 import { describeEachDatabase } from '../support/databases';
 import { buildNetwork } from '../support/fixtures';
-
-const run = promisify(execFile);
-const CLI = join(import.meta.dirname, '..', '..', 'bin', 'corespond.mjs');
-
-async function corespond(args: string[], env: Record<string, string | undefined>) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
 
 describeEachDatabase('corespond retention sweep', (t) => {
   it('erases an incident closed longer ago than CORESPOND_PERSONAL_DATA_DAYS, and the chain still verifies', async () => {
@@ -51,13 +36,13 @@ describeEachDatabase('corespond retention sweep', (t) => {
 
     // Closed today: kept.
     const kept = await corespond(['retention', 'sweep'], { ...env, CORESPOND_PERSONAL_DATA_DAYS: '30' });
-    expect(kept.out).toContain('personal data erased for 0 incidents closed more than 30 days ago');
+    expect(kept.stdout).toContain('personal data erased for 0 incidents closed more than 30 days ago');
     expect(kept.code).toBe(0);
     // The incident closed 31 days ago, as far as the database knows.
     const longAgo = new Date(Date.now() - 31 * 86_400_000).toISOString();
     await deps.db.updateTable('incident_stages').set({ at: longAgo }).where('incident_id', '=', id).execute();
     const swept = await corespond(['retention', 'sweep'], { ...env, CORESPOND_PERSONAL_DATA_DAYS: '30' });
-    expect(swept.out).toContain('personal data erased for 1 incidents closed more than 30 days ago: 1 needs, 0 offers');
+    expect(swept.stdout).toContain('personal data erased for 1 incidents closed more than 30 days ago: 1 needs, 0 offers');
     expect(swept.code).toBe(0);
     const row = await deps.db
       .selectFrom('needs')
@@ -66,10 +51,11 @@ describeEachDatabase('corespond retention sweep', (t) => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ contact_name: null, contact_phone: null });
     const verified = await corespond(['audit', 'verify'], env);
-    expect(verified.out).toMatch(/audit chain intact/);
+    expect(verified.stdout).toMatch(/audit chain intact/);
+    expect(verified.code).toBe(0);
 
     const refused = await corespond(['retention', 'sweep'], { ...env, CORESPOND_PERSONAL_DATA_DAYS: 'half a year' });
-    expect(refused.out).toContain('CORESPOND_PERSONAL_DATA_DAYS must be a positive whole number');
+    expect(refused.stderr).toContain('CORESPOND_PERSONAL_DATA_DAYS must be a positive whole number');
     expect(refused.code).not.toBe(0);
   });
 });
