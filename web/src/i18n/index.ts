@@ -17,7 +17,7 @@ import { type Language, storedLanguage, storeLanguage } from './language';
 import { type Catalogue, mergeCatalogues, modelCatalogue } from './model-catalogue';
 import zhHans from './zh-Hans.json';
 
-export { currentLanguage, intlLocale, LANGUAGES, type Language } from './language';
+export { currentLanguage, intlLocale, LANGUAGE_NAMES, LANGUAGES, type Language } from './language';
 
 interface Pack {
   catalogue: Catalogue;

@@ -10,10 +10,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { type Language, storedLanguage, storeLanguage } from '../i18n/language';
 
-export { currentLanguage, LANGUAGES } from '../i18n/language';
-
-/** Each language named in itself, so a reader can always find their own. */
-export const LANGUAGE_NAMES: Record<Language, string> = { 'zh-Hans': '简体', 'zh-Hant': '繁體', en: 'English' };
+export { currentLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n/language';
 
 const LATER: Record<Exclude<Language, 'zh-Hans'>, () => Promise<{ default: Record<string, unknown> }>> = {
   'zh-Hant': () => import('virtual:public-catalogue/zh-Hant'),
