@@ -6,7 +6,7 @@
  * pages' first load stays small; each shell brings its own link (its router's), language
  * switcher and class names (its stylesheet's).
  */
-import { type ComponentType, Fragment, type ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The class names a shell's stylesheet gives the frame. */
@@ -40,9 +40,6 @@ const FOOTER_LINKS = [
   { to: '/transparency', label: 'public.transparencyLink' },
   { to: '/login', label: 'public.staffLogin' },
 ] as const;
-
-/** The numbers to call in China: police, fire and rescue, ambulance. */
-const EMERGENCY_NUMBERS = ['110', '119', '120'] as const;
 
 export function PublicFrame({
   classes,
@@ -94,13 +91,8 @@ export function EmergencyNumbers({ classes }: { classes: Pick<FrameClasses, 'eme
   const { t } = useTranslation();
   return (
     <aside className={classes.emergency} aria-label={t('public.emergencyLabel')}>
-      <strong>{t('public.emergencyTitle')}</strong>{' '}
-      {EMERGENCY_NUMBERS.map((number, i) => (
-        <Fragment key={number}>
-          {i > 0 ? ' · ' : null}
-          <a href={`tel:${number}`}>{number}</a>
-        </Fragment>
-      ))}
+      <strong>{t('public.emergencyTitle')}</strong> <a href="tel:110">110</a> · <a href="tel:119">119</a> ·{' '}
+      <a href="tel:120">120</a>
       <div className={classes.emergencyNote}>{t('public.emergencyNote')}</div>
     </aside>
   );
