@@ -93,6 +93,58 @@ describeEachDatabase("browser: accessibility of the coordinators' main pages", {
     await page.goto(`${base}${which.path()}`);
     await which.ready(page);
   };
+  /** Opens each page in turn, in one context per reader (made with `options`), and checks it; the problems found, one line each. */
+  const problemsOfEachPage = async (
+    options: Parameters<Browser['newContext']>[0],
+    check: (page: Page, which: PageCase) => Promise<string[]>,
+  ): Promise<string[]> => {
+    const pages = new Map<string, Page>();
+    const problems: string[] = [];
+    for (const which of PAGES) {
+      const page = pages.get(which.as) ?? (await signedIn(which.as, options));
+      pages.set(which.as, page);
+      await open(page, which);
+      problems.push(...(await check(page, which)));
+    }
+    return problems;
+  };
+  /**
+   * By keyboard alone: Tab reaches `opener` (within `tabs` presses) and shows its focus; `key`
+   * opens `dialog`, which takes the focus and keeps it from Tab; Escape closes it and the focus
+   * goes back to `opener`. `opened` and `closed` check what else the page shows then.
+   */
+  const keyboardDialog = async (
+    page: Page,
+    {
+      opener,
+      what,
+      key = 'Enter',
+      dialog,
+      tabs,
+      opened = async () => undefined,
+      closed = async () => undefined,
+    }: {
+      opener: Locator;
+      what: string;
+      key?: 'Enter' | 'Space';
+      dialog: Locator;
+      tabs?: number;
+      opened?: () => Promise<void>;
+      closed?: () => Promise<void>;
+    },
+  ) => {
+    await tabTo(page, opener, tabs);
+    expect(await showsFocus(page), `a visible focus on ${what}`).toBe(true);
+    await page.keyboard.press(key);
+    await dialog.waitFor();
+    await opened();
+    await expect.poll(() => isFocused(dialog), { message: 'the focus moves into the dialog' }).toBe(true);
+    expect(await focusLeaves(page, dialog), 'Tab stays within the dialog').toBeNull();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await closed();
+    await expect.poll(() => isFocused(opener), { message: `the focus goes back to ${what}` }).toBe(true);
+  };
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -111,15 +163,10 @@ describeEachDatabase("browser: accessibility of the coordinators' main pages", {
   });
 
   it('each page passes axe-core (WCAG 2 A/AA) with no serious or critical violation', async () => {
-    const pages = new Map<string, Page>();
-    const report: string[] = [];
-    for (const which of PAGES) {
-      const page = pages.get(which.as) ?? (await signedIn(which.as));
-      pages.set(which.as, page);
-      await open(page, which);
+    const report = await problemsOfEachPage({}, async (page, which) => {
       const findings = await seriousViolations(page);
-      if (findings.length) report.push(describeFindings(which.name, findings));
-    }
+      return findings.length ? [describeFindings(which.name, findings)] : [];
+    });
     expect(report, report.join('\n')).toEqual([]);
   }, 180_000);
 
@@ -127,20 +174,21 @@ describeEachDatabase("browser: accessibility of the coordinators' main pages", {
     const page = await signedIn(COORDINATOR);
     const board = pageCase('incident board');
     await open(page, board);
-    const link = board.action(page);
-    await tabTo(page, link, 200);
-    expect(await showsFocus(page), 'a visible focus on the need').toBe(true);
-    await page.keyboard.press('Enter');
     // The drawer's test id is on the box around its dialog.
     const drawer = page.getByTestId('need-drawer');
-    await drawer.getByRole('dialog').locator('.drawer-title').waitFor();
-    expect(page.url()).toMatch(/need=/);
-    expect(await isFocused(drawer), 'the focus moves into the detail').toBe(true);
-    expect(await focusLeaves(page, drawer), 'Tab stays within the detail').toBeNull();
-    await page.keyboard.press('Escape');
-    await page.getByTestId('need-drawer').waitFor({ state: 'hidden' });
-    expect(page.url()).not.toMatch(/need=/);
-    await expect.poll(() => isFocused(link), { message: 'the focus goes back to the need' }).toBe(true);
+    await keyboardDialog(page, {
+      opener: board.action(page),
+      what: 'the need',
+      dialog: drawer,
+      tabs: 200,
+      opened: async () => {
+        await drawer.getByRole('dialog').locator('.drawer-title').waitFor();
+        expect(page.url()).toMatch(/need=/);
+      },
+      closed: async () => {
+        expect(page.url()).not.toMatch(/need=/);
+      },
+    });
   });
 
   it('directory: the search box and a filter work from the keyboard', async () => {
@@ -168,17 +216,7 @@ describeEachDatabase("browser: accessibility of the coordinators' main pages", {
     const page = await signedIn(COORDINATOR);
     const desk = pageCase('cultivation desk');
     await open(page, desk);
-    const button = desk.action(page);
-    await tabTo(page, button);
-    expect(await showsFocus(page), 'a visible focus on the decision').toBe(true);
-    await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    await expect.poll(() => isFocused(dialog), { message: 'the focus moves into the dialog' }).toBe(true);
-    expect(await focusLeaves(page, dialog), 'Tab stays within the dialog').toBeNull();
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => isFocused(button), { message: 'the focus goes back to the decision' }).toBe(true);
+    await keyboardDialog(page, { opener: desk.action(page), what: 'the decision', dialog: page.getByRole('dialog') });
   });
 
   it('my tasks: Space on "decline" opens its dialog, which holds the focus until Escape, sending nothing', async () => {
@@ -189,28 +227,14 @@ describeEachDatabase("browser: accessibility of the coordinators' main pages", {
     page.on('request', (request) => {
       if (request.method() !== 'GET') sent.push(`${request.method()} ${request.url()}`);
     });
-    const decline = tasks.action(page);
-    await tabTo(page, decline);
-    expect(await showsFocus(page), 'a visible focus on "decline"').toBe(true);
-    await page.keyboard.press('Space');
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    await expect.poll(() => isFocused(dialog), { message: 'the focus moves into the dialog' }).toBe(true);
-    expect(await focusLeaves(page, dialog), 'Tab stays within the dialog').toBeNull();
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => isFocused(decline), { message: 'the focus goes back to "decline"' }).toBe(true);
+    await keyboardDialog(page, { opener: tasks.action(page), what: '"decline"', key: 'Space', dialog: page.getByRole('dialog') });
     expect(sent).toEqual([]);
   });
 
   it('at 200% zoom on a 360-pixel phone each page reflows: no sideways scroll, its heading and action in reach', async () => {
     const phone = { viewport: { width: 180, height: 400 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-    const pages = new Map<string, Page>();
-    const problems: string[] = [];
-    for (const which of PAGES) {
-      const page = pages.get(which.as) ?? (await signedIn(which.as, phone));
-      pages.set(which.as, page);
-      await open(page, which);
+    const problems = await problemsOfEachPage(phone, async (page, which) => {
+      const problems: string[] = [];
       await page.screenshot({ path: join(SHOTS, `a11y-phone-${which.name.replaceAll(' ', '-')}.png`), fullPage: true });
       const sideways = await sidewaysScroll(page);
       if (sideways > 0) {
@@ -230,7 +254,8 @@ describeEachDatabase("browser: accessibility of the coordinators' main pages", {
       if (!(await reachable(which.action(page)))) problems.push(`${which.name}: the main action is out of reach`);
       const findings = await seriousViolations(page);
       if (findings.length) problems.push(describeFindings(`${which.name} (phone, 200%)`, findings));
-    }
+      return problems;
+    });
     expect(problems, problems.join('\n')).toEqual([]);
   }, 180_000);
 });

@@ -11,7 +11,11 @@ import { type Catalogue, mergeCatalogues, modelCatalogue } from '../src/i18n/mod
 const PREFIX = 'virtual:public-catalogue/';
 const LANGUAGES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 
-/** The top-level sections the public pages (report, receipt, join, checkpoint) look words up in. */
+/**
+ * The parts of the catalogues the public pages (report, receipt, join, checkpoint) look words
+ * up in: a whole section, or where they use only a few of its words (a section written for the
+ * coordinators), a dotted path to those.
+ */
 export const PUBLIC_SECTIONS = [
   'app',
   'language',
@@ -27,15 +31,18 @@ export const PUBLIC_SECTIONS = [
   'checkpoint',
   'passes',
   'need',
-  'incident',
+  'incident.level',
+  'incident.warning',
   'category',
   'kind',
   'strategy',
   'phase',
   'functionMap',
-  'membership',
-  'organization',
-  'deployments',
+  'membership.status.under_review',
+  'organization.creditCodeHint',
+  'organization.jurisdictionsRequired',
+  'deployments.people',
+  'deployments.vehicleCount',
   'outbox',
 ] as const;
 
@@ -55,9 +62,21 @@ function fullCatalogue(dir: string, language: (typeof LANGUAGES)[number]): Catal
   }
 }
 
-/** Keeps only the public pages' sections of a catalogue. */
+/** Keeps only the public pages' parts of a catalogue. */
 export function publicSubset(catalogue: Catalogue): Catalogue {
-  return Object.fromEntries(PUBLIC_SECTIONS.filter((s) => s in catalogue).map((s) => [s, catalogue[s] as Catalogue]));
+  const subset: Catalogue = {};
+  for (const part of PUBLIC_SECTIONS) {
+    const path = part.split('.');
+    const words = path.reduce<string | Catalogue | undefined>(
+      (at, key) => (at === undefined || typeof at === 'string' ? undefined : at[key]),
+      catalogue,
+    );
+    if (words === undefined) continue;
+    let into = subset;
+    for (const key of path.slice(0, -1)) into = (into[key] ??= {}) as Catalogue;
+    into[path[path.length - 1] as string] = words;
+  }
+  return subset;
 }
 
 /** Vite plugin: `import catalogue from 'virtual:public-catalogue/en'`. */

@@ -7,6 +7,9 @@ import i18n from 'i18next';
 export const LANGUAGES = ['zh-Hans', 'zh-Hant', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Each language named in itself, so a reader can always find their own. */
+export const LANGUAGE_NAMES: Record<Language, string> = { 'zh-Hans': '简体', 'zh-Hant': '繁體', en: 'English' };
+
 /** Where the reader's choice is kept on this device (the same for both entries). */
 export const STORAGE_KEY = 'corespond.language';
 

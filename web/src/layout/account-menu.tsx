@@ -3,10 +3,9 @@ import { Avatar, Button, Dropdown, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { currentLanguage, LANGUAGES, setLanguage } from '../i18n';
+import { currentLanguage, LANGUAGE_NAMES, LANGUAGES, setLanguage } from '../i18n';
 import { useCurrentUser, useSignOut } from '../session';
 import { ChangePasswordModal } from './change-password-modal';
-import { LANGUAGE_NAMES } from './language-switcher';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -32,7 +31,7 @@ export function AccountMenu({ compact = false, apiDocs = false }: { compact?: bo
       children: LANGUAGES.map((option) => ({
         key: `language:${option}`,
         icon: option === language ? <CheckOutlined /> : <span className="menu-icon-space" aria-hidden="true" />,
-        label: <span lang={LANGUAGE_NAMES[option].lang}>{LANGUAGE_NAMES[option].short}</span>,
+        label: <span lang={option}>{LANGUAGE_NAMES[option]}</span>,
       })),
     });
     if (apiDocs) {

@@ -3,7 +3,7 @@
  * tied by aria-describedby, large touch targets, and choice tiles built on real radio and
  * checkbox inputs (so the keyboard and screen readers work as they do everywhere).
  */
-import { type ReactNode, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, useId } from 'react';
 
 /** The ids a control needs: its own, and those of the texts that describe it. */
 export interface FieldIds {
@@ -48,6 +48,44 @@ export function Field({
     </div>
   );
 }
+
+/** A text input under its label; `attributes` are the input's own (type, inputMode, maxLength, autoComplete…). */
+export function TextInput({
+  label,
+  hint,
+  error,
+  required,
+  value,
+  onChange,
+  ...attributes
+}: {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  required?: boolean;
+  value: string;
+  onChange: (value: string) => void;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'required'>) {
+  return (
+    <Field label={label} hint={hint} error={error} required={required}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          {...attributes}
+          id={id}
+          className="pp-input"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          aria-required={required || undefined}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A phone number's input: the phone's dial pad, room for a landline's area code and extension. */
+export const PHONE_INPUT = { type: 'tel', inputMode: 'tel', maxLength: 30, autoComplete: 'tel' } as const;
 
 /** A group of choice tiles (radio: one; checkbox: several) under a legend. */
 export function Tiles<V extends string>({
@@ -103,5 +141,33 @@ export function Tiles<V extends string>({
         </div>
       ) : null}
     </fieldset>
+  );
+}
+
+/** What the reader agrees to by sending, and the button that sends (busy while the form is on its way). */
+export function SubmitButton({
+  consent,
+  busy,
+  testId,
+  children,
+}: {
+  consent: string;
+  busy: boolean;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <p className="pp-hint">{consent}</p>
+      <button
+        type="submit"
+        className="pp-button pp-primary pp-block"
+        disabled={busy}
+        aria-busy={busy || undefined}
+        data-testid={testId}
+      >
+        {children}
+      </button>
+    </>
   );
 }

@@ -7,61 +7,24 @@
 
 import zhHans from 'virtual:public-catalogue/zh-Hans';
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import { type Language, storedLanguage, storeLanguage } from '../i18n/language';
+import type { Language } from '../i18n/language';
+import type { Catalogue } from '../i18n/model-catalogue';
+import { startI18n } from '../i18n/start';
 
-export { currentLanguage, LANGUAGES } from '../i18n/language';
-
-/** Each language named in itself, so a reader can always find their own. */
-export const LANGUAGE_NAMES: Record<Language, string> = { 'zh-Hans': '简体', 'zh-Hant': '繁體', en: 'English' };
+export { currentLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n/language';
 
 const LATER: Record<Exclude<Language, 'zh-Hans'>, () => Promise<{ default: Record<string, unknown> }>> = {
   'zh-Hant': () => import('virtual:public-catalogue/zh-Hant'),
   en: () => import('virtual:public-catalogue/en'),
 };
-const loading: Partial<Record<Language, Promise<void>>> = {};
 
-function loadLanguage(language: Language): Promise<void> {
-  if (language === 'zh-Hans') return Promise.resolve();
-  loading[language] ??= LATER[language]().then(
-    (catalogue) => void i18n.addResourceBundle(language, 'translation', catalogue.default),
-    (failure: unknown) => {
-      delete loading[language]; // a dropped connection: let the next switch try again
-      throw failure;
-    },
-  );
-  return loading[language];
-}
+const languages = startI18n(zhHans as Catalogue, async (language) => {
+  const catalogue = await LATER[language]();
+  i18n.addResourceBundle(language, 'translation', catalogue.default);
+});
 
 /** Switches the language (once its catalogue is here) and remembers it on this device. */
-export function setLanguage(language: Language): void {
-  storeLanguage(language);
-  loadLanguage(language).then(
-    () => void i18n.changeLanguage(language),
-    () => undefined, // offline: the page stays in the language it has
-  );
-}
-
-i18n.on('languageChanged', (language) => {
-  document.documentElement.lang = language;
-});
-
-void i18n.use(initReactI18next).init({
-  resources: { 'zh-Hans': { translation: zhHans } },
-  lng: 'zh-Hans',
-  fallbackLng: 'zh-Hans',
-  load: 'currentOnly',
-  interpolation: { escapeValue: false },
-});
+export const setLanguage = languages.setLanguage;
 
 /** Resolves when the reader's stored language is ready (zh-Hans when it cannot be fetched). */
-export const i18nReady: Promise<void> = (async () => {
-  const language = storedLanguage();
-  if (language === 'zh-Hans') return;
-  try {
-    await loadLanguage(language);
-    await i18n.changeLanguage(language);
-  } catch {
-    // stay in zh-Hans
-  }
-})();
+export const i18nReady: Promise<void> = languages.ready;

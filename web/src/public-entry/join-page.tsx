@@ -2,17 +2,17 @@
  * /join — the open door of the network (开放化): anyone may apply for an organization to join,
  * without an account. Phone first: one column, large touch targets, plain inputs.
  */
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../src/model/organization';
 import { type FunctionCell, SERVICE_CATEGORIES, type ServiceCategory } from '../../../src/model/taxonomy';
-import { ApiError, applicationApi } from '../api';
+import { applicationApi } from '../api';
 import { FunctionMapGrid } from '../components/function-map-grid';
-import { fieldSegments, useErrorText } from '../error-text';
 import { useDateTime } from '../format';
 import { useSessionQuery } from '../session';
 import type { ApplicationInput, ApplicationReceipt } from '../types';
-import { Field, Tiles } from './fields';
+import { PHONE_INPUT, SubmitButton, TextInput, Tiles } from './fields';
+import { type FieldErrors, usePublicForm } from './form';
 import { AreaName } from './incidents';
 import { JurisdictionSelects } from './jurisdiction-selects';
 import { ErrorNotice, PublicShell } from './shell';
@@ -33,9 +33,6 @@ interface Values {
   phone: string;
   email: string;
 }
-
-type FieldName = keyof Values;
-type Errors = Partial<Record<FieldName, string>>;
 
 const INITIAL: Values = {
   kind: null,
@@ -78,13 +75,11 @@ function toInput(v: Values): ApplicationInput {
 }
 
 /** The form field a problem's field names ("organization/name", "contact/phone", "creditCode"). */
-function fieldOf(error: unknown): FieldName | null {
-  if (!(error instanceof ApiError) || !error.field) return null;
-  const segments = fieldSegments(error.field);
+function fieldOf(segments: string[]): keyof Values | null {
   const last = segments[segments.length - 1];
   if (segments[0] === 'contact')
     return last === 'name' ? 'contactName' : last === 'phone' ? 'phone' : last === 'email' ? 'email' : null;
-  const known: FieldName[] = [
+  const known: (keyof Values)[] = [
     'kind',
     'name',
     'nameEn',
@@ -180,73 +175,57 @@ function Receipt({ receipt, name, onAgain }: { receipt: ApplicationReceipt; name
   );
 }
 
+/** A part of the form, named by its heading. */
+function Section({
+  name,
+  intro,
+  children,
+}: {
+  name: 'organization' | 'area' | 'capabilities' | 'contact';
+  intro?: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="pp-section" aria-labelledby={`join-${name}`}>
+      <h2 className="pp-subtitle" id={`join-${name}`}>
+        {t(`join.sections.${name}`)}
+      </h2>
+      {intro ? <p className="pp-hint">{intro}</p> : null}
+      {children}
+    </section>
+  );
+}
+
 export function JoinPage() {
   const { t } = useTranslation();
-  const { message } = useErrorText();
   // A signed-in visitor's session brings the CSRF token its cookie needs on POST.
   useSessionQuery();
-  const [values, setValues] = useState<Values>(INITIAL);
-  const [errors, setErrors] = useState<Errors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const form = usePublicForm<Values>({
+    initial: () => INITIAL,
+    check: (v) => {
+      const found: FieldErrors<Values> = {};
+      if (!v.kind) found.kind = t('join.kindRequired');
+      if (!v.name.trim()) found.name = t('form.required');
+      if (v.jurisdictions.length === 0) found.jurisdictions = t('organization.jurisdictionsRequired');
+      if (!v.contactName.trim()) found.contactName = t('form.required');
+      if (!v.phone.trim()) found.phone = t('form.required');
+      else if (!PHONE.test(compactPhone(v.phone))) found.phone = t('join.phoneInvalid');
+      if (v.email.trim() && !EMAIL.test(v.email.trim())) found.email = t('form.email');
+      return found;
+    },
+    fieldOf,
+    fieldText: (field) => (field === 'phone' ? t('join.phoneInvalid') : undefined),
+  });
+  const { values, errors, set } = form;
   const [receipt, setReceipt] = useState<{ receipt: ApplicationReceipt; name: string } | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [focusError, setFocusError] = useState(0);
 
-  useEffect(() => {
-    if (!focusError) return;
-    const first = formRef.current?.querySelector<HTMLElement>(
-      '.pp-field-invalid input, .pp-field-invalid select, .pp-field-invalid textarea',
-    );
-    first?.focus();
-    first?.scrollIntoView({ block: 'center' });
-  }, [focusError]);
-
-  const set = <K extends FieldName>(name: K, value: Values[K]) => {
-    setValues((current) => ({ ...current, [name]: value }));
-    setErrors((current) => ({ ...current, [name]: undefined }));
-  };
-
-  const check = (v: Values): Errors => {
-    const found: Errors = {};
-    if (!v.kind) found.kind = t('join.kindRequired');
-    if (!v.name.trim()) found.name = t('form.required');
-    if (v.jurisdictions.length === 0) found.jurisdictions = t('organization.jurisdictionsRequired');
-    if (!v.contactName.trim()) found.contactName = t('form.required');
-    if (!v.phone.trim()) found.phone = t('form.required');
-    else if (!PHONE.test(compactPhone(v.phone))) found.phone = t('join.phoneInvalid');
-    if (v.email.trim() && !EMAIL.test(v.email.trim())) found.email = t('form.email');
-    return found;
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = check(values);
-    setErrors(found);
-    if (Object.values(found).some(Boolean)) {
-      setFocusError((n) => n + 1);
-      return;
-    }
-    setError(null);
-    setBusy(true);
-    try {
-      const input = toInput(values);
-      const answer = await applicationApi.submit(input);
-      setReceipt({ receipt: answer, name: input.organization.name });
-      setValues(INITIAL);
-      window.scrollTo({ top: 0 });
-    } catch (failure) {
-      const field = fieldOf(failure);
-      if (field) {
-        setErrors({ [field]: field === 'phone' ? t('join.phoneInvalid') : message(failure) });
-        setFocusError((n) => n + 1);
-      } else {
-        setError(failure);
-        window.scrollTo({ top: 0 });
-      }
-    } finally {
-      setBusy(false);
-    }
+  const send = async (v: Values) => {
+    const input = toInput(v);
+    const answer = await applicationApi.submit(input);
+    setReceipt({ receipt: answer, name: input.organization.name });
+    form.reset();
+    window.scrollTo({ top: 0 });
   };
 
   if (receipt) {
@@ -257,122 +236,75 @@ export function JoinPage() {
     );
   }
 
-  const input =
-    (name: 'name' | 'nameEn' | 'creditCode' | 'supervisingAgency' | 'contactName' | 'phone' | 'email', extra = {}) =>
-    ({ id, describedBy, invalid }: { id: string; describedBy: string | undefined; invalid: boolean }) => (
-      <input
-        id={id}
-        className="pp-input"
-        value={values[name]}
-        onChange={(event) => set(name, event.target.value)}
-        aria-describedby={describedBy}
-        aria-invalid={invalid || undefined}
-        {...extra}
-      />
-    );
-
   return (
     <PublicShell home="/join" brand={t('app.name')}>
       <h1 className="pp-title">{t('join.title')}</h1>
       <p className="pp-lead">{t('join.intro')}</p>
-      <form ref={formRef} className="pp-form" name="join" noValidate onSubmit={(event) => void submit(event)}>
-        <ErrorNotice error={error} onClose={() => setError(null)} />
-        <section className="pp-section" aria-labelledby="join-organization">
-          <h2 className="pp-subtitle" id="join-organization">
-            {t('join.sections.organization')}
-          </h2>
+      <form ref={form.formRef} className="pp-form" name="join" noValidate onSubmit={(event) => void form.submit(event, send)}>
+        <ErrorNotice error={form.error} onClose={() => form.setError(null)} />
+        <Section name="organization">
           <Tiles
             legend={t('field.kind')}
-            error={errors.kind}
             required
-            type="radio"
-            name="kind"
+            {...form.one('kind')}
             options={APPLICANT_KINDS.map((kind) => ({
               value: kind,
               label: `${t(`kind.${kind}`)}：${t(`join.kindHint.${kind}`)}`,
             }))}
-            selected={values.kind ? [values.kind] : []}
-            onToggle={(kind) => set('kind', kind)}
             tileClass={() => 'pp-tile-wide'}
           />
-          <Field label={t('field.name')} error={errors.name} required>
-            {input('name', { maxLength: 200, autoComplete: 'organization', 'aria-required': true })}
-          </Field>
-          <Field label={t('join.nameEnOptional')} error={errors.nameEn}>
-            {input('nameEn', { maxLength: 200, lang: 'en' })}
-          </Field>
-          <Field label={t('field.creditCode')} hint={t('organization.creditCodeHint')} error={errors.creditCode}>
-            {input('creditCode', { maxLength: 18, autoComplete: 'off', autoCapitalize: 'characters', spellCheck: false })}
-          </Field>
-          <Field
+          <TextInput label={t('field.name')} required {...form.text('name')} maxLength={200} autoComplete="organization" />
+          <TextInput label={t('join.nameEnOptional')} {...form.text('nameEn')} maxLength={200} lang="en" />
+          <TextInput
+            label={t('field.creditCode')}
+            hint={t('organization.creditCodeHint')}
+            {...form.text('creditCode')}
+            maxLength={18}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+          />
+          <TextInput
             label={t('join.supervisingAgencyOptional')}
             hint={t('join.supervisingAgencyHint')}
-            error={errors.supervisingAgency}
-          >
-            {input('supervisingAgency', { maxLength: 200 })}
-          </Field>
-        </section>
+            {...form.text('supervisingAgency')}
+            maxLength={200}
+          />
+        </Section>
 
-        <section className="pp-section" aria-labelledby="join-area">
-          <h2 className="pp-subtitle" id="join-area">
-            {t('join.sections.area')}
-          </h2>
-          <p className="pp-hint">{t('join.homeHint')}</p>
+        <Section name="area" intro={t('join.homeHint')}>
           <JurisdictionList
             value={values.jurisdictions}
             onChange={(codes) => set('jurisdictions', codes)}
             error={errors.jurisdictions}
           />
-        </section>
+        </Section>
 
-        <section className="pp-section" aria-labelledby="join-capabilities">
-          <h2 className="pp-subtitle" id="join-capabilities">
-            {t('join.sections.capabilities')}
-          </h2>
-          <p className="pp-hint">{t('join.capabilitiesIntro')}</p>
+        <Section name="capabilities" intro={t('join.capabilitiesIntro')}>
           <FunctionMapGrid editable value={values.cells} onChange={(cells) => set('cells', cells)} />
           <Tiles
             legend={t('field.serviceCategories')}
-            error={errors.serviceCategories}
-            type="checkbox"
-            name="serviceCategories"
+            {...form.many('serviceCategories')}
             options={SERVICE_CATEGORIES.map((category) => ({ value: category, label: t(`category.${category}`) }))}
-            selected={values.serviceCategories}
-            onToggle={(category, checked) =>
-              set(
-                'serviceCategories',
-                checked ? [...values.serviceCategories, category] : values.serviceCategories.filter((c) => c !== category),
-              )
-            }
           />
-        </section>
+        </Section>
 
-        <section className="pp-section" aria-labelledby="join-contact">
-          <h2 className="pp-subtitle" id="join-contact">
-            {t('join.sections.contact')}
-          </h2>
-          <p className="pp-hint">{t('join.contactIntro')}</p>
-          <Field label={t('join.contactName')} error={errors.contactName} required>
-            {input('contactName', { maxLength: 50, autoComplete: 'name', 'aria-required': true })}
-          </Field>
-          <Field label={t('join.phone')} hint={t('join.phoneHint')} error={errors.phone} required>
-            {input('phone', { type: 'tel', inputMode: 'tel', maxLength: 30, autoComplete: 'tel', 'aria-required': true })}
-          </Field>
-          <Field label={t('join.emailOptional')} error={errors.email}>
-            {input('email', { type: 'email', inputMode: 'email', maxLength: 254, autoComplete: 'email' })}
-          </Field>
-        </section>
+        <Section name="contact" intro={t('join.contactIntro')}>
+          <TextInput label={t('join.contactName')} required {...form.text('contactName')} maxLength={50} autoComplete="name" />
+          <TextInput label={t('join.phone')} hint={t('join.phoneHint')} required {...form.text('phone')} {...PHONE_INPUT} />
+          <TextInput
+            label={t('join.emailOptional')}
+            {...form.text('email')}
+            type="email"
+            inputMode="email"
+            maxLength={254}
+            autoComplete="email"
+          />
+        </Section>
 
-        <p className="pp-hint">{t('join.consent')}</p>
-        <button
-          type="submit"
-          className="pp-button pp-primary pp-block"
-          disabled={busy}
-          aria-busy={busy || undefined}
-          data-testid="join-submit"
-        >
+        <SubmitButton consent={t('join.consent')} busy={form.busy} testId="join-submit">
           {t('join.submit')}
-        </button>
+        </SubmitButton>
         <a href="/login" className="pp-links">
           {t('join.haveAccount')}
         </a>

@@ -1,7 +1,8 @@
-/** The frame of the public pages: a light top bar, one narrow column, plain links. */
+/** The frame of the public pages: a light top bar, one narrow column, plain links (../public-frame.tsx). */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../error-text';
+import { EmergencyNumbers as Emergency, type FrameClasses, PublicFrame } from '../public-frame';
 import { currentLanguage, LANGUAGE_NAMES, LANGUAGES, setLanguage } from './i18n';
 import { Link } from './router';
 
@@ -26,44 +27,29 @@ function LanguageSwitcher() {
   );
 }
 
-export function PublicShell({ children, home = '/report', brand }: { children: ReactNode; home?: string; brand?: string }) {
-  const { t } = useTranslation();
+const CLASSES: FrameClasses = {
+  page: 'pp-page',
+  topbar: 'pp-topbar',
+  brand: 'pp-brand',
+  brandMark: 'pp-brand-mark',
+  main: 'pp-main',
+  footer: 'pp-footer',
+  footerLinks: 'pp-footer-links',
+  emergency: 'pp-emergency',
+  emergencyNote: 'pp-small',
+};
+
+export function PublicShell({ children, home, brand }: { children: ReactNode; home?: string; brand?: string }) {
   return (
-    <div className="pp-page">
-      <header className="pp-topbar">
-        <Link to={home} className="pp-brand" title={t('public.home')}>
-          <span className="pp-brand-mark" aria-hidden="true">
-            协
-          </span>
-          <span>{brand ?? t('public.brand')}</span>
-        </Link>
-        <LanguageSwitcher />
-      </header>
-      <main className="pp-main">{children}</main>
-      <footer className="pp-footer">
-        <nav aria-label={t('public.footerNav')} className="pp-footer-links">
-          <Link to="/report">{t('public.reportLink')}</Link>
-          <Link to="/receipt">{t('public.receiptLink')}</Link>
-          <Link to="/give">{t('public.giveLink')}</Link>
-          <Link to="/transparency">{t('public.transparencyLink')}</Link>
-          <Link to="/login">{t('public.staffLogin')}</Link>
-        </nav>
-        <div>{t('app.footer')}</div>
-      </footer>
-    </div>
+    <PublicFrame classes={CLASSES} link={Link} switcher={<LanguageSwitcher />} home={home} brand={brand} homeLabel="title">
+      {children}
+    </PublicFrame>
   );
 }
 
 /** The numbers to call when a life is in danger: always first. */
 export function EmergencyNumbers() {
-  const { t } = useTranslation();
-  return (
-    <aside className="pp-emergency" aria-label={t('public.emergencyLabel')}>
-      <strong>{t('public.emergencyTitle')}</strong> <a href="tel:110">110</a> · <a href="tel:119">119</a> ·{' '}
-      <a href="tel:120">120</a>
-      <div className="pp-small">{t('public.emergencyNote')}</div>
-    </aside>
-  );
+  return <Emergency classes={CLASSES} />;
 }
 
 /** A notice in a coloured box: `alert` for failures (read out at once), `status` for the rest. */
