@@ -77,15 +77,26 @@ async function expectSealedWithOwnKeys(db: Executor, deps: Deps, owners: DataKey
 }
 
 describeEachDatabase('data keys made by concurrent writers', { databasePer: 'test' }, (t, dialect) => {
-  it('lets a writer holding the chain head make the key another writer is about to make', async () => {
+  /**
+   * Runs `second` while a writer holds the chain head (it recorded a change of need `a`) and,
+   * once `second` waits, records a change of `b` too, needing b's key.
+   */
+  const whileHoldingHead = <T>(a: DataKeyOwner, b: DataKeyOwner, second: () => Promise<T>) => {
     const { deps } = t();
-    const [a, b] = newOwners(2, 0);
-    const [holding, racing] = await whileHeld(
+    return whileHeld(
       deps,
       dialect,
       (trx) => recordChange(trx, deps, SYSTEM, changeOf(a, 1)),
-      () => deps.db.transaction().execute((trx) => recordChange(trx, deps, SYSTEM, changeOf(b, 2))),
+      second,
       (trx) => recordChange(trx, deps, SYSTEM, changeOf(b, 1)),
+    );
+  };
+
+  it('lets a writer holding the chain head make the key another writer is about to make', async () => {
+    const { deps } = t();
+    const [a, b] = newOwners(2, 0);
+    const [holding, racing] = await whileHoldingHead(a, b, () =>
+      deps.db.transaction().execute((trx) => recordChange(trx, deps, SYSTEM, changeOf(b, 2))),
     );
     expect(holding.status).toBe('fulfilled');
     expect(racing.status).toBe('fulfilled');
@@ -119,12 +130,8 @@ describeEachDatabase('data keys made by concurrent writers', { databasePer: 'tes
   it('lets an erasure of a need commit while a writer holding the chain head makes its key', async () => {
     const { deps } = t();
     const [a, need] = newOwners(2, 0);
-    const [holding, erasing] = await whileHeld(
-      deps,
-      dialect,
-      (trx) => recordChange(trx, deps, SYSTEM, changeOf(a, 1)),
-      () => erasePersonalData(deps, SYSTEM, [{ scope: 'need', subjectId: need.id }], 'request'),
-      (trx) => recordChange(trx, deps, SYSTEM, changeOf(need, 1)),
+    const [holding, erasing] = await whileHoldingHead(a, need, () =>
+      erasePersonalData(deps, SYSTEM, [{ scope: 'need', subjectId: need.id }], 'request'),
     );
     expect(holding.status).toBe('fulfilled');
     expect(erasing.status).toBe('fulfilled');
