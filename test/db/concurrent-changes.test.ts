@@ -4,68 +4,19 @@
  * account disabled while its owner renames it stays disabled, an organization suspended while
  * its admin edits it stays suspended.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
-import { sql, type Transaction } from 'kysely';
 import { expect, it } from 'vitest';
-import type { DialectName } from '../../src/db/database';
 import { findOrganization } from '../../src/db/repositories/organizations';
 import { findUser, publicUser, saveUser } from '../../src/db/repositories/users';
-import type { Tables } from '../../src/db/schema';
-import type { Actor, Deps } from '../../src/services/context';
+import type { Actor } from '../../src/services/context';
 import { changeMembership } from '../../src/services/membership/change-membership';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { updateOrganization } from '../../src/services/organizations/update-organization';
 import { createUser, updateUser } from '../../src/services/users/manage-users';
 import { describeEachDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
-import { waitFor } from '../support/wait';
+import { whileHeld } from '../support/races';
 
 const HENAN: Actor = { kind: 'user', userId: 'coord-henan', role: 'coordinator', organizationId: null, jurisdiction: '410000' };
-
-/**
- * Runs `first` in a transaction that stays open, after its writes, until `second` has started
- * and is waiting for it; then commits it and answers how both ended. On PostgreSQL `second`
- * waits for a row lock (seen in pg_stat_activity); on SQLite for the one writer's turn, so
- * there is nothing to observe and a moment's pause stands in.
- */
-async function whileHeld<T>(
-  deps: Deps,
-  dialect: DialectName,
-  first: (trx: Transaction<Tables>) => Promise<unknown>,
-  second: () => Promise<T>,
-): Promise<[PromiseSettledResult<unknown>, PromiseSettledResult<T>]> {
-  let wrote!: () => void;
-  let release!: () => void;
-  const written = new Promise<void>((resolve) => {
-    wrote = resolve;
-  });
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const holding = deps.db.transaction().execute(async (trx) => {
-    await first(trx);
-    wrote();
-    await held;
-  });
-  await Promise.race([written, holding]);
-  const racing = second();
-  racing.catch(() => undefined);
-  if (dialect === 'postgres') {
-    await waitFor(
-      async () => {
-        const { rows } = await sql<{ n: number }>`
-          select count(*)::int as n from pg_stat_activity
-          where datname = current_database() and wait_event_type = 'Lock'`.execute(deps.db);
-        return (rows[0]?.n ?? 0) > 0;
-      },
-      { what: 'the second change to wait for the first one’s lock' },
-    );
-  } else {
-    await sleep(50);
-  }
-  release();
-  return Promise.allSettled([holding, racing]);
-}
 
 describeEachDatabase('changes that race on one row', (t, dialect) => {
   let serial = 0;

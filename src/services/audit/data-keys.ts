@@ -79,7 +79,8 @@ export function isDataKeyId(kid: string): boolean {
 
 /**
  * The keys of these owners, made where there is none yet (inside the caller's transaction, so
- * a key exists exactly when the records sealed with it do).
+ * a key exists exactly when the records sealed with it do). Call while holding the audit
+ * chain's head (see recordChanges), so that no two writers make keys at the same time.
  */
 export async function dataKeysFor(db: Executor, deps: Deps, owners: DataKeyOwner[]): Promise<Map<string, DataKey>> {
   const keyOf = (o: DataKeyOwner) => `${o.kind}:${o.id}`;

@@ -183,13 +183,16 @@ export async function recordChange(db: Executor, deps: Deps, actor: Actor, chang
  */
 export async function recordChanges(db: Executor, deps: Deps, changes: { actor: Actor; change: Change }[]): Promise<number[]> {
   if (changes.length === 0) return [];
-  // Keys first: the chain head stays locked (PostgreSQL) from its advance to the commit.
+  // The chain head first, then the keys. The head stays locked (PostgreSQL) until the commit,
+  // so keys are only ever made by the one writer holding it: a writer that made a key and then
+  // waited for the head would hold up the head's holder wanting the same key (a deadlock), as
+  // would two writers making keys in different orders. (SQLite has one writer at a time anyway.)
+  const { seq: last, prevHash } = await advanceAuditHead(db, changes.length);
   const sealing = await sealingKeys(
     db,
     deps,
     changes.map((c) => c.change),
   );
-  const { seq: last, prevHash } = await advanceAuditHead(db, changes.length);
   const at = nowIso(deps);
   const rows: AuditRow[] = [];
   let prev = prevHash;

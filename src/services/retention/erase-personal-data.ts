@@ -9,6 +9,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fieldRule, isClassified } from '../../db/field-classes';
+import { lockAuditHead } from '../../db/repositories/audit';
 import { eraseIncidentKeys, eraseSubjectKey, insertErasure } from '../../db/repositories/personal-data-keys';
 import {
   eraseImportJobs,
@@ -69,15 +70,10 @@ export interface ErasureCounts {
   keys: number;
 }
 
-/**
- * Erases what the entry names, inside the caller's transaction; answers the needs whose
- * evidence files are to be removed once it commits. Applying the same entry again changes
- * nothing more (the register relies on it).
- */
-export async function applyErasure(
-  trx: Executor,
-  entry: { scope: ErasureScope; subjectId: string; at: string },
-): Promise<{ counts: ErasureCounts; needIds: string[] }> {
+type ErasureEntryAt = { scope: ErasureScope; subjectId: string; at: string };
+
+/** Erases the rows an entry names (the keys come after); answers the needs and offers reached. */
+async function eraseRows(trx: Executor, entry: ErasureEntryAt): Promise<{ needIds: string[]; offers: number }> {
   switch (entry.scope) {
     case 'incident': {
       const needIds = await needIdsOfIncident(trx, entry.subjectId);
@@ -86,22 +82,41 @@ export async function applyErasure(
       await eraseOfferRows(trx, offerIds);
       await eraseImportJobs(trx, entry.subjectId);
       await eraseWebhookBodies(trx, { incidentId: entry.subjectId, entityIds: [...needIds, ...offerIds] });
-      const keys = await eraseIncidentKeys(trx, entry.subjectId, entry.at);
-      return { counts: { needs: needIds.length, offers: offerIds.length, keys }, needIds };
+      return { needIds, offers: offerIds.length };
     }
     case 'need': {
       await eraseNeeds(trx, [entry.subjectId]);
       await eraseWebhookBodies(trx, { entityIds: [entry.subjectId] });
-      await eraseSubjectKey(trx, 'need', entry.subjectId, newDataKeyId(), entry.at);
-      return { counts: { needs: 1, offers: 0, keys: 1 }, needIds: [entry.subjectId] };
+      return { needIds: [entry.subjectId], offers: 0 };
     }
     case 'offer': {
       await eraseOfferRows(trx, [entry.subjectId]);
       await eraseWebhookBodies(trx, { entityIds: [entry.subjectId] });
-      await eraseSubjectKey(trx, 'offer', entry.subjectId, newDataKeyId(), entry.at);
-      return { counts: { needs: 0, offers: 1, keys: 1 }, needIds: [] };
+      return { needIds: [], offers: 1 };
     }
   }
+}
+
+/** Destroys the data keys an entry names; answers how many. */
+async function eraseKeys(trx: Executor, entry: ErasureEntryAt): Promise<number> {
+  if (entry.scope === 'incident') return eraseIncidentKeys(trx, entry.subjectId, entry.at);
+  await eraseSubjectKey(trx, entry.scope, entry.subjectId, newDataKeyId(), entry.at);
+  return 1;
+}
+
+/**
+ * Erases what the entry names, inside the caller's transaction; answers the needs whose
+ * evidence files are to be removed once it commits. Applying the same entry again changes
+ * nothing more (the register relies on it).
+ */
+export async function applyErasure(trx: Executor, entry: ErasureEntryAt): Promise<{ counts: ErasureCounts; needIds: string[] }> {
+  const { needIds, offers } = await eraseRows(trx, entry);
+  // Data keys are written only by the holder of the audit chain's head, as writers make them
+  // (see recordChanges): an erasure holding a need's key while it waits for the head would hold
+  // up the head's holder making that need's key. The rows before: writers lock them before the head.
+  await lockAuditHead(trx);
+  const keys = await eraseKeys(trx, entry);
+  return { counts: { needs: needIds.length, offers, keys }, needIds };
 }
 
 /**
