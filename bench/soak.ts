@@ -418,6 +418,7 @@ export default async function soak({ database, location, log }: BenchContext): P
       p99_first_ms: first.p99,
       p99_last_ms: last.p99,
       baseline_minute: rows.indexOf(base) + 1,
+      p99_base_ms: base.p99,
       rss_base_mb: base.after.rss / 2 ** 20,
       rss_last_mb: last.after.rss / 2 ** 20,
       rss_growth_pct: growth(base.after.rss, last.after.rss),
