@@ -11,8 +11,10 @@
  * (the heap swings by 100 MB between collections). So at the end of each minute the load pauses
  * its counting, the server (started with --expose-gc and bench/soak-probe.mjs, reached over an
  * IPC channel) runs a full collection and reports process.memoryUsage(); the growth figures
- * compare those after-collection RSS and heapUsed at the end of SOAK_BASELINE_MINUTE (default 2:
- * lazily compiled code and first-use caches are in place by then) with the last minute's.
+ * compare the last minute's after-collection RSS and heapUsed with their floor, the lowest from
+ * SOAK_BASELINE_MINUTE on (default 2: lazily compiled code and first-use caches are in place by
+ * then; and the lowest, since V8 returns freed pages to the system a while after a collection,
+ * so the RSS of minute 2 may still hold a first minute's 400 MB heap that minute 3 gave back).
  * Requests answered during the collection count in no minute; errors count wherever they fall.
  * The raw RSS and heapUsed before the collection are printed per minute beside them.
  * SOAK_HEAP_SNAPSHOTS=DIR also writes heap snapshots after the first and the last minute (for
@@ -35,7 +37,7 @@ const RATE = Number(process.env.SOAK_RATE ?? 25);
 const LIVE_CLIENTS = Number(process.env.SOAK_LIVE_CLIENTS ?? 20);
 const WARMUP_SECONDS = Number(process.env.SOAK_WARMUP_SECONDS ?? 30);
 const MINUTE_MS = Number(process.env.SOAK_MINUTE_MS ?? 60_000);
-/** The minute whose end (after a full collection) memory growth is measured from. */
+/** The first minute whose end (after a full collection) counts for the memory floor. */
 const BASELINE_MINUTE = Number(process.env.SOAK_BASELINE_MINUTE ?? 2);
 /** A directory for heap snapshots of the server after the first and the last minute (none if unset). */
 const SNAPSHOTS = process.env.SOAK_HEAP_SNAPSHOTS;
@@ -404,8 +406,13 @@ export default async function soak({ database, location, log }: BenchContext): P
     for (const [failure, count] of failures) log(`  failed ${count}×: ${failure}`);
     const first = rows[0];
     const last = rows[rows.length - 1];
-    // Memory is compared from the baseline minute's end (after a full collection) to the last's.
-    const base = rows[Math.min(BASELINE_MINUTE, rows.length) - 1];
+    // Memory is compared with its floor: the lowest after-collection figure from the baseline
+    // minute on (V8 hands freed pages back some time after a collection, so one minute's RSS
+    // may still hold what a later one has returned); a leak makes the last minute the highest.
+    const measured = rows.slice(Math.min(BASELINE_MINUTE, rows.length) - 1);
+    const floor = (of: (m: Memory) => number) => Math.min(...measured.map((r) => of(r.after)));
+    const rssFloor = floor((m) => m.rss);
+    const heapFloor = floor((m) => m.heapUsed);
     const growth = (from: number, to: number) => ((to - from) / from) * 100;
     const received = streams.reduce((s, x) => s + x.events, 0);
     return summary('soak', first.p99 / last.p99, {
@@ -417,14 +424,14 @@ export default async function soak({ database, location, log }: BenchContext): P
       errors,
       p99_first_ms: first.p99,
       p99_last_ms: last.p99,
-      baseline_minute: rows.indexOf(base) + 1,
-      p99_base_ms: base.p99,
-      rss_base_mb: base.after.rss / 2 ** 20,
+      baseline_minute: rows.length - measured.length + 1,
+      p99_base_ms: measured[0].p99,
+      rss_floor_mb: rssFloor / 2 ** 20,
       rss_last_mb: last.after.rss / 2 ** 20,
-      rss_growth_pct: growth(base.after.rss, last.after.rss),
-      heap_base_mb: base.after.heapUsed / 2 ** 20,
+      rss_growth_pct: growth(rssFloor, last.after.rss),
+      heap_floor_mb: heapFloor / 2 ** 20,
       heap_last_mb: last.after.heapUsed / 2 ** 20,
-      heap_growth_pct: growth(base.after.heapUsed, last.after.heapUsed),
+      heap_growth_pct: growth(heapFloor, last.after.heapUsed),
       cpu_ms_per_req_first: first.cpuPerRequest,
       cpu_ms_per_req_last: last.cpuPerRequest,
       fds_first: first.fds,
