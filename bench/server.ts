@@ -12,13 +12,16 @@ export interface Started {
   url: string;
 }
 
-/** Starts `node ARGS` with PORT and HOST set and waits until /api/health answers. */
-export async function startServer(args: string[], env: Record<string, string>): Promise<Started> {
+/**
+ * Starts `node ARGS` with PORT and HOST set and waits until /api/health answers. With `ipc`, the
+ * child has an IPC channel (process.send) to this process.
+ */
+export async function startServer(args: string[], env: Record<string, string>, ipc = false): Promise<Started> {
   const port = await freePort();
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', CORESPOND_LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
+    stdio: ipc ? ['ignore', 'ignore', 'ignore', 'ipc'] : 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {

@@ -6,7 +6,22 @@
  * descriptors, the errors and the p99 latency. ratio = p99 of the first minute ÷ p99 of the
  * last (1.0: no degradation). Goal: no errors, RSS growth ≤ 10 %, ratio ≥ 0.8.
  * A warm-up (SOAK_WARMUP_SECONDS, default 30) comes before the first measured minute.
+ *
+ * Memory: RSS and heap sampled at an arbitrary moment mostly measure garbage not yet collected
+ * (the heap swings by 100 MB between collections). So at the end of each minute the load pauses
+ * its counting, the server (started with --expose-gc and bench/soak-probe.mjs, reached over an
+ * IPC channel) runs a full collection and reports process.memoryUsage(); the growth figures
+ * compare the last minute's after-collection RSS and heapUsed with their floor, the lowest from
+ * SOAK_BASELINE_MINUTE on (default 2: lazily compiled code and first-use caches are in place by
+ * then; and the lowest, since V8 returns freed pages to the system a while after a collection,
+ * so the RSS of minute 2 may still hold a first minute's 400 MB heap that minute 3 gave back).
+ * Requests answered during the collection count in no minute; errors count wherever they fall.
+ * The raw RSS and heapUsed before the collection are printed per minute beside them.
+ * SOAK_HEAP_SNAPSHOTS=DIR also writes heap snapshots after the first and the last minute (for
+ * comparing what is retained; a snapshot inflates the RSS that follows it, so its figures are
+ * not for the record).
  */
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -22,6 +37,10 @@ const RATE = Number(process.env.SOAK_RATE ?? 25);
 const LIVE_CLIENTS = Number(process.env.SOAK_LIVE_CLIENTS ?? 20);
 const WARMUP_SECONDS = Number(process.env.SOAK_WARMUP_SECONDS ?? 30);
 const MINUTE_MS = Number(process.env.SOAK_MINUTE_MS ?? 60_000);
+/** The first minute whose end (after a full collection) counts for the memory floor. */
+const BASELINE_MINUTE = Number(process.env.SOAK_BASELINE_MINUTE ?? 2);
+/** A directory for heap snapshots of the server after the first and the last minute (none if unset). */
+const SNAPSHOTS = process.env.SOAK_HEAP_SNAPSHOTS;
 /** The board's and the list's filter: the needs still to be done. */
 const ACTIVE = 'status=open&status=claimed&status=in_progress';
 
@@ -38,6 +57,39 @@ function processFigures(pid: number): { rss: number; fds: number; cpuMs: number;
   const cpuMs = (Number(fields[11]) + Number(fields[12])) * 10;
   const load = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
   return { rss: kb * 1024, fds: readdirSync(`/proc/${pid}/fd`).length, cpuMs, load };
+}
+
+/** The server's memory (bytes) as bench/soak-probe.mjs reports it: process.memoryUsage(). */
+interface Memory {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+/**
+ * Asks the server's probe (bench/soak-probe.mjs, over the IPC channel) for a full garbage
+ * collection and the memory left after it, or for a heap snapshot into a directory.
+ */
+function probeOf(child: ChildProcess) {
+  let next = 0;
+  const ask = <T>(message: Record<string, string>): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const id = ++next;
+      const timer = setTimeout(() => reject(new Error(`the server's probe did not answer ${message.probe}`)), 120_000);
+      const answered = (reply: { id: number } & T) => {
+        if (reply.id !== id) return;
+        child.off('message', answered);
+        clearTimeout(timer);
+        resolve(reply);
+      };
+      child.on('message', answered);
+      child.send({ ...message, id });
+    });
+  return {
+    collect: async () => (await ask<{ memory: Memory }>({ probe: 'gc' })).memory,
+    snapshot: async (dir: string, label: string) => (await ask<{ file: string }>({ probe: 'snapshot', dir, label })).file,
+  };
 }
 
 /** One live stream held open; counts the events it receives. */
@@ -98,13 +150,18 @@ export default async function soak({ database, location, log }: BenchContext): P
     .executeTakeFirstOrThrow();
   const teamId = team.organization_id as string;
 
-  const server = await startServer(['bin/corespond.mjs', 'serve'], {
-    ...(location?.url ? { DATABASE_URL: location.url } : { CORESPOND_DATA_DIR: dataDir as string }),
-    // One load generator stands for many phones: the per-address limits would refuse it.
-    CORESPOND_PUBLIC_RATE_LIMIT: '1000000',
-    CORESPOND_AUTH_RATE_LIMIT: '1000',
-  });
+  const server = await startServer(
+    ['--expose-gc', '--import', './bench/soak-probe.mjs', 'bin/corespond.mjs', 'serve'],
+    {
+      ...(location?.url ? { DATABASE_URL: location.url } : { CORESPOND_DATA_DIR: dataDir as string }),
+      // One load generator stands for many phones: the per-address limits would refuse it.
+      CORESPOND_PUBLIC_RATE_LIMIT: '1000000',
+      CORESPOND_AUTH_RATE_LIMIT: '1000',
+    },
+    true,
+  );
   const pid = server.child.pid as number;
+  const probe = probeOf(server.child);
   const streams: Stream[] = [];
   try {
     const json = { 'content-type': 'application/json' };
@@ -224,6 +281,8 @@ export default async function soak({ database, location, log }: BenchContext): P
 
     let current = newMinute();
     const failures = new Map<string, number>();
+    // All errors, those of requests counted in no minute too.
+    let errors = 0;
     let inFlight = 0;
     const fire = () => {
       let operation = pick();
@@ -248,6 +307,7 @@ export default async function soak({ database, location, log }: BenchContext): P
           minute.kinds.set(operation.kind, ofKind);
           if (res.status >= 400) {
             minute.errors += 1;
+            errors += 1;
             const key = `${operation.kind} ${res.status} ${body.slice(0, 300)}`;
             failures.set(key, (failures.get(key) ?? 0) + 1);
             return;
@@ -263,6 +323,7 @@ export default async function soak({ database, location, log }: BenchContext): P
         })
         .catch((error: unknown) => {
           minute.errors += 1;
+          errors += 1;
           const key = `${operation.kind} ${error instanceof Error ? error.message : String(error)}`;
           failures.set(key, (failures.get(key) ?? 0) + 1);
         })
@@ -284,7 +345,6 @@ export default async function soak({ database, location, log }: BenchContext): P
         gcAll: sum(/^nodejs_gc_duration_seconds_sum\{kind="[a-z]+"\} ([\d.e+-]+)/gm),
         loopMax: value(/^nodejs_eventloop_lag_max_seconds ([\d.e+-]+)/m),
         heapMb: value(/^corespond_process_memory_bytes\{kind="heapUsed"\} (\d+)/m) / 2 ** 20,
-        externalMb: value(/^corespond_process_memory_bytes\{kind="external"\} (\d+)/m) / 2 ** 20,
       };
     };
 
@@ -292,39 +352,68 @@ export default async function soak({ database, location, log }: BenchContext): P
     let gcBefore = await scraped();
     log(`warming up for ${WARMUP_SECONDS} s…`);
     await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
-    const rows: { p99: number; rss: number; fds: number; errors: number; requests: number; cpuPerRequest: number }[] = [];
+    const rows: {
+      p99: number;
+      rss: number;
+      fds: number;
+      errors: number;
+      requests: number;
+      cpuPerRequest: number;
+      after: Memory;
+    }[] = [];
     let cpuBefore = processFigures(pid).cpuMs;
     for (let m = 1; m <= MINUTES; m++) {
       current = newMinute();
       const minute = current;
       await new Promise((r) => setTimeout(r, MINUTE_MS));
-      // Some live clients leave and come back each minute: a stream that leaks shows here.
-      for (let i = 0; i < Math.min(5, streams.length); i++) {
-        const index = (m * 5 + i) % streams.length;
-        streams[index].close();
-        streams[index] = await openStream(liveUrl, coordinator);
+      // Requests fired from here to the next minute's start (the forced collection, a snapshot)
+      // are counted in no minute; after the last minute, none are fired and those still out end.
+      current = newMinute();
+      if (m === MINUTES) {
+        clearInterval(timer);
+        for (let waited = 0; inFlight > 0 && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
       }
       const figures = processFigures(pid);
       const seen = await scraped();
       const gcMs = ((seen.gcAll - gcBefore.gcAll) * 1000).toFixed(0);
       const gcMajorMs = ((seen.gcMajor - gcBefore.gcMajor) * 1000).toFixed(0);
-      gcBefore = seen;
       const p99 = percentile(minute.latencies, 99) ?? Number.NaN;
       const cpuPerRequest = (figures.cpuMs - cpuBefore) / Math.max(1, minute.requests);
-      cpuBefore = figures.cpuMs;
-      rows.push({ p99, ...figures, errors: minute.errors, requests: minute.requests, cpuPerRequest });
+      // What stays after a full collection: the figure that shows a leak.
+      const after = await probe.collect();
+      if (SNAPSHOTS && (m === 1 || m === MINUTES)) log(`heap snapshot ${await probe.snapshot(SNAPSHOTS, `minute-${m}`)}`);
+      // The forced collection (and a snapshot) count in no minute's figures.
+      gcBefore = await scraped();
+      cpuBefore = processFigures(pid).cpuMs;
+      // Some live clients leave and come back each minute: a stream that leaks shows here. They
+      // come back without Last-Event-ID, so the server replays the incident's events to each
+      // (buffered until read: after, not before, the collection above).
+      for (let i = 0; i < Math.min(5, streams.length) && m < MINUTES; i++) {
+        const index = (m * 5 + i) % streams.length;
+        streams[index].close();
+        streams[index] = await openStream(liveUrl, coordinator);
+      }
+      rows.push({ p99, ...figures, errors: minute.errors, requests: minute.requests, cpuPerRequest, after });
       const kinds = [...minute.kinds]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([k, times]) => `${k}=${times.length}/${percentile(times, 99).toFixed(1)}ms`)
         .join(' ');
+      const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
       log(
-        `minute ${m}: requests=${minute.requests} errors=${minute.errors} p99_ms=${p99.toFixed(1)} p50_ms=${(percentile(minute.latencies, 50) ?? 0).toFixed(1)} rss_mb=${(figures.rss / 2 ** 20).toFixed(1)} fds=${figures.fds} cpu_ms_per_req=${cpuPerRequest.toFixed(2)} load=${figures.load} live=${seen.live} heap_mb=${seen.heapMb.toFixed(1)} gc_ms=${gcMs} gc_major_ms=${gcMajorMs} loop_stall_max_ms=${(seen.loopMax * 1000).toFixed(0)} external_mb=${seen.externalMb.toFixed(1)} in_flight=${inFlight} (count/p99: ${kinds})`,
+        `minute ${m}: requests=${minute.requests} errors=${minute.errors} p99_ms=${p99.toFixed(1)} p50_ms=${(percentile(minute.latencies, 50) ?? 0).toFixed(1)} rss_mb=${mb(figures.rss)} heap_mb=${seen.heapMb.toFixed(1)} after_gc: rss_mb=${mb(after.rss)} heap_mb=${mb(after.heapUsed)} external_mb=${mb(after.external)} needs_reported=${n} fds=${figures.fds} cpu_ms_per_req=${cpuPerRequest.toFixed(2)} load=${figures.load} live=${seen.live} gc_ms=${gcMs} gc_major_ms=${gcMajorMs} loop_stall_max_ms=${(seen.loopMax * 1000).toFixed(0)} in_flight=${inFlight} (count/p99: ${kinds})`,
       );
     }
-    clearInterval(timer);
     for (const [failure, count] of failures) log(`  failed ${count}×: ${failure}`);
     const first = rows[0];
     const last = rows[rows.length - 1];
+    // Memory is compared with its floor: the lowest after-collection figure from the baseline
+    // minute on (V8 hands freed pages back some time after a collection, so one minute's RSS
+    // may still hold what a later one has returned); a leak makes the last minute the highest.
+    const measured = rows.slice(Math.min(BASELINE_MINUTE, rows.length) - 1);
+    const floor = (of: (m: Memory) => number) => Math.min(...measured.map((r) => of(r.after)));
+    const rssFloor = floor((m) => m.rss);
+    const heapFloor = floor((m) => m.heapUsed);
+    const growth = (from: number, to: number) => ((to - from) / from) * 100;
     const received = streams.reduce((s, x) => s + x.events, 0);
     return summary('soak', first.p99 / last.p99, {
       dialect: database.dialect,
@@ -332,12 +421,17 @@ export default async function soak({ database, location, log }: BenchContext): P
       rate_per_s: RATE,
       live_clients: LIVE_CLIENTS,
       requests: rows.reduce((s, r) => s + r.requests, 0),
-      errors: rows.reduce((s, r) => s + r.errors, 0),
+      errors,
       p99_first_ms: first.p99,
       p99_last_ms: last.p99,
-      rss_first_mb: first.rss / 2 ** 20,
-      rss_last_mb: last.rss / 2 ** 20,
-      rss_growth_pct: ((last.rss - first.rss) / first.rss) * 100,
+      baseline_minute: rows.length - measured.length + 1,
+      p99_base_ms: measured[0].p99,
+      rss_floor_mb: rssFloor / 2 ** 20,
+      rss_last_mb: last.after.rss / 2 ** 20,
+      rss_growth_pct: growth(rssFloor, last.after.rss),
+      heap_floor_mb: heapFloor / 2 ** 20,
+      heap_last_mb: last.after.heapUsed / 2 ** 20,
+      heap_growth_pct: growth(heapFloor, last.after.heapUsed),
       cpu_ms_per_req_first: first.cpuPerRequest,
       cpu_ms_per_req_last: last.cpuPerRequest,
       fds_first: first.fds,

@@ -46,8 +46,20 @@ function wrap(auditKey: Buffer, kid: string, plain: Buffer): string {
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
 }
 
-/** Unwrapped keys by their wrapped text (a key never changes, it is only destroyed). */
+/**
+ * Unwrapped keys by their wrapped text (a key never changes, it is only destroyed). Each is a
+ * 32-byte buffer of its own: a small Buffer is usually a slice of an 8 KB pool shared with other
+ * allocations, which a kept slice would keep alive whole (8 KB a key, one key per need).
+ */
 const unwrapped = new Map<string, Buffer>();
+const KEPT_KEYS = 10_000;
+
+/** A copy of `bytes` in memory of its own, not a slice of Buffer's shared pool. */
+function ownCopy(bytes: Buffer): Buffer {
+  const own = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(own);
+  return own;
+}
 
 function unwrap(auditKey: Buffer, row: DataKeyRow): Buffer | null {
   if (row.wrapped === null) return null;
@@ -58,8 +70,9 @@ function unwrap(auditKey: Buffer, row: DataKeyRow): Buffer | null {
     const decipher = createDecipheriv('aes-256-gcm', wrappingKey(auditKey), raw.subarray(0, 12));
     decipher.setAAD(Buffer.from(row.kid));
     decipher.setAuthTag(raw.subarray(12, 28));
-    const key = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
-    if (unwrapped.size > 10_000) unwrapped.clear();
+    const key = ownCopy(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]));
+    // When full, the oldest key makes room.
+    if (unwrapped.size >= KEPT_KEYS) unwrapped.delete(unwrapped.keys().next().value as string);
     unwrapped.set(row.wrapped, key);
     return key;
   } catch {
