@@ -273,6 +273,9 @@ describeEachDatabase('browser: field work offline through the outbox', { skip: !
     // A phone camera's photo, with where it was taken; and a picture over the 10 MB upload limit as it is.
     const camera = await cameraPhoto(page, { width: 4000, height: 3000, make: 'CoRespondCam', lat: 35.25, lon: 114.18 });
     expect(hasExif(camera)).toBe(true);
+    // Small enough to go as it is, but for where it was taken.
+    const small = await cameraPhoto(page, { width: 1200, height: 900, make: 'CoRespondCam', lat: 35.25, lon: 114.18 });
+    expect(small.length).toBeLessThan(1024 * 1024);
     const large = noisePng(2400, 1800);
     expect(large.length).toBeGreaterThan(10 * 1024 * 1024);
 
@@ -281,6 +284,8 @@ describeEachDatabase('browser: field work offline through the outbox', { skip: !
     await expect.poll(() => states(page)).toEqual(['queued']);
     await picker.setInputFiles({ name: '现场.jpg', mimeType: 'image/jpeg', buffer: camera });
     await expect.poll(() => states(page)).toEqual(['queued', 'queued']);
+    await picker.setInputFiles({ name: '门口.jpg', mimeType: 'image/jpeg', buffer: small });
+    await expect.poll(() => states(page)).toEqual(['queued', 'queued', 'queued']);
     expect(await page.locator('.ant-message-error').count()).toBe(0);
     expect(await page.getByTestId('outbox').textContent()).toContain(PHOTO_NEED);
     // What waits on the phone is what will be sent: JPEG, at most 1600 px, far below the limit.
@@ -297,21 +302,21 @@ describeEachDatabase('browser: field work offline through the outbox', { skip: !
       });
       return entries.map((entry) => ({ type: entry.body.contentType, bytes: entry.body.blob?.size ?? 0 }));
     });
-    expect(kept.map((entry) => entry.type)).toEqual(['image/jpeg', 'image/jpeg']);
+    expect(kept.map((entry) => entry.type)).toEqual(['image/jpeg', 'image/jpeg', 'image/jpeg']);
     for (const entry of kept) expect(entry.bytes).toBeLessThan(4 * 1024 * 1024);
 
-    // Still offline, the page opens again with both photos kept.
+    // Still offline, the page opens again with the photos kept.
     await page.reload();
     await claim.waitFor();
-    await expect.poll(() => states(page)).toEqual(['queued', 'queued']);
+    await expect.poll(() => states(page)).toEqual(['queued', 'queued', 'queued']);
     expect(await evidence()).toEqual([]);
 
     await served.online(context);
-    await expect.poll(() => states(page), { timeout: 30_000 }).toEqual(['sent', 'sent']);
+    await expect.poll(() => states(page), { timeout: 30_000 }).toEqual(['sent', 'sent', 'sent']);
     await page.reload();
-    await expect.poll(() => states(page)).toEqual(['sent', 'sent']);
+    await expect.poll(() => states(page)).toEqual(['sent', 'sent', 'sent']);
     const stored = await evidence();
-    expect(stored).toHaveLength(2);
+    expect(stored).toHaveLength(3);
     const sizes = stored.map(({ detail }) => {
       const { file } = JSON.parse(detail) as { file: string };
       expect(file).toMatch(/\.jpg$/);
@@ -320,10 +325,11 @@ describeEachDatabase('browser: field work offline through the outbox', { skip: !
       expect(photo.includes('CoRespondCam')).toBe(false);
       return jpegSize(photo);
     });
-    // Longer side 1600 px, shape kept: 2400×1800 and 4000×3000 both become 1600×1200.
+    // Longer side at most 1600 px, shape kept: 2400×1800 and 4000×3000 both become 1600×1200.
     expect(sizes).toEqual([
       { width: 1600, height: 1200 },
       { width: 1600, height: 1200 },
+      { width: 1200, height: 900 },
     ]);
   });
 
