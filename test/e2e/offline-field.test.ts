@@ -20,7 +20,7 @@ import { reportNeed } from '../../src/services/needs/report-need';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { deploymentPass } from '../../src/services/passes/issue-pass';
 import { createUser } from '../../src/services/users/manage-users';
-import { chromiumPath, clickUntil, launchBrowser, signInOn } from '../support/browser';
+import { checkpointPhone, chromiumPath, clickUntil, launchBrowser, signInOn } from '../support/browser';
 import { describeEachDatabase } from '../support/databases';
 import { PASSWORD, SYSTEM } from '../support/fixtures';
 import { type ServerBehindNetwork, serveBehindNetwork } from '../support/network';
@@ -64,30 +64,23 @@ describeEachDatabase('browser: field work offline through the outbox', { skip: !
       level: 2,
       jurisdictions: ['410700'],
     });
-    const reported = await reportNeed(deps, SYSTEM, incident.id, {
-      title: NEED,
-      category: 'search_rescue',
-      quantity: 5,
-      unit: '人',
-      jurisdiction: '410726',
-      lat: 35.27,
-      lon: 114.2,
-    });
-    if (reported.replayed) throw new Error('a fresh need');
-    needId = reported.reported.need.id;
-    await claimNeed(deps, SYSTEM, needId, { organizationId: team.id });
-    const photographed = await reportNeed(deps, SYSTEM, incident.id, {
-      title: PHOTO_NEED,
-      category: 'shelter',
-      quantity: 2,
-      unit: '户',
-      jurisdiction: '410726',
-      lat: 35.25,
-      lon: 114.18,
-    });
-    if (photographed.replayed) throw new Error('a fresh need');
-    photoNeedId = photographed.reported.need.id;
-    await claimNeed(deps, SYSTEM, photoNeedId, { organizationId: team.id });
+    /** A need in the team's county, claimed by the team. */
+    const claimed = async (title: string, category: 'search_rescue' | 'shelter', quantity: number, unit: string) => {
+      const reported = await reportNeed(deps, SYSTEM, incident.id, {
+        title,
+        category,
+        quantity,
+        unit,
+        jurisdiction: '410726',
+        lat: 35.27,
+        lon: 114.2,
+      });
+      if (reported.replayed) throw new Error('a fresh need');
+      await claimNeed(deps, SYSTEM, reported.reported.need.id, { organizationId: team.id });
+      return reported.reported.need.id;
+    };
+    needId = await claimed(NEED, 'search_rescue', 5, '人');
+    photoNeedId = await claimed(PHOTO_NEED, 'shelter', 2, '户');
     const deployment = await fileDeployment(deps, SYSTEM, incident.id, {
       organizationId: team.id,
       teamName: TEAM,
@@ -336,19 +329,7 @@ describeEachDatabase('browser: field work offline through the outbox', { skip: !
   it('installs the checkpoint page as an app of its own, which opens and verifies a pass without a network', async () => {
     const pass = await deploymentPass(t().deps, SYSTEM, deploymentId);
     if (!pass.jws) throw new Error('the pass is shown to the system');
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      serviceWorkers: 'allow',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/checkpoint`);
-    await expect
-      .poll(() => page.getByTestId('checkpoint-keys').textContent(), { timeout: 15_000 })
-      .toMatch(/已获取 1 把核验公钥/);
+    const { context, page } = await checkpointPhone(browser, base, { contexts, serviceWorkers: 'allow' });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
 
     /** The manifest Chromium reads for the page, and what keeps it from being installed. */
