@@ -15,7 +15,7 @@ import { useDateTime } from '../../format';
 import { useCapabilities } from '../../session';
 import type { ConflictHolder, NeedView } from '../../types';
 import { boardKey } from './live-updates';
-import { EVIDENCE_ACCEPT, useEvidencePhoto } from './need-evidence';
+import { EVIDENCE_ACCEPT, type PreparedEvidence, useEvidencePhoto } from './need-evidence';
 import { ACTIVE_NEED_STATUSES, remainingOf } from './rules';
 
 /** "已被 X 认领 N 份，剩余 M" from a claim_conflict problem; null for any other error. */
@@ -169,8 +169,8 @@ export function CloseNeedModal({ need, open, onClose }: { need: NeedView; open: 
   const prepare = useEvidencePhoto();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CloseValues>();
-  /** The photo as it will be sent (made smaller on the device), under the name it was picked by. */
-  const [photo, setPhoto] = useState<{ name: string; blob: Blob } | null>(null);
+  /** The photo picked, by its name, and it made ready to send (smaller, on the device), which the close awaits. */
+  const [photo, setPhoto] = useState<{ name: string; ready: Promise<PreparedEvidence> } | null>(null);
   const [photoProblem, setPhotoProblem] = useState<string | null>(null);
   const submission = useFormSubmit(form, CLOSE_FIELDS, () => {
     setPhoto(null);
@@ -184,7 +184,12 @@ export function CloseNeedModal({ need, open, onClose }: { need: NeedView; open: 
     await submission.run(async () => {
       // The photo first: a holder may no longer add one once the need is closed.
       if (photo) {
-        await needApi.addEvidence(need.id, photo.blob);
+        const { photo: blob, problem } = await photo.ready;
+        if (!blob) {
+          setPhotoProblem(problem);
+          return;
+        }
+        await needApi.addEvidence(need.id, blob);
         setPhoto(null); // kept on the record: a retried close must not send it twice
       }
       await needApi.close(need.id, { reason, note: note?.trim() || null });
@@ -233,11 +238,17 @@ export function CloseNeedModal({ need, open, onClose }: { need: NeedView; open: 
             maxCount={1}
             fileList={photo ? [{ uid: 'photo', name: photo.name, status: 'done' }] : []}
             beforeUpload={(file) => {
-              setPhoto(null);
-              void prepare(file).then(({ photo: ready, problem }) => {
-                setPhotoProblem(problem);
-                if (ready) setPhoto({ name: file.name, blob: ready });
-              });
+              const picked = { name: file.name, ready: prepare(file) };
+              setPhoto(picked);
+              setPhotoProblem(null);
+              // A photo that could not be made ready fails the close, which says why.
+              void picked.ready
+                .then(({ problem }) => {
+                  if (!problem) return;
+                  setPhotoProblem(problem);
+                  setPhoto((current) => (current === picked ? null : current));
+                })
+                .catch(() => undefined);
               return false; // sent with the close, not now
             }}
             onRemove={() => setPhoto(null)}
