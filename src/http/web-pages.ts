@@ -12,3 +12,6 @@ export const PUBLIC_PAGE_PATH = /^\/(report|receipt|join|checkpoint)(\/[^/]+)?\/
 export function webPageFor(path: string): 'public-pages.html' | 'index.html' {
   return PUBLIC_PAGE_PATH.test(path) ? 'public-pages.html' : 'index.html';
 }
+
+/** The web app manifest of the checkpoint page, installed as an app of its own (vite.config.ts). */
+export const CHECKPOINT_MANIFEST = '/checkpoint.webmanifest';

@@ -13,8 +13,7 @@ import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { chromiumPath, launchBrowser } from '../support/browser';
 import { describeEachDatabase } from '../support/databases';
 import { SYSTEM } from '../support/fixtures';
-import { Network } from '../support/network';
-import { type ServerProcess, startServerProcess } from '../support/server-process';
+import { type ServerBehindNetwork, serveBehindNetwork } from '../support/network';
 
 const SHOTS = join(import.meta.dirname, '..', '..', '.tmp');
 const INCIDENT = '新乡卫辉洪涝';
@@ -22,8 +21,7 @@ const REPORTS = ['卫辉市 4 人困在屋顶', '卫辉市 1 名孕妇需送医'
 
 describeEachDatabase('browser: the public report page offline through the outbox', { skip: !chromiumPath }, (t) => {
   let browser: Browser;
-  let server: ServerProcess;
-  let network: Network;
+  let served: ServerBehindNetwork;
   let base = '';
   let incidentId = '';
   const contexts: BrowserContext[] = [];
@@ -38,18 +36,15 @@ describeEachDatabase('browser: the public report page offline through the outbox
       jurisdictions: ['410781'],
     });
     incidentId = incident.id;
-    server = await startServerProcess(t().env);
-    network = new Network(Number(new URL(server.url).port));
-    await network.up();
-    base = `http://127.0.0.1:${network.port}`;
+    served = await serveBehindNetwork(t().env);
+    base = served.base;
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
     await browser?.close();
-    await network?.down();
-    server?.child.kill('SIGTERM');
+    await served?.stop();
   });
 
   const needs = () =>
@@ -102,8 +97,7 @@ describeEachDatabase('browser: the public report page offline through the outbox
       )
       .toContain('/api/v1/public/incidents');
 
-    await network.down();
-    await context.setOffline(true);
+    await served.offline(context);
     for (const title of REPORTS) await report(page, title);
     await expect.poll(() => states(page)).toEqual(['queued', 'queued', 'queued']);
     expect(await page.getByTestId('report-kept').textContent()).toContain('已保存在这部手机上');
@@ -116,8 +110,7 @@ describeEachDatabase('browser: the public report page offline through the outbox
     await page.screenshot({ path: join(SHOTS, 'offline-public-outbox.png'), fullPage: true });
     expect(await needs()).toEqual([]);
 
-    await network.up();
-    await context.setOffline(false);
+    await served.online(context);
     await expect.poll(() => states(page), { timeout: 30_000 }).toEqual(['sent', 'sent', 'sent']);
     const arrived = await needs();
     expect(arrived.map((need) => need.title)).toEqual([...REPORTS].sort());

@@ -14,7 +14,7 @@ import { fileDeployment, moveDeployment } from '../../src/services/deployments/m
 import { declareIncident } from '../../src/services/incidents/manage-incidents';
 import { createOrganization } from '../../src/services/organizations/create-organization';
 import { createUser } from '../../src/services/users/manage-users';
-import { chromiumPath, clickUntil, launchBrowser, openSignedIn, serveUi } from '../support/browser';
+import { checkpointPhone, chromiumPath, clickUntil, launchBrowser, openSignedIn, serveUi } from '../support/browser';
 import { describeEachDatabase } from '../support/databases';
 import { SYSTEM } from '../support/fixtures';
 
@@ -78,23 +78,6 @@ describeEachDatabase('browser: a pass is issued, scanned and verified offline', 
     await app?.close();
   });
 
-  /** A checkpoint officer's phone with the checkpoint page open (online, so it fetches the keys). */
-  async function checkpoint(): Promise<{ page: Page; context: BrowserContext }> {
-    const context = await browser.newContext({
-      locale: 'zh-CN',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/checkpoint`);
-    await expect
-      .poll(() => page.getByTestId('checkpoint-keys').textContent(), { timeout: 15_000 })
-      .toMatch(/已获取 1 把核验公钥/);
-    return { page, context };
-  }
-
   const verdictOf = (page: Page) => page.getByTestId('checkpoint-result').getAttribute('data-verdict');
 
   it('verifies a pass from a photo of its QR code on a checkpoint that has gone offline, then shows revocation online', async () => {
@@ -134,7 +117,7 @@ describeEachDatabase('browser: a pass is issued, scanned and verified offline', 
     const picture = Buffer.from(src.slice(src.indexOf(',') + 1), 'base64');
 
     // The checkpoint loads its keys, then the network drops.
-    const { page, context } = await checkpoint();
+    const { page, context } = await checkpointPhone(browser, base, { contexts });
     await context.setOffline(true);
     await page.getByTestId('checkpoint-photo').setInputFiles({ name: 'pass.png', mimeType: 'image/png', buffer: picture });
     await expect.poll(() => verdictOf(page), { timeout: 15_000 }).toBe('valid');

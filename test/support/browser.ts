@@ -114,6 +114,30 @@ export async function openSignedIn(
 }
 
 /**
+ * A checkpoint officer's phone (a new context, in Chinese, closed by the caller with the rest of
+ * `contexts`) with the checkpoint page open online, so it has fetched and kept the pass keys;
+ * `serviceWorkers: 'allow'` for a test that takes the network away afterwards.
+ */
+export async function checkpointPhone(
+  browser: Browser,
+  base: string,
+  { contexts, serviceWorkers }: { contexts: BrowserContext[]; serviceWorkers?: 'allow' },
+): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    ...(serviceWorkers ? { serviceWorkers } : {}),
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${base}/checkpoint`);
+  await expect.poll(() => page.getByTestId('checkpoint-keys').textContent(), { timeout: 15_000 }).toMatch(/已获取 1 把核验公钥/);
+  return { page, context };
+}
+
+/**
  * Clicks `target` until `done` holds, first calling `open` whenever `target` is not visible:
  * under load a click can land while a dropdown or popup is still opening or closing. Only for
  * opening and choosing (a dropdown's option, a tab, a radio), where a second click does no

@@ -1,7 +1,8 @@
 /**
  * Photos are made smaller on the phone before they are kept or sent: a field photo of 4000 px
  * and 5 MB becomes at most 1600 px and a few hundred KB of JPEG, which an outbox can hold and
- * a weak network can carry. Re-encoding also drops the camera's EXIF data (where it was taken).
+ * a weak network can carry. Re-encoding also drops the camera's EXIF data (where it was taken),
+ * so a small JPEG that carries some is re-encoded too.
  */
 
 export const PHOTO_MAX_SIDE = 1600;
@@ -39,10 +40,28 @@ export async function downscalePhoto(photo: Blob, maxSide = PHOTO_MAX_SIDE): Pro
   }
 }
 
-/** Photos at most this large and this many pixels across go as they are (a PNG stays a PNG). */
+/** Photos at most this large and this many pixels across go as they are (a PNG stays a PNG)… */
 const SMALL_BYTES = 1024 * 1024;
 
-/** The photo as it should be kept and sent: small ones unchanged, larger ones downscaled to JPEG. */
+/** …unless a JPEG carries EXIF data (an APP1 segment "Exif"), which can say where it was taken. */
+async function carriesExif(photo: Blob): Promise<boolean> {
+  if (photo.type !== 'image/jpeg') return false;
+  // The segments before the image data are at the start of the file.
+  const head = new Uint8Array(await photo.slice(0, 128 * 1024).arrayBuffer());
+  const exif = [0x45, 0x78, 0x69, 0x66, 0, 0];
+  let at = 2;
+  while (at + 4 <= head.length && head[at] === 0xff && head[at + 1] !== 0xda) {
+    const length = (head[at + 2] << 8) | head[at + 3];
+    if (head[at + 1] === 0xe1 && exif.every((byte, i) => head[at + 4 + i] === byte)) return true;
+    at += 2 + length;
+  }
+  return false;
+}
+
+/**
+ * The photo as it should be kept and sent: small ones unchanged, larger ones (and any JPEG with
+ * EXIF data) downscaled and re-encoded as JPEG, which leaves the EXIF data behind.
+ */
 export async function preparePhoto(photo: Blob): Promise<Blob> {
   let size: { width: number; height: number };
   try {
@@ -53,6 +72,7 @@ export async function preparePhoto(photo: Blob): Promise<Blob> {
     // Not an image the browser can read: the server says so.
     return photo;
   }
-  if (photo.size <= SMALL_BYTES && Math.max(size.width, size.height) <= PHOTO_MAX_SIDE) return photo;
+  const small = photo.size <= SMALL_BYTES && Math.max(size.width, size.height) <= PHOTO_MAX_SIDE;
+  if (small && !(await carriesExif(photo))) return photo;
   return downscalePhoto(photo);
 }

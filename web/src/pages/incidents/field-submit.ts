@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, currentCsrfToken } from '../../api';
 import type { OutboxKind } from '../../offline/outbox';
 import { submitThroughOutbox } from '../../offline/outbox-client';
-import { preparePhoto } from '../../offline/photo';
 import { useCurrentUser } from '../../session';
 
 /** sent: the server has it (the answer); queued: kept on this device until the network returns. */
@@ -16,8 +15,9 @@ export type FieldResult<T> = { sent: true; answer: T } | { sent: false };
 export function useFieldSubmit() {
   const user = useCurrentUser();
   const { t } = useTranslation();
+  /** `body`: JSON, or a photo as it is to be sent (made ready by useEvidencePhoto, need-evidence.tsx). */
   const submit = async <T>(kind: OutboxKind, label: string, url: string, body: { json: unknown } | Blob) => {
-    const payload = body instanceof Blob ? await photoBody(body) : body;
+    const payload = body instanceof Blob ? { blob: body, contentType: body.type } : body;
     const { entry, state } = await submitThroughOutbox({
       kind,
       label,
@@ -36,9 +36,4 @@ export function useFieldSubmit() {
     /** What to tell the person when a submission waits on the device. */
     keptOffline: t('outbox.keptOffline'),
   };
-}
-
-async function photoBody(photo: Blob): Promise<{ blob: Blob; contentType: string }> {
-  const prepared = await preparePhoto(photo);
-  return { blob: prepared, contentType: prepared.type };
 }

@@ -26,6 +26,7 @@ import type { DeploymentView, MyTasks } from '../../types';
 import { CheckInModal } from './deployment-forms';
 import { useFieldSubmit } from './field-submit';
 import { POLL_MS } from './live-updates';
+import { EvidenceUpload } from './need-evidence';
 
 const TASKS_KEY = ['tasks'] as const;
 type ClaimTask = MyTasks['claims'][number];
@@ -209,6 +210,8 @@ export function MyTasksPage() {
             >
               {t('needs.progress')}
             </Button>,
+            // A photo from the scene: made smaller on the phone, and kept there while the network is away.
+            <EvidenceUpload key="evidence" need={task.need} onAdded={refresh} />,
             <Popconfirm
               key="done"
               title={t('needs.doneConfirm', { quantity: task.quantity, unit: task.need.unit })}

@@ -1,8 +1,9 @@
 /**
  * Evidence photos of a need (现场照片): thumbnails for those who may see its personal data —
- * photos may show people — and an upload for its coordinators and active holders. A photo
- * goes as the request body itself, checked here first so a wrong file never crosses a weak
- * network only to be refused.
+ * photos may show people — and an upload for its coordinators and active holders (on the board
+ * and in "my tasks"). A photo is made smaller on the device first, then checked, so a wrong or
+ * oversized file never crosses a weak network only to be refused, and a large camera photo is
+ * measured as what will actually be sent.
  */
 import { CameraOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { evidenceUrl } from '../../api';
 import { useErrorText } from '../../error-text';
 import { useDateTime } from '../../format';
+import { preparePhoto } from '../../offline/photo';
 import type { NeedDetail } from '../../types';
 import { useFieldSubmit } from './field-submit';
 import { boardKey } from './live-updates';
@@ -23,16 +25,74 @@ const MAX_MEGABYTES = 10;
 /** For the file picker: offers only the photos the server takes. */
 export const EVIDENCE_ACCEPT = EVIDENCE_TYPES.join(',');
 
-/** Why a file cannot be sent as evidence, in the reader's words; null when it can. */
-export function useEvidenceProblem(): (file: Blob) => string | null {
+/** A photo as it will be sent, or why it cannot be. */
+export type PreparedEvidence = { photo: Blob; problem: null } | { photo: null; problem: string };
+
+/**
+ * Makes a file ready to send as evidence: a photo of a type the server takes, downscaled on the
+ * device (src/offline/photo.ts), and only then held to the size limit.
+ */
+export function useEvidencePhoto(): (file: Blob) => Promise<PreparedEvidence> {
   const { t } = useTranslation();
-  return (file) => {
-    if (!EVIDENCE_TYPES.includes(file.type)) return t('needs.evidenceWrongType');
-    if (file.size <= MAX_MEGABYTES * 1024 * 1024) return null;
+  return async (file) => {
+    if (!EVIDENCE_TYPES.includes(file.type)) return { photo: null, problem: t('needs.evidenceWrongType') };
+    const photo = await preparePhoto(file);
+    if (photo.size <= MAX_MEGABYTES * 1024 * 1024) return { photo, problem: null };
     // Rounded up, so a photo just over the limit never reads as "10.0 MB".
-    const size = (Math.ceil((file.size / (1024 * 1024)) * 10) / 10).toFixed(1);
-    return t('needs.evidenceTooLarge', { size, max: MAX_MEGABYTES });
+    const size = (Math.ceil((photo.size / (1024 * 1024)) * 10) / 10).toFixed(1);
+    // Made smaller and still too large, or not an image this browser can make smaller.
+    const words = photo === file ? 'needs.evidenceTooLarge' : 'needs.evidenceTooLargeShrunk';
+    return { photo: null, problem: t(words, { size, max: MAX_MEGABYTES }) };
   };
+}
+
+/**
+ * The button that adds evidence photos to a need through the outbox: each is made ready on the
+ * device, then sent, or kept there until the network returns. `onAdded` runs after each.
+ */
+export function EvidenceUpload({ need, onAdded }: { need: { id: string; title: string }; onAdded: () => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const { message: toast } = App.useApp();
+  const { full } = useErrorText();
+  const prepare = useEvidencePhoto();
+  const field = useFieldSubmit();
+  const [uploading, setUploading] = useState(0);
+
+  const customRequest: UploadProps['customRequest'] = ({ file, onSuccess, onError }) => {
+    if (!(file instanceof Blob)) return;
+    setUploading((n) => n + 1);
+    prepare(file)
+      .then(async ({ photo, problem }) => {
+        if (!photo) {
+          toast.error(problem);
+          onError?.(new Error(problem));
+          return;
+        }
+        const result = await field.submit<{ file: string }>(
+          'evidence',
+          need.title,
+          `/needs/${encodeURIComponent(need.id)}/evidence`,
+          photo,
+        );
+        onSuccess?.(result.sent ? result.answer : null);
+        await onAdded();
+        if (result.sent) toast.success(t('needs.evidenceUploaded'));
+        else toast.info(field.keptOffline);
+      })
+      .catch((failure: unknown) => {
+        onError?.(failure instanceof Error ? failure : new Error(String(failure)));
+        toast.error(full(failure));
+      })
+      .finally(() => setUploading((n) => n - 1));
+  };
+
+  return (
+    <Upload accept={EVIDENCE_ACCEPT} multiple showUploadList={false} customRequest={customRequest}>
+      <Button icon={<CameraOutlined />} loading={uploading > 0} data-testid="evidence-upload">
+        {t('needs.evidenceUpload')}
+      </Button>
+    </Upload>
+  );
 }
 
 /** The evidence entries of a need's history, oldest first. */
@@ -50,39 +110,8 @@ const MISSING =
 export function EvidenceSection({ need, mayUpload }: { need: NeedDetail; mayUpload: boolean }) {
   const { t } = useTranslation();
   const dateTime = useDateTime();
-  const { message: toast } = App.useApp();
-  const { full } = useErrorText();
-  const problemOf = useEvidenceProblem();
   const queryClient = useQueryClient();
-  const [uploading, setUploading] = useState(0);
-  const field = useFieldSubmit();
   const photos = evidenceOf(need);
-
-  const beforeUpload: UploadProps['beforeUpload'] = (file) => {
-    const problem = problemOf(file);
-    if (!problem) return true;
-    toast.error(problem);
-    return Upload.LIST_IGNORE;
-  };
-
-  const customRequest: UploadProps['customRequest'] = ({ file, onSuccess, onError }) => {
-    if (!(file instanceof Blob)) return;
-    setUploading((n) => n + 1);
-    // Through the outbox: a large photo is downscaled on the phone first; without a network it waits there.
-    field
-      .submit<{ file: string }>('evidence', need.title, `/needs/${encodeURIComponent(need.id)}/evidence`, file)
-      .then(async (result) => {
-        onSuccess?.(result.sent ? result.answer : null);
-        await queryClient.invalidateQueries({ queryKey: boardKey(need.incidentId) });
-        if (result.sent) toast.success(t('needs.evidenceUploaded'));
-        else toast.info(field.keptOffline);
-      })
-      .catch((failure: unknown) => {
-        onError?.(failure instanceof Error ? failure : new Error(String(failure)));
-        toast.error(full(failure));
-      })
-      .finally(() => setUploading((n) => n - 1));
-  };
 
   return (
     <section data-testid="need-evidence">
@@ -114,17 +143,10 @@ export function EvidenceSection({ need, mayUpload }: { need: NeedDetail; mayUplo
           )}
           {mayUpload ? (
             <div className="evidence-upload">
-              <Upload
-                accept={EVIDENCE_ACCEPT}
-                multiple
-                showUploadList={false}
-                beforeUpload={beforeUpload}
-                customRequest={customRequest}
-              >
-                <Button icon={<CameraOutlined />} loading={uploading > 0}>
-                  {t('needs.evidenceUpload')}
-                </Button>
-              </Upload>
+              <EvidenceUpload
+                need={need}
+                onAdded={() => queryClient.invalidateQueries({ queryKey: boardKey(need.incidentId) })}
+              />
               <span className="muted small">{t('needs.evidenceHint', { max: MAX_MEGABYTES })}</span>
             </div>
           ) : null}

@@ -15,7 +15,7 @@ import { useDateTime } from '../../format';
 import { useCapabilities } from '../../session';
 import type { ConflictHolder, NeedView } from '../../types';
 import { boardKey } from './live-updates';
-import { EVIDENCE_ACCEPT, useEvidenceProblem } from './need-evidence';
+import { EVIDENCE_ACCEPT, type PreparedEvidence, useEvidencePhoto } from './need-evidence';
 import { ACTIVE_NEED_STATUSES, remainingOf } from './rules';
 
 /** "已被 X 认领 N 份，剩余 M" from a claim_conflict problem; null for any other error. */
@@ -166,10 +166,11 @@ const CLOSE_FIELDS = [['reason'], ['note']] as const;
 /** Closes a need with a reason, and (optionally) a photo from the scene kept as evidence. */
 export function CloseNeedModal({ need, open, onClose }: { need: NeedView; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const problemOf = useEvidenceProblem();
+  const prepare = useEvidencePhoto();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CloseValues>();
-  const [photo, setPhoto] = useState<File | null>(null);
+  /** The photo picked, by its name, and it made ready to send (smaller, on the device), which the close awaits. */
+  const [photo, setPhoto] = useState<{ name: string; ready: Promise<PreparedEvidence> } | null>(null);
   const [photoProblem, setPhotoProblem] = useState<string | null>(null);
   const submission = useFormSubmit(form, CLOSE_FIELDS, () => {
     setPhoto(null);
@@ -183,7 +184,12 @@ export function CloseNeedModal({ need, open, onClose }: { need: NeedView; open: 
     await submission.run(async () => {
       // The photo first: a holder may no longer add one once the need is closed.
       if (photo) {
-        await needApi.addEvidence(need.id, photo);
+        const { photo: blob, problem } = await photo.ready;
+        if (!blob) {
+          setPhotoProblem(problem);
+          return;
+        }
+        await needApi.addEvidence(need.id, blob);
         setPhoto(null); // kept on the record: a retried close must not send it twice
       }
       await needApi.close(need.id, { reason, note: note?.trim() || null });
@@ -232,9 +238,17 @@ export function CloseNeedModal({ need, open, onClose }: { need: NeedView; open: 
             maxCount={1}
             fileList={photo ? [{ uid: 'photo', name: photo.name, status: 'done' }] : []}
             beforeUpload={(file) => {
-              const problem = problemOf(file);
-              setPhotoProblem(problem);
-              if (!problem) setPhoto(file);
+              const picked = { name: file.name, ready: prepare(file) };
+              setPhoto(picked);
+              setPhotoProblem(null);
+              // A photo that could not be made ready fails the close, which says why.
+              void picked.ready
+                .then(({ problem }) => {
+                  if (!problem) return;
+                  setPhotoProblem(problem);
+                  setPhoto((current) => (current === picked ? null : current));
+                })
+                .catch(() => undefined);
               return false; // sent with the close, not now
             }}
             onRemove={() => setPhoto(null)}
