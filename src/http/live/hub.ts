@@ -9,48 +9,13 @@
 import type { ServerResponse } from 'node:http';
 import type { Deps } from '../../services/context';
 import { incidentEventsSince, type LiveEvent, lastLiveEvent, liveEventsSince } from '../../services/live/live-events';
+import { LiveClient } from './live-client';
 
 const BATCH = 1000;
 const HEARTBEAT_MS = 15_000;
 
-class Client {
-  private lastSent: number;
-  private ready = false;
-  private waiting: LiveEvent[] = [];
-
-  constructor(
-    private readonly res: ServerResponse,
-    after: number,
-  ) {
-    this.lastSent = after;
-  }
-
-  private write(e: LiveEvent): void {
-    if (e.seq <= this.lastSent) return;
-    this.lastSent = e.seq;
-    this.res.write(`id: ${e.seq}\nevent: ${e.kind}\ndata: ${JSON.stringify({ type: e.kind, id: e.entityId, at: e.at })}\n\n`);
-  }
-
-  /** Live events arriving while the backlog is still being replayed wait their turn. */
-  deliver(e: LiveEvent): void {
-    if (this.ready) this.write(e);
-    else this.waiting.push(e);
-  }
-
-  replayed(backlog: LiveEvent[]): void {
-    for (const e of backlog) this.write(e);
-    for (const e of this.waiting.sort((a, b) => a.seq - b.seq)) this.write(e);
-    this.waiting = [];
-    this.ready = true;
-  }
-
-  ping(): void {
-    this.res.write(': ping\n\n');
-  }
-}
-
 export class LiveHub {
-  private readonly clients = new Map<string, Set<Client>>();
+  private readonly clients = new Map<string, Set<LiveClient>>();
   private last = 0;
   private timer: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -103,9 +68,9 @@ export class LiveHub {
 
   /** Streams an incident's events to a response, starting after `after`. */
   async attach(incidentId: string, res: ServerResponse, after: number): Promise<void> {
-    const client = new Client(res, after);
+    const client = new LiveClient(res, after);
     const idle = this.clients.size === 0;
-    const set = this.clients.get(incidentId) ?? new Set<Client>();
+    const set = this.clients.get(incidentId) ?? new Set<LiveClient>();
     set.add(client);
     this.clients.set(incidentId, set);
     res.on('close', () => {
@@ -115,13 +80,16 @@ export class LiveHub {
     // After an idle spell (no other client to miss anything) the tail jumps to the present: this
     // client's backlog, read next, covers everything up to there.
     if (idle) this.last = Math.max(this.last, await lastLiveEvent(this.deps));
-    const backlog: LiveEvent[] = [];
+    await client.replay(this.backlog(incidentId, after));
+  }
+
+  /** An incident's events after `after`, a page at a time, read only as the client takes them. */
+  private async *backlog(incidentId: string, after: number): AsyncGenerator<LiveEvent[]> {
     for (let from = after; ; ) {
       const page = await incidentEventsSince(this.deps, incidentId, from, BATCH);
-      backlog.push(...page);
-      if (page.length < BATCH) break;
+      yield page;
+      if (page.length < BATCH) return;
       from = page[page.length - 1].seq;
     }
-    client.replayed(backlog);
   }
 }
