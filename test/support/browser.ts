@@ -1,6 +1,14 @@
 /** Headless Debian Chromium for browser tests, the built UI served on a free port, and ways about it. */
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page, type Request } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  type Request,
+  type Response,
+} from 'playwright-core';
 import { afterEach, expect, inject } from 'vitest';
 import type { App } from '../../src/http/app-types';
 import type { Deps } from '../../src/services/context';
@@ -174,18 +182,27 @@ export async function submitOnce(
   { request, outcome }: { request: RegExp; outcome: () => Promise<unknown> },
 ): Promise<void> {
   const page = button.page();
+  const matches = (r: Request) => r.method() !== 'GET' && request.test(new URL(r.url()).pathname);
   const sent: string[] = [];
+  const answers: string[] = [];
   const watch = (sending: Request) => {
-    if (sending.method() !== 'GET' && request.test(new URL(sending.url()).pathname)) {
-      sent.push(`${sending.method()} ${sending.url()}`);
-    }
+    if (matches(sending)) sent.push(`${sending.method()} ${sending.url()}`);
+  };
+  const answered = (response: Response) => {
+    if (matches(response.request())) answers.push(String(response.status()));
   };
   page.on('request', watch);
+  page.on('response', answered);
   try {
     await button.click();
-    await outcome();
+    await outcome().catch((error: unknown) => {
+      // What the click sent and what came back tell a click that missed from a slow or refused answer.
+      const why = error instanceof Error ? error.message : String(error);
+      throw new Error(`${why}\nsubmissions: ${sent.join(', ') || 'none'}; answers: ${answers.join(', ') || 'none'}`);
+    });
   } finally {
     page.off('request', watch);
+    page.off('response', answered);
   }
   expect(sent, `submissions by ${button}`).toHaveLength(1);
 }

@@ -97,9 +97,10 @@ export function ClaimModal({
     try {
       if (mode === 'claim') await needApi.claim(need.id, body);
       else await needApi.dispatch(need.id, body);
-      await queryClient.invalidateQueries({ queryKey: boardKey(need.incidentId) });
+      // Accepted: the dialog closes at once; the board's panels refetch behind it.
       onDone(mode === 'claim' ? t('needs.claimed') : t('needs.dispatched'));
       onClose();
+      void queryClient.invalidateQueries({ queryKey: boardKey(need.incidentId) });
     } catch (failure) {
       // The holders changed under us: show who has it now.
       if (failure instanceof ApiError && failure.code === 'claim_conflict') {
