@@ -63,7 +63,8 @@ export async function launchBrowser({ extraArgs = [] }: { extraArgs?: string[] }
   // Service workers are blocked unless a test asks for them (serviceWorkers: 'allow', the
   // offline test): page.route and the offline switch do not see what a service worker fetches.
   const newContext = browser.newContext.bind(browser);
-  browser.newContext = async (options) => watchCsp(await newContext({ serviceWorkers: 'block', ...options }));
+  browser.newContext = async (options) =>
+    watchCsp(await newContext({ serviceWorkers: 'block', reducedMotion: 'reduce', ...options }));
   return browser;
 }
 

@@ -49,8 +49,11 @@ import {
   WebhooksPage,
 } from './lazy-pages';
 import { SESSION_KEY, useCapabilities, useSessionQuery } from './session';
-import { THEME } from './theme';
+import { prefersReducedMotion, themeFor } from './theme';
 import type { Capabilities } from './types';
+
+/** Ant Design's animations stay off for readers who asked their system for less motion. */
+const APP_THEME = themeFor(prefersReducedMotion());
 
 // A session that ends on the server (expired, disabled) sends the reader back to sign in.
 const onError = (error: unknown) => {
@@ -239,7 +242,7 @@ export function Root() {
   const language = currentLanguage();
   return (
     // autoInsertSpace off: "登录" must stay "登录" (not "登 录") for readers and for tests.
-    <ConfigProvider locale={antdLocale(language)} theme={THEME} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={antdLocale(language)} theme={APP_THEME} button={{ autoInsertSpace: false }}>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           {/* The pages are chunks loaded on first visit (lazy-pages.ts); the signed-in frame has

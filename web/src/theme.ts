@@ -68,3 +68,13 @@ export const THEME: ThemeConfig = {
     },
   },
 };
+
+/** The theme without Ant Design's animations, for readers who asked their system for less motion (WCAG 2.3.3). */
+export function themeFor(reducedMotion: boolean): ThemeConfig {
+  return reducedMotion ? { ...THEME, token: { ...THEME.token, motion: false } } : THEME;
+}
+
+/** Whether the reader's system asks for reduced motion. */
+export function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+}
