@@ -89,44 +89,105 @@ export async function submitThroughOutbox(submission: Submission): Promise<Submi
   return { entry: settled, state: sent?.state ?? 'queued' };
 }
 
-let flushing: Promise<number> | null = null;
+/** What a flush did: how many entries it sent, and how many still wait (queued, or being sent by another tab or the service worker). */
+export interface FlushResult {
+  sent: number;
+  waiting: number;
+}
 
 /**
- * Sends what is waiting, oldest first, for this user and for the public pages; stops at the
- * first entry the network does not carry (the rest would not get through either). The number sent.
+ * How long to wait before trying again what is still waiting while the browser says it is
+ * online (a weak signal, a server restarting, an entry another sender was holding): 2 s,
+ * doubling to at most 2 minutes, with a fifth either way so that phones that lost the
+ * network together do not all come back in the same second.
  */
-export function flushOutbox(userId: string | null, csrfToken: string | null): Promise<number> {
-  flushing ??= (async () => {
-    let sent = 0;
-    try {
-      const owners = userId ? [userId, 'public'] : ['public'];
-      for (const owner of owners) {
-        for (const entry of await waitingOf(owner)) {
-          const result = await sendEntry(entry.id, owner === 'public' ? null : csrfToken);
-          changed();
-          if (result?.state === 'sent') sent++;
-          if (result?.state === 'queued' && result.outcome?.code === 'network_error') return sent;
-        }
-      }
-      return sent;
-    } finally {
-      flushing = null;
+export function retryDelay(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(2_000 * 2 ** Math.max(0, attempt), 120_000);
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+async function flushPass(userId: string | null, csrfToken: string | null): Promise<FlushResult> {
+  const owners = userId ? [userId, 'public'] : ['public'];
+  let sent = 0;
+  passes: for (const owner of owners) {
+    for (const entry of await waitingOf(owner)) {
+      const result = await sendEntry(entry.id, owner === 'public' ? null : csrfToken);
+      changed();
+      if (result?.state === 'sent') sent++;
+      if (result?.state === 'queued' && result.outcome?.code === 'network_error') break passes;
     }
-  })();
-  return flushing;
+  }
+  const waiting = (await Promise.all(owners.map((owner) => waitingOf(owner)))).flat().length;
+  return { sent, waiting };
+}
+
+let running: Promise<FlushResult> | null = null;
+interface NextFlush {
+  promise: Promise<FlushResult>;
+  userId: string | null;
+  csrfToken: string | null;
+}
+let next: NextFlush | null = null;
+
+/**
+ * Sends what is waiting, oldest first, for this user and for the public pages; a pass stops at
+ * the first entry the network does not carry (the rest would not get through either). A flush
+ * asked for while one runs (the network came back as it gave up, an entry was put back) runs
+ * once more after it, with the latest caller's user and token.
+ */
+export function flushOutbox(userId: string | null, csrfToken: string | null): Promise<FlushResult> {
+  if (!running) {
+    running = flushPass(userId, csrfToken).finally(() => {
+      running = null;
+    });
+    return running;
+  }
+  if (next) {
+    next.userId = userId;
+    next.csrfToken = csrfToken;
+    return next.promise;
+  }
+  const after = running.catch(() => undefined);
+  const queued: NextFlush = {
+    userId,
+    csrfToken,
+    promise: after.then(() => {
+      next = null;
+      return flushOutbox(queued.userId, queued.csrfToken);
+    }),
+  };
+  next = queued;
+  return queued.promise;
 }
 
 /**
  * Starts sending for the signed-in user (or only the public pages' entries): now, whenever the
- * browser comes back online, and when the service worker's background sync has sent something.
+ * browser comes back online, when the service worker's background sync has sent something, and
+ * again after {@link retryDelay} while something still waits and the browser says it is online.
  * Returns the stop function.
  */
 export function startOutbox(who: () => { userId: string | null; csrfToken: string | null }): () => void {
-  const flush = () => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let attempt = 0;
+  let stopped = false;
+  const flush = async () => {
+    clearTimeout(timer);
     const { userId, csrfToken } = who();
-    void flushOutbox(userId, csrfToken);
+    const { sent, waiting } = await flushOutbox(userId, csrfToken).catch(() => ({ sent: 0, waiting: 1 }));
+    if (stopped) return;
+    attempt = sent > 0 ? 0 : attempt + 1;
+    clearTimeout(timer);
+    if (waiting > 0 && navigator.onLine) timer = setTimeout(() => void flush(), retryDelay(attempt - 1));
   };
-  flush();
-  window.addEventListener('online', flush);
-  return () => window.removeEventListener('online', flush);
+  const online = () => {
+    attempt = 0;
+    void flush();
+  };
+  void flush();
+  window.addEventListener('online', online);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    window.removeEventListener('online', online);
+  };
 }

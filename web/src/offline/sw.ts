@@ -88,8 +88,10 @@ self.addEventListener('sync', (event) => {
   if (event.tag !== OUTBOX_SYNC_TAG) return;
   event.waitUntil(
     (async () => {
-      // Each entry carries the CSRF token of the session it was made in.
-      await flushOutbox(await signedInUser(), null);
+      // Each entry carries the CSRF token of the session it was made in. What still waits
+      // fails the sync, so the browser tries it again later (with its own backoff).
+      const { waiting } = await flushOutbox(await signedInUser(), null);
+      if (waiting > 0) throw new Error(`${waiting} outbox entries still waiting`);
     })(),
   );
 });
