@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { type ManifestOptions, VitePWA } from 'vite-plugin-pwa';
-import { CHECKPOINT_MANIFEST } from './src/http/web-pages';
+import { CHECKPOINT_MANIFEST, CHECKPOINT_PAGE_PATH } from './src/http/web-pages';
 import { publicCatalogues } from './web/build/public-catalogues';
 import { publicPagesBudget } from './web/build/public-pages-budget';
 import { publicPagesInDev } from './web/build/public-pages-dev';
@@ -32,7 +32,7 @@ const APP_MANIFEST = {
 /**
  * The checkpoint page (通行证核验, /checkpoint) installed on a checkpoint officer's phone: an app
  * of its own (its own id, name and start), opening on the page that verifies passes offline.
- * Linked from that page (web/src/public-entry/checkpoint-page.tsx).
+ * Linked from checkpoint.html, the build's copy of public-pages.html the server answers /checkpoint with.
  */
 const checkpointManifest: Partial<ManifestOptions> = {
   ...APP_MANIFEST,
@@ -53,7 +53,12 @@ export default defineConfig({
     publicCatalogues(web('src/i18n')),
     publicPagesBudget(['public-pages.html']),
     publicPagesInDev(),
-    webManifest(CHECKPOINT_MANIFEST.slice(1), checkpointManifest),
+    webManifest({
+      fileName: CHECKPOINT_MANIFEST,
+      manifest: checkpointManifest,
+      page: { from: 'public-pages.html', as: 'checkpoint.html' },
+      path: CHECKPOINT_PAGE_PATH,
+    }),
     // The installable app: a web app manifest, and the service worker of web/src/offline/sw.ts
     // with the list of files to precache injected into it (registered by web/src/offline/register-sw.ts).
     VitePWA({

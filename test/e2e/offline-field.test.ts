@@ -152,10 +152,16 @@ describeEachDatabase('browser: field work offline through the outbox', { skip: !
       const png = await fetch(`${base}${icon.src}`);
       expect(png.headers.get('content-type')).toBe('image/png');
     }
-    const html = await (await fetch(`${base}/tasks`)).text();
-    expect(html).toContain('rel="manifest"');
-    // Registered from a script file: the page has no inline script.
-    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    // Each page links its app's manifest from the first byte: the checkpoint its own.
+    const manifestOf = async (path: string) => {
+      const html = await (await fetch(`${base}${path}`)).text();
+      // Registered from a script file: no page has an inline script.
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      return [...html.matchAll(/<link rel="manifest" href="([^"]+)"/g)].map((match) => match[1]);
+    };
+    expect(await manifestOf('/tasks')).toEqual(['/manifest.webmanifest']);
+    expect(await manifestOf('/report')).toEqual(['/manifest.webmanifest']);
+    expect(await manifestOf('/checkpoint')).toEqual(['/checkpoint.webmanifest']);
   });
 
   it('keeps a check-in and a progress report made offline and sends each once when the network returns', async () => {

@@ -2,7 +2,8 @@
  * The service worker (built by vite-plugin-pwa in injectManifest mode, served as /sw.js):
  * - the app shell (HTML, scripts, styles, icons) is precached, so the app opens offline;
  * - pages are fetched network-first and fall back to the cached shell: the light public pages'
- *   (public-pages.html) for /report, /receipt, /join and /checkpoint, the coordinators' otherwise;
+ *   (public-pages.html) for /report, /receipt and /join, its copy linking the checkpoint app's
+ *   manifest (checkpoint.html) for /checkpoint, the coordinators' otherwise (webPageFor);
  * - the field pages' data (session, my tasks) is fetched network-first into a cache named
  *   after the signed-in user, and answered from it when the network is away; nothing is
  *   cached while nobody is signed in, and the pages delete a user's cache at sign-out;

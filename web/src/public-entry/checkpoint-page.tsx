@@ -3,11 +3,10 @@
  * online, so a checkpoint whose page is open keeps working when the network drops. The QR code
  * comes from the camera (HTTPS pages only), a photo, or pasted text; online, the page also asks
  * whether the pass was revoked. Installed from this page, it is an app of its own that opens here
- * (its own manifest), and it opens without a network too (the service worker keeps the page).
+ * (its own manifest, linked by checkpoint.html, which the server answers /checkpoint with), and it opens without a network too (the service worker keeps the page).
  */
 import { type ChangeEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHECKPOINT_MANIFEST } from '../../../src/http/web-pages';
 import { ApiError, passApi } from '../api';
 import { useErrorText } from '../error-text';
 import { useDateTime } from '../format';
@@ -55,20 +54,6 @@ function KeysLine({ keys, error }: { keys: { kept: KeptKeys; fresh: boolean } | 
   );
 }
 
-/** While the page is shown, the document's manifest is the checkpoint's, so "install" gives the checkpoint app. */
-function useCheckpointManifest(): void {
-  useEffect(() => {
-    const existing = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
-    const before = existing?.getAttribute('href') ?? null;
-    const link = existing ?? document.head.appendChild(Object.assign(document.createElement('link'), { rel: 'manifest' }));
-    link.setAttribute('href', CHECKPOINT_MANIFEST);
-    return () => {
-      if (before === null) link.remove();
-      else link.setAttribute('href', before);
-    };
-  }, []);
-}
-
 export function CheckpointPage() {
   const { t } = useTranslation();
   const [keys, setKeys] = useState<{ kept: KeptKeys; fresh: boolean } | null>(null);
@@ -78,7 +63,6 @@ export function CheckpointPage() {
   const [online, setOnline] = useState<Online | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [camera, setCamera] = useState(false);
-  useCheckpointManifest();
 
   useEffect(() => {
     refreshKeys().then(setKeys, setKeysError);
