@@ -16,6 +16,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { startCheckpointer } from './checkpointer';
+import { reportingBusy } from './database-busy';
 import type { Tables } from './schema';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -50,7 +51,23 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** SQLite: checkpoint the write-ahead log on a thread of its own (src/db/checkpointer.ts). */
   backgroundCheckpoints?: boolean;
+  /**
+   * How long a statement waits for a lock another connection holds before it fails (SQLite's
+   * busy_timeout, PostgreSQL's lock_timeout): {@link LOCK_WAIT_MS} unless a test asks for less.
+   */
+  lockWaitMs?: number;
 }
+
+/**
+ * A lock held longer than this (another process writing to SQLite, a PostgreSQL transaction or
+ * migration holding rows or a table) fails the statement waiting for it, answered as 503
+ * database_busy (src/db/database-busy.ts), instead of hanging the request and every one queued
+ * behind it.
+ */
+export const LOCK_WAIT_MS = 10_000;
+
+/** How long a request waits for one of PostgreSQL's pooled connections before it is answered database_busy. */
+export const POOL_WAIT_MS = 30_000;
 
 /**
  * SQLite transactions start with BEGIN IMMEDIATE so that a transaction that reads and
@@ -92,13 +109,18 @@ function withStatementCache(sqlite: BetterSqlite3.Database, size = 500, longest 
 /** Opens a database from options; the caller runs migrations. */
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.url && /^postgres(ql)?:\/\//.test(options.url)) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: POOL_WAIT_MS,
+      options: `-c lock_timeout=${options.lockWaitMs ?? LOCK_WAIT_MS}`,
+    });
     // An idle connection that the server ends (restart, administrator) must not crash the
     // process: the pool replaces it on next use. 57P01 is a deliberate shutdown; others are reported.
     pool.on('error', (error: Error & { code?: string }) => {
       if (error.code !== '57P01') console.error(`database connection lost: ${error.message}`);
     });
-    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Tables>({ dialect: reportingBusy(new PostgresDialect({ pool })) });
     pools.set(db, () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }));
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
@@ -112,7 +134,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('journal_mode = WAL');
   // FULL: an acknowledged write survives a power cut, not only a crash of the process.
   sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma(`busy_timeout = ${options.lockWaitMs ?? LOCK_WAIT_MS}`);
   sqlite.pragma('foreign_keys = ON');
   const config = { database: withStatementCache(sqlite) };
   const base = new SqliteDialect(config);
@@ -122,7 +144,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     createQueryCompiler: () => base.createQueryCompiler(),
     createIntrospector: (kysely) => base.createIntrospector(kysely),
   };
-  const db = new Kysely<Tables>({ dialect });
+  const db = new Kysely<Tables>({ dialect: reportingBusy(dialect) });
   // Kysely runs SQLite on one connection, taking turns; it is open until the database closes.
   pools.set(db, () => ({ total: sqlite.open ? 1 : 0, idle: 0, waiting: 0 }));
   const checkpointer = options.backgroundCheckpoints && file !== ':memory:' ? startCheckpointer(sqlite, file) : undefined;

@@ -83,8 +83,15 @@ function fromFastifyError(error: FastifyError): { code: ErrorCode; detail?: stri
   return { code: 'internal_error' };
 }
 
+/** Seconds a client is asked to wait before trying a request the database was too busy for. */
+export const BUSY_RETRY_AFTER_S = 5;
+
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof AppError) {
+    if (error.code === 'database_busy') {
+      request.log.warn({ code: error.code, detail: error.detail }, 'database busy');
+      reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
+    }
     return sendProblem(reply, problemOf(error.code, request, { detail: error.detail, field: error.field, members: error.extra }));
   }
   const mapped = fromFastifyError(error as FastifyError);

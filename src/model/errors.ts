@@ -241,6 +241,11 @@ export const ERRORS = {
     zh: '服务尚未就绪：数据库无法访问或数据库结构不是最新版本',
     en: 'Not ready: the database cannot be reached or its schema is not up to date',
   },
+  database_busy: {
+    status: 503,
+    zh: '数据库繁忙，本次请求未执行；请稍后重试',
+    en: 'The database is busy and this request was not carried out; try again shortly',
+  },
   internal_error: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

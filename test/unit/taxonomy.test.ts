@@ -41,12 +41,13 @@ describe('error table', () => {
       expect(entry.en.length, code).toBeGreaterThan(0);
     }
     // Only a fault of the server, or a part it lacks or that fails it (no Chromium to print a PDF,
-    // or one too slow to print it in time: 503; a database not yet ready for traffic: 503), is 5xx;
+    // or one too slow to print it in time: 503; a database not yet ready for traffic, or too busy to
+    // answer in time: 503), is 5xx;
     // never bad input.
     expect(
       Object.entries(ERRORS)
         .filter(([, e]) => e.status >= 500)
         .map(([c]) => c),
-    ).toEqual(['pdf_unavailable', 'pdf_timeout', 'not_ready', 'internal_error']);
+    ).toEqual(['pdf_unavailable', 'pdf_timeout', 'not_ready', 'database_busy', 'internal_error']);
   });
 });
