@@ -5,7 +5,8 @@
  * the engine's own tool makes — for SQLite a file copy of the (checkpointed) database file,
  * for PostgreSQL a bare `pg_dump -Fc` to a file. ratio = baseline time ÷ backup time of the
  * 1,000,000-need database (1.0: the consistent, encrypted one-file backup costs nothing over a
- * plain copy; higher is better).
+ * plain copy; higher is better). On a SQLite run with BENCH_POSTGRES_URL, each SQLite backup is
+ * also moved into an empty PostgreSQL database (a restore across dialects), timed.
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -31,6 +32,11 @@ import { needRow, seeded } from './seed';
 
 const TOTAL = Number(process.env.BENCH_NEEDS ?? 1_000_000);
 const KEY = 'benchmark backup passphrase';
+/**
+ * With BENCH_POSTGRES_URL set on a SQLite run: the SQLite backup restored into an empty
+ * PostgreSQL database (the move of an office outgrowing SQLite), timed.
+ */
+const MOVE_INTO = process.env.BENCH_POSTGRES_URL;
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
@@ -66,7 +72,24 @@ async function roundTrip(source: BackupLocation, work: string, label: string, lo
   if (target.databaseUrl) await dropPostgres(target.databaseUrl);
   rmSync(target.dataDir, { recursive: true, force: true });
   log(`${label}: backup ${backupS.toFixed(2)} s (${(report.bytes / 1e6).toFixed(1)} MB), restore ${restoreS.toFixed(2)} s`);
-  return { backupS, restoreS, mb: report.bytes / 1e6, databaseMb: report.databaseBytes / 1e6 };
+  const moveS = MOVE_INTO ? await moveIntoPostgres(source, file, label, work) : null;
+  if (moveS !== null) log(`${label}: the SQLite backup moved into PostgreSQL in ${moveS.toFixed(2)} s`);
+  return { backupS, restoreS, moveS, mb: report.bytes / 1e6, databaseMb: report.databaseBytes / 1e6 };
+}
+
+async function moveIntoPostgres(source: BackupLocation, file: string, label: string, work: string): Promise<number | null> {
+  if (source.dialect !== 'sqlite' || !MOVE_INTO) return null;
+  const target: BackupLocation = {
+    dialect: 'postgres',
+    dataDir: join(work, `${label}-moved`),
+    databaseUrl: await emptyPostgres(MOVE_INTO, `move_${label}`),
+  };
+  const started = performance.now();
+  await restoreBackup(target, file, { passphrase: KEY });
+  const moveS = seconds(started);
+  await dropPostgres(target.databaseUrl as string);
+  rmSync(target.dataDir, { recursive: true, force: true });
+  return moveS;
 }
 
 /** The engine's plain copy of the database, timed: the baseline. */
@@ -154,6 +177,8 @@ export default async function backupBench({ database, location, log }: BenchCont
       database_mb: big.databaseMb,
       backup_mb_per_s: big.databaseMb / big.backupS,
       plain_copy_s: baselineS,
+      ...(demo.moveS !== null ? { demo_move_to_postgres_s: demo.moveS } : {}),
+      ...(big.moveS !== null ? { move_to_postgres_s: big.moveS } : {}),
     });
   } finally {
     rmSync(work, { recursive: true, force: true });

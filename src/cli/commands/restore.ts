@@ -42,7 +42,8 @@ export function registerRestore(program: Command): void {
       console.log(
         `restored the backup of ${report.createdAt}: database ${report.databaseBytes} bytes, ${report.files} file${report.files === 1 ? '' : 's'}; ` +
           `${erasures.reapplied} erasure${erasures.reapplied === 1 ? '' : 's'} made after the backup applied again ` +
-          `(${erasures.present} already in it)`,
+          `(${erasures.present} already in it)` +
+          (report.moved ? `; moved from SQLite into PostgreSQL: ${report.moved.rows} rows in ${report.moved.tables} tables` : ''),
       );
     });
 }

@@ -18,6 +18,7 @@ import { BackupError } from './backup-errors';
 import { type BackupHeader, readBackupFile } from './backup-frames';
 import { DATABASE_FILES, listDataFiles, WORK_PREFIX } from './data-files';
 import { restorePostgres } from './database-dump';
+import { type MoveReport, moveSqliteToPostgres } from './move-to-postgres';
 import type { BackupLocation } from './take-backup';
 
 export interface RestoreOptions {
@@ -38,6 +39,8 @@ export interface RestoreReport {
   dialect: DialectName;
   databaseBytes: number;
   files: number;
+  /** A SQLite backup restored into PostgreSQL: the tables and rows moved. */
+  moved?: MoveReport;
 }
 
 /** A path from the backup as a path inside the data directory; anything that would leave it is damage. */
@@ -59,9 +62,10 @@ async function checkBackup(file: string, location: BackupLocation, passphrase: s
   for await (const { entry } of readArchive(payload)) {
     if (entry.kind === 'database') {
       databases++;
-      if ((entry.format === 'sqlite') !== (location.dialect === 'sqlite')) {
+      // A SQLite backup moves into PostgreSQL (an office outgrowing the embedded database); not the other way.
+      if (entry.format !== 'sqlite' && location.dialect === 'sqlite') {
         throw new Error(
-          `this backup holds a ${entry.format === 'sqlite' ? 'SQLite' : 'PostgreSQL'} database; the target is ${location.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`,
+          'this backup holds a PostgreSQL database, which restores into PostgreSQL only; set DATABASE_URL to an empty PostgreSQL database',
         );
       }
     } else {
@@ -111,6 +115,20 @@ async function targetContents(location: BackupLocation, exclude: string[]): Prom
   return held;
 }
 
+/** The staged SQLite database moved into the PostgreSQL target, both first migrated to this version. */
+async function moveIntoPostgres(staged: string, url: string): Promise<MoveReport> {
+  const source = openDatabase({ sqliteFile: staged });
+  const target = openDatabase({ url });
+  try {
+    await migrateToLatest(source.db);
+    await migrateToLatest(target.db);
+    return await moveSqliteToPostgres(source.db, target.db);
+  } finally {
+    await source.close();
+    await target.close();
+  }
+}
+
 export async function restoreBackup(
   location: BackupLocation,
   file: string,
@@ -139,11 +157,13 @@ export async function restoreBackup(
   const { payload } = await open(source, options.passphrase);
   const report: RestoreReport = { createdAt: header.createdAt, dialect: header.dialect, databaseBytes: 0, files: 0 };
   const staged = join(location.dataDir, `${WORK_PREFIX}corespond.db`);
+  let moving = false;
   try {
     for await (const { entry, body } of readArchive(payload)) {
       if (entry.kind === 'database') {
         report.databaseBytes = entry.size;
-        if (location.dialect === 'sqlite') {
+        moving = location.dialect === 'postgres' && entry.format === 'sqlite';
+        if (location.dialect === 'sqlite' || moving) {
           await pipeline(Readable.from(body), createWriteStream(staged, { mode: 0o600 }));
         } else {
           await restorePostgres(location.databaseUrl as string, body);
@@ -157,8 +177,9 @@ export async function restoreBackup(
       }
     }
     if (location.dialect === 'sqlite') await rename(staged, join(location.dataDir, 'corespond.db'));
+    else if (moving) report.moved = await moveIntoPostgres(staged, location.databaseUrl as string);
   } finally {
-    await rm(staged, { force: true });
+    for (const suffix of ['', '-wal', '-shm']) await rm(`${staged}${suffix}`, { force: true });
   }
   if (options.afterRestore) {
     const database = openDatabase({ url: location.databaseUrl, dataDir: location.dataDir });
