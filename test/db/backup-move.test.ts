@@ -15,8 +15,8 @@ import { verifyAuditChain } from '../../src/services/audit/verify-audit-chain';
 import { inDependencyOrder } from '../../src/services/backup/move-to-postgres';
 import { restoreBackup } from '../../src/services/backup/restore-backup';
 import { takeBackup } from '../../src/services/backup/take-backup';
-import { loadDemoNetwork } from '../../src/services/demo/demo-network';
 import { createBulletin, publishBulletin } from '../../src/services/bulletins/bulletins';
+import { loadDemoNetwork } from '../../src/services/demo/demo-network';
 import { addEvidence } from '../../src/services/needs/manage-needs';
 import { createTestDatabase } from '../support/databases';
 import { SYSTEM } from '../support/fixtures';
@@ -75,7 +75,13 @@ describe.skipIf(!inject('postgresUrl'))('a SQLite backup restored into PostgreSQ
     await addEvidence(deps, SYSTEM, need.id, { content: PNG, contentType: 'image/png' });
     // A bulletin superseding another: a row naming a row of its own table.
     const author = (await deps.db.selectFrom('organizations').select('id').limit(1).executeTakeFirstOrThrow()).id;
-    const bulletin = { jurisdiction: '410100', title: '汛情通报', body: '第一期', authorOrganizationId: author, audience: 'public' as const };
+    const bulletin = {
+      jurisdiction: '410100',
+      title: '汛情通报',
+      body: '第一期',
+      authorOrganizationId: author,
+      audience: 'public' as const,
+    };
     const first = await createBulletin(deps, SYSTEM, bulletin);
     await publishBulletin(deps, SYSTEM, first.id);
     await createBulletin(deps, SYSTEM, { ...bulletin, body: '第二期', supersedesId: first.id, relation: 'supersedes' });
