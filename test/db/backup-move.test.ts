@@ -98,12 +98,20 @@ describe.skipIf(!inject('postgresUrl'))('a SQLite backup restored into PostgreSQ
   it('moves every row of every table and the files, and the audit chain verifies', async () => {
     const into = await freshTarget('postgres');
     targets.push(into);
-    const report = await restoreBackup(into.location, file, { passphrase: KEY });
+    const progress: { rows: number; total: number }[] = [];
+    const report = await restoreBackup(into.location, file, {
+      passphrase: KEY,
+      onMove: ({ rows, total }) => progress.push({ rows, total }),
+    });
     const tables = await tableNames(source.database.db);
     const counts = Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await countOf(source.database.db, t)])));
     expect(report.moved?.tables).toBe(tables.length);
     expect(report.moved?.rows).toBe(Object.values(counts).reduce((a: number, b) => a + (b as number), 0));
     expect(report.files).toBe(2);
+    // Progress as it went: rising, ending at every row.
+    expect(progress.length).toBeGreaterThan(10);
+    expect(progress.every((p, i) => i === 0 || p.rows > progress[i - 1].rows)).toBe(true);
+    expect(progress.at(-1)).toEqual({ rows: report.moved?.rows, total: report.moved?.rows });
     expect(readdirSync(into.location.dataDir).sort()).toEqual(['evidence', 'secret.key']);
 
     const moved = openDatabase({ url: into.location.databaseUrl });

@@ -2,6 +2,17 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadAuditKey, loadConfig } from '../../config';
+import type { MoveProgress } from '../../services/backup/move-to-postgres';
+
+/** Progress of a move from SQLite into PostgreSQL on stderr, at most once a second and at the end. */
+function movingProgress(): (at: MoveProgress) => void {
+  let shown = 0;
+  return ({ table, rows, total }) => {
+    if (rows < total && Date.now() - shown < 1000) return;
+    shown = Date.now();
+    process.stderr.write(`moving into PostgreSQL: ${rows} of ${total} rows (${table})\n`);
+  };
+}
 
 export function registerRestore(program: Command): void {
   program
@@ -35,6 +46,7 @@ export function registerRestore(program: Command): void {
         passphrase: config.backupKey ?? undefined,
         force: opts.force,
         auditKey: () => loadAuditKey(config.dataDir),
+        onMove: movingProgress(),
         afterRestore: async (deps) => {
           erasures = await reapplyAfterRestore(kept)(deps);
         },

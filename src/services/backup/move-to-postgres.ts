@@ -15,6 +15,13 @@ export interface MoveReport {
   rows: number;
 }
 
+/** How far a move is: rows copied of all the source holds, and the table being copied. */
+export interface MoveProgress {
+  table: string;
+  rows: number;
+  total: number;
+}
+
 interface TableShape {
   name: string;
   /** Tables whose rows this one's foreign keys name (itself excluded). */
@@ -73,7 +80,12 @@ export function inDependencyOrder<T extends { name: string; needs: string[] }>(t
   return ordered;
 }
 
-async function moveTable(source: Kysely<Tables>, target: Kysely<Tables>, table: TableShape): Promise<number> {
+async function moveTable(
+  source: Kysely<Tables>,
+  target: Kysely<Tables>,
+  table: TableShape,
+  copied: (rows: number) => void,
+): Promise<number> {
   const into = target as unknown as Kysely<Record<string, Record<string, unknown>>>;
   if (table.selfColumns.length > 0 && table.primaryKey.length === 0) {
     throw new Error(`${table.name} names its own rows but has no primary key to set them by`);
@@ -99,6 +111,7 @@ async function moveTable(source: Kysely<Tables>, target: Kysely<Tables>, table: 
         .execute();
     }
     moved += rows.length;
+    copied(rows.length);
   }
   for (const row of later) {
     let update = into.updateTable(table.name).set(Object.fromEntries(table.selfColumns.map((c) => [c, row[c]])));
@@ -109,8 +122,17 @@ async function moveTable(source: Kysely<Tables>, target: Kysely<Tables>, table: 
 }
 
 /** Replaces what `target` (PostgreSQL) holds with every row of `source` (SQLite); both migrated to this version. */
-export async function moveSqliteToPostgres(source: Kysely<Tables>, target: Kysely<Tables>): Promise<MoveReport> {
+export async function moveSqliteToPostgres(
+  source: Kysely<Tables>,
+  target: Kysely<Tables>,
+  progress: (at: MoveProgress) => void = () => {},
+): Promise<MoveReport> {
   const tables = inDependencyOrder(await tablesOf(source));
+  let total = 0;
+  for (const table of tables) {
+    const counted = await sql<{ n: number }>`select count(*) as n from ${sql.table(table.name)}`.execute(source);
+    total += Number(counted.rows[0].n);
+  }
   const present = await sql<{ name: string }>`
     select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(target);
   const known = new Set(present.rows.map((r) => r.name));
@@ -120,7 +142,12 @@ export async function moveSqliteToPostgres(source: Kysely<Tables>, target: Kysel
   return target.transaction().execute(async (trx) => {
     for (const table of [...tables].reverse()) await sql`delete from ${sql.table(table.name)}`.execute(trx);
     let rows = 0;
-    for (const table of tables) rows += await moveTable(source, trx, table);
+    for (const table of tables) {
+      await moveTable(source, trx, table, (copied) => {
+        rows += copied;
+        progress({ table: table.name, rows, total });
+      });
+    }
     return { tables: tables.length, rows };
   });
 }

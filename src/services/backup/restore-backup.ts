@@ -18,7 +18,7 @@ import { BackupError } from './backup-errors';
 import { type BackupHeader, readBackupFile } from './backup-frames';
 import { DATABASE_FILES, listDataFiles, WORK_PREFIX } from './data-files';
 import { restorePostgres } from './database-dump';
-import { type MoveReport, moveSqliteToPostgres } from './move-to-postgres';
+import { type MoveProgress, type MoveReport, moveSqliteToPostgres } from './move-to-postgres';
 import type { BackupLocation } from './take-backup';
 
 export interface RestoreOptions {
@@ -32,6 +32,8 @@ export interface RestoreOptions {
   afterRestore?: (deps: Deps) => Promise<void>;
   /** The restored data directory's audit key (read after its files are back); needed by afterRestore. */
   auditKey?: () => Buffer;
+  /** Told how far a SQLite backup's move into PostgreSQL is, as it goes. */
+  onMove?: (at: MoveProgress) => void;
 }
 
 export interface RestoreReport {
@@ -116,13 +118,13 @@ async function targetContents(location: BackupLocation, exclude: string[]): Prom
 }
 
 /** The staged SQLite database moved into the PostgreSQL target, both first migrated to this version. */
-async function moveIntoPostgres(staged: string, url: string): Promise<MoveReport> {
+async function moveIntoPostgres(staged: string, url: string, onMove?: (at: MoveProgress) => void): Promise<MoveReport> {
   const source = openDatabase({ sqliteFile: staged });
   const target = openDatabase({ url });
   try {
     await migrateToLatest(source.db);
     await migrateToLatest(target.db);
-    return await moveSqliteToPostgres(source.db, target.db);
+    return await moveSqliteToPostgres(source.db, target.db, onMove);
   } finally {
     await source.close();
     await target.close();
@@ -177,7 +179,7 @@ export async function restoreBackup(
       }
     }
     if (location.dialect === 'sqlite') await rename(staged, join(location.dataDir, 'corespond.db'));
-    else if (moving) report.moved = await moveIntoPostgres(staged, location.databaseUrl as string);
+    else if (moving) report.moved = await moveIntoPostgres(staged, location.databaseUrl as string, options.onMove);
   } finally {
     for (const suffix of ['', '-wal', '-shm']) await rm(`${staged}${suffix}`, { force: true });
   }
