@@ -76,6 +76,9 @@ const TIME_WEIGHT = 0.15;
 const CATEGORY_WEIGHT = 0.2;
 const TEXT_WEIGHT = 0.3;
 
+/** A score as it is shown and compared: 3 decimals. */
+const toScore = (value: number) => Number(value.toFixed(3));
+
 /**
  * How alike two needs look (0–1) and why: place, time, category, text, same phone. With
  * `atLeast`, a pair that cannot reach it whatever its texts is answered null without comparing
@@ -91,9 +94,12 @@ function scorePair(x: Comparable, y: Comparable, atLeast: number): { score: numb
   if (hours > 48) return null;
   const sameCategory = a.category === b.category;
   const base = PLACE_WEIGHT * (1 - metres / 1000) + TIME_WEIGHT * (1 - hours / 48) + (sameCategory ? CATEGORY_WEIGHT : 0);
-  if (base + TEXT_WEIGHT < atLeast) return null;
+  // Scores are compared as shown, to 3 decimals; rounding keeps order, so the best a pair
+  // could score, rounded, bounds its rounded score (unrounded, a pair scoring 0.6 shown
+  // could be cut here at 0.5995).
+  if (toScore(base + TEXT_WEIGHT) < atLeast) return null;
   const similar = jaccard(bigramsOf(x), bigramsOf(y));
-  const score = Number((base + TEXT_WEIGHT * similar).toFixed(3));
+  const score = toScore(base + TEXT_WEIGHT * similar);
   if (score < atLeast) return null;
   const reasons = [placeA(a) && placeA(b) ? `${Math.round(metres)} m apart` : 'same address'];
   if (sameCategory) reasons.push('same category');

@@ -57,6 +57,26 @@ describe('needs', () => {
     });
   });
 
+  it('flags a pair whose score, as shown, is exactly the threshold (the bound it is cut by is rounded alike)', () => {
+    const at = (lon: number, createdAt: string) => ({
+      id: 'x',
+      title: '文化路 3 号楼停水 急需饮用水',
+      description: null,
+      category: 'food' as const,
+      jurisdiction: '410105',
+      lat: 34.765,
+      lon,
+      contactPhone: null,
+      createdAt,
+    });
+    // Found by the property below: 938 m and 23 hours apart, the same words; the best it could
+    // score was 0.5995 before rounding, and it scores 0.6 as shown.
+    const a = at(113.69026313307181, '2026-07-20T10:00:00Z');
+    const b = at(113.68, '2026-07-21T09:00:00Z');
+    expect(duplicateScore(a, b)).toEqual({ score: 0.6, reasons: ['938 m apart', 'same category', 'similar text (100%)'] });
+    expect(likelyDuplicate(comparable(a), comparable(b))).toEqual(duplicateScore(a, b));
+  });
+
   it('flags exactly the pairs whose full score reaches the threshold, without comparing texts it need not', () => {
     const titles = ['文化路3号楼停水', '文化路 3 号楼停水 急需饮用水', '需要面包', '停水', '金水区老人被困'];
     const candidate = fc.record({
