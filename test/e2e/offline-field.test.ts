@@ -111,16 +111,17 @@ describeEachDatabase('browser: field work offline through the outbox', { skip: !
       .where('deployment_id', '=', deploymentId)
       .where('kind', '=', 'check_in')
       .execute();
-  const progress = () =>
-    t().deps.db.selectFrom('need_events').select('detail').where('need_id', '=', needId).where('kind', '=', 'progress').execute();
-  const evidence = () =>
+  /** A need's recorded events of one kind, oldest first. */
+  const needEvents = (id: string, kind: 'progress' | 'evidence') =>
     t()
       .deps.db.selectFrom('need_events')
       .select('detail')
-      .where('need_id', '=', photoNeedId)
-      .where('kind', '=', 'evidence')
+      .where('need_id', '=', id)
+      .where('kind', '=', kind)
       .orderBy('seq')
       .execute();
+  const progress = () => needEvents(needId, 'progress');
+  const evidence = () => needEvents(photoNeedId, 'evidence');
   const states = (page: Page) =>
     page.getByTestId('outbox-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-state')));
 

@@ -2,8 +2,9 @@
  * 通行证核验 (checkpoint): verifies a pass on this device with the public keys fetched while
  * online, so a checkpoint whose page is open keeps working when the network drops. The QR code
  * comes from the camera (HTTPS pages only), a photo, or pasted text; online, the page also asks
- * whether the pass was revoked. Installed from this page, it is an app of its own that opens here
- * (its own manifest, linked by checkpoint.html, which the server answers /checkpoint with), and it opens without a network too (the service worker keeps the page).
+ * whether the pass was revoked. Installed from this page, it is an app of its own that opens
+ * here (its own manifest, linked by checkpoint.html, which the server answers /checkpoint with),
+ * and it opens without a network too (the service worker keeps the page).
  */
 import { type ChangeEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
